@@ -1,0 +1,67 @@
+import { CommandError } from "../errors.ts";
+import type { Translator } from "../i18n/index.ts";
+import { ephemeral, type Message } from "../message.ts";
+import type { Registry } from "./registry.ts";
+import { formatExample, formatUsage } from "./syntax.ts";
+import type { CommandSyntax } from "./types.ts";
+
+/**
+ * Turns a command error into a short, localized, ephemeral reply that names the problem and
+ * shows an example. Never a stack trace.
+ */
+export function errorReply(error: CommandError, t: Translator, syntax: CommandSyntax, registry: Registry): Message {
+  const { path = "", argument = "", input = "" } = error.detail;
+  const command = path ? registry.find(path.split(" ")) : undefined;
+  const helpUsage = `${syntax.prefix} help`;
+  const argumentLabel = command?.options[argument] ? t(command.options[argument].label) : argument;
+  const shownPath = `${syntax.prefix} ${path}`.trim();
+
+  let text: string;
+  switch (error.code) {
+    case "unknown_command":
+      text = t("error.unknown_command", { input });
+      break;
+    case "missing_subcommand": {
+      const choices = registry.commands
+        .filter((c) => c.path[0] === path && c.path.length === 2)
+        .map((c) => c.path[1])
+        .join(", ");
+      text = t("error.missing_subcommand", { path: shownPath, choices });
+      break;
+    }
+    case "bad_argument":
+      text = t("error.bad_argument", { input, argument: argumentLabel });
+      break;
+    case "missing_argument":
+      text = t("error.missing_argument", { path: shownPath, argument: argumentLabel });
+      break;
+    case "too_many_arguments":
+      text = t("error.too_many_arguments", { path: shownPath, input });
+      break;
+    case "not_moderator":
+      text = t("error.not_moderator", { path: shownPath });
+      break;
+    case "moderator_unverifiable":
+      text = t("error.moderator_unverifiable");
+      break;
+    case "wrong_platform":
+      text = t("error.wrong_platform", { path: shownPath });
+      break;
+    case "guild_only":
+      text = t("error.guild_only");
+      break;
+  }
+
+  const hint = command
+    ? [
+        `${t("help.usage")}: ${formatUsage(command, syntax, t)}`,
+        t("error.example", { example: formatExample(command, syntax) }),
+      ]
+    : [t("error.seeHelp", { usage: helpUsage })];
+  return ephemeral({ type: "text", text }, { type: "context", text: hint.join("\n") });
+}
+
+/** Whether an unknown error is one of ours. */
+export function isCommandError(error: unknown): error is CommandError {
+  return error instanceof CommandError;
+}

@@ -1,0 +1,84 @@
+import { ephemeral, type Block, type Inline } from "../message.ts";
+import { defineCommand } from "./define.ts";
+import { option } from "./options.ts";
+
+/** `/cop moderators list` (Slack also takes `/cop moderators`). */
+export const moderatorsList = defineCommand({
+  path: ["moderators", "list"],
+  summary: "cmd.moderators.list",
+  options: {},
+  moderator: true,
+  groupDefault: true,
+  example: {},
+  async handle(ctx) {
+    const { t, community } = ctx;
+    const listed = await ctx.store.listModerators(community.id);
+    const names: Inline[] = listed.flatMap((m, i) => (i === 0 ? [{ user: m.platformUserId }] : [", ", { user: m.platformUserId }]));
+    const blocks: Block[] = [
+      { type: "heading", text: t("moderators.title") },
+      { type: "fields", fields: [{ label: t("moderators.listed"), value: names.length > 0 ? names : t("moderators.none") }] },
+    ];
+    if (ctx.platform === "discord") {
+      const role: Inline[] = community.moderatorRoleId ? [{ role: community.moderatorRoleId }] : [t("moderators.noRole")];
+      blocks.push({ type: "fields", fields: [{ label: t("moderators.roleLabel"), value: role }] });
+    }
+    blocks.push({ type: "context", text: t(ctx.platform === "slack" ? "moderators.implicit.slack" : "moderators.implicit.discord") });
+    return { message: ephemeral(...blocks) };
+  },
+});
+
+/** `/cop moderators add @member` */
+export const moderatorsAdd = defineCommand({
+  path: ["moderators", "add"],
+  summary: "cmd.moderators.add",
+  options: { member: option.user("arg.member", "arg.member.help") },
+  moderator: true,
+  example: { member: "@ayu" },
+  async handle(ctx, { member }) {
+    const listed = await ctx.store.listModerators(ctx.community.id);
+    const mention = { user: member };
+    if (listed.some((m) => m.platformUserId === member)) {
+      return { message: ephemeral({ type: "text", text: ctx.t.rich("moderators.alreadyListed", { member: mention }) }) };
+    }
+    return {
+      message: ephemeral({ type: "text", text: ctx.t.rich("moderators.added", { member: mention }) }),
+      effects: [{ type: "moderator.grant", userId: member }],
+    };
+  },
+});
+
+/** `/cop moderators remove @member` */
+export const moderatorsRemove = defineCommand({
+  path: ["moderators", "remove"],
+  summary: "cmd.moderators.remove",
+  options: { member: option.user("arg.member", "arg.member.help") },
+  moderator: true,
+  example: { member: "@ayu" },
+  async handle(ctx, { member }) {
+    const listed = await ctx.store.listModerators(ctx.community.id);
+    const mention = { user: member };
+    if (!listed.some((m) => m.platformUserId === member)) {
+      return { message: ephemeral({ type: "text", text: ctx.t.rich("moderators.notListed", { member: mention }) }) };
+    }
+    return {
+      message: ephemeral({ type: "text", text: ctx.t.rich("moderators.removed", { member: mention }) }),
+      effects: [{ type: "moderator.revoke", userId: member }],
+    };
+  },
+});
+
+/** `/cop moderators role @role` (Discord): everyone holding the role moderates. */
+export const moderatorsRole = defineCommand({
+  path: ["moderators", "role"],
+  summary: "cmd.moderators.role",
+  options: { role: option.role("arg.role", "arg.role.help") },
+  moderator: true,
+  platforms: ["discord"],
+  example: { role: "@Moderator" },
+  handle(ctx, { role }) {
+    return {
+      message: ephemeral({ type: "text", text: ctx.t.rich("moderators.roleSet", { role: { role } }) }),
+      effects: [{ type: "community.moderatorRole", roleId: role }],
+    };
+  },
+});

@@ -1,0 +1,62 @@
+import { z } from "zod";
+import type { PlainKey } from "../i18n/index.ts";
+
+/**
+ * Typed command options. Each option carries its zod schema (what core validates) and its
+ * kind (what adapters need: Discord option type, Slack mention parsing).
+ */
+export type OptionKind = "text" | "choice" | "user" | "role" | "command";
+
+export interface OptionSpec<S extends z.ZodType = z.ZodType> {
+  readonly kind: OptionKind;
+  readonly schema: S;
+  readonly required: boolean;
+  /** Allowed values, for `choice`. */
+  readonly choices?: readonly string[];
+  /** Shown in help and Discord registration: the option's localized name and description. */
+  readonly label: PlainKey;
+  readonly description: PlainKey;
+  /** A text option that is last may swallow the rest of the line (Slack: no quotes needed). */
+  readonly rest?: boolean;
+}
+
+/** Platform user and role ids: Slack `U…`/`W…`, Discord snowflakes. */
+const platformId = z.string().regex(/^[A-Za-z0-9]{1,32}$/);
+
+export const option = {
+  choice<const C extends readonly [string, ...string[]]>(
+    choices: C,
+    label: PlainKey,
+    description: PlainKey,
+  ): OptionSpec<z.ZodEnum<{ [K in C[number]]: K }>> {
+    return { kind: "choice", schema: z.enum(choices), required: true, choices, label, description };
+  },
+  user(label: PlainKey, description: PlainKey): OptionSpec<z.ZodString> {
+    return { kind: "user", schema: platformId, required: true, label, description };
+  },
+  role(label: PlainKey, description: PlainKey): OptionSpec<z.ZodString> {
+    return { kind: "role", schema: platformId, required: true, label, description };
+  },
+  /** The words of another command (`help language`). */
+  command(label: PlainKey, description: PlainKey): OptionSpec<z.ZodString> {
+    return { kind: "command", schema: z.string().trim().min(1).max(64), required: true, label, description, rest: true };
+  },
+  text(label: PlainKey, description: PlainKey, maxLength: number): OptionSpec<z.ZodString> {
+    return { kind: "text", schema: z.string().trim().min(1).max(maxLength), required: true, label, description, rest: true };
+  },
+};
+
+/** Makes an option optional, keeping its kind. */
+export function optional<S extends z.ZodType>(spec: OptionSpec<S>): OptionSpec<z.ZodOptional<S>> {
+  return { ...spec, schema: spec.schema.optional(), required: false };
+}
+
+export type OptionMap = Record<string, OptionSpec>;
+export type ArgsOf<O extends OptionMap> = { [K in keyof O]: z.output<O[K]["schema"]> };
+
+/** The zod object schema for a command's options. */
+export function schemaFor<O extends OptionMap>(options: O): z.ZodType<ArgsOf<O>> {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [name, spec] of Object.entries(options)) shape[name] = spec.schema;
+  return z.strictObject(shape) as unknown as z.ZodType<ArgsOf<O>>;
+}

@@ -1,0 +1,70 @@
+import type { z } from "zod";
+import type { PlainKey, Translator } from "../i18n/index.ts";
+import type { Message } from "../message.ts";
+import type { Community, Effect, Member, PlatformId } from "../model.ts";
+import type { CommunityStore } from "../ports.ts";
+import type { ArgsOf, OptionMap } from "./options.ts";
+import type { Registry } from "./registry.ts";
+
+export type ModeratorStatus = "moderator" | "member" | "unknown";
+
+/** How a platform writes a command: `/cop language id` (positional) or `/cop language language:id` (named). */
+export interface CommandSyntax {
+  readonly prefix: string;
+  readonly namedOptions: boolean;
+}
+
+/** Everything a handler may use. No platform types, no HTTP, no SQL. */
+export interface CommandContext {
+  readonly platform: PlatformId;
+  readonly community: Community;
+  readonly member: Member;
+  readonly t: Translator;
+  readonly now: Date;
+  readonly syntax: CommandSyntax;
+  readonly registry: Registry;
+  readonly store: Pick<CommunityStore, "listModerators">;
+  /** Asks (once, cached) whether the member moderates; platform look-ups happen only when needed. */
+  moderatorStatus(): Promise<ModeratorStatus>;
+}
+
+export interface CommandResult {
+  readonly message: Message;
+  readonly effects?: readonly Effect[];
+}
+
+/** One command, defined once: the source of Discord registration, Slack parsing and help. */
+export interface CommandDefinition<O extends OptionMap> {
+  /** One word (`help`) or a group and a subcommand (`moderators add`). */
+  readonly path: readonly [string] | readonly [string, string];
+  readonly summary: PlainKey;
+  readonly options: O;
+  readonly moderator: boolean;
+  /** Limits the command to some platforms (`moderators role` is Discord-only). */
+  readonly platforms?: readonly PlatformId[];
+  /** Example values for help and error messages; keys are option names. */
+  readonly example: { readonly [K in keyof O]?: string };
+  /** Run this subcommand when a platform that allows it (Slack) gets the group word alone. */
+  readonly groupDefault?: boolean;
+  handle(ctx: CommandContext, args: ArgsOf<O>): Promise<CommandResult> | CommandResult;
+}
+
+/** A command with its argument types erased, as the registry holds it. */
+export interface Command {
+  readonly path: readonly string[];
+  readonly name: string;
+  readonly summary: PlainKey;
+  readonly options: OptionMap;
+  readonly moderator: boolean;
+  readonly platforms?: readonly PlatformId[];
+  readonly example: Readonly<Record<string, string | undefined>>;
+  readonly groupDefault: boolean;
+  readonly schema: z.ZodType<Record<string, unknown>>;
+  handle(ctx: CommandContext, args: Record<string, unknown>): Promise<CommandResult> | CommandResult;
+}
+
+/** An invocation a platform adapter parsed: which command and the raw option values. */
+export interface Invocation {
+  readonly path: readonly string[];
+  readonly args: Readonly<Record<string, unknown>>;
+}

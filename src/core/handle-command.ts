@@ -1,0 +1,68 @@
+import { registry as defaultRegistry, type Registry } from "./commands/index.ts";
+import { errorReply } from "./commands/error-reply.ts";
+import { runCommand } from "./commands/run.ts";
+import type { CommandSyntax, Invocation } from "./commands/types.ts";
+import { CommandError } from "./errors.ts";
+import { type Locale, translator } from "./i18n/index.ts";
+import { ephemeral, type Message } from "./message.ts";
+import type { Community, Contact } from "./model.ts";
+import type { CommunityStore, PlatformAuthority } from "./ports.ts";
+import { moderatorResolver, openSession } from "./session.ts";
+
+export interface CoreDeps {
+  readonly store: CommunityStore;
+  readonly now: () => Date;
+  readonly registry?: Registry;
+}
+
+/** A command as an adapter hands it to core. */
+export interface CommandRequest {
+  readonly contact: Contact;
+  readonly syntax: CommandSyntax;
+  /** How this platform tells whether the member moderates (besides guyub's list). */
+  authority(community: Community): PlatformAuthority;
+  /** Parses the platform's payload into an invocation; throws CommandError on bad input. */
+  parse(registry: Registry): Invocation;
+}
+
+/**
+ * The whole life of a command, platform-neutral: register the speaker, parse, authorize,
+ * run, and answer in the community's language. Bad input becomes a localized ephemeral
+ * reply; unexpected failures become a polite apology (and are logged), never a stack trace.
+ */
+export async function handleCommand(deps: CoreDeps, request: CommandRequest): Promise<Message> {
+  const registry = deps.registry ?? defaultRegistry;
+  const now = deps.now();
+  let locale: Locale = request.contact.initialLocale;
+  try {
+    const { community, member } = await openSession(deps.store, request.contact, now);
+    locale = community.locale;
+    const t = translator(locale);
+    const ctx = {
+      platform: request.contact.platform,
+      community,
+      member,
+      t,
+      now,
+      syntax: request.syntax,
+      registry,
+      store: deps.store,
+      moderatorStatus: moderatorResolver(deps.store, member, request.authority(community), now),
+    };
+    try {
+      const result = await runCommand(ctx, deps.store, request.parse(registry));
+      return result.message;
+    } catch (error) {
+      if (error instanceof CommandError) return errorReply(error, t, request.syntax, registry);
+      throw error;
+    }
+  } catch (error) {
+    console.error("command failed", error);
+    return apology(locale);
+  }
+}
+
+/** The reply when something on our side failed: nothing changed, try again. */
+export function apology(locale: Locale): Message {
+  return ephemeral({ type: "text", text: translator(locale)("error.internal") });
+}

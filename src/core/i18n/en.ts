@@ -1,0 +1,69 @@
+/**
+ * The English catalog: the source of truth for keys and `{placeholders}`.
+ * `id.ts` must provide every key (a missing key fails the typecheck).
+ */
+export const en = {
+  "language.en": "English",
+  "language.id": "Bahasa Indonesia",
+
+  "cmd.help": "Show what guyub can do for you, or the details of one command",
+  "cmd.language": "Choose the language guyub speaks in this community",
+  "cmd.moderators": "Manage who moderates this community",
+  "cmd.moderators.list": "List the moderators of this community",
+  "cmd.moderators.add": "Add a member to the moderator list",
+  "cmd.moderators.remove": "Remove a member from the moderator list",
+  "cmd.moderators.role": "Make everyone with a role a moderator",
+
+  "arg.command": "command",
+  "arg.command.help": "The command to explain, e.g. language",
+  "arg.language": "language",
+  "arg.language.help": "en (English) or id (Bahasa Indonesia)",
+  "arg.member": "member",
+  "arg.member.help": "The member, as an @mention",
+  "arg.role": "role",
+  "arg.role.help": "The role whose members moderate",
+
+  "help.title": "guyub: what you can do",
+  "help.intro": "guyub keeps your community of practice going: welcomes, meetings, topics and digests.",
+  "help.forEveryone": "For everyone",
+  "help.forModerators": "For moderators",
+  "help.more": "Details of one command: {usage}",
+  "help.moderatorUnknown": "I could not confirm your moderator status just now, so only member commands are listed.",
+  "help.usage": "Usage",
+  "help.example": "Example",
+  "help.moderatorsOnly": "Moderators only.",
+
+  "languageSet.done": "Done: guyub now speaks {language} in this community.",
+  "languageSet.unchanged": "guyub already speaks {language} here.",
+
+  "moderators.title": "Moderators",
+  "moderators.listed": "On the moderator list",
+  "moderators.none": "Nobody is on the moderator list yet.",
+  "moderators.implicit.slack": "Workspace admins and owners are always moderators.",
+  "moderators.implicit.discord": "Members with the Manage Server permission are always moderators.",
+  "moderators.roleLabel": "Moderator role",
+  "moderators.noRole": "none set",
+  "moderators.added": "{member} is now a moderator of this community.",
+  "moderators.alreadyListed": "{member} is already on the moderator list.",
+  "moderators.removed": "{member} is no longer on the moderator list.",
+  "moderators.notListed": "{member} is not on the moderator list.",
+  "moderators.roleSet": "Everyone with the role {role} is now a moderator.",
+
+  "error.unknown_command": "I don't know the command “{input}”.",
+  "error.missing_subcommand": "“{path}” needs one more word: {choices}.",
+  "error.bad_argument": "“{input}” is not a valid {argument}.",
+  "error.missing_argument": "{path} needs a {argument}.",
+  "error.too_many_arguments": "Too many words for {path}: “{input}”.",
+  "error.not_moderator": "Only moderators can use {path}.",
+  "error.moderator_unverifiable":
+    "I could not check with the platform whether you are a moderator just now. Nothing was changed; please try again in a minute.",
+  "error.wrong_platform": "{path} is not available on this platform.",
+  "error.guild_only": "guyub commands work inside a server, not in direct messages.",
+  "error.example": "Example: {example}",
+  "error.seeHelp": "See {usage} for what you can do.",
+  "error.internal": "Sorry, something went wrong on our side. Nothing was changed; please try again.",
+  "error.unknown_action": "That button is not available any more.",
+  "reply.working": "Working on it…",
+} as const;
+
+export type MessageKey = keyof typeof en;

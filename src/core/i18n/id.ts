@@ -1,0 +1,70 @@
+import type { MessageKey } from "./en.ts";
+
+/**
+ * Bahasa Indonesia, in the warm "Anda" register of the guide (see GLOSSARY-id.md).
+ * Typed against the English keys: leaving one out fails the typecheck.
+ */
+export const id: Record<MessageKey, string> = {
+  "language.en": "English (Inggris)",
+  "language.id": "Bahasa Indonesia",
+
+  "cmd.help": "Lihat apa saja yang dapat guyub bantu, atau rincian satu perintah",
+  "cmd.language": "Pilih bahasa yang dipakai guyub di komunitas ini",
+  "cmd.moderators": "Atur siapa saja moderator komunitas ini",
+  "cmd.moderators.list": "Lihat daftar moderator komunitas ini",
+  "cmd.moderators.add": "Tambahkan anggota ke daftar moderator",
+  "cmd.moderators.remove": "Hapus anggota dari daftar moderator",
+  "cmd.moderators.role": "Jadikan semua pemegang suatu peran sebagai moderator",
+
+  "arg.command": "perintah",
+  "arg.command.help": "Perintah yang ingin dijelaskan, misalnya language",
+  "arg.language": "bahasa",
+  "arg.language.help": "en (English) atau id (Bahasa Indonesia)",
+  "arg.member": "anggota",
+  "arg.member.help": "Anggota yang dimaksud, sebagai @mention",
+  "arg.role": "peran",
+  "arg.role.help": "Peran yang anggotanya menjadi moderator",
+
+  "help.title": "guyub: yang dapat Anda lakukan",
+  "help.intro": "guyub menjaga komunitas praktik Anda tetap berjalan: sambutan, pertemuan, topik, dan ringkasan.",
+  "help.forEveryone": "Untuk semua anggota",
+  "help.forModerators": "Untuk moderator",
+  "help.more": "Rincian satu perintah: {usage}",
+  "help.moderatorUnknown":
+    "Saya belum dapat memastikan status moderator Anda saat ini, jadi hanya perintah anggota yang ditampilkan.",
+  "help.usage": "Cara pakai",
+  "help.example": "Contoh",
+  "help.moderatorsOnly": "Khusus moderator.",
+
+  "languageSet.done": "Baik, guyub kini memakai {language} di komunitas ini.",
+  "languageSet.unchanged": "guyub sudah memakai {language} di sini.",
+
+  "moderators.title": "Moderator",
+  "moderators.listed": "Dalam daftar moderator",
+  "moderators.none": "Belum ada anggota dalam daftar moderator.",
+  "moderators.implicit.slack": "Admin dan pemilik workspace selalu menjadi moderator.",
+  "moderators.implicit.discord": "Anggota dengan izin Kelola Server (Manage Server) selalu menjadi moderator.",
+  "moderators.roleLabel": "Peran moderator",
+  "moderators.noRole": "belum diatur",
+  "moderators.added": "{member} kini menjadi moderator komunitas ini.",
+  "moderators.alreadyListed": "{member} sudah ada dalam daftar moderator.",
+  "moderators.removed": "{member} tidak lagi ada dalam daftar moderator.",
+  "moderators.notListed": "{member} tidak ada dalam daftar moderator.",
+  "moderators.roleSet": "Semua anggota dengan peran {role} kini menjadi moderator.",
+
+  "error.unknown_command": "Saya tidak mengenal perintah “{input}”.",
+  "error.missing_subcommand": "“{path}” perlu satu kata lagi: {choices}.",
+  "error.bad_argument": "“{input}” bukan {argument} yang valid.",
+  "error.missing_argument": "{path} memerlukan {argument}.",
+  "error.too_many_arguments": "Terlalu banyak kata untuk {path}: “{input}”.",
+  "error.not_moderator": "Hanya moderator yang dapat memakai {path}.",
+  "error.moderator_unverifiable":
+    "Saya belum dapat memastikan ke platform apakah Anda moderator. Tidak ada yang berubah; silakan coba lagi sebentar lagi.",
+  "error.wrong_platform": "{path} tidak tersedia di platform ini.",
+  "error.guild_only": "Perintah guyub hanya berlaku di dalam server, bukan di pesan langsung.",
+  "error.example": "Contoh: {example}",
+  "error.seeHelp": "Lihat {usage} untuk apa saja yang dapat Anda lakukan.",
+  "error.internal": "Maaf, terjadi kesalahan di pihak kami. Tidak ada yang berubah; silakan coba lagi.",
+  "error.unknown_action": "Tombol itu sudah tidak berlaku.",
+  "reply.working": "Sedang diproses…",
+};

@@ -1,0 +1,90 @@
+/**
+ * The neutral message and form model. Core builds these; each adapter renders them
+ * (Block Kit for Slack, content + components for Discord). Nothing here is platform-specific.
+ */
+
+/** A piece of inline text. Plain strings are always escaped by renderers: member-written text is safe. */
+export type Inline =
+  | string
+  | { readonly user: string }
+  | { readonly role: string }
+  | { readonly bold: string }
+  | { readonly code: string };
+
+/** Text is a plain string or a sequence of inline pieces. */
+export type Text = string | readonly Inline[];
+
+export interface Field {
+  readonly label: string;
+  readonly value: Text;
+}
+
+export interface Button {
+  /** Stable id the interaction handlers route on, e.g. `rsvp.yes`. */
+  readonly actionId: string;
+  readonly label: string;
+  readonly value?: string;
+  readonly style?: "primary" | "danger";
+}
+
+export type Block =
+  | { readonly type: "heading"; readonly text: string }
+  | { readonly type: "text"; readonly text: Text }
+  | { readonly type: "section"; readonly text: Text; readonly fields: readonly Field[] }
+  | { readonly type: "fields"; readonly fields: readonly Field[] }
+  | { readonly type: "actions"; readonly buttons: readonly Button[] }
+  | { readonly type: "context"; readonly text: Text }
+  | { readonly type: "divider" };
+
+export interface Message {
+  readonly blocks: readonly Block[];
+  /** `ephemeral`: only the person who asked sees it. */
+  readonly visibility: "ephemeral" | "public";
+}
+
+export interface TextInput {
+  readonly kind: "text";
+  readonly id: string;
+  readonly label: string;
+  readonly multiline?: boolean;
+  readonly required?: boolean;
+  readonly maxLength?: number;
+  readonly placeholder?: string;
+  readonly initial?: string;
+}
+
+export interface Select {
+  readonly kind: "select";
+  readonly id: string;
+  readonly label: string;
+  readonly options: readonly { readonly value: string; readonly label: string }[];
+  readonly multiple?: boolean;
+  readonly required?: boolean;
+}
+
+/** A form (Slack modal view / Discord modal). Discord allows at most 5 fields. */
+export interface Form {
+  readonly id: string;
+  readonly title: string;
+  readonly submitLabel: string;
+  readonly fields: readonly (TextInput | Select)[];
+}
+
+/** Builds an ephemeral message from blocks. */
+export function ephemeral(...blocks: Block[]): Message {
+  return { blocks, visibility: "ephemeral" };
+}
+
+/** Flattens text to a plain string (for notifications and fallbacks). */
+export function plainText(text: Text): string {
+  if (typeof text === "string") return text;
+  return text
+    .map((piece) => {
+      if (typeof piece === "string") return piece;
+      if ("user" in piece) return `@${piece.user}`;
+      if ("role" in piece) return `@${piece.role}`;
+      if ("bold" in piece) return piece.bold;
+      return piece.code;
+    })
+    .join("");
+}

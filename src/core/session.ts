@@ -1,0 +1,67 @@
+import type { Community, Contact, Member } from "./model.ts";
+import type { CommunityStore, PlatformAuthority } from "./ports.ts";
+import type { ModeratorStatus } from "./commands/types.ts";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The calendar day of `now` in a timezone (YYYY-MM-DD), via the platform's Intl. */
+export function localDay(now: Date, timezone: string): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    now,
+  );
+}
+
+/**
+ * Finds who is speaking and registers them on first contact. Reads once; writes only when
+ * something changed (new community or member, a new active day, a new display name), so a
+ * member's repeated commands on one day cost a single read.
+ */
+export async function openSession(
+  store: CommunityStore,
+  contact: Contact,
+  now: Date,
+): Promise<{ community: Community; member: Member }> {
+  const found = await store.find(contact);
+  if (found.community && found.member) {
+    const today = localDay(now, found.community.timezone);
+    const nameChanged = contact.displayName !== null && contact.displayName !== found.member.displayName;
+    if (found.member.lastActiveOn === today && !nameChanged) return { community: found.community, member: found.member };
+    return store.register(contact, today, now);
+  }
+  return store.register(contact, localDay(now, found.community?.timezone ?? "UTC"), now);
+}
+
+/**
+ * The one place that decides whether a member moderates: guyub's own list first, then the
+ * platform. Platform look-ups (Slack users.info) are cached on the member for a day; when the
+ * platform cannot be asked the answer is `unknown`, never a guess.
+ */
+export function moderatorResolver(
+  store: CommunityStore,
+  member: Member,
+  authority: PlatformAuthority,
+  now: Date,
+): () => Promise<ModeratorStatus> {
+  let answer: Promise<ModeratorStatus> | undefined;
+  const resolve = async (): Promise<ModeratorStatus> => {
+    if (member.isModerator) return "moderator";
+    if (authority.kind === "payload") return authority.isModerator ? "moderator" : "member";
+    const checkedAt = member.platformAdminCheckedAt;
+    if (member.platformAdmin !== null && checkedAt && now.getTime() - checkedAt.getTime() < DAY_MS) {
+      return member.platformAdmin ? "moderator" : "member";
+    }
+    let isAdmin: boolean;
+    try {
+      isAdmin = await authority.lookup();
+    } catch (error) {
+      console.warn("moderator look-up failed", error);
+      return "unknown";
+    }
+    await store.cachePlatformAdmin(member.id, isAdmin, now);
+    return isAdmin ? "moderator" : "member";
+  };
+  return () => {
+    answer ??= resolve();
+    return answer;
+  };
+}

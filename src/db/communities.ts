@@ -1,0 +1,109 @@
+import { sql } from "kysely";
+import type { Community, Contact, Member } from "../core/model.ts";
+import type { Db } from "./client.ts";
+import { communityFromRow, memberFromRow } from "./mappers.ts";
+import type { CommunityRow, MemberRow } from "./schema.ts";
+
+/**
+ * The community and (if known) the member for a contact, as ONE statement: the hot path of
+ * every command is a single D1 round trip.
+ */
+export function findContactQuery(db: Db, contact: Contact) {
+  return db
+    .selectFrom("communities as c")
+    .leftJoin("members as m", (join) =>
+      join.onRef("m.community_id", "=", "c.id").on("m.platform_user_id", "=", contact.userId),
+    )
+    .selectAll("c")
+    .select([
+      "m.id as m_id",
+      "m.platform_user_id as m_platform_user_id",
+      "m.display_name as m_display_name",
+      "m.is_moderator as m_is_moderator",
+      "m.platform_admin as m_platform_admin",
+      "m.platform_admin_checked_at as m_platform_admin_checked_at",
+      "m.last_active_on as m_last_active_on",
+    ])
+    .where("c.platform", "=", contact.platform)
+    .where("c.workspace_id", "=", contact.workspaceId);
+}
+
+type ContactRow = CommunityRow & {
+  m_id: number | null;
+  m_platform_user_id: string | null;
+  m_display_name: string | null;
+  m_is_moderator: number | null;
+  m_platform_admin: number | null;
+  m_platform_admin_checked_at: string | null;
+  m_last_active_on: string | null;
+};
+
+/** Splits a `findContactQuery` row into the community and the member. */
+export function contactFromRow(row: ContactRow | undefined): { community: Community | null; member: Member | null } {
+  if (!row) return { community: null, member: null };
+  const community = communityFromRow(row);
+  if (row.m_id === null) return { community, member: null };
+  const memberRow: Pick<MemberRow, keyof MemberRow> = {
+    id: row.m_id,
+    community_id: row.id,
+    platform_user_id: row.m_platform_user_id ?? "",
+    display_name: row.m_display_name,
+    status: "active",
+    is_moderator: row.m_is_moderator ?? 0,
+    platform_admin: row.m_platform_admin,
+    platform_admin_checked_at: row.m_platform_admin_checked_at,
+    joined_at: "",
+    left_at: null,
+    last_active_on: row.m_last_active_on,
+    nudges_opt_out: 0,
+    created_at: "",
+    updated_at: "",
+  };
+  return { community, member: memberFromRow(memberRow) };
+}
+
+/** Creates the community if it is new; never overwrites an existing one's settings. */
+export function insertCommunityQuery(db: Db, contact: Contact, now: Date) {
+  const at = now.toISOString();
+  return db
+    .insertInto("communities")
+    .values({
+      platform: contact.platform,
+      workspace_id: contact.workspaceId,
+      name: contact.workspaceName,
+      locale: contact.initialLocale,
+      created_at: at,
+      updated_at: at,
+    })
+    .onConflict((oc) => oc.columns(["platform", "workspace_id"]).doNothing());
+}
+
+/** Inserts the member, or marks them active today and refreshes their display name. */
+export function upsertActiveMemberQuery(db: Db, contact: Contact, today: string, now: Date) {
+  const at = now.toISOString();
+  return db
+    .insertInto("members")
+    .columns(["community_id", "platform_user_id", "display_name", "joined_at", "last_active_on", "created_at", "updated_at"])
+    .expression((eb) =>
+      eb
+        .selectFrom("communities")
+        .select([
+          "id",
+          sql.val(contact.userId).as("platform_user_id"),
+          sql.val(contact.displayName).as("display_name"),
+          sql.val(at).as("joined_at"),
+          sql.val(today).as("last_active_on"),
+          sql.val(at).as("created_at"),
+          sql.val(at).as("updated_at"),
+        ])
+        .where("platform", "=", contact.platform)
+        .where("workspace_id", "=", contact.workspaceId),
+    )
+    .onConflict((oc) =>
+      oc.columns(["community_id", "platform_user_id"]).doUpdateSet((eb) => ({
+        last_active_on: eb.ref("excluded.last_active_on"),
+        display_name: sql<string | null>`coalesce(excluded.display_name, members.display_name)`,
+        updated_at: eb.ref("excluded.updated_at"),
+      })),
+    );
+}

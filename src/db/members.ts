@@ -1,0 +1,38 @@
+import type { Db } from "./client.ts";
+
+/** Members on a community's own moderator list. */
+export function listModeratorRows(db: Db, communityId: number) {
+  return db
+    .selectFrom("members")
+    .selectAll()
+    .where("community_id", "=", communityId)
+    .where("is_moderator", "=", 1)
+    .orderBy("id")
+    .execute();
+}
+
+/** Caches the platform's answer to "is this member an admin?" with the time it was asked. */
+export function cachePlatformAdminQuery(db: Db, memberId: number, isAdmin: boolean, now: Date) {
+  return db
+    .updateTable("members")
+    .set({ platform_admin: isAdmin ? 1 : 0, platform_admin_checked_at: now.toISOString() })
+    .where("id", "=", memberId);
+}
+
+/** Puts a member on (or off) the moderator list, creating the member row if guyub never saw them. */
+export function setModeratorQuery(db: Db, communityId: number, userId: string, isModerator: boolean, now: Date) {
+  const at = now.toISOString();
+  const flag = isModerator ? 1 : 0;
+  return db
+    .insertInto("members")
+    .values({
+      community_id: communityId,
+      platform_user_id: userId,
+      display_name: null,
+      is_moderator: flag,
+      joined_at: at,
+      created_at: at,
+      updated_at: at,
+    })
+    .onConflict((oc) => oc.columns(["community_id", "platform_user_id"]).doUpdateSet({ is_moderator: flag, updated_at: at }));
+}

@@ -1,0 +1,38 @@
+import { generateKeyPairSync, randomBytes } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
+import { defineConfig } from "vitest/config";
+
+// Fresh signing material for every run: tests sign requests the way Slack and Discord do.
+const discordKeys = generateKeyPairSync("ed25519");
+const discordPublicKeyHex = discordKeys.publicKey.export({ format: "der", type: "spki" }).subarray(12).toString("hex");
+const discordPrivateKeyPkcs8 = discordKeys.privateKey.export({ format: "der", type: "pkcs8" }).toString("base64");
+
+const socketModeStub = fileURLToPath(new URL("./src/adapters/slack/socket-mode-stub.cjs", import.meta.url));
+
+export default defineConfig(async () => ({
+  plugins: [
+    cloudflareTest({
+      wrangler: { configPath: "./wrangler.toml" },
+      miniflare: {
+        bindings: {
+          TEST_MIGRATIONS: await readD1Migrations("./migrations"),
+          TEST_DISCORD_PRIVATE_KEY: discordPrivateKeyPkcs8,
+          SLACK_SIGNING_SECRET: randomBytes(16).toString("hex"),
+          SLACK_BOT_TOKEN: "xoxb-test-token",
+          DISCORD_PUBLIC_KEY: discordPublicKeyHex,
+          DISCORD_APPLICATION_ID: "100000000000000001",
+          DISCORD_BOT_TOKEN: "test-discord-bot-token",
+          TOKEN_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+          PUBLIC_URL: "http://127.0.0.1:8787",
+        },
+      },
+    }),
+  ],
+  resolve: { alias: { "@slack/socket-mode": socketModeStub } },
+  test: {
+    globalSetup: ["./test/support/global-setup.ts"],
+    setupFiles: ["./test/support/apply-migrations.ts"],
+    include: ["test/**/*.test.ts"],
+  },
+}));
