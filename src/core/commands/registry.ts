@@ -1,3 +1,4 @@
+import type { PlainKey } from "../i18n/index.ts";
 import type { PlatformId } from "../model.ts";
 import type { Command } from "./types.ts";
 
@@ -17,13 +18,19 @@ export interface Registry {
   forPlatform(platform: PlatformId): Command[];
   /** Top-level words in order: a command or a group with its subcommands. */
   tree(platform: PlatformId): ({ kind: "command"; command: Command } | { kind: "group"; name: string; commands: Command[] })[];
+  /** The summary of a group word (`moderators`), for help and Discord registration. */
+  groupSummary(group: string): PlainKey;
   /** Finds the command named by leading words (`moderators add …`), allowing a group default. */
   resolve(platform: PlatformId, words: readonly string[], allowGroupDefault: boolean): Resolution;
 }
 
 /** Builds the registry and enforces the tree rules at start-up, so a bad definition never ships. */
-export function createRegistry(commands: readonly Command[]): Registry {
+export function createRegistry(commands: readonly Command[], groupSummaries: Readonly<Record<string, PlainKey>>): Registry {
   validate(commands);
+  for (const command of commands) {
+    const group = command.path.length === 2 ? (command.path[0] as string) : undefined;
+    if (group && !groupSummaries[group]) throw new Error(`group "${group}" has no summary`);
+  }
   const byName = new Map(commands.map((command) => [command.name, command]));
   const groups = new Set(commands.filter((c) => c.path.length === 2).map((c) => c.path[0]));
   const available = (platform: PlatformId) => (c: Command) => !c.platforms || c.platforms.includes(platform);
@@ -31,6 +38,7 @@ export function createRegistry(commands: readonly Command[]): Registry {
   return {
     commands,
     find: (path) => byName.get(path.join(" ")),
+    groupSummary: (group) => groupSummaries[group] ?? "cmd.root",
     forPlatform: (platform) => commands.filter(available(platform)),
     tree(platform) {
       const out: ReturnType<Registry["tree"]> = [];

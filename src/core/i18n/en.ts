@@ -6,6 +6,7 @@ export const en = {
   "language.en": "English",
   "language.id": "Bahasa Indonesia",
 
+  "cmd.root": "guyub keeps your community of practice going",
   "cmd.help": "Show what guyub can do for you, or the details of one command",
   "cmd.language": "Choose the language guyub speaks in this community",
   "cmd.moderators": "Manage who moderates this community",

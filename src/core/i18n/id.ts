@@ -8,6 +8,7 @@ export const id: Record<MessageKey, string> = {
   "language.en": "English (Inggris)",
   "language.id": "Bahasa Indonesia",
 
+  "cmd.root": "guyub menjaga komunitas praktik Anda tetap berjalan",
   "cmd.help": "Lihat apa saja yang dapat guyub bantu, atau rincian satu perintah",
   "cmd.language": "Pilih bahasa yang dipakai guyub di komunitas ini",
   "cmd.moderators": "Atur siapa saja moderator komunitas ini",

@@ -1,0 +1,23 @@
+/**
+ * Prints a Slack app manifest (JSON) for a deployment, from the command registry.
+ *
+ *   npm run slack:manifest -- --url https://guyub.example.workers.dev
+ *   npm run slack:manifest                   # uses PUBLIC_URL from the environment or .dev.vars
+ */
+import { parseArgs } from "node:util";
+import { slackManifest } from "../src/adapters/slack/manifest.ts";
+import { registry } from "../src/core/commands/index.ts";
+import { readDevVars } from "./lib/dev-vars.ts";
+
+const { values } = parseArgs({ options: { url: { type: "string" }, command: { type: "string", default: "/cop" } } });
+const vars = { ...readDevVars(), ...process.env } as Record<string, string | undefined>;
+const baseUrl = values.url ?? vars.PUBLIC_URL;
+if (!baseUrl || !/^https?:\/\/[^\s/]+/.test(baseUrl)) {
+  console.error("Give the deployment's base URL: npm run slack:manifest -- --url https://your-worker.example.com");
+  process.exit(2);
+}
+if (!/^\/[a-z0-9_-]{1,31}$/.test(values.command)) {
+  console.error(`"${values.command}" is not a valid slash command (like /cop).`);
+  process.exit(2);
+}
+console.log(JSON.stringify(slackManifest(registry, baseUrl, values.command), null, 2));

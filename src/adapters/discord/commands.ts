@@ -1,0 +1,63 @@
+import type { Command, Registry } from "../../core/commands/index.ts";
+import type { OptionSpec } from "../../core/commands/options.ts";
+import { allTranslations, type PlainKey } from "../../core/i18n/index.ts";
+import { OPTION_TYPE } from "./parse.ts";
+
+/** The root command word on Discord. */
+export const ROOT_COMMAND = "cop";
+
+const CHAT_INPUT = 1;
+const GUILD_CONTEXT = 0;
+const GUILD_INSTALL = 0;
+
+function described(key: PlainKey) {
+  const { en, id } = allTranslations(key);
+  return { description: en.slice(0, 100), description_localizations: { id: id.slice(0, 100) } };
+}
+
+function optionType(spec: OptionSpec): number {
+  if (spec.kind === "user") return OPTION_TYPE.USER;
+  if (spec.kind === "role") return OPTION_TYPE.ROLE;
+  return OPTION_TYPE.STRING;
+}
+
+function subcommand(command: Command, name: string) {
+  return {
+    type: OPTION_TYPE.SUB_COMMAND,
+    name,
+    ...described(command.summary),
+    options: Object.entries(command.options).map(([optionName, spec]) => ({
+      type: optionType(spec),
+      name: optionName,
+      ...described(spec.description),
+      required: spec.required,
+      ...(spec.choices ? { choices: spec.choices.map((value) => ({ name: value, value })) } : {}),
+    })),
+  };
+}
+
+/**
+ * The application command JSON for `PUT /applications/{id}/commands`, derived from the registry:
+ * one `cop` command whose subcommands and groups mirror the Slack words. Servers only.
+ */
+export function discordCommandDefinitions(registry: Registry) {
+  return [
+    {
+      name: ROOT_COMMAND,
+      type: CHAT_INPUT,
+      ...described("cmd.root"),
+      contexts: [GUILD_CONTEXT],
+      integration_types: [GUILD_INSTALL],
+      options: registry.tree("discord").map((entry) =>
+        entry.kind === "command"
+          ? subcommand(entry.command, entry.command.name)
+          : {
+              type: OPTION_TYPE.SUB_COMMAND_GROUP,
+              name: entry.name,
+              ...described(registry.groupSummary(entry.name)),
+              options: entry.commands.map((command) => subcommand(command, command.path[1] as string)),
+            },
+      ),
+    },
+  ];
+}

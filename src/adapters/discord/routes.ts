@@ -1,0 +1,110 @@
+import { InteractionResponseType, InteractionType } from "discord-interactions";
+import { Hono } from "hono";
+import { errorReply } from "../../core/commands/error-reply.ts";
+import { registry } from "../../core/commands/index.ts";
+import { CommandError, HttpError } from "../../core/errors.ts";
+import { type CoreDeps, handleCommand } from "../../core/handle-command.ts";
+import { translator } from "../../core/i18n/index.ts";
+import { ephemeral } from "../../core/message.ts";
+import { DEFAULT_DISCORD_API_URL } from "../../api-defaults.ts";
+import type { AppEnv } from "../../env.ts";
+import { withinDeadline } from "../deadline.ts";
+import { readRawBody } from "../read-body.ts";
+import { createDiscordClient } from "./client.ts";
+import { ROOT_COMMAND } from "./commands.ts";
+import { discordAuthority, discordContact, invocationFromOptions, localeFrom } from "./parse.ts";
+import { type DiscordInteraction, interactionPayload } from "./payloads.ts";
+import { EPHEMERAL, renderDiscordMessage } from "./render.ts";
+import { verifyDiscordRequest } from "./verify.ts";
+
+export interface DiscordRouteOptions {
+  readonly core: (env: AppEnv) => CoreDeps;
+  readonly now: () => Date;
+  readonly replyDeadlineMs?: number;
+}
+
+type Env = { Bindings: AppEnv };
+const SYNTAX = { prefix: `/${ROOT_COMMAND}`, namedOptions: true } as const;
+
+/** `POST /discord/interactions`: verify, then PING, commands, components and modal submits. */
+export function discordRoutes(options: DiscordRouteOptions): Hono<Env> {
+  const routes = new Hono<Env>();
+
+  routes.post("/interactions", async (c) => {
+    const raw = await readRawBody(c.req.raw);
+    if (!c.env.DISCORD_PUBLIC_KEY) throw new HttpError("not_configured", "DISCORD_PUBLIC_KEY is not set.");
+    const verified = await verifyDiscordRequest(
+      c.env.DISCORD_PUBLIC_KEY,
+      {
+        signature: c.req.header("x-signature-ed25519") ?? null,
+        timestamp: c.req.header("x-signature-timestamp") ?? null,
+        rawBody: raw,
+      },
+      options.now(),
+    );
+    if (!verified.ok) {
+      const stale = verified.reason === "stale" || verified.reason === "future";
+      throw new HttpError(stale ? "stale_request" : "bad_signature", `Discord request refused: ${verified.reason}.`);
+    }
+    const parsed = interactionPayload.safeParse(parseJson(raw));
+    if (!parsed.success) throw new HttpError("malformed_payload", "Not a Discord interaction payload.");
+    const interaction = parsed.data;
+
+    switch (interaction.type) {
+      case InteractionType.PING:
+        return c.json({ type: InteractionResponseType.PONG });
+      case InteractionType.APPLICATION_COMMAND:
+        return c.json(await onCommand(interaction, c.env, (p) => c.executionCtx.waitUntil(p), options));
+      case InteractionType.APPLICATION_COMMAND_AUTOCOMPLETE:
+        return c.json({ type: InteractionResponseType.APPLICATION_COMMAND_AUTOCOMPLETE_RESULT, data: { choices: [] } });
+      default: {
+        // Components and modal submits: none are wired yet, so say so instead of failing silently.
+        const t = translator(localeFrom(interaction.locale));
+        const data = renderDiscordMessage(ephemeral({ type: "text", text: t("error.unknown_action") }));
+        return c.json({ type: InteractionResponseType.CHANNEL_MESSAGE_WITH_SOURCE, data });
+      }
+    }
+  });
+
+  return routes;
+}
+
+async function onCommand(
+  interaction: DiscordInteraction,
+  env: AppEnv,
+  waitUntil: (promise: Promise<unknown>) => void,
+  options: DiscordRouteOptions,
+): Promise<object> {
+  const reply = (data: object) => ({ type: InteractionResponseType.CHANNEL_MESSAGE_WITH_SOURCE, data });
+  const guildId = interaction.guild_id;
+  if (!guildId) {
+    const t = translator(localeFrom(interaction.locale));
+    return reply(renderDiscordMessage(errorReply(new CommandError("guild_only"), t, SYNTAX, registry)));
+  }
+  const work = handleCommand(options.core(env), {
+    contact: discordContact({ ...interaction, guild_id: guildId }),
+    syntax: SYNTAX,
+    authority: (community) => discordAuthority(interaction, community),
+    parse: () => invocationFromOptions(interaction.data?.options),
+  });
+  const early = await withinDeadline(work, options.replyDeadlineMs ?? 2000);
+  if (early.done) return reply(renderDiscordMessage(early.value));
+
+  // Slow: defer (ephemeral "thinking…") and edit the original reply when the answer is ready.
+  const client = createDiscordClient(env.DISCORD_API_URL ?? DEFAULT_DISCORD_API_URL);
+  const token = interaction.token ?? "";
+  waitUntil(
+    work
+      .then((message) => client.editOriginal(interaction.application_id, token, renderDiscordMessage(message)))
+      .catch((error: unknown) => console.error("discord follow-up failed", error)),
+  );
+  return { type: InteractionResponseType.DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE, data: { flags: EPHEMERAL } };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,74 @@
+import { App, LogLevel, type SlackCommandMiddlewareArgs, type AllMiddlewareArgs } from "@slack/bolt";
+import { parseCommandText } from "../../core/commands/parse-text.ts";
+import { handleCommand, type CoreDeps } from "../../core/handle-command.ts";
+import { withinDeadline } from "../deadline.ts";
+import { slackClientOptions } from "./client.ts";
+import { WorkersReceiver } from "./receiver.ts";
+import { renderSlackReply } from "./render.ts";
+
+/** What each request hands to Bolt listeners through `customProperties`. */
+export interface SlackRequestContext {
+  readonly core: CoreDeps;
+  /** How long to wait for the answer before acking and replying via response_url. */
+  readonly replyDeadlineMs: number;
+}
+
+export interface SlackAppConfig {
+  readonly botToken: string | undefined;
+  readonly apiUrl: string;
+}
+
+export interface SlackApp {
+  readonly bolt: App;
+  readonly receiver: WorkersReceiver;
+}
+
+/**
+ * Builds the Bolt app with guyub's listeners. Built once per isolate and configuration.
+ * `ignoreSelf` is off because it needs the bot's ids, which cost an `auth.test` call per
+ * request without an installation store; slash commands never come from the bot itself.
+ */
+export function createSlackApp(config: SlackAppConfig): SlackApp {
+  const receiver = new WorkersReceiver();
+  const bolt = new App({
+    receiver,
+    authorize: async (source) => ({ botToken: config.botToken, teamId: source.teamId }),
+    ignoreSelf: false,
+    clientOptions: slackClientOptions(config.apiUrl),
+    logLevel: LogLevel.ERROR,
+  });
+  // Any command name: the manifest registers `/cop`, but a staging app may call it `/cop-dev`.
+  bolt.command(/.*/, onCommand);
+  return { bolt, receiver };
+}
+
+async function onCommand({ command, ack, respond, client, context }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) {
+  const request = context.guyub as SlackRequestContext;
+  const work = handleCommand(request.core, {
+    contact: {
+      platform: "slack",
+      workspaceId: command.team_id,
+      workspaceName: command.team_domain ?? null,
+      userId: command.user_id,
+      displayName: command.user_name ?? null,
+      initialLocale: "en",
+    },
+    syntax: { prefix: command.command, namedOptions: false },
+    authority: () => ({
+      kind: "lookup",
+      lookup: async () => {
+        const answer = await client.users.info({ user: command.user_id });
+        return Boolean(answer.user?.is_admin || answer.user?.is_owner);
+      },
+    }),
+    parse: (registry) => parseCommandText(registry, "slack", command.text),
+  });
+  const early = await withinDeadline(work, request.replyDeadlineMs);
+  if (early.done) {
+    await ack(renderSlackReply(early.value));
+    return;
+  }
+  // Slow (a platform look-up is lagging): ack now, answer through response_url when ready.
+  await ack();
+  await respond(renderSlackReply(await work));
+}

@@ -1,0 +1,69 @@
+import type { Registry } from "../../core/commands/index.ts";
+import { translator } from "../../core/i18n/index.ts";
+
+/** Bot scopes: commands; posting; reading members (admin check, join/leave); DMs for nudges. */
+export const SLACK_BOT_SCOPES = [
+  "commands",
+  "chat:write",
+  "users:read",
+  "im:write",
+  "channels:read",
+  "groups:read",
+  "channels:history",
+  "groups:history",
+  "team:read",
+] as const;
+
+/** Events the Events API route handles (DESIGN.md); others are acknowledged and ignored. */
+export const SLACK_BOT_EVENTS = [
+  "team_join",
+  "member_joined_channel",
+  "member_left_channel",
+  "user_change",
+  "message.channels",
+  "message.groups",
+  "app_uninstalled",
+  "tokens_revoked",
+] as const;
+
+/**
+ * A Slack app manifest for a deployment at `baseUrl`, derived from the command registry:
+ * paste it into "Create New App → From an app manifest".
+ */
+export function slackManifest(registry: Registry, baseUrl: string, command = "/cop") {
+  const base = baseUrl.replace(/\/+$/, "");
+  const t = translator("en");
+  const words = registry.tree("slack").map((entry) => (entry.kind === "command" ? entry.command.name : entry.name));
+  return {
+    _metadata: { major_version: 1, minor_version: 1 },
+    display_information: {
+      name: "guyub",
+      description: t("cmd.root"),
+      background_color: "#2f5d50",
+    },
+    features: {
+      bot_user: { display_name: "guyub", always_online: true },
+      slash_commands: [
+        {
+          command,
+          url: `${base}/slack/commands`,
+          description: t("cmd.help"),
+          usage_hint: words.join(" | ").slice(0, 1000),
+          // Turn "@ayu" into <@U123|ayu> so commands get stable user ids.
+          should_escape: true,
+        },
+      ],
+    },
+    oauth_config: {
+      redirect_urls: [`${base}/slack/oauth/callback`],
+      scopes: { bot: [...SLACK_BOT_SCOPES] },
+    },
+    settings: {
+      event_subscriptions: { request_url: `${base}/slack/events`, bot_events: [...SLACK_BOT_EVENTS] },
+      interactivity: { is_enabled: true, request_url: `${base}/slack/interactions` },
+      org_deploy_enabled: false,
+      socket_mode_enabled: false,
+      token_rotation_enabled: false,
+    },
+  };
+}

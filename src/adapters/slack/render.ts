@@ -1,0 +1,94 @@
+import type { Block, Button, Field, Inline, Message, Text } from "../../core/message.ts";
+
+/**
+ * Renders neutral messages to Block Kit. Every plain string is escaped (`&`, `<`, `>`), so
+ * text a member wrote can never become `<!channel>`, `<!here>` or `<!everyone>`; mentions are
+ * produced only from `{ user }` pieces.
+ */
+export function escapeSlack(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+}
+
+export function mrkdwn(text: Text): string {
+  if (typeof text === "string") return escapeSlack(text);
+  return text.map(inline).join("");
+}
+
+function inline(piece: Inline): string {
+  if (typeof piece === "string") return escapeSlack(piece);
+  if ("user" in piece) return `<@${piece.user}>`;
+  if ("role" in piece) return `<!subteam^${piece.role}>`;
+  if ("bold" in piece) return `*${escapeSlack(piece.bold)}*`;
+  return `\`${escapeSlack(piece.code).replace(/`/g, "'")}\``;
+}
+
+const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+function fieldText(field: Field): { type: "mrkdwn"; text: string } {
+  return { type: "mrkdwn", text: cut(`*${escapeSlack(field.label)}*\n${mrkdwn(field.value)}`, 2000) };
+}
+
+function button(b: Button) {
+  return {
+    type: "button",
+    action_id: b.actionId,
+    text: { type: "plain_text", text: cut(b.label, 75) },
+    ...(b.value !== undefined ? { value: b.value } : {}),
+    ...(b.style ? { style: b.style } : {}),
+  };
+}
+
+/** Section blocks take at most 10 fields; longer lists continue in further sections. */
+function fieldSections(fields: readonly Field[], text?: Text): object[] {
+  const sections: object[] = [];
+  for (let i = 0; i < Math.max(fields.length, 1); i += 10) {
+    const chunk = fields.slice(i, i + 10).map(fieldText);
+    const lead = i === 0 && text !== undefined ? { text: { type: "mrkdwn", text: cut(mrkdwn(text), 3000) } } : {};
+    if (chunk.length === 0 && !("text" in lead)) continue;
+    sections.push({ type: "section", ...lead, ...(chunk.length > 0 ? { fields: chunk } : {}) });
+  }
+  return sections;
+}
+
+function renderBlock(block: Block): object[] {
+  switch (block.type) {
+    case "heading":
+      return [{ type: "header", text: { type: "plain_text", text: cut(block.text, 150) } }];
+    case "text":
+      return [{ type: "section", text: { type: "mrkdwn", text: cut(mrkdwn(block.text), 3000) } }];
+    case "section":
+      return fieldSections(block.fields, block.text);
+    case "fields":
+      return fieldSections(block.fields);
+    case "actions":
+      return [{ type: "actions", elements: block.buttons.slice(0, 25).map(button) }];
+    case "context":
+      return [{ type: "context", elements: [{ type: "mrkdwn", text: cut(mrkdwn(block.text), 3000) }] }];
+    case "divider":
+      return [{ type: "divider" }];
+  }
+}
+
+/** The fallback `text` shown in notifications: the first heading or text, plain. */
+function fallback(message: Message): string {
+  for (const block of message.blocks) {
+    if (block.type === "heading") return escapeSlack(block.text);
+    if (block.type === "text" || block.type === "section") return mrkdwn(block.text);
+  }
+  return "";
+}
+
+export interface SlackMessage {
+  readonly text: string;
+  readonly blocks: object[];
+}
+
+/** Block Kit for a message (at most 50 blocks, as Slack allows). */
+export function renderSlackMessage(message: Message): SlackMessage {
+  return { text: cut(fallback(message), 3000), blocks: message.blocks.flatMap(renderBlock).slice(0, 50) };
+}
+
+/** The body of a slash-command reply or `response_url` post. */
+export function renderSlackReply(message: Message): SlackMessage & { response_type: "ephemeral" | "in_channel" } {
+  return { response_type: message.visibility === "ephemeral" ? "ephemeral" : "in_channel", ...renderSlackMessage(message) };
+}

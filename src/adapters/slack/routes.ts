@@ -1,0 +1,117 @@
+import { Hono } from "hono";
+import type { CoreDeps } from "../../core/handle-command.ts";
+import { HttpError } from "../../core/errors.ts";
+import { DEFAULT_SLACK_API_URL } from "../../api-defaults.ts";
+import type { AppEnv } from "../../env.ts";
+import { readRawBody } from "../read-body.ts";
+import { createSlackApp, type SlackApp, type SlackRequestContext } from "./bolt-app.ts";
+import { eventEnvelope, interactionPayload, slashCommandPayload } from "./payloads.ts";
+import { verifySlackRequest } from "./verify.ts";
+
+export interface SlackRouteOptions {
+  readonly core: (env: AppEnv) => CoreDeps;
+  readonly now: () => Date;
+  readonly replyDeadlineMs?: number;
+}
+
+type Env = { Bindings: AppEnv };
+
+/**
+ * `/slack/commands`, `/slack/interactions`, `/slack/events`. Order on every route: answer an
+ * unsigned `ssl_check`, verify the signature and timestamp, then parse, then hand to Bolt.
+ */
+export function slackRoutes(options: SlackRouteOptions): Hono<Env> {
+  const routes = new Hono<Env>();
+  const apps = new Map<string, SlackApp>();
+  const slackApp = (env: AppEnv): SlackApp => {
+    const apiUrl = env.SLACK_API_URL ?? DEFAULT_SLACK_API_URL;
+    const key = `${env.SLACK_BOT_TOKEN ?? ""}\n${apiUrl}`;
+    let app = apps.get(key);
+    if (!app) {
+      app = createSlackApp({ botToken: env.SLACK_BOT_TOKEN, apiUrl });
+      apps.set(key, app);
+    }
+    return app;
+  };
+
+  const verified = async (request: Request, env: AppEnv, raw: string) => {
+    if (!env.SLACK_SIGNING_SECRET) throw new HttpError("not_configured", "SLACK_SIGNING_SECRET is not set.");
+    const result = await verifySlackRequest(
+      env.SLACK_SIGNING_SECRET,
+      {
+        signature: request.headers.get("x-slack-signature"),
+        timestamp: request.headers.get("x-slack-request-timestamp"),
+        rawBody: raw,
+      },
+      options.now(),
+    );
+    if (!result.ok) {
+      const stale = result.reason === "stale" || result.reason === "future";
+      throw new HttpError(stale ? "stale_request" : "bad_signature", `Slack request refused: ${result.reason}.`);
+    }
+  };
+
+  const dispatch = (c: { env: AppEnv; executionCtx: { waitUntil(promise: Promise<unknown>): void } }, body: Record<string, unknown>, retry?: Request) => {
+    const guyub: SlackRequestContext = { core: options.core(c.env), replyDeadlineMs: options.replyDeadlineMs ?? 2000 };
+    const retryNum = retry?.headers.get("x-slack-retry-num");
+    return slackApp(c.env).receiver.dispatch(body, {
+      customProperties: { guyub },
+      waitUntil: (promise) => c.executionCtx.waitUntil(promise),
+      retryNum: retryNum ? Number(retryNum) : undefined,
+      retryReason: retry?.headers.get("x-slack-retry-reason") ?? undefined,
+    });
+  };
+
+  routes.post("/commands", async (c) => {
+    const raw = await readRawBody(c.req.raw);
+    if (isSslCheck(raw)) return c.body(null, 200);
+    await verified(c.req.raw, c.env, raw);
+    const parsed = slashCommandPayload.safeParse(Object.fromEntries(new URLSearchParams(raw)));
+    if (!parsed.success) throw new HttpError("malformed_payload", "Not a Slack slash-command payload.");
+    return dispatch(c, parsed.data);
+  });
+
+  routes.post("/interactions", async (c) => {
+    const raw = await readRawBody(c.req.raw);
+    if (isSslCheck(raw)) return c.body(null, 200);
+    await verified(c.req.raw, c.env, raw);
+    const payload = parseJson(new URLSearchParams(raw).get("payload"));
+    const parsed = interactionPayload.safeParse(payload);
+    if (!parsed.success) throw new HttpError("malformed_payload", "Not a Slack interactivity payload.");
+    return dispatch(c, parsed.data);
+  });
+
+  routes.post("/events", async (c) => {
+    const raw = await readRawBody(c.req.raw);
+    await verified(c.req.raw, c.env, raw);
+    const parsed = eventEnvelope.safeParse(parseJson(raw));
+    if (!parsed.success) {
+      // Unknown envelope types are acknowledged: Slack counts non-2xx against the subscription.
+      if (isObjectWithType(parseJson(raw))) return c.body(null, 200);
+      throw new HttpError("malformed_payload", "Not a Slack Events API payload.");
+    }
+    const envelope = parsed.data;
+    if (envelope.type === "url_verification") return c.json({ challenge: envelope.challenge });
+    if (envelope.type === "app_rate_limited") return c.body(null, 200);
+    return dispatch(c, envelope, c.req.raw);
+  });
+
+  return routes;
+}
+
+function isSslCheck(raw: string): boolean {
+  return raw.length < 1024 && new URLSearchParams(raw).get("ssl_check") === "1";
+}
+
+function parseJson(text: string | null): unknown {
+  if (text === null) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function isObjectWithType(value: unknown): boolean {
+  return typeof value === "object" && value !== null && typeof (value as { type?: unknown }).type === "string";
+}

@@ -1,0 +1,77 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
+import { discordRoutes } from "./adapters/discord/routes.ts";
+import { slackRoutes } from "./adapters/slack/routes.ts";
+import { HttpError } from "./core/errors.ts";
+import type { CoreDeps } from "./core/handle-command.ts";
+import { createDb } from "./db/client.ts";
+import { createCommunityStore } from "./db/store.ts";
+import type { AppEnv } from "./env.ts";
+
+/** Bodies above this are refused with 413 before anything reads them. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export interface AppOptions {
+  /** The clock. Tests pin it; production reads the system time. */
+  readonly now?: () => Date;
+  /** How long a command may take before the platform gets a deferred ack. */
+  readonly replyDeadlineMs?: number;
+}
+
+/**
+ * The HTTP surface of guyub (routes are an interface; see DESIGN.md): Slack, Discord, OAuth
+ * placeholders and the health check, behind one body limit and one error handler.
+ */
+export function createApp(options: AppOptions = {}): Hono<{ Bindings: AppEnv }> {
+  const now = options.now ?? (() => new Date());
+  const coreDeps = coreDepsFor(now);
+  const app = new Hono<{ Bindings: AppEnv }>();
+
+  app.use(
+    "*",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new HttpError("payload_too_large", `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`);
+      },
+    }),
+  );
+
+  app.get("/healthz", (c) => c.json({ ok: true, service: "guyub" }));
+  app.route("/slack", slackRoutes({ core: coreDeps, now, replyDeadlineMs: options.replyDeadlineMs }));
+  app.route("/discord", discordRoutes({ core: coreDeps, now, replyDeadlineMs: options.replyDeadlineMs }));
+
+  const oauthNotBuilt = () => {
+    throw new HttpError(
+      "not_implemented",
+      "Slack OAuth installs are not built yet. Run in single-workspace mode with SLACK_BOT_TOKEN.",
+    );
+  };
+  app.get("/slack/install", oauthNotBuilt);
+  app.get("/slack/oauth/callback", oauthNotBuilt);
+
+  app.notFound(() => {
+    throw new HttpError("not_found", "No such route.");
+  });
+  app.onError((error, c) => {
+    if (error instanceof HttpError) return c.json({ error: error.code, message: error.message }, error.status as 400);
+    if (error instanceof HTTPException) return c.json({ error: "http_error", message: error.message }, error.status);
+    console.error("unhandled error", error);
+    return c.json({ error: "internal", message: "Something went wrong." }, 500);
+  });
+  return app;
+}
+
+/** Core dependencies per D1 binding, built once per isolate rather than per request. */
+function coreDepsFor(now: () => Date): (env: AppEnv) => CoreDeps {
+  const cache = new WeakMap<D1Database, CoreDeps>();
+  return (env) => {
+    let deps = cache.get(env.DB);
+    if (!deps) {
+      deps = { store: createCommunityStore(createDb(env.DB), env.DB), now };
+      cache.set(env.DB, deps);
+    }
+    return deps;
+  };
+}

@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import { discordCommandDefinitions } from "../src/adapters/discord/commands.ts";
+import { defineCommand } from "../src/core/commands/define.ts";
+import { registry } from "../src/core/commands/index.ts";
+import { option } from "../src/core/commands/options.ts";
+import { parseCommandText, tokenize } from "../src/core/commands/parse-text.ts";
+import { createRegistry } from "../src/core/commands/registry.ts";
+import { CommandError } from "../src/core/errors.ts";
+import { en } from "../src/core/i18n/en.ts";
+import { id } from "../src/core/i18n/id.ts";
+import { translator } from "../src/core/i18n/index.ts";
+
+const noop = defineCommand({
+  path: ["x"],
+  summary: "cmd.help",
+  options: {},
+  moderator: false,
+  example: {},
+  handle: () => ({ message: { blocks: [], visibility: "ephemeral" } }),
+});
+const withPath = (path: [string] | [string, string]) => ({ ...noop, path, name: path.join(" ") });
+
+describe("command registry", () => {
+  it("refuses a word that is both a command and a group", () => {
+    expect(() => createRegistry([withPath(["topic"]), withPath(["topic", "suggest"])], { topic: "cmd.help" })).toThrow(
+      /both a command and a group/,
+    );
+  });
+
+  it("refuses words Discord would refuse and duplicate paths", () => {
+    expect(() => createRegistry([withPath(["Topic"])], {})).toThrow(/bad word/);
+    expect(() => createRegistry([withPath(["a"]), withPath(["a"])], {})).toThrow(/defined twice/);
+  });
+
+  it("resolves groups, defaults and unknown words", () => {
+    expect(registry.resolve("slack", ["moderators"], true)).toMatchObject({ kind: "command", consumed: 1 });
+    expect(registry.resolve("discord", ["moderators"], false)).toMatchObject({ kind: "incomplete" });
+    expect(registry.resolve("slack", ["moderators", "role"], true)).toMatchObject({ kind: "unknown" });
+    expect(registry.resolve("discord", ["moderators", "role"], true)).toMatchObject({ kind: "command" });
+  });
+});
+
+describe("typed text", () => {
+  it("tokenizes quotes, smart quotes and mentions", () => {
+    expect(tokenize(`topic "Assessment rubrics" “Ujian akhir” <@U12|ayu> <@&99> <#C1|general>`)).toEqual([
+      { kind: "word", text: "topic" },
+      { kind: "word", text: "Assessment rubrics" },
+      { kind: "word", text: "Ujian akhir" },
+      { kind: "user", id: "U12", text: "<@U12|ayu>" },
+      { kind: "role", id: "99", text: "<@&99>" },
+      { kind: "channel", id: "C1", text: "<#C1|general>" },
+    ]);
+  });
+
+  it("maps words to options and rejects leftovers", () => {
+    expect(parseCommandText(registry, "slack", "LANGUAGE ID")).toEqual({ path: ["language"], args: { language: "id" } });
+    expect(parseCommandText(registry, "slack", "help moderators add")).toEqual({
+      path: ["help"],
+      args: { command: "moderators add" },
+    });
+    expect(() => parseCommandText(registry, "slack", "language id en")).toThrow(CommandError);
+  });
+});
+
+describe("Discord registration", () => {
+  it("mirrors the Slack words as subcommands and groups, servers only, localized", () => {
+    const [cop] = discordCommandDefinitions(registry);
+    expect(cop?.name).toBe("cop");
+    expect(cop?.contexts).toEqual([0]);
+    const names = cop?.options.map((o) => `${o.type}:${o.name}`);
+    expect(names).toEqual(["1:help", "1:language", "2:moderators"]);
+    const moderators = cop?.options.find((o) => o.name === "moderators") as { options: { name: string }[] };
+    expect(moderators.options.map((o) => o.name)).toEqual(["list", "add", "remove", "role"]);
+    expect(cop?.description_localizations.id).toBe(id["cmd.root"]);
+  });
+
+  it("keeps every description within Discord's 1–100 characters", () => {
+    const descriptions: string[] = [];
+    const walk = (node: { description?: string; description_localizations?: { id: string }; options?: unknown[] }) => {
+      if (node.description !== undefined) descriptions.push(node.description, node.description_localizations?.id ?? "");
+      for (const child of node.options ?? []) walk(child as typeof node);
+    };
+    for (const command of discordCommandDefinitions(registry)) walk(command);
+    for (const text of descriptions) expect(text.length).toBeGreaterThan(0);
+    for (const text of descriptions) expect(text.length).toBeLessThanOrEqual(100);
+  });
+});
+
+describe("i18n catalog", () => {
+  it("uses the same placeholders in English and Bahasa Indonesia", () => {
+    const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const key of Object.keys(en) as (keyof typeof en)[]) {
+      expect(placeholders(id[key]), key).toEqual(placeholders(en[key]));
+    }
+  });
+
+  it("fills placeholders, with inline pieces for rich text", () => {
+    expect(translator("id")("languageSet.done", { language: "English" })).toBe("Baik, guyub kini memakai English di komunitas ini.");
+    expect(translator("en").rich("moderators.added", { member: { user: "U1" } })).toEqual([
+      { user: "U1" },
+      " is now a moderator of this community.",
+    ]);
+  });
+});
+
+describe("option schemas", () => {
+  it("derives a zod schema that rejects unknown choices", () => {
+    const cmd = defineCommand({ ...noop, path: ["y"], options: { language: option.choice(["en", "id"], "arg.language", "arg.language.help") } });
+    expect(cmd.schema.safeParse({ language: "id" }).success).toBe(true);
+    expect(cmd.schema.safeParse({ language: "fr" }).success).toBe(false);
+    expect(cmd.schema.safeParse({ language: "id", extra: 1 }).success).toBe(false);
+  });
+});

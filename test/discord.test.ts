@@ -1,0 +1,155 @@
+import { env } from "cloudflare:workers";
+import { beforeEach, describe, expect, it } from "vitest";
+import { resetDb, rowCounts, snapshot } from "./support/db.ts";
+import {
+  DISCORD_MEMBER,
+  DISCORD_MODERATOR,
+  GUILD,
+  MANAGE_GUILD,
+  commandInteraction,
+  group,
+  signDiscord,
+  signedDiscord,
+  str,
+  sub,
+} from "./support/discord.ts";
+import { send } from "./support/worker.ts";
+
+type Reply = {
+  type: number;
+  data: { content: string; flags?: number; allowed_mentions: { parse: string[]; users: string[] } };
+};
+const run = async (payload: unknown) => {
+  const response = await send(await signedDiscord(payload));
+  expect(response.status).toBe(200);
+  return (await response.json()) as Reply;
+};
+const moderator = { user: DISCORD_MODERATOR, permissions: MANAGE_GUILD };
+
+beforeEach(resetDb);
+
+describe("Discord verification", () => {
+  it("answers PING with PONG", async () => {
+    const response = await send(await signedDiscord({ id: "1", type: 1, application_id: "100000000000000001" }));
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ type: 1 });
+  });
+
+  const ping = { id: "1", type: 1, application_id: "100000000000000001" };
+  const cases: Array<[string, () => Promise<Request>]> = [
+    ["a bad signature", () => signedDiscord(ping, { signature: "ab".repeat(64) })],
+    ["a short signature", () => signedDiscord(ping, { signature: "abcd" })],
+    ["a missing signature", () => signedDiscord(ping, { signature: null })],
+    [
+      "a changed body",
+      async () => {
+        const timestamp = String(Math.floor(Date.now() / 1000));
+        const signature = await signDiscord(timestamp, JSON.stringify(ping));
+        return signedDiscord(ping, { timestamp: Number(timestamp), signature, body: JSON.stringify({ ...ping, type: 2 }) });
+      },
+    ],
+    ["a timestamp 301 s old", () => signedDiscord(ping, { timestamp: Math.floor(Date.now() / 1000) - 301 })],
+    ["a timestamp 301 s ahead", () => signedDiscord(ping, { timestamp: Math.floor(Date.now() / 1000) + 301 })],
+  ];
+  for (const [name, request] of cases) {
+    it(`refuses ${name} with 401`, async () => {
+      const response = await send(await request());
+      expect(response.status).toBe(401);
+      expect(await rowCounts()).toEqual({ audit_log: 0, members: 0, communities: 0 });
+    });
+  }
+
+  it("refuses a malformed but signed payload with 400", async () => {
+    const response = await send(await signedDiscord({ hello: "world" }));
+    expect(response.status).toBe(400);
+  });
+});
+
+describe("/cop help on Discord", () => {
+  it("answers in English, ephemerally, with mentions locked down", async () => {
+    const reply = await run(commandInteraction([sub("help")]));
+    expect(reply.type).toBe(4);
+    expect(reply.data.flags).toBe(64);
+    expect(reply.data.content).toContain("guyub: what you can do");
+    expect(reply.data.content).not.toContain("For moderators");
+    expect(reply.data.allowed_mentions).toEqual({ parse: [], users: [], roles: [] });
+  });
+
+  it("lists moderator commands for Manage Server", async () => {
+    const reply = await run(commandInteraction([sub("help")], moderator));
+    expect(reply.data.content).toContain("For moderators");
+    expect(reply.data.content).toContain("/cop moderators role role:");
+  });
+
+  it("starts an Indonesian server in Bahasa Indonesia", async () => {
+    const reply = await run(commandInteraction([sub("help")], { guildLocale: "id" }));
+    expect(reply.data.content).toContain("guyub: yang dapat Anda lakukan");
+  });
+
+  it("switches to Bahasa Indonesia after a moderator's /cop language id", async () => {
+    const set = await run(commandInteraction([sub("language", [str("language", "id")])], moderator));
+    expect(set.data.content).toContain("Bahasa Indonesia");
+    const reply = await run(commandInteraction([sub("help")]));
+    expect(reply.data.content).toContain("guyub: yang dapat Anda lakukan");
+    const audit = await env.DB.prepare("SELECT action FROM audit_log").all();
+    expect(audit.results).toEqual([{ action: "language" }]);
+  });
+
+  it("refuses a non-moderator's /cop language id and changes nothing", async () => {
+    await run(commandInteraction([sub("help")]));
+    const before = await snapshot();
+    const reply = await run(commandInteraction([sub("language", [str("language", "id")])]));
+    expect(reply.data.content).toContain("Only moderators can use /cop language");
+    expect(await snapshot()).toBe(before);
+  });
+
+  it("writes nothing for a second help on the same day", async () => {
+    await run(commandInteraction([sub("help")]));
+    const before = await snapshot();
+    await run(commandInteraction([sub("help")]));
+    expect(await snapshot()).toBe(before);
+  });
+});
+
+describe("bad input on Discord", () => {
+  it("answers an unknown subcommand with an ephemeral error, not a 500", async () => {
+    const reply = await run(commandInteraction([sub("dance")]));
+    expect(reply.data.flags).toBe(64);
+    expect(reply.data.content).toContain("I don't know the command “dance”");
+  });
+
+  it("names a bad argument and shows an example", async () => {
+    const reply = await run(commandInteraction([sub("language", [str("language", "fr")])], moderator));
+    expect(reply.data.content).toContain("“fr” is not a valid language");
+    expect(reply.data.content).toContain("/cop language language:id");
+  });
+
+  it("refuses commands in DMs", async () => {
+    const reply = await run(commandInteraction([sub("help")], { guildId: null }));
+    expect(reply.data.content).toContain("inside a server");
+    expect(await rowCounts()).toEqual({ audit_log: 0, members: 0, communities: 0 });
+  });
+});
+
+describe("/cop moderators on Discord", () => {
+  it("adds a member and a role; both then moderate", async () => {
+    const added = await run(
+      commandInteraction([group("moderators", sub("add", [{ type: 6, name: "member", value: DISCORD_MEMBER }]))], moderator),
+    );
+    expect(added.data.content).toContain(`<@${DISCORD_MEMBER}>`);
+    expect(added.data.allowed_mentions.users).toEqual([DISCORD_MEMBER]);
+    const asListed = await run(commandInteraction([sub("language", [str("language", "id")])]));
+    expect(asListed.data.content).toContain("Bahasa Indonesia");
+
+    const role = "600000000000000001";
+    await run(commandInteraction([group("moderators", sub("role", [{ type: 8, name: "role", value: role }]))], moderator));
+    const viaRole = await run(
+      commandInteraction([sub("language", [str("language", "en")])], { user: "300000000000000009", roles: [role] }),
+    );
+    expect(viaRole.data.content).toContain("English");
+    const community = await env.DB.prepare("SELECT moderator_role_id, locale FROM communities WHERE workspace_id = ?")
+      .bind(GUILD)
+      .first();
+    expect(community).toEqual({ moderator_role_id: role, locale: "en" });
+  });
+});

@@ -1,0 +1,67 @@
+import { env } from "cloudflare:workers";
+
+export const GUILD = "200000000000000001";
+export const DISCORD_MEMBER = "300000000000000001";
+export const DISCORD_MODERATOR = "300000000000000002";
+export const MANAGE_GUILD = String(1n << 5n);
+
+let privateKey: Promise<CryptoKey> | undefined;
+function key(): Promise<CryptoKey> {
+  privateKey ??= crypto.subtle.importKey(
+    "pkcs8",
+    Uint8Array.from(atob(env.TEST_DISCORD_PRIVATE_KEY), (c) => c.charCodeAt(0)),
+    { name: "Ed25519" },
+    false,
+    ["sign"],
+  );
+  return privateKey;
+}
+
+const hex = (bytes: ArrayBuffer) => [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, "0")).join("");
+
+/** Signs like Discord: Ed25519 over timestamp + body. */
+export async function signDiscord(timestamp: string, body: string): Promise<string> {
+  return hex(await crypto.subtle.sign("Ed25519", await key(), new TextEncoder().encode(timestamp + body)));
+}
+
+export async function signedDiscord(
+  payload: unknown,
+  options: { timestamp?: number; signature?: string | null; body?: string } = {},
+): Promise<Request> {
+  const body = options.body ?? JSON.stringify(payload);
+  const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
+  const signature = options.signature === undefined ? await signDiscord(timestamp, body) : options.signature;
+  const headers: Record<string, string> = { "content-type": "application/json", "x-signature-timestamp": timestamp };
+  if (signature !== null) headers["x-signature-ed25519"] = signature;
+  return new Request("https://guyub.test/discord/interactions", { method: "POST", headers, body });
+}
+
+interface CommandOptions {
+  user?: string;
+  permissions?: string;
+  roles?: string[];
+  guildLocale?: string;
+  guildId?: string | null;
+}
+
+/** A `/cop …` application-command interaction; `options` is the cop option tree. */
+export function commandInteraction(options: unknown[], o: CommandOptions = {}) {
+  const user = { id: o.user ?? DISCORD_MEMBER, username: "ayu", global_name: "Ayu" };
+  return {
+    id: "400000000000000001",
+    type: 2,
+    application_id: env.DISCORD_APPLICATION_ID,
+    token: "interaction-token",
+    ...(o.guildId === null ? { user } : { guild_id: o.guildId ?? GUILD }),
+    guild_locale: o.guildLocale ?? "en-US",
+    locale: "en-US",
+    ...(o.guildId === null
+      ? {}
+      : { member: { user, permissions: o.permissions ?? "0", roles: o.roles ?? [], nick: null } }),
+    data: { id: "500000000000000001", name: "cop", type: 1, options },
+  };
+}
+
+export const sub = (name: string, options: unknown[] = []) => ({ type: 1, name, options });
+export const group = (name: string, subcommand: unknown) => ({ type: 2, name, options: [subcommand] });
+export const str = (name: string, value: string) => ({ type: 3, name, value });

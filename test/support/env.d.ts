@@ -1,0 +1,19 @@
+import type { D1Migration } from "@cloudflare/vitest-plugin";
+import type { AppEnv } from "../../src/env.ts";
+
+declare global {
+  namespace Cloudflare {
+    interface Env extends AppEnv {
+      TEST_MIGRATIONS: D1Migration[];
+      TEST_DISCORD_PRIVATE_KEY: string;
+    }
+  }
+}
+
+declare global {
+  namespace Cloudflare {
+    interface GlobalProps {
+      mainModule: typeof import("../../src/index.ts");
+    }
+  }
+}

@@ -1,0 +1,42 @@
+import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+import { inject } from "vitest";
+import { type AppOptions, createApp } from "../../src/app.ts";
+import type { AppEnv } from "../../src/env.ts";
+
+/** The test env: real D1, real bindings, platform APIs pointed at the stand-ins. */
+export function testEnv(overrides: Partial<AppEnv> = {}): AppEnv {
+  const standins = inject("standinsUrl");
+  return {
+    ...env,
+    SLACK_API_URL: `${standins}/slack/api/`,
+    DISCORD_API_URL: `${standins}/discord/api/v10`,
+    ...overrides,
+  };
+}
+
+/**
+ * Sends a request through the whole app (routes, verification, core, D1) with an optional
+ * pinned clock, and waits for everything it left in waitUntil.
+ */
+export async function send(
+  request: Request,
+  options: AppOptions & { env?: Partial<AppEnv> } = {},
+): Promise<Response> {
+  const app = createApp(options);
+  const ctx = createExecutionContext();
+  const response = await app.fetch(request, testEnv(options.env), ctx);
+  await waitOnExecutionContext(ctx);
+  return response;
+}
+
+/** Resets the stand-ins' records and rate-limit windows. */
+export async function resetStandins(): Promise<void> {
+  await fetch(`${inject("standinsUrl")}/__reset`, { method: "POST" });
+}
+
+/** What the stand-ins recorded for a platform. */
+export async function sentTo(platform: "slack" | "discord"): Promise<Array<Record<string, unknown>>> {
+  const response = await fetch(`${inject("standinsUrl")}/__sent?platform=${platform}`);
+  return (await response.json()) as Array<Record<string, unknown>>;
+}
