@@ -5,8 +5,13 @@ import { defineConfig } from "vitest/config";
 
 // Fresh signing material for every run: tests sign requests the way Slack and Discord do.
 const discordKeys = generateKeyPairSync("ed25519");
-const discordPublicKeyHex = discordKeys.publicKey.export({ format: "der", type: "spki" }).subarray(12).toString("hex");
-const discordPrivateKeyPkcs8 = discordKeys.privateKey.export({ format: "der", type: "pkcs8" }).toString("base64");
+const discordPublicKeyHex = discordKeys.publicKey
+  .export({ format: "der", type: "spki" })
+  .subarray(12)
+  .toString("hex");
+const discordPrivateKeyPkcs8 = discordKeys.privateKey
+  .export({ format: "der", type: "pkcs8" })
+  .toString("base64");
 
 const socketModeStub = fileURLToPath(new URL("./src/adapters/slack/socket-mode-stub.cjs", import.meta.url));
 

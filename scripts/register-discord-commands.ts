@@ -8,8 +8,8 @@
  *   npm run discord:register -- --print      # only print the JSON
  */
 import { discordCommandDefinitions } from "../src/adapters/discord/commands.ts";
-import { registry } from "../src/core/commands/index.ts";
 import { DEFAULT_DISCORD_API_URL } from "../src/api-defaults.ts";
+import { registry } from "../src/core/commands/index.ts";
 import { readDevVars } from "./lib/dev-vars.ts";
 
 const commands = discordCommandDefinitions(registry);
@@ -41,8 +41,12 @@ try {
     process.exit(1);
   }
   const where = vars.DISCORD_GUILD_ID ? `server ${vars.DISCORD_GUILD_ID}` : "all servers (global)";
-  console.log(`Registered /${commands[0]?.name} with ${commands[0]?.options.length} subcommands and groups for ${where} at ${apiUrl}.`);
+  console.log(
+    `Registered /${commands[0]?.name} with ${commands[0]?.options.length} subcommands and groups for ${where} at ${apiUrl}.`,
+  );
 } catch (error) {
-  console.error(`Could not reach ${apiUrl}: ${(error as Error).message}. Is \`npm start\` (or \`npm run standins\`) running?`);
+  console.error(
+    `Could not reach ${apiUrl}: ${(error as Error).message}. Is \`npm start\` (or \`npm run standins\`) running?`,
+  );
   process.exit(1);
 }

@@ -13,8 +13,8 @@
 import { sign as edSign, randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
 import { signSlackRequest } from "../src/adapters/slack/verify.ts";
-import { buildDiscordCommand } from "./lib/discord-interaction.ts";
 import { readDevVars } from "./lib/dev-vars.ts";
+import { buildDiscordCommand } from "./lib/discord-interaction.ts";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -80,7 +80,11 @@ async function discord(): Promise<Response> {
   const signature = edSign(null, Buffer.from(now + body), key).toString("hex");
   return fetch(`${values.url}/discord/interactions`, {
     method: "POST",
-    headers: { "content-type": "application/json", "x-signature-ed25519": signature, "x-signature-timestamp": now },
+    headers: {
+      "content-type": "application/json",
+      "x-signature-ed25519": signature,
+      "x-signature-timestamp": now,
+    },
     body: values.tamper ? body.replace("}", ',"tampered":1}') : body,
   });
 }
@@ -88,14 +92,18 @@ async function discord(): Promise<Response> {
 function required(name: string): string {
   const value = vars[name];
   if (!value) {
-    console.error(`${name} is missing: run \`npm start\` once (it creates .dev.vars) or set it in the environment.`);
+    console.error(
+      `${name} is missing: run \`npm start\` once (it creates .dev.vars) or set it in the environment.`,
+    );
     process.exit(2);
   }
   return value;
 }
 
 if (platform !== "slack" && platform !== "discord") {
-  console.error('usage: npm run sign -- slack "/cop help" | discord "cop help" [--user ID] [--moderator] [--url BASE] [--tamper]');
+  console.error(
+    'usage: npm run sign -- slack "/cop help" | discord "cop help" [--user ID] [--moderator] [--url BASE] [--tamper]',
+  );
   process.exit(2);
 }
 
@@ -110,6 +118,8 @@ try {
   }
   process.exitCode = response.ok ? 0 : 1;
 } catch (error) {
-  console.error(`Could not reach guyub at ${values.url}: is \`npm start\` running? (${(error as Error).message})`);
+  console.error(
+    `Could not reach guyub at ${values.url}: is \`npm start\` running? (${(error as Error).message})`,
+  );
   process.exitCode = 1;
 }

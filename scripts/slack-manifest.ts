@@ -9,11 +9,15 @@ import { slackManifest } from "../src/adapters/slack/manifest.ts";
 import { registry } from "../src/core/commands/index.ts";
 import { readDevVars } from "./lib/dev-vars.ts";
 
-const { values } = parseArgs({ options: { url: { type: "string" }, command: { type: "string", default: "/cop" } } });
+const { values } = parseArgs({
+  options: { url: { type: "string" }, command: { type: "string", default: "/cop" } },
+});
 const vars = { ...readDevVars(), ...process.env } as Record<string, string | undefined>;
 const baseUrl = values.url ?? vars.PUBLIC_URL;
 if (!baseUrl || !/^https?:\/\/[^\s/]+/.test(baseUrl)) {
-  console.error("Give the deployment's base URL: npm run slack:manifest -- --url https://your-worker.example.com");
+  console.error(
+    "Give the deployment's base URL: npm run slack:manifest -- --url https://your-worker.example.com",
+  );
   process.exit(2);
 }
 if (!/^\/[a-z0-9_-]{1,31}$/.test(values.command)) {

@@ -55,8 +55,10 @@ export function createApp(options: AppOptions = {}): Hono<{ Bindings: AppEnv }> 
     throw new HttpError("not_found", "No such route.");
   });
   app.onError((error, c) => {
-    if (error instanceof HttpError) return c.json({ error: error.code, message: error.message }, error.status as 400);
-    if (error instanceof HTTPException) return c.json({ error: "http_error", message: error.message }, error.status);
+    if (error instanceof HttpError)
+      return c.json({ error: error.code, message: error.message }, error.status as 400);
+    if (error instanceof HTTPException)
+      return c.json({ error: "http_error", message: error.message }, error.status);
     console.error("unhandled error", error);
     return c.json({ error: "internal", message: "Something went wrong." }, 500);
   });

@@ -22,9 +22,9 @@ const withPath = (path: [string] | [string, string]) => ({ ...noop, path, name: 
 
 describe("command registry", () => {
   it("refuses a word that is both a command and a group", () => {
-    expect(() => createRegistry([withPath(["topic"]), withPath(["topic", "suggest"])], { topic: "cmd.help" })).toThrow(
-      /both a command and a group/,
-    );
+    expect(() =>
+      createRegistry([withPath(["topic"]), withPath(["topic", "suggest"])], { topic: "cmd.help" }),
+    ).toThrow(/both a command and a group/);
   });
 
   it("refuses words Discord would refuse and duplicate paths", () => {
@@ -53,7 +53,10 @@ describe("typed text", () => {
   });
 
   it("maps words to options and rejects leftovers", () => {
-    expect(parseCommandText(registry, "slack", "LANGUAGE ID")).toEqual({ path: ["language"], args: { language: "id" } });
+    expect(parseCommandText(registry, "slack", "LANGUAGE ID")).toEqual({
+      path: ["language"],
+      args: { language: "id" },
+    });
     expect(parseCommandText(registry, "slack", "help moderators add")).toEqual({
       path: ["help"],
       args: { command: "moderators add" },
@@ -76,8 +79,13 @@ describe("Discord registration", () => {
 
   it("keeps every description within Discord's 1–100 characters", () => {
     const descriptions: string[] = [];
-    const walk = (node: { description?: string; description_localizations?: { id: string }; options?: unknown[] }) => {
-      if (node.description !== undefined) descriptions.push(node.description, node.description_localizations?.id ?? "");
+    const walk = (node: {
+      description?: string;
+      description_localizations?: { id: string };
+      options?: unknown[];
+    }) => {
+      if (node.description !== undefined)
+        descriptions.push(node.description, node.description_localizations?.id ?? "");
       for (const child of node.options ?? []) walk(child as typeof node);
     };
     for (const command of discordCommandDefinitions(registry)) walk(command);
@@ -95,7 +103,9 @@ describe("i18n catalog", () => {
   });
 
   it("fills placeholders, with inline pieces for rich text", () => {
-    expect(translator("id")("languageSet.done", { language: "English" })).toBe("Baik, guyub kini memakai English di komunitas ini.");
+    expect(translator("id")("languageSet.done", { language: "English" })).toBe(
+      "Baik, guyub kini memakai English di komunitas ini.",
+    );
     expect(translator("en").rich("moderators.added", { member: { user: "U1" } })).toEqual([
       { user: "U1" },
       " is now a moderator of this community.",
@@ -105,7 +115,11 @@ describe("i18n catalog", () => {
 
 describe("option schemas", () => {
   it("derives a zod schema that rejects unknown choices", () => {
-    const cmd = defineCommand({ ...noop, path: ["y"], options: { language: option.choice(["en", "id"], "arg.language", "arg.language.help") } });
+    const cmd = defineCommand({
+      ...noop,
+      path: ["y"],
+      options: { language: option.choice(["en", "id"], "arg.language", "arg.language.help") },
+    });
     expect(cmd.schema.safeParse({ language: "id" }).success).toBe(true);
     expect(cmd.schema.safeParse({ language: "fr" }).success).toBe(false);
     expect(cmd.schema.safeParse({ language: "id", extra: 1 }).success).toBe(false);

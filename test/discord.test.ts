@@ -2,18 +2,18 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { resetDb, rowCounts, snapshot } from "./support/db.ts";
 import {
+  commandInteraction,
   DISCORD_MEMBER,
   DISCORD_MODERATOR,
   GUILD,
-  MANAGE_GUILD,
-  commandInteraction,
   group,
+  MANAGE_GUILD,
   signDiscord,
   signedDiscord,
   str,
   sub,
 } from "./support/discord.ts";
-import { send } from "./support/worker.ts";
+import { resetStandins, send, sentTo } from "./support/worker.ts";
 
 type Reply = {
   type: number;
@@ -30,7 +30,9 @@ beforeEach(resetDb);
 
 describe("Discord verification", () => {
   it("answers PING with PONG", async () => {
-    const response = await send(await signedDiscord({ id: "1", type: 1, application_id: "100000000000000001" }));
+    const response = await send(
+      await signedDiscord({ id: "1", type: 1, application_id: "100000000000000001" }),
+    );
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ type: 1 });
   });
@@ -45,11 +47,18 @@ describe("Discord verification", () => {
       async () => {
         const timestamp = String(Math.floor(Date.now() / 1000));
         const signature = await signDiscord(timestamp, JSON.stringify(ping));
-        return signedDiscord(ping, { timestamp: Number(timestamp), signature, body: JSON.stringify({ ...ping, type: 2 }) });
+        return signedDiscord(ping, {
+          timestamp: Number(timestamp),
+          signature,
+          body: JSON.stringify({ ...ping, type: 2 }),
+        });
       },
     ],
     ["a timestamp 301 s old", () => signedDiscord(ping, { timestamp: Math.floor(Date.now() / 1000) - 301 })],
-    ["a timestamp 301 s ahead", () => signedDiscord(ping, { timestamp: Math.floor(Date.now() / 1000) + 301 })],
+    [
+      "a timestamp 301 s ahead",
+      () => signedDiscord(ping, { timestamp: Math.floor(Date.now() / 1000) + 301 }),
+    ],
   ];
   for (const [name, request] of cases) {
     it(`refuses ${name} with 401`, async () => {
@@ -134,7 +143,10 @@ describe("bad input on Discord", () => {
 describe("/cop moderators on Discord", () => {
   it("adds a member and a role; both then moderate", async () => {
     const added = await run(
-      commandInteraction([group("moderators", sub("add", [{ type: 6, name: "member", value: DISCORD_MEMBER }]))], moderator),
+      commandInteraction(
+        [group("moderators", sub("add", [{ type: 6, name: "member", value: DISCORD_MEMBER }]))],
+        moderator,
+      ),
     );
     expect(added.data.content).toContain(`<@${DISCORD_MEMBER}>`);
     expect(added.data.allowed_mentions.users).toEqual([DISCORD_MEMBER]);
@@ -142,14 +154,39 @@ describe("/cop moderators on Discord", () => {
     expect(asListed.data.content).toContain("Bahasa Indonesia");
 
     const role = "600000000000000001";
-    await run(commandInteraction([group("moderators", sub("role", [{ type: 8, name: "role", value: role }]))], moderator));
+    await run(
+      commandInteraction(
+        [group("moderators", sub("role", [{ type: 8, name: "role", value: role }]))],
+        moderator,
+      ),
+    );
     const viaRole = await run(
-      commandInteraction([sub("language", [str("language", "en")])], { user: "300000000000000009", roles: [role] }),
+      commandInteraction([sub("language", [str("language", "en")])], {
+        user: "300000000000000009",
+        roles: [role],
+      }),
     );
     expect(viaRole.data.content).toContain("English");
-    const community = await env.DB.prepare("SELECT moderator_role_id, locale FROM communities WHERE workspace_id = ?")
+    const community = await env.DB.prepare(
+      "SELECT moderator_role_id, locale FROM communities WHERE workspace_id = ?",
+    )
       .bind(GUILD)
       .first();
     expect(community).toEqual({ moderator_role_id: role, locale: "en" });
+  });
+});
+
+describe("slow answers on Discord", () => {
+  it("defers and then edits the original reply through the webhook", async () => {
+    await resetStandins();
+    const response = await send(await signedDiscord(commandInteraction([sub("help")])), {
+      replyDeadlineMs: 0,
+    });
+    expect(await response.json()).toEqual({ type: 5, data: { flags: 64 } });
+    const edits = (await sentTo("discord")).filter((call) =>
+      String(call.route).endsWith("/messages/@original"),
+    );
+    expect(edits).toHaveLength(1);
+    expect(JSON.stringify(edits[0]?.body)).toContain("guyub: what you can do");
   });
 });

@@ -1,4 +1,9 @@
-import { createExecutionContext, createMessageBatch, createScheduledController, getQueueResult } from "cloudflare:test";
+import {
+  createExecutionContext,
+  createMessageBatch,
+  createScheduledController,
+  getQueueResult,
+} from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import type { AppEnv } from "../src/env.ts";
@@ -46,10 +51,18 @@ describe("HTTP surface", () => {
 
 describe("Slack Events API", () => {
   it("echoes the url_verification challenge after verifying", async () => {
-    const body = JSON.stringify({ type: "url_verification", token: "t", challenge: "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P" });
-    const response = await send(await signedSlack("/slack/events", body, { contentType: "application/json" }));
+    const body = JSON.stringify({
+      type: "url_verification",
+      token: "t",
+      challenge: "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P",
+    });
+    const response = await send(
+      await signedSlack("/slack/events", body, { contentType: "application/json" }),
+    );
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ challenge: "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P" });
+    expect(await response.json()).toEqual({
+      challenge: "3eZbrw1aBm2rZgRNFdxV2595E9CY3gmdALWMmHkvFXO7tYXAYM8P",
+    });
   });
 
   it("refuses an unsigned url_verification", async () => {
@@ -70,7 +83,9 @@ describe("Slack Events API", () => {
       event_id: "Ev01",
       event: { type: "reaction_added", user: "U0MEMBER", reaction: "tada" },
     });
-    const response = await send(await signedSlack("/slack/events", body, { contentType: "application/json" }));
+    const response = await send(
+      await signedSlack("/slack/events", body, { contentType: "application/json" }),
+    );
     expect(response.status).toBe(200);
     expect(await rowCounts()).toEqual(before);
   });
@@ -83,8 +98,15 @@ describe("Slack Events API", () => {
   });
 
   it("acknowledges an interactivity payload nobody handles", async () => {
-    const payload = JSON.stringify({ type: "block_actions", team: { id: "T0GUYUB01" }, user: { id: "U0MEMBER" }, actions: [] });
-    const response = await send(await signedSlack("/slack/interactions", new URLSearchParams({ payload }).toString()));
+    const payload = JSON.stringify({
+      type: "block_actions",
+      team: { id: "T0GUYUB01" },
+      user: { id: "U0MEMBER" },
+      actions: [],
+    });
+    const response = await send(
+      await signedSlack("/slack/interactions", new URLSearchParams({ payload }).toString()),
+    );
     expect(response.status).toBe(200);
   });
 });
@@ -95,7 +117,11 @@ describe("cron and queue", () => {
 
   it("exports a scheduled handler that runs the dispatcher", async () => {
     const ctx = createExecutionContext();
-    await worker.scheduled(createScheduledController({ cron: "*/15 * * * *", scheduledTime: Date.now() }), env, ctx);
+    await worker.scheduled(
+      createScheduledController({ cron: "*/15 * * * *", scheduledTime: Date.now() }),
+      env,
+      ctx,
+    );
     expect(JOBS).toEqual([]); // no job is registered yet: nothing to queue
   });
 
@@ -122,7 +148,12 @@ describe("cron and queue", () => {
       { id: "ok", timestamp: new Date(), attempts: 1, body: sample(1)[0] },
       { id: "fails", timestamp: new Date(), attempts: 1, body: sample(2)[1] },
       { id: "malformed", timestamp: new Date(), attempts: 1, body: { nonsense: true } as never },
-      { id: "unknown", timestamp: new Date(), attempts: 1, body: { job: "not-a-job", communityId: 1, period: "x" } },
+      {
+        id: "unknown",
+        timestamp: new Date(),
+        attempts: 1,
+        body: { job: "not-a-job", communityId: 1, period: "x" },
+      },
     ]);
     const ctx = createExecutionContext();
     await consumeJobs(batch, env, [job], new Date());

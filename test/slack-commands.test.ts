@@ -1,7 +1,15 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { resetDb, rowCounts, snapshot } from "./support/db.ts";
-import { MEMBER, MODERATOR, TEAM, commandBody, replyText, signedSlack, slashCommand } from "./support/slack.ts";
+import {
+  commandBody,
+  MEMBER,
+  MODERATOR,
+  replyText,
+  signedSlack,
+  slashCommand,
+  TEAM,
+} from "./support/slack.ts";
 import { resetStandins, send, sentTo } from "./support/worker.ts";
 
 type SlackReply = { response_type: string; text: string; blocks: unknown[] };
@@ -21,8 +29,9 @@ describe("/cop help on Slack", () => {
     const body = await reply(await send(await slashCommand("help")));
     expect(body.response_type).toBe("ephemeral");
     expect(replyText(body)).toContain("guyub: what you can do");
-    expect(replyText(body)).toContain("/cop language");
+    expect(replyText(body)).toContain("/cop help");
     expect(replyText(body)).not.toContain("For moderators");
+    expect(replyText(body)).not.toContain("/cop language");
     expect(await rowCounts()).toMatchObject({ communities: 1, members: 1 });
   });
 
@@ -71,7 +80,9 @@ describe("/cop language on Slack", () => {
 
   it("stores a moderator's choice and writes an audit-log row", async () => {
     await reply(await send(await slashCommand("language id", asModerator)));
-    const community = await env.DB.prepare("SELECT locale FROM communities WHERE workspace_id = ?").bind(TEAM).first();
+    const community = await env.DB.prepare("SELECT locale FROM communities WHERE workspace_id = ?")
+      .bind(TEAM)
+      .first();
     expect(community).toEqual({ locale: "id" });
     const audit = await env.DB.prepare(
       "SELECT a.action, a.detail, m.platform_user_id FROM audit_log a JOIN members m ON m.id = a.actor_member_id",
@@ -82,11 +93,12 @@ describe("/cop language on Slack", () => {
   });
 
   it("refuses politely when Slack cannot be asked, and changes nothing", async () => {
-    await send(await slashCommand("help"));
+    const revoked = { env: { SLACK_BOT_TOKEN: "xoxb-revoked" } };
+    const other = { user_id: "U0OTHER" };
+    const help = replyText(await reply(await send(await slashCommand("help", other), revoked)));
+    expect(help).toContain("could not confirm your moderator status");
     const before = await snapshot();
-    const body = await reply(
-      await send(await slashCommand("language id", { user_id: "U0OTHER" }), { env: { SLACK_BOT_TOKEN: "xoxb-revoked" } }),
-    );
+    const body = await reply(await send(await slashCommand("language id", other), revoked));
     expect(replyText(body)).toContain("could not check");
     expect(await snapshot()).toBe(before);
   });
@@ -145,14 +157,18 @@ describe("bad input on Slack", () => {
 
 describe("/cop moderators on Slack", () => {
   it("adds, lists and removes a member, auditing each change", async () => {
-    const added = replyText(await reply(await send(await slashCommand(`moderators add <@${MEMBER}|ayu>`, asModerator))));
+    const added = replyText(
+      await reply(await send(await slashCommand(`moderators add <@${MEMBER}|ayu>`, asModerator))),
+    );
     expect(added).toContain(`<@${MEMBER}> is now a moderator`);
     const listed = replyText(await reply(await send(await slashCommand("moderators", asModerator))));
     expect(listed).toContain(`<@${MEMBER}>`);
     // The member is now a moderator through the list, without being a Slack admin.
     const asMember = replyText(await reply(await send(await slashCommand("language id"))));
     expect(asMember).toContain("Bahasa Indonesia");
-    const removed = replyText(await reply(await send(await slashCommand(`moderators remove <@${MEMBER}>`, asModerator))));
+    const removed = replyText(
+      await reply(await send(await slashCommand(`moderators remove <@${MEMBER}>`, asModerator))),
+    );
     expect(removed).toContain("tidak lagi ada dalam daftar moderator");
     const actions = await env.DB.prepare("SELECT action FROM audit_log ORDER BY id").all();
     expect(actions.results.map((r) => r.action)).toEqual(["moderators add", "language", "moderators remove"]);
@@ -161,5 +177,16 @@ describe("/cop moderators on Slack", () => {
   it("does not offer the Discord-only role command on Slack", async () => {
     const text = replyText(await reply(await send(await slashCommand("moderators role <@U1>", asModerator))));
     expect(text).toContain("I don't know the command");
+  });
+});
+
+describe("slow answers on Slack", () => {
+  it("acks at once and delivers the answer through response_url when the deadline passes", async () => {
+    const response = await send(await slashCommand("help"), { replyDeadlineMs: 0 });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe("");
+    const posts = (await sentTo("slack")).filter((call) => call.method === "response_url");
+    expect(posts).toHaveLength(1);
+    expect(JSON.stringify(posts[0]?.body)).toContain("guyub: what you can do");
   });
 });

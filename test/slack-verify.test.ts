@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { verifySlackRequest } from "../src/adapters/slack/verify.ts";
-import { rowCounts, resetDb } from "./support/db.ts";
+import { resetDb, rowCounts } from "./support/db.ts";
 import { send } from "./support/worker.ts";
 
 // python-slack-sdk tests/slack_sdk/signature/test_signature_verifier.py (Slack's documented example).
@@ -9,10 +9,16 @@ const TIMESTAMP = 1531420618;
 const BODY =
   "token=xyzz0WbapA4vBCDEFasx0q6G&team_id=T1DC2JH3J&team_domain=testteamnow&channel_id=G8PSS9T3V&channel_name=foobar&user_id=U2CERLKJA&user_name=roadrunner&command=%2Fwebhook-collect&text=&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT1DC2JH3J%2F397700885554%2F96rGlfmibIGlgcZRskXaIFfN&trigger_id=398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c";
 const SIGNATURE = "v0=a2114d57b48eac39b9ad189dd8316235a7b4a8d21a10bd27519666489c69b503";
-const pinned = (offsetSeconds = 0) => () => new Date((TIMESTAMP + offsetSeconds) * 1000);
+const pinned =
+  (offsetSeconds = 0) =>
+  () =>
+    new Date((TIMESTAMP + offsetSeconds) * 1000);
 
 function vectorRequest(headers: Record<string, string | undefined>, body = BODY): Request {
-  const clean = Object.fromEntries(Object.entries(headers).filter(([, v]) => v !== undefined)) as Record<string, string>;
+  const clean = Object.fromEntries(Object.entries(headers).filter(([, v]) => v !== undefined)) as Record<
+    string,
+    string
+  >;
   return new Request("https://guyub.test/slack/commands", {
     method: "POST",
     headers: { "content-type": "application/x-www-form-urlencoded", ...clean },
@@ -24,13 +30,20 @@ const good = { "x-slack-request-timestamp": String(TIMESTAMP), "x-slack-signatur
 
 describe("Slack signature verification", () => {
   it("accepts the known-answer vector with the clock pinned", async () => {
-    const result = await verifySlackRequest(SECRET, { signature: SIGNATURE, timestamp: String(TIMESTAMP), rawBody: BODY }, pinned()());
+    const result = await verifySlackRequest(
+      SECRET,
+      { signature: SIGNATURE, timestamp: String(TIMESTAMP), rawBody: BODY },
+      pinned()(),
+    );
     expect(result).toEqual({ ok: true });
   });
 
   it("passes the vector through the whole app (not refused; answered by Bolt)", async () => {
     await resetDb();
-    const response = await send(vectorRequest(good), { now: pinned(), env: { SLACK_SIGNING_SECRET: SECRET } });
+    const response = await send(vectorRequest(good), {
+      now: pinned(),
+      env: { SLACK_SIGNING_SECRET: SECRET },
+    });
     expect(response.status).toBe(200);
   });
 
@@ -52,13 +65,19 @@ describe("Slack signature verification", () => {
         env: { SLACK_SIGNING_SECRET: secret ?? SECRET },
       });
       expect(response.status).toBe(401);
-      expect(await response.json()).toMatchObject({ error: expect.stringMatching(/bad_signature|stale_request/) });
+      expect(await response.json()).toMatchObject({
+        error: expect.stringMatching(/bad_signature|stale_request/),
+      });
       expect(await rowCounts()).toEqual({ audit_log: 0, members: 0, communities: 0 });
     });
   }
 
   it("accepts a timestamp exactly 300 s old", async () => {
-    const result = await verifySlackRequest(SECRET, { signature: SIGNATURE, timestamp: String(TIMESTAMP), rawBody: BODY }, pinned(300)());
+    const result = await verifySlackRequest(
+      SECRET,
+      { signature: SIGNATURE, timestamp: String(TIMESTAMP), rawBody: BODY },
+      pinned(300)(),
+    );
     expect(result.ok).toBe(true);
   });
 });

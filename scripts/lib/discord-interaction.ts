@@ -18,14 +18,18 @@ export interface InteractionSettings {
  * error handling can be tried.
  */
 export function buildDiscordCommand(text: string, settings: InteractionSettings) {
-  const words = text.trim().replace(/^\/?cop\b/, "").trim();
+  const words = text
+    .trim()
+    .replace(/^\/?cop\b/, "")
+    .trim();
   let options: unknown[];
   try {
     const invocation = parseCommandText(registry, "discord", words);
     const command = registry.find(invocation.path);
     const leaf = Object.entries(invocation.args).map(([name, value]) => {
       const kind = command?.options[name]?.kind;
-      const type = kind === "user" ? OPTION_TYPE.USER : kind === "role" ? OPTION_TYPE.ROLE : OPTION_TYPE.STRING;
+      const type =
+        kind === "user" ? OPTION_TYPE.USER : kind === "role" ? OPTION_TYPE.ROLE : OPTION_TYPE.STRING;
       return { name, type, value };
     });
     const [first = "help", second] = invocation.path;

@@ -7,7 +7,11 @@ export type VerifyResult = { readonly ok: true } | { readonly ok: false; readonl
 export const MAX_SKEW_SECONDS = 300;
 
 /** Checks a request timestamp (seconds) against the injected clock, in both directions. */
-export function checkTimestamp(timestamp: string | null | undefined, now: Date, maxSkewSeconds = MAX_SKEW_SECONDS): VerifyResult {
+export function checkTimestamp(
+  timestamp: string | null | undefined,
+  now: Date,
+  maxSkewSeconds = MAX_SKEW_SECONDS,
+): VerifyResult {
   if (!timestamp) return { ok: false, reason: "missing_headers" };
   if (!/^\d{1,12}$/.test(timestamp)) return { ok: false, reason: "bad_timestamp" };
   const skew = Math.floor(now.getTime() / 1000) - Number(timestamp);

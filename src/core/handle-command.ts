@@ -1,5 +1,5 @@
-import { registry as defaultRegistry, type Registry } from "./commands/index.ts";
 import { errorReply } from "./commands/error-reply.ts";
+import { registry as defaultRegistry, type Registry } from "./commands/index.ts";
 import { runCommand } from "./commands/run.ts";
 import type { CommandSyntax, Invocation } from "./commands/types.ts";
 import { CommandError } from "./errors.ts";

@@ -1,14 +1,17 @@
+import type { ModeratorStatus } from "./commands/types.ts";
 import type { Community, Contact, Member } from "./model.ts";
 import type { CommunityStore, PlatformAuthority } from "./ports.ts";
-import type { ModeratorStatus } from "./commands/types.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The calendar day of `now` in a timezone (YYYY-MM-DD), via the platform's Intl. */
 export function localDay(now: Date, timezone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit" }).format(
-    now,
-  );
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: timezone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(now);
 }
 
 /**
@@ -25,7 +28,8 @@ export async function openSession(
   if (found.community && found.member) {
     const today = localDay(now, found.community.timezone);
     const nameChanged = contact.displayName !== null && contact.displayName !== found.member.displayName;
-    if (found.member.lastActiveOn === today && !nameChanged) return { community: found.community, member: found.member };
+    if (found.member.lastActiveOn === today && !nameChanged)
+      return { community: found.community, member: found.member };
     return store.register(contact, today, now);
   }
   return store.register(contact, localDay(now, found.community?.timezone ?? "UTC"), now);

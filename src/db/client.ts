@@ -1,4 +1,4 @@
-import { Kysely, type CompiledQuery } from "kysely";
+import { type CompiledQuery, Kysely } from "kysely";
 import { D1Dialect } from "kysely-d1";
 import type { Database } from "./schema.ts";
 

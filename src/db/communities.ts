@@ -39,7 +39,10 @@ type ContactRow = CommunityRow & {
 };
 
 /** Splits a `findContactQuery` row into the community and the member. */
-export function contactFromRow(row: ContactRow | undefined): { community: Community | null; member: Member | null } {
+export function contactFromRow(row: ContactRow | undefined): {
+  community: Community | null;
+  member: Member | null;
+} {
   if (!row) return { community: null, member: null };
   const community = communityFromRow(row);
   if (row.m_id === null) return { community, member: null };
@@ -83,7 +86,15 @@ export function upsertActiveMemberQuery(db: Db, contact: Contact, today: string,
   const at = now.toISOString();
   return db
     .insertInto("members")
-    .columns(["community_id", "platform_user_id", "display_name", "joined_at", "last_active_on", "created_at", "updated_at"])
+    .columns([
+      "community_id",
+      "platform_user_id",
+      "display_name",
+      "joined_at",
+      "last_active_on",
+      "created_at",
+      "updated_at",
+    ])
     .expression((eb) =>
       eb
         .selectFrom("communities")

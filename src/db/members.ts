@@ -20,7 +20,13 @@ export function cachePlatformAdminQuery(db: Db, memberId: number, isAdmin: boole
 }
 
 /** Puts a member on (or off) the moderator list, creating the member row if guyub never saw them. */
-export function setModeratorQuery(db: Db, communityId: number, userId: string, isModerator: boolean, now: Date) {
+export function setModeratorQuery(
+  db: Db,
+  communityId: number,
+  userId: string,
+  isModerator: boolean,
+  now: Date,
+) {
   const at = now.toISOString();
   const flag = isModerator ? 1 : 0;
   return db
@@ -34,5 +40,7 @@ export function setModeratorQuery(db: Db, communityId: number, userId: string, i
       created_at: at,
       updated_at: at,
     })
-    .onConflict((oc) => oc.columns(["community_id", "platform_user_id"]).doUpdateSet({ is_moderator: flag, updated_at: at }));
+    .onConflict((oc) =>
+      oc.columns(["community_id", "platform_user_id"]).doUpdateSet({ is_moderator: flag, updated_at: at }),
+    );
 }

@@ -2,7 +2,12 @@ import type { CompiledQuery } from "kysely";
 import type { Community, Effect } from "../core/model.ts";
 import type { AuditEntry, CommunityStore } from "../core/ports.ts";
 import { type Db, runBatch } from "./client.ts";
-import { contactFromRow, findContactQuery, insertCommunityQuery, upsertActiveMemberQuery } from "./communities.ts";
+import {
+  contactFromRow,
+  findContactQuery,
+  insertCommunityQuery,
+  upsertActiveMemberQuery,
+} from "./communities.ts";
 import { memberFromRow } from "./mappers.ts";
 import { cachePlatformAdminQuery, listModeratorRows, setModeratorQuery } from "./members.ts";
 
@@ -46,7 +51,11 @@ function effectQuery(db: Db, community: Community, effect: Effect, now: Date): C
   const at = now.toISOString();
   switch (effect.type) {
     case "community.locale":
-      return db.updateTable("communities").set({ locale: effect.locale, updated_at: at }).where("id", "=", community.id).compile();
+      return db
+        .updateTable("communities")
+        .set({ locale: effect.locale, updated_at: at })
+        .where("id", "=", community.id)
+        .compile();
     case "community.moderatorRole":
       return db
         .updateTable("communities")

@@ -9,15 +9,18 @@ export async function resetDb(): Promise<void> {
 
 /** Row counts and D1's own count of rows written so far, to prove "nothing was written". */
 export async function rowCounts(): Promise<Record<(typeof TABLES)[number], number>> {
-  const results = await env.DB.batch(TABLES.map((table) => env.DB.prepare(`SELECT count(*) AS n FROM ${table}`)));
-  return Object.fromEntries(TABLES.map((table, i) => [table, (results[i]?.results[0] as { n: number }).n])) as Record<
-    (typeof TABLES)[number],
-    number
-  >;
+  const results = await env.DB.batch(
+    TABLES.map((table) => env.DB.prepare(`SELECT count(*) AS n FROM ${table}`)),
+  );
+  return Object.fromEntries(
+    TABLES.map((table, i) => [table, (results[i]?.results[0] as { n: number } | undefined)?.n ?? 0]),
+  ) as Record<(typeof TABLES)[number], number>;
 }
 
 /** A snapshot of all rows, for "nothing changed" assertions. */
 export async function snapshot(): Promise<string> {
-  const results = await env.DB.batch(TABLES.map((table) => env.DB.prepare(`SELECT * FROM ${table} ORDER BY id`)));
+  const results = await env.DB.batch(
+    TABLES.map((table) => env.DB.prepare(`SELECT * FROM ${table} ORDER BY id`)),
+  );
   return JSON.stringify(results.map((r) => r.results));
 }

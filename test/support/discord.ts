@@ -17,7 +17,8 @@ function key(): Promise<CryptoKey> {
   return privateKey;
 }
 
-const hex = (bytes: ArrayBuffer) => [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, "0")).join("");
+const hex = (bytes: ArrayBuffer) =>
+  [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, "0")).join("");
 
 /** Signs like Discord: Ed25519 over timestamp + body. */
 export async function signDiscord(timestamp: string, body: string): Promise<string> {
@@ -31,7 +32,10 @@ export async function signedDiscord(
   const body = options.body ?? JSON.stringify(payload);
   const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
   const signature = options.signature === undefined ? await signDiscord(timestamp, body) : options.signature;
-  const headers: Record<string, string> = { "content-type": "application/json", "x-signature-timestamp": timestamp };
+  const headers: Record<string, string> = {
+    "content-type": "application/json",
+    "x-signature-timestamp": timestamp,
+  };
   if (signature !== null) headers["x-signature-ed25519"] = signature;
   return new Request("https://guyub.test/discord/interactions", { method: "POST", headers, body });
 }

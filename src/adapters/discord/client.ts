@@ -18,7 +18,8 @@ export function createDiscordClient(apiUrl: string): DiscordClient {
         headers: { "content-type": "application/json" },
         body: JSON.stringify(data),
       });
-      if (!response.ok) throw new Error(`Discord follow-up failed: ${response.status} ${await response.text()}`);
+      if (!response.ok)
+        throw new Error(`Discord follow-up failed: ${response.status} ${await response.text()}`);
     },
   };
 }

@@ -1,8 +1,8 @@
+import type { Invocation } from "../../core/commands/types.ts";
 import { CommandError } from "../../core/errors.ts";
 import type { Locale } from "../../core/i18n/index.ts";
 import type { Community, Contact } from "../../core/model.ts";
 import type { PlatformAuthority } from "../../core/ports.ts";
-import type { Invocation } from "../../core/commands/types.ts";
 import type { DiscordInteraction, DiscordOption } from "./payloads.ts";
 
 export const OPTION_TYPE = { SUB_COMMAND: 1, SUB_COMMAND_GROUP: 2, STRING: 3, USER: 6, ROLE: 8 } as const;
@@ -16,7 +16,8 @@ export function invocationFromOptions(options: readonly DiscordOption[] | undefi
   if (!first) return { path: ["help"], args: {} };
   if (first.type === OPTION_TYPE.SUB_COMMAND_GROUP) {
     const sub = first.options?.[0];
-    if (!sub || sub.type !== OPTION_TYPE.SUB_COMMAND) throw new CommandError("missing_subcommand", { path: first.name });
+    if (!sub || sub.type !== OPTION_TYPE.SUB_COMMAND)
+      throw new CommandError("missing_subcommand", { path: first.name });
     return { path: [first.name, sub.name], args: valuesOf(sub.options) };
   }
   if (first.type === OPTION_TYPE.SUB_COMMAND) return { path: [first.name], args: valuesOf(first.options) };
@@ -51,6 +52,8 @@ export function discordContact(interaction: DiscordInteraction & { guild_id: str
 export function discordAuthority(interaction: DiscordInteraction, community: Community): PlatformAuthority {
   const bits = BigInt(interaction.member?.permissions ?? "0");
   const hasPermission = (bits & MANAGE_GUILD) === MANAGE_GUILD || (bits & ADMINISTRATOR) === ADMINISTRATOR;
-  const hasRole = community.moderatorRoleId !== null && (interaction.member?.roles ?? []).includes(community.moderatorRoleId);
+  const hasRole =
+    community.moderatorRoleId !== null &&
+    (interaction.member?.roles ?? []).includes(community.moderatorRoleId);
   return { kind: "payload", isModerator: hasPermission || hasRole };
 }

@@ -37,7 +37,10 @@ export const interactionPayload = z.looseObject({
   member: z
     .looseObject({
       user,
-      permissions: z.string().regex(/^\d{1,40}$/).optional(),
+      permissions: z
+        .string()
+        .regex(/^\d{1,40}$/)
+        .optional(),
       roles: z.array(snowflake).max(1000).default([]),
       nick: z.string().max(64).nullish(),
     })

@@ -31,11 +31,14 @@ function renderBlock(block: Block, mentions: Set<string>): string | null {
     case "text":
       return render(block.text, mentions);
     case "section":
-      return [render(block.text, mentions), ...block.fields.map((f) => `**${escapeDiscord(f.label)}**: ${render(f.value, mentions)}`)].join(
-        "\n",
-      );
+      return [
+        render(block.text, mentions),
+        ...block.fields.map((f) => `**${escapeDiscord(f.label)}**: ${render(f.value, mentions)}`),
+      ].join("\n");
     case "fields":
-      return block.fields.map((f) => `**${escapeDiscord(f.label)}**: ${render(f.value, mentions)}`).join("\n");
+      return block.fields
+        .map((f) => `**${escapeDiscord(f.label)}**: ${render(f.value, mentions)}`)
+        .join("\n");
     case "context":
       return render(block.text, mentions)
         .split("\n")

@@ -1,12 +1,12 @@
 import { InteractionResponseType, InteractionType } from "discord-interactions";
 import { Hono } from "hono";
+import { DEFAULT_DISCORD_API_URL } from "../../api-defaults.ts";
 import { errorReply } from "../../core/commands/error-reply.ts";
 import { registry } from "../../core/commands/index.ts";
 import { CommandError, HttpError } from "../../core/errors.ts";
 import { type CoreDeps, handleCommand } from "../../core/handle-command.ts";
 import { translator } from "../../core/i18n/index.ts";
 import { ephemeral } from "../../core/message.ts";
-import { DEFAULT_DISCORD_API_URL } from "../../api-defaults.ts";
 import type { AppEnv } from "../../env.ts";
 import { withinDeadline } from "../deadline.ts";
 import { readRawBody } from "../read-body.ts";
@@ -44,7 +44,10 @@ export function discordRoutes(options: DiscordRouteOptions): Hono<Env> {
     );
     if (!verified.ok) {
       const stale = verified.reason === "stale" || verified.reason === "future";
-      throw new HttpError(stale ? "stale_request" : "bad_signature", `Discord request refused: ${verified.reason}.`);
+      throw new HttpError(
+        stale ? "stale_request" : "bad_signature",
+        `Discord request refused: ${verified.reason}.`,
+      );
     }
     const parsed = interactionPayload.safeParse(parseJson(raw));
     if (!parsed.success) throw new HttpError("malformed_payload", "Not a Discord interaction payload.");
@@ -56,7 +59,10 @@ export function discordRoutes(options: DiscordRouteOptions): Hono<Env> {
       case InteractionType.APPLICATION_COMMAND:
         return c.json(await onCommand(interaction, c.env, (p) => c.executionCtx.waitUntil(p), options));
       case InteractionType.APPLICATION_COMMAND_AUTOCOMPLETE:
-        return c.json({ type: InteractionResponseType.APPLICATION_COMMAND_AUTOCOMPLETE_RESULT, data: { choices: [] } });
+        return c.json({
+          type: InteractionResponseType.APPLICATION_COMMAND_AUTOCOMPLETE_RESULT,
+          data: { choices: [] },
+        });
       default: {
         // Components and modal submits: none are wired yet, so say so instead of failing silently.
         const t = translator(localeFrom(interaction.locale));
@@ -95,7 +101,9 @@ async function onCommand(
   const token = interaction.token ?? "";
   waitUntil(
     work
-      .then((message) => client.editOriginal(interaction.application_id, token, renderDiscordMessage(message)))
+      .then((message) =>
+        client.editOriginal(interaction.application_id, token, renderDiscordMessage(message)),
+      )
       .catch((error: unknown) => console.error("discord follow-up failed", error)),
   );
   return { type: InteractionResponseType.DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE, data: { flags: EPHEMERAL } };

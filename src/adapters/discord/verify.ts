@@ -21,7 +21,12 @@ export async function verifyDiscordRequest(
   const fresh = checkTimestamp(request.timestamp, now);
   if (!fresh.ok) return fresh;
   if (!/^[0-9a-f]{128}$/i.test(request.signature)) return { ok: false, reason: "bad_signature" };
-  const valid = await verifyKey(request.rawBody, request.signature, request.timestamp, await publicKey(publicKeyHex));
+  const valid = await verifyKey(
+    request.rawBody,
+    request.signature,
+    request.timestamp,
+    await publicKey(publicKeyHex),
+  );
   return valid ? { ok: true } : { ok: false, reason: "bad_signature" };
 }
 

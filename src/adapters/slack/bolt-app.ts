@@ -1,6 +1,6 @@
-import { App, LogLevel, type SlackCommandMiddlewareArgs, type AllMiddlewareArgs } from "@slack/bolt";
+import { type AllMiddlewareArgs, App, LogLevel, type SlackCommandMiddlewareArgs } from "@slack/bolt";
 import { parseCommandText } from "../../core/commands/parse-text.ts";
-import { handleCommand, type CoreDeps } from "../../core/handle-command.ts";
+import { type CoreDeps, handleCommand } from "../../core/handle-command.ts";
 import { withinDeadline } from "../deadline.ts";
 import { slackClientOptions } from "./client.ts";
 import { WorkersReceiver } from "./receiver.ts";
@@ -42,7 +42,13 @@ export function createSlackApp(config: SlackAppConfig): SlackApp {
   return { bolt, receiver };
 }
 
-async function onCommand({ command, ack, respond, client, context }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) {
+async function onCommand({
+  command,
+  ack,
+  respond,
+  client,
+  context,
+}: SlackCommandMiddlewareArgs & AllMiddlewareArgs) {
   const request = context.guyub as SlackRequestContext;
   const work = handleCommand(request.core, {
     contact: {

@@ -1,5 +1,5 @@
-import type { FetchFunction, WebClientOptions } from "@slack/web-api";
 import { LogLevel } from "@slack/bolt";
+import type { FetchFunction, WebClientOptions } from "@slack/web-api";
 
 /**
  * Options for Bolt's WebClient inside a Worker:

@@ -33,7 +33,9 @@ export const SLACK_BOT_EVENTS = [
 export function slackManifest(registry: Registry, baseUrl: string, command = "/cop") {
   const base = baseUrl.replace(/\/+$/, "");
   const t = translator("en");
-  const words = registry.tree("slack").map((entry) => (entry.kind === "command" ? entry.command.name : entry.name));
+  const words = registry
+    .tree("slack")
+    .map((entry) => (entry.kind === "command" ? entry.command.name : entry.name));
   return {
     _metadata: { major_version: 1, minor_version: 1 },
     display_information: {

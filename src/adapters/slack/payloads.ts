@@ -25,6 +25,10 @@ export const interactionPayload = z.looseObject({
 /** Events API envelopes. */
 export const eventEnvelope = z.discriminatedUnion("type", [
   z.looseObject({ type: z.literal("url_verification"), challenge: z.string().max(256) }),
-  z.looseObject({ type: z.literal("event_callback"), team_id: z.string().optional(), event: z.looseObject({ type: z.string() }) }),
+  z.looseObject({
+    type: z.literal("event_callback"),
+    team_id: z.string().optional(),
+    event: z.looseObject({ type: z.string() }),
+  }),
   z.looseObject({ type: z.literal("app_rate_limited") }),
 ]);

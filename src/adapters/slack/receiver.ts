@@ -59,6 +59,7 @@ export class WorkersReceiver implements Receiver {
 
 function toResponse(reply: unknown): Response {
   if (reply === undefined || reply === null || reply === "") return new Response(null, { status: 200 });
-  if (typeof reply === "string") return new Response(reply, { status: 200, headers: { "content-type": "text/plain" } });
+  if (typeof reply === "string")
+    return new Response(reply, { status: 200, headers: { "content-type": "text/plain" } });
   return Response.json(reply);
 }

@@ -43,7 +43,8 @@ function fieldSections(fields: readonly Field[], text?: Text): object[] {
   const sections: object[] = [];
   for (let i = 0; i < Math.max(fields.length, 1); i += 10) {
     const chunk = fields.slice(i, i + 10).map(fieldText);
-    const lead = i === 0 && text !== undefined ? { text: { type: "mrkdwn", text: cut(mrkdwn(text), 3000) } } : {};
+    const lead =
+      i === 0 && text !== undefined ? { text: { type: "mrkdwn", text: cut(mrkdwn(text), 3000) } } : {};
     if (chunk.length === 0 && !("text" in lead)) continue;
     sections.push({ type: "section", ...lead, ...(chunk.length > 0 ? { fields: chunk } : {}) });
   }
@@ -89,6 +90,11 @@ export function renderSlackMessage(message: Message): SlackMessage {
 }
 
 /** The body of a slash-command reply or `response_url` post. */
-export function renderSlackReply(message: Message): SlackMessage & { response_type: "ephemeral" | "in_channel" } {
-  return { response_type: message.visibility === "ephemeral" ? "ephemeral" : "in_channel", ...renderSlackMessage(message) };
+export function renderSlackReply(
+  message: Message,
+): SlackMessage & { response_type: "ephemeral" | "in_channel" } {
+  return {
+    response_type: message.visibility === "ephemeral" ? "ephemeral" : "in_channel",
+    ...renderSlackMessage(message),
+  };
 }

@@ -1,7 +1,7 @@
 import { Hono } from "hono";
-import type { CoreDeps } from "../../core/handle-command.ts";
-import { HttpError } from "../../core/errors.ts";
 import { DEFAULT_SLACK_API_URL } from "../../api-defaults.ts";
+import { HttpError } from "../../core/errors.ts";
+import type { CoreDeps } from "../../core/handle-command.ts";
 import type { AppEnv } from "../../env.ts";
 import { readRawBody } from "../read-body.ts";
 import { createSlackApp, type SlackApp, type SlackRequestContext } from "./bolt-app.ts";
@@ -47,12 +47,22 @@ export function slackRoutes(options: SlackRouteOptions): Hono<Env> {
     );
     if (!result.ok) {
       const stale = result.reason === "stale" || result.reason === "future";
-      throw new HttpError(stale ? "stale_request" : "bad_signature", `Slack request refused: ${result.reason}.`);
+      throw new HttpError(
+        stale ? "stale_request" : "bad_signature",
+        `Slack request refused: ${result.reason}.`,
+      );
     }
   };
 
-  const dispatch = (c: { env: AppEnv; executionCtx: { waitUntil(promise: Promise<unknown>): void } }, body: Record<string, unknown>, retry?: Request) => {
-    const guyub: SlackRequestContext = { core: options.core(c.env), replyDeadlineMs: options.replyDeadlineMs ?? 2000 };
+  const dispatch = (
+    c: { env: AppEnv; executionCtx: { waitUntil(promise: Promise<unknown>): void } },
+    body: Record<string, unknown>,
+    retry?: Request,
+  ) => {
+    const guyub: SlackRequestContext = {
+      core: options.core(c.env),
+      replyDeadlineMs: options.replyDeadlineMs ?? 2000,
+    };
     const retryNum = retry?.headers.get("x-slack-retry-num");
     return slackApp(c.env).receiver.dispatch(body, {
       customProperties: { guyub },
@@ -113,5 +123,7 @@ function parseJson(text: string | null): unknown {
 }
 
 function isObjectWithType(value: unknown): boolean {
-  return typeof value === "object" && value !== null && typeof (value as { type?: unknown }).type === "string";
+  return (
+    typeof value === "object" && value !== null && typeof (value as { type?: unknown }).type === "string"
+  );
 }

@@ -24,12 +24,22 @@ export async function verifySlackRequest(
   if (!/^v0=[0-9a-f]{64}$/.test(request.signature)) return { ok: false, reason: "bad_signature" };
 
   const expected = await signSlackRequest(signingSecret, request.timestamp, request.rawBody);
-  return constantTimeEqual(expected, request.signature) ? { ok: true } : { ok: false, reason: "bad_signature" };
+  return constantTimeEqual(expected, request.signature)
+    ? { ok: true }
+    : { ok: false, reason: "bad_signature" };
 }
 
 /** Signs a body the way Slack does; used by the signing CLI, the bench and tests. */
-export async function signSlackRequest(signingSecret: string, timestamp: string, rawBody: string): Promise<string> {
-  const mac = await crypto.subtle.sign("HMAC", await hmacKey(signingSecret), encoder.encode(`v0:${timestamp}:${rawBody}`));
+export async function signSlackRequest(
+  signingSecret: string,
+  timestamp: string,
+  rawBody: string,
+): Promise<string> {
+  const mac = await crypto.subtle.sign(
+    "HMAC",
+    await hmacKey(signingSecret),
+    encoder.encode(`v0:${timestamp}:${rawBody}`),
+  );
   return `v0=${toHex(new Uint8Array(mac))}`;
 }
 
@@ -38,7 +48,9 @@ const keys = new Map<string, Promise<CryptoKey>>();
 function hmacKey(secret: string): Promise<CryptoKey> {
   let key = keys.get(secret);
   if (!key) {
-    key = crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+    key = crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
+      "sign",
+    ]);
     keys.set(secret, key);
   }
   return key;

@@ -9,7 +9,12 @@ import type { CommandSyntax } from "./types.ts";
  * Turns a command error into a short, localized, ephemeral reply that names the problem and
  * shows an example. Never a stack trace.
  */
-export function errorReply(error: CommandError, t: Translator, syntax: CommandSyntax, registry: Registry): Message {
+export function errorReply(
+  error: CommandError,
+  t: Translator,
+  syntax: CommandSyntax,
+  registry: Registry,
+): Message {
   const { path = "", argument = "", input = "" } = error.detail;
   const command = path ? registry.find(path.split(" ")) : undefined;
   const helpUsage = `${syntax.prefix} help`;

@@ -1,5 +1,5 @@
 import { CommandError } from "../errors.ts";
-import { ephemeral, type Block, type Field } from "../message.ts";
+import { type Block, ephemeral, type Field } from "../message.ts";
 import { defineCommand } from "./define.ts";
 import { option, optional } from "./options.ts";
 import { formatExample, formatUsage } from "./syntax.ts";
@@ -25,7 +25,11 @@ async function listAll(ctx: CommandContext): Promise<CommandResult> {
   const blocks: Block[] = [
     { type: "heading", text: t("help.title") },
     { type: "text", text: t("help.intro") },
-    { type: "section", text: [{ bold: t("help.forEveryone") }], fields: available.filter((c) => !c.moderator).map(line) },
+    {
+      type: "section",
+      text: [{ bold: t("help.forEveryone") }],
+      fields: available.filter((c) => !c.moderator).map(line),
+    },
   ];
   if (status === "moderator") {
     blocks.push({
@@ -51,7 +55,8 @@ function explainOne(ctx: CommandContext, words: string): CommandResult {
       { label: t("help.usage"), value: [{ code: formatUsage(command, syntax, t) }] },
       { label: t("help.example"), value: [{ code: formatExample(command, syntax) }] },
     ];
-    for (const spec of Object.values(command.options)) fields.push({ label: t(spec.label), value: t(spec.description) });
+    for (const spec of Object.values(command.options))
+      fields.push({ label: t(spec.label), value: t(spec.description) });
     blocks.push({ type: "heading", text: `${syntax.prefix} ${command.name}` });
     blocks.push({ type: "section", text: t(command.summary), fields });
     if (command.moderator) blocks.push({ type: "context", text: t("help.moderatorsOnly") });

@@ -4,9 +4,12 @@ import { moderatorsAdd, moderatorsList, moderatorsRemove, moderatorsRole } from 
 import { createRegistry } from "./registry.ts";
 
 /** Every command guyub knows, in the order help lists them. */
-export const registry = createRegistry([help, language, moderatorsList, moderatorsAdd, moderatorsRemove, moderatorsRole], {
-  moderators: "cmd.moderators",
-});
+export const registry = createRegistry(
+  [help, language, moderatorsList, moderatorsAdd, moderatorsRemove, moderatorsRole],
+  {
+    moderators: "cmd.moderators",
+  },
+);
 
 export type { Registry } from "./registry.ts";
 export type { Command, CommandContext, CommandResult, CommandSyntax, Invocation } from "./types.ts";

@@ -12,12 +12,20 @@ export const language = defineCommand({
   example: { language: "id" },
   handle(ctx, { language: locale }) {
     if (locale === ctx.community.locale) {
-      return { message: ephemeral({ type: "text", text: ctx.t("languageSet.unchanged", { language: ctx.t(`language.${locale}`) }) }) };
+      return {
+        message: ephemeral({
+          type: "text",
+          text: ctx.t("languageSet.unchanged", { language: ctx.t(`language.${locale}`) }),
+        }),
+      };
     }
     // Answer in the language just chosen: the moderator sees at once how members will read guyub.
     const t = translator(locale);
     return {
-      message: ephemeral({ type: "text", text: t("languageSet.done", { language: t(`language.${locale}`) }) }),
+      message: ephemeral({
+        type: "text",
+        text: t("languageSet.done", { language: t(`language.${locale}`) }),
+      }),
       effects: [{ type: "community.locale", locale }],
     };
   },

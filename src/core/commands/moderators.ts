@@ -1,4 +1,4 @@
-import { ephemeral, type Block, type Inline } from "../message.ts";
+import { type Block, ephemeral, type Inline } from "../message.ts";
 import { defineCommand } from "./define.ts";
 import { option } from "./options.ts";
 
@@ -13,16 +13,26 @@ export const moderatorsList = defineCommand({
   async handle(ctx) {
     const { t, community } = ctx;
     const listed = await ctx.store.listModerators(community.id);
-    const names: Inline[] = listed.flatMap((m, i) => (i === 0 ? [{ user: m.platformUserId }] : [", ", { user: m.platformUserId }]));
+    const names: Inline[] = listed.flatMap((m, i) =>
+      i === 0 ? [{ user: m.platformUserId }] : [", ", { user: m.platformUserId }],
+    );
     const blocks: Block[] = [
       { type: "heading", text: t("moderators.title") },
-      { type: "fields", fields: [{ label: t("moderators.listed"), value: names.length > 0 ? names : t("moderators.none") }] },
+      {
+        type: "fields",
+        fields: [{ label: t("moderators.listed"), value: names.length > 0 ? names : t("moderators.none") }],
+      },
     ];
     if (ctx.platform === "discord") {
-      const role: Inline[] = community.moderatorRoleId ? [{ role: community.moderatorRoleId }] : [t("moderators.noRole")];
+      const role: Inline[] = community.moderatorRoleId
+        ? [{ role: community.moderatorRoleId }]
+        : [t("moderators.noRole")];
       blocks.push({ type: "fields", fields: [{ label: t("moderators.roleLabel"), value: role }] });
     }
-    blocks.push({ type: "context", text: t(ctx.platform === "slack" ? "moderators.implicit.slack" : "moderators.implicit.discord") });
+    blocks.push({
+      type: "context",
+      text: t(ctx.platform === "slack" ? "moderators.implicit.slack" : "moderators.implicit.discord"),
+    });
     return { message: ephemeral(...blocks) };
   },
 });
@@ -38,7 +48,12 @@ export const moderatorsAdd = defineCommand({
     const listed = await ctx.store.listModerators(ctx.community.id);
     const mention = { user: member };
     if (listed.some((m) => m.platformUserId === member)) {
-      return { message: ephemeral({ type: "text", text: ctx.t.rich("moderators.alreadyListed", { member: mention }) }) };
+      return {
+        message: ephemeral({
+          type: "text",
+          text: ctx.t.rich("moderators.alreadyListed", { member: mention }),
+        }),
+      };
     }
     return {
       message: ephemeral({ type: "text", text: ctx.t.rich("moderators.added", { member: mention }) }),
@@ -58,7 +73,9 @@ export const moderatorsRemove = defineCommand({
     const listed = await ctx.store.listModerators(ctx.community.id);
     const mention = { user: member };
     if (!listed.some((m) => m.platformUserId === member)) {
-      return { message: ephemeral({ type: "text", text: ctx.t.rich("moderators.notListed", { member: mention }) }) };
+      return {
+        message: ephemeral({ type: "text", text: ctx.t.rich("moderators.notListed", { member: mention }) }),
+      };
     }
     return {
       message: ephemeral({ type: "text", text: ctx.t.rich("moderators.removed", { member: mention }) }),

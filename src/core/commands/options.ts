@@ -39,10 +39,24 @@ export const option = {
   },
   /** The words of another command (`help language`). */
   command(label: PlainKey, description: PlainKey): OptionSpec<z.ZodString> {
-    return { kind: "command", schema: z.string().trim().min(1).max(64), required: true, label, description, rest: true };
+    return {
+      kind: "command",
+      schema: z.string().trim().min(1).max(64),
+      required: true,
+      label,
+      description,
+      rest: true,
+    };
   },
   text(label: PlainKey, description: PlainKey, maxLength: number): OptionSpec<z.ZodString> {
-    return { kind: "text", schema: z.string().trim().min(1).max(maxLength), required: true, label, description, rest: true };
+    return {
+      kind: "text",
+      schema: z.string().trim().min(1).max(maxLength),
+      required: true,
+      label,
+      description,
+      rest: true,
+    };
   },
 };
 

@@ -63,7 +63,8 @@ export function parseCommandText(registry: Registry, platform: PlatformId, text:
     true,
   );
   if (resolution.kind === "unknown") throw new CommandError("unknown_command", { input: resolution.input });
-  if (resolution.kind === "incomplete") throw new CommandError("missing_subcommand", { path: resolution.group });
+  if (resolution.kind === "incomplete")
+    throw new CommandError("missing_subcommand", { path: resolution.group });
 
   const { command } = resolution;
   const rest = tokens.slice(resolution.consumed);
@@ -73,7 +74,10 @@ export function parseCommandText(registry: Registry, platform: PlatformId, text:
     if (rest.length === 0) break;
     const isLast = index === specs.length - 1;
     if (spec.rest && isLast) {
-      args[name] = rest.splice(0).map((token) => token.text).join(" ");
+      args[name] = rest
+        .splice(0)
+        .map((token) => token.text)
+        .join(" ");
       break;
     }
     const token = rest.shift() as Token;

@@ -17,7 +17,9 @@ export interface Registry {
   /** Commands available on a platform, in definition order. */
   forPlatform(platform: PlatformId): Command[];
   /** Top-level words in order: a command or a group with its subcommands. */
-  tree(platform: PlatformId): ({ kind: "command"; command: Command } | { kind: "group"; name: string; commands: Command[] })[];
+  tree(
+    platform: PlatformId,
+  ): ({ kind: "command"; command: Command } | { kind: "group"; name: string; commands: Command[] })[];
   /** The summary of a group word (`moderators`), for help and Discord registration. */
   groupSummary(group: string): PlainKey;
   /** Finds the command named by leading words (`moderators add …`), allowing a group default. */
@@ -25,7 +27,10 @@ export interface Registry {
 }
 
 /** Builds the registry and enforces the tree rules at start-up, so a bad definition never ships. */
-export function createRegistry(commands: readonly Command[], groupSummaries: Readonly<Record<string, PlainKey>>): Registry {
+export function createRegistry(
+  commands: readonly Command[],
+  groupSummaries: Readonly<Record<string, PlainKey>>,
+): Registry {
   validate(commands);
   for (const command of commands) {
     const group = command.path.length === 2 ? (command.path[0] as string) : undefined;
@@ -78,15 +83,18 @@ function validate(commands: readonly Command[]): void {
   const groupWords = new Set<string>();
   const seen = new Set<string>();
   for (const command of commands) {
-    if (command.path.length < 1 || command.path.length > 2) throw new Error(`${command.name}: one or two words`);
-    for (const word of command.path) if (!WORD.test(word)) throw new Error(`${command.name}: bad word "${word}"`);
+    if (command.path.length < 1 || command.path.length > 2)
+      throw new Error(`${command.name}: one or two words`);
+    for (const word of command.path)
+      if (!WORD.test(word)) throw new Error(`${command.name}: bad word "${word}"`);
     if (seen.has(command.name)) throw new Error(`${command.name}: defined twice`);
     seen.add(command.name);
     (command.path.length === 1 ? singles : groupWords).add(command.path[0] as string);
     validateOptions(command);
   }
   for (const word of singles) {
-    if (groupWords.has(word)) throw new Error(`"${word}" cannot be both a command and a group (Discord forbids it)`);
+    if (groupWords.has(word))
+      throw new Error(`"${word}" cannot be both a command and a group (Discord forbids it)`);
   }
   for (const group of groupWords) {
     const defaults = commands.filter((c) => c.path[0] === group && c.groupDefault);
@@ -99,8 +107,10 @@ function validateOptions(command: Command): void {
   let optionalSeen = false;
   specs.forEach(([name, spec], index) => {
     if (!WORD.test(name)) throw new Error(`${command.name}: bad option name "${name}"`);
-    if (spec.required && optionalSeen) throw new Error(`${command.name}: required option "${name}" after an optional one`);
+    if (spec.required && optionalSeen)
+      throw new Error(`${command.name}: required option "${name}" after an optional one`);
     if (!spec.required) optionalSeen = true;
-    if (spec.rest && index !== specs.length - 1) throw new Error(`${command.name}: only the last option may take the rest`);
+    if (spec.rest && index !== specs.length - 1)
+      throw new Error(`${command.name}: only the last option may take the rest`);
   });
 }

@@ -38,7 +38,11 @@ export async function runCommand(
   const result = await command.handle(ctx, parsed.data);
   if (result.effects && result.effects.length > 0) {
     const audit = command.moderator
-      ? { actorMemberId: ctx.member.id, action: command.name, detail: { args: parsed.data, effects: result.effects } }
+      ? {
+          actorMemberId: ctx.member.id,
+          action: command.name,
+          detail: { args: parsed.data, effects: result.effects },
+        }
       : null;
     await store.apply(ctx.community, result.effects, audit, ctx.now);
   }

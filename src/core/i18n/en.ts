@@ -29,7 +29,8 @@ export const en = {
   "help.forEveryone": "For everyone",
   "help.forModerators": "For moderators",
   "help.more": "Details of one command: {usage}",
-  "help.moderatorUnknown": "I could not confirm your moderator status just now, so only member commands are listed.",
+  "help.moderatorUnknown":
+    "I could not confirm your moderator status just now, so only member commands are listed.",
   "help.usage": "Usage",
   "help.example": "Example",
   "help.moderatorsOnly": "Moderators only.",

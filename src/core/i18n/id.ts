@@ -27,7 +27,8 @@ export const id: Record<MessageKey, string> = {
   "arg.role.help": "Peran yang anggotanya menjadi moderator",
 
   "help.title": "guyub: yang dapat Anda lakukan",
-  "help.intro": "guyub menjaga komunitas praktik Anda tetap berjalan: sambutan, pertemuan, topik, dan ringkasan.",
+  "help.intro":
+    "guyub menjaga komunitas praktik Anda tetap berjalan: sambutan, pertemuan, topik, dan ringkasan.",
   "help.forEveryone": "Untuk semua anggota",
   "help.forModerators": "Untuk moderator",
   "help.more": "Rincian satu perintah: {usage}",
@@ -44,7 +45,8 @@ export const id: Record<MessageKey, string> = {
   "moderators.listed": "Dalam daftar moderator",
   "moderators.none": "Belum ada anggota dalam daftar moderator.",
   "moderators.implicit.slack": "Admin dan pemilik workspace selalu menjadi moderator.",
-  "moderators.implicit.discord": "Anggota dengan izin Kelola Server (Manage Server) selalu menjadi moderator.",
+  "moderators.implicit.discord":
+    "Anggota dengan izin Kelola Server (Manage Server) selalu menjadi moderator.",
   "moderators.roleLabel": "Peran moderator",
   "moderators.noRole": "belum diatur",
   "moderators.added": "{member} kini menjadi moderator komunitas ini.",

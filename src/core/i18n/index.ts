@@ -8,10 +8,14 @@ export const LOCALES = ["en", "id"] as const;
 export type Locale = (typeof LOCALES)[number];
 
 /** The `{name}` placeholders a catalog entry declares, as a union of names. */
-type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}` ? P | Placeholders<Rest> : never;
+type Placeholders<S extends string> = S extends `${string}{${infer P}}${infer Rest}`
+  ? P | Placeholders<Rest>
+  : never;
 export type Params<K extends MessageKey> = Record<Placeholders<(typeof en)[K]>, string>;
 /** Keys whose text has no placeholders: labels, summaries, descriptions. */
-export type PlainKey = { [K in MessageKey]: Placeholders<(typeof en)[K]> extends never ? K : never }[MessageKey];
+export type PlainKey = {
+  [K in MessageKey]: Placeholders<(typeof en)[K]> extends never ? K : never;
+}[MessageKey];
 export type RichParams<K extends MessageKey> = Record<Placeholders<(typeof en)[K]>, Inline>;
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { en, id };
@@ -19,7 +23,10 @@ const catalogs: Record<Locale, Record<MessageKey, string>> = { en, id };
 export interface Translator {
   readonly locale: Locale;
   /** The message as plain text, placeholders filled with plain strings. */
-  <K extends MessageKey>(key: K, ...params: Placeholders<(typeof en)[K]> extends never ? [] : [Params<K>]): string;
+  <K extends MessageKey>(
+    key: K,
+    ...params: Placeholders<(typeof en)[K]> extends never ? [] : [Params<K>]
+  ): string;
   /** The message as inline pieces, so a placeholder can be a mention or bold text. */
   rich<K extends MessageKey>(key: K, params: RichParams<K>): Inline[];
 }
