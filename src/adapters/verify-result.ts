@@ -1,3 +1,5 @@
+import { HttpError } from "../core/errors.ts";
+
 /** Why an inbound request was refused. Verifiers return this instead of a bare boolean. */
 export type VerifyFailure = "missing_headers" | "bad_timestamp" | "stale" | "future" | "bad_signature";
 
@@ -18,4 +20,14 @@ export function checkTimestamp(
   if (skew > maxSkewSeconds) return { ok: false, reason: "stale" };
   if (skew < -maxSkewSeconds) return { ok: false, reason: "future" };
   return { ok: true };
+}
+
+/** Ends the request with 401 unless verification passed; the reason goes in the JSON body. */
+export function assertVerified(result: VerifyResult, platform: string): void {
+  if (result.ok) return;
+  const stale = result.reason === "stale" || result.reason === "future";
+  throw new HttpError(
+    stale ? "stale_request" : "bad_signature",
+    `${platform} request refused: ${result.reason}.`,
+  );
 }

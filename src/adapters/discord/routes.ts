@@ -10,6 +10,7 @@ import { ephemeral } from "../../core/message.ts";
 import type { AppEnv } from "../../env.ts";
 import { withinDeadline } from "../deadline.ts";
 import { readRawBody } from "../read-body.ts";
+import { assertVerified } from "../verify-result.ts";
 import { createDiscordClient } from "./client.ts";
 import { ROOT_COMMAND } from "./commands.ts";
 import { discordAuthority, discordContact, invocationFromOptions, localeFrom } from "./parse.ts";
@@ -42,13 +43,7 @@ export function discordRoutes(options: DiscordRouteOptions): Hono<Env> {
       },
       options.now(),
     );
-    if (!verified.ok) {
-      const stale = verified.reason === "stale" || verified.reason === "future";
-      throw new HttpError(
-        stale ? "stale_request" : "bad_signature",
-        `Discord request refused: ${verified.reason}.`,
-      );
-    }
+    assertVerified(verified, "Discord");
     const parsed = interactionPayload.safeParse(parseJson(raw));
     if (!parsed.success) throw new HttpError("malformed_payload", "Not a Discord interaction payload.");
     const interaction = parsed.data;

@@ -4,6 +4,7 @@ import { HttpError } from "../../core/errors.ts";
 import type { CoreDeps } from "../../core/handle-command.ts";
 import type { AppEnv } from "../../env.ts";
 import { readRawBody } from "../read-body.ts";
+import { assertVerified } from "../verify-result.ts";
 import { createSlackApp, type SlackApp, type SlackRequestContext } from "./bolt-app.ts";
 import { eventEnvelope, interactionPayload, slashCommandPayload } from "./payloads.ts";
 import { verifySlackRequest } from "./verify.ts";
@@ -45,13 +46,7 @@ export function slackRoutes(options: SlackRouteOptions): Hono<Env> {
       },
       options.now(),
     );
-    if (!result.ok) {
-      const stale = result.reason === "stale" || result.reason === "future";
-      throw new HttpError(
-        stale ? "stale_request" : "bad_signature",
-        `Slack request refused: ${result.reason}.`,
-      );
-    }
+    assertVerified(result, "Slack");
   };
 
   const dispatch = (
