@@ -1,0 +1,133 @@
+/**
+ * `npm start`: the whole of guyub on one machine, offline. Creates `.dev.vars` if missing, applies
+ * the D1 migrations to the local database, starts the Slack/Discord stand-ins in this process and
+ * runs `wrangler dev` against them.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { ensureDevVars } from "./lib/dev-vars.ts";
+import { configFromVars, describeRoutes, type RunningStandins, startStandins } from "./standins/index.ts";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const WORKER_PORT = 8787;
+
+// CI=1 answers wrangler's "apply migrations?" prompt; the other two keep wrangler off the network.
+const ENV = { ...process.env, CI: "1", WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" };
+
+/**
+ * Runs `npx …`. With `group`, the child leads its own process group: npx puts npm and a shell
+ * between us and wrangler and forwards no signals, so stopping means signalling the whole group.
+ */
+function run(args: string[], group = false): ChildProcess {
+  return spawn("npx", args, { cwd: ROOT, env: ENV, stdio: "inherit", detached: group });
+}
+
+function exitCodeOf(child: ChildProcess): Promise<number> {
+  return new Promise((resolve) => {
+    child.once("error", (err) => {
+      console.error(`could not start ${child.spawnargs.join(" ")}: ${err.message}`);
+      resolve(1);
+    });
+    // A child killed by a signal reports 128 + the signal number, as shells do.
+    child.once("exit", (code, signal) => resolve(code ?? (signal === "SIGINT" ? 130 : signal ? 143 : 1)));
+  });
+}
+
+/** The stand-ins' port: the one `.dev.vars` points SLACK_API_URL at, else 8788. */
+function standinsPort(vars: Record<string, string>): number {
+  try {
+    return Number(new URL(vars.SLACK_API_URL ?? "").port) || 8788;
+  } catch {
+    return 8788;
+  }
+}
+
+/** Polls `url` until it answers (true), or gives up when `stopped` settles or after a minute. */
+async function whenUp(url: string, stopped: Promise<unknown>): Promise<boolean> {
+  let done = false;
+  void stopped.then(() => {
+    done = true;
+  });
+  for (let i = 0; i < 120 && !done; i++) {
+    const ok = await fetch(url).then(
+      () => true,
+      () => false,
+    );
+    if (ok) return !done;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return false;
+}
+
+function banner(standinsUrl: string): string {
+  return `
+  guyub is running
+    worker      http://127.0.0.1:${WORKER_PORT}
+    stand-ins   ${standinsUrl}
+${describeRoutes(standinsUrl)}
+
+  In another terminal, try:
+    npm run sign -- slack "/cop help"
+    npm run sign -- discord "cop help"
+  Ctrl-C stops everything.
+`;
+}
+
+async function main(): Promise<number> {
+  const devVarsPath = `${ROOT}.dev.vars`;
+  const { created, vars } = ensureDevVars(devVarsPath);
+  console.log(created ? `created .dev.vars with fresh local secrets` : `using existing .dev.vars`);
+
+  console.log("applying D1 migrations to the local database…");
+  const migrated = await exitCodeOf(run(["wrangler", "d1", "migrations", "apply", "DB", "--local"]));
+  if (migrated !== 0) {
+    console.error(
+      `\nD1 migrations failed (exit ${migrated}): fix the SQL in migrations/ and run npm start again.`,
+    );
+    return migrated;
+  }
+
+  let standins: RunningStandins;
+  try {
+    standins = await startStandins({ port: standinsPort(vars), config: configFromVars(vars) });
+  } catch (err) {
+    console.error(`could not start the stand-ins: ${err instanceof Error ? err.message : String(err)}`);
+    console.error("is another `npm start` or `npm run standins` running?");
+    return 1;
+  }
+
+  const worker = run(
+    ["wrangler", "dev", "--local", "--port", String(WORKER_PORT), "--ip", "127.0.0.1"],
+    true,
+  );
+  const exited = exitCodeOf(worker);
+  // Print the banner once the worker answers, so wrangler's start-up output does not bury it.
+  void whenUp(`http://127.0.0.1:${WORKER_PORT}/healthz`, exited).then((up) => {
+    if (up) console.log(banner(standins.url));
+  });
+
+  // wrangler is in its own process group, so the terminal's Ctrl-C (or a closed terminal) reaches
+  // it only through us. The first signal asks it to stop; a second one kills the group.
+  let signals = 0;
+  const forward = (signal: NodeJS.Signals) => {
+    if (worker.exitCode !== null || worker.signalCode !== null || worker.pid === undefined) return;
+    try {
+      process.kill(-worker.pid, signals++ === 0 ? signal : "SIGKILL");
+    } catch {
+      // The group is already gone.
+    }
+  };
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, forward);
+
+  const code = await exited;
+  await standins.close().catch(() => undefined);
+  return code;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
