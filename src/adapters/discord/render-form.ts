@@ -1,0 +1,52 @@
+import type { Form, Select, TextInput } from "../../core/message.ts";
+
+const MODAL = 9;
+const LABEL = 18;
+const STRING_SELECT = 3;
+const TEXT_INPUT = 4;
+const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+function textInput(field: TextInput) {
+  return {
+    type: TEXT_INPUT,
+    custom_id: field.id,
+    style: field.multiline ? 2 : 1,
+    required: field.required ?? false,
+    ...(field.maxLength !== undefined ? { max_length: Math.min(field.maxLength, 4000) } : {}),
+    ...(field.placeholder ? { placeholder: cut(field.placeholder, 100) } : {}),
+    ...(field.initial !== undefined ? { value: field.initial } : {}),
+  };
+}
+
+function stringSelect(field: Select) {
+  const options = field.options.slice(0, 25);
+  return {
+    type: STRING_SELECT,
+    custom_id: field.id,
+    required: field.required ?? false,
+    min_values: field.required ? 1 : 0,
+    max_values: field.multiple ? options.length : 1,
+    options: options.map((o) => ({ label: cut(o.label, 100), value: o.value })),
+  };
+}
+
+/**
+ * A neutral form as a Discord modal response (type 9). Each field is wrapped in a Label
+ * component; Discord allows at most 5, so longer forms must be split by the caller.
+ */
+export function renderDiscordModal(form: Form) {
+  if (form.fields.length > 5)
+    throw new Error(`form ${form.id} has ${form.fields.length} fields; Discord allows 5`);
+  return {
+    type: MODAL,
+    data: {
+      custom_id: form.id,
+      title: cut(form.title, 45),
+      components: form.fields.map((field) => ({
+        type: LABEL,
+        label: cut(field.label, 45),
+        component: field.kind === "text" ? textInput(field) : stringSelect(field),
+      })),
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import type { Form, Select, TextInput } from "../../core/message.ts";
+
+const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+const plain = (text: string, max: number) => ({ type: "plain_text", text: cut(text, max) });
+
+function textElement(field: TextInput) {
+  return {
+    type: "plain_text_input",
+    action_id: field.id,
+    multiline: field.multiline ?? false,
+    ...(field.maxLength !== undefined ? { max_length: Math.min(field.maxLength, 3000) } : {}),
+    ...(field.placeholder ? { placeholder: plain(field.placeholder, 150) } : {}),
+    ...(field.initial !== undefined ? { initial_value: field.initial } : {}),
+  };
+}
+
+function selectElement(field: Select) {
+  return {
+    type: field.multiple ? "multi_static_select" : "static_select",
+    action_id: field.id,
+    options: field.options.slice(0, 100).map((o) => ({ text: plain(o.label, 75), value: o.value })),
+  };
+}
+
+/**
+ * A neutral form as a Slack modal view (`views.open`). Each field is an input block whose
+ * block_id and action_id are the field id, so a view_submission maps straight back to it.
+ */
+export function renderSlackModal(form: Form, closeLabel: string) {
+  return {
+    type: "modal",
+    callback_id: form.id,
+    title: plain(form.title, 24),
+    submit: plain(form.submitLabel, 24),
+    close: plain(closeLabel, 24),
+    blocks: form.fields.map((field) => ({
+      type: "input",
+      block_id: field.id,
+      label: plain(field.label, 2000),
+      optional: !(field.required ?? false),
+      element: field.kind === "text" ? textElement(field) : selectElement(field),
+    })),
+  };
+}

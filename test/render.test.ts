@@ -1,0 +1,122 @@
+import { describe, expect, it } from "vitest";
+import { renderDiscordMessage } from "../src/adapters/discord/render.ts";
+import { renderDiscordModal } from "../src/adapters/discord/render-form.ts";
+import { renderSlackMessage } from "../src/adapters/slack/render.ts";
+import { renderSlackModal } from "../src/adapters/slack/render-form.ts";
+import type { Form, Message } from "../src/core/message.ts";
+
+const message: Message = {
+  visibility: "public",
+  blocks: [
+    { type: "heading", text: "Pertemuan berikutnya" },
+    { type: "text", text: ["Terima kasih untuk ", { user: "U1" }, " — ", { bold: "<!here> *rubrik*" }] },
+    {
+      type: "fields",
+      fields: Array.from({ length: 12 }, (_, i) => ({ label: `F${i}`, value: "@everyone" })),
+    },
+    { type: "actions", buttons: [{ actionId: "rsvp.yes", label: "Hadir", value: "m1", style: "primary" }] },
+    { type: "context", text: "line one\nline two" },
+  ],
+};
+
+const form: Form = {
+  id: "intro",
+  title: "Perkenalkan diri Anda di komunitas praktik ini",
+  submitLabel: "Kirim",
+  fields: [
+    {
+      kind: "text",
+      id: "knows",
+      label: "Apa yang Anda kuasai?",
+      multiline: true,
+      required: true,
+      maxLength: 500,
+    },
+    {
+      kind: "select",
+      id: "benefits",
+      label: "Manfaat yang Anda harapkan",
+      multiple: true,
+      options: [
+        { value: "career", label: "Memajukan karier dan organisasi saya" },
+        { value: "supported", label: "Merasa didukung" },
+      ],
+    },
+  ],
+};
+
+describe("Slack rendering", () => {
+  it("renders Block Kit, escapes member text and splits fields into sections of 10", () => {
+    const out = renderSlackMessage(message);
+    const json = JSON.stringify(out.blocks);
+    expect(out.blocks[0]).toEqual({
+      type: "header",
+      text: { type: "plain_text", text: "Pertemuan berikutnya" },
+    });
+    expect(json).toContain("<@U1>");
+    expect(json).toContain("*&lt;!here&gt; *rubrik**");
+    expect(json).not.toContain("<!here>");
+    const sections = out.blocks.filter((b) => (b as { fields?: unknown[] }).fields);
+    expect(sections.map((s) => (s as { fields: unknown[] }).fields.length)).toEqual([10, 2]);
+    expect(out.blocks).toContainEqual({
+      type: "actions",
+      elements: [
+        {
+          type: "button",
+          action_id: "rsvp.yes",
+          text: { type: "plain_text", text: "Hadir" },
+          value: "m1",
+          style: "primary",
+        },
+      ],
+    });
+  });
+
+  it("renders a form as a modal view with input blocks", () => {
+    const view = renderSlackModal(form, "Batal");
+    expect(view.title.text.length).toBeLessThanOrEqual(24);
+    expect(view.blocks[0]).toMatchObject({
+      type: "input",
+      block_id: "knows",
+      optional: false,
+      element: { type: "plain_text_input", action_id: "knows", multiline: true, max_length: 500 },
+    });
+    expect(view.blocks[1]).toMatchObject({ optional: true, element: { type: "multi_static_select" } });
+  });
+});
+
+describe("Discord rendering", () => {
+  it("renders content with mentions limited to the users meant", () => {
+    const out = renderDiscordMessage(message);
+    expect(out.content).toContain("### Pertemuan berikutnya");
+    expect(out.content).toContain("<@U1>");
+    expect(out.content).toContain("-# line two");
+    expect(out.allowed_mentions).toEqual({ parse: [], users: ["U1"], roles: [] });
+    expect(out.flags).toBeUndefined();
+    expect(out.components).toEqual([
+      { type: 1, components: [{ type: 2, style: 1, label: "Hadir", custom_id: "rsvp.yes:m1" }] },
+    ]);
+  });
+
+  it("renders a form as a modal with Label components", () => {
+    const modal = renderDiscordModal(form);
+    expect(modal.type).toBe(9);
+    expect(modal.data.title.length).toBeLessThanOrEqual(45);
+    expect(modal.data.components[0]).toMatchObject({
+      type: 18,
+      component: { type: 4, style: 2, required: true },
+    });
+    expect(modal.data.components[1]).toMatchObject({
+      type: 18,
+      component: { type: 3, max_values: 2, min_values: 0 },
+    });
+  });
+
+  it("refuses a form Discord could not show", () => {
+    const big: Form = {
+      ...form,
+      fields: Array.from({ length: 6 }, (_, i) => ({ kind: "text", id: `f${i}`, label: "x" })),
+    };
+    expect(() => renderDiscordModal(big)).toThrow(/Discord allows 5/);
+  });
+});
