@@ -11,24 +11,30 @@
  * --tamper (sign, then change the body).
  */
 import { sign as edSign, randomUUID } from "node:crypto";
-import { parseArgs } from "node:util";
 import { signSlackRequest } from "../src/adapters/slack/verify.ts";
+import { parseCli } from "./lib/cli.ts";
 import { readDevVars } from "./lib/dev-vars.ts";
 import { buildDiscordCommand } from "./lib/discord-interaction.ts";
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    user: { type: "string" },
-    moderator: { type: "boolean", default: false },
-    url: { type: "string", default: "http://127.0.0.1:8787" },
-    team: { type: "string", default: "T0GUYUBDEV" },
-    guild: { type: "string", default: "200000000000000001" },
-    locale: { type: "string", default: "en-US" },
-    tamper: { type: "boolean", default: false },
-    standins: { type: "string", default: "http://127.0.0.1:8788" },
+const USAGE =
+  'npm run sign -- slack "/cop help" | discord "cop help" [--user ID] [--moderator] [--url BASE] [--team ID] [--guild ID] [--locale id] [--tamper]';
+
+const { values, positionals } = parseCli(
+  {
+    allowPositionals: true,
+    options: {
+      user: { type: "string" },
+      moderator: { type: "boolean", default: false },
+      url: { type: "string", default: "http://127.0.0.1:8787" },
+      team: { type: "string", default: "T0GUYUBDEV" },
+      guild: { type: "string", default: "200000000000000001" },
+      locale: { type: "string", default: "en-US" },
+      tamper: { type: "boolean", default: false },
+      standins: { type: "string", default: "http://127.0.0.1:8788" },
+    },
   },
-});
+  USAGE,
+);
 
 const [platform, text = ""] = positionals;
 const vars = { ...readDevVars(), ...process.env } as Record<string, string | undefined>;

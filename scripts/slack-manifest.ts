@@ -4,14 +4,15 @@
  *   npm run slack:manifest -- --url https://guyub.example.workers.dev
  *   npm run slack:manifest                   # uses PUBLIC_URL from the environment or .dev.vars
  */
-import { parseArgs } from "node:util";
 import { slackManifest } from "../src/adapters/slack/manifest.ts";
 import { registry } from "../src/core/commands/index.ts";
+import { parseCli } from "./lib/cli.ts";
 import { readDevVars } from "./lib/dev-vars.ts";
 
-const { values } = parseArgs({
-  options: { url: { type: "string" }, command: { type: "string", default: "/cop" } },
-});
+const { values } = parseCli(
+  { options: { url: { type: "string" }, command: { type: "string", default: "/cop" } } },
+  "npm run slack:manifest -- --url https://your-worker.example.com [--command /cop]",
+);
 const vars = { ...readDevVars(), ...process.env } as Record<string, string | undefined>;
 const baseUrl = values.url ?? vars.PUBLIC_URL;
 if (!baseUrl || !/^https?:\/\/[^\s/]+/.test(baseUrl)) {
