@@ -6,6 +6,7 @@ import { slackRoutes } from "./adapters/slack/routes.ts";
 import { HttpError } from "./core/errors.ts";
 import type { CoreDeps } from "./core/handle-command.ts";
 import { createDb } from "./db/client.ts";
+import { withSessionCache } from "./db/session-cache.ts";
 import { createCommunityStore } from "./db/store.ts";
 import type { AppEnv } from "./env.ts";
 
@@ -17,7 +18,12 @@ export interface AppOptions {
   readonly now?: () => Date;
   /** How long a command may take before the platform gets a deferred ack. */
   readonly replyDeadlineMs?: number;
+  /** How long an isolate may reuse a member's session for read-only commands (0 turns it off). */
+  readonly sessionCacheMs?: number;
 }
+
+/** Other isolates see a language or moderator-list change within this time. */
+export const SESSION_CACHE_MS = 30_000;
 
 /**
  * The HTTP surface of guyub (routes are an interface; see DESIGN.md): Slack, Discord, OAuth
@@ -25,7 +31,7 @@ export interface AppOptions {
  */
 export function createApp(options: AppOptions = {}): Hono<{ Bindings: AppEnv }> {
   const now = options.now ?? (() => new Date());
-  const coreDeps = coreDepsFor(now);
+  const coreDeps = coreDepsFor(now, options.sessionCacheMs ?? SESSION_CACHE_MS);
   const app = new Hono<{ Bindings: AppEnv }>();
 
   app.use(
@@ -66,12 +72,20 @@ export function createApp(options: AppOptions = {}): Hono<{ Bindings: AppEnv }> 
 }
 
 /** Core dependencies per D1 binding, built once per isolate rather than per request. */
-function coreDepsFor(now: () => Date): (env: AppEnv) => CoreDeps {
+function coreDepsFor(now: () => Date, sessionCacheMs: number): (env: AppEnv) => CoreDeps {
   const cache = new WeakMap<D1Database, CoreDeps>();
   return (env) => {
     let deps = cache.get(env.DB);
     if (!deps) {
-      deps = { store: createCommunityStore(createDb(env.DB), env.DB), now };
+      const store = createCommunityStore(createDb(env.DB), env.DB);
+      const clock = () => now().getTime();
+      deps = {
+        store:
+          sessionCacheMs > 0
+            ? withSessionCache(store, { ttlMs: sessionCacheMs, maxEntries: 10_000, now: clock })
+            : store,
+        now,
+      };
       cache.set(env.DB, deps);
     }
     return deps;

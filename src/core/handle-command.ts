@@ -35,9 +35,24 @@ export async function handleCommand(deps: CoreDeps, request: CommandRequest): Pr
   const now = deps.now();
   let locale: Locale = request.contact.initialLocale;
   try {
-    const { community, member } = await openSession(deps.store, request.contact, now);
-    locale = community.locale;
-    const t = translator(locale);
+    let session = await openSession(deps.store, request.contact, now);
+    let t = translator(session.community.locale);
+    locale = t.locale;
+    let invocation: Invocation;
+    try {
+      invocation = request.parse(registry);
+    } catch (error) {
+      if (error instanceof CommandError) return errorReply(error, t, request.syntax, registry);
+      throw error;
+    }
+    // A moderator command is authorized and run on state read from D1 just now, never on an
+    // isolate's cached copy: a moderator removed elsewhere a second ago is refused here.
+    if (session.cached && registry.find(invocation.path)?.moderator) {
+      session = await openSession(deps.store, request.contact, now, { fresh: true });
+      t = translator(session.community.locale);
+      locale = t.locale;
+    }
+    const { community, member } = session;
     const ctx = {
       platform: request.contact.platform,
       community,
@@ -50,7 +65,7 @@ export async function handleCommand(deps: CoreDeps, request: CommandRequest): Pr
       moderatorStatus: moderatorResolver(deps.store, member, request.authority(community), now),
     };
     try {
-      const result = await runCommand(ctx, deps.store, request.parse(registry));
+      const result = await runCommand(ctx, deps.store, invocation);
       return result.message;
     } catch (error) {
       if (error instanceof CommandError) return errorReply(error, t, request.syntax, registry);

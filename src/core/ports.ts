@@ -2,8 +2,14 @@ import type { Community, Contact, Effect, Member } from "./model.ts";
 
 /** What core needs from storage. `src/db/` implements it over D1; core never sees SQL. */
 export interface CommunityStore {
-  /** Community and member for a contact, in one round trip. */
-  find(contact: Contact): Promise<{ community: Community | null; member: Member | null }>;
+  /**
+   * Community and member for a contact, in one round trip (or none, from a short-lived cache).
+   * `fresh` bypasses any cache: used before authorizing a moderator command.
+   */
+  find(
+    contact: Contact,
+    options?: { fresh?: boolean },
+  ): Promise<{ community: Community | null; member: Member | null; cached?: boolean }>;
   /**
    * Registers (or refreshes) the community and member idempotently and marks the member
    * active on `today`. Safe under concurrent first contacts.

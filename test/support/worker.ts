@@ -16,6 +16,21 @@ export function testEnv(overrides: Partial<AppEnv> = {}): AppEnv {
 }
 
 /**
+ * One long-lived app, like one isolate: its caches survive between requests. Returns a sender.
+ */
+export function isolate(
+  options: AppOptions & { env?: Partial<AppEnv> } = {},
+): (request: Request) => Promise<Response> {
+  const app = createApp(options);
+  return async (request) => {
+    const ctx = createExecutionContext();
+    const response = await app.fetch(request, testEnv(options.env), ctx);
+    await waitOnExecutionContext(ctx);
+    return response;
+  };
+}
+
+/**
  * Sends a request through the whole app (routes, verification, core, D1) with an optional
  * pinned clock, and waits for everything it left in waitUntil.
  */
@@ -23,11 +38,7 @@ export async function send(
   request: Request,
   options: AppOptions & { env?: Partial<AppEnv> } = {},
 ): Promise<Response> {
-  const app = createApp(options);
-  const ctx = createExecutionContext();
-  const response = await app.fetch(request, testEnv(options.env), ctx);
-  await waitOnExecutionContext(ctx);
-  return response;
+  return isolate(options)(request);
 }
 
 /** Resets the stand-ins' records and rate-limit windows. */

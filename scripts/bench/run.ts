@@ -1,0 +1,178 @@
+/**
+ * `npm run bench [-- --duration 10 --connections 10 --warmup 2]`: requests/s, latency and CPU per
+ * request on this machine for guyub (Slack and Discord, production bundle in Miniflare), a bare
+ * Worker that only verifies a Slack signature (the runtime's floor) and a minimal Bolt app on Node.
+ * Prints a table, ratios and PASS/MISS per goal, and writes .bench/results.json. A MISS is a
+ * report, not a failure; a target that answers wrongly is a failure.
+ */
+import { randomBytes } from "node:crypto";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { startStandins } from "../standins/index.ts";
+import { type LoadOptions, measure } from "./measure.ts";
+import { CLK_TCK, pin, pinning, stopAllChildren } from "./proc.ts";
+import { finish, printMethod, type TargetResult } from "./report.ts";
+import * as req from "./requests.ts";
+import {
+  applyMigrations,
+  buildGuyub,
+  COMPATIBILITY_DATE,
+  type Server,
+  serveWorker,
+  startBolt,
+} from "./servers.ts";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const SERVER_CORE = 0;
+const LOAD_CORE = 1;
+
+const { values: args } = parseArgs({
+  options: {
+    duration: { type: "string", default: "10" },
+    connections: { type: "string", default: "10" },
+    warmup: { type: "string", default: "2" },
+    // Go through Miniflare's entry worker instead of the Worker's own socket (see servers.ts).
+    "via-entry": { type: "boolean", default: false },
+  },
+});
+const direct = !args["via-entry"];
+const load: LoadOptions = {
+  durationSeconds: Number(args.duration),
+  connections: Number(args.connections),
+  warmupSeconds: Number(args.warmup),
+};
+const positiveInt = (n: number) => Number.isInteger(n) && n > 0;
+if (!positiveInt(load.durationSeconds) || !positiveInt(load.connections) || !(load.warmupSeconds >= 0)) {
+  throw new Error("--duration and --connections must be positive integers, --warmup a number ≥ 0");
+}
+// Each target's request is signed once, just before its check; it must stay valid (5 min) throughout.
+if (load.warmupSeconds + load.durationSeconds > 240)
+  throw new Error("--warmup + --duration must stay under 240 s");
+
+// Everything started is stopped in reverse order, also on error and on Ctrl-C.
+const cleanups: Array<() => Promise<unknown>> = [];
+async function cleanup(): Promise<void> {
+  for (const stop of cleanups.splice(0).reverse())
+    await stop().catch((e: unknown) => console.error("cleanup:", e));
+  await stopAllChildren();
+}
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => void cleanup().finally(() => process.exit(130)));
+}
+
+const results: TargetResult[] = [];
+async function bench(key: TargetResult["key"], label: string, server: Server, request: req.LoadRequest) {
+  process.stdout.write(`  ${label}: ${load.warmupSeconds} s warm-up + ${load.durationSeconds} s measured… `);
+  const measurement = await measure(ROOT, request, load, server.pid, {
+    server: SERVER_CORE,
+    load: LOAD_CORE,
+  });
+  console.log(`${measurement.requestsPerSecond.toFixed(0)} req/s`);
+  const result: TargetResult = { key, label, measurement };
+  results.push(result);
+  return result;
+}
+
+async function main(): Promise<void> {
+  printMethod(load, pinning, CLK_TCK, direct);
+  const secret = randomBytes(16).toString("hex");
+  const slackBotToken = `xoxb-bench-${randomBytes(8).toString("hex")}`;
+  const discordBotToken = `bench-discord-${randomBytes(8).toString("hex")}`;
+  const applicationId = "100000000000000001";
+  const discord = req.discordKeys();
+
+  console.log("building guyub's production bundle (wrangler deploy --dry-run --outdir .bench/guyub)…");
+  const bundle = await buildGuyub(ROOT, join(ROOT, ".bench/guyub"));
+  // From here on this process (stand-ins, Miniflare's Node side) stays off the server's core.
+  pin(process.pid, LOAD_CORE);
+
+  const standins = await startStandins({
+    port: 0,
+    host: "127.0.0.1",
+    config: { slackTokens: [slackBotToken], discordBotToken, discordApplicationId: applicationId },
+  });
+  cleanups.push(() => standins.close());
+  const slackBody = req.slackCommandBody(standins.url);
+  const text = (value: string) => ({ type: "text" as const, value });
+  const guyubEnv = {
+    DB: { type: "d1", id: "guyub-bench" },
+    JOBS: { type: "queue", name: "guyub-jobs" },
+    OUTBOX: { type: "queue", name: "guyub-outbox" },
+    SLACK_SIGNING_SECRET: text(secret),
+    SLACK_BOT_TOKEN: text(slackBotToken),
+    DISCORD_PUBLIC_KEY: text(discord.publicKeyHex),
+    DISCORD_APPLICATION_ID: text(applicationId),
+    DISCORD_BOT_TOKEN: text(discordBotToken),
+    SLACK_API_URL: text(`${standins.url}/slack/api/`),
+    DISCORD_API_URL: text(`${standins.url}/discord/api/v10`),
+  } as const;
+  const guyub = await serveWorker("guyub", bundle, guyubEnv, direct);
+  cleanups.push(guyub.stop);
+  pin(guyub.pid, SERVER_CORE);
+  const migrations = await applyMigrations(guyub.mf, join(ROOT, "migrations"));
+  console.log(`guyub: workerd pid ${guyub.pid}, ${migrations} migration file(s); stand-ins ${standins.url}`);
+
+  // The first request of each platform registers the member (Slack: one users.info call, admin
+  // status cached in D1); the second checks the steady state that the load then repeats.
+  const slack = req.signedSlack(`${guyub.url}/slack/commands`, secret, slackBody);
+  for (const round of ["first", "repeated"]) {
+    await req.check(`guyub Slack (${round})`, slack, (status, body, raw) => {
+      return status === 200 && body.response_type === "ephemeral" && raw.includes("guyub: what you can do");
+    });
+  }
+  let calls = standins.state.calls.length;
+  (await bench("guyubSlack", "guyub Slack", guyub, slack)).platformCalls =
+    standins.state.calls.length - calls;
+
+  const command = req.discordHelpBody(applicationId);
+  const interaction = req.signedDiscord(`${guyub.url}/discord/interactions`, discord, command);
+  for (const round of ["first", "repeated"]) {
+    await req.check(
+      `guyub Discord (${round})`,
+      interaction,
+      (status, body) => status === 200 && body.type === 4,
+    );
+  }
+  calls = standins.state.calls.length;
+  (await bench("guyubDiscord", "guyub Discord", guyub, interaction)).platformCalls =
+    standins.state.calls.length - calls;
+  await cleanup();
+
+  const barePath = join(ROOT, "scripts/bench/bare-worker.js");
+  const bare = await serveWorker("bare", barePath, { SLACK_SIGNING_SECRET: text(secret) }, direct);
+  cleanups.push(bare.stop);
+  pin(bare.pid, SERVER_CORE);
+  const bareRequest = req.signedSlack(`${bare.url}/slack/commands`, secret, slackBody);
+  await req.check("bare worker", bareRequest, (status, body) => status === 200 && body.ok === true);
+  await bench("bare", "bare worker", bare, bareRequest);
+  await cleanup();
+
+  const bolt = await startBolt(ROOT, secret, SERVER_CORE);
+  cleanups.push(bolt.stop);
+  // Bolt's HTTPReceiver takes commands, events and interactions on one endpoint.
+  const boltRequest = req.signedSlack(`${bolt.url}/slack/events`, secret, slackBody);
+  await req.check("Bolt on Node", boltRequest, (status) => status === 200);
+  await bench("boltNode", "Bolt on Node", bolt, boltRequest);
+  await cleanup();
+
+  finish(ROOT, join(ROOT, ".bench/results.json"), results, {
+    pinning,
+    ...load,
+    compatibilityDate: COMPATIBILITY_DATE,
+    workers: `Miniflare API (workerd), ${direct ? "direct socket" : "via its entry worker"}`,
+  });
+}
+
+main()
+  .catch((error: unknown) => {
+    console.error(
+      `\nbench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
+    process.exitCode = 1;
+  })
+  .finally(async () => {
+    await cleanup();
+    // Miniflare or keep-alive sockets may hold handles open; everything we started is stopped by now.
+    process.exit();
+  });
