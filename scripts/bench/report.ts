@@ -154,7 +154,7 @@ Method: every server on 127.0.0.1; ${pinned}.
   Load: autocannon in its own process, pipelining 1, one fixed signed request per target (signed just before it).
   CPU/request: utime+stime delta of the server process (/proc/<pid>/stat, CLK_TCK=${clkTck}) over the measured window ÷ requests completed.
   guyub (production bundle) and the bare worker run in workerd through Miniflare's API (not wrangler dev),
-  ${direct ? "requests sent to the Worker's own socket (Miniflare's entry worker bypassed, as in production; --via-entry to include it)" : "requests routed through Miniflare's entry worker (--via-entry): a constant extra cost on every Worker target"}.
+  ${direct ? "requests sent to the Worker's own socket (--direct: Miniflare's entry worker bypassed, as in production)" : "requests through Miniflare's own server (its entry worker routes each request: a constant extra cost on every Worker target; --direct bypasses it)"}.
 `);
 }
 
