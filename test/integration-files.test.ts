@@ -1,0 +1,46 @@
+import { env } from "cloudflare:workers";
+import { describe, expect, inject, it } from "vitest";
+import { discordCommandDefinitions } from "../src/adapters/discord/commands.ts";
+import { slackManifest } from "../src/adapters/slack/manifest.ts";
+import { registry } from "../src/core/commands/index.ts";
+import { resetDb, rowCounts } from "./support/db.ts";
+import { slashCommand } from "./support/slack.ts";
+import { send } from "./support/worker.ts";
+
+describe("generated integration files", () => {
+  it("registers the command definitions with the Discord stand-in, globally and per guild", async () => {
+    const base = `${inject("standinsUrl")}/discord/api/v10/applications/${env.DISCORD_APPLICATION_ID}`;
+    for (const url of [`${base}/commands`, `${base}/guilds/200000000000000001/commands`]) {
+      const response = await fetch(url, {
+        method: "PUT",
+        headers: { authorization: `Bot ${env.DISCORD_BOT_TOKEN}`, "content-type": "application/json" },
+        body: JSON.stringify(discordCommandDefinitions(registry)),
+      });
+      expect(response.status, await response.clone().text()).toBe(200);
+      const [cop] = (await response.json()) as Array<{ name: string; id: string }>;
+      expect(cop?.name).toBe("cop");
+    }
+  });
+
+  it("builds a Slack manifest whose URLs are the DESIGN.md routes", () => {
+    const manifest = slackManifest(registry, "https://guyub.example.dev/");
+    expect(manifest.features.slash_commands[0]).toMatchObject({
+      command: "/cop",
+      url: "https://guyub.example.dev/slack/commands",
+      should_escape: true,
+    });
+    expect(manifest.settings.interactivity.request_url).toBe("https://guyub.example.dev/slack/interactions");
+    expect(manifest.settings.event_subscriptions.request_url).toBe("https://guyub.example.dev/slack/events");
+    expect(manifest.oauth_config.redirect_urls).toEqual(["https://guyub.example.dev/slack/oauth/callback"]);
+    expect(manifest.oauth_config.scopes.bot).toContain("users:read");
+  });
+});
+
+describe("first contact", () => {
+  it("registers a community and member once, even when two commands race", async () => {
+    await resetDb();
+    const responses = await Promise.all([send(await slashCommand("help")), send(await slashCommand("help"))]);
+    expect(responses.map((r) => r.status)).toEqual([200, 200]);
+    expect(await rowCounts()).toEqual({ audit_log: 0, members: 1, communities: 1 });
+  });
+});
