@@ -74,17 +74,3 @@ export interface Form {
 export function ephemeral(...blocks: Block[]): Message {
   return { blocks, visibility: "ephemeral" };
 }
-
-/** Flattens text to a plain string (for notifications and fallbacks). */
-export function plainText(text: Text): string {
-  if (typeof text === "string") return text;
-  return text
-    .map((piece) => {
-      if (typeof piece === "string") return piece;
-      if ("user" in piece) return `@${piece.user}`;
-      if ("role" in piece) return `@${piece.role}`;
-      if ("bold" in piece) return piece.bold;
-      return piece.code;
-    })
-    .join("");
-}

@@ -1,4 +1,4 @@
-import { CommandError } from "../errors.ts";
+import type { CommandError } from "../errors.ts";
 import type { Translator } from "../i18n/index.ts";
 import { ephemeral, type Message } from "../message.ts";
 import type { Registry } from "./registry.ts";
@@ -64,9 +64,4 @@ export function errorReply(
       ]
     : [t("error.seeHelp", { usage: helpUsage })];
   return ephemeral({ type: "text", text }, { type: "context", text: hint.join("\n") });
-}
-
-/** Whether an unknown error is one of ours. */
-export function isCommandError(error: unknown): error is CommandError {
-  return error instanceof CommandError;
 }

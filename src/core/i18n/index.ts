@@ -59,7 +59,3 @@ export function translator(locale: Locale): Translator {
 export function allTranslations(key: MessageKey): Record<Locale, string> {
   return { en: en[key], id: id[key] };
 }
-
-export function isLocale(value: string): value is Locale {
-  return (LOCALES as readonly string[]).includes(value);
-}
