@@ -14,6 +14,9 @@ const discordPrivateKeyPkcs8 = discordKeys.privateKey
   .toString("base64");
 
 const socketModeStub = fileURLToPath(new URL("./src/adapters/slack/socket-mode-stub.cjs", import.meta.url));
+const nodeReceiverStub = fileURLToPath(
+  new URL("./src/adapters/slack/node-receiver-stub.cjs", import.meta.url),
+);
 
 export default defineConfig(async () => ({
   plugins: [
@@ -34,7 +37,9 @@ export default defineConfig(async () => ({
       },
     }),
   ],
-  resolve: { alias: { "@slack/socket-mode": socketModeStub } },
+  resolve: {
+    alias: { "@slack/socket-mode": socketModeStub, express: nodeReceiverStub, "raw-body": nodeReceiverStub },
+  },
   test: {
     globalSetup: ["./test/support/global-setup.ts"],
     setupFiles: ["./test/support/apply-migrations.ts"],
