@@ -125,12 +125,14 @@ describe("bad input on Discord", () => {
     const reply = await run(commandInteraction([sub("dance")]));
     expect(reply.data.flags).toBe(64);
     expect(reply.data.content).toContain("I don't know the command “dance”");
+    expect(await rowCounts()).toEqual({ audit_log: 0, members: 0, communities: 0 });
   });
 
   it("names a bad argument and shows an example", async () => {
     const reply = await run(commandInteraction([sub("language", [str("language", "fr")])], moderator));
     expect(reply.data.content).toContain("“fr” is not a valid language");
     expect(reply.data.content).toContain("/cop language language:id");
+    expect(await rowCounts()).toEqual({ audit_log: 0, members: 0, communities: 0 });
   });
 
   it("refuses commands in DMs", async () => {

@@ -110,12 +110,14 @@ describe("bad input on Slack", () => {
     expect(body.response_type).toBe("ephemeral");
     expect(replyText(body)).toContain("I don't know the command “dance”");
     expect(replyText(body)).toContain("/cop help");
+    expect(await rowCounts()).toEqual({ audit_log: 0, members: 0, communities: 0 });
   });
 
   it("names the argument and shows an example for a bad value", async () => {
     const text = replyText(await reply(await send(await slashCommand("language fr", asModerator))));
     expect(text).toContain("“fr” is not a valid language");
     expect(text).toContain("Example: /cop language id");
+    expect(await rowCounts()).toEqual({ audit_log: 0, members: 0, communities: 0 });
   });
 
   it("asks for a mention when a member is named without one", async () => {

@@ -1,6 +1,6 @@
 import { errorReply } from "./commands/error-reply.ts";
 import { registry as defaultRegistry, type Registry } from "./commands/index.ts";
-import { runCommand } from "./commands/run.ts";
+import { runCommand, type ValidCommand, validateInvocation } from "./commands/run.ts";
 import type { CommandSyntax, Invocation } from "./commands/types.ts";
 import { CommandError } from "./errors.ts";
 import { type Locale, translator } from "./i18n/index.ts";
@@ -35,24 +35,30 @@ export async function handleCommand(deps: CoreDeps, request: CommandRequest): Pr
   const now = deps.now();
   let locale: Locale = request.contact.initialLocale;
   try {
-    let session = await openSession(deps.store, request.contact, now);
-    let t = translator(session.community.locale);
+    // Read who is speaking (from the isolate's cache when it can) without writing anything yet:
+    // input that does not parse or validate is answered in the community's language and
+    // changes nothing, not even a first-contact row.
+    const found = await deps.store.find(request.contact);
+    let t = translator(found.community?.locale ?? locale);
     locale = t.locale;
-    let invocation: Invocation;
+    let valid: ValidCommand;
     try {
-      invocation = request.parse(registry);
+      valid = validateInvocation(registry, request.contact.platform, request.parse(registry));
     } catch (error) {
       if (error instanceof CommandError) return errorReply(error, t, request.syntax, registry);
       throw error;
     }
     // A moderator command is authorized and run on state read from D1 just now, never on an
     // isolate's cached copy: a moderator removed elsewhere a second ago is refused here.
-    if (session.cached && registry.find(invocation.path)?.moderator) {
-      session = await openSession(deps.store, request.contact, now, { fresh: true });
-      t = translator(session.community.locale);
-      locale = t.locale;
-    }
-    const { community, member } = session;
+    const fresh = found.cached === true && valid.command.moderator;
+    const { community, member } = await openSession(
+      deps.store,
+      request.contact,
+      now,
+      fresh ? undefined : found,
+    );
+    t = translator(community.locale);
+    locale = t.locale;
     const ctx = {
       platform: request.contact.platform,
       community,
@@ -65,7 +71,7 @@ export async function handleCommand(deps: CoreDeps, request: CommandRequest): Pr
       moderatorStatus: moderatorResolver(deps.store, member, request.authority(community), now),
     };
     try {
-      const result = await runCommand(ctx, deps.store, invocation);
+      const result = await runCommand(ctx, deps.store, valid);
       return result.message;
     } catch (error) {
       if (error instanceof CommandError) return errorReply(error, t, request.syntax, registry);

@@ -23,26 +23,26 @@ export function localDay(now: Date, timezone: string): string {
 }
 
 /**
- * Finds who is speaking and registers them on first contact. Reads once (or not at all when the
- * store's session cache answers); writes only when something changed (new community or member,
+ * Registers the speaker on first contact, given what `store.find` returned (or reads afresh).
+ * Writes only when something changed (new community or member,
  * a new active day, a new display name), so a member's repeated commands on one day write nothing.
  */
 export async function openSession(
   store: CommunityStore,
   contact: Contact,
   now: Date,
-  options: { fresh?: boolean } = {},
-): Promise<{ community: Community; member: Member; cached?: boolean }> {
-  const found = await store.find(contact, options);
-  if (found.community && found.member) {
-    const today = localDay(now, found.community.timezone);
-    const nameChanged = contact.displayName !== null && contact.displayName !== found.member.displayName;
-    if (found.member.lastActiveOn === today && !nameChanged) {
-      return { community: found.community, member: found.member, cached: found.cached };
+  found?: Awaited<ReturnType<CommunityStore["find"]>>,
+): Promise<{ community: Community; member: Member }> {
+  const current = found ?? (await store.find(contact, { fresh: true }));
+  if (current.community && current.member) {
+    const today = localDay(now, current.community.timezone);
+    const nameChanged = contact.displayName !== null && contact.displayName !== current.member.displayName;
+    if (current.member.lastActiveOn === today && !nameChanged) {
+      return { community: current.community, member: current.member };
     }
     return store.register(contact, today, now);
   }
-  return store.register(contact, localDay(now, found.community?.timezone ?? "UTC"), now);
+  return store.register(contact, localDay(now, current.community?.timezone ?? "UTC"), now);
 }
 
 /**
