@@ -135,6 +135,16 @@ describe("bad input on Discord", () => {
     expect(await rowCounts()).toEqual({ audit_log: 0, members: 0, communities: 0 });
   });
 
+  it("answers a button nobody handles with an ephemeral note, and autocomplete with no choices", async () => {
+    const base = { id: "1", application_id: "100000000000000001", token: "t", guild_id: GUILD, locale: "id" };
+    const button = await run({ ...base, type: 3, data: { custom_id: "rsvp.yes:1" } });
+    expect(button.type).toBe(4);
+    expect(button.data.flags).toBe(64);
+    expect(button.data.content).toBe("Tombol itu sudah tidak berlaku\\.");
+    const autocomplete = await run({ ...base, type: 4, data: { name: "cop", options: [] } });
+    expect(autocomplete).toEqual({ type: 8, data: { choices: [] } });
+  });
+
   it("refuses commands in DMs", async () => {
     const reply = await run(commandInteraction([sub("help")], { guildId: null }));
     expect(reply.data.content).toContain("inside a server");
