@@ -140,7 +140,7 @@ describe("bad input on Discord", () => {
     const button = await run({ ...base, type: 3, data: { custom_id: "rsvp.yes:1" } });
     expect(button.type).toBe(4);
     expect(button.data.flags).toBe(64);
-    expect(button.data.content).toBe("Tombol itu sudah tidak berlaku\\.");
+    expect(button.data.content).toBe("Tombol itu sudah tidak berlaku.");
     const autocomplete = await run({ ...base, type: 4, data: { name: "cop", options: [] } });
     expect(autocomplete).toEqual({ type: 8, data: { choices: [] } });
   });
