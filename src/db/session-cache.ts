@@ -10,8 +10,8 @@ export interface SessionCacheOptions {
 }
 
 interface Entry {
-  readonly community: Community | null;
-  readonly member: Member | null;
+  readonly community: Community;
+  readonly member: Member;
   readonly at: number;
 }
 
@@ -27,9 +27,9 @@ const keyOf = (contact: Contact) => `${contact.platform}\n${contact.workspaceId}
 export function withSessionCache(store: CommunityStore, options: SessionCacheOptions): CommunityStore {
   const entries = new Map<string, Entry>();
   const forgetCommunity = (communityId: number) => {
-    for (const [key, entry] of entries) if (entry.community?.id === communityId) entries.delete(key);
+    for (const [key, entry] of entries) if (entry.community.id === communityId) entries.delete(key);
   };
-  const remember = (contact: Contact, entry: Omit<Entry, "at">) => {
+  const remember = (contact: Contact, entry: { community: Community | null; member: Member | null }) => {
     const key = keyOf(contact);
     entries.delete(key);
     if (entries.size >= options.maxEntries) {
@@ -37,7 +37,9 @@ export function withSessionCache(store: CommunityStore, options: SessionCacheOpt
       if (oldest !== undefined) entries.delete(oldest);
     }
     // Only complete sessions are worth caching: a first contact goes on to register anyway.
-    if (entry.community && entry.member) entries.set(key, { ...entry, at: options.now() });
+    if (entry.community && entry.member) {
+      entries.set(key, { community: entry.community, member: entry.member, at: options.now() });
+    }
   };
 
   return {
@@ -59,7 +61,7 @@ export function withSessionCache(store: CommunityStore, options: SessionCacheOpt
       await store.cachePlatformAdmin(memberId, isAdmin, now);
       // Keep the entry, updated: dropping it would cost the next command a read for nothing.
       for (const [key, entry] of entries) {
-        if (entry.member?.id !== memberId) continue;
+        if (entry.member.id !== memberId) continue;
         const member = { ...entry.member, platformAdmin: isAdmin, platformAdminCheckedAt: now };
         entries.set(key, { ...entry, member });
       }
