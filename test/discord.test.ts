@@ -202,3 +202,13 @@ describe("slow answers on Discord", () => {
     expect(JSON.stringify(edits[0]?.body)).toContain("guyub: what you can do");
   });
 });
+
+describe("configuration", () => {
+  it("answers 503 with a clear error when DISCORD_PUBLIC_KEY is not a 64-hex-digit key", async () => {
+    const response = await send(await signedDiscord({ id: "1", type: 1, application_id: "1" }), {
+      env: { DISCORD_PUBLIC_KEY: "not-a-key" },
+    });
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({ error: "not_configured" });
+  });
+});

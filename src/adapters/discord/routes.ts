@@ -33,7 +33,13 @@ export function discordRoutes(options: DiscordRouteOptions): Hono<Env> {
 
   routes.post("/interactions", async (c) => {
     const raw = await readRawBody(c.req.raw);
-    if (!c.env.DISCORD_PUBLIC_KEY) throw new HttpError("not_configured", "DISCORD_PUBLIC_KEY is not set.");
+    if (!c.env.DISCORD_PUBLIC_KEY || !/^[0-9a-f]{64}$/i.test(c.env.DISCORD_PUBLIC_KEY)) {
+      // A wrong key would make every request fail inside the crypto import: say what is wrong instead.
+      throw new HttpError(
+        "not_configured",
+        "DISCORD_PUBLIC_KEY must be the application's 64-hex-digit public key.",
+      );
+    }
     const verified = await verifyDiscordRequest(
       c.env.DISCORD_PUBLIC_KEY,
       {
