@@ -4,7 +4,7 @@ import { discordCommandDefinitions } from "../src/adapters/discord/commands.ts";
 import { slackManifest } from "../src/adapters/slack/manifest.ts";
 import { registry } from "../src/core/commands/index.ts";
 import { resetDb, rowCounts } from "./support/db.ts";
-import { slashCommand } from "./support/slack.ts";
+import { replyText, slashCommand } from "./support/slack.ts";
 import { send } from "./support/worker.ts";
 
 describe("generated integration files", () => {
@@ -41,6 +41,13 @@ describe("first contact", () => {
     await resetDb();
     const responses = await Promise.all([send(await slashCommand("help")), send(await slashCommand("help"))]);
     expect(responses.map((r) => r.status)).toEqual([200, 200]);
+    // A losing racer must still get its answer: the apology (HTTP 200 too) would mean the
+    // registration batch failed on the unique keys instead of meeting the existing rows.
+    for (const response of responses) {
+      const text = replyText((await response.json()) as { text?: string; blocks?: unknown[] });
+      expect(text).toContain("guyub: what you can do");
+      expect(text).not.toContain("Sorry, something went wrong");
+    }
     expect(await rowCounts()).toEqual({ audit_log: 0, members: 1, communities: 1 });
   });
 });
