@@ -72,6 +72,20 @@ describe("Slack rendering", () => {
     });
   });
 
+  it("shows a role as bold text, never a user-group mention that pings the whole group", () => {
+    const out = renderSlackMessage({
+      visibility: "ephemeral",
+      blocks: [{ type: "text", text: ["Everyone with the role ", { role: "S0<!here>" }, " moderates."] }],
+    });
+    const json = JSON.stringify(out);
+    expect(out.blocks[0]).toEqual({
+      type: "section",
+      text: { type: "mrkdwn", text: "Everyone with the role *S0&lt;!here&gt;* moderates." },
+    });
+    expect(json).not.toContain("subteam");
+    expect(json).not.toContain("<!");
+  });
+
   it("renders a form as a modal view with input blocks", () => {
     const view = renderSlackModal(form, "Batal");
     expect(view.title.text.length).toBeLessThanOrEqual(24);

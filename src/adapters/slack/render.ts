@@ -2,8 +2,8 @@ import type { Block, Button, Field, Inline, Message, Text } from "../../core/mes
 
 /**
  * Renders neutral messages to Block Kit. Every plain string is escaped (`&`, `<`, `>`), so
- * text a member wrote can never become `<!channel>`, `<!here>` or `<!everyone>`; mentions are
- * produced only from `{ user }` pieces.
+ * text a member wrote can never become `<!channel>`, `<!here>` or `<!everyone>`; the only
+ * mentions are `{ user }` pieces (roles are never rendered as pinging user-group mentions).
  */
 export function escapeSlack(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -17,7 +17,10 @@ export function mrkdwn(text: Text): string {
 function inline(piece: Inline): string {
   if (typeof piece === "string") return escapeSlack(piece);
   if ("user" in piece) return `<@${piece.user}>`;
-  if ("role" in piece) return `<!subteam^${piece.role}>`;
+  // A role names who is meant, not who should be woken: Slack's only group mention
+  // (`<!subteam^…>`) pings every member of the user group and has no silent form, so a role
+  // is shown as plain bold text.
+  if ("role" in piece) return `*${escapeSlack(piece.role)}*`;
   if ("bold" in piece) return `*${escapeSlack(piece.bold)}*`;
   return `\`${escapeSlack(piece.code).replace(/`/g, "'")}\``;
 }
