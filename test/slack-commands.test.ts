@@ -131,6 +131,24 @@ describe("bad input on Slack", () => {
     expect(text).not.toContain("<!channel>");
   });
 
+  it("answers a command over 4,000 characters with a polite 'too long', not a 400", async () => {
+    const body = await reply(await send(await slashCommand(`help ${"x".repeat(3996)}`)));
+    expect(body.response_type).toBe("ephemeral");
+    expect(replyText(body)).toContain("That command is too long");
+    expect(replyText(body)).toContain("at most 4,000 characters");
+    expect(replyText(body)).toContain("/cop help");
+    expect(await rowCounts()).toEqual({ audit_log: 0, members: 0, communities: 0 });
+  });
+
+  it("says 'too long' in the community's language and changes nothing", async () => {
+    await reply(await send(await slashCommand("language id", asModerator)));
+    const before = await snapshot();
+    const body = await reply(await send(await slashCommand("x".repeat(4001), asModerator)));
+    expect(replyText(body)).toContain("Perintah itu terlalu panjang");
+    expect(replyText(body)).toContain("paling banyak 4.000 karakter");
+    expect(await snapshot()).toBe(before);
+  });
+
   it("refuses a malformed command payload with 400 and writes nothing", async () => {
     const response = await send(await signedSlack("/slack/commands", "text=help&team_id=T1"));
     expect(response.status).toBe(400);

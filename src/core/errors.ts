@@ -44,12 +44,13 @@ export type CommandErrorCode =
   | "not_moderator"
   | "moderator_unverifiable"
   | "wrong_platform"
-  | "guild_only";
+  | "guild_only"
+  | "too_long";
 
 export class CommandError extends Error {
   constructor(
     readonly code: CommandErrorCode,
-    readonly detail: { path?: string; argument?: string; input?: string } = {},
+    readonly detail: { path?: string; argument?: string; input?: string; limit?: number } = {},
   ) {
     super(code);
     this.name = "CommandError";

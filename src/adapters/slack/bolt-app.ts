@@ -1,8 +1,10 @@
 import { type AllMiddlewareArgs, App, LogLevel, type SlackCommandMiddlewareArgs } from "@slack/bolt";
 import { parseCommandText } from "../../core/commands/parse-text.ts";
+import { CommandError } from "../../core/errors.ts";
 import { type CoreDeps, handleCommand } from "../../core/handle-command.ts";
 import { withinDeadline } from "../deadline.ts";
 import { slackClientOptions } from "./client.ts";
+import { COMMAND_TEXT_MAX } from "./payloads.ts";
 import { WorkersReceiver } from "./receiver.ts";
 import { renderSlackReply } from "./render.ts";
 
@@ -67,7 +69,11 @@ async function onCommand({
         return Boolean(answer.user?.is_admin || answer.user?.is_owner);
       },
     }),
-    parse: (registry) => parseCommandText(registry, "slack", command.text),
+    parse: (registry) => {
+      if (command.text.length > COMMAND_TEXT_MAX)
+        throw new CommandError("too_long", { limit: COMMAND_TEXT_MAX });
+      return parseCommandText(registry, "slack", command.text);
+    },
   });
   const early = await withinDeadline(work, request.replyDeadlineMs);
   if (early.done) {

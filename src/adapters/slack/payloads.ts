@@ -1,9 +1,16 @@
 import { z } from "zod";
 
+/**
+ * The longest command text guyub reads. Longer text is still a well-formed payload: it is
+ * answered with a "too long" reply (in the community's language) rather than refused as
+ * malformed, so the member learns what happened. The 64 KiB body limit bounds it on the wire.
+ */
+export const COMMAND_TEXT_MAX = 4000;
+
 /** The slash-command form fields guyub relies on; anything else Slack sends passes through. */
 export const slashCommandPayload = z.looseObject({
   command: z.string().regex(/^\/[\w-]{1,32}$/),
-  text: z.string().max(4000).default(""),
+  text: z.string().default(""),
   team_id: z.string().min(1).max(32),
   team_domain: z.string().max(255).optional(),
   user_id: z.string().regex(/^[A-Z0-9]{1,32}$/),

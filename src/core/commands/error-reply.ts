@@ -15,7 +15,7 @@ export function errorReply(
   syntax: CommandSyntax,
   registry: Registry,
 ): Message {
-  const { path = "", argument = "", input = "" } = error.detail;
+  const { path = "", argument = "", input = "", limit = 0 } = error.detail;
   const command = path ? registry.find(path.split(" ")) : undefined;
   const helpUsage = `${syntax.prefix} help`;
   const argumentLabel = command?.options[argument] ? t(command.options[argument].label) : argument;
@@ -54,6 +54,9 @@ export function errorReply(
       break;
     case "guild_only":
       text = t("error.guild_only");
+      break;
+    case "too_long":
+      text = t("error.too_long", { limit: new Intl.NumberFormat(t.locale).format(limit) });
       break;
   }
 

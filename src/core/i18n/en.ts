@@ -61,6 +61,8 @@ export const en = {
     "I could not check with the platform whether you are a moderator just now. Nothing was changed; please try again in a minute.",
   "error.wrong_platform": "{path} is not available on this platform.",
   "error.guild_only": "guyub commands work inside a server, not in direct messages.",
+  "error.too_long":
+    "That command is too long: a command may have at most {limit} characters. Nothing was changed.",
   "error.example": "Example: {example}",
   "error.seeHelp": "See {usage} for what you can do.",
   "error.internal": "Sorry, something went wrong on our side. Nothing was changed; please try again.",

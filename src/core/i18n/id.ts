@@ -65,6 +65,8 @@ export const id: Record<MessageKey, string> = {
     "Saya belum dapat memastikan ke platform apakah Anda moderator. Tidak ada yang berubah; silakan coba lagi sebentar lagi.",
   "error.wrong_platform": "{path} tidak tersedia di platform ini.",
   "error.guild_only": "Perintah guyub hanya berlaku di dalam server, bukan di pesan langsung.",
+  "error.too_long":
+    "Perintah itu terlalu panjang: sebuah perintah paling banyak {limit} karakter. Tidak ada yang berubah.",
   "error.example": "Contoh: {example}",
   "error.seeHelp": "Lihat {usage} untuk apa saja yang dapat Anda lakukan.",
   "error.internal": "Maaf, terjadi kesalahan di pihak kami. Tidak ada yang berubah; silakan coba lagi.",
