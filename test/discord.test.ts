@@ -136,13 +136,41 @@ describe("bad input on Discord", () => {
   });
 
   it("answers a button nobody handles with an ephemeral note, and autocomplete with no choices", async () => {
-    const base = { id: "1", application_id: "100000000000000001", token: "t", guild_id: GUILD, locale: "id" };
+    const base = {
+      id: "1",
+      application_id: "100000000000000001",
+      token: "t",
+      guild_id: GUILD,
+      guild_locale: "id",
+      locale: "en-US",
+    };
     const button = await run({ ...base, type: 3, data: { custom_id: "rsvp.yes:1" } });
     expect(button.type).toBe(4);
     expect(button.data.flags).toBe(64);
     expect(button.data.content).toBe("Tombol itu sudah tidak berlaku.");
     const autocomplete = await run({ ...base, type: 4, data: { name: "cop", options: [] } });
     expect(autocomplete).toEqual({ type: 8, data: { choices: [] } });
+  });
+
+  it("answers a button in the community's language, not the presser's, and registers nobody", async () => {
+    await run(commandInteraction([sub("language", [str("language", "id")])], moderator));
+    const before = await snapshot();
+    const press = {
+      id: "2",
+      type: 3,
+      application_id: "100000000000000001",
+      token: "t",
+      guild_id: GUILD,
+      guild_locale: "en-US",
+      locale: "en-US",
+      member: { user: { id: DISCORD_MEMBER, username: "ayu" }, permissions: "0", roles: [] },
+      data: { custom_id: "rsvp.yes:1" },
+    };
+    expect((await run(press)).data.content).toBe("Tombol itu sudah tidak berlaku.");
+    expect(await snapshot()).toBe(before);
+    expect((await run({ ...press, guild_id: "200000000000000077" })).data.content).toBe(
+      "That button is not available any more.",
+    );
   });
 
   it("refuses commands in DMs", async () => {

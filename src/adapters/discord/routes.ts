@@ -5,8 +5,9 @@ import { errorReply } from "../../core/commands/error-reply.ts";
 import { registry } from "../../core/commands/index.ts";
 import { CommandError, HttpError } from "../../core/errors.ts";
 import { type CoreDeps, handleCommand } from "../../core/handle-command.ts";
-import { translator } from "../../core/i18n/index.ts";
+import { type Locale, translator } from "../../core/i18n/index.ts";
 import { ephemeral } from "../../core/message.ts";
+import type { CommunityStore } from "../../core/ports.ts";
 import type { AppEnv } from "../../env.ts";
 import { withinDeadline } from "../deadline.ts";
 import { readRawBody } from "../read-body.ts";
@@ -66,7 +67,7 @@ export function discordRoutes(options: DiscordRouteOptions): Hono<Env> {
         });
       default: {
         // Components and modal submits: none are wired yet, so say so instead of failing silently.
-        const t = translator(localeFrom(interaction.locale));
+        const t = translator(await replyLocale(interaction, options.core(c.env).store));
         const data = renderDiscordMessage(ephemeral({ type: "text", text: t("error.unknown_action") }));
         return c.json({ type: InteractionResponseType.CHANNEL_MESSAGE_WITH_SOURCE, data });
       }
@@ -108,6 +109,24 @@ async function onCommand(
       .catch((error: unknown) => console.error("discord follow-up failed", error)),
   );
   return { type: InteractionResponseType.DEFERRED_CHANNEL_MESSAGE_WITH_SOURCE, data: { flags: EPHEMERAL } };
+}
+
+/**
+ * The language of a reply that does not go through core (components, modal submits): the
+ * community's own once guyub knows the server, else the language a new community would start
+ * in. Read only, so a stray button press registers nobody; a failed read falls back, because
+ * this note is not worth an error.
+ */
+async function replyLocale(interaction: DiscordInteraction, store: CommunityStore): Promise<Locale> {
+  const guildId = interaction.guild_id;
+  if (!guildId) return localeFrom(interaction.locale);
+  const contact = discordContact({ ...interaction, guild_id: guildId });
+  try {
+    return (await store.find(contact)).community?.locale ?? contact.initialLocale;
+  } catch (error) {
+    console.error("discord: community language look-up failed", error);
+    return contact.initialLocale;
+  }
 }
 
 function parseJson(text: string): unknown {
