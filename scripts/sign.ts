@@ -3,21 +3,31 @@
  *
  *   npm run sign -- slack "/cop help"
  *   npm run sign -- discord "cop language id" --moderator
+ *   npm run sign -- discord "cop moderators add @ayu" --moderator
  *   npm run sign -- slack "/cop moderators add <@U0MEMBER>" --moderator --url http://127.0.0.1:8787
  *   npm run sign -- slack "/cop help" --tamper        # a forged signature: expect 401
  *
- * Options: --user ID, --moderator (a Slack admin in the stand-in / Manage Server on Discord),
- * --url BASE (default http://127.0.0.1:8787), --team/--guild ID, --locale en|id (Discord guild_locale),
- * --tamper (sign, then change the body).
+ * The options are described in USAGE below.
  */
 import { sign as edSign, randomUUID } from "node:crypto";
 import { signSlackRequest } from "../src/adapters/slack/verify.ts";
 import { parseCli } from "./lib/cli.ts";
 import { readDevVars } from "./lib/dev-vars.ts";
 import { buildDiscordCommand } from "./lib/discord-interaction.ts";
+import { CommandLineError, DISCORD_MEMBER_ID, DISCORD_MODERATOR_ID } from "./lib/discord-options.ts";
+import { SEEDED_USERS } from "./standins/slack-data.ts";
 
-const USAGE =
-  'npm run sign -- slack "/cop help" | discord "cop help" [--user ID] [--moderator] [--url BASE] [--team ID] [--guild ID] [--locale id] [--tamper]';
+const USAGE = `npm run sign -- slack "/cop help" | discord "cop help" [options]
+  --user ID      speak as this user (default: a member; with --moderator, the moderator below)
+  --moderator    Slack: the stand-in's admin U0MODERATOR; with --user, that user is put on
+                 guyub's moderator list first (by U0MODERATOR), as the stand-in's only admins
+                 are U0MODERATOR and U0OWNER. Discord: the speaker has Manage Server.
+  --team ID / --guild ID, --locale id (Discord guild_locale), --url BASE (default
+  http://127.0.0.1:8787), --tamper (sign, then change the body: expect 401)
+Discord lines are the Slack words ("cop moderators add @ayu"); options may also be named
+("member:@ayu"). A member is <@id> or @name: @ayu and @budi are the CLI's own member and
+moderator (300000000000000001 and …002); any other @name is a made-up id derived from the name,
+the same every time.`;
 
 const { values, positionals } = parseCli(
   {
@@ -40,12 +50,25 @@ const [platform, text = ""] = positionals;
 const vars = { ...readDevVars(), ...process.env } as Record<string, string | undefined>;
 const now = String(Math.floor(Date.now() / 1000));
 
+const SLACK_ADMIN = "U0MODERATOR";
+
 async function slack(): Promise<Response> {
-  const secret = required("SLACK_SIGNING_SECRET");
   const [first = "/cop", ...rest] = text.trim().split(/\s+/);
   const command = first.startsWith("/") ? first : "/cop";
   const commandText = first.startsWith("/") ? rest.join(" ") : text.trim();
-  const user = values.user ?? (values.moderator ? "U0MODERATOR" : "U0MEMBER");
+  const user = values.user ?? (values.moderator ? SLACK_ADMIN : "U0MEMBER");
+  if (values.moderator && !SEEDED_USERS[user]?.isAdmin) {
+    // Slack has no per-request admin flag: the worker asks the stand-in's users.info, which knows
+    // only its seeded admins. Any other user moderates the way it would in a real workspace.
+    const added = await slackCommand(command, `moderators add <@${user}>`, SLACK_ADMIN, false);
+    console.error(`(${user} put on the moderator list by ${SLACK_ADMIN} first: HTTP ${added.status})`);
+    if (!added.ok) return added;
+  }
+  return slackCommand(command, commandText, user, values.tamper);
+}
+
+async function slackCommand(command: string, commandText: string, user: string, tamper: boolean) {
+  const secret = required("SLACK_SIGNING_SECRET");
   const body = new URLSearchParams({
     token: "unused-verification-token",
     team_id: values.team,
@@ -53,7 +76,7 @@ async function slack(): Promise<Response> {
     channel_id: "C0GENERAL",
     channel_name: "general",
     user_id: user,
-    user_name: user === "U0MODERATOR" ? "budi" : "ayu",
+    user_name: SEEDED_USERS[user]?.name ?? user.toLowerCase(),
     command,
     text: commandText,
     api_app_id: "A0GUYUBDEV",
@@ -68,7 +91,7 @@ async function slack(): Promise<Response> {
       "x-slack-request-timestamp": now,
       "x-slack-signature": signature,
     },
-    body: values.tamper ? `${body}&tampered=1` : body,
+    body: tamper ? `${body}&tampered=1` : body,
   });
 }
 
@@ -78,7 +101,7 @@ async function discord(): Promise<Response> {
     applicationId: vars.DISCORD_APPLICATION_ID ?? "100000000000000001",
     guildId: values.guild,
     guildLocale: values.locale,
-    userId: values.user ?? (values.moderator ? "300000000000000002" : "300000000000000001"),
+    userId: values.user ?? (values.moderator ? DISCORD_MODERATOR_ID : DISCORD_MEMBER_ID),
     moderator: values.moderator,
   });
   const body = JSON.stringify(payload);
@@ -107,14 +130,16 @@ function required(name: string): string {
 }
 
 if (platform !== "slack" && platform !== "discord") {
-  console.error(
-    'usage: npm run sign -- slack "/cop help" | discord "cop help" [--user ID] [--moderator] [--url BASE] [--tamper]',
-  );
+  console.error(`usage: ${USAGE}`);
   process.exit(2);
 }
 
 try {
-  const response = await (platform === "slack" ? slack() : discord());
+  const response = await (platform === "slack" ? slack() : discord()).catch((error: unknown) => {
+    if (!(error instanceof CommandLineError)) throw error;
+    console.error(`${error.message}\nusage: ${USAGE}`);
+    process.exit(2);
+  });
   const raw = await response.text();
   console.log(`HTTP ${response.status}`);
   try {

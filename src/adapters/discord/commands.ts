@@ -15,7 +15,8 @@ function described(key: PlainKey) {
   return { description: en.slice(0, 100), description_localizations: { id: id.slice(0, 100) } };
 }
 
-function optionType(spec: OptionSpec): number {
+/** The Discord option type of a command option (the signing CLI builds interactions with it too). */
+export function optionType(spec: OptionSpec): number {
   if (spec.kind === "user") return OPTION_TYPE.USER;
   if (spec.kind === "role") return OPTION_TYPE.ROLE;
   return OPTION_TYPE.STRING;
