@@ -1,7 +1,8 @@
 /**
  * `npm start`: the whole of guyub on one machine, offline. Creates `.dev.vars` if missing, applies
  * the D1 migrations to the local database, starts the Slack/Discord stand-ins in this process and
- * runs `wrangler dev` against them.
+ * runs `wrangler dev` against them. Every message guyub sends shows up as a chat line, e.g.
+ * `[slack #C0GENERAL] guyub: Welcome, @ayu!`, so the terminal reads like the community would.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
@@ -89,7 +90,11 @@ async function main(): Promise<number> {
 
   let standins: RunningStandins;
   try {
-    standins = await startStandins({ port: standinsPort(vars), config: configFromVars(vars) });
+    standins = await startStandins({
+      port: standinsPort(vars),
+      config: configFromVars(vars),
+      transcript: (line) => console.log(line),
+    });
   } catch (err) {
     console.error(`could not start the stand-ins: ${err instanceof Error ? err.message : String(err)}`);
     console.error("is another `npm start` or `npm run standins` running?");

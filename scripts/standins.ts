@@ -1,6 +1,7 @@
 /**
- * `npm run standins [-- --port 8788] [--vars .dev.vars]`: serves the local Slack Web API and
- * Discord REST stand-ins on 127.0.0.1, accepting the tokens from `.dev.vars` when it exists.
+ * `npm run standins [-- --port 8788] [--vars .dev.vars] [--quiet]`: serves the local Slack Web API
+ * and Discord REST stand-ins on 127.0.0.1, accepting the tokens from `.dev.vars` when it exists,
+ * and prints each message they accept as one chat line (`--quiet` stops that).
  */
 import { parseArgs } from "node:util";
 import { readDevVars } from "./lib/dev-vars.ts";
@@ -8,13 +9,18 @@ import { configFromVars, describeRoutes, startStandins } from "./standins/index.
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { port: { type: "string", default: "8788" }, vars: { type: "string", default: ".dev.vars" } },
+    options: {
+      port: { type: "string", default: "8788" },
+      vars: { type: "string", default: ".dev.vars" },
+      quiet: { type: "boolean", default: false },
+    },
   });
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port: not a port: ${values.port}`);
   const vars = readDevVars(values.vars);
-  const running = await startStandins({ port, config: configFromVars(vars) });
+  const transcript = values.quiet ? undefined : (line: string) => console.log(line);
+  const running = await startStandins({ port, config: configFromVars(vars), transcript });
   const { config } = running.state;
   console.log(`guyub stand-ins listening on ${running.url}`);
   console.log(describeRoutes(running.url));

@@ -1,5 +1,8 @@
 import type { Context } from "hono";
-import { type Fault, json, type StandinState } from "./state.ts";
+import { discordTokenRevoked } from "./access.ts";
+import { delay, type Fault, faultRetryMs } from "./faults.ts";
+import { answer } from "./respond.ts";
+import type { StandinState } from "./state.ts";
 
 /* Discord's HTTP mechanics shared by every stand-in route: auth, rate-limit buckets, errors. */
 
@@ -8,6 +11,7 @@ export const DISCORD_BASE = "/discord/api/v10";
 
 type Obj = Record<string, unknown>;
 export type Reply = [status: number, body: unknown];
+type Headers = Record<string, string>;
 export interface RouteOptions {
   /** Rate-limit bucket name (a key of `config.discordLimits`) and its major parameter. */
   bucket: string;
@@ -20,7 +24,10 @@ export const formError = (errors: Obj): Reply => [400, { code: 50035, message: "
 export const fieldError = (field: string, code: string, message: string) =>
   formError({ [field]: { _errors: [{ code, message }] } });
 
-/** Fault, auth, global and bucket rate limits, body parsing, then the handler; records 2xx calls. */
+/**
+ * Faults, auth, the global and bucket limits (counted together: a refused call counts in
+ * neither), body parsing, then the handler; records 2xx calls and counts every answer in the stats.
+ */
 export async function route(
   c: Context,
   state: StandinState,
@@ -29,26 +36,34 @@ export async function route(
 ): Promise<Response> {
   const mount = c.req.path.indexOf(DISCORD_BASE);
   const path = mount < 0 ? c.req.path : c.req.path.slice(mount + DISCORD_BASE.length);
+  const send = (key: string, [status, body]: Reply, headers: Headers = {}) =>
+    answer(state, "discord", key, [status, body, headers]);
   const fault = state.takeFault("discord", `${c.req.method} ${path}`);
-  if (fault) return discordFault(fault, o.bucket);
+  if (fault?.delayMs) await delay(fault.delayMs, c.req.raw.signal);
+  if (fault?.status) return discordFault(state, fault, o.bucket);
+
   const limits = state.config.discordLimits;
-  if (o.botAuth) {
-    if (c.req.header("authorization") !== `Bot ${state.config.discordBotToken}`)
-      return json({ message: "401: Unauthorized", code: 0 }, 401);
-    const global = state.hit("discord:global", limits.global ?? { limit: 0, windowMs: 1 });
-    if (!global.allowed) return tooMany(global.retryAfterMs / 1000, true, { "x-ratelimit-global": "true" });
-  }
+  const token = /^Bot (.+)$/.exec(c.req.header("authorization") ?? "")?.[1];
+  if (o.botAuth && (token !== state.config.discordBotToken || discordTokenRevoked(state, token)))
+    return send(o.bucket, [401, { message: "401: Unauthorized", code: 0 }]);
   const spec = limits[o.bucket] ?? { limit: 0, windowMs: 1 };
-  const rate = state.hit(`discord:${o.bucket}:${o.major}`, spec);
+  const bucketKey = `discord:${o.bucket}:${o.major}`;
+  // Interaction webhooks are exempt from the global limit, as on Discord.
+  const [rate, global] = state.take([
+    [bucketKey, spec],
+    ...(o.botAuth ? [["discord:global", limits.global ?? { limit: 0, windowMs: 1 }] as const] : []),
+  ]);
+  if (global && !global.allowed) return tooMany(state, "global", global.retryAfterMs / 1000, true, {});
+  if (!rate) throw new Error("unreachable: one window per bucket");
   const resetAfter = rate.retryAfterMs / 1000;
-  const headers: Record<string, string> = {
+  const headers: Headers = {
     "x-ratelimit-limit": String(rate.limit),
     "x-ratelimit-remaining": String(rate.remaining),
     "x-ratelimit-reset": ((Date.now() + rate.retryAfterMs) / 1000).toFixed(3),
     "x-ratelimit-reset-after": resetAfter.toFixed(3),
     "x-ratelimit-bucket": bucketHash(o.bucket),
   };
-  if (!rate.allowed) return tooMany(resetAfter, false, headers);
+  if (!rate.allowed) return tooMany(state, o.bucket, resetAfter, false, headers);
 
   let body: unknown;
   if (c.req.method !== "GET") {
@@ -58,12 +73,16 @@ export async function route(
         ? JSON.parse(String((await c.req.formData()).get("payload_json") ?? "{}"))
         : await c.req.json();
     } catch {
-      return json({ message: "The request body contains invalid JSON.", code: 50109 }, 400, headers);
+      return send(
+        o.bucket,
+        [400, { message: "The request body contains invalid JSON.", code: 50109 }],
+        headers,
+      );
     }
   }
   const [status, reply] = handler(body);
   if (status < 300) state.record("discord", c.req.method, path, body ?? null, reply);
-  return json(reply, status, headers);
+  return send(o.bucket, [status, reply], headers);
 }
 
 /** Discord's message rules: content ≤ 2000, ≤ 10 embeds, not empty (creates), allowed_mentions sane. */
@@ -99,24 +118,40 @@ export function checkMessage(body: unknown, create: boolean): Reply | undefined 
   return undefined;
 }
 
-function discordFault(fault: Fault, bucket: string): Response {
-  if (typeof fault.body === "string")
-    return new Response(fault.body, { status: fault.status, headers: { "content-type": "text/html" } });
-  if (fault.status === 429 && fault.body === undefined)
-    return tooMany(fault.retryAfter ?? 1, false, {
+function discordFault(state: StandinState, fault: Fault, bucket: string): Response {
+  const status = fault.status ?? 500;
+  if (status === 429 && fault.body === undefined) {
+    const seconds = faultRetryMs(fault, state.config.timeScale) / 1000;
+    if (fault.global) return tooMany(state, "global", seconds, true, {});
+    return tooMany(state, bucket, seconds, false, {
       "x-ratelimit-bucket": bucketHash(bucket),
       "x-ratelimit-remaining": "0",
     });
-  return json(fault.body ?? { message: `${fault.status}: Injected fault`, code: 0 }, fault.status);
+  }
+  const body = fault.body ?? { message: `${status}: Injected fault`, code: 0 };
+  return answer(state, "discord", bucket, [status, body]);
 }
 
-function tooMany(seconds: number, global: boolean, headers: Record<string, string>): Response {
+/** Discord's 429: a JSON body with float `retry_after`, and the scope in headers. */
+function tooMany(
+  state: StandinState,
+  key: string,
+  seconds: number,
+  global: boolean,
+  headers: Headers,
+): Response {
   const retryAfter = Math.max(0.001, Number(seconds.toFixed(3)));
-  return json({ message: "You are being rate limited.", retry_after: retryAfter, global }, 429, {
-    ...headers,
-    "retry-after": String(Math.ceil(retryAfter)),
-    "x-ratelimit-scope": global ? "global" : "user",
-  });
+  const body = { message: "You are being rate limited.", retry_after: retryAfter, global };
+  return answer(state, "discord", key, [
+    429,
+    body,
+    {
+      ...headers,
+      "retry-after": String(Math.ceil(retryAfter)),
+      "x-ratelimit-scope": global ? "global" : "user",
+      ...(global ? { "x-ratelimit-global": "true" } : {}),
+    },
+  ]);
 }
 
 /** Discord's bucket ids are opaque hashes; a stable FNV-1a of the bucket name will do. */

@@ -4,17 +4,29 @@ import type { Hono } from "hono";
 import { buildStandinsApp } from "./app.ts";
 import { type StandinConfig, StandinState } from "./state.ts";
 
-export { DISCORD_DMS_CLOSED_USER } from "./discord.ts";
+export { DISCORD_DMS_CLOSED_USER } from "./access.ts";
+export type { LimitSpec, StandinConfig } from "./config.ts";
+export { DEFAULT_DISCORD_LIMITS, DEFAULT_SLACK_LIMITS, effectiveLimits } from "./config.ts";
+export type { Fault } from "./faults.ts";
 export { SEEDED_USERS } from "./slack-data.ts";
-export type { Fault, RecordedCall, StandinConfig } from "./state.ts";
+export type { RecordedCall } from "./state.ts";
 export { StandinState } from "./state.ts";
+export type { StatsSnapshot } from "./stats.ts";
+
+export interface StandinOptions {
+  /** Called with one readable line per message accepted (transcript.ts); `npm start` prints them. */
+  transcript?: (line: string) => void;
+}
 
 /**
  * Builds the stand-ins (a web-standard Hono app and its state). Missing tokens come from the
  * environment (`SLACK_BOT_TOKEN`, `DISCORD_BOT_TOKEN`, `DISCORD_APPLICATION_ID`), then from the
  * test defaults.
  */
-export function createStandins(config: Partial<StandinConfig> = {}): { app: Hono; state: StandinState } {
+export function createStandins(
+  config: Partial<StandinConfig> = {},
+  options: StandinOptions = {},
+): { app: Hono; state: StandinState } {
   const env = process.env;
   const state = new StandinState({
     ...config,
@@ -22,10 +34,11 @@ export function createStandins(config: Partial<StandinConfig> = {}): { app: Hono
     discordBotToken: config.discordBotToken ?? env.DISCORD_BOT_TOKEN,
     discordApplicationId: config.discordApplicationId ?? env.DISCORD_APPLICATION_ID,
   });
+  state.transcript = options.transcript;
   return { app: buildStandinsApp(state), state };
 }
 
-export interface StartOptions {
+export interface StartOptions extends StandinOptions {
   /** 0 picks a free port; the resolved one is in the returned `url`. Default 8788. */
   port?: number;
   /** Default 127.0.0.1: the control routes have no auth, so never listen beyond localhost. */
@@ -42,7 +55,7 @@ export interface RunningStandins {
 /** Serves the stand-ins with @hono/node-server; resolves once listening, rejects if the port is taken. */
 export function startStandins(options: StartOptions = {}): Promise<RunningStandins> {
   const host = options.host ?? "127.0.0.1";
-  const { app, state } = createStandins(options.config);
+  const { app, state } = createStandins(options.config, { transcript: options.transcript });
   return new Promise((resolve, reject) => {
     const server = serve(
       { fetch: app.fetch, port: options.port ?? 8788, hostname: host },
@@ -76,12 +89,17 @@ export function configFromVars(vars: Record<string, string>): Partial<StandinCon
 /** The routes, for banners. */
 export function describeRoutes(url: string): string {
   return [
-    `  Slack Web API   POST ${url}/slack/api/{auth.test,users.info,chat.postMessage,chat.postEphemeral,conversations.open}`,
+    `  Slack Web API   GET|POST ${url}/slack/api/<method>`,
+    "                  auth.test users.info users.list chat.postMessage chat.update chat.postEphemeral",
+    "                  conversations.open conversations.history conversations.members",
     `  response_url    POST ${url}/slack/response/<id>`,
     `  Discord REST    ${url}/discord/api/v10`,
-    "                  PUT  /applications/:app/commands, /applications/:app/guilds/:guild/commands",
-    "                  POST /channels/:id/messages, /users/@me/channels",
+    "                  PUT|GET /applications/:app/commands, /applications/:app/guilds/:guild/commands",
+    "                  POST|GET /channels/:id/messages  PATCH /channels/:id/messages/:message",
+    "                  POST /users/@me/channels  GET /guilds/:guild/members",
     "                  POST /webhooks/:app/:token, PATCH /webhooks/:app/:token/messages/@original",
-    `  control         GET ${url}/__sent?platform=slack|discord  POST ${url}/__reset  POST ${url}/__faults  GET ${url}/healthz`,
+    `  control         ${url}  GET /__sent?platform=slack|discord&method=…  POST /__reset  GET /healthz`,
+    "                  GET|POST /__config  GET /__limits  GET /__stats  GET|POST /__faults",
+    "                  POST /__undeliverable  POST /__lost",
   ].join("\n");
 }

@@ -52,3 +52,30 @@ export async function slackResult(res: Promise<Response>, error?: string): Promi
   else assert.equal(body.ok, true, JSON.stringify(body));
   return body;
 }
+
+/** Sends a control request and asserts its status (200 unless told); returns the JSON body. */
+export async function control(
+  c: Client,
+  method: string,
+  path: string,
+  body?: unknown,
+  status = 200,
+): Promise<Record<string, unknown>> {
+  const r = await c.control(method, path, body);
+  const json = (await r.json()) as Record<string, unknown>;
+  assert.equal(r.status, status, JSON.stringify(json));
+  return json;
+}
+
+/** Reads a Discord answer and asserts its status and, if given, its JSON error code. */
+export async function discordResult(
+  res: Promise<Response>,
+  status: number,
+  code?: number,
+): Promise<Record<string, unknown> & Record<string, unknown>[]> {
+  const r = await res;
+  const body = (await r.json()) as Record<string, unknown> & Record<string, unknown>[];
+  assert.equal(r.status, status, JSON.stringify(body));
+  if (code !== undefined) assert.equal(body.code, code, JSON.stringify(body));
+  return body;
+}

@@ -47,6 +47,19 @@ export function slackUser(id: string, teamId = TEAM_ID): Record<string, unknown>
   };
 }
 
+/**
+ * The workspace directory `users.list` pages through: the seeded users, then generated members
+ * `U0M00001`, `U0M00002`… (ordinary members, as `users.info` describes any such id), `count` in all.
+ */
+export function slackDirectory(count: number): string[] {
+  const seeded = Object.keys(SEEDED_USERS);
+  const generated = Array.from(
+    { length: Math.max(0, count - seeded.length) },
+    (_, i) => `U0M${String(i + 1).padStart(5, "0")}`,
+  );
+  return [...seeded, ...generated].slice(0, count);
+}
+
 /** A stable DM channel id for a user: `U0MEMBER` → `D0MEMBER`. */
 export function dmChannelId(userId: string): string {
   return `D${userId.slice(1)}`;

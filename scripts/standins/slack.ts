@@ -1,12 +1,16 @@
 import { Hono } from "hono";
-import { APP_ID, BOT_ID, BOT_USER_ID, checkBlocks, dmChannelId, slackUser, TEAM_ID } from "./slack-data.ts";
-import { type Fault, json, type StandinState } from "./state.ts";
-
-type Args = Record<string, unknown>;
-type Result = { ok: boolean; [key: string]: unknown };
+import { slackChannelError, slackTokenError } from "./access.ts";
+import type { LimitSpec } from "./config.ts";
+import { delay, type Fault, faultRetryMs, slackRetryAfter } from "./faults.ts";
+import { answer } from "./respond.ts";
+import { checkBlocks } from "./slack-data.ts";
+import { type Args, METHODS, str } from "./slack-methods.ts";
+import type { StandinState } from "./state.ts";
+import { slackLine } from "./transcript.ts";
 
 /** Slack lets a response_url be used at most five times. */
 const RESPONSE_URL_USES = 5;
+type Reply = [status: number, body: unknown, headers?: Record<string, string>];
 
 /**
  * A stand-in of the Slack Web API subset guyub calls, plus a response_url target. Mount it at
@@ -19,121 +23,111 @@ export function createSlackStandin(state: StandinState): Hono {
   // Slack takes GET with query arguments as well as POST.
   app.on(["GET", "POST"], "/api/:method", async (c) => {
     const method = c.req.param("method");
-    const handler = METHODS[method];
-    if (!handler) return json({ ok: false, error: "unknown_method", req_method: method }, 404);
-    const fault = state.takeFault("slack", method);
-    if (fault) return slackFault(fault);
-
-    const parsed = await readArgs(c.req.raw);
-    if (!parsed) return json({ ok: false, error: "invalid_json" });
-    const { token: bodyToken, ...args } = parsed.args;
-    // Slack reads the token from the Authorization header, or from a form field (never from JSON).
-    const token = bearer(c.req.header("authorization")) ?? (parsed.form ? str(bodyToken) : "");
-    if (!token) return json({ ok: false, error: "not_authed" });
-    if (!state.config.slackTokens.includes(token)) return json({ ok: false, error: "invalid_auth" });
-
-    const spec = state.config.slackLimits[method];
-    if (spec) {
-      // chat.postMessage is paced per channel; the other methods per token.
-      const scope = method === "chat.postMessage" ? `:${str(args.channel)}` : "";
-      const rate = state.hit(`slack:${token}:${method}${scope}`, spec);
-      if (!rate.allowed) return rateLimited(Math.ceil(rate.retryAfterMs / 1000));
-    }
-    const result = handler(args, state);
-    if (result.ok) state.record("slack", method, `/api/${method}`, args, result);
-    return json(result);
+    const [key, reply] = await callMethod(state, method, c.req.raw);
+    return answer(state, "slack", key, reply);
   });
 
   // Slack's hooks.slack.com/commands/... target: plain-text answers, five uses per URL.
   app.post("/response/:id{.+}", async (c) => {
     const id = c.req.param("id");
-    const fault = state.takeFault("slack", "response_url");
-    if (fault) return slackFault(fault);
+    const fault = state.takeFault("slack", `response_url ${id}`);
+    if (fault?.delayMs) await delay(fault.delayMs, c.req.raw.signal);
+    if (fault?.status) return answer(state, "slack", "response_url", slackFault(fault, state));
+    const text = (status: number, body: string) => {
+      state.stats.note("slack", "response_url", status, status === 200 ? body : { ok: false, error: body });
+      return c.text(body, status as 200);
+    };
     const uses = state.responseUrlUses.get(id) ?? 0;
-    if (uses >= RESPONSE_URL_USES) return c.text("used_url", 404);
+    if (uses >= RESPONSE_URL_USES) return text(404, "used_url");
     let body: Args;
     try {
       body = (await c.req.json()) as Args;
     } catch {
-      return c.text("invalid_payload", 400);
+      return text(400, "invalid_payload");
     }
     const { blocks, errors } = body.blocks === undefined ? {} : checkBlocks(body.blocks);
-    if (errors) return c.text("invalid_blocks", 400);
-    if (!str(body.text) && !blocks?.length && !body.delete_original) return c.text("no_text", 400);
+    if (errors) return text(400, "invalid_blocks");
+    if (!str(body.text) && !blocks?.length && !body.delete_original) return text(400, "no_text");
     state.responseUrlUses.set(id, uses + 1);
     state.record("slack", "response_url", `/response/${id}`, body, "ok");
-    return c.text("ok");
+    state.say(slackLine("response_url", body));
+    return text(200, "ok");
   });
 
   return app;
 }
 
-const METHODS: Record<string, (args: Args, state: StandinState) => Result> = {
-  "auth.test": () => ({
-    ok: true,
-    url: "https://guyub-dev.slack.com/",
-    team: "guyub dev",
-    user: "guyub",
-    team_id: TEAM_ID,
-    user_id: BOT_USER_ID,
-    bot_id: BOT_ID,
-    is_enterprise_install: false,
-  }),
+/** One Web API call, in Slack's order: arguments, injected faults, auth, rate limits, access, method. */
+async function callMethod(state: StandinState, method: string, req: Request): Promise<[string, Reply]> {
+  const handler = METHODS[method];
+  if (!handler) return [method, [404, { ok: false, error: "unknown_method", req_method: method }]];
+  const parsed = await readArgs(req);
+  if (!parsed) return [method, [200, { ok: false, error: "invalid_json" }]];
+  const { token: bodyToken, ...args } = parsed.args;
+  const channel = str(args.channel);
 
-  "users.info": (args) => {
-    const user = slackUser(str(args.user), str(args.team_id) || undefined);
-    return user ? { ok: true, user } : { ok: false, error: "user_not_found" };
-  },
+  const fault = state.takeFault("slack", `${method} ${channel}`);
+  if (fault?.delayMs) await delay(fault.delayMs, req.signal);
+  if (fault?.status) return [method, slackFault(fault, state)];
 
-  "chat.postMessage": (args, state) => {
-    const channel = str(args.channel);
-    if (!channel) return { ok: false, error: "channel_not_found" };
-    const content = messageContent(args);
-    if (!content.ok) return content;
-    const ts = state.slackTs();
-    // Posting to a user id lands in the DM with that user, as on Slack.
-    const target = channel.startsWith("U") ? dmChannelId(channel) : channel;
-    const message = { type: "message", user: BOT_USER_ID, bot_id: BOT_ID, app_id: APP_ID, team: TEAM_ID, ts };
-    return { ok: true, channel: target, ts, message: { ...message, ...(content.message as Args) } };
-  },
+  // Slack reads the token from the Authorization header, or from a form field (never from JSON).
+  const token = bearer(req.headers.get("authorization")) ?? (parsed.form ? str(bodyToken) : "");
+  const authError = !token
+    ? "not_authed"
+    : (slackTokenError(state, token) ?? (state.config.slackTokens.includes(token) ? "" : "invalid_auth"));
+  if (authError) return [method, [200, { ok: false, error: authError }]];
 
-  "chat.postEphemeral": (args, state) => {
-    if (!str(args.channel)) return { ok: false, error: "channel_not_found" };
-    if (!slackUser(str(args.user))) return { ok: false, error: "user_not_in_channel" };
-    const content = messageContent(args);
-    return content.ok ? { ok: true, message_ts: state.slackTs() } : content;
-  },
+  const refused = rateLimit(state, method, token, channel);
+  if (refused) return refused;
 
-  "conversations.open": (args) => {
-    if (args.channel)
-      return { ok: true, no_op: true, already_open: true, channel: { id: str(args.channel) } };
-    const raw = args.users;
-    const ids = (Array.isArray(raw) ? raw.map(str) : str(raw).split(","))
-      .map((u) => u.trim())
-      .filter(Boolean);
-    if (ids.length === 0) return { ok: false, error: "users_list_not_supplied" };
-    if (ids.length > 8) return { ok: false, error: "too_many_users" };
-    for (const id of ids) {
-      const user = slackUser(id);
-      if (!user) return { ok: false, error: "user_not_found" };
-      if (user.deleted) return { ok: false, error: "user_disabled" };
-      if (user.is_bot) return { ok: false, error: "cannot_dm_bot" };
-    }
-    const [first] = ids;
-    const id =
-      ids.length === 1 && first ? dmChannelId(first) : `G${[...ids].sort().join("").replace(/U/g, "")}`;
-    return { ok: true, no_op: true, already_open: true, channel: { id } };
-  },
-};
+  const lost = slackChannelError(state, channel);
+  if (lost) return [method, [200, { ok: false, error: lost }]];
+  const result = handler(args, { state, token });
+  if (result.ok) {
+    state.record("slack", method, `/api/${method}`, args, result);
+    state.say(slackLine(method, args, result));
+  }
+  return [method, [200, result]];
+}
 
-/** `text` and/or valid `blocks`, as `chat.postMessage` and `chat.postEphemeral` require. */
-function messageContent(args: Args): Result {
-  const text = str(args.text);
-  const { blocks, errors } = args.blocks === undefined ? {} : checkBlocks(args.blocks);
-  if (errors) return { ok: false, error: "invalid_blocks", errors, response_metadata: { messages: errors } };
-  if (!text && !blocks?.length && !args.attachments) return { ok: false, error: "no_text" };
-  if (text.length > 40_000) return { ok: false, error: "msg_too_long" };
-  return { ok: true, message: { text, ...(blocks ? { blocks } : {}) } };
+/**
+ * Counts the call against its method's limit (per token; chat.postMessage per channel, plus its
+ * workspace-wide cap); returns the 429 if any window is full, keyed by that window's name.
+ */
+function rateLimit(
+  state: StandinState,
+  method: string,
+  token: string,
+  channel: string,
+): [string, Reply] | undefined {
+  const limits = state.config.slackLimits;
+  const checks: Array<[name: string, key: string, spec: LimitSpec | undefined]> =
+    method === "chat.postMessage"
+      ? [
+          [method, `slack:${token}:${method}:${channel}`, limits[method]],
+          [`${method}:workspace`, `slack:${token}:${method}:workspace`, limits[`${method}:workspace`]],
+        ]
+      : [[method, `slack:${token}:${method}`, limits[method]]];
+  const active = checks.filter((check): check is [string, string, LimitSpec] => check[2] !== undefined);
+  const results = state.take(active.map(([, key, spec]) => [key, spec]));
+  let worst: [string, number] | undefined;
+  results.forEach((r, i) => {
+    if (!r.allowed && (!worst || r.retryAfterMs > worst[1]))
+      worst = [active[i]?.[0] ?? method, r.retryAfterMs];
+  });
+  if (!worst) return undefined;
+  return [worst[0], rateLimited(worst[1], state.config.timeScale)];
+}
+
+function slackFault(fault: Fault, state: StandinState): Reply {
+  const status = fault.status ?? 500;
+  if (status === 429 && fault.body === undefined)
+    return rateLimited(faultRetryMs(fault, state.config.timeScale), state.config.timeScale);
+  return [status, fault.body ?? { ok: false, error: status === 200 ? "fatal_error" : "internal_error" }];
+}
+
+function rateLimited(ms: number, timeScale: number): Reply {
+  return [429, { ok: false, error: "ratelimited" }, { "retry-after": slackRetryAfter(ms, timeScale) }];
 }
 
 /** Query-string, form-encoded, multipart or JSON arguments; undefined for malformed JSON. */
@@ -159,25 +153,7 @@ async function readArgs(req: Request): Promise<{ args: Args; form: boolean } | u
   return { args, form: true };
 }
 
-function slackFault(fault: Fault): Response {
-  if (fault.status === 429) return rateLimited(fault.retryAfter ?? 1);
-  if (typeof fault.body === "string")
-    return new Response(fault.body, { status: fault.status, headers: { "content-type": "text/html" } });
-  return json(
-    fault.body ?? { ok: false, error: fault.status === 200 ? "fatal_error" : "internal_error" },
-    fault.status,
-  );
-}
-
-function rateLimited(seconds: number): Response {
-  return json({ ok: false, error: "ratelimited" }, 429, { "retry-after": String(Math.max(1, seconds)) });
-}
-
-function bearer(header: string | undefined): string | undefined {
+function bearer(header: string | null): string | undefined {
   const match = /^Bearer\s+(\S+)$/i.exec(header ?? "");
   return match?.[1];
-}
-
-function str(value: unknown): string {
-  return typeof value === "string" ? value : value === undefined || value === null ? "" : String(value);
 }

@@ -1,45 +1,15 @@
 /**
  * Shared in-memory state of the Slack and Discord stand-ins: configuration, a recorder of accepted
- * calls, sliding rate-limit windows and injected faults. Web-standard only, so the stand-ins could
- * run in workerd as well as in Node.
+ * calls, sliding rate-limit windows, injected faults and access marks, and the messages sent.
+ * Web-standard only, so the stand-ins could run in workerd as well as in Node.
  */
+import { type LimitSpec, makeConfig, type Platform, type StandinConfig } from "./config.ts";
+import type { Fault } from "./faults.ts";
+import { Stats } from "./stats.ts";
 
-export type Platform = "slack" | "discord";
-
-/** At most `limit` calls within any `windowMs` milliseconds. */
-export interface LimitSpec {
-  limit: number;
-  windowMs: number;
-}
-
-export interface StandinConfig {
-  /** Bot tokens the Slack stand-in accepts (several, as an OAuth install adds workspaces). */
-  slackTokens: string[];
-  discordBotToken: string;
-  discordApplicationId: string;
-  /** Per Slack method; `chat.postMessage` counts per channel. */
-  slackLimits: Record<string, LimitSpec>;
-  /** Per Discord bucket: global, messages, dm, commands, webhooks. A limit of 0 disables one. */
-  discordLimits: Record<string, LimitSpec>;
-}
-
-/** Slack's tiers (per method per token, one-minute window); see PLATFORM-FACTS.md. */
-export const DEFAULT_SLACK_LIMITS: Record<string, LimitSpec> = {
-  "auth.test": { limit: 100, windowMs: 60_000 },
-  "users.info": { limit: 100, windowMs: 60_000 },
-  "chat.postEphemeral": { limit: 100, windowMs: 60_000 },
-  "conversations.open": { limit: 50, windowMs: 60_000 },
-  // "About one message per second per channel", with a short burst allowed.
-  "chat.postMessage": { limit: 5, windowMs: 5_000 },
-};
-
-export const DEFAULT_DISCORD_LIMITS: Record<string, LimitSpec> = {
-  global: { limit: 50, windowMs: 1_000 },
-  messages: { limit: 5, windowMs: 5_000 },
-  dm: { limit: 10, windowMs: 10_000 },
-  commands: { limit: 10, windowMs: 20_000 },
-  webhooks: { limit: 5, windowMs: 2_000 },
-};
+export type { LimitSpec, Platform, StandinConfig } from "./config.ts";
+export { DEFAULT_DISCORD_LIMITS, DEFAULT_SLACK_LIMITS } from "./config.ts";
+export type { Fault } from "./faults.ts";
 
 export interface RecordedCall {
   platform: Platform;
@@ -53,34 +23,52 @@ export interface RecordedCall {
   at: string;
 }
 
-export interface Fault {
-  platform: Platform;
-  /** Slack: a method name (substring); Discord: a substring of `"<METHOD> <route>"`. */
-  match: string;
-  status: number;
-  count: number;
-  /** Replaces the default error body: JSON, or a string served as HTML (Cloudflare's 1015 page). */
-  body?: unknown;
-  /** Seconds, for 429 faults (default 1). */
-  retryAfter?: number;
-}
-
 export interface RateResult {
   allowed: boolean;
   limit: number;
   remaining: number;
-  /** Milliseconds until the next slot frees up (0 when allowed and slots remain). */
+  /** Real milliseconds until the next slot frees up (0 when allowed and slots remain). */
   retryAfterMs: number;
+}
+
+/** A Slack message the bot posted, kept so chat.update and conversations.history can find it. */
+export interface SlackMessage {
+  channel: string;
+  ts: string;
+  /** The token that posted it: another token (another workspace's bot) cannot update it. */
+  token: string;
+  message: Record<string, unknown>;
 }
 
 const MAX_RECORDED = 10_000;
 const DISCORD_EPOCH = 1_420_070_400_000n;
 
-/** Mutable state shared by both stand-ins; `reset()` restores a fresh start but keeps the config. */
+/** Keeps a map bounded like the recorder, dropping the oldest entries first. */
+export function remember<K, V>(map: Map<K, V>, key: K, value: V): void {
+  map.set(key, value);
+  for (const oldest of map.keys()) {
+    if (map.size <= MAX_RECORDED) break;
+    map.delete(oldest);
+  }
+}
+
+/** Mutable state shared by both stand-ins; `reset()` restores a fresh start and the first config. */
 export class StandinState {
-  readonly config: StandinConfig;
+  /** The live config: `POST /__config` merges into it. Read it afresh, never keep a copy. */
+  config: StandinConfig;
+  /** Prints one line per message accepted, for `npm start`; tests leave it unset. */
+  transcript?: (line: string) => void;
+  readonly stats = new Stats();
   calls: RecordedCall[] = [];
   faults: Fault[] = [];
+  /** `platform:userId` → the error DMs to that user fail with (`POST /__undeliverable`). */
+  undeliverable = new Map<string, string>();
+  /** `platform:channel|guild|token:id` → how access was lost (`POST /__lost`). */
+  lost = new Map<string, string>();
+  /** Slack `channel ts` → the message the bot posted there. */
+  slackMessages = new Map<string, SlackMessage>();
+  /** Discord message id → the message (its `channel_id` inside). */
+  discordMessages = new Map<string, Record<string, unknown>>();
   /** response_url id → uses so far. */
   responseUrlUses = new Map<string, number>();
   /** Discord command scope (`global` or `guild:<id>`) → last registered set. */
@@ -91,18 +79,14 @@ export class StandinState {
   nonces = new Map<string, unknown>();
   /** Discord interaction token → the id of its original response message. */
   interactionOriginals = new Map<string, string>();
+  private readonly initial: StandinConfig;
   private windows = new Map<string, number[]>();
   private seq = 0;
   private lastTs = 0;
 
   constructor(config: Partial<StandinConfig> = {}) {
-    this.config = {
-      slackTokens: config.slackTokens ?? ["xoxb-test-token"],
-      discordBotToken: config.discordBotToken ?? "test-discord-bot-token",
-      discordApplicationId: config.discordApplicationId ?? "100000000000000001",
-      slackLimits: { ...DEFAULT_SLACK_LIMITS, ...config.slackLimits },
-      discordLimits: { ...DEFAULT_DISCORD_LIMITS, ...config.discordLimits },
-    };
+    this.initial = makeConfig(config);
+    this.config = structuredClone(this.initial);
   }
 
   /** Records an accepted call; the oldest records go first so a benchmark cannot exhaust memory. */
@@ -111,16 +95,32 @@ export class StandinState {
     if (this.calls.length > MAX_RECORDED) this.calls.splice(0, this.calls.length - MAX_RECORDED);
   }
 
-  /** Counts a call against a sliding window; a refused call is not counted, as on the platforms. */
+  /**
+   * Counts one call against several sliding windows at once (a Slack channel and its workspace,
+   * Discord's global limit and a route bucket): all or nothing, because a refused call is not
+   * counted, as on the platforms. Windows are divided by the time scale. Results are per window.
+   */
+  take(checks: ReadonlyArray<readonly [key: string, spec: LimitSpec]>, now = Date.now()): RateResult[] {
+    const open = checks.map(([key, spec]) => {
+      const windowMs = spec.windowMs / this.config.timeScale;
+      const list = (this.windows.get(key) ?? []).filter((t) => t > now - windowMs);
+      this.windows.set(key, list);
+      return { list, limit: spec.limit, windowMs, room: spec.limit <= 0 || list.length < spec.limit };
+    });
+    const allowed = open.every((w) => w.room);
+    return open.map(({ list, limit, windowMs, room }) => {
+      if (limit <= 0) return { allowed: true, limit: 0, remaining: 0, retryAfterMs: 0 };
+      if (allowed) list.push(now);
+      // The slot that frees next: with n calls in a window of `limit`, the (n - limit + 1)-th oldest.
+      const next = list[Math.max(0, list.length - limit)] ?? now;
+      const remaining = Math.max(0, limit - list.length);
+      return { allowed: room, limit, remaining, retryAfterMs: Math.max(0, next + windowMs - now) };
+    });
+  }
+
+  /** One window; see {@link take}. */
   hit(key: string, spec: LimitSpec, now = Date.now()): RateResult {
-    if (spec.limit <= 0) return { allowed: true, limit: 0, remaining: 0, retryAfterMs: 0 };
-    const list = (this.windows.get(key) ?? []).filter((t) => t > now - spec.windowMs);
-    const allowed = list.length < spec.limit;
-    if (allowed) list.push(now);
-    this.windows.set(key, list);
-    const remaining = spec.limit - list.length;
-    const oldest = list[0] ?? now;
-    return { allowed, limit: spec.limit, remaining, retryAfterMs: Math.max(0, oldest + spec.windowMs - now) };
+    return this.take([[key, spec]], now)[0] as RateResult;
   }
 
   /** Takes one use of the first pending fault whose `match` occurs in `subject`. */
@@ -131,6 +131,19 @@ export class StandinState {
     fault.count -= 1;
     if (fault.count <= 0) this.faults.splice(index, 1);
     return fault;
+  }
+
+  /** Merges a partial config into the live one; limit tables merge per key. */
+  configure(patch: Partial<StandinConfig>): void {
+    const { slackLimits, discordLimits, ...rest } = patch;
+    Object.assign(this.config, rest);
+    Object.assign(this.config.slackLimits, slackLimits);
+    Object.assign(this.config.discordLimits, discordLimits);
+  }
+
+  /** Writes one transcript line, if anyone is listening and there is a line. */
+  say(line: string | undefined): void {
+    if (line) this.transcript?.(line);
   }
 
   /** A Discord-style snowflake: milliseconds since 2015 shifted left 22 bits, plus a counter. */
@@ -145,23 +158,24 @@ export class StandinState {
     return `${this.lastTs}.000100`;
   }
 
-  /** Clears records, windows, faults and per-platform scratch; the config stays. */
+  /** Clears records, windows, faults, marks, stats and scratch; restores the start-up config. */
   reset(): void {
+    this.config = structuredClone(this.initial);
     this.calls = [];
     this.faults = [];
-    this.windows.clear();
-    this.responseUrlUses.clear();
-    this.discordCommands.clear();
-    this.dmChannels.clear();
-    this.nonces.clear();
-    this.interactionOriginals.clear();
+    this.stats.reset();
+    for (const map of [
+      this.windows,
+      this.undeliverable,
+      this.lost,
+      this.slackMessages,
+      this.discordMessages,
+      this.responseUrlUses,
+      this.discordCommands,
+      this.dmChannels,
+      this.nonces,
+      this.interactionOriginals,
+    ] as Map<unknown, unknown>[])
+      map.clear();
   }
-}
-
-/** A JSON response with extra headers; status codes are dynamic here, hence not `c.json`. */
-export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { "content-type": "application/json; charset=utf-8", ...headers },
-  });
 }

@@ -1,0 +1,125 @@
+/**
+ * The stand-ins' configuration and their default rate-limit table. Web-standard only, like state.ts.
+ * Numbers follow the platforms' published limits; where a platform publishes none (Discord's
+ * per-route buckets, whose numbers it only reveals in headers) they are plausible values.
+ */
+
+export type Platform = "slack" | "discord";
+
+/** At most `limit` calls within any `windowMs` milliseconds. A limit of 0 disables the entry. */
+export interface LimitSpec {
+  limit: number;
+  windowMs: number;
+}
+
+export interface StandinConfig {
+  /** Bot tokens the Slack stand-in accepts (several, as an OAuth install adds workspaces). */
+  slackTokens: string[];
+  discordBotToken: string;
+  discordApplicationId: string;
+  /**
+   * Platform time runs this many times faster than real time: every limit window is divided by
+   * it, and so are the Retry-After values the stand-ins report (they stay real seconds). Lets
+   * pacing tests run a minute of Slack limits in six seconds at 10. Default 1.
+   */
+  timeScale: number;
+  /** Per Slack method (see {@link LIMIT_SCOPES} for what each counts per). */
+  slackLimits: Record<string, LimitSpec>;
+  /** Per Discord bucket; each bucket counts per its major parameter (channel, guild, …). */
+  discordLimits: Record<string, LimitSpec>;
+  /** Members `users.list` returns: the seeded ones first, then generated `U0M00001`… */
+  slackUserCount: number;
+  /** Members `GET /guilds/:id/members` returns, the bot included. */
+  discordMemberCount: number;
+}
+
+const perMinute = (limit: number): LimitSpec => ({ limit, windowMs: 60_000 });
+
+/** Slack's tiers, per method per token (workspace): Tier 2 20/min, Tier 3 50/min, Tier 4 100/min. */
+export const DEFAULT_SLACK_LIMITS: Record<string, LimitSpec> = {
+  "auth.test": perMinute(100),
+  "users.info": perMinute(100), // Tier 4
+  "users.list": perMinute(20), // Tier 2
+  "chat.postEphemeral": perMinute(100), // Tier 4
+  // "About one message per second per channel", with a short burst allowed…
+  "chat.postMessage": { limit: 5, windowMs: 5_000 },
+  // …and a workspace-wide cap across all channels.
+  "chat.postMessage:workspace": perMinute(100),
+  "chat.update": perMinute(50), // Tier 3
+  "conversations.open": perMinute(50), // Tier 3
+  "conversations.history": perMinute(50), // Tier 3
+  "conversations.members": perMinute(100), // Tier 4
+};
+
+/** Discord: 50 requests a second per bot, then per-route buckets keyed by their major parameter. */
+export const DEFAULT_DISCORD_LIMITS: Record<string, LimitSpec> = {
+  global: { limit: 50, windowMs: 1_000 },
+  messages: { limit: 5, windowMs: 5_000 },
+  history: { limit: 10, windowMs: 5_000 },
+  dm: { limit: 10, windowMs: 10_000 },
+  members: { limit: 10, windowMs: 10_000 },
+  commands: { limit: 10, windowMs: 20_000 },
+  webhooks: { limit: 5, windowMs: 2_000 },
+};
+
+/** What each limit counts per, for `GET /__limits` readers; unlisted Slack methods count per token. */
+export const LIMIT_SCOPES: Record<Platform, Record<string, string>> = {
+  slack: {
+    "chat.postMessage": "token+channel",
+    "chat.postMessage:workspace": "token",
+  },
+  discord: {
+    global: "bot",
+    messages: "channel (POST and PATCH of its messages)",
+    history: "channel (GET messages)",
+    dm: "bot (POST /users/@me/channels)",
+    members: "guild",
+    commands: "application",
+    webhooks: "interaction token",
+  },
+};
+
+/** The seeded Slack directory (slack-data.ts SEEDED_USERS) has five users. */
+const SLACK_SEEDED = 5;
+
+/** A complete config: defaults under the given values. Limit tables merge per key. */
+export function makeConfig(config: Partial<StandinConfig> = {}): StandinConfig {
+  return {
+    slackTokens: config.slackTokens ?? ["xoxb-test-token"],
+    discordBotToken: config.discordBotToken ?? "test-discord-bot-token",
+    discordApplicationId: config.discordApplicationId ?? "100000000000000001",
+    timeScale: config.timeScale ?? 1,
+    slackLimits: { ...DEFAULT_SLACK_LIMITS, ...config.slackLimits },
+    discordLimits: { ...DEFAULT_DISCORD_LIMITS, ...config.discordLimits },
+    slackUserCount: config.slackUserCount ?? SLACK_SEEDED,
+    discordMemberCount: config.discordMemberCount ?? 5,
+  };
+}
+
+export interface ScopedLimit extends LimitSpec {
+  per: string;
+}
+
+/** The limits as they apply now: windows divided by the time scale, each with what it counts per. */
+export function effectiveLimits(config: StandinConfig): {
+  timeScale: number;
+  slack: Record<string, ScopedLimit>;
+  discord: Record<string, ScopedLimit>;
+} {
+  const scale = (table: Record<string, LimitSpec>, platform: Platform) =>
+    Object.fromEntries(
+      Object.entries(table).map(([name, spec]) => [
+        name,
+        {
+          limit: spec.limit,
+          windowMs: spec.windowMs / config.timeScale,
+          per: LIMIT_SCOPES[platform][name] ?? "token",
+        },
+      ]),
+    );
+  return {
+    timeScale: config.timeScale,
+    slack: scale(config.slackLimits, "slack"),
+    discord: scale(config.discordLimits, "discord"),
+  };
+}

@@ -1,0 +1,131 @@
+/**
+ * Discord channel messages and DM channels: create, edit and list messages (one `messages` bucket
+ * per channel for creates and edits, a `history` bucket for reads), and open DM channels.
+ */
+import type { Hono } from "hono";
+import { discordChannelDenied, discordDmDenied } from "./access.ts";
+import { checkMessage, fieldError, type Reply, route } from "./discord-http.ts";
+import { remember, type StandinState } from "./state.ts";
+import { discordLine, short } from "./transcript.ts";
+
+type Obj = Record<string, unknown>;
+export const SNOWFLAKE = /^\d{1,20}$/;
+
+/** A message as Discord returns it, authored by the bot. */
+export function newMessage(state: StandinState, channelId: string, body: Obj): Obj {
+  const cfg = state.config;
+  return {
+    id: state.snowflake(),
+    channel_id: channelId,
+    type: 0,
+    author: { id: cfg.discordApplicationId, username: "guyub", discriminator: "0", bot: true },
+    content: body.content ?? "",
+    embeds: body.embeds ?? [],
+    components: body.components ?? [],
+    attachments: [],
+    mentions: [],
+    mention_everyone: false,
+    tts: body.tts === true,
+    flags: body.flags ?? 0,
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    ...(body.nonce === undefined ? {} : { nonce: body.nonce }),
+  };
+}
+
+/** How the transcript names a channel: `DM <recipient>` for DM channels, else `#<id>`. */
+function target(state: StandinState, channelId: string): string {
+  for (const [recipient, dm] of state.dmChannels) if (dm === channelId) return `DM ${short(recipient)}`;
+  return `#${short(channelId)}`;
+}
+
+/** Snowflake check and lost access, the first things every channel route answers. */
+function channelProblem(state: StandinState, channelId: string): Reply | undefined {
+  if (!SNOWFLAKE.test(channelId))
+    return fieldError("channel_id", "NUMBER_TYPE_COERCE", `Value "${channelId}" is not snowflake.`);
+  return discordChannelDenied(state, channelId);
+}
+
+export function addMessageRoutes(app: Hono, state: StandinState): void {
+  app.post("/channels/:channelId/messages", (c) => {
+    const channelId = c.req.param("channelId");
+    return route(c, state, { bucket: "messages", major: channelId, botAuth: true }, (body) => {
+      const problem = channelProblem(state, channelId) ?? checkMessage(body, true);
+      if (problem) return problem;
+      const denied = discordDmDenied(state, channelId);
+      if (denied) return denied;
+      const b = body as Obj;
+      // enforce_nonce: a repeat within the window returns the first message instead of posting again.
+      const nonceKey =
+        b.enforce_nonce === true && b.nonce !== undefined ? `${channelId}:${String(b.nonce)}` : "";
+      const earlier = nonceKey ? state.nonces.get(nonceKey) : undefined;
+      if (earlier) return [200, earlier];
+      const created = newMessage(state, channelId, b);
+      if (nonceKey) state.nonces.set(nonceKey, created);
+      remember(state.discordMessages, created.id as string, created);
+      state.say(discordLine(target(state, channelId), b));
+      return [200, created];
+    });
+  });
+
+  // Edits share the channel's messages bucket; only fields sent change, as with Discord's PATCH.
+  app.patch("/channels/:channelId/messages/:messageId", (c) => {
+    const { channelId, messageId } = c.req.param();
+    return route(c, state, { bucket: "messages", major: channelId, botAuth: true }, (body) => {
+      const problem = channelProblem(state, channelId) ?? checkMessage(body, false);
+      if (problem) return problem;
+      const stored = state.discordMessages.get(messageId);
+      if (!stored || stored.channel_id !== channelId)
+        return [404, { message: "Unknown Message", code: 10008 }];
+      const changes = Object.fromEntries(
+        Object.entries(body as Obj).filter(([k]) => ["content", "embeds", "components", "flags"].includes(k)),
+      );
+      const edited = { ...stored, ...changes, edited_timestamp: new Date().toISOString() };
+      state.discordMessages.set(messageId, edited);
+      state.say(discordLine(target(state, channelId), edited, messageId));
+      return [200, edited];
+    });
+  });
+
+  // Newest first, as Discord lists them; `after` pages forward from the oldest unseen message.
+  app.get("/channels/:channelId/messages", (c) => {
+    const channelId = c.req.param("channelId");
+    return route(c, state, { bucket: "history", major: channelId, botAuth: true }, () => {
+      const problem = channelProblem(state, channelId);
+      if (problem) return problem;
+      const limit = Number(c.req.query("limit") ?? 50);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 100)
+        return fieldError("limit", "NUMBER_TYPE_MAX", "int value should be between 1 and 100.");
+      const after = c.req.query("after");
+      const before = c.req.query("before");
+      if ([after, before].some((id) => id !== undefined && !SNOWFLAKE.test(id)))
+        return fieldError(after ? "after" : "before", "NUMBER_TYPE_COERCE", "Value is not snowflake.");
+      const all = [...state.discordMessages.values()]
+        .filter((m) => m.channel_id === channelId)
+        .sort((a, b) => (BigInt(a.id as string) < BigInt(b.id as string) ? -1 : 1));
+      const page = after
+        ? all.filter((m) => BigInt(m.id as string) > BigInt(after)).slice(0, limit)
+        : all.filter((m) => !before || BigInt(m.id as string) < BigInt(before)).slice(-limit);
+      return [200, page.reverse()];
+    });
+  });
+
+  app.post("/users/@me/channels", (c) =>
+    route(c, state, { bucket: "dm", major: "@me", botAuth: true }, (body) => {
+      const recipient = String((body as Obj | null)?.recipient_id ?? "");
+      if (!SNOWFLAKE.test(recipient))
+        return fieldError("recipient_id", "NUMBER_TYPE_COERCE", `Value "${recipient}" is not snowflake.`);
+      const id = state.dmChannels.get(recipient) ?? state.snowflake();
+      state.dmChannels.set(recipient, id);
+      return [
+        200,
+        {
+          id,
+          type: 1,
+          last_message_id: null,
+          recipients: [{ id: recipient, username: `user${recipient.slice(-4)}`, discriminator: "0" }],
+        },
+      ];
+    }),
+  );
+}

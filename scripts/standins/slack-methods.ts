@@ -1,0 +1,120 @@
+/** The Slack Web API methods the stand-in answers, after slack.ts checked auth and rate limits. */
+import { slackDmError } from "./access.ts";
+import { APP_ID, BOT_ID, BOT_USER_ID, checkBlocks, dmChannelId, slackUser, TEAM_ID } from "./slack-data.ts";
+import { slackPage } from "./slack-pages.ts";
+import { remember, type StandinState } from "./state.ts";
+
+export type Args = Record<string, unknown>;
+export type Result = { ok: boolean; [key: string]: unknown };
+export interface Ctx {
+  state: StandinState;
+  token: string;
+}
+
+/** Posting to a user id lands in the DM with that user, as on Slack. */
+const resolveChannel = (channel: string) => (channel.startsWith("U") ? dmChannelId(channel) : channel);
+
+export const METHODS: Record<string, (args: Args, ctx: Ctx) => Result> = {
+  "auth.test": () => ({
+    ok: true,
+    url: "https://guyub-dev.slack.com/",
+    team: "guyub dev",
+    user: "guyub",
+    team_id: TEAM_ID,
+    user_id: BOT_USER_ID,
+    bot_id: BOT_ID,
+    is_enterprise_install: false,
+  }),
+
+  "users.info": (args) => {
+    const user = slackUser(str(args.user), str(args.team_id) || undefined);
+    return user ? { ok: true, user } : { ok: false, error: "user_not_found" };
+  },
+
+  "users.list": (args, { state }) => slackPage(args, "members", state),
+
+  "conversations.members": (args, { state }) => slackPage(args, "channelMembers", state),
+
+  "conversations.history": (args, { state }) => slackPage(args, "history", state),
+
+  "chat.postMessage": (args, { state, token }) => {
+    const channel = str(args.channel);
+    if (!channel) return { ok: false, error: "channel_not_found" };
+    const dmError = channel.startsWith("U") ? slackDmError(state, channel) : undefined;
+    if (dmError) return { ok: false, error: dmError };
+    const content = messageContent(args);
+    if (!content.ok) return content;
+    const ts = state.slackTs();
+    const target = resolveChannel(channel);
+    const message = {
+      type: "message",
+      user: BOT_USER_ID,
+      bot_id: BOT_ID,
+      app_id: APP_ID,
+      team: TEAM_ID,
+      ts,
+      ...(content.message as Args),
+    };
+    remember(state.slackMessages, `${target} ${ts}`, { channel: target, ts, token, message });
+    return { ok: true, channel: target, ts, message };
+  },
+
+  "chat.update": (args, { state, token }) => {
+    const channel = resolveChannel(str(args.channel));
+    if (!channel) return { ok: false, error: "channel_not_found" };
+    const stored = state.slackMessages.get(`${channel} ${str(args.ts)}`);
+    if (!stored) return { ok: false, error: "message_not_found" };
+    if (stored.token !== token) return { ok: false, error: "cant_update_message" };
+    const content = messageContent(args);
+    if (!content.ok) return content;
+    // Blocks left out keep the old ones, as on Slack; `blocks: []` with text removes them.
+    const edited = { user: BOT_USER_ID, ts: state.slackTs() };
+    stored.message = { ...stored.message, ...(content.message as Args), edited };
+    const { text } = content.message as { text: string };
+    return { ok: true, channel, ts: stored.ts, text, message: stored.message };
+  },
+
+  "chat.postEphemeral": (args, { state }) => {
+    if (!str(args.channel)) return { ok: false, error: "channel_not_found" };
+    if (!slackUser(str(args.user))) return { ok: false, error: "user_not_in_channel" };
+    const content = messageContent(args);
+    return content.ok ? { ok: true, message_ts: state.slackTs() } : content;
+  },
+
+  "conversations.open": (args, { state }) => {
+    if (args.channel)
+      return { ok: true, no_op: true, already_open: true, channel: { id: str(args.channel) } };
+    const raw = args.users;
+    const ids = (Array.isArray(raw) ? raw.map(str) : str(raw).split(","))
+      .map((u) => u.trim())
+      .filter(Boolean);
+    if (ids.length === 0) return { ok: false, error: "users_list_not_supplied" };
+    if (ids.length > 8) return { ok: false, error: "too_many_users" };
+    for (const id of ids) {
+      const marked = slackDmError(state, id);
+      if (marked) return { ok: false, error: marked };
+      const user = slackUser(id);
+      if (!user) return { ok: false, error: "user_not_found" };
+      if (user.deleted) return { ok: false, error: "user_disabled" };
+      if (user.is_bot) return { ok: false, error: "cannot_dm_bot" };
+    }
+    const [first] = ids;
+    const id =
+      ids.length === 1 && first ? dmChannelId(first) : `G${[...ids].sort().join("").replace(/U/g, "")}`;
+    return { ok: true, no_op: true, already_open: true, channel: { id } };
+  },
+};
+
+/** `text` and/or valid `blocks`, as `chat.postMessage`, `chat.update` and `chat.postEphemeral` require. */
+function messageContent(args: Args): Result {
+  const text = str(args.text);
+  const { blocks, errors } = args.blocks === undefined ? {} : checkBlocks(args.blocks);
+  if (errors) return { ok: false, error: "invalid_blocks", errors, response_metadata: { messages: errors } };
+  if (!text && !blocks?.length && !args.attachments) return { ok: false, error: "no_text" };
+  if (text.length > 40_000) return { ok: false, error: "msg_too_long" };
+  return { ok: true, message: { text, ...(blocks ? { blocks } : {}) } };
+}
+
+export function str(value: unknown): string {
+  return typeof value === "string" ? value : value === undefined || value === null ? "" : String(value);
+}
