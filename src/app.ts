@@ -26,7 +26,7 @@ export interface AppOptions {
 export const SESSION_CACHE_MS = 30_000;
 
 /**
- * The HTTP surface of guyub (routes are an interface; see DESIGN.md): Slack, Discord, OAuth
+ * The HTTP surface of guyub (routes are an interface; see docs/architecture.md): Slack, Discord, OAuth
  * placeholders and the health check, behind one body limit and one error handler.
  */
 export function createApp(options: AppOptions = {}): Hono<{ Bindings: AppEnv }> {

@@ -22,7 +22,7 @@ describe("generated integration files", () => {
     }
   });
 
-  it("builds a Slack manifest whose URLs are the DESIGN.md routes", () => {
+  it("builds a Slack manifest whose URLs are the fixed HTTP routes", () => {
     const manifest = slackManifest(registry, "https://guyub.example.dev/");
     expect(manifest.features.slash_commands[0]).toMatchObject({
       command: "/cop",

@@ -14,7 +14,7 @@ export const SLACK_BOT_SCOPES = [
   "team:read",
 ] as const;
 
-/** Events the Events API route handles (DESIGN.md); others are acknowledged and ignored. */
+/** Events the Events API route handles (docs/architecture.md); others are acknowledged and ignored. */
 export const SLACK_BOT_EVENTS = [
   "team_join",
   "member_joined_channel",

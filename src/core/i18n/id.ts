@@ -1,7 +1,8 @@
 import type { MessageKey } from "./en.ts";
 
 /**
- * Bahasa Indonesia, in the warm "Anda" register of the guide (see GLOSSARY-id.md).
+ * Bahasa Indonesia, in the warm "Anda" register of the guide guyub grew from; its terms and tone are
+ * under "Bahasa Indonesia" in docs/architecture.md.
  * Typed against the English keys: leaving one out fails the typecheck.
  */
 export const id: Record<MessageKey, string> = {
