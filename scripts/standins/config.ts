@@ -100,12 +100,15 @@ export interface ScopedLimit extends LimitSpec {
   per: string;
 }
 
-/** The limits as they apply now: windows divided by the time scale, each with what it counts per. */
-export function effectiveLimits(config: StandinConfig): {
+/** `GET /__limits`: the limits as they apply now, in real milliseconds. */
+export interface LimitTable {
   timeScale: number;
   slack: Record<string, ScopedLimit>;
   discord: Record<string, ScopedLimit>;
-} {
+}
+
+/** The limits as they apply now: windows divided by the time scale, each with what it counts per. */
+export function effectiveLimits(config: StandinConfig): LimitTable {
   const scale = (table: Record<string, LimitSpec>, platform: Platform) =>
     Object.fromEntries(
       Object.entries(table).map(([name, spec]) => [

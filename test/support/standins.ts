@@ -1,0 +1,91 @@
+/**
+ * Typed helpers for the stand-ins' control routes, for tests running inside workerd (they reach
+ * the Node-side stand-ins over HTTP at `inject("standinsUrl")`). `resetStandins()` and `sentTo()`
+ * live in worker.ts. Everything set here lasts until the next reset, and test files share one
+ * stand-in process: prefer ids no other test uses.
+ */
+import { inject } from "vitest";
+import type {
+  DISCORD_CHANNEL_LOSSES,
+  DISCORD_GUILD_LOSSES,
+  SLACK_CHANNEL_LOSSES,
+  SLACK_DM_ERRORS,
+  SLACK_TOKEN_LOSSES,
+} from "../../scripts/standins/access.ts";
+import type { LimitSpec, LimitTable, Platform, StandinConfig } from "../../scripts/standins/config.ts";
+import type { Fault } from "../../scripts/standins/faults.ts";
+import type { StatsSnapshot } from "../../scripts/standins/stats.ts";
+
+export type { LimitTable, StatsSnapshot };
+
+/** What `POST /__config` changes at runtime; limit tables merge per key. */
+export interface StandinSettings {
+  /** Platform time runs this many times faster: windows and Retry-After shrink by it. */
+  timeScale?: number;
+  slackLimits?: Record<string, LimitSpec>;
+  discordLimits?: Record<string, LimitSpec>;
+  slackUserCount?: number;
+  discordMemberCount?: number;
+}
+
+/** A fault to inject; `count` defaults to 1. See scripts/standins/faults.ts for each field. */
+export type FaultSpec = Omit<Fault, "count"> & { count?: number };
+
+export type SlackDmError = (typeof SLACK_DM_ERRORS)[number];
+
+/** One thing the bot lost access to, and how the platform then answers (`kind`, first is default). */
+export type LostSpec =
+  | { platform: "slack"; channelId: string; kind?: (typeof SLACK_CHANNEL_LOSSES)[number] }
+  | { platform: "slack"; token: string; kind?: (typeof SLACK_TOKEN_LOSSES)[number] }
+  | { platform: "discord"; channelId: string; kind?: (typeof DISCORD_CHANNEL_LOSSES)[number] }
+  | { platform: "discord"; guildId: string; kind?: (typeof DISCORD_GUILD_LOSSES)[number] }
+  | { platform: "discord"; token: string };
+
+type PublicConfig = Omit<StandinConfig, "slackTokens" | "discordBotToken">;
+
+async function control<T>(method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${inject("standinsUrl")}${path}`, {
+    method,
+    headers: body === undefined ? {} : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok)
+    throw new Error(`stand-ins ${method} ${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+/** Merges settings into the live stand-in config; returns the config and the limits now in force. */
+export function configureStandins(
+  settings: StandinSettings,
+): Promise<{ ok: true; config: PublicConfig; limits: LimitTable }> {
+  return control("POST", "/__config", settings);
+}
+
+/** Makes the next `count` matching calls fail, stall (`delayMs`) or answer 429. */
+export async function injectFault(fault: FaultSpec): Promise<void> {
+  await control("POST", "/__faults", fault);
+}
+
+/** DMs to this user fail: Slack with `error` (default user_not_found), Discord with 403 50007. */
+export async function markUndeliverable(
+  platform: Platform,
+  userId: string,
+  error?: SlackDmError,
+): Promise<void> {
+  await control("POST", "/__undeliverable", { platform, userId, error });
+}
+
+/** The bot loses a channel, a guild or its token (see {@link LostSpec}). */
+export async function markLost(lost: LostSpec): Promise<void> {
+  await control("POST", "/__lost", lost);
+}
+
+/** Accepted calls, 429s and errors per platform since the last reset. */
+export function standinStats(): Promise<StatsSnapshot> {
+  return control("GET", "/__stats");
+}
+
+/** The limit table in force, windows already divided by the time scale. */
+export function standinLimits(): Promise<LimitTable> {
+  return control("GET", "/__limits");
+}
