@@ -1,7 +1,7 @@
 /**
  * The stand-ins' configuration and their default rate-limit table. Web-standard only, like state.ts.
- * Numbers follow the platforms' published limits; where a platform publishes none (Discord's
- * per-route buckets, whose numbers it only reveals in headers) they are plausible values.
+ * Numbers follow the platforms' published limits (docs/platform-facts.md); where a platform
+ * publishes none (Discord's per-route buckets, revealed only in headers) they are plausible values.
  */
 
 export type Platform = "slack" | "discord";

@@ -132,7 +132,11 @@ function discordFault(state: StandinState, fault: Fault, bucket: string): Respon
   return answer(state, "discord", bucket, [status, body]);
 }
 
-/** Discord's 429: a JSON body with float `retry_after`, and the scope in headers. */
+/**
+ * Discord's 429: a JSON body with float `retry_after`, and the scope in headers. The Retry-After
+ * header is whole seconds like Discord's, except under a time scale, where whole seconds would
+ * be far too coarse: it then carries the same decimal seconds as the body.
+ */
 function tooMany(
   state: StandinState,
   key: string,
@@ -147,7 +151,7 @@ function tooMany(
     body,
     {
       ...headers,
-      "retry-after": String(Math.ceil(retryAfter)),
+      "retry-after": String(state.config.timeScale === 1 ? Math.ceil(retryAfter) : retryAfter),
       "x-ratelimit-scope": global ? "global" : "user",
       ...(global ? { "x-ratelimit-global": "true" } : {}),
     },

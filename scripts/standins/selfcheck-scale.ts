@@ -53,6 +53,7 @@ export function scaleChecks(c: Client): Check[] {
         const refused = await discord();
         const body = (await refused.json()) as Obj;
         assert.ok(Number(body.retry_after) <= 0.5, JSON.stringify(body));
+        assert.equal(refused.headers.get("retry-after"), String(body.retry_after));
         await control(c, "POST", "/__faults", {
           platform: "slack",
           match: "auth.test",
