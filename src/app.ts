@@ -3,11 +3,13 @@ import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { discordRoutes } from "./adapters/discord/routes.ts";
 import { slackRoutes } from "./adapters/slack/routes.ts";
+import type { Registry } from "./core/commands/index.ts";
 import { HttpError } from "./core/errors.ts";
 import type { CoreDeps } from "./core/handle-command.ts";
 import { createDb } from "./db/client.ts";
 import { withSessionCache } from "./db/session-cache.ts";
 import { createCommunityStore } from "./db/store.ts";
+import { createDeliveryQueue } from "./delivery/queue.ts";
 import type { AppEnv } from "./env.ts";
 
 /** Bodies above this are refused with 413 before anything reads them. */
@@ -20,6 +22,8 @@ export interface AppOptions {
   readonly replyDeadlineMs?: number;
   /** How long an isolate may reuse a member's session for read-only commands (0 turns it off). */
   readonly sessionCacheMs?: number;
+  /** The command set (tests add commands of their own). */
+  readonly registry?: Registry;
 }
 
 /** Other isolates see a language or moderator-list change within this time. */
@@ -31,7 +35,7 @@ export const SESSION_CACHE_MS = 30_000;
  */
 export function createApp(options: AppOptions = {}): Hono<{ Bindings: AppEnv }> {
   const now = options.now ?? (() => new Date());
-  const coreDeps = coreDepsFor(now, options.sessionCacheMs ?? SESSION_CACHE_MS);
+  const coreDeps = coreDepsFor(now, options.sessionCacheMs ?? SESSION_CACHE_MS, options.registry);
   const app = new Hono<{ Bindings: AppEnv }>();
 
   app.use(
@@ -72,7 +76,11 @@ export function createApp(options: AppOptions = {}): Hono<{ Bindings: AppEnv }> 
 }
 
 /** Core dependencies per D1 binding, built once per isolate rather than per request. */
-function coreDepsFor(now: () => Date, sessionCacheMs: number): (env: AppEnv) => CoreDeps {
+function coreDepsFor(
+  now: () => Date,
+  sessionCacheMs: number,
+  registry: Registry | undefined,
+): (env: AppEnv) => CoreDeps {
   const cache = new WeakMap<D1Database, CoreDeps>();
   return (env) => {
     let deps = cache.get(env.DB);
@@ -85,6 +93,8 @@ function coreDepsFor(now: () => Date, sessionCacheMs: number): (env: AppEnv) => 
             ? withSessionCache(store, { ttlMs: sessionCacheMs, maxEntries: 10_000, now: clock })
             : store,
         now,
+        registry,
+        queue: createDeliveryQueue(env.OUTBOX),
       };
       cache.set(env.DB, deps);
     }

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { resetDb, rowCounts, snapshot } from "./support/db.ts";
+import { NO_ROWS, resetDb, rowCounts, snapshot } from "./support/db.ts";
 import {
   commandInteraction,
   DISCORD_MEMBER,
@@ -64,7 +64,7 @@ describe("Discord verification", () => {
     it(`refuses ${name} with 401`, async () => {
       const response = await send(await request());
       expect(response.status).toBe(401);
-      expect(await rowCounts()).toEqual({ audit_log: 0, members: 0, communities: 0 });
+      expect(await rowCounts()).toEqual(NO_ROWS);
     });
   }
 
@@ -125,14 +125,14 @@ describe("bad input on Discord", () => {
     const reply = await run(commandInteraction([sub("dance")]));
     expect(reply.data.flags).toBe(64);
     expect(reply.data.content).toContain("I don't know the command “dance”");
-    expect(await rowCounts()).toEqual({ audit_log: 0, members: 0, communities: 0 });
+    expect(await rowCounts()).toEqual(NO_ROWS);
   });
 
   it("names a bad argument and shows an example", async () => {
     const reply = await run(commandInteraction([sub("language", [str("language", "fr")])], moderator));
     expect(reply.data.content).toContain("“fr” is not a valid language");
     expect(reply.data.content).toContain("/cop language language:id");
-    expect(await rowCounts()).toEqual({ audit_log: 0, members: 0, communities: 0 });
+    expect(await rowCounts()).toEqual(NO_ROWS);
   });
 
   it("answers a button nobody handles with an ephemeral note, and autocomplete with no choices", async () => {
@@ -176,7 +176,7 @@ describe("bad input on Discord", () => {
   it("refuses commands in DMs", async () => {
     const reply = await run(commandInteraction([sub("help")], { guildId: null }));
     expect(reply.data.content).toContain("inside a server");
-    expect(await rowCounts()).toEqual({ audit_log: 0, members: 0, communities: 0 });
+    expect(await rowCounts()).toEqual(NO_ROWS);
   });
 });
 

@@ -1,16 +1,5 @@
-import {
-  createExecutionContext,
-  createMessageBatch,
-  createScheduledController,
-  getQueueResult,
-} from "cloudflare:test";
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import type { AppEnv } from "../src/env.ts";
-import worker from "../src/index.ts";
-import { consumeJobs } from "../src/jobs/consumer.ts";
-import { dispatchDueJobs } from "../src/jobs/dispatcher.ts";
-import { JOBS, type JobDefinition } from "../src/jobs/registry.ts";
 import { rowCounts } from "./support/db.ts";
 import { signedSlack } from "./support/slack.ts";
 import { send } from "./support/worker.ts";
@@ -108,58 +97,5 @@ describe("Slack Events API", () => {
       await signedSlack("/slack/interactions", new URLSearchParams({ payload }).toString()),
     );
     expect(response.status).toBe(200);
-  });
-});
-
-describe("cron and queue", () => {
-  const sample = (n: number) =>
-    Array.from({ length: n }, (_, i) => ({ job: "sample", communityId: i + 1, period: "2026-11-28" }));
-
-  it("exports a scheduled handler that runs the dispatcher", async () => {
-    const ctx = createExecutionContext();
-    await worker.scheduled(
-      createScheduledController({ cron: "*/15 * * * *", scheduledTime: Date.now() }),
-      env,
-      ctx,
-    );
-    expect(JOBS).toEqual([]); // no job is registered yet: nothing to queue
-  });
-
-  it("queues what jobs say is due, in chunks the queue accepts", async () => {
-    const sent: number[] = [];
-    const fakeEnv = { ...env, JOBS: { sendBatch: async (items: unknown[]) => void sent.push(items.length) } };
-    const job: JobDefinition = { name: "sample", due: async () => sample(150), run: async () => {} };
-    const queued = await dispatchDueJobs(fakeEnv as unknown as AppEnv, [job], new Date());
-    expect(queued).toBe(150);
-    expect(sent).toEqual([100, 50]);
-  });
-
-  it("runs known jobs, retries failures, and acks messages no retry can fix", async () => {
-    const ran: number[] = [];
-    const job: JobDefinition = {
-      name: "sample",
-      due: async () => [],
-      run: async (_env, message) => {
-        if (message.communityId === 2) throw new Error("platform down");
-        ran.push(message.communityId);
-      },
-    };
-    const batch = createMessageBatch("guyub-jobs", [
-      { id: "ok", timestamp: new Date(), attempts: 1, body: sample(1)[0] },
-      { id: "fails", timestamp: new Date(), attempts: 1, body: sample(2)[1] },
-      { id: "malformed", timestamp: new Date(), attempts: 1, body: { nonsense: true } as never },
-      {
-        id: "unknown",
-        timestamp: new Date(),
-        attempts: 1,
-        body: { job: "not-a-job", communityId: 1, period: "x" },
-      },
-    ]);
-    const ctx = createExecutionContext();
-    await consumeJobs(batch, env, [job], new Date());
-    const result = await getQueueResult(batch, ctx);
-    expect(ran).toEqual([1]);
-    expect(result.explicitAcks.sort()).toEqual(["malformed", "ok", "unknown"]);
-    expect(result.retryMessages.map((m) => m.msgId)).toEqual(["fails"]);
   });
 });

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { resetDb, rowCounts, snapshot } from "./support/db.ts";
+import { NO_ROWS, resetDb, rowCounts, snapshot } from "./support/db.ts";
 import {
   commandBody,
   MEMBER,
@@ -110,14 +110,14 @@ describe("bad input on Slack", () => {
     expect(body.response_type).toBe("ephemeral");
     expect(replyText(body)).toContain("I don't know the command “dance”");
     expect(replyText(body)).toContain("/cop help");
-    expect(await rowCounts()).toEqual({ audit_log: 0, members: 0, communities: 0 });
+    expect(await rowCounts()).toEqual(NO_ROWS);
   });
 
   it("names the argument and shows an example for a bad value", async () => {
     const text = replyText(await reply(await send(await slashCommand("language fr", asModerator))));
     expect(text).toContain("“fr” is not a valid language");
     expect(text).toContain("Example: /cop language id");
-    expect(await rowCounts()).toEqual({ audit_log: 0, members: 0, communities: 0 });
+    expect(await rowCounts()).toEqual(NO_ROWS);
   });
 
   it("asks for a mention when a member is named without one", async () => {
@@ -137,7 +137,7 @@ describe("bad input on Slack", () => {
     expect(replyText(body)).toContain("That command is too long");
     expect(replyText(body)).toContain("at most 4,000 characters");
     expect(replyText(body)).toContain("/cop help");
-    expect(await rowCounts()).toEqual({ audit_log: 0, members: 0, communities: 0 });
+    expect(await rowCounts()).toEqual(NO_ROWS);
   });
 
   it("says 'too long' in the community's language and changes nothing", async () => {
@@ -152,13 +152,13 @@ describe("bad input on Slack", () => {
   it("refuses a malformed command payload with 400 and writes nothing", async () => {
     const response = await send(await signedSlack("/slack/commands", "text=help&team_id=T1"));
     expect(response.status).toBe(400);
-    expect(await rowCounts()).toEqual({ audit_log: 0, members: 0, communities: 0 });
+    expect(await rowCounts()).toEqual(NO_ROWS);
   });
 
   it("refuses a 65 KiB body with 413", async () => {
     const response = await send(await signedSlack("/slack/commands", commandBody("x".repeat(65 * 1024))));
     expect(response.status).toBe(413);
-    expect(await rowCounts()).toEqual({ audit_log: 0, members: 0, communities: 0 });
+    expect(await rowCounts()).toEqual(NO_ROWS);
   });
 
   it("answers an unsigned ssl_check with 200 and dispatches nothing", async () => {
@@ -171,7 +171,7 @@ describe("bad input on Slack", () => {
     );
     expect(response.status).toBe(200);
     expect(await response.text()).toBe("");
-    expect(await rowCounts()).toEqual({ audit_log: 0, members: 0, communities: 0 });
+    expect(await rowCounts()).toEqual(NO_ROWS);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { verifySlackRequest } from "../src/adapters/slack/verify.ts";
-import { resetDb, rowCounts } from "./support/db.ts";
+import { NO_ROWS, resetDb, rowCounts } from "./support/db.ts";
 import { send } from "./support/worker.ts";
 
 // python-slack-sdk tests/slack_sdk/signature/test_signature_verifier.py (Slack's documented example).
@@ -68,7 +68,7 @@ describe("Slack signature verification", () => {
       expect(await response.json()).toMatchObject({
         error: expect.stringMatching(/bad_signature|stale_request/),
       });
-      expect(await rowCounts()).toEqual({ audit_log: 0, members: 0, communities: 0 });
+      expect(await rowCounts()).toEqual(NO_ROWS);
     });
   }
 

@@ -56,3 +56,14 @@ export class CommandError extends Error {
     this.name = "CommandError";
   }
 }
+
+/**
+ * The inbound delivery (a Slack event or command, a Discord interaction) was already acted on:
+ * a platform retry or a replay. Its effects were rolled back, so nothing happened twice.
+ */
+export class DuplicateDeliveryError extends Error {
+  constructor(readonly key: string) {
+    super(`already processed: ${key}`);
+    this.name = "DuplicateDeliveryError";
+  }
+}

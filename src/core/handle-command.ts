@@ -6,13 +6,15 @@ import { CommandError } from "./errors.ts";
 import { type Locale, translator } from "./i18n/index.ts";
 import { ephemeral, type Message } from "./message.ts";
 import type { Community, Contact } from "./model.ts";
-import type { CommunityStore, PlatformAuthority } from "./ports.ts";
+import type { CommunityStore, DeliveryQueue, PlatformAuthority } from "./ports.ts";
 import { moderatorResolver, openSession } from "./session.ts";
 
 export interface CoreDeps {
   readonly store: CommunityStore;
   readonly now: () => Date;
   readonly registry?: Registry;
+  /** Where new outgoing messages go once committed (the OUTBOX queue). */
+  readonly queue?: DeliveryQueue;
 }
 
 /** A command as an adapter hands it to core. */
@@ -23,6 +25,8 @@ export interface CommandRequest {
   authority(community: Community): PlatformAuthority;
   /** Parses the platform's payload into an invocation; throws CommandError on bad input. */
   parse(registry: Registry): Invocation;
+  /** The platform's id of this delivery (Slack trigger_id, Discord interaction id), for exactly-once effects. */
+  readonly ingressKey?: string;
 }
 
 /**
@@ -71,7 +75,11 @@ export async function handleCommand(deps: CoreDeps, request: CommandRequest): Pr
       moderatorStatus: moderatorResolver(deps.store, member, request.authority(community), now),
     };
     try {
-      const result = await runCommand(ctx, deps.store, valid);
+      const result = await runCommand(
+        ctx,
+        { store: deps.store, queue: deps.queue, ingressKey: request.ingressKey },
+        valid,
+      );
       return result.message;
     } catch (error) {
       if (error instanceof CommandError) return errorReply(error, t, request.syntax, registry);

@@ -74,3 +74,8 @@ export interface Form {
 export function ephemeral(...blocks: Block[]): Message {
   return { blocks, visibility: "ephemeral" };
 }
+
+/** Puts a warning line above a message's blocks (keeping its visibility). */
+export function prependNotice(message: Message, notice: string): Message {
+  return { ...message, blocks: [{ type: "context", text: notice }, ...message.blocks] };
+}

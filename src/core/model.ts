@@ -1,3 +1,4 @@
+import type { OutboxDraft } from "./delivery.ts";
 import type { Locale } from "./i18n/index.ts";
 
 /** The chat platforms guyub speaks to. Adding one means one adapter folder and one entry here. */
@@ -12,6 +13,14 @@ export interface Community {
   readonly locale: Locale;
   readonly timezone: string;
   readonly moderatorRoleId: string | null;
+  /** A moderator-only message about delivery (lost access) not yet shown to any moderator. */
+  readonly deliveryNotice?: DeliveryNotice | null;
+}
+
+/** Where the bot lost access, and why; shown once at the top of a moderator's next reply. */
+export interface DeliveryNotice {
+  readonly scope: string;
+  readonly reason: string;
 }
 
 /** A member as guyub remembers them. `platformAdmin*` caches the platform's own answer. */
@@ -43,4 +52,14 @@ export type Effect =
   | { readonly type: "community.locale"; readonly locale: Locale }
   | { readonly type: "community.moderatorRole"; readonly roleId: string }
   | { readonly type: "moderator.grant"; readonly userId: string }
-  | { readonly type: "moderator.revoke"; readonly userId: string };
+  | { readonly type: "moderator.revoke"; readonly userId: string }
+  /** An outgoing message, written in the same transaction as the other effects. */
+  | { readonly type: "outbox.send"; readonly draft: OutboxDraft }
+  | { readonly type: "delivery.pause" }
+  | { readonly type: "delivery.resume" }
+  /** Dead messages go back to pending, with their attempts reset. */
+  | { readonly type: "delivery.retryDead" }
+  /** The bot lost access: `*` for the whole community, else a channel id. */
+  | { readonly type: "delivery.block"; readonly scope: string; readonly reason: string }
+  /** The delivery notice was shown to a moderator. */
+  | { readonly type: "delivery.noticeShown" };

@@ -19,12 +19,43 @@ export interface CommunityStore {
   cachePlatformAdmin(memberId: number, isAdmin: boolean, now: Date): Promise<void>;
   /** Members on the community's moderator list. */
   listModerators(communityId: number): Promise<Member[]>;
-  /** Applies effects and writes the audit entry in one transaction. */
-  apply(community: Community, effects: readonly Effect[], audit: AuditEntry | null, now: Date): Promise<void>;
+  /**
+   * Applies effects and writes the audit entry in one transaction. With `ingressKey`, the key is
+   * recorded in the same transaction, and a key already recorded rolls everything back and
+   * throws `DuplicateDeliveryError`: a retried or replayed request has no second effect.
+   */
+  apply(
+    community: Community,
+    effects: readonly Effect[],
+    audit: AuditEntry | null,
+    now: Date,
+    options?: { readonly ingressKey?: string },
+  ): Promise<Applied>;
+  /** Delivery counts and recent errors, for `/cop delivery status`. */
+  deliveryReport(communityId: number, since: Date): Promise<DeliveryReport>;
+}
+
+/** What an `apply` left for the caller to do after the transaction. */
+export interface Applied {
+  /** Outbox ids to hand to the delivery queue (new messages, resumed or retried ones). */
+  readonly enqueue: readonly number[];
+}
+
+/** Where outbox ids go once their rows are committed (the OUTBOX queue). */
+export interface DeliveryQueue {
+  enqueue(ids: readonly number[]): Promise<void>;
+}
+
+export interface DeliveryReport {
+  readonly paused: boolean;
+  readonly counts: Readonly<Record<"pending" | "sent" | "failed" | "dead", number>>;
+  readonly lastErrors: readonly { readonly at: Date; readonly kind: string; readonly error: string }[];
+  readonly blocks: readonly { readonly scope: string; readonly reason: string; readonly at: Date }[];
 }
 
 export interface AuditEntry {
-  readonly actorMemberId: number;
+  /** Null when the platform acted (an uninstall), not a member. */
+  readonly actorMemberId: number | null;
   readonly action: string;
   readonly detail: Record<string, unknown>;
 }

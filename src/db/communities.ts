@@ -23,6 +23,15 @@ export function findContactQuery(db: Db, contact: Contact) {
       "m.platform_admin as m_platform_admin",
       "m.platform_admin_checked_at as m_platform_admin_checked_at",
       "m.last_active_on as m_last_active_on",
+      // A delivery problem no moderator has seen yet rides along: no extra round trip.
+      (eb) =>
+        eb
+          .selectFrom("delivery_blocks as b")
+          .select(sql<string>`b.scope || ' ' || b.reason`.as("notice"))
+          .whereRef("b.community_id", "=", "c.id")
+          .where("b.notified_at", "is", null)
+          .limit(1)
+          .as("delivery_notice"),
     ])
     .where("c.platform", "=", contact.platform)
     .where("c.workspace_id", "=", contact.workspaceId);
@@ -36,6 +45,7 @@ type ContactRow = CommunityRow & {
   m_platform_admin: number | null;
   m_platform_admin_checked_at: string | null;
   m_last_active_on: string | null;
+  delivery_notice: string | null;
 };
 
 /** Splits a `findContactQuery` row into the community and the member. */
@@ -44,7 +54,7 @@ export function contactFromRow(row: ContactRow | undefined): {
   member: Member | null;
 } {
   if (!row) return { community: null, member: null };
-  const community = communityFromRow(row);
+  const community = { ...communityFromRow(row), deliveryNotice: noticeFrom(row.delivery_notice) };
   if (row.m_id === null) return { community, member: null };
   const memberRow: Pick<MemberRow, keyof MemberRow> = {
     id: row.m_id,
@@ -117,4 +127,10 @@ export function upsertActiveMemberQuery(db: Db, contact: Contact, today: string,
         updated_at: eb.ref("excluded.updated_at"),
       })),
     );
+}
+
+function noticeFrom(text: string | null): { scope: string; reason: string } | null {
+  if (!text) return null;
+  const space = text.indexOf(" ");
+  return { scope: text.slice(0, space), reason: text.slice(space + 1) };
 }

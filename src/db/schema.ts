@@ -11,6 +11,7 @@ export interface CommunitiesTable {
   main_channel_id: string | null;
   moderator_role_id: string | null;
   settings: Generated<string>;
+  delivery_paused: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -41,10 +42,75 @@ export interface AuditLogTable {
   created_at: string;
 }
 
+export interface JobRunsTable {
+  id: Generated<number>;
+  job: string;
+  community_id: number;
+  period: string;
+  status: Generated<"claimed" | "running" | "done" | "skipped" | "failed">;
+  attempts: Generated<number>;
+  detail: string | null;
+  scheduled_at: string;
+  claimed_at: string;
+  finished_at: string | null;
+}
+
+export interface ProcessedEventsTable {
+  key: string;
+  received_at: string;
+}
+
+export type OutboxStatus = "pending" | "sent" | "undeliverable" | "lost" | "dead" | "superseded" | "skipped";
+
+export interface OutboxTable {
+  id: Generated<number>;
+  community_id: number;
+  idempotency_key: string;
+  kind: "post" | "dm" | "edit" | "followup";
+  target: string;
+  payload: string;
+  fallback: string | null;
+  status: Generated<OutboxStatus>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  expires_at: string | null;
+  platform_channel_id: string | null;
+  platform_message_id: string | null;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+}
+
+export interface DeliveryPaceTable {
+  key: string;
+  next_at: number;
+  strikes: Generated<number>;
+}
+
+export interface DeliveryBlocksTable {
+  community_id: number;
+  scope: string;
+  reason: string;
+  created_at: string;
+  notified_at: string | null;
+}
+
+export interface DmChannelsTable {
+  community_id: number;
+  user_id: string;
+  channel_id: string;
+}
+
 export interface Database {
   communities: CommunitiesTable;
   members: MembersTable;
   audit_log: AuditLogTable;
+  job_runs: JobRunsTable;
+  processed_events: ProcessedEventsTable;
+  outbox: OutboxTable;
+  delivery_pace: DeliveryPaceTable;
+  delivery_blocks: DeliveryBlocksTable;
+  dm_channels: DmChannelsTable;
 }
 
 export type CommunityRow = Selectable<CommunitiesTable>;
@@ -53,3 +119,5 @@ export type CommunityUpdate = Updateable<CommunitiesTable>;
 export type MemberRow = Selectable<MembersTable>;
 export type NewMemberRow = Insertable<MembersTable>;
 export type AuditLogRow = Selectable<AuditLogTable>;
+export type OutboxRow = Selectable<OutboxTable>;
+export type JobRunRow = Selectable<JobRunsTable>;

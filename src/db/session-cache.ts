@@ -67,9 +67,13 @@ export function withSessionCache(store: CommunityStore, options: SessionCacheOpt
       }
     },
     listModerators: (communityId) => store.listModerators(communityId),
-    async apply(community, effects, audit, now) {
-      await store.apply(community, effects, audit, now);
-      forgetCommunity(community.id);
+    async apply(community, effects, audit, now, applyOptions) {
+      try {
+        return await store.apply(community, effects, audit, now, applyOptions);
+      } finally {
+        forgetCommunity(community.id);
+      }
     },
+    deliveryReport: (communityId, since) => store.deliveryReport(communityId, since),
   };
 }

@@ -1,4 +1,5 @@
 import type { CompiledQuery } from "kysely";
+import { DuplicateDeliveryError } from "../core/errors.ts";
 import type { Community, Effect } from "../core/model.ts";
 import type { AuditEntry, CommunityStore } from "../core/ports.ts";
 import { type Db, runBatch } from "./client.ts";
@@ -8,8 +9,11 @@ import {
   insertCommunityQuery,
   upsertActiveMemberQuery,
 } from "./communities.ts";
+import { deliveryReport } from "./delivery-report.ts";
 import { memberFromRow } from "./mappers.ts";
 import { cachePlatformAdminQuery, listModeratorRows, setModeratorQuery } from "./members.ts";
+import { pendingIdsQuery, retryDeadQuery, writeDraftQueries } from "./outbox.ts";
+import type { CommunityUpdate } from "./schema.ts";
 
 /** The D1 implementation of core's `CommunityStore`. */
 export function createCommunityStore(db: Db, d1: D1Database): CommunityStore {
@@ -39,34 +43,90 @@ export function createCommunityStore(db: Db, d1: D1Database): CommunityStore {
       return (await listModeratorRows(db, communityId)).map(memberFromRow);
     },
 
-    async apply(community, effects, audit, now) {
-      const queries = effects.map((effect) => effectQuery(db, community, effect, now));
+    async apply(community, effects, audit, now, options) {
+      const queries: CompiledQuery[] = [];
+      if (options?.ingressKey) {
+        // A plain INSERT, first in the transaction: a key seen before fails the whole batch.
+        queries.push(
+          db
+            .insertInto("processed_events")
+            .values({ key: options.ingressKey, received_at: now.toISOString() })
+            .compile(),
+        );
+      }
+      for (const effect of effects) queries.push(...effectQueries(db, community, effect, now));
       if (audit) queries.push(auditQuery(db, community, audit, now));
-      await runBatch(d1, queries);
+      let results: D1Result[];
+      try {
+        results = await runBatch(d1, queries);
+      } catch (error) {
+        if (options?.ingressKey && isDuplicateKey(error))
+          throw new DuplicateDeliveryError(options.ingressKey);
+        throw error;
+      }
+      // Statements that return outbox ids (new drafts, retried or resumed messages) feed the queue.
+      const enqueue = results.flatMap((result) =>
+        ((result.results ?? []) as { id?: unknown }[]).flatMap((row) =>
+          typeof row.id === "number" ? [row.id] : [],
+        ),
+      );
+      return { enqueue };
     },
+
+    deliveryReport: (communityId, since) => deliveryReport(db, communityId, since),
   };
 }
 
-function effectQuery(db: Db, community: Community, effect: Effect, now: Date): CompiledQuery {
+/** How many pending messages a resume enqueues at once; the sweep picks up any beyond it. */
+const RESUME_LIMIT = 5000;
+
+function effectQueries(db: Db, community: Community, effect: Effect, now: Date): CompiledQuery[] {
   const at = now.toISOString();
+  const setCommunity = (values: CommunityUpdate) =>
+    db.updateTable("communities").set(values).where("id", "=", community.id).compile();
   switch (effect.type) {
     case "community.locale":
-      return db
-        .updateTable("communities")
-        .set({ locale: effect.locale, updated_at: at })
-        .where("id", "=", community.id)
-        .compile();
+      return [setCommunity({ locale: effect.locale, updated_at: at })];
     case "community.moderatorRole":
-      return db
-        .updateTable("communities")
-        .set({ moderator_role_id: effect.roleId, updated_at: at })
-        .where("id", "=", community.id)
-        .compile();
+      return [setCommunity({ moderator_role_id: effect.roleId, updated_at: at })];
     case "moderator.grant":
-      return setModeratorQuery(db, community.id, effect.userId, true, now).compile();
+      return [setModeratorQuery(db, community.id, effect.userId, true, now).compile()];
     case "moderator.revoke":
-      return setModeratorQuery(db, community.id, effect.userId, false, now).compile();
+      return [setModeratorQuery(db, community.id, effect.userId, false, now).compile()];
+    case "outbox.send":
+      return writeDraftQueries(db, community.id, effect.draft, now);
+    case "delivery.pause":
+      return [setCommunity({ delivery_paused: 1, updated_at: at })];
+    case "delivery.resume":
+      return [
+        setCommunity({ delivery_paused: 0, updated_at: at }),
+        pendingIdsQuery(db, community.id, null, RESUME_LIMIT).compile(),
+      ];
+    case "delivery.retryDead":
+      return [retryDeadQuery(db, community.id, now)];
+    case "delivery.block":
+      return [
+        db
+          .insertInto("delivery_blocks")
+          .values({ community_id: community.id, scope: effect.scope, reason: effect.reason, created_at: at })
+          .onConflict((oc) => oc.columns(["community_id", "scope"]).doNothing())
+          .compile(),
+      ];
+    case "delivery.noticeShown":
+      return [
+        db
+          .updateTable("delivery_blocks")
+          .set({ notified_at: at })
+          .where("community_id", "=", community.id)
+          .where("notified_at", "is", null)
+          .compile(),
+      ];
   }
+}
+
+function isDuplicateKey(error: unknown): boolean {
+  const text = `${String(error)} ${String((error as { cause?: unknown })?.cause ?? "")}`;
+  return text.includes("UNIQUE constraint failed: processed_events.key");
 }
 
 function auditQuery(db: Db, community: Community, audit: AuditEntry, now: Date): CompiledQuery {

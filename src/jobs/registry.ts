@@ -1,16 +1,40 @@
-import type { AppEnv } from "../env.ts";
-import type { JobMessage } from "./job-message.ts";
+import type { CommunityStore } from "../core/ports.ts";
+import type { Db } from "../db/client.ts";
+import { deliverySweep } from "./delivery-sweep.ts";
+import { housekeeping } from "./housekeeping.ts";
 
-/** A scheduled job: which (community, period) pairs are due now, and how to run one. */
-export interface JobDefinition {
-  readonly name: string;
-  /** Due work as of `now`; the dispatcher claims each before it is queued. */
-  due(env: AppEnv, now: Date): Promise<JobMessage[]>;
-  run(env: AppEnv, message: JobMessage, now: Date): Promise<void>;
+/** What a job may use. No raw env: tests and the demo hand in the same things with their own clock. */
+export interface JobDeps {
+  readonly db: Db;
+  readonly d1: D1Database;
+  readonly store: CommunityStore;
+  /** Outbox ids to the delivery queue, optionally delayed. */
+  readonly outbox: {
+    enqueue(ids: readonly number[]): Promise<void>;
+    requeue(ids: readonly number[], delaySeconds: number): Promise<void>;
+  };
+  /** The scheduled event's time (dispatch) or the time that claimed the run (consumer). */
+  readonly now: Date;
 }
 
-/**
- * The jobs guyub runs. Reminders, topic refresh, nudges and digests each add one entry here
- * in their own issue; the dispatcher and the queue consumer need no change for that.
- */
-export const JOBS: readonly JobDefinition[] = [];
+/** One due piece of work. `communityId` 0 is work that is not about one community. */
+export interface DueItem {
+  readonly communityId: number;
+  readonly period: string;
+}
+
+export type JobResult = { readonly status: "done" } | { readonly status: "skipped"; readonly reason: string };
+
+/** A kind of scheduled work. Adding one is one file and one line in `JOB_KINDS`. */
+export interface JobKind {
+  readonly name: string;
+  /** What is due at `deps.now`: periods after each community's last claim (missed crons catch up). */
+  due(deps: JobDeps): Promise<DueItem[]>;
+  /** Runs one claimed item; work whose moment has passed is `skipped`, not done late. */
+  run(deps: JobDeps, item: DueItem): Promise<JobResult>;
+  /** When the job will next act for a community, as of `deps.now` (for the setup checklist). */
+  nextRun(deps: JobDeps, communityId: number): Promise<Date | null>;
+}
+
+/** The jobs guyub runs, in dispatch order. */
+export const JOB_KINDS: readonly JobKind[] = [deliverySweep, housekeeping];

@@ -1,6 +1,16 @@
 import { env } from "cloudflare:workers";
 
-const TABLES = ["audit_log", "members", "communities"] as const;
+const TABLES = [
+  "processed_events",
+  "job_runs",
+  "delivery_pace",
+  "dm_channels",
+  "delivery_blocks",
+  "outbox",
+  "audit_log",
+  "members",
+  "communities",
+] as const;
 
 /** Empties every table (D1 state is shared between the tests of a file). */
 export async function resetDb(): Promise<void> {
@@ -20,7 +30,10 @@ export async function rowCounts(): Promise<Record<(typeof TABLES)[number], numbe
 /** A snapshot of all rows, for "nothing changed" assertions. */
 export async function snapshot(): Promise<string> {
   const results = await env.DB.batch(
-    TABLES.map((table) => env.DB.prepare(`SELECT * FROM ${table} ORDER BY id`)),
+    TABLES.map((table) => env.DB.prepare(`SELECT * FROM ${table} ORDER BY 1`)),
   );
   return JSON.stringify(results.map((r) => r.results));
 }
+
+/** `rowCounts()` of an empty database. */
+export const NO_ROWS = Object.fromEntries(TABLES.map((table) => [table, 0]));

@@ -48,11 +48,18 @@ interface CommandOptions {
   guildId?: string | null;
 }
 
+let interactionSeq = 0n;
+/** A fresh interaction id per call, as Discord gives every interaction its own snowflake. */
+export function nextInteractionId(): string {
+  interactionSeq += 1n;
+  return String(400000000000000000n + BigInt(Date.now()) * 1000n + interactionSeq);
+}
+
 /** A `/cop …` application-command interaction; `options` is the cop option tree. */
 export function commandInteraction(options: unknown[], o: CommandOptions = {}) {
   const user = { id: o.user ?? DISCORD_MEMBER, username: "ayu", global_name: "Ayu" };
   return {
-    id: "400000000000000001",
+    id: nextInteractionId(),
     type: 2,
     application_id: env.DISCORD_APPLICATION_ID,
     token: "interaction-token",

@@ -6,6 +6,8 @@ export const TEAM = "T0GUYUB01";
 export const MEMBER = "U0MEMBER";
 export const MODERATOR = "U0MODERATOR";
 
+let triggerSeq = 0;
+
 /** A slash-command form body as Slack sends it. */
 export function commandBody(text: string, fields: Record<string, string> = {}): string {
   return new URLSearchParams({
@@ -20,7 +22,8 @@ export function commandBody(text: string, fields: Record<string, string> = {}): 
     text,
     api_app_id: "A0GUYUB",
     response_url: `${inject("standinsUrl")}/slack/response/${crypto.randomUUID()}`,
-    trigger_id: "1.2.3",
+    // Slack gives every invocation its own trigger_id (guyub's ingress key for commands).
+    trigger_id: `${Date.now()}.${++triggerSeq}.${crypto.randomUUID().slice(0, 8)}`,
     ...fields,
   }).toString();
 }

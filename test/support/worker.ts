@@ -3,12 +3,21 @@ import { env } from "cloudflare:workers";
 import { inject } from "vitest";
 import { type AppOptions, createApp } from "../../src/app.ts";
 import type { AppEnv } from "../../src/env.ts";
+import { RecordingQueue } from "./queue.ts";
+
+/**
+ * What the app under test sent to the OUTBOX queue. Tests never hand messages to the real local
+ * queue: its consumer would deliver in the background while a test counts.
+ */
+export const outboxQueue = new RecordingQueue();
 
 /** The test env: real D1, real bindings, platform APIs pointed at the stand-ins. */
 export function testEnv(overrides: Partial<AppEnv> = {}): AppEnv {
   const standins = inject("standinsUrl");
   return {
     ...env,
+    OUTBOX: outboxQueue.asQueue(),
+    JOBS: new RecordingQueue().asQueue(),
     SLACK_API_URL: `${standins}/slack/api/`,
     DISCORD_API_URL: `${standins}/discord/api/v10`,
     ...overrides,

@@ -94,6 +94,8 @@ async function onCommand(
     syntax: SYNTAX,
     authority: (community) => discordAuthority(interaction, community),
     parse: () => invocationFromOptions(interaction.data?.options),
+    // A replayed interaction (same id, signed within five minutes) changes nothing a second time.
+    ingressKey: `discord:interaction:${interaction.id}`,
   });
   const early = await withinDeadline(work, options.replyDeadlineMs ?? 2000);
   if (early.done) return reply(renderDiscordMessage(early.value));

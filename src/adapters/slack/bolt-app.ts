@@ -1,4 +1,5 @@
 import { type AllMiddlewareArgs, App, LogLevel, type SlackCommandMiddlewareArgs } from "@slack/bolt";
+import { recordAccessLost } from "../../core/access.ts";
 import { parseCommandText } from "../../core/commands/parse-text.ts";
 import { CommandError } from "../../core/errors.ts";
 import { type CoreDeps, handleCommand } from "../../core/handle-command.ts";
@@ -41,6 +42,17 @@ export function createSlackApp(config: SlackAppConfig): SlackApp {
   });
   // Any command name: the manifest registers `/cop`, but a staging app may call it `/cop-dev`.
   bolt.command(/.*/, onCommand);
+  for (const type of ["app_uninstalled", "tokens_revoked"] as const) {
+    bolt.event(type, async ({ body, context }) => {
+      const request = context.guyub as SlackRequestContext;
+      await recordAccessLost(request.core, {
+        platform: "slack",
+        workspaceId: body.team_id,
+        reason: type,
+        ingressKey: `slack:${body.team_id}:event:${body.event_id}`,
+      });
+    });
+  }
   return { bolt, receiver };
 }
 
@@ -74,6 +86,8 @@ async function onCommand({
         throw new CommandError("too_long", { limit: COMMAND_TEXT_MAX });
       return parseCommandText(registry, "slack", command.text);
     },
+    // Slack does not retry commands, but a signed request can be replayed for five minutes.
+    ingressKey: command.trigger_id ? `slack:${command.team_id}:trigger:${command.trigger_id}` : undefined,
   });
   const early = await withinDeadline(work, request.replyDeadlineMs);
   if (early.done) {

@@ -1,3 +1,4 @@
+import { deliveryPause, deliveryResume, deliveryRetry, deliveryStatus } from "./delivery.ts";
 import { help } from "./help.ts";
 import { language } from "./language.ts";
 import { moderatorsAdd, moderatorsList, moderatorsRemove, moderatorsRole } from "./moderators.ts";
@@ -5,9 +6,21 @@ import { createRegistry } from "./registry.ts";
 
 /** Every command guyub knows, in the order help lists them. */
 export const registry = createRegistry(
-  [help, language, moderatorsList, moderatorsAdd, moderatorsRemove, moderatorsRole],
+  [
+    help,
+    language,
+    moderatorsList,
+    moderatorsAdd,
+    moderatorsRemove,
+    moderatorsRole,
+    deliveryStatus,
+    deliveryRetry,
+    deliveryPause,
+    deliveryResume,
+  ],
   {
     moderators: "cmd.moderators",
+    delivery: "cmd.delivery",
   },
 );
 

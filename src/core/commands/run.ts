@@ -1,6 +1,7 @@
-import { CommandError } from "../errors.ts";
-import type { PlatformId } from "../model.ts";
-import type { CommunityStore } from "../ports.ts";
+import { CommandError, DuplicateDeliveryError } from "../errors.ts";
+import { type Message, prependNotice } from "../message.ts";
+import type { Effect, PlatformId } from "../model.ts";
+import type { CommunityStore, DeliveryQueue } from "../ports.ts";
 import type { Registry } from "./registry.ts";
 import type { Command, CommandContext, CommandResult, Invocation } from "./types.ts";
 
@@ -37,13 +38,23 @@ export function validateInvocation(
   throw new CommandError("bad_argument", { path: command.name, argument, input: String(input) });
 }
 
+/** Where a command's writes go, and how its outgoing messages reach the delivery queue. */
+export interface RunDeps {
+  readonly store: CommunityStore;
+  readonly queue?: DeliveryQueue;
+  /** The inbound delivery's id (Slack trigger/event id, Discord interaction id): effects happen once. */
+  readonly ingressKey?: string;
+}
+
 /**
  * Runs a validated command: checks moderator rights (the one place they are checked), calls
- * the handler, then applies its effects together with the audit entry in one transaction.
+ * the handler, then applies its effects together with the audit entry and the ingress key in
+ * one transaction, and hands new outgoing messages to the delivery queue. A retried or replayed
+ * request gets the same answer and changes nothing.
  */
 export async function runCommand(
   ctx: CommandContext,
-  store: CommunityStore,
+  deps: RunDeps,
   { command, args }: ValidCommand,
 ): Promise<CommandResult> {
   if (command.moderator) {
@@ -52,11 +63,46 @@ export async function runCommand(
     if (status === "member") throw new CommandError("not_moderator", { path: command.name });
   }
   const result = await command.handle(ctx, args);
-  if (result.effects && result.effects.length > 0) {
-    const audit = command.moderator
-      ? { actorMemberId: ctx.member.id, action: command.name, detail: { args, effects: result.effects } }
-      : null;
-    await store.apply(ctx.community, result.effects, audit, ctx.now);
+  let message: Message = result.message;
+  let effects: readonly Effect[] = result.effects ?? [];
+  const notice = command.moderator ? ctx.community.deliveryNotice : null;
+  if (notice) {
+    // guyub can only reach moderators when they speak to it: a lost channel is news for the next one.
+    message = prependNotice(
+      message,
+      ctx.t("delivery.notice", { scope: notice.scope, reason: notice.reason }),
+    );
+    effects = [...effects, { type: "delivery.noticeShown" }];
   }
-  return result;
+  if (effects.length > 0) {
+    const audit = command.moderator
+      ? {
+          actorMemberId: ctx.member.id,
+          action: command.name,
+          detail: { args, effects: result.effects ?? [] },
+        }
+      : null;
+    try {
+      const applied = await deps.store.apply(ctx.community, effects, audit, ctx.now, {
+        ingressKey: deps.ingressKey,
+      });
+      if (applied.enqueue.length > 0) await enqueueQuietly(deps.queue, applied.enqueue);
+    } catch (error) {
+      if (!(error instanceof DuplicateDeliveryError)) throw error;
+    }
+  }
+  return { message, effects };
+}
+
+/**
+ * Rows are committed before this runs; if the queue refuses them now, the delivery sweep
+ * enqueues them within minutes, so the user's command still succeeded.
+ */
+async function enqueueQuietly(queue: DeliveryQueue | undefined, ids: readonly number[]): Promise<void> {
+  if (!queue) return;
+  try {
+    await queue.enqueue(ids);
+  } catch (error) {
+    console.error("outbox enqueue failed; the sweep will pick these up", { ids, error });
+  }
 }

@@ -56,6 +56,33 @@ export const id: Record<MessageKey, string> = {
   "moderators.notListed": "{member} tidak ada dalam daftar moderator.",
   "moderators.roleSet": "Semua anggota dengan peran {role} kini menjadi moderator.",
 
+  "cmd.delivery": "Lihat dan atur pengiriman pesan guyub",
+  "cmd.delivery.status": "Jumlah pesan terkirim 7 hari terakhir dan galat terbaru",
+  "cmd.delivery.retry": "Kirim ulang pesan yang gagal terkirim",
+  "cmd.delivery.pause": "Tahan semua pesan keluar (tidak ada yang hilang)",
+  "cmd.delivery.resume": "Kirim pesan yang tertahan dan lanjutkan",
+  "delivery.title": "Pengiriman, 7 hari terakhir",
+  "delivery.pending": "Menunggu",
+  "delivery.sent": "Terkirim",
+  "delivery.failed": "Tidak dapat dikirim",
+  "delivery.dead": "Gagal permanen",
+  "delivery.paused": "Pengiriman sedang ditahan: pesan menunggu sampai moderator menjalankan {usage}.",
+  "delivery.running": "Pengiriman berjalan normal.",
+  "delivery.lastErrors": "Galat terbaru",
+  "delivery.noErrors": "Tidak ada galat.",
+  "delivery.blocks": "Akses hilang",
+  "delivery.block": "{scope}: {reason} (sejak {at})",
+  "delivery.pausedNow":
+    "Pengiriman ditahan. Tidak ada yang dikirim sampai {usage}; pesan menunggu dan tidak ada yang hilang.",
+  "delivery.alreadyPaused": "Pengiriman memang sedang ditahan. {usage} akan mengirim pesan yang menunggu.",
+  "delivery.resumedNow":
+    "Pengiriman dilanjutkan: pesan yang menunggu dikirim sekarang, masing-masing sekali.",
+  "delivery.notPaused": "Pengiriman tidak sedang ditahan.",
+  "delivery.retried": "{count} pesan yang gagal dimasukkan kembali ke antrean.",
+  "delivery.nothingToRetry": "Tidak ada pesan gagal yang perlu dikirim ulang.",
+  "delivery.notice":
+    "Perhatian: guyub tidak dapat lagi mengirim ke {scope} ({reason}). Periksa akses bot; lihat /cop delivery status.",
+
   "error.unknown_command": "Saya tidak mengenal perintah “{input}”.",
   "error.missing_subcommand": "“{path}” perlu satu kata lagi: {choices}.",
   "error.bad_argument": "“{input}” bukan {argument} yang valid.",

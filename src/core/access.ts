@@ -1,0 +1,44 @@
+import { DuplicateDeliveryError } from "./errors.ts";
+import type { CoreDeps } from "./handle-command.ts";
+import type { PlatformId } from "./model.ts";
+
+export interface AccessLost {
+  readonly platform: PlatformId;
+  readonly workspaceId: string;
+  /** The platform's word for it, e.g. `app_uninstalled`, `tokens_revoked`. */
+  readonly reason: string;
+  /** The platform's id of this delivery: a retried event records nothing twice. */
+  readonly ingressKey: string;
+}
+
+/**
+ * The platform says guyub can no longer act in a community (uninstalled, tokens revoked):
+ * stop sending there, keep what is waiting (nothing is lost if it is reinstalled), tell
+ * moderators at their next command, and write it to the audit log. A community guyub never
+ * met is left alone.
+ */
+export async function recordAccessLost(deps: CoreDeps, event: AccessLost): Promise<void> {
+  const { community } = await deps.store.find(
+    {
+      platform: event.platform,
+      workspaceId: event.workspaceId,
+      workspaceName: null,
+      userId: "",
+      displayName: null,
+      initialLocale: "en",
+    },
+    { fresh: true },
+  );
+  if (!community) return;
+  try {
+    await deps.store.apply(
+      community,
+      [{ type: "delivery.block", scope: "*", reason: event.reason }],
+      { actorMemberId: null, action: "delivery lost", detail: { reason: event.reason } },
+      deps.now(),
+      { ingressKey: event.ingressKey },
+    );
+  } catch (error) {
+    if (!(error instanceof DuplicateDeliveryError)) throw error;
+  }
+}

@@ -1,0 +1,95 @@
+import type { CompiledQuery } from "kysely";
+import type { OutboxDraft } from "../core/delivery.ts";
+import type { Db } from "./client.ts";
+
+/** The JSON kept in `outbox.payload`: the message, and a follow-up's token. */
+export interface OutboxPayload {
+  readonly message: unknown;
+  readonly token?: string;
+  readonly tokenExpiresAt?: string;
+}
+
+/**
+ * The statements that write one draft: for an edit, older pending edits of the same message are
+ * superseded first (only the newest edit needs sending: counts end up current). The insert
+ * returns the new row's id, or nothing when the key was already written.
+ */
+export function writeDraftQueries(
+  db: Db,
+  communityId: number,
+  draft: OutboxDraft,
+  now: Date,
+): CompiledQuery[] {
+  const at = now.toISOString();
+  const queries: CompiledQuery[] = [];
+  if (draft.kind === "edit") {
+    queries.push(
+      db
+        .updateTable("outbox")
+        .set({ status: "superseded", updated_at: at })
+        .where("community_id", "=", communityId)
+        .where("kind", "=", "edit")
+        .where("target", "=", draft.editOf)
+        .where("status", "=", "pending")
+        .where("idempotency_key", "!=", draft.key)
+        .compile(),
+    );
+  }
+  const payload: OutboxPayload =
+    draft.kind === "followup"
+      ? { message: draft.message, token: draft.token, tokenExpiresAt: draft.tokenExpiresAt.toISOString() }
+      : { message: draft.message };
+  queries.push(
+    db
+      .insertInto("outbox")
+      .values({
+        community_id: communityId,
+        idempotency_key: draft.key,
+        kind: draft.kind,
+        target: targetOf(draft),
+        payload: JSON.stringify(payload),
+        fallback: draft.kind === "dm" && draft.fallback ? JSON.stringify(draft.fallback) : null,
+        expires_at: draft.expiresAt?.toISOString() ?? null,
+        created_at: at,
+        updated_at: at,
+      })
+      .onConflict((oc) => oc.columns(["community_id", "idempotency_key"]).doNothing())
+      .returning("id")
+      .compile(),
+  );
+  return queries;
+}
+
+function targetOf(draft: OutboxDraft): string {
+  switch (draft.kind) {
+    case "post":
+      return draft.channelId;
+    case "dm":
+    case "followup":
+      return draft.userId;
+    case "edit":
+      return draft.editOf;
+  }
+}
+
+/** Moves a community's dead messages back to pending (attempts reset); returns their ids. */
+export function retryDeadQuery(db: Db, communityId: number, now: Date): CompiledQuery {
+  return db
+    .updateTable("outbox")
+    .set({ status: "pending", attempts: 0, updated_at: now.toISOString() })
+    .where("community_id", "=", communityId)
+    .where("status", "=", "dead")
+    .returning("id")
+    .compile();
+}
+
+/** Pending message ids of a community, oldest first, to enqueue again (after a resume, a sweep). */
+export function pendingIdsQuery(db: Db, communityId: number, olderThan: Date | null, limit: number) {
+  let query = db
+    .selectFrom("outbox")
+    .select("id")
+    .where("community_id", "=", communityId)
+    .where("status", "=", "pending");
+  if (olderThan) query = query.where("updated_at", "<", olderThan.toISOString());
+  return query.orderBy("id").limit(limit);
+}

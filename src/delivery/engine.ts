@@ -1,0 +1,276 @@
+import type { PaceStep, SendPort, SendReport, SendRequest } from "../core/delivery.ts";
+import type { Message } from "../core/message.ts";
+import type { Db } from "../db/client.ts";
+import type { OutboxPayload } from "../db/outbox.ts";
+import { PaceBook } from "./pace.ts";
+import { type LoadedRow, loadBlocks, loadRows, RowWrites } from "./rows.ts";
+
+/** One queue message carrying one outbox id; `ack`/`retry` as on Cloudflare's queue messages. */
+export interface DeliveryMessage {
+  readonly id: number;
+  /** How often the queue has delivered this message (1 on the first delivery). */
+  readonly attempts: number;
+  ack(): void;
+  retry(options?: { delaySeconds?: number }): void;
+}
+
+export interface DeliveryDeps {
+  readonly db: Db;
+  readonly d1: D1Database;
+  /** The send port for a community's platform and workspace; null when it is not configured. */
+  senderFor(platform: LoadedRow["platform"], workspaceId: string): SendPort | null;
+  /** Puts ids back on the queue after a delay (pacing deferrals, new fallback rows). */
+  requeue(ids: readonly number[], delaySeconds: number): Promise<void>;
+  /** Real time in ms, for pacing against the platforms' own clocks. */
+  readonly nowMs: () => number;
+  /** The clock that decides whether a message has expired (injectable, like the jobs' clock). */
+  readonly clock: () => Date;
+  readonly sleep: (ms: number) => Promise<void>;
+  /** The longest this invocation waits for a pacing slot before deferring a message instead. */
+  readonly holdMs: number;
+  /** Tries before a message is marked dead (the queue's max_retries + 1). */
+  readonly maxAttempts: number;
+}
+
+/** A Discord interaction token lives 15 minutes; after 14 a follow-up goes as a DM instead. */
+const FOLLOWUP_MARGIN_MS = 60_000;
+/** Consecutive 401/403 answers before a platform is left alone for a while (invalid-request ban). */
+const AUTH_STRIKES = 3;
+const AUTH_PAUSE_MS = 10 * 60_000;
+/** A message rate-limited this often in one invocation is deferred rather than retried at once. */
+const MAX_RATE_LIMITS = 3;
+
+interface Item {
+  readonly message: DeliveryMessage;
+  readonly row: LoadedRow;
+  readonly sender: SendPort;
+  readonly request: SendRequest;
+  readonly steps: readonly PaceStep[];
+  rateLimits: number;
+}
+
+/**
+ * Sends one batch of outbox messages: each at the earliest moment its pacing keys allow, so the
+ * platforms never need to answer 429; a row already sent is never sent again; what cannot be
+ * sent yet waits on the queue; what fails is retried with backoff until it is marked dead. Only
+ * a message whose own handling throws is retried alone: the rest of the batch is acknowledged.
+ */
+export async function deliverBatch(deps: DeliveryDeps, messages: readonly DeliveryMessage[]): Promise<void> {
+  const unique = new Map<number, DeliveryMessage>();
+  for (const message of messages) {
+    // The same id twice in one batch (a sweep overlapping a deferral): the first copy does the work.
+    if (unique.has(message.id)) message.ack();
+    else unique.set(message.id, message);
+  }
+  if (unique.size === 0) return;
+  const rows = await loadRows(deps.db, [...unique.keys()]);
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const blocks = await loadBlocks(deps.db, [...new Set(rows.map((row) => row.community_id))]);
+  const pace = new PaceBook();
+  const work: Item[] = [];
+
+  for (const [id, message] of unique) {
+    const row = byId.get(id);
+    if (!row) {
+      // Pruned or never committed: nothing to send.
+      message.ack();
+      continue;
+    }
+    try {
+      const item = await prepare(deps, message, row, blocks);
+      if (item) work.push(item);
+    } catch (error) {
+      console.error("outbox row could not be prepared", { id, error });
+      message.retry({ delaySeconds: backoffSeconds(message.attempts) });
+    }
+  }
+  await pace.load(
+    deps.db,
+    work.flatMap((item) => item.steps.map((step) => step.key)),
+  );
+
+  try {
+    while (work.length > 0) {
+      const now = deps.nowMs();
+      work.sort((a, b) => pace.readyAt(a.steps) - pace.readyAt(b.steps));
+      const first = work[0] as Item;
+      const readyAt = pace.readyAt(first.steps);
+      if (readyAt - now > deps.holdMs) {
+        await deferAll(deps, work.splice(0), pace, now);
+        break;
+      }
+      if (readyAt > now) await deps.sleep(readyAt - now);
+      work.shift();
+      try {
+        const again = await sendOne(deps, pace, first);
+        if (again) work.push(first);
+      } catch (error) {
+        console.error("outbox send failed unexpectedly", { id: first.row.id, error });
+        first.message.retry({ delaySeconds: backoffSeconds(first.message.attempts) });
+      }
+    }
+  } finally {
+    await pace.flush(deps.db);
+  }
+}
+
+/** Checks a row before any call: already done, paused, blocked, expired, or an edit not ready. */
+async function prepare(
+  deps: DeliveryDeps,
+  message: DeliveryMessage,
+  row: LoadedRow,
+  blocks: Set<string>,
+): Promise<Item | null> {
+  if (row.status !== "pending" || row.delivery_paused === 1) {
+    // Sent, dead or superseded rows are never sent again; a paused community's rows wait for resume.
+    message.ack();
+    return null;
+  }
+  const writes = new RowWrites(deps.db, deps.clock());
+  if (row.expires_at && new Date(row.expires_at) <= deps.clock()) {
+    await writes.finish(row, "skipped", "expired before it could be sent", false).run(deps.d1);
+    message.ack();
+    return null;
+  }
+  const scope = row.kind === "edit" ? (row.edit_channel_id ?? "") : row.kind === "post" ? row.target : "";
+  const blocked =
+    blocks.has(`${row.community_id}:*`) || (scope !== "" && blocks.has(`${row.community_id}:${scope}`));
+  if (blocked) {
+    await writes.finish(row, "lost", "the bot has no access there any more", false).run(deps.d1);
+    message.ack();
+    return null;
+  }
+  if (row.kind === "edit" && row.edit_status !== "sent") {
+    if (row.edit_status === "pending") {
+      // The message to edit has not gone out yet: try the edit again shortly.
+      await deps.requeue([row.id], 5);
+    } else {
+      await writes.finish(row, "skipped", "the message to edit was never sent", false).run(deps.d1);
+    }
+    message.ack();
+    return null;
+  }
+  const sender = deps.senderFor(row.platform, row.workspace_id);
+  if (!sender) throw new Error(`no sender configured for ${row.platform}`);
+  const request = await requestFor(deps, row);
+  return { message, row, sender, request, steps: sender.pacing(request), rateLimits: 0 };
+}
+
+async function requestFor(deps: DeliveryDeps, row: LoadedRow): Promise<SendRequest> {
+  const payload = JSON.parse(row.payload) as OutboxPayload;
+  const message = payload.message as Message;
+  const nonce = await nonceFor(row.community_id, row.idempotency_key);
+  switch (row.kind) {
+    case "post":
+      return { kind: "post", channelId: row.target, message, nonce };
+    case "dm":
+      return { kind: "dm", userId: row.target, dmChannelId: row.dm_channel_id, message, nonce };
+    case "edit":
+      return {
+        kind: "edit",
+        channelId: row.edit_channel_id ?? "",
+        messageId: row.edit_message_id ?? "",
+        message,
+      };
+    case "followup": {
+      const expires = new Date(payload.tokenExpiresAt ?? 0).getTime() - FOLLOWUP_MARGIN_MS;
+      if (payload.token && deps.clock().getTime() < expires)
+        return { kind: "followup", token: payload.token, message };
+      // Too late for the interaction token: a private answer must stay private, so it goes as a DM.
+      return { kind: "dm", userId: row.target, dmChannelId: row.dm_channel_id, message, nonce };
+    }
+  }
+}
+
+/**
+ * Makes one call and records its outcome at once (the window in which a crash could repeat a
+ * Slack message is this one statement). Returns true when the item should be tried again in
+ * this invocation (rate-limited, now paced further out).
+ */
+async function sendOne(deps: DeliveryDeps, pace: PaceBook, item: Item): Promise<boolean> {
+  const { row, message } = item;
+  const startedAt = deps.nowMs();
+  const report: SendReport = await item.sender.send(item.request);
+  pace.note(item.steps, startedAt);
+  for (const hold of report.holds ?? []) pace.hold(hold.key, hold.untilMs);
+  const outcome = report.outcome;
+  const writes = new RowWrites(deps.db, deps.clock());
+  const authKey = `${row.platform}:auth`;
+
+  switch (outcome.kind) {
+    case "sent": {
+      pace.clearStrikes(authKey);
+      const opened = item.request.kind === "dm" && item.request.dmChannelId === null;
+      await writes.sent(row, outcome.channelId, outcome.messageId, opened).run(deps.d1);
+      message.ack();
+      return false;
+    }
+    case "rate_limited":
+      pace.hold(outcome.scope, deps.nowMs() + outcome.retryAfterMs);
+      item.rateLimits += 1;
+      return item.rateLimits < MAX_RATE_LIMITS;
+    case "undeliverable": {
+      const ids = await writes.finish(row, "undeliverable", outcome.reason, true).fallback(row).run(deps.d1);
+      if (ids.length > 0) await deps.requeue(ids, 0);
+      message.ack();
+      return false;
+    }
+    case "lost_access": {
+      const scope = outcome.scope === "community" ? "*" : (item.request as { channelId?: string }).channelId;
+      writes.finish(row, "lost", outcome.reason, true);
+      await writes.block(row, scope ?? row.target, outcome.reason).run(deps.d1);
+      message.ack();
+      return false;
+    }
+    case "rejected":
+      await writes.finish(row, "dead", outcome.reason, true).run(deps.d1);
+      message.ack();
+      return false;
+    case "transient": {
+      if (outcome.authFailure && pace.strike(authKey) >= AUTH_STRIKES) {
+        // Repeated 401/403: stop calling this platform for a while rather than earn an IP ban.
+        pace.hold(`${row.platform}:global`, deps.nowMs() + AUTH_PAUSE_MS);
+      }
+      if (row.attempts + 1 >= deps.maxAttempts) {
+        await writes.finish(row, "dead", outcome.reason, true).run(deps.d1);
+        // Retrying on the queue's last attempt moves the message to the dead-letter queue.
+        message.retry();
+      } else {
+        await writes.failedTry(row, outcome.reason).run(deps.d1);
+        message.retry({ delaySeconds: backoffSeconds(row.attempts + 1) });
+      }
+      return false;
+    }
+  }
+}
+
+/** Messages whose slot is further away than the hold: back on the queue, due when their slot is. */
+async function deferAll(deps: DeliveryDeps, items: Item[], pace: PaceBook, now: number): Promise<void> {
+  const byDelay = new Map<number, Item[]>();
+  for (const item of items) {
+    const delay = Math.max(1, Math.ceil((pace.readyAt(item.steps) - now) / 1000));
+    byDelay.set(delay, [...(byDelay.get(delay) ?? []), item]);
+  }
+  for (const [delay, group] of byDelay) {
+    await deps.requeue(
+      group.map((item) => item.row.id),
+      delay,
+    );
+    for (const item of group) item.message.ack();
+  }
+}
+
+/** Exponential backoff with full jitter: 2, 4, 8… seconds, capped at 10 minutes. */
+export function backoffSeconds(attempt: number): number {
+  const ceiling = Math.min(600, 2 ** Math.max(1, attempt));
+  return Math.max(1, Math.round(ceiling / 2 + (Math.random() * ceiling) / 2));
+}
+
+/** Discord's nonce (25 characters at most): the first 25 hex digits of SHA-256 of the key. */
+export async function nonceFor(communityId: number, key: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(`${communityId}:${key}`));
+  return [...new Uint8Array(digest)]
+    .map((b) => b.toString(16).padStart(2, "0"))
+    .join("")
+    .slice(0, 25);
+}

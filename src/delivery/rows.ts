@@ -1,0 +1,180 @@
+import { type CompiledQuery, sql } from "kysely";
+import type { PlatformId } from "../core/model.ts";
+import { type Db, runBatch } from "../db/client.ts";
+import type { OutboxRow } from "../db/schema.ts";
+
+/** An outbox row with what sending it needs: platform, pause, DM channel, the edited message. */
+export interface LoadedRow extends OutboxRow {
+  readonly platform: PlatformId;
+  readonly workspace_id: string;
+  readonly delivery_paused: number;
+  readonly dm_channel_id: string | null;
+  readonly edit_status: string | null;
+  readonly edit_channel_id: string | null;
+  readonly edit_message_id: string | null;
+}
+
+const idsParam = (ids: readonly number[]) =>
+  sql<number>`(select value from json_each(${JSON.stringify(ids)}))`;
+
+/** The rows for a batch of ids, joined with their community, DM channel and edit target: one statement. */
+export async function loadRows(db: Db, ids: readonly number[]): Promise<LoadedRow[]> {
+  const rows = await db
+    .selectFrom("outbox as o")
+    .innerJoin("communities as c", "c.id", "o.community_id")
+    .leftJoin("dm_channels as d", (join) =>
+      join
+        .onRef("d.community_id", "=", "o.community_id")
+        .onRef("d.user_id", "=", "o.target")
+        .on("o.kind", "in", ["dm", "followup"]),
+    )
+    .leftJoin("outbox as t", (join) =>
+      join
+        .onRef("t.community_id", "=", "o.community_id")
+        .onRef("t.idempotency_key", "=", "o.target")
+        .on("o.kind", "=", "edit"),
+    )
+    .selectAll("o")
+    .select([
+      "c.platform",
+      "c.workspace_id",
+      "c.delivery_paused",
+      "d.channel_id as dm_channel_id",
+      "t.status as edit_status",
+      "t.platform_channel_id as edit_channel_id",
+      "t.platform_message_id as edit_message_id",
+    ])
+    .where("o.id", "in", idsParam(ids))
+    .execute();
+  return rows as LoadedRow[];
+}
+
+/** Blocked scopes (`*` or a channel id) of the given communities: one statement. */
+export async function loadBlocks(db: Db, communityIds: readonly number[]): Promise<Set<string>> {
+  if (communityIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom("delivery_blocks")
+    .select(["community_id", "scope"])
+    .where("community_id", "in", idsParam(communityIds))
+    .execute();
+  return new Set(rows.map((row) => `${row.community_id}:${row.scope}`));
+}
+
+type Final = "sent" | "undeliverable" | "lost" | "dead" | "skipped";
+
+/** Statements recording what happened to a row; run together as one batch, right after the call. */
+export class RowWrites {
+  readonly #queries: CompiledQuery[] = [];
+  constructor(
+    private readonly db: Db,
+    private readonly at: Date,
+  ) {}
+
+  sent(row: LoadedRow, channelId: string, messageId: string, openedDm: boolean): this {
+    this.#queries.push(
+      this.db
+        .updateTable("outbox")
+        .set({
+          status: "sent",
+          attempts: sql`attempts + 1`,
+          platform_channel_id: channelId || null,
+          platform_message_id: messageId || null,
+          last_error: null,
+          sent_at: this.at.toISOString(),
+          updated_at: this.at.toISOString(),
+        })
+        .where("id", "=", row.id)
+        .compile(),
+    );
+    if (openedDm && channelId) {
+      this.#queries.push(
+        this.db
+          .insertInto("dm_channels")
+          .values({ community_id: row.community_id, user_id: row.target, channel_id: channelId })
+          .onConflict((oc) => oc.columns(["community_id", "user_id"]).doUpdateSet({ channel_id: channelId }))
+          .compile(),
+      );
+    }
+    return this;
+  }
+
+  /** A final state other than sent, with the reason; `attempted` counts the call made. */
+  finish(row: LoadedRow, status: Exclude<Final, "sent">, reason: string, attempted: boolean): this {
+    this.#queries.push(
+      this.db
+        .updateTable("outbox")
+        .set({
+          status,
+          attempts: attempted ? sql`attempts + 1` : sql`attempts`,
+          last_error: reason.slice(0, 500),
+          updated_at: this.at.toISOString(),
+        })
+        .where("id", "=", row.id)
+        .where("status", "=", "pending")
+        .compile(),
+    );
+    return this;
+  }
+
+  /** A failed try that will be retried: the attempt and error are recorded, the row stays pending. */
+  failedTry(row: LoadedRow, reason: string): this {
+    this.#queries.push(
+      this.db
+        .updateTable("outbox")
+        .set({
+          attempts: sql`attempts + 1`,
+          last_error: reason.slice(0, 500),
+          updated_at: this.at.toISOString(),
+        })
+        .where("id", "=", row.id)
+        .compile(),
+    );
+    return this;
+  }
+
+  /** The bot lost access to a channel (or the whole community): later rows there are not tried. */
+  block(row: LoadedRow, scope: string, reason: string): this {
+    this.#queries.push(
+      this.db
+        .insertInto("delivery_blocks")
+        .values({ community_id: row.community_id, scope, reason, created_at: this.at.toISOString() })
+        .onConflict((oc) => oc.columns(["community_id", "scope"]).doNothing())
+        .compile(),
+    );
+    return this;
+  }
+
+  /** The row's fallback, as a channel post keyed `<key>:fallback`; its id comes back from `run`. */
+  fallback(row: LoadedRow): this {
+    if (!row.fallback) return this;
+    const fallback = JSON.parse(row.fallback) as { channelId: string; message: unknown };
+    const at = this.at.toISOString();
+    this.#queries.push(
+      this.db
+        .insertInto("outbox")
+        .values({
+          community_id: row.community_id,
+          idempotency_key: `${row.idempotency_key}:fallback`,
+          kind: "post",
+          target: fallback.channelId,
+          payload: JSON.stringify({ message: fallback.message }),
+          expires_at: row.expires_at,
+          created_at: at,
+          updated_at: at,
+        })
+        .onConflict((oc) => oc.columns(["community_id", "idempotency_key"]).doNothing())
+        .returning("id")
+        .compile(),
+    );
+    return this;
+  }
+
+  /** Runs the statements as one transaction; returns ids of rows inserted (fallbacks). */
+  async run(d1: D1Database): Promise<number[]> {
+    if (this.#queries.length === 0) return [];
+    const results = await runBatch(d1, this.#queries);
+    return results.flatMap((result) =>
+      ((result.results ?? []) as { id?: unknown }[]).flatMap((r) => (typeof r.id === "number" ? [r.id] : [])),
+    );
+  }
+}
