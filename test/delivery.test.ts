@@ -1,5 +1,5 @@
 import { env } from "cloudflare:workers";
-import { afterEach, beforeEach, describe, expect, inject, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { deliverBatch } from "../src/delivery/engine.ts";
 import { resetDb } from "./support/db.ts";
 import {
@@ -11,10 +11,10 @@ import {
   text,
   writeDrafts,
 } from "./support/delivery.ts";
+import { configureStandins, type FaultSpec, injectFault } from "./support/standins.ts";
 import { resetStandins, sentTo } from "./support/worker.ts";
 
-const fault = (body: Record<string, unknown>) =>
-  fetch(`${inject("standinsUrl")}/__faults`, { method: "POST", body: JSON.stringify(body) });
+const fault = (spec: FaultSpec) => injectFault(spec);
 
 beforeEach(async () => {
   await resetDb();
@@ -138,6 +138,7 @@ describe("sending", () => {
     const ids = await writeDrafts(community, drafts);
     const poison = ids[37] as number;
     await env.DB.prepare("UPDATE outbox SET payload = '{not json' WHERE id = ?").bind(poison).run();
+    await configureStandins({ timeScale: 20 });
     const { deps } = testDelivery({ paceScale: 20 });
     const batch = ids.map((id) => new TestMessage(id));
     await deliverBatch(deps, batch);

@@ -1,15 +1,16 @@
 import { env } from "cloudflare:workers";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { discordCommandDefinitions } from "../src/adapters/discord/commands.ts";
 import { slackManifest } from "../src/adapters/slack/manifest.ts";
 import { registry } from "../src/core/commands/index.ts";
 import { NO_ROWS, resetDb, rowCounts } from "./support/db.ts";
 import { replyText, slashCommand } from "./support/slack.ts";
+import { standinsBase } from "./support/standins-url.ts";
 import { send } from "./support/worker.ts";
 
 describe("generated integration files", () => {
   it("registers the command definitions with the Discord stand-in, globally and per guild", async () => {
-    const base = `${inject("standinsUrl")}/discord/api/v10/applications/${env.DISCORD_APPLICATION_ID}`;
+    const base = `${standinsBase()}/discord/api/v10/applications/${env.DISCORD_APPLICATION_ID}`;
     for (const url of [`${base}/commands`, `${base}/guilds/200000000000000001/commands`]) {
       const response = await fetch(url, {
         method: "PUT",

@@ -1,5 +1,5 @@
 import { env } from "cloudflare:workers";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   configureStandins,
   injectFault,
@@ -8,6 +8,7 @@ import {
   standinLimits,
   standinStats,
 } from "./support/standins.ts";
+import { standinsBase } from "./support/standins-url.ts";
 
 /*
  * The stand-ins' control helpers, driven from inside workerd as the delivery tests will drive them.
@@ -17,7 +18,7 @@ import {
  * behaviour in depth is checked by `npm run standins:check`.
  */
 
-const base = () => inject("standinsUrl");
+const base = () => standinsBase();
 const slack = (
   method: string,
   args: Record<string, string>,
@@ -41,7 +42,7 @@ describe("stand-in control helpers", { retry: 2 }, () => {
   it("read the limit table and change the seeded directory", async () => {
     const limits = await standinLimits();
     const workspace = limits.slack["chat.postMessage:workspace"];
-    expect(workspace).toMatchObject({ limit: 100, windowMs: 60_000 / limits.timeScale, per: "token" });
+    expect(workspace).toMatchObject({ limit: 30, windowMs: 1_000 / limits.timeScale, per: "token" });
     expect(limits.discord.global).toMatchObject({ limit: 50 });
 
     const set = await configureStandins({ slackUserCount: 120 });

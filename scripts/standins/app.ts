@@ -1,4 +1,4 @@
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { addControlRoutes } from "./control.ts";
 import { createDiscordStandin, DISCORD_BASE } from "./discord.ts";
 import { createSlackStandin } from "./slack.ts";
@@ -10,11 +10,36 @@ import type { StandinState } from "./state.ts";
  * (control.ts: `/__sent`, `/__reset`, `/__config`, `/__limits`, `/__stats`, `/__faults`,
  * `/__undeliverable`, `/__lost`, `/healthz`). Bind it to localhost only.
  */
-export function buildStandinsApp(state: StandinState): Hono {
+export function buildStandinsApp(state: StandinState, spawn?: () => StandinState): Hono {
   const app = new Hono();
+  if (spawn) app.all("/ns/:ns/*", namespaces(spawn));
   app.route("/slack", createSlackStandin(state));
   app.route(DISCORD_BASE, createDiscordStandin(state));
   addControlRoutes(app, state);
   app.notFound((c) => c.json({ ok: false, error: "no such stand-in route", path: c.req.path }, 404));
   return app;
+}
+
+/** At most this many namespaces are kept; the oldest goes first. */
+const MAX_NAMESPACES = 200;
+
+/**
+ * `/ns/<name>/…` is a whole separate stand-in (records, limits, faults, config) under a name of
+ * the caller's choosing. Test files run in parallel against one server: each takes its own
+ * namespace, so one file's reset or fault never lands in another's test.
+ */
+function namespaces(spawn: () => StandinState) {
+  const spaces = new Map<string, Hono>();
+  return (c: Context) => {
+    const name = c.req.param("ns") ?? "";
+    let sub = spaces.get(name);
+    if (!sub) {
+      if (spaces.size >= MAX_NAMESPACES) spaces.delete(spaces.keys().next().value as string);
+      sub = buildStandinsApp(spawn());
+      spaces.set(name, sub);
+    }
+    const url = new URL(c.req.url);
+    url.pathname = url.pathname.slice(`/ns/${name}`.length) || "/";
+    return sub.fetch(new Request(url, c.req.raw));
+  };
 }

@@ -28,14 +28,16 @@ export function createStandins(
   options: StandinOptions = {},
 ): { app: Hono; state: StandinState } {
   const env = process.env;
-  const state = new StandinState({
+  const resolved: Partial<StandinConfig> = {
     ...config,
     slackTokens: config.slackTokens ?? (env.SLACK_BOT_TOKEN ? [env.SLACK_BOT_TOKEN] : undefined),
     discordBotToken: config.discordBotToken ?? env.DISCORD_BOT_TOKEN,
     discordApplicationId: config.discordApplicationId ?? env.DISCORD_APPLICATION_ID,
-  });
+  };
+  const state = new StandinState(resolved);
   state.transcript = options.transcript;
-  return { app: buildStandinsApp(state), state };
+  // Namespaces (`/ns/<name>/…`) start from the same config, without the transcript.
+  return { app: buildStandinsApp(state, () => new StandinState(resolved)), state };
 }
 
 export interface StartOptions extends StandinOptions {

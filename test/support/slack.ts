@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
-import { inject } from "vitest";
 import { signSlackRequest } from "../../src/adapters/slack/verify.ts";
+import { standinsBase } from "./standins-url.ts";
 
 export const TEAM = "T0GUYUB01";
 export const MEMBER = "U0MEMBER";
@@ -21,7 +21,7 @@ export function commandBody(text: string, fields: Record<string, string> = {}): 
     command: "/cop",
     text,
     api_app_id: "A0GUYUB",
-    response_url: `${inject("standinsUrl")}/slack/response/${crypto.randomUUID()}`,
+    response_url: `${standinsBase()}/slack/response/${crypto.randomUUID()}`,
     // Slack gives every invocation its own trigger_id (guyub's ingress key for commands).
     trigger_id: `${Date.now()}.${++triggerSeq}.${crypto.randomUUID().slice(0, 8)}`,
     ...fields,

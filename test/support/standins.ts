@@ -1,10 +1,9 @@
 /**
  * Typed helpers for the stand-ins' control routes, for tests running inside workerd (they reach
- * the Node-side stand-ins over HTTP at `inject("standinsUrl")`). `resetStandins()` and `sentTo()`
+ * the Node-side stand-ins over HTTP at `standinsBase()`). `resetStandins()` and `sentTo()`
  * live in worker.ts. Everything set here lasts until the next reset, and test files share one
  * stand-in process: prefer ids no other test uses.
  */
-import { inject } from "vitest";
 import type {
   DISCORD_CHANNEL_LOSSES,
   DISCORD_GUILD_LOSSES,
@@ -15,6 +14,7 @@ import type {
 import type { LimitSpec, LimitTable, Platform, StandinConfig } from "../../scripts/standins/config.ts";
 import type { Fault } from "../../scripts/standins/faults.ts";
 import type { StatsSnapshot } from "../../scripts/standins/stats.ts";
+import { standinsBase } from "./standins-url.ts";
 
 export type { LimitTable, StatsSnapshot };
 
@@ -44,7 +44,7 @@ export type LostSpec =
 type PublicConfig = Omit<StandinConfig, "slackTokens" | "discordBotToken">;
 
 async function control<T>(method: "GET" | "POST", path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${inject("standinsUrl")}${path}`, {
+  const response = await fetch(`${standinsBase()}${path}`, {
     method,
     headers: body === undefined ? {} : { "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),

@@ -1,9 +1,9 @@
 import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
-import { inject } from "vitest";
 import { type AppOptions, createApp } from "../../src/app.ts";
 import type { AppEnv } from "../../src/env.ts";
 import { RecordingQueue } from "./queue.ts";
+import { standinsBase } from "./standins-url.ts";
 
 /**
  * What the app under test sent to the OUTBOX queue. Tests never hand messages to the real local
@@ -13,7 +13,7 @@ export const outboxQueue = new RecordingQueue();
 
 /** The test env: real D1, real bindings, platform APIs pointed at the stand-ins. */
 export function testEnv(overrides: Partial<AppEnv> = {}): AppEnv {
-  const standins = inject("standinsUrl");
+  const standins = standinsBase();
   return {
     ...env,
     OUTBOX: outboxQueue.asQueue(),
@@ -52,11 +52,11 @@ export async function send(
 
 /** Resets the stand-ins' records and rate-limit windows. */
 export async function resetStandins(): Promise<void> {
-  await fetch(`${inject("standinsUrl")}/__reset`, { method: "POST" });
+  await fetch(`${standinsBase()}/__reset`, { method: "POST" });
 }
 
 /** What the stand-ins recorded for a platform. */
 export async function sentTo(platform: "slack" | "discord"): Promise<Array<Record<string, unknown>>> {
-  const response = await fetch(`${inject("standinsUrl")}/__sent?platform=${platform}`);
+  const response = await fetch(`${standinsBase()}/__sent?platform=${platform}`);
   return (await response.json()) as Array<Record<string, unknown>>;
 }
