@@ -7,7 +7,7 @@ import { EPHEMERAL, renderDiscordMessage } from "./render.ts";
  * Per-route buckets are not guessed: each answer's X-RateLimit-* headers say when the bucket
  * is empty and for how long, and the engine holds that key until then.
  */
-export const DISCORD_PACE = { globalMs: 21, dmMs: 1000 } as const;
+export const DISCORD_PACE = { globalMs: 21, dmMs: 1050 } as const;
 
 export interface DiscordSenderConfig {
   readonly apiUrl: string;

@@ -1,0 +1,91 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { resetDb } from "./support/db.ts";
+import { drain, outboxRows, seedCommunity, testDelivery, text, writeDrafts } from "./support/delivery.ts";
+import { configureStandins, injectFault, standinStats } from "./support/standins.ts";
+import { resetStandins, sentTo } from "./support/worker.ts";
+
+const CHANNEL = "300000000000000777";
+
+beforeEach(async () => {
+  await resetDb();
+  await resetStandins();
+});
+
+describe("pacing under the platforms' limits", () => {
+  it("429 with Retry-After 2: nothing goes to that bucket for 2 s, then the message is delivered", async () => {
+    const community = await seedCommunity("discord");
+    const ids = await writeDrafts(community, [
+      { kind: "post", key: "busy", channelId: CHANNEL, message: text("after the wait") },
+    ]);
+    await injectFault({
+      platform: "discord",
+      match: `POST /channels/${CHANNEL}/messages`,
+      status: 429,
+      retryAfter: 2,
+    });
+    const { deps, queue } = testDelivery();
+    const started = Date.now();
+    const messages = await drain(deps, queue, ids);
+    expect(messages.map((m) => m.settled)).toEqual(["ack"]);
+    const [call] = await sentTo("discord");
+    expect(new Date(String(call?.at)).getTime() - started).toBeGreaterThanOrEqual(2000);
+    const stats = await standinStats();
+    expect(stats.discord.rateLimited).toBe(1);
+    expect(stats.discord.accepted).toBe(1);
+    expect((await outboxRows())[0]).toMatchObject({ status: "sent", attempts: 1 });
+  });
+
+  it("a Slack 429 holds the method for its Retry-After, then sends once", async () => {
+    const community = await seedCommunity("slack");
+    const ids = await writeDrafts(community, [
+      { kind: "post", key: "s", channelId: "C0BUSY", message: text("hi") },
+    ]);
+    await injectFault({ platform: "slack", match: "chat.postMessage", status: 429, retryAfter: 2 });
+    const { deps, queue } = testDelivery();
+    const started = Date.now();
+    await drain(deps, queue, ids);
+    const calls = await sentTo("slack");
+    expect(calls).toHaveLength(1);
+    expect(new Date(String(calls[0]?.at)).getTime() - started).toBeGreaterThanOrEqual(2000);
+  });
+
+  it("1,000 Discord DMs against the stand-in's limits (time scaled ×100): all delivered, no 429", async () => {
+    await configureStandins({ timeScale: 100 });
+    const community = await seedCommunity("discord");
+    const drafts = Array.from({ length: 1000 }, (_, i) => ({
+      kind: "dm" as const,
+      key: `dm:${i}`,
+      userId: String(310000000000000000n + BigInt(i)),
+      message: text(`Hello member ${i}`),
+    }));
+    const ids = await writeDrafts(community, drafts);
+    const { deps, queue } = testDelivery({ paceScale: 100 });
+    await drain(deps, queue, ids, 50);
+    const rows = await outboxRows();
+    expect(rows.filter((row) => row.status === "sent")).toHaveLength(1000);
+    const stats = await standinStats();
+    expect(stats.discord.rateLimited).toBe(0);
+    expect(stats.discord.accepted).toBe(2000); // one DM channel opened and one message per member
+  }, 60_000);
+
+  it("300 Slack DMs (time scaled ×100): all delivered, no 429, each DM channel opened once", async () => {
+    await configureStandins({ timeScale: 100 });
+    const community = await seedCommunity("slack");
+    const drafts = Array.from({ length: 300 }, (_, i) => ({
+      kind: "dm" as const,
+      key: `dm:${i}`,
+      userId: `U0M${String(i).padStart(5, "0")}`,
+      message: text(`Halo ${i}`),
+    }));
+    const { deps, queue } = testDelivery({ paceScale: 100 });
+    await drain(deps, queue, await writeDrafts(community, drafts), 50);
+    // A second DM to the same members reuses the stored DM channels: no conversations.open.
+    const again = drafts.slice(0, 10).map((d) => ({ ...d, key: `${d.key}:again` }));
+    await drain(deps, queue, await writeDrafts(community, again));
+    const rows = await outboxRows();
+    expect(rows.filter((row) => row.status === "sent")).toHaveLength(310);
+    const stats = await standinStats();
+    expect(stats.slack.rateLimited).toBe(0);
+    expect(stats.slack.acceptedBy).toMatchObject({ "conversations.open": 300, "chat.postMessage": 310 });
+  }, 60_000);
+});
