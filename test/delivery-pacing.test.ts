@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { resetDb } from "./support/db.ts";
 import { drain, outboxRows, seedCommunity, testDelivery, text, writeDrafts } from "./support/delivery.ts";
-import { configureStandins, injectFault, standinStats } from "./support/standins.ts";
+import { configureStandins, injectFault, markLost, standinStats } from "./support/standins.ts";
 import { resetStandins, sentTo } from "./support/worker.ts";
 
 const CHANNEL = "300000000000000777";
@@ -88,4 +88,22 @@ describe("pacing under the platforms' limits", () => {
     expect(stats.slack.rateLimited).toBe(0);
     expect(stats.slack.acceptedBy).toMatchObject({ "conversations.open": 300, "chat.postMessage": 310 });
   }, 60_000);
+
+  it("repeated 401s stop all calls to the platform for a while (no invalid-request ban)", async () => {
+    await markLost({ platform: "discord", token: "test-discord-bot-token" });
+    const community = await seedCommunity("discord");
+    const drafts = Array.from({ length: 6 }, (_, i) => ({
+      kind: "post" as const,
+      key: `p:${i}`,
+      channelId: String(300000000000000100n + BigInt(i)),
+      message: text("hi"),
+    }));
+    const { deps, queue } = testDelivery();
+    await drain(deps, queue, await writeDrafts(community, drafts), 4);
+    const stats = await standinStats();
+    expect(stats.discord.errors).toBe(3);
+    expect(stats.discord.accepted).toBe(0);
+    const rows = await outboxRows();
+    expect(rows.every((row) => row.status === "pending")).toBe(true); // waiting, not lost
+  });
 });
