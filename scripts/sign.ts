@@ -9,7 +9,7 @@
  *
  * The options are described in USAGE below.
  */
-import { sign as edSign, randomUUID } from "node:crypto";
+import { sign as edSign, randomBytes, randomUUID } from "node:crypto";
 import { signSlackRequest } from "../src/adapters/slack/verify.ts";
 import { parseCli } from "./lib/cli.ts";
 import { readDevVars } from "./lib/dev-vars.ts";
@@ -81,7 +81,8 @@ async function slackCommand(command: string, commandText: string, user: string, 
     text: commandText,
     api_app_id: "A0GUYUBDEV",
     response_url: `${values.standins}/slack/response/${randomUUID()}`,
-    trigger_id: "1.2.3",
+    // Slack gives every invocation its own trigger_id, which guyub uses as the command's ingress key.
+    trigger_id: `${Date.now()}.${randomBytes(4).readUInt32BE()}.${randomBytes(8).toString("hex")}`,
   }).toString();
   const signature = await signSlackRequest(secret, now, body);
   return fetch(`${values.url}/slack/commands`, {
