@@ -1,0 +1,15 @@
+import type { Action } from "./define.ts";
+import type { FormDefinition } from "./types.ts";
+
+/**
+ * Every button guyub puts in a message, by id. Features add theirs here (one line each); the
+ * adapters route presses here through `handleInteraction` and never know what a button does.
+ */
+export const ACTIONS: readonly Action[] = [];
+
+/** Every form guyub opens, by id. */
+export const FORMS: readonly FormDefinition[] = [];
+
+export { type Action, defineAction } from "./define.ts";
+export { actionButton, formId, pack, unpack } from "./pack.ts";
+export type { ActionContext, ActionResult, FieldErrors, FormDefinition, FormValues } from "./types.ts";

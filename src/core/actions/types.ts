@@ -1,0 +1,55 @@
+import type { z } from "zod";
+import type { CommandContext } from "../commands/types.ts";
+import type { Form, Message } from "../message.ts";
+import type { Effect } from "../model.ts";
+
+/** What an action or form handler may use: the same as a command's context. */
+export type ActionContext = Omit<CommandContext, "registry">;
+
+/** The answer to a button press or a form submission. */
+export interface ActionResult {
+  /** A private answer to the member who pressed (ephemeral). */
+  readonly reply?: Message;
+  /** Replaces the message the button is on (e.g. a vote count). */
+  readonly update?: Message;
+  /** Opens a form (a Slack modal, a Discord modal); only an answer to a button can do this. */
+  readonly form?: Form;
+  readonly effects?: readonly Effect[];
+}
+
+/** A form submission that failed validation: field id → localized message. Nothing was saved. */
+export interface FieldErrors {
+  readonly errors: Readonly<Record<string, string>>;
+}
+
+/**
+ * One kind of button, defined once. Its id and arguments travel in the button itself
+ * (`<id>:<community>:<arg>…`, at most 100 characters for Discord), so a press in a DM, which
+ * carries no server or workspace, still names its community; the presser must be a stored
+ * member of it before anything changes.
+ */
+export interface ActionDefinition<A extends z.ZodType<readonly string[]>> {
+  /** Lowercase words joined by dots: `intro.open`, `rsvp.yes`. */
+  readonly id: string;
+  /** The arguments packed after the community id, validated before the handler runs. */
+  readonly args: A;
+  readonly moderator: boolean;
+  handle(ctx: ActionContext, args: z.output<A>): Promise<ActionResult> | ActionResult;
+}
+
+/** Submitted form values: text inputs as strings, selects as arrays of option values. */
+export type FormValues = Readonly<Record<string, string | readonly string[]>>;
+
+/** One form, defined once: how it is built (with earlier answers) and what a submission does. */
+export interface FormDefinition {
+  /** Lowercase words joined by dots: `intro.about`. */
+  readonly id: string;
+  /** Builds the form for this member; `initial` refills answers (a reopened form keeps them). */
+  build(ctx: ActionContext, initial: FormValues | null, args: readonly string[]): Promise<Form> | Form;
+  /** Validates and applies a submission; field errors change nothing. */
+  submit(
+    ctx: ActionContext,
+    values: FormValues,
+    args: readonly string[],
+  ): Promise<ActionResult | FieldErrors> | ActionResult | FieldErrors;
+}
