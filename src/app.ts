@@ -5,7 +5,7 @@ import { discordRoutes } from "./adapters/discord/routes.ts";
 import { slackRoutes } from "./adapters/slack/routes.ts";
 import type { Registry } from "./core/commands/index.ts";
 import { HttpError } from "./core/errors.ts";
-import type { CoreDeps } from "./core/handle-command.ts";
+import type { CoreDeps, InteractionRegistry } from "./core/handle-command.ts";
 import { createDb } from "./db/client.ts";
 import { withSessionCache } from "./db/session-cache.ts";
 import { createCommunityStore } from "./db/store.ts";
@@ -24,6 +24,8 @@ export interface AppOptions {
   readonly sessionCacheMs?: number;
   /** The command set (tests add commands of their own). */
   readonly registry?: Registry;
+  /** The buttons and forms (tests add their own). */
+  readonly interactions?: InteractionRegistry;
 }
 
 /** Other isolates see a language or moderator-list change within this time. */
@@ -35,7 +37,7 @@ export const SESSION_CACHE_MS = 30_000;
  */
 export function createApp(options: AppOptions = {}): Hono<{ Bindings: AppEnv }> {
   const now = options.now ?? (() => new Date());
-  const coreDeps = coreDepsFor(now, options.sessionCacheMs ?? SESSION_CACHE_MS, options.registry);
+  const coreDeps = coreDepsFor(now, options.sessionCacheMs ?? SESSION_CACHE_MS, options);
   const app = new Hono<{ Bindings: AppEnv }>();
 
   app.use(
@@ -79,7 +81,7 @@ export function createApp(options: AppOptions = {}): Hono<{ Bindings: AppEnv }> 
 function coreDepsFor(
   now: () => Date,
   sessionCacheMs: number,
-  registry: Registry | undefined,
+  options: Pick<AppOptions, "registry" | "interactions">,
 ): (env: AppEnv) => CoreDeps {
   const cache = new WeakMap<D1Database, CoreDeps>();
   return (env) => {
@@ -93,7 +95,8 @@ function coreDepsFor(
             ? withSessionCache(store, { ttlMs: sessionCacheMs, maxEntries: 10_000, now: clock })
             : store,
         now,
-        registry,
+        registry: options.registry,
+        interactions: options.interactions,
         queue: createDeliveryQueue(env.OUTBOX),
       };
       cache.set(env.DB, deps);

@@ -63,7 +63,7 @@ describe("Slack rendering", () => {
       elements: [
         {
           type: "button",
-          action_id: "rsvp.yes",
+          action_id: "rsvp.yes:m1",
           text: { type: "plain_text", text: "Hadir" },
           value: "m1",
           style: "primary",

@@ -50,6 +50,7 @@ export const DEFAULT_SLACK_LIMITS: Record<string, LimitSpec> = {
   "conversations.open": perMinute(50), // Tier 3
   "conversations.history": perMinute(50), // Tier 3
   "conversations.members": perMinute(100), // Tier 4
+  "views.open": perMinute(100), // Tier 4
 };
 
 /** Discord: 50 requests a second per bot, then per-route buckets keyed by their major parameter. */

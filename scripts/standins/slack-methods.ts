@@ -81,6 +81,23 @@ export const METHODS: Record<string, (args: Args, ctx: Ctx) => Result> = {
     return content.ok ? { ok: true, message_ts: state.slackTs() } : content;
   },
 
+  // A modal on a trigger_id (valid 3 s on Slack; a trigger_id "expired" plays the late case).
+  "views.open": (args, { state }) => {
+    const trigger = str(args.trigger_id);
+    if (!trigger) return { ok: false, error: "invalid_arguments" };
+    if (trigger === "expired") return { ok: false, error: "expired_trigger_id" };
+    let view: Args;
+    try {
+      view = (typeof args.view === "string" ? JSON.parse(args.view) : args.view) as Args;
+    } catch {
+      return { ok: false, error: "invalid_arguments" };
+    }
+    const problems = checkModal(view);
+    if (problems.length > 0)
+      return { ok: false, error: "invalid_arguments", response_metadata: { messages: problems } };
+    return { ok: true, view: { id: `V${state.slackTs().replace(".", "")}`, ...view } };
+  },
+
   "conversations.open": (args, { state }) => {
     if (args.channel)
       return { ok: true, no_op: true, already_open: true, channel: { id: str(args.channel) } };
@@ -104,6 +121,37 @@ export const METHODS: Record<string, (args: Args, ctx: Ctx) => Result> = {
     return { ok: true, no_op: true, already_open: true, channel: { id } };
   },
 };
+
+/** Slack's modal rules that catch rendering bugs: type, title and button lengths, 100 blocks, inputs. */
+function checkModal(view: Args | null): string[] {
+  const problems: string[] = [];
+  if (view?.type !== "modal") return ["[ERROR] must be a modal view [json-pointer:/view/type]"];
+  const plainUpTo = (field: string, max: number, required: boolean) => {
+    const value = view[field] as { type?: string; text?: string } | undefined;
+    if (!value) {
+      if (required) problems.push(`[ERROR] missing required field: ${field}`);
+      return;
+    }
+    if (value.type !== "plain_text" || typeof value.text !== "string" || value.text.length === 0)
+      problems.push(`[ERROR] ${field} must be plain_text`);
+    else if (value.text.length > max)
+      problems.push(`[ERROR] must be less than ${max + 1} characters [json-pointer:/view/${field}/text]`);
+  };
+  plainUpTo("title", 24, true);
+  plainUpTo("submit", 24, false);
+  plainUpTo("close", 24, false);
+  const blocks = Array.isArray(view.blocks) ? (view.blocks as Args[]) : null;
+  if (!blocks) problems.push("[ERROR] missing required field: blocks");
+  else if (blocks.length > 100)
+    problems.push("[ERROR] no more than 100 items allowed [json-pointer:/view/blocks]");
+  const inputs = (blocks ?? []).filter((b) => b.type === "input");
+  if (inputs.length > 0 && !view.submit) problems.push("[ERROR] a view with inputs needs a submit button");
+  for (const input of inputs)
+    if (!input.label || !input.element) problems.push("[ERROR] input blocks need a label and an element");
+  if (String(view.callback_id ?? "").length > 255)
+    problems.push("[ERROR] callback_id must be 255 characters or fewer");
+  return problems;
+}
 
 /** `text` and/or valid `blocks`, as `chat.postMessage`, `chat.update` and `chat.postEphemeral` require. */
 function messageContent(args: Args): Result {

@@ -1,10 +1,12 @@
+import type { Action } from "./actions/define.ts";
+import type { FormDefinition } from "./actions/types.ts";
 import { errorReply } from "./commands/error-reply.ts";
 import { registry as defaultRegistry, type Registry } from "./commands/index.ts";
 import { runCommand, type ValidCommand, validateInvocation } from "./commands/run.ts";
 import type { CommandSyntax, Invocation } from "./commands/types.ts";
 import { CommandError } from "./errors.ts";
 import { type Locale, translator } from "./i18n/index.ts";
-import { ephemeral, type Message } from "./message.ts";
+import { ephemeral, type Form, type Message } from "./message.ts";
 import type { Community, Contact } from "./model.ts";
 import type { CommunityStore, DeliveryQueue, PlatformAuthority } from "./ports.ts";
 import { moderatorResolver, openSession } from "./session.ts";
@@ -15,6 +17,14 @@ export interface CoreDeps {
   readonly registry?: Registry;
   /** Where new outgoing messages go once committed (the OUTBOX queue). */
   readonly queue?: DeliveryQueue;
+  /** The buttons and forms (tests add their own; default: every feature's). */
+  readonly interactions?: InteractionRegistry;
+}
+
+/** Buttons and forms by id, as `handleInteraction` looks them up. */
+export interface InteractionRegistry {
+  readonly actions: readonly Action[];
+  readonly forms: readonly FormDefinition[];
 }
 
 /** A command as an adapter hands it to core. */
@@ -34,7 +44,7 @@ export interface CommandRequest {
  * run, and answer in the community's language. Bad input becomes a localized ephemeral
  * reply; unexpected failures become a polite apology (and are logged), never a stack trace.
  */
-export async function handleCommand(deps: CoreDeps, request: CommandRequest): Promise<Message> {
+export async function handleCommand(deps: CoreDeps, request: CommandRequest): Promise<CommandAnswer> {
   const registry = deps.registry ?? defaultRegistry;
   const now = deps.now();
   let locale: Locale = request.contact.initialLocale;
@@ -49,7 +59,7 @@ export async function handleCommand(deps: CoreDeps, request: CommandRequest): Pr
     try {
       valid = validateInvocation(registry, request.contact.platform, request.parse(registry));
     } catch (error) {
-      if (error instanceof CommandError) return errorReply(error, t, request.syntax, registry);
+      if (error instanceof CommandError) return { message: errorReply(error, t, request.syntax, registry) };
       throw error;
     }
     // A moderator command is authorized and run on state read from D1 just now, never on an
@@ -80,15 +90,21 @@ export async function handleCommand(deps: CoreDeps, request: CommandRequest): Pr
         { store: deps.store, queue: deps.queue, ingressKey: request.ingressKey },
         valid,
       );
-      return result.message;
+      return { message: result.message, ...(result.form ? { form: result.form } : {}) };
     } catch (error) {
-      if (error instanceof CommandError) return errorReply(error, t, request.syntax, registry);
+      if (error instanceof CommandError) return { message: errorReply(error, t, request.syntax, registry) };
       throw error;
     }
   } catch (error) {
     console.error("command failed", error);
-    return apology(locale);
+    return { message: apology(locale) };
   }
+}
+
+/** What a command answers: a message, or a form to open (with the message as its fallback). */
+export interface CommandAnswer {
+  readonly message: Message;
+  readonly form?: Form;
 }
 
 /** The reply when something on our side failed: nothing changed, try again. */

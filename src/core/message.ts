@@ -60,6 +60,8 @@ export interface Select {
   readonly options: readonly { readonly value: string; readonly label: string }[];
   readonly multiple?: boolean;
   readonly required?: boolean;
+  /** Values chosen when the form opens (earlier answers); renderers: Slack initial_option(s), Discord `default`. */
+  readonly initial?: readonly string[];
 }
 
 /** A form (Slack modal view / Discord modal). Discord allows at most 5 fields. */
@@ -67,6 +69,8 @@ export interface Form {
   readonly id: string;
   readonly title: string;
   readonly submitLabel: string;
+  /** Slack's "close" button; core fills it in the community's language when a handler leaves it out. */
+  readonly closeLabel?: string;
   readonly fields: readonly (TextInput | Select)[];
 }
 

@@ -61,5 +61,13 @@ export type Effect =
   | { readonly type: "delivery.retryDead" }
   /** The bot lost access: `*` for the whole community, else a channel id. */
   | { readonly type: "delivery.block"; readonly scope: string; readonly reason: string }
+  /** Keeps a form's submitted answers (they had errors) so the reopened form is refilled. */
+  | {
+      readonly type: "form.saveDraft";
+      readonly userId: string;
+      readonly formId: string;
+      readonly values: Readonly<Record<string, string | readonly string[]>>;
+    }
+  | { readonly type: "form.clearDraft"; readonly userId: string; readonly formId: string }
   /** The delivery notice was shown to a moderator. */
   | { readonly type: "delivery.noticeShown" };

@@ -31,6 +31,20 @@ export interface CommunityStore {
     now: Date,
     options?: { readonly ingressKey?: string },
   ): Promise<Applied>;
+  /**
+   * A community by id and one of its stored members: how a button pressed in a DM (which names its
+   * community but carries no server) finds who pressed it. Always read fresh.
+   */
+  findMember(
+    communityId: number,
+    platformUserId: string,
+  ): Promise<{ community: Community | null; member: Member | null }>;
+  /** Answers kept from a form submission that had errors, to refill the reopened form. */
+  readFormDraft(
+    communityId: number,
+    platformUserId: string,
+    formId: string,
+  ): Promise<Record<string, string | string[]> | null>;
   /** Delivery counts and recent errors, for `/cop delivery status`. */
   deliveryReport(communityId: number, since: Date): Promise<DeliveryReport>;
 }

@@ -9,10 +9,21 @@ import type { CommunityRow, MemberRow } from "./schema.ts";
  * every command is a single D1 round trip.
  */
 export function findContactQuery(db: Db, contact: Contact) {
+  return contactSelect(db, contact.userId)
+    .where("c.platform", "=", contact.platform)
+    .where("c.workspace_id", "=", contact.workspaceId);
+}
+
+/** The same row, found by community id: how a button pressed in a DM finds its community. */
+export function findMemberByIdQuery(db: Db, communityId: number, platformUserId: string) {
+  return contactSelect(db, platformUserId).where("c.id", "=", communityId);
+}
+
+function contactSelect(db: Db, platformUserId: string) {
   return db
     .selectFrom("communities as c")
     .leftJoin("members as m", (join) =>
-      join.onRef("m.community_id", "=", "c.id").on("m.platform_user_id", "=", contact.userId),
+      join.onRef("m.community_id", "=", "c.id").on("m.platform_user_id", "=", platformUserId),
     )
     .selectAll("c")
     .select([
@@ -32,9 +43,7 @@ export function findContactQuery(db: Db, contact: Contact) {
           .where("b.notified_at", "is", null)
           .limit(1)
           .as("delivery_notice"),
-    ])
-    .where("c.platform", "=", contact.platform)
-    .where("c.workspace_id", "=", contact.workspaceId);
+    ]);
 }
 
 type ContactRow = CommunityRow & {

@@ -101,6 +101,14 @@ export interface DmChannelsTable {
   channel_id: string;
 }
 
+export interface FormDraftsTable {
+  community_id: number;
+  user_id: string;
+  form_id: string;
+  answers: string;
+  updated_at: string;
+}
+
 export interface Database {
   communities: CommunitiesTable;
   members: MembersTable;
@@ -111,6 +119,7 @@ export interface Database {
   delivery_pace: DeliveryPaceTable;
   delivery_blocks: DeliveryBlocksTable;
   dm_channels: DmChannelsTable;
+  form_drafts: FormDraftsTable;
 }
 
 export type CommunityRow = Selectable<CommunitiesTable>;

@@ -75,5 +75,8 @@ export function withSessionCache(store: CommunityStore, options: SessionCacheOpt
       }
     },
     deliveryReport: (communityId, since) => store.deliveryReport(communityId, since),
+    findMember: (communityId, platformUserId) => store.findMember(communityId, platformUserId),
+    readFormDraft: (communityId, platformUserId, formId) =>
+      store.readFormDraft(communityId, platformUserId, formId),
   };
 }

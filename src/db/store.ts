@@ -6,6 +6,7 @@ import { type Db, runBatch } from "./client.ts";
 import {
   contactFromRow,
   findContactQuery,
+  findMemberByIdQuery,
   insertCommunityQuery,
   upsertActiveMemberQuery,
 } from "./communities.ts";
@@ -73,6 +74,21 @@ export function createCommunityStore(db: Db, d1: D1Database): CommunityStore {
       return { enqueue };
     },
 
+    async findMember(communityId, platformUserId) {
+      return contactFromRow(await findMemberByIdQuery(db, communityId, platformUserId).executeTakeFirst());
+    },
+
+    async readFormDraft(communityId, platformUserId, formId) {
+      const row = await db
+        .selectFrom("form_drafts")
+        .select("answers")
+        .where("community_id", "=", communityId)
+        .where("user_id", "=", platformUserId)
+        .where("form_id", "=", formId)
+        .executeTakeFirst();
+      return row ? (JSON.parse(row.answers) as Record<string, string | string[]>) : null;
+    },
+
     deliveryReport: (communityId, since) => deliveryReport(db, communityId, since),
   };
 }
@@ -110,6 +126,33 @@ function effectQueries(db: Db, community: Community, effect: Effect, now: Date):
           .insertInto("delivery_blocks")
           .values({ community_id: community.id, scope: effect.scope, reason: effect.reason, created_at: at })
           .onConflict((oc) => oc.columns(["community_id", "scope"]).doNothing())
+          .compile(),
+      ];
+    case "form.saveDraft":
+      return [
+        db
+          .insertInto("form_drafts")
+          .values({
+            community_id: community.id,
+            user_id: effect.userId,
+            form_id: effect.formId,
+            answers: JSON.stringify(effect.values),
+            updated_at: at,
+          })
+          .onConflict((oc) =>
+            oc
+              .columns(["community_id", "user_id", "form_id"])
+              .doUpdateSet({ answers: JSON.stringify(effect.values), updated_at: at }),
+          )
+          .compile(),
+      ];
+    case "form.clearDraft":
+      return [
+        db
+          .deleteFrom("form_drafts")
+          .where("community_id", "=", community.id)
+          .where("user_id", "=", effect.userId)
+          .where("form_id", "=", effect.formId)
           .compile(),
       ];
     case "delivery.noticeShown":

@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 
 const TABLES = [
+  "form_drafts",
   "processed_events",
   "job_runs",
   "delivery_pace",

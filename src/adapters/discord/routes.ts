@@ -6,7 +6,6 @@ import { registry } from "../../core/commands/index.ts";
 import { CommandError, HttpError } from "../../core/errors.ts";
 import { type CoreDeps, handleCommand } from "../../core/handle-command.ts";
 import { type Locale, translator } from "../../core/i18n/index.ts";
-import { ephemeral } from "../../core/message.ts";
 import type { CommunityStore } from "../../core/ports.ts";
 import type { AppEnv } from "../../env.ts";
 import { withinDeadline } from "../deadline.ts";
@@ -14,9 +13,11 @@ import { readRawBody } from "../read-body.ts";
 import { assertVerified } from "../verify-result.ts";
 import { createDiscordClient } from "./client.ts";
 import { ROOT_COMMAND } from "./commands.ts";
+import { onComponent } from "./interactions.ts";
 import { discordAuthority, discordContact, invocationFromOptions, localeFrom } from "./parse.ts";
 import { type DiscordInteraction, interactionPayload } from "./payloads.ts";
 import { EPHEMERAL, renderDiscordMessage } from "./render.ts";
+import { renderDiscordModal } from "./render-form.ts";
 import { verifyDiscordRequest } from "./verify.ts";
 
 export interface DiscordRouteOptions {
@@ -66,10 +67,10 @@ export function discordRoutes(options: DiscordRouteOptions): Hono<Env> {
           data: { choices: [] },
         });
       default: {
-        // Components and modal submits: none are wired yet, so say so instead of failing silently.
-        const t = translator(await replyLocale(interaction, options.core(c.env).store));
-        const data = renderDiscordMessage(ephemeral({ type: "text", text: t("error.unknown_action") }));
-        return c.json({ type: InteractionResponseType.CHANNEL_MESSAGE_WITH_SOURCE, data });
+        // Buttons and modal submits: core's one handler decides; an unknown one gets a polite note.
+        const core = options.core(c.env);
+        const fallbackLocale = await replyLocale(interaction, core.store);
+        return c.json(await onComponent(interaction, core, fallbackLocale, options.replyDeadlineMs ?? 2000));
       }
     }
   });
@@ -98,15 +99,17 @@ async function onCommand(
     ingressKey: `discord:interaction:${interaction.id}`,
   });
   const early = await withinDeadline(work, options.replyDeadlineMs ?? 2000);
-  if (early.done) return reply(renderDiscordMessage(early.value));
+  // A form is the answer itself (a type-9 modal); after a deferral it can no longer be opened.
+  if (early.done && early.value.form) return renderDiscordModal(early.value.form);
+  if (early.done) return reply(renderDiscordMessage(early.value.message));
 
   // Slow: defer (ephemeral "thinking…") and edit the original reply when the answer is ready.
   const client = createDiscordClient(env.DISCORD_API_URL ?? DEFAULT_DISCORD_API_URL);
   const token = interaction.token ?? "";
   waitUntil(
     work
-      .then((message) =>
-        client.editOriginal(interaction.application_id, token, renderDiscordMessage(message)),
+      .then((answer) =>
+        client.editOriginal(interaction.application_id, token, renderDiscordMessage(answer.message)),
       )
       .catch((error: unknown) => console.error("discord follow-up failed", error)),
   );

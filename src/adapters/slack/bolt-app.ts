@@ -5,6 +5,7 @@ import { CommandError } from "../../core/errors.ts";
 import { type CoreDeps, handleCommand } from "../../core/handle-command.ts";
 import { withinDeadline } from "../deadline.ts";
 import { slackClientOptions } from "./client.ts";
+import { openModal, registerInteractions } from "./interactions.ts";
 import { COMMAND_TEXT_MAX } from "./payloads.ts";
 import { WorkersReceiver } from "./receiver.ts";
 import { renderSlackReply } from "./render.ts";
@@ -42,6 +43,7 @@ export function createSlackApp(config: SlackAppConfig): SlackApp {
   });
   // Any command name: the manifest registers `/cop`, but a staging app may call it `/cop-dev`.
   bolt.command(/.*/, onCommand);
+  registerInteractions(bolt);
   for (const type of ["app_uninstalled", "tokens_revoked"] as const) {
     bolt.event(type, async ({ body, context }) => {
       const request = context.guyub as SlackRequestContext;
@@ -90,11 +92,18 @@ async function onCommand({
     ingressKey: command.trigger_id ? `slack:${command.team_id}:trigger:${command.trigger_id}` : undefined,
   });
   const early = await withinDeadline(work, request.replyDeadlineMs);
+  if (early.done && early.value.form && command.trigger_id) {
+    // A form opens on the command's trigger_id, which lives 3 s: ack first, then open it.
+    await ack();
+    const opened = await openModal(client, command.trigger_id, early.value.form);
+    if (!opened) await respond(renderSlackReply(early.value.message));
+    return;
+  }
   if (early.done) {
-    await ack(renderSlackReply(early.value));
+    await ack(renderSlackReply(early.value.message));
     return;
   }
   // Slow (a platform look-up is lagging): ack now, answer through response_url when ready.
   await ack();
-  await respond(renderSlackReply(await work));
+  await respond(renderSlackReply((await work).message));
 }

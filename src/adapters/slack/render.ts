@@ -32,9 +32,12 @@ function fieldText(field: Field): { type: "mrkdwn"; text: string } {
 }
 
 function button(b: Button) {
+  // Slack wants action ids unique within a block (a list of vote buttons shares one action), so
+  // the whole packed id travels as the action_id, as it does in Discord's custom_id.
+  const packed = b.value === undefined ? b.actionId : `${b.actionId}:${b.value}`;
   return {
     type: "button",
-    action_id: b.actionId,
+    action_id: cut(packed, 255),
     text: { type: "plain_text", text: cut(b.label, 75) },
     ...(b.value !== undefined ? { value: b.value } : {}),
     ...(b.style ? { style: b.style } : {}),

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 import type { ActionContext, ActionDefinition, ActionResult } from "./types.ts";
 
 /** An action with its argument types erased, as the registry holds it. */
@@ -10,7 +10,9 @@ export interface Action {
 }
 
 /** Defines a button action once; its packed arguments are validated with `args` before `handle`. */
-export function defineAction<A extends z.ZodType<readonly string[]>>(definition: ActionDefinition<A>): Action {
+export function defineAction<A extends z.ZodType<readonly string[]>>(
+  definition: ActionDefinition<A>,
+): Action {
   return {
     id: definition.id,
     args: definition.args,
@@ -19,3 +21,6 @@ export function defineAction<A extends z.ZodType<readonly string[]>>(definition:
     handle: (ctx, args) => definition.handle(ctx, args as z.output<A>),
   };
 }
+
+/** The `args` of an action that takes none. */
+export const noArgs = z.array(z.string()).max(0);

@@ -10,6 +10,6 @@ export const ACTIONS: readonly Action[] = [];
 /** Every form guyub opens, by id. */
 export const FORMS: readonly FormDefinition[] = [];
 
-export { type Action, defineAction } from "./define.ts";
+export { type Action, defineAction, noArgs } from "./define.ts";
 export { actionButton, formId, pack, unpack } from "./pack.ts";
 export type { ActionContext, ActionResult, FieldErrors, FormDefinition, FormValues } from "./types.ts";

@@ -1,5 +1,5 @@
 import { CommandError, DuplicateDeliveryError } from "../errors.ts";
-import { type Message, prependNotice } from "../message.ts";
+import { type Form, type Message, prependNotice } from "../message.ts";
 import type { Effect, PlatformId } from "../model.ts";
 import type { CommunityStore, DeliveryQueue } from "../ports.ts";
 import type { Registry } from "./registry.ts";
@@ -91,7 +91,16 @@ export async function runCommand(
       if (!(error instanceof DuplicateDeliveryError)) throw error;
     }
   }
-  return { message, effects };
+  return {
+    message,
+    effects,
+    ...(result.form ? { form: withCloseLabel(result.form, ctx.t("form.close")) } : {}),
+  };
+}
+
+/** Forms get Slack's close button in the community's language unless their definition set one. */
+export function withCloseLabel(form: Form, closeLabel: string): Form {
+  return form.closeLabel ? form : { ...form, closeLabel };
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import type { PlainKey, Translator } from "../i18n/index.ts";
-import type { Message } from "../message.ts";
+import type { Form, Message } from "../message.ts";
 import type { Community, Effect, Member, PlatformId } from "../model.ts";
 import type { CommunityStore } from "../ports.ts";
 import type { ArgsOf, OptionMap } from "./options.ts";
@@ -31,6 +31,12 @@ export interface CommandContext {
 export interface CommandResult {
   readonly message: Message;
   readonly effects?: readonly Effect[];
+  /**
+   * A form to open instead of replying (`/cop profile edit`). Slack opens it as a modal with the
+   * command's trigger_id; Discord answers the command with the modal itself. `message` is still
+   * needed: it is shown when the form cannot be opened.
+   */
+  readonly form?: Form;
 }
 
 /** One command, defined once: the source of Discord registration, Slack parsing and help. */

@@ -91,6 +91,12 @@ export const en = {
   "error.example": "Example: {example}",
   "error.seeHelp": "See {usage} for what you can do.",
   "error.internal": "Sorry, something went wrong on our side. Nothing was changed; please try again.",
+  "action.moderatorsOnly": "Only moderators can use that button.",
+  "action.done": "Done.",
+  "form.errors": "Some answers need another look. Nothing was saved yet; your answers are kept.",
+  "form.close": "Cancel",
+  "form.couldNotOpen": "The form could not be opened just now. Please press the button again.",
+  "form.reopen": "Open the form again",
   "error.unknown_action": "That button is not available any more.",
   "reply.working": "Working on it…",
 } as const;

@@ -98,6 +98,13 @@ export const id: Record<MessageKey, string> = {
   "error.example": "Contoh: {example}",
   "error.seeHelp": "Lihat {usage} untuk apa saja yang dapat Anda lakukan.",
   "error.internal": "Maaf, terjadi kesalahan di pihak kami. Tidak ada yang berubah; silakan coba lagi.",
+  "action.moderatorsOnly": "Tombol itu khusus untuk moderator.",
+  "action.done": "Selesai.",
+  "form.errors":
+    "Beberapa jawaban perlu diperiksa lagi. Belum ada yang disimpan; jawaban Anda tetap tersimpan di formulir.",
+  "form.close": "Batal",
+  "form.couldNotOpen": "Formulir belum dapat dibuka saat ini. Silakan tekan tombolnya sekali lagi.",
+  "form.reopen": "Buka formulir lagi",
   "error.unknown_action": "Tombol itu sudah tidak berlaku.",
   "reply.working": "Sedang diproses…",
 };

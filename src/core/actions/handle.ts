@@ -1,0 +1,211 @@
+import { withCloseLabel } from "../commands/run.ts";
+import type { CommandSyntax } from "../commands/types.ts";
+import { CommandError, DuplicateDeliveryError } from "../errors.ts";
+import type { CoreDeps } from "../handle-command.ts";
+import { type Locale, translator } from "../i18n/index.ts";
+import { type Block, ephemeral, type Form, type Message } from "../message.ts";
+import type { Community, Effect, PlatformId } from "../model.ts";
+import type { PlatformAuthority } from "../ports.ts";
+import { moderatorResolver } from "../session.ts";
+import { ACTIONS, FORMS } from "./index.ts";
+import { actionButton, type Packed, unpack } from "./pack.ts";
+import type { ActionContext, ActionResult, FormDefinition, FormValues } from "./types.ts";
+
+/** A button press or form submission as an adapter hands it to core. */
+export interface InteractionRequest {
+  readonly platform: PlatformId;
+  readonly userId: string;
+  /** The server or workspace the press came from; null in a DM (Discord sends none there). */
+  readonly workspaceId: string | null;
+  readonly kind: "button" | "form";
+  /** What guyub packed into the button or form: `<id>:<community>:<args>`. */
+  readonly packed: string;
+  /** Submitted values (forms only). */
+  readonly values?: FormValues;
+  /** The platform's id of this delivery: a retried or replayed press has one effect. */
+  readonly ingressKey: string;
+  /** The language to answer in when the community cannot be told (the user's locale). */
+  readonly fallbackLocale: Locale;
+  readonly syntax: CommandSyntax;
+  /** How this platform tells whether the presser moderates the community (besides guyub's list). */
+  authority(community: Community): PlatformAuthority;
+}
+
+/** What the adapter must do: answer privately, replace the message, open a form, or show field errors. */
+export type InteractionResponse =
+  | { readonly kind: "reply"; readonly message: Message }
+  | { readonly kind: "update"; readonly message: Message; readonly reply?: Message }
+  /** `fallback` is shown if the platform refuses to open the form (an expired trigger). */
+  | { readonly kind: "form"; readonly form: Form; readonly fallback: Message }
+  | {
+      readonly kind: "errors";
+      readonly errors: Readonly<Record<string, string>>;
+      /** The same errors as a message with a button that reopens the form, answers kept (Discord). */
+      readonly message: Message;
+    };
+
+/** The built-in action behind "open the form again" after field errors. */
+export const REOPEN_FORM = "form.reopen";
+
+/**
+ * The life of a press or a submission, platform-neutral: find what was packed, check the
+ * presser is a stored member of the community the button names (a DM carries no server), check
+ * moderator rights, validate, run, and apply the effects once (with the ingress key). Anything
+ * unknown or stale gets a polite "not available" and changes nothing.
+ */
+export async function handleInteraction(
+  deps: CoreDeps,
+  request: InteractionRequest,
+): Promise<InteractionResponse> {
+  const registry = deps.interactions ?? { actions: ACTIONS, forms: FORMS };
+  let locale = request.fallbackLocale;
+  try {
+    const packed = unpack(request.packed);
+    const found = packed ? await deps.store.findMember(packed.communityId, request.userId) : null;
+    const community = found?.community;
+    const member = found?.member;
+    if (!packed || !community || !member) return notAvailable(locale);
+    locale = community.locale;
+    if (community.platform !== request.platform) return notAvailable(locale);
+    if (request.workspaceId !== null && request.workspaceId !== community.workspaceId)
+      return notAvailable(locale);
+    const now = deps.now();
+    const t = translator(community.locale);
+    const ctx: ActionContext = {
+      platform: request.platform,
+      community,
+      member,
+      t,
+      now,
+      syntax: request.syntax,
+      store: deps.store,
+      moderatorStatus: moderatorResolver(deps.store, member, request.authority(community), now),
+    };
+
+    let result: ActionResult;
+    let extra: Effect[] = [];
+    if (request.kind === "form") {
+      const form = registry.forms.find((f) => f.id === packed.id);
+      if (!form) return notAvailable(locale);
+      const values = request.values ?? {};
+      const outcome = await form.submit(ctx, values, packed.args);
+      if ("errors" in outcome) {
+        // Nothing of the submission is saved, except the answers themselves as a draft, so the
+        // reopened form (Discord cannot show errors inside a modal) comes back filled in.
+        await applyOnce(
+          deps,
+          ctx,
+          [{ type: "form.saveDraft", userId: member.platformUserId, formId: packed.id, values }],
+          request.ingressKey,
+        );
+        return {
+          kind: "errors",
+          errors: outcome.errors,
+          message: errorsMessage(ctx, outcome.errors, packed),
+        };
+      }
+      result = outcome;
+      extra = [{ type: "form.clearDraft", userId: member.platformUserId, formId: packed.id }];
+    } else if (packed.id === REOPEN_FORM) {
+      result = await reopen(ctx, deps, registry.forms, packed);
+    } else {
+      const action = registry.actions.find((a) => a.id === packed.id);
+      if (!action) return notAvailable(locale);
+      const args = action.args.safeParse(packed.args);
+      if (!args.success) return notAvailable(locale);
+      if (action.moderator) {
+        const status = await ctx.moderatorStatus();
+        if (status !== "moderator")
+          return {
+            kind: "reply",
+            message: ephemeral({
+              type: "text",
+              text: t(status === "unknown" ? "error.moderator_unverifiable" : "action.moderatorsOnly"),
+            }),
+          };
+      }
+      result = await action.handle(ctx, args.data);
+    }
+    await applyOnce(deps, ctx, [...(result.effects ?? []), ...extra], request.ingressKey);
+    if (result.form)
+      return {
+        kind: "form",
+        form: withCloseLabel(result.form, t("form.close")),
+        fallback: ephemeral({ type: "text", text: t("form.couldNotOpen") }),
+      };
+    if (result.update)
+      return { kind: "update", message: result.update, ...(result.reply ? { reply: result.reply } : {}) };
+    return { kind: "reply", message: result.reply ?? ephemeral({ type: "text", text: t("action.done") }) };
+  } catch (error) {
+    if (error instanceof CommandError && error.code === "not_moderator") {
+      return {
+        kind: "reply",
+        message: ephemeral({ type: "text", text: translator(locale)("action.moderatorsOnly") }),
+      };
+    }
+    console.error("interaction failed", error);
+    return {
+      kind: "reply",
+      message: ephemeral({ type: "text", text: translator(locale)("error.internal") }),
+    };
+  }
+}
+
+async function applyOnce(deps: CoreDeps, ctx: ActionContext, effects: readonly Effect[], ingressKey: string) {
+  if (effects.length === 0) return;
+  try {
+    const applied = await deps.store.apply(ctx.community, effects, null, ctx.now, { ingressKey });
+    if (applied.enqueue.length > 0 && deps.queue) {
+      await deps.queue.enqueue(applied.enqueue).catch((error: unknown) => {
+        console.error("outbox enqueue failed; the sweep will pick these up", error);
+      });
+    }
+  } catch (error) {
+    if (!(error instanceof DuplicateDeliveryError)) throw error;
+  }
+}
+
+/** "Open the form again": the form named in the button, refilled from the saved draft. */
+async function reopen(
+  ctx: ActionContext,
+  deps: CoreDeps,
+  forms: readonly FormDefinition[],
+  packed: Packed,
+): Promise<ActionResult> {
+  const [formName, ...args] = packed.args;
+  const form = forms.find((f) => f.id === formName);
+  if (!form) return { reply: ephemeral({ type: "text", text: ctx.t("error.unknown_action") }) };
+  const draft = await deps.store.readFormDraft(ctx.community.id, ctx.member.platformUserId, form.id);
+  return { form: await form.build(ctx, draft, args) };
+}
+
+function errorsMessage(
+  ctx: ActionContext,
+  errors: Readonly<Record<string, string>>,
+  packed: Packed,
+): Message {
+  const blocks: Block[] = [
+    { type: "text", text: ctx.t("form.errors") },
+    ...Object.values(errors).map((text): Block => ({ type: "context", text: `• ${text}` })),
+    {
+      type: "actions",
+      buttons: [
+        actionButton(
+          ctx.community,
+          REOPEN_FORM,
+          ctx.t("form.reopen"),
+          [packed.id, ...packed.args],
+          "primary",
+        ),
+      ],
+    },
+  ];
+  return ephemeral(...blocks);
+}
+
+function notAvailable(locale: Locale): InteractionResponse {
+  return {
+    kind: "reply",
+    message: ephemeral({ type: "text", text: translator(locale)("error.unknown_action") }),
+  };
+}
