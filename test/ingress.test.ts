@@ -85,6 +85,7 @@ describe("replayed commands change nothing twice", () => {
   const registry = createRegistry([...defaultRegistry.commands, tally], {
     moderators: "cmd.moderators",
     delivery: "cmd.delivery",
+    profile: "cmd.profile",
   });
 
   it("a Discord interaction replayed (same id, same signature) has one effect", async () => {

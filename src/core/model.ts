@@ -1,5 +1,6 @@
 import type { OutboxDraft } from "./delivery.ts";
 import type { Locale } from "./i18n/index.ts";
+import type { ProfileEffect } from "./profile/ports.ts";
 
 /** The chat platforms guyub speaks to. Adding one means one adapter folder and one entry here. */
 export type PlatformId = "slack" | "discord";
@@ -70,4 +71,6 @@ export type Effect =
     }
   | { readonly type: "form.clearDraft"; readonly userId: string; readonly formId: string }
   /** The delivery notice was shown to a moderator. */
-  | { readonly type: "delivery.noticeShown" };
+  | { readonly type: "delivery.noticeShown" }
+  /** A member's profile, or the Discord intro form's first step (src/core/profile/). */
+  | ProfileEffect;

@@ -1,4 +1,5 @@
 import type { Community, Contact, Effect, Member } from "./model.ts";
+import type { ProfileStore } from "./profile/ports.ts";
 
 /** What core needs from storage. `src/db/` implements it over D1; core never sees SQL. */
 export interface CommunityStore {
@@ -47,6 +48,8 @@ export interface CommunityStore {
   ): Promise<Record<string, string | string[]> | null>;
   /** Delivery counts and recent errors, for `/cop delivery status`. */
   deliveryReport(communityId: number, since: Date): Promise<DeliveryReport>;
+  /** Member profiles and `whoknows` (never cached: a consent change counts at once). */
+  readonly profiles: ProfileStore;
 }
 
 /** What an `apply` left for the caller to do after the transaction. */

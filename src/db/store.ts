@@ -14,6 +14,7 @@ import { deliveryReport } from "./delivery-report.ts";
 import { memberFromRow } from "./mappers.ts";
 import { cachePlatformAdminQuery, listModeratorRows, setModeratorQuery } from "./members.ts";
 import { pendingIdsQuery, retryDeadQuery, writeDraftQueries } from "./outbox.ts";
+import { createProfileStore, profileEffectQueries } from "./profiles.ts";
 import type { CommunityUpdate } from "./schema.ts";
 
 /** The D1 implementation of core's `CommunityStore`. */
@@ -90,6 +91,7 @@ export function createCommunityStore(db: Db, d1: D1Database): CommunityStore {
     },
 
     deliveryReport: (communityId, since) => deliveryReport(db, communityId, since),
+    profiles: createProfileStore(db),
   };
 }
 
@@ -155,6 +157,9 @@ function effectQueries(db: Db, community: Community, effect: Effect, now: Date):
           .where("form_id", "=", effect.formId)
           .compile(),
       ];
+    case "profile.save":
+    case "profile.draft":
+      return profileEffectQueries(db, community.id, effect, now);
     case "delivery.noticeShown":
       return [
         db

@@ -1,6 +1,8 @@
 import { env } from "cloudflare:workers";
 
 const TABLES = [
+  "profile_drafts",
+  "profiles",
   "form_drafts",
   "processed_events",
   "job_runs",

@@ -2,7 +2,9 @@ import { deliveryPause, deliveryResume, deliveryRetry, deliveryStatus } from "./
 import { help } from "./help.ts";
 import { language } from "./language.ts";
 import { moderatorsAdd, moderatorsList, moderatorsRemove, moderatorsRole } from "./moderators.ts";
+import { profileEdit, profileShow } from "./profile.ts";
 import { createRegistry } from "./registry.ts";
+import { whoknows } from "./whoknows.ts";
 
 /** Every command guyub knows, in the order help lists them. */
 export const registry = createRegistry(
@@ -17,10 +19,14 @@ export const registry = createRegistry(
     deliveryRetry,
     deliveryPause,
     deliveryResume,
+    profileShow,
+    profileEdit,
+    whoknows,
   ],
   {
     moderators: "cmd.moderators",
     delivery: "cmd.delivery",
+    profile: "cmd.profile",
   },
 );
 

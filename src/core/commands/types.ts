@@ -23,7 +23,7 @@ export interface CommandContext {
   readonly now: Date;
   readonly syntax: CommandSyntax;
   readonly registry: Registry;
-  readonly store: Pick<CommunityStore, "listModerators" | "deliveryReport">;
+  readonly store: Pick<CommunityStore, "listModerators" | "deliveryReport" | "profiles">;
   /** Asks (once, cached) whether the member moderates; platform look-ups happen only when needed. */
   moderatorStatus(): Promise<ModeratorStatus>;
 }

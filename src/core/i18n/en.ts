@@ -1,8 +1,11 @@
+import { profileEn } from "../profile/strings-en.ts";
+
 /**
  * The English catalog: the source of truth for keys and `{placeholders}`.
  * `id.ts` must provide every key (a missing key fails the typecheck).
  */
 export const en = {
+  ...profileEn,
   "language.en": "English",
   "language.id": "Bahasa Indonesia",
 

@@ -1,3 +1,4 @@
+import { profileId } from "../profile/strings-id.ts";
 import type { MessageKey } from "./en.ts";
 
 /**
@@ -6,6 +7,7 @@ import type { MessageKey } from "./en.ts";
  * Typed against the English keys: leaving one out fails the typecheck.
  */
 export const id: Record<MessageKey, string> = {
+  ...profileId,
   "language.en": "English (Inggris)",
   "language.id": "Bahasa Indonesia",
 

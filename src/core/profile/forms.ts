@@ -1,0 +1,115 @@
+import { actionButton } from "../actions/pack.ts";
+import type { ActionContext, ActionResult, FieldErrors, FormDefinition } from "../actions/types.ts";
+import { ephemeral, type Form, type Message } from "../message.ts";
+import type { Effect } from "../model.ts";
+import type { ProfileAnswers } from "./answers.ts";
+import { aboutValues, INTRO_FORM, introForm, profileValues } from "./fields.ts";
+import { introDraft } from "./intro-post.ts";
+import type { IntroState } from "./ports.ts";
+import { checkAbout, checkChoices, checkProfile } from "./validate.ts";
+
+/** How long the Discord form's first step waits for the second. */
+export const DRAFT_TTL_MS = 24 * 60 * 60 * 1000;
+
+function freshDraft(ctx: ActionContext, state: IntroState) {
+  return state.draft && ctx.now.getTime() - state.draft.updatedAt.getTime() < DRAFT_TTL_MS
+    ? state.draft
+    : null;
+}
+
+/**
+ * The intro form as it opens for this member, refilled with their earlier answers: all questions
+ * on Slack; on Discord the first of two steps (its own pending answers first, else the profile's).
+ */
+export async function openIntro(ctx: ActionContext): Promise<Form> {
+  const state = await ctx.store.profiles.introState(ctx.community.id, ctx.member.id);
+  const saved = state.profile ? profileValues(state.profile) : null;
+  if (ctx.platform === "slack") return introForm(ctx.community, ctx.t, INTRO_FORM.all, saved);
+  const draft = freshDraft(ctx, state);
+  return introForm(ctx.community, ctx.t, INTRO_FORM.about, draft ? aboutValues(draft.answers) : saved);
+}
+
+/** The answer when the Discord form's first step is gone: nothing saved, start again. */
+export function startAgain(ctx: ActionContext): ActionResult {
+  return {
+    reply: ephemeral(
+      { type: "text", text: ctx.t("intro.step2.lost") },
+      {
+        type: "actions",
+        buttons: [actionButton(ctx.community, "intro.open", ctx.t("intro.restart"), [], "primary")],
+      },
+    ),
+  };
+}
+
+/**
+ * Saves a complete, valid profile in one batch (profile, dropped draft, and the introduction).
+ * The introduction is drafted only on the member's first save, only with their consent, and only
+ * when the community has a main channel; its outbox key makes even racing first saves post once.
+ */
+function save(ctx: ActionContext, state: IntroState, answers: ProfileAnswers): ActionResult {
+  const effects: Effect[] = [{ type: "profile.save", memberId: ctx.member.id, answers }];
+  const first = state.profile === null;
+  const channel = state.mainChannelId;
+  const post = first && answers.introConsent && channel !== null;
+  if (post) effects.push({ type: "outbox.send", draft: introDraft(ctx.t, ctx.member, answers, channel) });
+  const usage = `${ctx.syntax.prefix} profile show`;
+  const lines = first ? [ctx.t("intro.saved.first", { usage })] : [ctx.t("intro.saved.updated")];
+  if (post) lines.push(ctx.t("intro.saved.posted"));
+  const reply: Message = ephemeral({ type: "text", text: lines.join(" ") });
+  return { reply, effects };
+}
+
+/** Slack: every question in one modal. */
+export const introAllForm: FormDefinition = {
+  id: INTRO_FORM.all,
+  build: (ctx, initial) => introForm(ctx.community, ctx.t, INTRO_FORM.all, initial),
+  async submit(ctx, values): Promise<ActionResult | FieldErrors> {
+    const checked = checkProfile(values, ctx.t);
+    if ("errors" in checked) return checked;
+    return save(ctx, await ctx.store.profiles.introState(ctx.community.id, ctx.member.id), checked.answers);
+  },
+};
+
+/** Discord step 1: the three written answers, kept as a draft; nothing reaches the profile yet. */
+export const introAboutForm: FormDefinition = {
+  id: INTRO_FORM.about,
+  build: (ctx, initial) => introForm(ctx.community, ctx.t, INTRO_FORM.about, initial),
+  submit(ctx, values): ActionResult | FieldErrors {
+    const checked = checkAbout(values, ctx.t);
+    if ("errors" in checked) return checked;
+    const next = actionButton(ctx.community, "intro.next", ctx.t("intro.continue"), [], "primary");
+    return {
+      reply: ephemeral(
+        { type: "text", text: ctx.t("intro.step1.saved") },
+        { type: "actions", buttons: [next] },
+      ),
+      effects: [{ type: "profile.draft", memberId: ctx.member.id, answers: checked.answers }],
+    };
+  },
+};
+
+/** Discord step 2: the choices; validates both steps and saves the profile in one batch. */
+export const introChoicesForm: FormDefinition = {
+  id: INTRO_FORM.choices,
+  build: (ctx, initial) => introForm(ctx.community, ctx.t, INTRO_FORM.choices, initial),
+  async submit(ctx, values): Promise<ActionResult | FieldErrors> {
+    const state = await ctx.store.profiles.introState(ctx.community.id, ctx.member.id);
+    const draft = freshDraft(ctx, state);
+    // The first step's answers were valid when kept; checked again so the profile only ever
+    // holds answers that pass today's rules.
+    const about = draft ? checkAbout(aboutValues(draft.answers), ctx.t) : null;
+    if (!about || "errors" in about) return startAgain(ctx);
+    const choices = checkChoices(values, ctx.t);
+    if ("errors" in choices) return choices;
+    return save(ctx, state, { ...about.answers, ...choices.answers });
+  },
+};
+
+/** The next step's form for the Discord "Continue" button, refilled from the saved profile. */
+export async function openChoices(ctx: ActionContext): Promise<ActionResult> {
+  const state = await ctx.store.profiles.introState(ctx.community.id, ctx.member.id);
+  if (!freshDraft(ctx, state)) return startAgain(ctx);
+  const saved = state.profile ? profileValues(state.profile) : null;
+  return { form: introForm(ctx.community, ctx.t, INTRO_FORM.choices, saved) };
+}
