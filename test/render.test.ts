@@ -134,3 +134,53 @@ describe("Discord rendering", () => {
     expect(() => renderDiscordModal(big)).toThrow(/Discord allows 5/);
   });
 });
+
+describe("form selects keep earlier answers", () => {
+  const form = {
+    id: "f:1",
+    title: "Form",
+    submitLabel: "Save",
+    fields: [
+      {
+        kind: "select" as const,
+        id: "one",
+        label: "One",
+        options: [
+          { value: "a", label: "A" },
+          { value: "b", label: "B" },
+        ],
+        initial: ["b"],
+      },
+      {
+        kind: "select" as const,
+        id: "many",
+        label: "Many",
+        multiple: true,
+        options: [
+          { value: "x", label: "X" },
+          { value: "y", label: "Y" },
+        ],
+        initial: ["x", "y", "gone"],
+      },
+    ],
+  };
+
+  it("Slack: initial_option and initial_options, only for options that exist", () => {
+    const view = renderSlackModal(form, "Cancel");
+    expect(view.blocks[0]?.element).toMatchObject({ initial_option: { value: "b" } });
+    expect(
+      (view.blocks[1]?.element as { initial_options: { value: string }[] }).initial_options.map(
+        (o) => o.value,
+      ),
+    ).toEqual(["x", "y"]);
+  });
+
+  it("Discord: the chosen options are marked default", () => {
+    const modal = renderDiscordModal(form);
+    const options = modal.data.components.map(
+      (c) => (c.component as { options: { value: string; default?: boolean }[] }).options,
+    );
+    expect(options[0]?.filter((o) => o.default).map((o) => o.value)).toEqual(["b"]);
+    expect(options[1]?.filter((o) => o.default).map((o) => o.value)).toEqual(["x", "y"]);
+  });
+});

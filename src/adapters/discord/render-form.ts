@@ -26,7 +26,12 @@ function stringSelect(field: Select) {
     required: field.required ?? false,
     min_values: field.required ? 1 : 0,
     max_values: field.multiple ? options.length : 1,
-    options: options.map((o) => ({ label: cut(o.label, 100), value: o.value })),
+    // Earlier answers come back chosen (`default`), so a reopened form keeps them.
+    options: options.map((o) => ({
+      label: cut(o.label, 100),
+      value: o.value,
+      ...(field.initial?.includes(o.value) ? { default: true } : {}),
+    })),
   };
 }
 

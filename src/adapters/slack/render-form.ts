@@ -15,10 +15,21 @@ function textElement(field: TextInput) {
 }
 
 function selectElement(field: Select) {
+  const options = field.options.slice(0, 100).map((o) => ({ text: plain(o.label, 75), value: o.value }));
+  // Earlier answers come back chosen; Slack rejects an initial option that is not among the options.
+  const chosen = options.filter((o) => field.initial?.includes(o.value));
+  const initial = field.multiple
+    ? chosen.length > 0
+      ? { initial_options: chosen }
+      : {}
+    : chosen[0]
+      ? { initial_option: chosen[0] }
+      : {};
   return {
     type: field.multiple ? "multi_static_select" : "static_select",
     action_id: field.id,
-    options: field.options.slice(0, 100).map((o) => ({ text: plain(o.label, 75), value: o.value })),
+    options,
+    ...initial,
   };
 }
 
