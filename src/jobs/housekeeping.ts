@@ -7,7 +7,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Daily pruning so tables stay small: ingress ids after a day (platforms retry within minutes,
- * signatures expire after five), finished job runs after 90 days, finished outbox rows after 30.
+ * signatures expire after five), form drafts after a day, finished job runs after 90 days,
+ * finished outbox rows after 30.
  */
 export const housekeeping: JobKind = {
   name: "housekeeping",
@@ -19,6 +20,9 @@ export const housekeeping: JobKind = {
     const ago = (days: number) => new Date(deps.now.getTime() - days * DAY_MS).toISOString();
     await deps.d1.batch([
       deps.d1.prepare("DELETE FROM processed_events WHERE received_at < ?").bind(ago(1)),
+      // Form answers kept between steps or after errors are worth a day, not forever.
+      deps.d1.prepare("DELETE FROM form_drafts WHERE updated_at < ?").bind(ago(1)),
+      deps.d1.prepare("DELETE FROM profile_drafts WHERE updated_at < ?").bind(ago(1)),
       deps.d1
         .prepare("DELETE FROM job_runs WHERE claimed_at < ? AND status IN ('done', 'skipped')")
         .bind(ago(90)),
