@@ -39,6 +39,12 @@ const AUTH_STRIKES = 3;
 const AUTH_PAUSE_MS = 10 * 60_000;
 /** A message rate-limited this often in one invocation is deferred rather than retried at once. */
 const MAX_RATE_LIMITS = 3;
+/**
+ * Calls in flight at once in one invocation: a Worker keeps at most six connections open at a
+ * time, and overlapping calls is what keeps throughput at the platforms' limits when each call
+ * takes 100 ms or more (sequential calls reached 43 % of the allowed rate at 100 ms).
+ */
+const MAX_IN_FLIGHT = 6;
 
 interface Item {
   readonly message: DeliveryMessage;
@@ -89,27 +95,56 @@ export async function deliverBatch(deps: DeliveryDeps, messages: readonly Delive
     work.flatMap((item) => item.steps.map((step) => step.key)),
   );
 
+  // Sends overlap. Each slot is taken (noted) when its call starts, so pacing holds
+  // whatever the platform's response time; a key without an interval (a Discord bucket, paced by
+  // its response headers) has at most one call in flight.
+  const inflight = new Set<Promise<void>>();
+  const busy = new Set<string>();
+  const blocked = (item: Item) => item.steps.some((step) => step.intervalMs === 0 && busy.has(step.key));
+  const readyOf = (item: Item) => (blocked(item) ? Number.POSITIVE_INFINITY : pace.readyAt(item.steps));
   try {
-    while (work.length > 0) {
+    while (work.length > 0 || inflight.size > 0) {
+      if (work.length === 0 || inflight.size >= MAX_IN_FLIGHT) {
+        await Promise.race(inflight);
+        continue;
+      }
       const now = deps.nowMs();
-      work.sort((a, b) => pace.readyAt(a.steps) - pace.readyAt(b.steps));
+      work.sort((a, b) => readyOf(a) - readyOf(b));
       const first = work[0] as Item;
-      const readyAt = pace.readyAt(first.steps);
+      const readyAt = readyOf(first);
+      if (readyAt === Number.POSITIVE_INFINITY || (readyAt - now > deps.holdMs && inflight.size > 0)) {
+        // Wait for a call to finish: it may free a key or bring a hold that changes the order.
+        await Promise.race(inflight);
+        continue;
+      }
       if (readyAt - now > deps.holdMs) {
         await deferAll(deps, work.splice(0), pace, now);
         break;
       }
-      if (readyAt > now) await deps.sleep(readyAt - now);
-      work.shift();
-      try {
-        const again = await sendOne(deps, pace, first);
-        if (again) work.push(first);
-      } catch (error) {
-        console.error("outbox send failed unexpectedly", { id: first.row.id, error });
-        first.message.retry({ delaySeconds: backoffSeconds(first.message.attempts) });
+      if (readyAt > now) {
+        await deps.sleep(readyAt - now);
+        continue;
       }
+      work.shift();
+      pace.note(first.steps, now);
+      const keys = first.steps.filter((step) => step.intervalMs === 0).map((step) => step.key);
+      for (const key of keys) busy.add(key);
+      const call: Promise<void> = sendOne(deps, pace, first)
+        .then((again) => {
+          if (again) work.push(first);
+        })
+        .catch((error: unknown) => {
+          console.error("outbox send failed unexpectedly", { id: first.row.id, error });
+          first.message.retry({ delaySeconds: backoffSeconds(first.message.attempts) });
+        })
+        .finally(() => {
+          for (const key of keys) busy.delete(key);
+          inflight.delete(call);
+        });
+      inflight.add(call);
     }
   } finally {
+    await Promise.allSettled(inflight);
     await pace.flush(deps.db);
   }
 }
@@ -189,9 +224,7 @@ async function requestFor(deps: DeliveryDeps, row: LoadedRow): Promise<SendReque
  */
 async function sendOne(deps: DeliveryDeps, pace: PaceBook, item: Item): Promise<boolean> {
   const { row, message } = item;
-  const startedAt = deps.nowMs();
   const report: SendReport = await item.sender.send(item.request);
-  pace.note(item.steps, startedAt);
   for (const hold of report.holds ?? []) pace.hold(hold.key, hold.untilMs);
   const outcome = report.outcome;
   const writes = new RowWrites(deps.db, deps.clock());
