@@ -7,6 +7,7 @@ import { spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Miniflare, type MiniflareOptions } from "miniflare";
+import { unstable_splitSqlQuery } from "wrangler";
 import { childrenNamed, freePort, onCore, onLines, stopChild, track, withTimeout } from "./proc.ts";
 
 export const COMPATIBILITY_DATE = "2026-11-01";
@@ -120,11 +121,8 @@ export async function applyMigrations(mf: Miniflare, migrationsDir: string): Pro
     .filter((file) => file.endsWith(".sql"))
     .sort();
   for (const file of files) {
-    const sql = readFileSync(join(migrationsDir, file), "utf8").replace(/--.*$/gm, "");
-    const statements = sql
-      .split(";")
-      .map((statement) => statement.trim())
-      .filter(Boolean);
+    // wrangler's own splitter: a naive split on ";" breaks CREATE TRIGGER … BEGIN … END.
+    const statements: string[] = unstable_splitSqlQuery(readFileSync(join(migrationsDir, file), "utf8"));
     await db.batch(statements.map((statement) => db.prepare(statement)));
   }
   return files.length;
