@@ -11,6 +11,7 @@ import { withSessionCache } from "./db/session-cache.ts";
 import { createCommunityStore } from "./db/store.ts";
 import { createDeliveryQueue } from "./delivery/queue.ts";
 import type { AppEnv } from "./env.ts";
+import { createJobStarter } from "./jobs/start-now.ts";
 
 /** Bodies above this are refused with 413 before anything reads them. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -98,6 +99,7 @@ function coreDepsFor(
         registry: options.registry,
         interactions: options.interactions,
         queue: createDeliveryQueue(env.OUTBOX),
+        jobs: createJobStarter(createDb(env.DB), env.JOBS),
       };
       cache.set(env.DB, deps);
     }

@@ -71,7 +71,18 @@ describe("Discord registration", () => {
     expect(cop?.name).toBe("cop");
     expect(cop?.contexts).toEqual([0]);
     const names = cop?.options.map((o) => `${o.type}:${o.name}`);
-    expect(names).toEqual(["1:help", "1:language", "2:moderators", "2:delivery", "2:profile", "1:whoknows"]);
+    expect(names).toEqual([
+      "1:help",
+      "1:language",
+      "2:moderators",
+      "2:delivery",
+      "2:profile",
+      "1:whoknows",
+      "1:join",
+      "1:leave",
+      "1:members",
+      "2:onboarding",
+    ]);
     const moderators = cop?.options.find((o) => o.name === "moderators") as { options: { name: string }[] };
     expect(moderators.options.map((o) => o.name)).toEqual(["list", "add", "remove", "role"]);
     expect(cop?.description_localizations.id).toBe(id["cmd.root"]);

@@ -86,6 +86,7 @@ describe("replayed commands change nothing twice", () => {
     moderators: "cmd.moderators",
     delivery: "cmd.delivery",
     profile: "cmd.profile",
+    onboarding: "cmd.onboarding",
   });
 
   it("a Discord interaction replayed (same id, same signature) has one effect", async () => {

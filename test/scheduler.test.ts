@@ -232,6 +232,8 @@ describe("local time", () => {
     expect(Object.fromEntries(next)).toEqual({
       "delivery-sweep": "2027-03-02T09:15:00.000Z",
       housekeeping: "2027-03-03T03:00:00.000Z",
+      "member-sync": "2027-03-02T09:15:00.000Z", // never synced: at the next quarter-hour
+      "welcome-followup": undefined, // community 0 is no community: nothing to follow up
     });
   });
 });

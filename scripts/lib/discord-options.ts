@@ -99,6 +99,15 @@ function optionValues(command: Command, tokens: readonly Token[]): DiscordOption
 }
 
 function optionValue(type: number, words: readonly Token[], path: string, name: string): string {
+  if (type === OPTION_TYPE.CHANNEL) {
+    // Discord's client sends a picked channel's id: accept <#id> or a bare id.
+    const [word] = words;
+    if (words.length === 1 && word?.kind === "channel") return word.id;
+    if (words.length === 1 && word?.kind === "word" && /^\d{17,20}$/.test(word.text)) return word.text;
+    throw new CommandLineError(
+      `${path}: ${name} must be <#id> or a channel id, not “${words.map((w) => w.text).join(" ")}”.`,
+    );
+  }
   if (type !== OPTION_TYPE.USER && type !== OPTION_TYPE.ROLE) return words.map((w) => w.text).join(" ");
   const [word] = words;
   const kind = type === OPTION_TYPE.USER ? "user" : "role";

@@ -6,6 +6,8 @@ import { runCommand, type ValidCommand, validateInvocation } from "./commands/ru
 import type { CommandSyntax, Invocation } from "./commands/types.ts";
 import { CommandError } from "./errors.ts";
 import { type Locale, translator } from "./i18n/index.ts";
+import { welcomeOnFirstContact } from "./membership/first-contact.ts";
+import type { JobStarter } from "./membership/ports.ts";
 import { ephemeral, type Form, type Message } from "./message.ts";
 import type { Community, Contact } from "./model.ts";
 import type { CommunityStore, DeliveryQueue, PlatformAuthority } from "./ports.ts";
@@ -19,6 +21,8 @@ export interface CoreDeps {
   readonly queue?: DeliveryQueue;
   /** The buttons and forms (tests add their own; default: every feature's). */
   readonly interactions?: InteractionRegistry;
+  /** Starts a job now (the JOBS queue), for commands such as `/cop onboarding sync`. */
+  readonly jobs?: JobStarter;
 }
 
 /** Buttons and forms by id, as `handleInteraction` looks them up. */
@@ -65,12 +69,14 @@ export async function handleCommand(deps: CoreDeps, request: CommandRequest): Pr
     // A moderator command is authorized and run on state read from D1 just now, never on an
     // isolate's cached copy: a moderator removed elsewhere a second ago is refused here.
     const fresh = found.cached === true && valid.command.moderator;
-    const { community, member } = await openSession(
+    const { community, member, created } = await openSession(
       deps.store,
       request.contact,
       now,
       fresh ? undefined : found,
     );
+    // Someone guyub never met may be a newcomer to welcome (only on a first contact: not the hot path).
+    if (created) await welcomeOnFirstContact(deps, community, member, now);
     t = translator(community.locale);
     locale = t.locale;
     const ctx = {
@@ -82,6 +88,7 @@ export async function handleCommand(deps: CoreDeps, request: CommandRequest): Pr
       syntax: request.syntax,
       registry,
       store: deps.store,
+      jobs: deps.jobs,
       moderatorStatus: moderatorResolver(deps.store, member, request.authority(community), now),
     };
     try {

@@ -7,6 +7,8 @@
 export type Inline =
   | string
   | { readonly user: string }
+  /** A channel link; it notifies nobody. */
+  | { readonly channel: string }
   | { readonly role: string }
   | { readonly bold: string }
   | { readonly code: string };

@@ -1,5 +1,6 @@
 import type { OutboxDraft } from "./delivery.ts";
 import type { Locale } from "./i18n/index.ts";
+import type { MembershipEffect } from "./membership/effects.ts";
 import type { ProfileEffect } from "./profile/ports.ts";
 
 /** The chat platforms guyub speaks to. Adding one means one adapter folder and one entry here. */
@@ -73,4 +74,6 @@ export type Effect =
   /** The delivery notice was shown to a moderator. */
   | { readonly type: "delivery.noticeShown" }
   /** A member's profile, or the Discord intro form's first step (src/core/profile/). */
-  | ProfileEffect;
+  | ProfileEffect
+  /** Joins, leaves, the member-list sync and the onboarding settings (src/core/membership/). */
+  | MembershipEffect;

@@ -1,3 +1,4 @@
+import type { MembershipReads } from "./membership/ports.ts";
 import type { Community, Contact, Effect, Member } from "./model.ts";
 import type { ProfileStore } from "./profile/ports.ts";
 
@@ -13,9 +14,14 @@ export interface CommunityStore {
   ): Promise<{ community: Community | null; member: Member | null; cached?: boolean }>;
   /**
    * Registers (or refreshes) the community and member idempotently and marks the member
-   * active on `today`. Safe under concurrent first contacts.
+   * active on `today`. Safe under concurrent first contacts. `created`: this call inserted the
+   * member row (guyub never met them before), so they may be a newcomer to welcome.
    */
-  register(contact: Contact, today: string, now: Date): Promise<{ community: Community; member: Member }>;
+  register(
+    contact: Contact,
+    today: string,
+    now: Date,
+  ): Promise<{ community: Community; member: Member; created?: boolean }>;
   /** Remembers the platform's answer to "is this member an admin?". */
   cachePlatformAdmin(memberId: number, isAdmin: boolean, now: Date): Promise<void>;
   /** Members on the community's moderator list. */
@@ -50,6 +56,8 @@ export interface CommunityStore {
   deliveryReport(communityId: number, since: Date): Promise<DeliveryReport>;
   /** Member profiles and `whoknows` (never cached: a consent change counts at once). */
   readonly profiles: ProfileStore;
+  /** Member status, onboarding settings, member counts (src/core/membership/). */
+  readonly membership: MembershipReads;
 }
 
 /** What an `apply` left for the caller to do after the transaction. */

@@ -26,13 +26,14 @@ export function localDay(now: Date, timezone: string): string {
  * Registers the speaker on first contact, given what `store.find` returned (or reads afresh).
  * Writes only when something changed (new community or member,
  * a new active day, a new display name), so a member's repeated commands on one day write nothing.
+ * `created`: the member row was inserted just now (a first contact).
  */
 export async function openSession(
   store: CommunityStore,
   contact: Contact,
   now: Date,
   found?: Awaited<ReturnType<CommunityStore["find"]>>,
-): Promise<{ community: Community; member: Member }> {
+): Promise<{ community: Community; member: Member; created?: boolean }> {
   const current = found ?? (await store.find(contact, { fresh: true }));
   if (current.community && current.member) {
     const today = localDay(now, current.community.timezone);

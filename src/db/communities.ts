@@ -78,6 +78,9 @@ export function contactFromRow(row: ContactRow | undefined): {
     left_at: null,
     last_active_on: row.m_last_active_on,
     nudges_opt_out: 0,
+    welcomed_at: null,
+    followed_up_at: null,
+    left_reason: null,
     created_at: "",
     updated_at: "",
   };

@@ -12,6 +12,9 @@ export interface CommunitiesTable {
   moderator_role_id: string | null;
   settings: Generated<string>;
   delivery_paused: Generated<number>;
+  welcome_text: string | null;
+  conduct_text: string | null;
+  followup_days: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -29,8 +32,37 @@ export interface MembersTable {
   left_at: string | null;
   last_active_on: string | null;
   nudges_opt_out: Generated<number>;
+  welcomed_at: string | null;
+  followed_up_at: string | null;
+  left_reason: "self" | "channel" | "gone" | null;
   created_at: string;
   updated_at: string;
+}
+
+/** The member-list sync of one community (migrations/0003_membership.sql). */
+export interface MemberSyncTable {
+  community_id: number;
+  pass_started_at: string | null;
+  cursor: string | null;
+  pages: Generated<number>;
+  seen: Generated<number>;
+  joined: Generated<number>;
+  left_count: Generated<number>;
+  last_finished_at: string | null;
+  last_seen: number | null;
+  last_joined: number | null;
+  last_left: number | null;
+  first_completed_at: string | null;
+  next_run_at: string | null;
+  last_error: string | null;
+  updated_at: string;
+}
+
+/** The user ids one page of the sync pass in progress saw, as a JSON array. */
+export interface MemberSyncPagesTable {
+  community_id: number;
+  page: number;
+  user_ids: string;
 }
 
 export interface AuditLogTable {
@@ -136,6 +168,8 @@ export interface ProfileDraftsTable {
 export interface Database {
   communities: CommunitiesTable;
   members: MembersTable;
+  member_sync: MemberSyncTable;
+  member_sync_pages: MemberSyncPagesTable;
   audit_log: AuditLogTable;
   job_runs: JobRunsTable;
   processed_events: ProcessedEventsTable;

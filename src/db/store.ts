@@ -1,5 +1,6 @@
 import type { CompiledQuery } from "kysely";
 import { DuplicateDeliveryError } from "../core/errors.ts";
+import { isMembershipEffect } from "../core/membership/effects.ts";
 import type { Community, Effect } from "../core/model.ts";
 import type { AuditEntry, CommunityStore } from "../core/ports.ts";
 import { type Db, runBatch } from "./client.ts";
@@ -13,6 +14,8 @@ import {
 import { deliveryReport } from "./delivery-report.ts";
 import { memberFromRow } from "./mappers.ts";
 import { cachePlatformAdminQuery, listModeratorRows, setModeratorQuery } from "./members.ts";
+import { membershipEffectQueries } from "./membership.ts";
+import { createMembershipReads } from "./membership-reads.ts";
 import { pendingIdsQuery, retryDeadQuery, writeDraftQueries } from "./outbox.ts";
 import { createProfileStore, profileEffectQueries } from "./profiles.ts";
 import type { CommunityUpdate } from "./schema.ts";
@@ -28,13 +31,15 @@ export function createCommunityStore(db: Db, d1: D1Database): CommunityStore {
       // Insert-if-new, upsert member, and read back: one batch, one round trip, idempotent.
       const results = await runBatch(d1, [
         insertCommunityQuery(db, contact, now).compile(),
-        upsertActiveMemberQuery(db, contact, today, now).compile(),
+        upsertActiveMemberQuery(db, contact, today, now).returning("created_at").compile(),
         findContactQuery(db, contact).compile(),
       ]);
       const rows = results[2]?.results as Parameters<typeof contactFromRow>[0][] | undefined;
       const { community, member } = contactFromRow(rows?.[0]);
       if (!community || !member) throw new Error("registration did not produce a community and member");
-      return { community, member };
+      // An upsert that met an existing row keeps its created_at: only an insert carries this call's time.
+      const upserted = results[1]?.results?.[0] as { created_at?: string } | undefined;
+      return { community, member, created: upserted?.created_at === now.toISOString() };
     },
 
     async cachePlatformAdmin(memberId, isAdmin, now) {
@@ -92,6 +97,7 @@ export function createCommunityStore(db: Db, d1: D1Database): CommunityStore {
 
     deliveryReport: (communityId, since) => deliveryReport(db, communityId, since),
     profiles: createProfileStore(db),
+    membership: createMembershipReads(db),
   };
 }
 
@@ -99,6 +105,7 @@ export function createCommunityStore(db: Db, d1: D1Database): CommunityStore {
 const RESUME_LIMIT = 5000;
 
 function effectQueries(db: Db, community: Community, effect: Effect, now: Date): CompiledQuery[] {
+  if (isMembershipEffect(effect)) return membershipEffectQueries(db, community.id, effect, now);
   const at = now.toISOString();
   const setCommunity = (values: CommunityUpdate) =>
     db.updateTable("communities").set(values).where("id", "=", community.id).compile();

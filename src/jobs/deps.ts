@@ -1,3 +1,7 @@
+import { createDiscordDirectory } from "../adapters/discord/directory.ts";
+import { createSlackDirectory } from "../adapters/slack/directory.ts";
+import { DEFAULT_DISCORD_API_URL, DEFAULT_SLACK_API_URL } from "../api-defaults.ts";
+import type { DirectoryFor } from "../core/membership/directory.ts";
 import { createDb } from "../db/client.ts";
 import { createCommunityStore } from "../db/store.ts";
 import { createDeliveryQueue } from "../delivery/queue.ts";
@@ -9,5 +13,25 @@ export function jobDepsAt(env: AppEnv): (now: Date) => JobDeps {
   const db = createDb(env.DB);
   const store = createCommunityStore(db, env.DB);
   const outbox = createDeliveryQueue(env.OUTBOX);
-  return (now) => ({ db, d1: env.DB, store, outbox, now });
+  const directory = directoriesFrom(env);
+  return (now) => ({ db, d1: env.DB, store, outbox, now, directory });
+}
+
+/** The member-list port of each platform guyub has credentials for (null where it has none). */
+export function directoriesFrom(env: AppEnv): DirectoryFor {
+  return (platform, workspaceId) => {
+    if (platform === "slack") {
+      if (!env.SLACK_BOT_TOKEN) return null;
+      return createSlackDirectory({
+        token: env.SLACK_BOT_TOKEN,
+        apiUrl: env.SLACK_API_URL ?? DEFAULT_SLACK_API_URL,
+      });
+    }
+    if (!env.DISCORD_BOT_TOKEN) return null;
+    return createDiscordDirectory({
+      apiUrl: env.DISCORD_API_URL ?? DEFAULT_DISCORD_API_URL,
+      botToken: env.DISCORD_BOT_TOKEN,
+      guildId: workspaceId,
+    });
+  };
 }

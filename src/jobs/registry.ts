@@ -1,7 +1,10 @@
+import type { DirectoryFor } from "../core/membership/directory.ts";
 import type { CommunityStore } from "../core/ports.ts";
 import type { Db } from "../db/client.ts";
 import { deliverySweep } from "./delivery-sweep.ts";
 import { housekeeping } from "./housekeeping.ts";
+import { memberSync } from "./member-sync.ts";
+import { welcomeFollowup } from "./welcome-followup.ts";
 
 /** What a job may use. No raw env: tests and the demo hand in the same things with their own clock. */
 export interface JobDeps {
@@ -15,6 +18,8 @@ export interface JobDeps {
   };
   /** The scheduled event's time (dispatch) or the time that claimed the run (consumer). */
   readonly now: Date;
+  /** The platform member lists (Slack users.list, Discord guild members), for the member sync. */
+  readonly directory?: DirectoryFor;
 }
 
 /** One due piece of work. `communityId` 0 is work that is not about one community. */
@@ -37,4 +42,4 @@ export interface JobKind {
 }
 
 /** The jobs guyub runs, in dispatch order. */
-export const JOB_KINDS: readonly JobKind[] = [deliverySweep, housekeeping];
+export const JOB_KINDS: readonly JobKind[] = [deliverySweep, housekeeping, memberSync, welcomeFollowup];

@@ -4,6 +4,8 @@ const TABLES = [
   "profile_drafts",
   "profiles",
   "form_drafts",
+  "member_sync_pages",
+  "member_sync",
   "processed_events",
   "job_runs",
   "delivery_pace",

@@ -9,6 +9,8 @@ export const ROOT_COMMAND = "cop";
 const CHAT_INPUT = 1;
 const GUILD_CONTEXT = 0;
 const GUILD_INSTALL = 0;
+const GUILD_TEXT = 0;
+const GUILD_ANNOUNCEMENT = 5;
 
 function described(key: PlainKey) {
   const { en, id } = allTranslations(key);
@@ -19,6 +21,7 @@ function described(key: PlainKey) {
 export function optionType(spec: OptionSpec): number {
   if (spec.kind === "user") return OPTION_TYPE.USER;
   if (spec.kind === "role") return OPTION_TYPE.ROLE;
+  if (spec.kind === "channel") return OPTION_TYPE.CHANNEL;
   return OPTION_TYPE.STRING;
 }
 
@@ -32,6 +35,8 @@ function subcommand(command: Command, name: string) {
       name: optionName,
       ...described(spec.description),
       required: spec.required,
+      // Channels guyub can post in: text and announcement channels.
+      ...(spec.kind === "channel" ? { channel_types: [GUILD_TEXT, GUILD_ANNOUNCEMENT] } : {}),
       ...(spec.choices ? { choices: spec.choices.map((value) => ({ name: value, value })) } : {}),
     })),
   };

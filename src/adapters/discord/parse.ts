@@ -5,7 +5,14 @@ import type { Community, Contact } from "../../core/model.ts";
 import type { PlatformAuthority } from "../../core/ports.ts";
 import type { DiscordInteraction, DiscordOption } from "./payloads.ts";
 
-export const OPTION_TYPE = { SUB_COMMAND: 1, SUB_COMMAND_GROUP: 2, STRING: 3, USER: 6, ROLE: 8 } as const;
+export const OPTION_TYPE = {
+  SUB_COMMAND: 1,
+  SUB_COMMAND_GROUP: 2,
+  STRING: 3,
+  USER: 6,
+  CHANNEL: 7,
+  ROLE: 8,
+} as const;
 
 const MANAGE_GUILD = 1n << 5n;
 const ADMINISTRATOR = 1n << 3n;

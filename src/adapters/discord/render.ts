@@ -20,6 +20,7 @@ function inline(piece: Inline, mentions: Set<string>): string {
     return `<@${piece.user}>`;
   }
   if ("role" in piece) return `<@&${piece.role}>`;
+  if ("channel" in piece) return `<#${piece.channel}>`;
   if ("bold" in piece) return `**${escapeDiscord(piece.bold)}**`;
   return `\`${piece.code.replace(/`/g, "'")}\``;
 }

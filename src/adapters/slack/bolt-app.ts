@@ -6,6 +6,7 @@ import { type CoreDeps, handleCommand } from "../../core/handle-command.ts";
 import { withinDeadline } from "../deadline.ts";
 import { slackClientOptions } from "./client.ts";
 import { openModal, registerInteractions } from "./interactions.ts";
+import { registerMembershipEvents } from "./membership-events.ts";
 import { COMMAND_TEXT_MAX } from "./payloads.ts";
 import { WorkersReceiver } from "./receiver.ts";
 import { renderSlackReply } from "./render.ts";
@@ -44,6 +45,7 @@ export function createSlackApp(config: SlackAppConfig): SlackApp {
   // Any command name: the manifest registers `/cop`, but a staging app may call it `/cop-dev`.
   bolt.command(/.*/, onCommand);
   registerInteractions(bolt);
+  registerMembershipEvents(bolt);
   for (const type of ["app_uninstalled", "tokens_revoked"] as const) {
     bolt.event(type, async ({ body, context }) => {
       const request = context.guyub as SlackRequestContext;

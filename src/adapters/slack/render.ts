@@ -17,6 +17,7 @@ export function mrkdwn(text: Text): string {
 function inline(piece: Inline): string {
   if (typeof piece === "string") return escapeSlack(piece);
   if ("user" in piece) return `<@${piece.user}>`;
+  if ("channel" in piece) return `<#${piece.channel}>`;
   // A role names who is meant, not who should be woken: Slack's only group mention
   // (`<!subteam^…>`) pings every member of the user group and has no silent form, so a role
   // is shown as plain bold text.

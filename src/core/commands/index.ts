@@ -1,7 +1,17 @@
 import { deliveryPause, deliveryResume, deliveryRetry, deliveryStatus } from "./delivery.ts";
 import { help } from "./help.ts";
+import { join, leave } from "./join-leave.ts";
 import { language } from "./language.ts";
+import { members } from "./members.ts";
 import { moderatorsAdd, moderatorsList, moderatorsRemove, moderatorsRole } from "./moderators.ts";
+import {
+  onboardingChannel,
+  onboardingConduct,
+  onboardingFollowup,
+  onboardingPreview,
+  onboardingSync,
+  onboardingWelcome,
+} from "./onboarding.ts";
 import { profileEdit, profileShow } from "./profile.ts";
 import { createRegistry } from "./registry.ts";
 import { whoknows } from "./whoknows.ts";
@@ -22,11 +32,21 @@ export const registry = createRegistry(
     profileShow,
     profileEdit,
     whoknows,
+    join,
+    leave,
+    members,
+    onboardingPreview,
+    onboardingWelcome,
+    onboardingConduct,
+    onboardingFollowup,
+    onboardingChannel,
+    onboardingSync,
   ],
   {
     moderators: "cmd.moderators",
     delivery: "cmd.delivery",
     profile: "cmd.profile",
+    onboarding: "cmd.onboarding",
   },
 );
 

@@ -5,7 +5,7 @@ import type { PlainKey } from "../i18n/index.ts";
  * Typed command options. Each option carries its zod schema (what core validates) and its
  * kind (what adapters need: Discord option type, Slack mention parsing).
  */
-export type OptionKind = "text" | "choice" | "user" | "role" | "command";
+export type OptionKind = "text" | "choice" | "user" | "role" | "channel" | "command";
 
 export interface OptionSpec<S extends z.ZodType = z.ZodType> {
   readonly kind: OptionKind;
@@ -36,6 +36,10 @@ export const option = {
   },
   role(label: PlainKey, description: PlainKey): OptionSpec<z.ZodString> {
     return { kind: "role", schema: platformId, required: true, label, description };
+  },
+  /** A channel: Slack `<#C123|name>` in the text, a Discord channel option. */
+  channel(label: PlainKey, description: PlainKey): OptionSpec<z.ZodString> {
+    return { kind: "channel", schema: platformId, required: true, label, description };
   },
   /** The words of another command (`help language`). */
   command(label: PlainKey, description: PlainKey): OptionSpec<z.ZodString> {

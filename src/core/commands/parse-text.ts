@@ -81,7 +81,7 @@ export function parseCommandText(registry: Registry, platform: PlatformId, text:
       break;
     }
     const token = rest.shift() as Token;
-    if (spec.kind === "user" || spec.kind === "role") {
+    if (spec.kind === "user" || spec.kind === "role" || spec.kind === "channel") {
       if (token.kind !== spec.kind) {
         throw new CommandError("bad_argument", { path: command.name, argument: name, input: token.text });
       }

@@ -1,4 +1,5 @@
 import { CommandError, DuplicateDeliveryError } from "../errors.ts";
+import { NO_MAIN_CHANNEL } from "../membership/effects.ts";
 import { type Form, type Message, prependNotice } from "../message.ts";
 import type { Effect, PlatformId } from "../model.ts";
 import type { CommunityStore, DeliveryQueue } from "../ports.ts";
@@ -68,10 +69,11 @@ export async function runCommand(
   const notice = command.moderator ? ctx.community.deliveryNotice : null;
   if (notice) {
     // guyub can only reach moderators when they speak to it: a lost channel is news for the next one.
-    message = prependNotice(
-      message,
-      ctx.t("delivery.notice", { scope: notice.scope, reason: notice.reason }),
-    );
+    const text =
+      notice.scope === NO_MAIN_CHANNEL
+        ? ctx.t("onboarding.noMainChannel", { usage: `${ctx.syntax.prefix} onboarding channel` })
+        : ctx.t("delivery.notice", { scope: notice.scope, reason: notice.reason });
+    message = prependNotice(message, text);
     effects = [...effects, { type: "delivery.noticeShown" }];
   }
   if (effects.length > 0) {

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { PlainKey, Translator } from "../i18n/index.ts";
+import type { JobStarter } from "../membership/ports.ts";
 import type { Form, Message } from "../message.ts";
 import type { Community, Effect, Member, PlatformId } from "../model.ts";
 import type { CommunityStore } from "../ports.ts";
@@ -23,7 +24,9 @@ export interface CommandContext {
   readonly now: Date;
   readonly syntax: CommandSyntax;
   readonly registry: Registry;
-  readonly store: Pick<CommunityStore, "listModerators" | "deliveryReport" | "profiles">;
+  readonly store: Pick<CommunityStore, "listModerators" | "deliveryReport" | "profiles" | "membership">;
+  /** Starts a job now (`/cop onboarding sync`); absent where no JOBS queue is bound. */
+  readonly jobs?: JobStarter;
   /** Asks (once, cached) whether the member moderates; platform look-ups happen only when needed. */
   moderatorStatus(): Promise<ModeratorStatus>;
 }

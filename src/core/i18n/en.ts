@@ -1,3 +1,4 @@
+import { membershipEn } from "../membership/strings-en.ts";
 import { profileEn } from "../profile/strings-en.ts";
 
 /**
@@ -6,6 +7,7 @@ import { profileEn } from "../profile/strings-en.ts";
  */
 export const en = {
   ...profileEn,
+  ...membershipEn,
   "language.en": "English",
   "language.id": "Bahasa Indonesia",
 

@@ -1,3 +1,4 @@
+import { membershipId } from "../membership/strings-id.ts";
 import { profileId } from "../profile/strings-id.ts";
 import type { MessageKey } from "./en.ts";
 
@@ -8,6 +9,7 @@ import type { MessageKey } from "./en.ts";
  */
 export const id: Record<MessageKey, string> = {
   ...profileId,
+  ...membershipId,
   "language.en": "English (Inggris)",
   "language.id": "Bahasa Indonesia",
 

@@ -1,0 +1,159 @@
+import { z } from "zod";
+import { MEMBER_SYNC_JOB } from "../membership/ports.ts";
+import { welcomeFallback, welcomeMessage } from "../membership/welcome.ts";
+import { type Block, ephemeral } from "../message.ts";
+import { defineCommand } from "./define.ts";
+import { type OptionSpec, option } from "./options.ts";
+import type { CommandContext } from "./types.ts";
+
+/** Words that reset the welcome to the built-in text, or remove the code of conduct. */
+const DEFAULT_WORDS = new Set(["default", "bawaan"]);
+const NONE_WORDS = new Set(["none", "kosong"]);
+
+/** Whole days from 1 to 60: "0", "61", "abc" and "7 days" are refused with the usage. */
+const days: OptionSpec<z.ZodType<number, string>> = {
+  ...option.text("arg.days", "arg.days.help", 2),
+  schema: z
+    .string()
+    .trim()
+    .regex(/^\d{1,2}$/)
+    .transform(Number)
+    .pipe(z.number().int().min(1).max(60)),
+};
+
+const usage = (ctx: CommandContext, words: string) => `${ctx.syntax.prefix} onboarding ${words}`;
+const say = (text: string) => ({ message: ephemeral({ type: "text", text }) });
+
+/** `/cop onboarding welcome <text>`: what newcomers read first; `default` restores the built-in text. */
+export const onboardingWelcome = defineCommand({
+  path: ["onboarding", "welcome"],
+  summary: "cmd.onboarding.welcome",
+  options: { text: option.text("arg.welcome", "arg.welcome.help", 1000) },
+  moderator: true,
+  example: { text: "Welcome! We meet on the first Tuesday of every month." },
+  handle(ctx, { text }) {
+    if (DEFAULT_WORDS.has(text.toLowerCase())) {
+      return {
+        ...say(ctx.t("onboarding.welcomeReset")),
+        effects: [{ type: "onboarding.settings", welcomeText: null }],
+      };
+    }
+    return {
+      ...say(ctx.t("onboarding.welcomeSet", { usage: usage(ctx, "preview") })),
+      effects: [{ type: "onboarding.settings", welcomeText: text }],
+    };
+  },
+});
+
+/** `/cop onboarding conduct <text>`: shown with every welcome; `none` removes it. */
+export const onboardingConduct = defineCommand({
+  path: ["onboarding", "conduct"],
+  summary: "cmd.onboarding.conduct",
+  options: { text: option.text("arg.conduct", "arg.conduct.help", 800) },
+  moderator: true,
+  example: { text: "Be kind, share generously, keep what others share here." },
+  handle(ctx, { text }) {
+    if (NONE_WORDS.has(text.toLowerCase())) {
+      return {
+        ...say(ctx.t("onboarding.conductCleared")),
+        effects: [{ type: "onboarding.settings", conductText: null }],
+      };
+    }
+    return {
+      ...say(ctx.t("onboarding.conductSet")),
+      effects: [{ type: "onboarding.settings", conductText: text }],
+    };
+  },
+});
+
+/** `/cop onboarding followup <days>`: when the one reminder goes to a newcomer who has not engaged. */
+export const onboardingFollowup = defineCommand({
+  path: ["onboarding", "followup"],
+  summary: "cmd.onboarding.followup",
+  options: { days },
+  moderator: true,
+  example: { days: "7" },
+  handle(ctx, { days }) {
+    return {
+      ...say(ctx.t("onboarding.followupSet", { days: String(days) })),
+      effects: [{ type: "onboarding.settings", followupDays: days }],
+    };
+  },
+});
+
+/** `/cop onboarding channel #channel`: the main channel every feature posts to. */
+export const onboardingChannel = defineCommand({
+  path: ["onboarding", "channel"],
+  summary: "cmd.onboarding.channel",
+  options: { channel: option.channel("arg.channel", "arg.channel.help") },
+  moderator: true,
+  example: { channel: "#general" },
+  handle(ctx, { channel }) {
+    return {
+      message: ephemeral({
+        type: "text",
+        text: ctx.t.rich("onboarding.channelSet", { channel: { channel } }),
+      }),
+      effects: [{ type: "community.mainChannel", channelId: channel }],
+    };
+  },
+});
+
+/** `/cop onboarding preview` (Slack also `/cop onboarding`): exactly what a newcomer receives. */
+export const onboardingPreview = defineCommand({
+  path: ["onboarding", "preview"],
+  summary: "cmd.onboarding.preview",
+  options: {},
+  moderator: true,
+  groupDefault: true,
+  example: {},
+  async handle(ctx) {
+    const { t, community } = ctx;
+    const settings = await ctx.store.membership.onboarding(community.id);
+    const blocks: Block[] = [
+      { type: "context", text: t("onboarding.previewIntro") },
+      ...welcomeMessage(community, settings).blocks,
+      { type: "divider" },
+    ];
+    if (settings.mainChannelId) {
+      const fallback = welcomeFallback(community, ctx.member.platformUserId);
+      blocks.push(
+        {
+          type: "context",
+          text: t.rich("onboarding.previewFallback", { channel: { channel: settings.mainChannelId } }),
+        },
+        ...fallback.blocks,
+      );
+    } else {
+      blocks.push({
+        type: "context",
+        text: t("onboarding.previewNoChannel", { usage: usage(ctx, "channel") }),
+      });
+    }
+    blocks.push({
+      type: "context",
+      text: t("onboarding.previewFollowup", { days: String(settings.followupDays) }),
+    });
+    return { message: ephemeral(...blocks) };
+  },
+});
+
+/**
+ * `/cop onboarding sync`: read the member list now. The run is queued at once (answering within
+ * the platform's 3 seconds); without a JOBS queue the request waits for the next quarter-hour.
+ */
+export const onboardingSync = defineCommand({
+  path: ["onboarding", "sync"],
+  summary: "cmd.onboarding.sync",
+  options: {},
+  moderator: true,
+  example: {},
+  async handle(ctx) {
+    const started = ctx.jobs ? await ctx.jobs.start(MEMBER_SYNC_JOB, ctx.community.id, ctx.now) : false;
+    const membersUsage = `${ctx.syntax.prefix} members`;
+    const text = started
+      ? ctx.t("onboarding.syncStarted", { usage: membersUsage })
+      : ctx.t("onboarding.syncQueued", { usage: membersUsage });
+    return { ...say(text), effects: [{ type: "member.syncRequest" }] };
+  },
+});

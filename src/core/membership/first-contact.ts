@@ -1,0 +1,27 @@
+import type { Community, Member } from "../model.ts";
+import type { CommunityStore, DeliveryQueue } from "../ports.ts";
+import { welcomeEffects } from "./welcome.ts";
+
+/**
+ * A member guyub first met just now, through a command (any command, `/cop join` too), is
+ * welcomed like one who joined, unless guyub's first full sync has not completed yet: until then
+ * it cannot tell a newcomer from someone who was here before guyub, and the sync takes those as
+ * they are. Runs only when `register` inserted the row, so the hot path never gets here.
+ * A failure is logged, never turned into a failed command: the member still gets their answer.
+ */
+export async function welcomeOnFirstContact(
+  deps: { readonly store: CommunityStore; readonly queue?: DeliveryQueue },
+  community: Community,
+  member: Member,
+  now: Date,
+): Promise<void> {
+  try {
+    const settings = await deps.store.membership.onboarding(community.id);
+    if (!settings.firstSyncCompleted) return;
+    const effects = welcomeEffects(community, settings, member.platformUserId, member.displayName);
+    const applied = await deps.store.apply(community, effects, null, now);
+    if (applied.enqueue.length > 0) await deps.queue?.enqueue(applied.enqueue);
+  } catch (error) {
+    console.error("welcome on first contact failed", { member: member.platformUserId, error });
+  }
+}

@@ -1,0 +1,75 @@
+import { DirectoryError } from "../core/membership/directory.ts";
+import { MEMBER_SYNC_JOB } from "../core/membership/ports.ts";
+import {
+  communityById,
+  dueSyncCommunities,
+  nextSyncRun,
+  readSyncState,
+  recordSyncError,
+} from "../db/member-sync.ts";
+import { applySyncPage } from "./member-sync-page.ts";
+import { nextQuarterHour, quarterHour } from "./periods.ts";
+import type { JobDeps, JobKind, JobResult } from "./registry.ts";
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/**
+ * The member-list sync: a cursor walk over the platform's member list, a few pages per run, each
+ * page one D1 batch with its cursor (an interrupted pass resumes where it stopped and counts
+ * nothing twice). Due every quarter-hour while a pass goes on, hourly otherwise, at once when a
+ * moderator asks (`/cop onboarding sync`). Joins and comebacks are found per page; leavers when
+ * a pass ends. The first full pass takes members as they are: nobody is welcomed until it ends.
+ */
+export const memberSync: JobKind = {
+  name: MEMBER_SYNC_JOB,
+  async due(deps) {
+    const period = quarterHour(deps.now);
+    return (await dueSyncCommunities(deps.db, deps.now)).map((communityId) => ({ communityId, period }));
+  },
+  run: (deps, item) => syncCommunity(deps, item.communityId),
+  async nextRun(deps, communityId) {
+    const next = await nextSyncRun(deps.db, communityId);
+    const soonest = nextQuarterHour(deps.now);
+    return next && new Date(next) > soonest
+      ? nextQuarterHour(new Date(new Date(next).getTime() - 1))
+      : soonest;
+  },
+};
+
+/** Reads up to the directory's page budget of the community's member list. */
+export async function syncCommunity(
+  deps: JobDeps,
+  communityId: number,
+  sleep: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+): Promise<JobResult> {
+  const community = await communityById(deps.db, communityId);
+  if (!community) return { status: "skipped", reason: "the community no longer exists" };
+  const inAnHour = new Date(deps.now.getTime() + HOUR_MS);
+  const directory = deps.directory?.(community.platform, community.workspaceId) ?? null;
+  if (!directory) {
+    await recordSyncError(deps.db, communityId, `no ${community.platform} credentials`, inAnHour, deps.now);
+    return { status: "skipped", reason: `no ${community.platform} credentials to list members` };
+  }
+  let state = await readSyncState(deps.db, communityId);
+  for (let n = 0; n < directory.pagesPerRun; n++) {
+    if (n > 0 && directory.pageIntervalMs > 0) await sleep(directory.pageIntervalMs);
+    let page: Awaited<ReturnType<typeof directory.page>>;
+    try {
+      page = await directory.page(state.cursor);
+    } catch (error) {
+      if (!(error instanceof DirectoryError)) throw error;
+      if (error.kind === "rate_limited")
+        return { status: "skipped", reason: `${error.message}; carries on next run` };
+      // No access is a setting to fix (an intent, a scope), not a fault to retry every minute.
+      const retryAt = error.kind === "no_access" ? inAnHour : deps.now;
+      await recordSyncError(deps.db, communityId, error.message, retryAt, deps.now);
+      if (error.kind === "no_access") return { status: "skipped", reason: error.message };
+      throw error;
+    }
+    const next = await applySyncPage(deps, community, state, page);
+    if (!next) return { status: "skipped", reason: "another run is reading this page" };
+    state = next;
+    if (page.next === null) break;
+  }
+  return { status: "done" };
+}
