@@ -141,6 +141,26 @@ describe("joining on Slack", () => {
   });
 });
 
+describe("no main channel yet", () => {
+  it("the welcome has no fallback, and moderators are told once, until a channel is set", async () => {
+    const worker = isolate({ sessionCacheMs: 0 });
+    await worker(await slashCommand("help"));
+    await worker(await eventRequest(teamJoin("Ev0NOCH1", slackUser("U0NOCHAN1"))));
+    await worker(await eventRequest(teamJoin("Ev0NOCH2", slackUser("U0NOCHAN2"))));
+    expect((await outboxRows()).map((r) => r.fallback)).toEqual([null, null]);
+    const moderator = async (text: string) =>
+      JSON.stringify(await (await worker(await slashCommand(text, { user_id: MODERATOR }))).json());
+    const first = await moderator("members");
+    expect(first).toContain("no main channel is set");
+    expect(first).toContain("/cop onboarding channel");
+    expect(await moderator("members")).not.toContain("no main channel is set"); // once
+    expect(await moderator("delivery status")).toContain("main-channel");
+    await moderator(`onboarding channel <#${MAIN}|general>`);
+    expect(await countWhere("delivery_blocks")).toBe(0);
+    expect(await moderator("delivery status")).not.toContain("main-channel");
+  });
+});
+
 describe("leaving on Slack", () => {
   it("leaving the main channel makes an alumnus; rejoining restores them without a second welcome", async () => {
     const worker = isolate({ sessionCacheMs: 0 });

@@ -41,7 +41,8 @@ export const membershipId: Record<keyof typeof membershipEn, string> = {
     "Jika untuk saat ini Anda cukup membaca saja, itu sama sekali tidak apa-apa. Ini satu-satunya pengingat dari kami.",
 
   "join.back": "Selamat datang kembali! Anda kini kembali menjadi anggota aktif komunitas ini.",
-  "join.already": "Anda adalah anggota komunitas ini. {usage} menampilkan apa saja yang dapat Anda lakukan.",
+  "join.already":
+    "Anda sudah menjadi anggota komunitas ini. {usage} menampilkan apa saja yang dapat Anda lakukan.",
   "join.introduce":
     "Perkenalkan diri Anda (atau perbarui perkenalan Anda) agar anggota lain tahu apa yang dapat Anda bagikan.",
   "leave.done":
@@ -57,7 +58,7 @@ export const membershipId: Record<keyof typeof membershipEn, string> = {
   "members.none": "Belum ada anggota aktif.",
   "members.joined": "{member}, bergabung {date}",
   "members.syncNever":
-    "guyub belum membaca daftar anggota; hal itu dilakukan setiap jam. {usage} membacanya sekarang.",
+    "guyub belum membaca daftar anggota (dilakukan setiap jam). {usage} membacanya sekarang.",
   "members.syncLast":
     "Daftar anggota terakhir dibaca {at}: {seen} anggota, {joined} bergabung, {left} keluar.",
   "members.syncRunning": "Sedang membaca daftar anggota: {seen} anggota sejauh ini.",
@@ -73,7 +74,8 @@ export const membershipId: Record<keyof typeof membershipEn, string> = {
   "onboarding.channelSet":
     "{channel} kini menjadi kanal utama: guyub mengirim pesan di sana, dan sambutan yang tidak dapat dikirim secara pribadi dikirim ke sana.",
   "onboarding.previewIntro": "Pratinjau: inilah pesan pribadi yang diterima anggota baru.",
-  "onboarding.previewFallback": "Jika pesan langsung mereka tertutup, guyub mengirim ini di {channel}:",
+  "onboarding.previewFallback":
+    "Jika pesan langsung mereka tertutup, guyub mengirim pesan ini di {channel} sebagai gantinya:",
   "onboarding.previewNoChannel":
     "Belum ada kanal utama, jadi anggota baru yang pesan langsungnya tertutup tidak menerima sambutan. {usage} mengaturnya.",
   "onboarding.previewFollowup":
@@ -82,5 +84,5 @@ export const membershipId: Record<keyof typeof membershipEn, string> = {
     "Sedang membaca daftar anggota. Pembacaan lengkap pertama menerima semua anggota apa adanya; anggota yang ditemukan sesudahnya akan disambut. {usage} menampilkan hasilnya.",
   "onboarding.syncQueued": "Daftar anggota akan dibaca dalam 15 menit. {usage} menampilkan hasilnya.",
   "onboarding.noMainChannel":
-    "Perhatian: belum ada kanal utama, jadi guyub tidak dapat mengirim pesan publik (sambutan yang pesan pribadinya tidak terkirim tidak dapat dikirim ke mana pun). Atur dengan {usage}.",
+    "Perhatian: belum ada kanal utama, jadi guyub tidak dapat mengirim pesan publik; sambutan yang tidak terkirim lewat pesan pribadi tidak punya tempat lain. Atur kanal utama dengan {usage}.",
 };
