@@ -1,7 +1,7 @@
 import { type CompiledQuery, sql } from "kysely";
 import { type MembershipEffect, NO_MAIN_CHANNEL } from "../core/membership/effects.ts";
 import type { Db } from "./client.ts";
-import { syncPageQueries } from "./member-sync.ts";
+import { syncPageQueries } from "./member-sync-page.ts";
 import type { CommunityUpdate } from "./schema.ts";
 
 /**
