@@ -2,9 +2,9 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { resetDb } from "./support/db.ts";
 import { commandInteraction, group, signedDiscord, sub } from "./support/discord.ts";
-import { discordButton, packedButton, slackButton } from "./support/interactions.ts";
+import { discordButton, packedButton, slackButton, slackSubmit } from "./support/interactions.ts";
 import { MAIN_CHANNEL } from "./support/profiles.ts";
-import { signedSlack, slashCommand, TEAM } from "./support/slack.ts";
+import { slashCommand, } from "./support/slack.ts";
 import { isolate, outboxQueue, resetStandins, sentTo } from "./support/worker.ts";
 
 type Values = Record<string, string | string[]>;
@@ -16,44 +16,8 @@ const SELECTS: Record<string, "static_select" | "multi_static_select"> = {
 };
 
 /** A Slack view_submission of the intro modal, with its selects as Block Kit state. */
-async function slackIntroSubmit(packed: string, values: Values) {
-  const state = Object.fromEntries(
-    Object.entries(values).map(([id, value]) => {
-      const type = SELECTS[id];
-      const list = Array.isArray(value) ? value : [value];
-      const element =
-        type === "multi_static_select"
-          ? { type, selected_options: list.map((v) => ({ value: v })) }
-          : type === "static_select"
-            ? { type, selected_option: list[0] ? { value: list[0] } : null }
-            : { type: "plain_text_input", value };
-      return [id, { [id]: element }];
-    }),
-  );
-  const payload = {
-    type: "view_submission",
-    team: { id: TEAM, domain: "guru-penggerak" },
-    user: { id: "U0MEMBER", username: "ayu", team_id: TEAM },
-    api_app_id: "A0GUYUB",
-    token: "legacy",
-    trigger_id: `${Date.now()}.${Math.random().toString().slice(2)}.def`,
-    view: {
-      id: `V${Math.random().toString().slice(2, 12)}`,
-      team_id: TEAM,
-      type: "modal",
-      callback_id: packed,
-      title: { type: "plain_text", text: "Introduce yourself" },
-      close: { type: "plain_text", text: "Cancel" },
-      private_metadata: "",
-      hash: "1.abc",
-      state: { values: state },
-    },
-  };
-  return signedSlack(
-    "/slack/interactions",
-    new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
-  );
-}
+const slackIntroSubmit = (packed: string, values: Values) =>
+  slackSubmit(packed, values, { selects: SELECTS, title: "Introduce yourself" });
 
 /** A Discord modal submit: text inputs and string selects, each inside a Label. */
 function discordIntroSubmit(packed: string, values: Values) {

@@ -120,12 +120,23 @@ export async function slackButton(
   );
 }
 
-/** A Slack view_submission for a form with one text input per value. */
+/** A Slack view_submission: text inputs as strings; the ids named in `selects` as Block Kit selects. */
 export async function slackSubmit(
   packed: string,
-  values: Record<string, string>,
-  options: { user?: string } = {},
+  values: Record<string, string | string[]>,
+  options: {
+    user?: string;
+    title?: string;
+    selects?: Record<string, "static_select" | "multi_static_select">;
+  } = {},
 ) {
+  const element = (id: string, value: string | string[]) => {
+    const type = options.selects?.[id];
+    const list = Array.isArray(value) ? value : [value];
+    if (type === "multi_static_select") return { type, selected_options: list.map((v) => ({ value: v })) };
+    if (type === "static_select") return { type, selected_option: list[0] ? { value: list[0] } : null };
+    return { type: "plain_text_input", value };
+  };
   const payload = {
     type: "view_submission",
     team: { id: TEAM, domain: "guru-penggerak" },
@@ -138,13 +149,13 @@ export async function slackSubmit(
       team_id: TEAM,
       type: "modal",
       callback_id: packed,
-      title: { type: "plain_text", text: "Test form" },
+      title: { type: "plain_text", text: options.title ?? "Test form" },
       close: { type: "plain_text", text: "Cancel" },
       private_metadata: "",
       hash: "1.abc",
       state: {
         values: Object.fromEntries(
-          Object.entries(values).map(([id, value]) => [id, { [id]: { type: "plain_text_input", value } }]),
+          Object.entries(values).map(([id, value]) => [id, { [id]: element(id, value) }]),
         ),
       },
     },
