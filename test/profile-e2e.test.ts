@@ -4,7 +4,7 @@ import { resetDb } from "./support/db.ts";
 import { commandInteraction, group, signedDiscord, sub } from "./support/discord.ts";
 import { discordButton, packedButton, slackButton, slackSubmit } from "./support/interactions.ts";
 import { MAIN_CHANNEL } from "./support/profiles.ts";
-import { slashCommand, } from "./support/slack.ts";
+import { slashCommand } from "./support/slack.ts";
 import { isolate, outboxQueue, resetStandins, sentTo } from "./support/worker.ts";
 
 type Values = Record<string, string | string[]>;
