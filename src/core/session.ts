@@ -1,26 +1,11 @@
 import type { ModeratorStatus } from "./commands/types.ts";
+import { localDay } from "./local-time.ts";
 import type { Community, Contact, Member } from "./model.ts";
 import type { CommunityStore, PlatformAuthority } from "./ports.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-// Building an Intl.DateTimeFormat costs far more than using one: keep one per timezone.
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** The calendar day of `now` in a timezone (YYYY-MM-DD), via the platform's Intl. */
-export function localDay(now: Date, timezone: string): string {
-  let format = dayFormats.get(timezone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-CA", {
-      timeZone: timezone,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-    });
-    dayFormats.set(timezone, format);
-  }
-  return format.format(now);
-}
+export { localDay } from "./local-time.ts";
 
 /**
  * Registers the speaker on first contact, given what `store.find` returned (or reads afresh).

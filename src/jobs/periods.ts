@@ -1,3 +1,4 @@
+import { localClock } from "../core/local-time.ts";
 import type { Db } from "../db/client.ts";
 
 const QUARTER_MS = 15 * 60 * 1000;
@@ -24,30 +25,7 @@ export async function lastClaims(db: Db, job: string): Promise<Map<number, strin
   return new Map(rows.map((row) => [row.community_id, String(row.period)]));
 }
 
-// Building an Intl.DateTimeFormat is costly: one per timezone.
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-/** The local wall-clock date (YYYY-MM-DD) and minutes since local midnight of `at` in a timezone. */
-export function localClock(at: Date, timezone: string): { day: string; minutes: number } {
-  let format = formats.get(timezone);
-  if (!format) {
-    format = new Intl.DateTimeFormat("en-CA", {
-      timeZone: timezone,
-      year: "numeric",
-      month: "2-digit",
-      day: "2-digit",
-      hour: "2-digit",
-      minute: "2-digit",
-      hourCycle: "h23",
-    });
-    formats.set(timezone, format);
-  }
-  const parts = Object.fromEntries(format.formatToParts(at).map((part) => [part.type, part.value]));
-  return {
-    day: `${parts.year}-${parts.month}-${parts.day}`,
-    minutes: Number(parts.hour) * 60 + Number(parts.minute),
-  };
-}
+export { localClock } from "../core/local-time.ts";
 
 /** The calendar day before or after a YYYY-MM-DD day (calendar arithmetic only, no timezone). */
 export function addDays(day: string, days: number): string {
