@@ -82,6 +82,8 @@ describe("Discord registration", () => {
       "1:leave",
       "1:members",
       "2:onboarding",
+      "1:timezone",
+      "2:meeting",
     ]);
     const moderators = cop?.options.find((o) => o.name === "moderators") as { options: { name: string }[] };
     expect(moderators.options.map((o) => o.name)).toEqual(["list", "add", "remove", "role"]);

@@ -87,6 +87,7 @@ describe("replayed commands change nothing twice", () => {
     delivery: "cmd.delivery",
     profile: "cmd.profile",
     onboarding: "cmd.onboarding",
+    meeting: "cmd.meeting",
   });
 
   it("a Discord interaction replayed (same id, same signature) has one effect", async () => {

@@ -1,5 +1,6 @@
 import type { OutboxDraft } from "./delivery.ts";
 import type { Locale } from "./i18n/index.ts";
+import type { MeetingEffect } from "./meetings/ports.ts";
 import type { MembershipEffect } from "./membership/effects.ts";
 import type { ProfileEffect } from "./profile/ports.ts";
 
@@ -76,4 +77,6 @@ export type Effect =
   /** A member's profile, or the Discord intro form's first step (src/core/profile/). */
   | ProfileEffect
   /** Joins, leaves, the member-list sync and the onboarding settings (src/core/membership/). */
-  | MembershipEffect;
+  | MembershipEffect
+  /** The timezone, the meeting series, its changed days and holidays (src/core/meetings/). */
+  | MeetingEffect;

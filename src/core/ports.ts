@@ -1,3 +1,4 @@
+import type { MeetingReads } from "./meetings/ports.ts";
 import type { MembershipReads } from "./membership/ports.ts";
 import type { Community, Contact, Effect, Member } from "./model.ts";
 import type { ProfileStore } from "./profile/ports.ts";
@@ -58,6 +59,8 @@ export interface CommunityStore {
   readonly profiles: ProfileStore;
   /** Member status, onboarding settings, member counts (src/core/membership/). */
   readonly membership: MembershipReads;
+  /** The meeting series, its changed days and holidays (src/core/meetings/). */
+  readonly meetings: MeetingReads;
 }
 
 /** What an `apply` left for the caller to do after the transaction. */

@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { HolidaysTable, MeetingOverridesTable, MeetingSeriesTable } from "./meetings-schema.ts";
 
 /** Table types for Kysely, mirroring `migrations/`. snake_case as in SQL. */
 export interface CommunitiesTable {
@@ -180,6 +181,9 @@ export interface Database {
   profiles: ProfilesTable;
   profile_drafts: ProfileDraftsTable;
   form_drafts: FormDraftsTable;
+  meeting_series: MeetingSeriesTable;
+  meeting_overrides: MeetingOverridesTable;
+  holidays: HolidaysTable;
 }
 
 export type CommunityRow = Selectable<CommunitiesTable>;

@@ -77,6 +77,7 @@ export function withSessionCache(store: CommunityStore, options: SessionCacheOpt
     deliveryReport: (communityId, since) => store.deliveryReport(communityId, since),
     profiles: store.profiles,
     membership: store.membership,
+    meetings: store.meetings,
     findMember: (communityId, platformUserId) => store.findMember(communityId, platformUserId),
     readFormDraft: (communityId, platformUserId, formId) =>
       store.readFormDraft(communityId, platformUserId, formId),

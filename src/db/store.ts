@@ -1,5 +1,6 @@
 import type { CompiledQuery } from "kysely";
 import { DuplicateDeliveryError } from "../core/errors.ts";
+import { isMeetingEffect } from "../core/meetings/ports.ts";
 import { isMembershipEffect } from "../core/membership/effects.ts";
 import type { Community, Effect } from "../core/model.ts";
 import type { AuditEntry, CommunityStore } from "../core/ports.ts";
@@ -13,6 +14,7 @@ import {
 } from "./communities.ts";
 import { deliveryReport } from "./delivery-report.ts";
 import { memberFromRow } from "./mappers.ts";
+import { createMeetingReads, meetingEffectQueries } from "./meetings.ts";
 import { cachePlatformAdminQuery, listModeratorRows, setModeratorQuery } from "./members.ts";
 import { membershipEffectQueries } from "./membership.ts";
 import { createMembershipReads } from "./membership-reads.ts";
@@ -98,6 +100,7 @@ export function createCommunityStore(db: Db, d1: D1Database): CommunityStore {
     deliveryReport: (communityId, since) => deliveryReport(db, communityId, since),
     profiles: createProfileStore(db),
     membership: createMembershipReads(db),
+    meetings: createMeetingReads(db),
   };
 }
 
@@ -106,6 +109,7 @@ const RESUME_LIMIT = 5000;
 
 function effectQueries(db: Db, community: Community, effect: Effect, now: Date): CompiledQuery[] {
   if (isMembershipEffect(effect)) return membershipEffectQueries(db, community.id, effect, now);
+  if (isMeetingEffect(effect)) return meetingEffectQueries(db, community.id, effect, now);
   const at = now.toISOString();
   const setCommunity = (values: CommunityUpdate) =>
     db.updateTable("communities").set(values).where("id", "=", community.id).compile();

@@ -1,6 +1,9 @@
 import { env } from "cloudflare:workers";
 
 const TABLES = [
+  "holidays",
+  "meeting_overrides",
+  "meeting_series",
   "profile_drafts",
   "profiles",
   "form_drafts",

@@ -2,6 +2,7 @@ import { deliveryPause, deliveryResume, deliveryRetry, deliveryStatus } from "./
 import { help } from "./help.ts";
 import { join, leave } from "./join-leave.ts";
 import { language } from "./language.ts";
+import { meetingList, meetingNext, meetingSchedule } from "./meeting.ts";
 import { members } from "./members.ts";
 import { moderatorsAdd, moderatorsList, moderatorsRemove, moderatorsRole } from "./moderators.ts";
 import {
@@ -14,6 +15,7 @@ import {
 } from "./onboarding.ts";
 import { profileEdit, profileShow } from "./profile.ts";
 import { createRegistry } from "./registry.ts";
+import { timezone } from "./timezone.ts";
 import { whoknows } from "./whoknows.ts";
 
 /** Every command guyub knows, in the order help lists them. */
@@ -41,12 +43,17 @@ export const registry = createRegistry(
     onboardingFollowup,
     onboardingChannel,
     onboardingSync,
+    timezone,
+    meetingNext,
+    meetingList,
+    meetingSchedule,
   ],
   {
     moderators: "cmd.moderators",
     delivery: "cmd.delivery",
     profile: "cmd.profile",
     onboarding: "cmd.onboarding",
+    meeting: "cmd.meeting",
   },
 );
 

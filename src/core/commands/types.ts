@@ -24,7 +24,10 @@ export interface CommandContext {
   readonly now: Date;
   readonly syntax: CommandSyntax;
   readonly registry: Registry;
-  readonly store: Pick<CommunityStore, "listModerators" | "deliveryReport" | "profiles" | "membership">;
+  readonly store: Pick<
+    CommunityStore,
+    "listModerators" | "deliveryReport" | "profiles" | "membership" | "meetings"
+  >;
   /** Starts a job now (`/cop onboarding sync`); absent where no JOBS queue is bound. */
   readonly jobs?: JobStarter;
   /** Asks (once, cached) whether the member moderates; platform look-ups happen only when needed. */

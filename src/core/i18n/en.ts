@@ -1,3 +1,4 @@
+import { meetingsEn } from "../meetings/strings-en.ts";
 import { membershipEn } from "../membership/strings-en.ts";
 import { profileEn } from "../profile/strings-en.ts";
 
@@ -8,6 +9,7 @@ import { profileEn } from "../profile/strings-en.ts";
 export const en = {
   ...profileEn,
   ...membershipEn,
+  ...meetingsEn,
   "language.en": "English",
   "language.id": "Bahasa Indonesia",
 

@@ -1,3 +1,4 @@
+import { meetingsId } from "../meetings/strings-id.ts";
 import { membershipId } from "../membership/strings-id.ts";
 import { profileId } from "../profile/strings-id.ts";
 import type { MessageKey } from "./en.ts";
@@ -10,6 +11,7 @@ import type { MessageKey } from "./en.ts";
 export const id: Record<MessageKey, string> = {
   ...profileId,
   ...membershipId,
+  ...meetingsId,
   "language.en": "English (Inggris)",
   "language.id": "Bahasa Indonesia",
 

@@ -1,0 +1,25 @@
+import { isTimeZone } from "../meetings/parse.ts";
+import { ephemeral } from "../message.ts";
+import { defineCommand } from "./define.ts";
+import { option } from "./options.ts";
+
+/** `/cop timezone Asia/Jakarta`: the zone every meeting time and local day is read in. */
+export const timezone = defineCommand({
+  path: ["timezone"],
+  summary: "cmd.timezone",
+  options: { zone: option.text("arg.timezone", "arg.timezone.help", 64) },
+  moderator: true,
+  example: { zone: "Asia/Jakarta" },
+  handle(ctx, { zone }) {
+    const say = (text: string) => ephemeral({ type: "text", text });
+    if (!isTimeZone(zone)) return { message: say(ctx.t("timezone.bad", { zone })) };
+    // Intl knows names case-insensitively; store the canonical spelling.
+    const canonical = new Intl.DateTimeFormat("en", { timeZone: zone }).resolvedOptions().timeZone;
+    if (canonical === ctx.community.timezone)
+      return { message: say(ctx.t("timezone.unchanged", { zone: canonical })) };
+    return {
+      message: say(ctx.t("timezone.set", { zone: canonical })),
+      effects: [{ type: "community.timezone", timezone: canonical }],
+    };
+  },
+});

@@ -1,0 +1,42 @@
+/** English strings of the timezone and meeting commands (spread into the catalog, en.ts). */
+export const meetingsEn = {
+  "cmd.timezone": "Set the community's timezone, e.g. Asia/Jakarta",
+  "cmd.meeting": "The community's regular meeting",
+  "cmd.meeting.schedule": "Schedule the regular meeting (moderators)",
+  "cmd.meeting.next": "When and where the next meeting is",
+  "cmd.meeting.list": "The next 4 meetings",
+  "arg.timezone": "timezone",
+  "arg.timezone.help": "IANA name, e.g. Asia/Jakarta",
+  "arg.cadence": "cadence",
+  "arg.cadence.help": "weekly, biweekly or monthly",
+  "arg.weekday": "weekday",
+  "arg.weekday.help": "e.g. tue, Tuesday, Selasa",
+  "arg.time": "time",
+  "arg.time.help": "Local start, HH:MM",
+  "arg.minutes": "minutes",
+  "arg.minutes.help": "Length in minutes (60 if left out)",
+  "arg.link": "link",
+  "arg.link.help": "Where to meet, https://…",
+  "timezone.set": "The community's timezone is now {zone}. Meetings keep their local time.",
+  "timezone.unchanged": "The timezone is already {zone}.",
+  "timezone.bad":
+    "I don't know the timezone “{zone}”. Use an IANA name such as Asia/Jakarta or Europe/Berlin. Nothing was changed.",
+  "meeting.badWeekday":
+    "“{value}” is not a weekday I know; try tue, Tuesday, Selasa or sel. Nothing was changed.",
+  "meeting.badTime":
+    "“{value}” is not a time: use HH:MM from 00:00 to 23:59, e.g. 19:00. Nothing was changed.",
+  "meeting.badMinutes": "“{value}” is not a meeting length: use minutes from 5 to 600. Nothing was changed.",
+  "meeting.badLink":
+    "“{value}” is not a link: use a full address starting with https://. Nothing was changed.",
+  "meeting.cadence.weekly": "every week",
+  "meeting.cadence.biweekly": "every two weeks",
+  "meeting.cadence.monthly": "every month, on the same week and weekday",
+  "meeting.scheduled": "The meeting is scheduled {cadence}, {minutes} minutes long. The first one: {when}.",
+  "meeting.zone": "Times are in {zone}. To change the timezone: {usage}",
+  "meeting.none": "No meeting is scheduled yet. A moderator can set one: {usage}",
+  "meeting.noneAhead": "No meeting is coming up.",
+  "meeting.next": "Next meeting: {when}",
+  "meeting.listTitle": "The next meetings",
+  "meeting.link": "Link: {link}",
+  "meeting.moved": "(moved)",
+} as const;

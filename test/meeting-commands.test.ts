@@ -1,0 +1,113 @@
+import { env } from "cloudflare:workers";
+import { beforeEach, describe, expect, it } from "vitest";
+import { resetDb, snapshot } from "./support/db.ts";
+import { commandInteraction, group, MANAGE_GUILD, signedDiscord, str, sub } from "./support/discord.ts";
+import { commandBody, MEMBER, MODERATOR, replyText, signedSlack } from "./support/slack.ts";
+import { isolate, resetStandins } from "./support/worker.ts";
+
+// A Wednesday morning: the next Tuesday is 2 March 2027.
+const NOW = new Date("2027-02-24T03:00:00Z");
+const worker = () => isolate({ now: () => NOW, sessionCacheMs: 0 });
+type Send = ReturnType<typeof worker>;
+
+const ask = async (send: Send, text: string, user = MODERATOR) => {
+  const request = await signedSlack("/slack/commands", commandBody(text, { user_id: user }), {
+    timestamp: NOW.getTime() / 1000,
+  });
+  return replyText((await (await send(request)).json()) as { text?: string });
+};
+const series = () => env.DB.prepare("SELECT * FROM meeting_series").first<Record<string, unknown>>();
+const community = () => env.DB.prepare("SELECT * FROM communities").first<Record<string, unknown>>();
+
+beforeEach(async () => {
+  await resetDb();
+  await resetStandins();
+});
+
+describe("timezone and meeting commands", () => {
+  it("a member is refused and nothing is written", async () => {
+    const send = worker();
+    await ask(send, "help", MEMBER); // registered; later commands write nothing
+    const before = await snapshot();
+    for (const line of ["timezone Asia/Jakarta", "meeting schedule weekly tue 19:00"]) {
+      expect(await ask(send, line, MEMBER)).toContain("Only moderators can use");
+    }
+    expect(await snapshot()).toBe(before);
+  });
+
+  it("refuses a bad zone, weekday, time, length or link with a clear error, and writes nothing", async () => {
+    const send = worker();
+    await ask(send, "help");
+    const before = await snapshot();
+    const cases: [string, string][] = [
+      [
+        "timezone Mars/Olympus",
+        "I don't know the timezone “Mars/Olympus”. Use an IANA name such as Asia/Jakarta",
+      ],
+      ["meeting schedule weekly tuesdy 19:00", "“tuesdy” is not a weekday I know"],
+      ["meeting schedule weekly tue 25:00", "“25:00” is not a time: use HH:MM"],
+      ["meeting schedule weekly tue 19:00 2000", "“2000” is not a meeting length"],
+      ["meeting schedule weekly tue 19:00 60 javascript:alert(1)", "“javascript:alert(1)” is not a link"],
+    ];
+    for (const [line, error] of cases) expect(await ask(send, line)).toContain(error);
+    expect(await snapshot()).toBe(before);
+  });
+
+  it("schedules in Indonesian words, and meeting next reads naturally in Bahasa Indonesia", async () => {
+    const send = worker();
+    expect(await ask(send, "timezone asia/jakarta")).toContain("now Asia/Jakarta");
+    expect(await community()).toMatchObject({ timezone: "Asia/Jakarta" });
+    const reply = await ask(send, "meeting schedule weekly Selasa 19.00 90 https://meet.example/cop");
+    expect(reply).toContain("every week, 90 minutes long. The first one: Tuesday, 2 March 2027 at 19:00");
+    expect(reply).toContain("Times are in Asia/Jakarta");
+    expect(await series()).toMatchObject({
+      cadence: "weekly",
+      first_day: "2027-03-02",
+      start_minute: 1140,
+      minutes: 90,
+      link: "https://meet.example/cop",
+    });
+    await ask(send, "language id");
+    const next = await ask(send, "meeting next", MEMBER);
+    expect(next).toContain("Pertemuan berikutnya: Selasa, 2 Maret 2027 pukul 19.00 WIB");
+    expect(next).toContain("Tautan: https://meet.example/cop");
+    const list = await ask(send, "meeting list", MEMBER);
+    expect(list).toContain("9 Maret 2027");
+    expect(list).toContain("23 Maret 2027");
+    expect(list).not.toContain("30 Maret 2027");
+  });
+
+  it("says which zone it used when none was set, and takes a link in the minutes' place", async () => {
+    const send = worker();
+    const reply = await ask(send, "meeting schedule monthly tue 19:00 https://meet.example/x");
+    expect(reply).toContain("Times are in UTC. To change the timezone: /cop timezone");
+    expect(await series()).toMatchObject({ cadence: "monthly", minutes: 60, link: "https://meet.example/x" });
+  });
+
+  it("says how to schedule when there is no meeting yet", async () => {
+    expect(await ask(worker(), "meeting", MEMBER)).toContain("No meeting is scheduled yet");
+  });
+
+  it("works on Discord with typed options", async () => {
+    const send = worker();
+    const asModerator = async (options: unknown[]) =>
+      JSON.stringify(
+        await (
+          await send(
+            await signedDiscord(
+              commandInteraction(options, { permissions: MANAGE_GUILD, guildLocale: "id" }),
+              {
+                timestamp: NOW.getTime() / 1000,
+              },
+            ),
+          )
+        ).json(),
+      );
+    await asModerator([sub("timezone", [str("zone", "Asia/Jakarta")])]);
+    const options = [str("cadence", "biweekly"), str("weekday", "sel"), str("time", "19:00")];
+    expect(await asModerator([group("meeting", sub("schedule", options))])).toContain("setiap dua minggu");
+    expect(await asModerator([group("meeting", sub("next"))])).toContain(
+      "Selasa, 2 Maret 2027 pukul 19.00 WIB",
+    );
+  });
+});
