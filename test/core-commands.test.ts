@@ -84,6 +84,7 @@ describe("Discord registration", () => {
       "2:onboarding",
       "1:timezone",
       "2:meeting",
+      "2:holiday",
     ]);
     const moderators = cop?.options.find((o) => o.name === "moderators") as { options: { name: string }[] };
     expect(moderators.options.map((o) => o.name)).toEqual(["list", "add", "remove", "role"]);

@@ -88,6 +88,7 @@ describe("replayed commands change nothing twice", () => {
     profile: "cmd.profile",
     onboarding: "cmd.onboarding",
     meeting: "cmd.meeting",
+    holiday: "cmd.holiday",
   });
 
   it("a Discord interaction replayed (same id, same signature) has one effect", async () => {

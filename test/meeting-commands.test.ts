@@ -29,7 +29,13 @@ describe("timezone and meeting commands", () => {
     const send = worker();
     await ask(send, "help", MEMBER); // registered; later commands write nothing
     const before = await snapshot();
-    for (const line of ["timezone Asia/Jakarta", "meeting schedule weekly tue 19:00"]) {
+    for (const line of [
+      "timezone Asia/Jakarta",
+      "meeting schedule weekly tue 19:00",
+      "meeting link https://meet.example/x",
+      "meeting cancel 2027-03-02",
+      "meeting move 2027-03-02 2027-03-03 18:00",
+    ]) {
       expect(await ask(send, line, MEMBER)).toContain("Only moderators can use");
     }
     expect(await snapshot()).toBe(before);
@@ -86,6 +92,38 @@ describe("timezone and meeting commands", () => {
 
   it("says how to schedule when there is no meeting yet", async () => {
     expect(await ask(worker(), "meeting", MEMBER)).toContain("No meeting is scheduled yet");
+  });
+
+  it("sets the link, cancels and moves one meeting; refuses bad dates and days without a meeting", async () => {
+    const send = worker();
+    await ask(send, "meeting schedule weekly tue 19:00");
+    const before = await snapshot();
+    expect(await ask(send, "meeting cancel 2027-02-30")).toContain("“2027-02-30” is not a date");
+    expect(await ask(send, "meeting cancel 2027-03-03")).toContain(
+      "No meeting is scheduled on Wed, 3 March 2027",
+    );
+    expect(await ask(send, "meeting move 2027-03-02 2027-02-30 18:00")).toContain(
+      "“2027-02-30” is not a date",
+    );
+    expect(await ask(send, "meeting move 2027-03-02 2027-03-03 25:00")).toContain("“25:00” is not a time");
+    expect(await ask(send, "meeting link ftp://x")).toContain("is not a link");
+    expect(await snapshot()).toBe(before);
+    expect(await ask(send, "meeting link https://meet.example/new")).toContain(
+      "now https://meet.example/new",
+    );
+    expect(await ask(send, "meeting cancel 2027-03-02")).toContain(
+      "The meeting on Tue, 2 March 2027 is cancelled",
+    );
+    expect(await ask(send, "meeting move 2027-03-09 2027-03-10 18:30")).toContain(
+      "moved to Wednesday, 10 March 2027 at 18:30",
+    );
+    const list = await ask(send, "meeting list", MEMBER);
+    expect(list).not.toContain("2 March");
+    expect(list).toContain("Wednesday, 10 March 2027 at 18:30 UTC (moved)");
+    expect(list).toContain("https://meet.example/new");
+    // A new schedule starts clean: the old cancellations and moves go with the old series.
+    await ask(send, "meeting schedule weekly tue 19:00");
+    expect(await ask(send, "meeting next", MEMBER)).toContain("Tuesday, 2 March 2027");
   });
 
   it("works on Discord with typed options", async () => {

@@ -1,8 +1,10 @@
 import { deliveryPause, deliveryResume, deliveryRetry, deliveryStatus } from "./delivery.ts";
 import { help } from "./help.ts";
+import { holidayAdd, holidayList, holidayPaste, holidayRemove } from "./holiday.ts";
 import { join, leave } from "./join-leave.ts";
 import { language } from "./language.ts";
 import { meetingList, meetingNext, meetingSchedule } from "./meeting.ts";
+import { meetingCancel, meetingLink, meetingMove } from "./meeting-edit.ts";
 import { members } from "./members.ts";
 import { moderatorsAdd, moderatorsList, moderatorsRemove, moderatorsRole } from "./moderators.ts";
 import {
@@ -47,6 +49,13 @@ export const registry = createRegistry(
     meetingNext,
     meetingList,
     meetingSchedule,
+    meetingLink,
+    meetingCancel,
+    meetingMove,
+    holidayList,
+    holidayAdd,
+    holidayPaste,
+    holidayRemove,
   ],
   {
     moderators: "cmd.moderators",
@@ -54,6 +63,7 @@ export const registry = createRegistry(
     profile: "cmd.profile",
     onboarding: "cmd.onboarding",
     meeting: "cmd.meeting",
+    holiday: "cmd.holiday",
   },
 );
 

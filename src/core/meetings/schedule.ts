@@ -101,3 +101,17 @@ export function firstMeetingDay(
   const day = addDays(today, ahead);
   return localToInstant(day, startMinute, timezone) > now ? day : addDays(day, 7);
 }
+
+/** Whether the series puts a meeting on `day` (before any cancellation or move). */
+export function isScheduledDay(series: Pick<MeetingSeries, "cadence" | "firstDay">, day: string): boolean {
+  const diff = daysBetween(series.firstDay, day);
+  if (diff < 0) return false;
+  if (series.cadence !== "monthly") return diff % (series.cadence === "weekly" ? 7 : 14) === 0;
+  const months = (Number(day.slice(0, 4)) - Number(series.firstDay.slice(0, 4))) * 12;
+  return (
+    scheduledDay(
+      series as MeetingSeries,
+      months + Number(day.slice(5, 7)) - Number(series.firstDay.slice(5, 7)),
+    ) === day
+  );
+}

@@ -1,0 +1,112 @@
+import { localDay } from "../local-time.ts";
+import { parseDay } from "../meetings/calendar.ts";
+import { formatDayName, type HolidayParse, holidayFrom, parseHolidayList } from "../meetings/holidays.ts";
+import type { Holiday } from "../meetings/schedule.ts";
+import { ephemeral } from "../message.ts";
+import { defineCommand } from "./define.ts";
+import { option, optional } from "./options.ts";
+import type { CommandContext, CommandResult } from "./types.ts";
+
+/** A one-word text option: on Slack, a text followed by another is one word or a quoted phrase. */
+const word = (...args: Parameters<typeof option.text>) => ({ ...option.text(...args), rest: false });
+const say = (text: string): CommandResult => ({ message: ephemeral({ type: "text", text }) });
+
+function describe(ctx: CommandContext, h: Holiday): string {
+  const start = formatDayName(h.startDay, ctx.t.locale);
+  const range = h.endDay === h.startDay ? start : `${start} – ${formatDayName(h.endDay, ctx.t.locale)}`;
+  return h.name ? `${range}: ${h.name}` : range;
+}
+
+/** Adds parsed holidays, or names the first entry that could not be read (nothing written). */
+function added(ctx: CommandContext, parsed: HolidayParse): CommandResult {
+  if (!parsed.ok) {
+    const key =
+      parsed.reason === "order"
+        ? "holiday.badOrder"
+        : parsed.reason === "name"
+          ? "holiday.badName"
+          : "holiday.badEntry";
+    return say(ctx.t(key, { entry: parsed.entry }));
+  }
+  return {
+    ...say(ctx.t("holiday.added", { holidays: parsed.holidays.map((h) => describe(ctx, h)).join("; ") })),
+    effects: [{ type: "holiday.add", holidays: parsed.holidays }],
+  };
+}
+
+/** `/cop holiday add 2027-03-02 [2027-03-04] [name]`: no meeting on these days. */
+export const holidayAdd = defineCommand({
+  path: ["holiday", "add"],
+  summary: "cmd.holiday.add",
+  options: {
+    date: word("arg.date", "arg.date.help", 16),
+    "end-date": optional(word("arg.endDate", "arg.endDate.help", 100)),
+    name: optional(option.text("arg.holidayName", "arg.holidayName.help", 100)),
+  },
+  moderator: true,
+  example: { date: "2027-03-02", "end-date": "2027-03-04", name: "Cuti bersama" },
+  handle(ctx, args) {
+    // `holiday add 2027-03-10 Hari Raya Nyepi`: on Slack the name's first word lands in end-date.
+    if (args["end-date"] !== undefined && !/^\d{4}-/.test(args["end-date"])) {
+      return added(
+        ctx,
+        holidayFrom(args.date, undefined, [args["end-date"], args.name].filter(Boolean).join(" ")),
+      );
+    }
+    return added(ctx, holidayFrom(args.date, args["end-date"], args.name));
+  },
+});
+
+/** `/cop holiday paste 2027-01-01 Tahun Baru 2027-03-10 2027-03-11 Nyepi …`: all or nothing. */
+export const holidayPaste = defineCommand({
+  path: ["holiday", "paste"],
+  summary: "cmd.holiday.paste",
+  options: { list: option.text("arg.holidayList", "arg.holidayList.help", 3000) },
+  moderator: true,
+  example: { list: "2027-01-01 Tahun Baru 2027-03-10 2027-03-11 Nyepi dan cuti bersama" },
+  handle: (ctx, { list }) => added(ctx, parseHolidayList(list)),
+});
+
+/** `/cop holiday list`: the holidays not yet over, in the community's language. */
+export const holidayList = defineCommand({
+  path: ["holiday", "list"],
+  summary: "cmd.holiday.list",
+  options: {},
+  moderator: false,
+  groupDefault: true,
+  example: {},
+  async handle(ctx) {
+    const today = localDay(ctx.now, ctx.community.timezone);
+    const { holidays } = await ctx.store.meetings.calendar(ctx.community.id);
+    const upcoming = holidays.filter((h) => h.endDay >= today);
+    if (upcoming.length === 0)
+      return say(ctx.t("holiday.none", { usage: `${ctx.syntax.prefix} holiday add 2027-03-02 Nyepi` }));
+    return {
+      message: ephemeral(
+        { type: "heading", text: ctx.t("holiday.listTitle") },
+        { type: "text", text: upcoming.map((h) => `• ${describe(ctx, h)}`).join("\n") },
+      ),
+    };
+  },
+});
+
+/** `/cop holiday remove 2027-03-02`: by the day it starts. */
+export const holidayRemove = defineCommand({
+  path: ["holiday", "remove"],
+  summary: "cmd.holiday.remove",
+  options: { date: word("arg.date", "arg.date.help", 16) },
+  moderator: true,
+  example: { date: "2027-03-02" },
+  async handle(ctx, args) {
+    const day = parseDay(args.date);
+    if (!day) return say(ctx.t("meeting.badDate", { value: args.date }));
+    const { holidays } = await ctx.store.meetings.calendar(ctx.community.id);
+    const shown = formatDayName(day, ctx.t.locale);
+    if (!holidays.some((h) => h.startDay === day))
+      return say(ctx.t("holiday.notFound", { day: shown, usage: `${ctx.syntax.prefix} holiday list` }));
+    return {
+      ...say(ctx.t("holiday.removed", { day: shown })),
+      effects: [{ type: "holiday.remove", startDay: day }],
+    };
+  },
+});
