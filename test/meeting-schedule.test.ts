@@ -82,6 +82,19 @@ describe("upcomingMeetings", () => {
     expect(meetings[1]?.startsAt.toISOString()).toBe("2027-02-03T18:00:00.000Z");
   });
 
+  it("finds a meeting moved from long before `from` to after it", () => {
+    const overrides = [
+      { day: "2027-01-05", cancelled: false as const, toDay: "2027-06-02", toMinute: 18 * 60 },
+    ];
+    const [first] = upcomingMeetings(series({}), overrides, [], new Date("2027-06-01T00:00:00Z"), 1);
+    expect(first).toMatchObject({ localDay: "2027-06-01", moved: false });
+    const meetings = upcomingMeetings(series({}), overrides, [], new Date("2027-06-01T20:00:00Z"), 2);
+    expect(meetings.map((m) => [m.localDay, m.moved])).toEqual([
+      ["2027-06-02", true],
+      ["2027-06-08", false],
+    ]);
+  });
+
   it("a meeting under way is still the next one; one that ended is not", () => {
     expect(days(series({}), 1, new Date("2027-01-05T19:30:00Z"))).toEqual(["2027-01-05"]);
     expect(days(series({}), 1, new Date("2027-01-05T20:00:00Z"))).toEqual(["2027-01-12"]);

@@ -69,8 +69,13 @@ export function upcomingMeetings(
   // A moved meeting may land before later scheduled ones: keep looking a little past `count`
   // meetings, as far as the latest day any meeting was moved to, then sort.
   const latestMove = overrides.reduce((max, o) => (!o.cancelled && o.toDay > max ? o.toDay : max), "");
-  // Skip whole periods before `from` (a week early is safe for moves back in time).
-  const fromDay = from.toISOString().slice(0, 10);
+  // Skip whole periods before `from`, a week early for the zone's offset, and earlier still for a
+  // meeting scheduled before `from` but moved to after it.
+  const utcDay = addDays(from.toISOString().slice(0, 10), -1);
+  const fromDay = overrides.reduce(
+    (min, o) => (!o.cancelled && o.toDay >= utcDay && o.day < min ? o.day : min),
+    utcDay,
+  );
   const step = series.cadence === "weekly" ? 7 : series.cadence === "biweekly" ? 14 : 0;
   let k = step > 0 ? Math.max(0, Math.floor((daysBetween(series.firstDay, fromDay) - 7) / step)) : 0;
   for (let steps = 0; steps < MAX_STEPS; steps++, k++) {
