@@ -37,14 +37,14 @@ const arbitraries: Record<StepKind, fc.Arbitrary<Step>> = {
 
 /**
  * A starting team of 2–6 members, in `everyone` or `volunteers` mode (then m1 and every second
- * newcomer do not opt in), and up to 60 steps of the given kinds (meetings weighted up).
+ * newcomer do not opt in), and up to `maxSteps` steps of the given kinds (meetings weighted up).
  */
-export function scenario(kinds: readonly StepKind[]) {
-  const steps = kinds.map((k) => ({ arbitrary: arbitraries[k], weight: k === "meet" ? 4 : 1 }));
+export function scenario(kinds: readonly StepKind[], maxSteps = 40) {
+  const steps = kinds.map((k) => ({ arbitrary: arbitraries[k], weight: k === "meet" ? 2 : 1 }));
   return fc.record({
     size: fc.integer({ min: 2, max: 6 }),
     volunteers: fc.boolean(),
-    steps: fc.array(fc.oneof(...steps), { maxLength: 60 }),
+    steps: fc.array(fc.oneof(...steps), { maxLength: maxSteps }),
   });
 }
 
