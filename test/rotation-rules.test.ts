@@ -152,6 +152,21 @@ describe("the ledger", () => {
     expect(hosts(state, DATES.slice(0, 3))).toEqual(["a", "b", "c"]);
   });
 
+  it("swap with someone away that day: the turn stays, recorded as unavailable", () => {
+    const away = applyAway(base, { memberId: "c", from: DATES[0] as string, to: DATES[0] as string });
+    const { state, laterDate } = applySwap(
+      away,
+      { date: DATES[0] as string, memberId: "a", otherMemberId: "c", accept: true },
+      DATES,
+      NOW,
+    );
+    expect(laterDate).toBeNull();
+    expect(state.ledger).toEqual([
+      { kind: "swapped", meetingDate: DATES[0], memberId: "a", otherMemberId: "c", reason: "unavailable" },
+    ]);
+    expect(hosts(state, DATES.slice(0, 3))).toEqual(["a", "b", "c"]);
+  });
+
   it("volunteer: takes the next open turn, skipping committed days", () => {
     const swapped = applySwap(
       base,

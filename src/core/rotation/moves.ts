@@ -51,6 +51,7 @@ export function applyPass(
  * as the original host's). Accepted: the other hosts `date` and `memberId` hosts the other's next
  * turn in the plan of `upcomingMeetingDates` (both sides recorded); `laterDate` is that turn, or
  * null when the other had none planned (then `memberId` simply comes up again by the fair rule).
+ * An accepted swap with someone not eligible that day is recorded as `unavailable`: the turn stays.
  */
 export function applySwap(
   state: RotationState,
@@ -59,14 +60,12 @@ export function applySwap(
   now: Date,
 ): { state: RotationState; laterDate: Day | null } {
   const { date, memberId, otherMemberId } = swap;
-  if (!swap.accept) {
-    const entry: LedgerEntry = {
-      kind: "swapped",
-      meetingDate: date,
-      memberId,
-      otherMemberId,
-      reason: "declined",
-    };
+  const other = state.members.find((m) => m.id === otherMemberId);
+  // Someone who cannot host that day (away, alumni, opted out) cannot take it: the turn stays.
+  const able = other !== undefined && isEligible(state, other, date);
+  if (!swap.accept || !able) {
+    const reason = swap.accept ? "unavailable" : "declined";
+    const entry: LedgerEntry = { kind: "swapped", meetingDate: date, memberId, otherMemberId, reason };
     return { state: append(state, entry), laterDate: null };
   }
   const later =
