@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { defineCommand } from "../src/core/commands/define.ts";
-import { registry as defaultRegistry } from "../src/core/commands/index.ts";
+import { registry as defaultRegistry, GROUP_SUMMARIES } from "../src/core/commands/index.ts";
 import { createRegistry } from "../src/core/commands/registry.ts";
 import { ephemeral } from "../src/core/message.ts";
 import { resetDb } from "./support/db.ts";
@@ -82,14 +82,7 @@ describe("replayed commands change nothing twice", () => {
       ],
     }),
   });
-  const registry = createRegistry([...defaultRegistry.commands, tally], {
-    moderators: "cmd.moderators",
-    delivery: "cmd.delivery",
-    profile: "cmd.profile",
-    onboarding: "cmd.onboarding",
-    meeting: "cmd.meeting",
-    holiday: "cmd.holiday",
-  });
+  const registry = createRegistry([...defaultRegistry.commands, tally], GROUP_SUMMARIES);
 
   it("a Discord interaction replayed (same id, same signature) has one effect", async () => {
     const worker = isolate({ registry });

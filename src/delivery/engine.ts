@@ -1,8 +1,7 @@
 import type { PaceStep, SendPort, SendReport, SendRequest } from "../core/delivery.ts";
-import type { Message } from "../core/message.ts";
 import type { Db } from "../db/client.ts";
-import type { OutboxPayload } from "../db/outbox.ts";
 import { PaceBook } from "./pace.ts";
+import { backoffSeconds, requestFor } from "./requests.ts";
 import { type LoadedRow, loadBlocks, loadRows, RowWrites } from "./rows.ts";
 
 /** One queue message carrying one outbox id; `ack`/`retry` as on Cloudflare's queue messages. */
@@ -32,8 +31,6 @@ export interface DeliveryDeps {
   readonly maxAttempts: number;
 }
 
-/** A Discord interaction token lives 15 minutes; after 14 a follow-up goes as a DM instead. */
-const FOLLOWUP_MARGIN_MS = 60_000;
 /** Consecutive 401/403 answers before a platform is left alone for a while (invalid-request ban). */
 const AUTH_STRIKES = 3;
 const AUTH_PAUSE_MS = 10 * 60_000;
@@ -187,34 +184,8 @@ async function prepare(
   }
   const sender = deps.senderFor(row.platform, row.workspace_id);
   if (!sender) throw new Error(`no sender configured for ${row.platform}`);
-  const request = await requestFor(deps, row);
+  const request = await requestFor(row, deps.clock());
   return { message, row, sender, request, steps: sender.pacing(request), rateLimits: 0 };
-}
-
-async function requestFor(deps: DeliveryDeps, row: LoadedRow): Promise<SendRequest> {
-  const payload = JSON.parse(row.payload) as OutboxPayload;
-  const message = payload.message as Message;
-  const nonce = await nonceFor(row.community_id, row.idempotency_key);
-  switch (row.kind) {
-    case "post":
-      return { kind: "post", channelId: row.target, message, nonce };
-    case "dm":
-      return { kind: "dm", userId: row.target, dmChannelId: row.dm_channel_id, message, nonce };
-    case "edit":
-      return {
-        kind: "edit",
-        channelId: row.edit_channel_id ?? "",
-        messageId: row.edit_message_id ?? "",
-        message,
-      };
-    case "followup": {
-      const expires = new Date(payload.tokenExpiresAt ?? 0).getTime() - FOLLOWUP_MARGIN_MS;
-      if (payload.token && deps.clock().getTime() < expires)
-        return { kind: "followup", token: payload.token, message };
-      // Too late for the interaction token: a private answer must stay private, so it goes as a DM.
-      return { kind: "dm", userId: row.target, dmChannelId: row.dm_channel_id, message, nonce };
-    }
-  }
 }
 
 /**
@@ -291,19 +262,4 @@ async function deferAll(deps: DeliveryDeps, items: Item[], pace: PaceBook, now: 
     );
     for (const item of group) item.message.ack();
   }
-}
-
-/** Exponential backoff with full jitter: 2, 4, 8… seconds, capped at 10 minutes. */
-export function backoffSeconds(attempt: number): number {
-  const ceiling = Math.min(600, 2 ** Math.max(1, attempt));
-  return Math.max(1, Math.round(ceiling / 2 + (Math.random() * ceiling) / 2));
-}
-
-/** Discord's nonce (25 characters at most): the first 25 hex digits of SHA-256 of the key. */
-export async function nonceFor(communityId: number, key: string): Promise<string> {
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(`${communityId}:${key}`));
-  return [...new Uint8Array(digest)]
-    .map((b) => b.toString(16).padStart(2, "0"))
-    .join("")
-    .slice(0, 25);
 }

@@ -21,6 +21,16 @@ import { timezone } from "./timezone.ts";
 import { whoknows } from "./whoknows.ts";
 
 /** Every command guyub knows, in the order help lists them. */
+/** The help line of each group word (for help and Discord registration). */
+export const GROUP_SUMMARIES = {
+  moderators: "cmd.moderators",
+  delivery: "cmd.delivery",
+  profile: "cmd.profile",
+  onboarding: "cmd.onboarding",
+  meeting: "cmd.meeting",
+  holiday: "cmd.holiday",
+} as const;
+
 export const registry = createRegistry(
   [
     help,
@@ -57,14 +67,7 @@ export const registry = createRegistry(
     holidayPaste,
     holidayRemove,
   ],
-  {
-    moderators: "cmd.moderators",
-    delivery: "cmd.delivery",
-    profile: "cmd.profile",
-    onboarding: "cmd.onboarding",
-    meeting: "cmd.meeting",
-    holiday: "cmd.holiday",
-  },
+  GROUP_SUMMARIES,
 );
 
 export type { Registry } from "./registry.ts";
