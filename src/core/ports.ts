@@ -2,6 +2,7 @@ import type { MeetingReads } from "./meetings/ports.ts";
 import type { MembershipReads } from "./membership/ports.ts";
 import type { Community, Contact, Effect, Member } from "./model.ts";
 import type { ProfileStore } from "./profile/ports.ts";
+import type { RotationReads } from "./rotation/ports.ts";
 
 /** What core needs from storage. `src/db/` implements it over D1; core never sees SQL. */
 export interface CommunityStore {
@@ -61,6 +62,8 @@ export interface CommunityStore {
   readonly membership: MembershipReads;
   /** The meeting series, its changed days and holidays (src/core/meetings/). */
   readonly meetings: MeetingReads;
+  /** The rotation's members, ledger, aways and the meeting settings (src/core/rotation/). */
+  readonly rotation: RotationReads;
 }
 
 /** What an `apply` left for the caller to do after the transaction. */

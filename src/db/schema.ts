@@ -1,5 +1,12 @@
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { HolidaysTable, MeetingOverridesTable, MeetingSeriesTable } from "./meetings-schema.ts";
+import type {
+  MeetingRsvpsTable,
+  RotationAwaysTable,
+  RotationLedgerTable,
+  RotationMembersTable,
+  SwapRequestsTable,
+} from "./rotation-schema.ts";
 
 /** Table types for Kysely, mirroring `migrations/`. snake_case as in SQL. */
 export interface CommunitiesTable {
@@ -16,6 +23,11 @@ export interface CommunitiesTable {
   welcome_text: string | null;
   conduct_text: string | null;
   followup_days: Generated<number>;
+  rotation_mode: Generated<"everyone" | "volunteers">;
+  announce_days: Generated<number>;
+  remind_day: Generated<number>;
+  remind_hour: Generated<number>;
+  timezone_set: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -184,6 +196,11 @@ export interface Database {
   meeting_series: MeetingSeriesTable;
   meeting_overrides: MeetingOverridesTable;
   holidays: HolidaysTable;
+  rotation_members: RotationMembersTable;
+  rotation_ledger: RotationLedgerTable;
+  rotation_aways: RotationAwaysTable;
+  swap_requests: SwapRequestsTable;
+  meeting_rsvps: MeetingRsvpsTable;
 }
 
 export type CommunityRow = Selectable<CommunitiesTable>;

@@ -78,6 +78,7 @@ export function withSessionCache(store: CommunityStore, options: SessionCacheOpt
     profiles: store.profiles,
     membership: store.membership,
     meetings: store.meetings,
+    rotation: store.rotation,
     findMember: (communityId, platformUserId) => store.findMember(communityId, platformUserId),
     readFormDraft: (communityId, platformUserId, formId) =>
       store.readFormDraft(communityId, platformUserId, formId),

@@ -20,6 +20,7 @@ import { membershipEffectQueries } from "./membership.ts";
 import { createMembershipReads } from "./membership-reads.ts";
 import { pendingIdsQuery, retryDeadQuery, writeDraftQueries } from "./outbox.ts";
 import { createProfileStore, profileEffectQueries } from "./profiles.ts";
+import { createRotationReads } from "./rotation.ts";
 import type { CommunityUpdate } from "./schema.ts";
 
 /** The D1 implementation of core's `CommunityStore`. */
@@ -101,6 +102,7 @@ export function createCommunityStore(db: Db, d1: D1Database): CommunityStore {
     profiles: createProfileStore(db),
     membership: createMembershipReads(db),
     meetings: createMeetingReads(db),
+    rotation: createRotationReads(db),
   };
 }
 

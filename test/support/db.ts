@@ -1,6 +1,11 @@
 import { env } from "cloudflare:workers";
 
 const TABLES = [
+  "meeting_rsvps",
+  "swap_requests",
+  "rotation_aways",
+  "rotation_ledger",
+  "rotation_members",
   "holidays",
   "meeting_overrides",
   "meeting_series",

@@ -25,7 +25,8 @@ export function dayRecords(ledger: readonly LedgerEntry[]): Map<Day, DayRecord> 
     }
     if (e.kind === "skipped" || e.kind === "cancelled") d.skipped = true;
     else if (e.kind === "hosted") d.hosted = e.memberId ?? null;
-    else if (e.kind === "swapped" || e.kind === "volunteered") d.pinned = e.memberId ?? null;
+    else if (e.kind === "swapped" || e.kind === "volunteered" || e.kind === "assigned")
+      d.pinned = e.memberId ?? null;
     else if (e.kind === "passed") {
       if (e.memberId !== undefined) d.passers.add(e.memberId);
       d.pinned = e.otherMemberId ?? null;
@@ -70,6 +71,14 @@ export function assignHosts(
   const tallies = tallyLedger(state.ledger);
   const days = dayRecords(state.ledger);
   const dates = [...new Set(upcomingMeetingDates)].filter((d) => d >= today).sort();
+  // A meeting that is over but not yet closed (marked held, or held by default a day later)
+  // still counts for its committed host: otherwise they would come up again at once. (One that
+  // ended earlier today is the caller's to pass in `upcomingMeetingDates`.)
+  for (const [date, day] of days) {
+    if (date >= today || day.skipped || day.hosted || !day.pinned) continue;
+    if (day.passers.has(day.pinned)) continue;
+    record(tallies, { kind: "hosted", meetingDate: date, memberId: day.pinned, reason: "unclosed" });
+  }
   // Commitments first: a member pinned to a later day counts it already, so the fair choice
   // for the days before does not hand them a second turn in the meantime.
   const pins = new Map<Day, string>();

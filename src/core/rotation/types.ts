@@ -33,7 +33,7 @@ export type RotationMember = z.infer<typeof RotationMember>;
  * a turn. `reason` is a short code ("holiday", "accepted", "declined", …) for the record.
  */
 export const LedgerEntry = z.object({
-  kind: z.enum(["hosted", "passed", "swapped", "skipped", "cancelled", "volunteered"]),
+  kind: z.enum(["hosted", "passed", "swapped", "skipped", "cancelled", "volunteered", "assigned"]),
   meetingDate: Day,
   memberId: z.string().min(1).optional(),
   otherMemberId: z.string().min(1).optional(),

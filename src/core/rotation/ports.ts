@@ -1,0 +1,23 @@
+import type { RotationState } from "./types.ts";
+
+/** The meeting settings that travel with the rotation (communities columns, migration 0007). */
+export interface MeetingSettings {
+  /** Days before a meeting that its announcement goes out (0 = on the day). */
+  readonly announceDays: number;
+  /** Reminders 24 hours and 1 hour before. */
+  readonly remindDay: boolean;
+  readonly remindHour: boolean;
+  /** Whether a moderator chose the time zone (else a schedule may take the Slack zone). */
+  readonly timezoneSet: boolean;
+}
+
+/** The rotation's stored state and the meeting settings of one community. */
+export interface RotationBook {
+  readonly state: RotationState;
+  readonly settings: MeetingSettings;
+}
+
+/** What core reads about the rotation (src/db/rotation.ts). Always read fresh. */
+export interface RotationReads {
+  book(communityId: number): Promise<RotationBook>;
+}

@@ -1,0 +1,51 @@
+import type { Generated } from "kysely";
+
+/** Kysely table types for migrations/0007_rotation.sql (listed in `Database`, schema.ts). */
+
+export interface RotationMembersTable {
+  community_id: number;
+  user_id: string;
+  opted_in: Generated<number>;
+  excluded: Generated<number>;
+  updated_at: string;
+}
+
+export interface RotationLedgerTable {
+  id: Generated<number>;
+  community_id: number;
+  kind: "hosted" | "passed" | "swapped" | "skipped" | "cancelled" | "volunteered" | "assigned";
+  meeting_day: string;
+  member_id: string | null;
+  other_member_id: string | null;
+  reason: string;
+  notes: string | null;
+  recorded_by: string | null;
+  created_at: string;
+}
+
+export interface RotationAwaysTable {
+  community_id: number;
+  user_id: string;
+  from_day: string;
+  to_day: string;
+  created_at: string;
+}
+
+export interface SwapRequestsTable {
+  id: Generated<number>;
+  community_id: number;
+  meeting_day: string;
+  from_user: string;
+  to_user: string;
+  status: Generated<"pending" | "accepted" | "declined" | "expired">;
+  created_at: string;
+  answered_at: string | null;
+}
+
+export interface MeetingRsvpsTable {
+  community_id: number;
+  meeting_day: string;
+  user_id: string;
+  answer: "yes" | "no" | "maybe";
+  updated_at: string;
+}
