@@ -7,6 +7,7 @@ import type {
   RotationMembersTable,
   SwapRequestsTable,
 } from "./rotation-schema.ts";
+import type { MeetingTopicsTable, TopicsTable, TopicVotesTable } from "./topics-schema.ts";
 
 /** Table types for Kysely, mirroring `migrations/`. snake_case as in SQL. */
 export interface CommunitiesTable {
@@ -28,6 +29,8 @@ export interface CommunitiesTable {
   remind_day: Generated<number>;
   remind_hour: Generated<number>;
   timezone_set: Generated<number>;
+  topic_half_life_days: Generated<number>;
+  topic_recent_meetings: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -201,6 +204,9 @@ export interface Database {
   rotation_aways: RotationAwaysTable;
   swap_requests: SwapRequestsTable;
   meeting_rsvps: MeetingRsvpsTable;
+  topics: TopicsTable;
+  topic_votes: TopicVotesTable;
+  meeting_topics: MeetingTopicsTable;
 }
 
 export type CommunityRow = Selectable<CommunitiesTable>;

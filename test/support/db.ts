@@ -1,6 +1,9 @@
 import { env } from "cloudflare:workers";
 
 const TABLES = [
+  "meeting_topics",
+  "topic_votes",
+  "topics",
   "meeting_rsvps",
   "swap_requests",
   "rotation_aways",
