@@ -1,11 +1,14 @@
 import { type CompiledQuery, sql } from "kysely";
+import { isMeetingDayEffect } from "../core/meetings/day-ports.ts";
 import type { MeetingCalendar, MeetingEffect, MeetingReads } from "../core/meetings/ports.ts";
 import type { MeetingOverride } from "../core/meetings/schedule.ts";
 import type { Db } from "./client.ts";
+import { createMeetingDayReads, meetingDayEffectQueries } from "./meeting-days.ts";
 
 /** Reads the series, its changed days and the holidays of a community (three reads, one batch). */
 export function createMeetingReads(db: Db): MeetingReads {
   return {
+    ...createMeetingDayReads(db),
     async calendar(communityId): Promise<MeetingCalendar> {
       const [series, overrides, holidays] = await Promise.all([
         db
@@ -50,13 +53,15 @@ export function meetingEffectQueries(
   effect: MeetingEffect,
   now: Date,
 ): CompiledQuery[] {
+  if (isMeetingDayEffect(effect)) return meetingDayEffectQueries(db, communityId, effect, now);
   const at = now.toISOString();
   switch (effect.type) {
     case "community.timezone":
+      // Chosen (or taken from the scheduling moderator's Slack zone): later schedules keep it.
       return [
         db
           .updateTable("communities")
-          .set({ timezone: effect.timezone, updated_at: at })
+          .set({ timezone: effect.timezone, timezone_set: 1, updated_at: at })
           .where("id", "=", communityId)
           .compile(),
       ];

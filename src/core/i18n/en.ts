@@ -1,3 +1,4 @@
+import { meetingDaysEn } from "../meetings/strings-days-en.ts";
 import { meetingsEn } from "../meetings/strings-en.ts";
 import { membershipEn } from "../membership/strings-en.ts";
 import { profileEn } from "../profile/strings-en.ts";
@@ -10,6 +11,7 @@ export const en = {
   ...profileEn,
   ...membershipEn,
   ...meetingsEn,
+  ...meetingDaysEn,
   "language.en": "English",
   "language.id": "Bahasa Indonesia",
 

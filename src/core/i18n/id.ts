@@ -1,3 +1,4 @@
+import { meetingDaysId } from "../meetings/strings-days-id.ts";
 import { meetingsId } from "../meetings/strings-id.ts";
 import { membershipId } from "../membership/strings-id.ts";
 import { profileId } from "../profile/strings-id.ts";
@@ -12,6 +13,7 @@ export const id: Record<MessageKey, string> = {
   ...profileId,
   ...membershipId,
   ...meetingsId,
+  ...meetingDaysId,
   "language.en": "English (Inggris)",
   "language.id": "Bahasa Indonesia",
 

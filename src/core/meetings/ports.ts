@@ -1,3 +1,4 @@
+import { isMeetingDayEffect, type MeetingDayEffect, type MeetingDayReads } from "./day-ports.ts";
 import type { Cadence, Holiday, MeetingOverride } from "./schedule.ts";
 
 /** A stored series, without the zone (that is the community's, so a new zone keeps 19:00 local). */
@@ -16,8 +17,8 @@ export interface MeetingCalendar {
   readonly holidays: readonly Holiday[];
 }
 
-/** What core reads about meetings (src/db/meetings.ts). */
-export interface MeetingReads {
+/** What core reads about meetings (src/db/meetings.ts; the RSVP and announcement reads: meeting-days.ts). */
+export interface MeetingReads extends MeetingDayReads {
   calendar(communityId: number): Promise<MeetingCalendar>;
 }
 
@@ -29,7 +30,9 @@ export type MeetingEffect =
   | { readonly type: "meeting.link"; readonly link: string }
   | { readonly type: "meeting.override"; readonly override: MeetingOverride }
   | { readonly type: "holiday.add"; readonly holidays: readonly Holiday[] }
-  | { readonly type: "holiday.remove"; readonly startDay: string };
+  | { readonly type: "holiday.remove"; readonly startDay: string }
+  /** RSVPs, the announced host, closes and the announcement settings (day-ports.ts). */
+  | MeetingDayEffect;
 
 const TYPES = new Set<string>([
   "community.timezone",
@@ -42,5 +45,5 @@ const TYPES = new Set<string>([
 
 /** Whether an effect is one of the meeting effects (store.apply hands those to src/db/meetings.ts). */
 export function isMeetingEffect(effect: { readonly type: string }): effect is MeetingEffect {
-  return TYPES.has(effect.type);
+  return TYPES.has(effect.type) || isMeetingDayEffect(effect);
 }

@@ -1,0 +1,140 @@
+import { actionButton } from "../actions/pack.ts";
+import type { OutboxDraft } from "../delivery.ts";
+import type { Translator } from "../i18n/index.ts";
+import type { Block, Field, Message } from "../message.ts";
+import type { Community, Effect } from "../model.ts";
+import type { RotationReads } from "../rotation/ports.ts";
+import type { RotationState } from "../rotation/types.ts";
+import { announcementKey } from "./announcement-key.ts";
+import { formatMeetingTime } from "./format.ts";
+import { type PlannedMeeting, planMeetings } from "./plan.ts";
+import type { MeetingReads } from "./ports.ts";
+import { RSVP_ANSWERS, type RsvpCounts } from "./rsvp.ts";
+
+export { announcementKey } from "./announcement-key.ts";
+
+/** The button id of an RSVP (arguments: scheduled day, answer). */
+export const RSVP_ACTION = "meeting.rsvp";
+
+type Where = Pick<Community, "id" | "timezone">;
+
+/** "Tuesday, 2 March 2027 at 19:00 GMT+7 (Asia/Jakarta)": the community's zone, named. */
+export function meetingWhen(
+  community: Where,
+  t: Translator,
+  meeting: Pick<PlannedMeeting, "startsAt">,
+): string {
+  const when = formatMeetingTime(meeting.startsAt, t.locale, community.timezone);
+  return t("announce.when", { when, zone: community.timezone });
+}
+
+/** Yes / Maybe / No, each with its count as a number ("Yes · 3"); pressing one answers. */
+export function rsvpButtons(
+  community: Where,
+  t: Translator,
+  scheduledDay: string,
+  counts: RsvpCounts,
+): Block {
+  return {
+    type: "actions",
+    buttons: RSVP_ANSWERS.map((answer) =>
+      actionButton(
+        community,
+        RSVP_ACTION,
+        t(`rsvp.${answer}`, { count: String(counts[answer]) }),
+        [scheduledDay, answer],
+        answer === "yes" ? "primary" : undefined,
+      ),
+    ),
+  };
+}
+
+/**
+ * The announcement posted in the main channel: day and time in the community's zone (named), the
+ * host as a mention (the one person it notifies, on purpose), the topic when there is one, the
+ * link, and the RSVP buttons with their counts. `topic` is the topics feature's slot.
+ */
+export function announcementMessage(
+  community: Where,
+  t: Translator,
+  meeting: PlannedMeeting,
+  counts: RsvpCounts,
+  topic?: string | null,
+): Message {
+  const fields: Field[] = [
+    { label: t("announce.host"), value: meeting.host ? [{ user: meeting.host }] : t("announce.noHost") },
+  ];
+  if (topic) fields.push({ label: t("announce.topic"), value: topic });
+  if (meeting.link) fields.push({ label: t("announce.link"), value: meeting.link });
+  return {
+    visibility: "public",
+    blocks: [
+      { type: "heading", text: t("announce.heading") },
+      { type: "section", text: meetingWhen(community, t, meeting), fields },
+      rsvpButtons(community, t, meeting.scheduledDay, counts),
+      { type: "context", text: t("announce.footer") },
+    ],
+  };
+}
+
+/** The announcement as an outbox post, keyed by the meeting: posted once, pointless once it starts. */
+export function announcementDraft(
+  community: Where,
+  t: Translator,
+  meeting: PlannedMeeting,
+  counts: RsvpCounts,
+  channelId: string,
+  topic?: string | null,
+): OutboxDraft {
+  return {
+    kind: "post",
+    key: announcementKey(meeting.scheduledDay),
+    channelId,
+    message: announcementMessage(community, t, meeting, counts, topic),
+    expiresAt: meeting.startsAt,
+  };
+}
+
+/** What `announcementUpdate` reads; a command's or an action's context has it. */
+export interface AnnouncementContext {
+  readonly community: Community;
+  readonly t: Translator;
+  readonly now: Date;
+  readonly store: { readonly meetings: MeetingReads; readonly rotation: RotationReads };
+}
+
+/** What the caller already knows after its own change (read otherwise). */
+export interface AnnouncementOverride {
+  /** The rotation after a pass or swap, so the announcement names the new host. */
+  readonly state?: RotationState;
+  /** The counts after an RSVP. */
+  readonly counts?: RsvpCounts;
+  readonly topic?: string | null;
+}
+
+/**
+ * The effects that edit a meeting's announcement in place (never a second post): an `edit` draft
+ * of `announce:<day>` under a fresh key, so the newest pending edit supersedes older ones. None
+ * when the meeting was not announced, or is no longer coming up. Used by RSVPs, passes and swaps.
+ */
+export async function announcementUpdate(
+  ctx: AnnouncementContext,
+  scheduledDay: string,
+  override: AnnouncementOverride = {},
+): Promise<Effect[]> {
+  const { community, store } = ctx;
+  if (!(await store.meetings.announced(community.id, scheduledDay))) return [];
+  const [calendar, state, counts] = await Promise.all([
+    store.meetings.calendar(community.id),
+    override.state ?? store.rotation.book(community.id).then((book) => book.state),
+    override.counts ?? store.meetings.rsvps(community.id, scheduledDay, null).then((r) => r.counts),
+  ]);
+  const plan = planMeetings(calendar, community.timezone, state, ctx.now, 8) ?? [];
+  const meeting = plan.find((m) => m.scheduledDay === scheduledDay);
+  if (!meeting || meeting.startsAt <= ctx.now) return [];
+  const message = announcementMessage(community, ctx.t, meeting, counts, override.topic);
+  const key = `${announcementKey(scheduledDay)}:edit:${ctx.now.getTime()}:${crypto.randomUUID().slice(0, 8)}`;
+  return [
+    { type: "outbox.send", draft: { kind: "edit", key, editOf: announcementKey(scheduledDay), message } },
+  ];
+}
