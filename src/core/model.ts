@@ -3,6 +3,7 @@ import type { Locale } from "./i18n/index.ts";
 import type { MeetingEffect } from "./meetings/ports.ts";
 import type { MembershipEffect } from "./membership/effects.ts";
 import type { ProfileEffect } from "./profile/ports.ts";
+import type { TopicEffect } from "./topics/effects.ts";
 
 /** The chat platforms guyub speaks to. Adding one means one adapter folder and one entry here. */
 export type PlatformId = "slack" | "discord";
@@ -79,4 +80,6 @@ export type Effect =
   /** Joins, leaves, the member-list sync and the onboarding settings (src/core/membership/). */
   | MembershipEffect
   /** The timezone, the meeting series, its changed days and holidays (src/core/meetings/). */
-  | MeetingEffect;
+  | MeetingEffect
+  /** The topic backlog: suggestions, votes, pins, retirements, edits (src/core/topics/). */
+  | TopicEffect;

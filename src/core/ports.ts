@@ -3,6 +3,7 @@ import type { MembershipReads } from "./membership/ports.ts";
 import type { Community, Contact, Effect, Member } from "./model.ts";
 import type { ProfileStore } from "./profile/ports.ts";
 import type { RotationReads } from "./rotation/ports.ts";
+import type { TopicReads } from "./topics/backlog.ts";
 
 /** What core needs from storage. `src/db/` implements it over D1; core never sees SQL. */
 export interface CommunityStore {
@@ -64,6 +65,8 @@ export interface CommunityStore {
   readonly meetings: MeetingReads;
   /** The rotation's members, ledger, aways and the meeting settings (src/core/rotation/). */
   readonly rotation: RotationReads;
+  /** The topic backlog: open topics with votes, one topic, a suggestion's duplicate (src/core/topics/). */
+  readonly topics: TopicReads;
 }
 
 /** What an `apply` left for the caller to do after the transaction. */

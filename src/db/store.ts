@@ -4,6 +4,7 @@ import { isMeetingEffect } from "../core/meetings/ports.ts";
 import { isMembershipEffect } from "../core/membership/effects.ts";
 import type { Community, Effect } from "../core/model.ts";
 import type { AuditEntry, CommunityStore } from "../core/ports.ts";
+import { isTopicEffect } from "../core/topics/effects.ts";
 import { type Db, runBatch } from "./client.ts";
 import {
   contactFromRow,
@@ -21,6 +22,7 @@ import { createMembershipReads } from "./membership-reads.ts";
 import { pendingIdsQuery, retryDeadQuery, writeDraftQueries } from "./outbox.ts";
 import { createProfileStore, profileEffectQueries } from "./profiles.ts";
 import { createRotationReads } from "./rotation.ts";
+import { createTopicReads, topicEffectQueries } from "./topics.ts";
 import type { CommunityUpdate } from "./schema.ts";
 
 /** The D1 implementation of core's `CommunityStore`. */
@@ -103,6 +105,7 @@ export function createCommunityStore(db: Db, d1: D1Database): CommunityStore {
     membership: createMembershipReads(db),
     meetings: createMeetingReads(db),
     rotation: createRotationReads(db),
+    topics: createTopicReads(db),
   };
 }
 
@@ -112,6 +115,7 @@ const RESUME_LIMIT = 5000;
 function effectQueries(db: Db, community: Community, effect: Effect, now: Date): CompiledQuery[] {
   if (isMembershipEffect(effect)) return membershipEffectQueries(db, community.id, effect, now);
   if (isMeetingEffect(effect)) return meetingEffectQueries(db, community.id, effect, now);
+  if (isTopicEffect(effect)) return topicEffectQueries(db, community.id, effect, now);
   const at = now.toISOString();
   const setCommunity = (values: CommunityUpdate) =>
     db.updateTable("communities").set(values).where("id", "=", community.id).compile();
