@@ -83,11 +83,41 @@ describe("timezone and meeting commands", () => {
     expect(list).not.toContain("30 Maret 2027");
   });
 
-  it("says which zone it used when none was set, and takes a link in the minutes' place", async () => {
+  it("takes the scheduling moderator's Slack zone when none was set, says so, and takes a link in the minutes' place", async () => {
     const send = worker();
     const reply = await ask(send, "meeting schedule monthly tue 19:00 https://meet.example/x");
-    expect(reply).toContain("Times are in UTC. To change the timezone: /cop timezone");
+    // The stand-in's users.info gives every user tz Asia/Jakarta.
+    expect(reply).toContain("Times are in Asia/Jakarta. To change the timezone: /cop timezone");
+    expect(await community()).toMatchObject({ timezone: "Asia/Jakarta", timezone_set: 1 });
     expect(await series()).toMatchObject({ cadence: "monthly", minutes: 60, link: "https://meet.example/x" });
+    // Chosen once: a later schedule keeps it, and /cop timezone UTC is a choice too.
+    await ask(send, "timezone UTC");
+    expect(await ask(send, "meeting schedule weekly tue 19:00")).toContain("Times are in UTC.");
+  });
+
+  it("on Discord, which tells no zone, a schedule uses UTC until one is set", async () => {
+    const send = worker();
+    const reply = JSON.stringify(
+      await (
+        await send(
+          await signedDiscord(
+            commandInteraction(
+              [
+                group(
+                  "meeting",
+                  sub("schedule", [str("cadence", "weekly"), str("weekday", "tue"), str("time", "19:00")]),
+                ),
+              ],
+              { permissions: MANAGE_GUILD },
+            ),
+            { timestamp: NOW.getTime() / 1000 },
+          ),
+        )
+      ).json(),
+    );
+    expect(reply).toContain("Times are in UTC.");
+    expect(reply).toContain("none is set yet");
+    expect(await community()).toMatchObject({ timezone: "UTC", timezone_set: 0 });
   });
 
   it("says how to schedule when there is no meeting yet", async () => {
@@ -96,6 +126,7 @@ describe("timezone and meeting commands", () => {
 
   it("sets the link, cancels and moves one meeting; refuses bad dates and days without a meeting", async () => {
     const send = worker();
+    await ask(send, "timezone UTC");
     await ask(send, "meeting schedule weekly tue 19:00");
     const before = await snapshot();
     expect(await ask(send, "meeting cancel 2027-02-30")).toContain("“2027-02-30” is not a date");

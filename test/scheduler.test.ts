@@ -234,6 +234,9 @@ describe("local time", () => {
       housekeeping: "2027-03-03T03:00:00.000Z",
       "member-sync": "2027-03-02T09:15:00.000Z", // never synced: at the next quarter-hour
       "welcome-followup": undefined, // community 0 is no community: nothing to follow up
+      "meeting-announce": undefined, // no meeting series: nothing to announce, remind or close
+      "meeting-remind": undefined,
+      "meeting-close": undefined,
     });
   });
 });

@@ -41,6 +41,8 @@ export interface CommandRequest {
   parse(registry: Registry): Invocation;
   /** The platform's id of this delivery (Slack trigger_id, Discord interaction id), for exactly-once effects. */
   readonly ingressKey?: string;
+  /** The speaker's time zone, if the platform can tell (Slack); a schedule's default zone. */
+  readonly actorTimezone?: () => Promise<string | null>;
 }
 
 /**
@@ -89,6 +91,7 @@ export async function handleCommand(deps: CoreDeps, request: CommandRequest): Pr
       registry,
       store: deps.store,
       jobs: deps.jobs,
+      ...(request.actorTimezone ? { actorTimezone: request.actorTimezone } : {}),
       moderatorStatus: moderatorResolver(deps.store, member, request.authority(community), now),
     };
     try {

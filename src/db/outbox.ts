@@ -33,6 +33,18 @@ export function writeDraftQueries(
         .where("status", "=", "pending")
         .where("idempotency_key", "!=", draft.key)
         .compile(),
+      // The message to edit has not gone out yet (or failed and may be retried): it goes out as
+      // the newest edit says. Otherwise a post that is retried after its edits were skipped (the
+      // target was dead then) would show stale counts for good. The edit row stays, for a post
+      // already on its way with the old text. `updated_at` is left alone: the sweep goes by it.
+      db
+        .updateTable("outbox")
+        .set({ payload: JSON.stringify({ message: draft.message } satisfies OutboxPayload) })
+        .where("community_id", "=", communityId)
+        .where("idempotency_key", "=", draft.editOf)
+        .where("kind", "in", ["post", "dm"])
+        .where("status", "in", ["pending", "dead"])
+        .compile(),
     );
   }
   const payload: OutboxPayload =

@@ -68,6 +68,12 @@ async function onCommand({
   context,
 }: SlackCommandMiddlewareArgs & AllMiddlewareArgs) {
   const request = context.guyub as SlackRequestContext;
+  // One users.info for both questions a command may ask (admin? which zone?), and only when asked.
+  let info: ReturnType<typeof client.users.info> | undefined;
+  const userInfo = () => {
+    info ??= client.users.info({ user: command.user_id });
+    return info;
+  };
   const work = handleCommand(request.core, {
     contact: {
       platform: "slack",
@@ -81,7 +87,7 @@ async function onCommand({
     authority: () => ({
       kind: "lookup",
       lookup: async () => {
-        const answer = await client.users.info({ user: command.user_id });
+        const answer = await userInfo();
         return Boolean(answer.user?.is_admin || answer.user?.is_owner);
       },
     }),
@@ -92,6 +98,7 @@ async function onCommand({
     },
     // Slack does not retry commands, but a signed request can be replayed for five minutes.
     ingressKey: command.trigger_id ? `slack:${command.team_id}:trigger:${command.trigger_id}` : undefined,
+    actorTimezone: async () => (await userInfo()).user?.tz ?? null,
   });
   const early = await withinDeadline(work, request.replyDeadlineMs);
   if (early.done && early.value.form && command.trigger_id) {

@@ -1,3 +1,4 @@
+import { MEETING_ACTIONS } from "../meetings/actions.ts";
 import { PROFILE_ACTIONS, PROFILE_FORMS } from "../profile/actions.ts";
 import type { Action } from "./define.ts";
 import type { FormDefinition } from "./types.ts";
@@ -6,7 +7,7 @@ import type { FormDefinition } from "./types.ts";
  * Every button guyub puts in a message, by id. Features add theirs here (one line each); the
  * adapters route presses here through `handleInteraction` and never know what a button does.
  */
-export const ACTIONS: readonly Action[] = [...PROFILE_ACTIONS];
+export const ACTIONS: readonly Action[] = [...PROFILE_ACTIONS, ...MEETING_ACTIONS];
 
 /** Every form guyub opens, by id. */
 export const FORMS: readonly FormDefinition[] = [...PROFILE_FORMS];

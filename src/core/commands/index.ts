@@ -5,6 +5,7 @@ import { join, leave } from "./join-leave.ts";
 import { language } from "./language.ts";
 import { meetingList, meetingNext, meetingSchedule } from "./meeting.ts";
 import { meetingCancel, meetingLink, meetingMove } from "./meeting-edit.ts";
+import { meetingAnnounce, meetingDone, meetingReminders, meetingRsvp } from "./meeting-rsvp.ts";
 import { members } from "./members.ts";
 import { moderatorsAdd, moderatorsList, moderatorsRemove, moderatorsRole } from "./moderators.ts";
 import {
@@ -62,6 +63,10 @@ export const registry = createRegistry(
     meetingLink,
     meetingCancel,
     meetingMove,
+    meetingRsvp,
+    meetingDone,
+    meetingAnnounce,
+    meetingReminders,
     holidayList,
     holidayAdd,
     holidayPaste,

@@ -1,9 +1,9 @@
 import { localDay } from "../local-time.ts";
 import { formatMeetingTime } from "../meetings/format.ts";
-import { parseLink, parseMinutes, parseTime, parseWeekday } from "../meetings/parse.ts";
-import type { MeetingCalendar } from "../meetings/ports.ts";
-import { CADENCES, firstMeetingDay, type Meeting, upcomingMeetings } from "../meetings/schedule.ts";
+import { isTimeZone, parseLink, parseMinutes, parseTime, parseWeekday } from "../meetings/parse.ts";
+import { CADENCES, firstMeetingDay, upcomingMeetings } from "../meetings/schedule.ts";
 import { type Block, ephemeral } from "../message.ts";
+import type { Effect } from "../model.ts";
 import { defineCommand } from "./define.ts";
 import { option, optional } from "./options.ts";
 import type { CommandContext } from "./types.ts";
@@ -33,7 +33,7 @@ export const meetingSchedule = defineCommand({
     minutes: "60",
     link: "https://meet.example/cop",
   },
-  handle(ctx, args) {
+  async handle(ctx, args) {
     const say = (text: string) => ({ message: ephemeral({ type: "text", text }) });
     const weekday = parseWeekday(args.weekday);
     if (weekday === null) return say(ctx.t("meeting.badWeekday", { value: args.weekday }));
@@ -49,85 +49,44 @@ export const meetingSchedule = defineCommand({
     if (minutes === null) return say(ctx.t("meeting.badMinutes", { value: minutesText ?? "" }));
     const link = linkText === undefined ? null : parseLink(linkText);
     if (linkText !== undefined && link === null) return say(ctx.t("meeting.badLink", { value: linkText }));
-    const zone = ctx.community.timezone;
+    const { zone, effects } = await scheduleZone(ctx);
     const firstDay = firstMeetingDay(ctx.now, zone, localDay(ctx.now, zone), weekday, startMinute);
     const series = { cadence: args.cadence, firstDay, startMinute, minutes, link };
     const [first] = upcomingMeetings({ ...series, timezone: zone }, [], [], ctx.now, 1);
     const when = first ? formatMeetingTime(first.startsAt, ctx.t.locale, zone) : firstDay;
-    return {
-      message: ephemeral(
-        {
-          type: "text",
-          text: ctx.t("meeting.scheduled", {
-            cadence: ctx.t(`meeting.cadence.${args.cadence}`),
-            minutes: String(minutes),
-            when,
-          }),
-        },
-        { type: "context", text: ctx.t("meeting.zone", { zone, usage: `${ctx.syntax.prefix} timezone` }) },
-      ),
-      effects: [{ type: "meeting.schedule", series }],
-    };
-  },
-});
-
-/** The next `count` meetings of the community, or null when none is scheduled. */
-async function upcoming(ctx: CommandContext, count: number): Promise<Meeting[] | null> {
-  const calendar: MeetingCalendar = await ctx.store.meetings.calendar(ctx.community.id);
-  if (!calendar.series) return null;
-  const series = { ...calendar.series, timezone: ctx.community.timezone };
-  return upcomingMeetings(series, calendar.overrides, calendar.holidays, ctx.now, count);
-}
-
-function describe(ctx: CommandContext, meeting: Meeting): string {
-  const when = formatMeetingTime(meeting.startsAt, ctx.t.locale, ctx.community.timezone);
-  return meeting.moved ? `${when} ${ctx.t("meeting.moved")}` : when;
-}
-
-function noMeeting(ctx: CommandContext, meetings: Meeting[] | null): Block | null {
-  if (meetings === null)
-    return { type: "text", text: ctx.t("meeting.none", { usage: `${ctx.syntax.prefix} meeting schedule` }) };
-  return meetings.length === 0 ? { type: "text", text: ctx.t("meeting.noneAhead") } : null;
-}
-
-/** `/cop meeting next`: the next meeting's day and time in the community's language and zone. */
-export const meetingNext = defineCommand({
-  path: ["meeting", "next"],
-  summary: "cmd.meeting.next",
-  options: {},
-  moderator: false,
-  groupDefault: true,
-  example: {},
-  async handle(ctx) {
-    const meetings = await upcoming(ctx, 1);
-    const none = noMeeting(ctx, meetings);
-    const next = meetings?.[0];
-    if (none || !next)
-      return { message: ephemeral(none ?? { type: "text", text: ctx.t("meeting.noneAhead") }) };
-    const blocks: Block[] = [{ type: "text", text: ctx.t("meeting.next", { when: describe(ctx, next) }) }];
-    if (next.link) blocks.push({ type: "text", text: ctx.t("meeting.link", { link: next.link }) });
-    return { message: ephemeral(...blocks) };
-  },
-});
-
-/** `/cop meeting list`: the next four meetings. */
-export const meetingList = defineCommand({
-  path: ["meeting", "list"],
-  summary: "cmd.meeting.list",
-  options: {},
-  moderator: false,
-  example: {},
-  async handle(ctx) {
-    const meetings = await upcoming(ctx, 4);
-    const none = noMeeting(ctx, meetings);
-    if (none || !meetings)
-      return { message: ephemeral(none ?? { type: "text", text: ctx.t("meeting.noneAhead") }) };
     const blocks: Block[] = [
-      { type: "heading", text: ctx.t("meeting.listTitle") },
-      { type: "text", text: meetings.map((m) => `• ${describe(ctx, m)}`).join("\n") },
+      {
+        type: "text",
+        text: ctx.t("meeting.scheduled", {
+          cadence: ctx.t(`meeting.cadence.${args.cadence}`),
+          minutes: String(minutes),
+          when,
+        }),
+      },
+      { type: "context", text: ctx.t("meeting.zone", { zone, usage: `${ctx.syntax.prefix} timezone` }) },
     ];
-    const link = meetings[0]?.link;
-    if (link) blocks.push({ type: "context", text: ctx.t("meeting.link", { link }) });
-    return { message: ephemeral(...blocks) };
+    const { mainChannelId } = await ctx.store.membership.onboarding(ctx.community.id);
+    if (!mainChannelId)
+      blocks.push({
+        type: "context",
+        text: ctx.t("meeting.noMainChannel", { usage: `${ctx.syntax.prefix} onboarding channel #channel` }),
+      });
+    return { message: ephemeral(...blocks), effects: [...effects, { type: "meeting.schedule", series }] };
   },
 });
+
+/**
+ * The zone a schedule is read in: the community's once a moderator chose it (or an earlier schedule
+ * took one); before that, the scheduling moderator's own zone where the platform tells it (Slack's
+ * `tz`), stored with the schedule; else the community's (UTC). The reply names the zone used.
+ */
+async function scheduleZone(ctx: CommandContext): Promise<{ zone: string; effects: Effect[] }> {
+  const zone = ctx.community.timezone;
+  const { settings } = await ctx.store.rotation.book(ctx.community.id);
+  if (settings.timezoneSet || !ctx.actorTimezone) return { zone, effects: [] };
+  const theirs = await ctx.actorTimezone().catch(() => null);
+  if (!theirs || !isTimeZone(theirs)) return { zone, effects: [] };
+  return { zone: theirs, effects: [{ type: "community.timezone", timezone: theirs }] };
+}
+
+export { meetingList, meetingNext } from "./meeting-view.ts";

@@ -10,12 +10,14 @@ export const timezone = defineCommand({
   options: { zone: option.text("arg.timezone", "arg.timezone.help", 64) },
   moderator: true,
   example: { zone: "Asia/Jakarta" },
-  handle(ctx, { zone }) {
+  async handle(ctx, { zone }) {
     const say = (text: string) => ephemeral({ type: "text", text });
     if (!isTimeZone(zone)) return { message: say(ctx.t("timezone.bad", { zone })) };
     // Intl knows names case-insensitively; store the canonical spelling.
     const canonical = new Intl.DateTimeFormat("en", { timeZone: zone }).resolvedOptions().timeZone;
-    if (canonical === ctx.community.timezone)
+    // The same zone as the default still counts as chosen: a schedule then keeps it (no Slack zone).
+    const { settings } = await ctx.store.rotation.book(ctx.community.id);
+    if (canonical === ctx.community.timezone && settings.timezoneSet)
       return { message: say(ctx.t("timezone.unchanged", { zone: canonical })) };
     return {
       message: say(ctx.t("timezone.set", { zone: canonical })),

@@ -30,6 +30,8 @@ export interface CommandContext {
   >;
   /** Starts a job now (`/cop onboarding sync`); absent where no JOBS queue is bound. */
   readonly jobs?: JobStarter;
+  /** The speaker's own time zone where the platform tells it (Slack `users.info` `tz`); asked only when needed. */
+  actorTimezone?(): Promise<string | null>;
   /** Asks (once, cached) whether the member moderates; platform look-ups happen only when needed. */
   moderatorStatus(): Promise<ModeratorStatus>;
 }

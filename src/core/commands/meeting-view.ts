@@ -1,0 +1,117 @@
+import { rsvpButtons } from "../meetings/announcement.ts";
+import { formatMeetingTime } from "../meetings/format.ts";
+import { formatDayName } from "../meetings/holidays.ts";
+import { type PlannedMeeting, planMeetings } from "../meetings/plan.ts";
+import { type Block, ephemeral, type Inline } from "../message.ts";
+import type { LedgerEntry } from "../rotation/types.ts";
+import { defineCommand } from "./define.ts";
+import type { CommandContext, CommandResult } from "./types.ts";
+
+/** The next `count` meetings with their hosts, or the reply that says there are none. */
+async function planned(ctx: CommandContext, count: number) {
+  const [calendar, book] = await Promise.all([
+    ctx.store.meetings.calendar(ctx.community.id),
+    ctx.store.rotation.book(ctx.community.id),
+  ]);
+  const meetings = planMeetings(calendar, ctx.community.timezone, book.state, ctx.now, count);
+  const say = (text: string): CommandResult => ({ message: ephemeral({ type: "text", text }) });
+  if (meetings === null)
+    return { none: say(ctx.t("meeting.none", { usage: `${ctx.syntax.prefix} meeting schedule` })) };
+  return {
+    meetings,
+    ledger: book.state.ledger,
+    none: meetings.length === 0 ? say(ctx.t("meeting.noneAhead")) : null,
+  };
+}
+
+function describe(ctx: CommandContext, meeting: PlannedMeeting): string {
+  const when = formatMeetingTime(meeting.startsAt, ctx.t.locale, ctx.community.timezone);
+  return meeting.moved ? `${when} ${ctx.t("meeting.moved")}` : when;
+}
+
+/**
+ * `/cop meeting next`: day and time in the community's language and zone, the host, the link,
+ * the member's own answer and the RSVP buttons with their counts.
+ */
+export const meetingNext = defineCommand({
+  path: ["meeting", "next"],
+  summary: "cmd.meeting.next",
+  options: {},
+  moderator: false,
+  groupDefault: true,
+  example: {},
+  async handle(ctx) {
+    const plan = await planned(ctx, 1);
+    const next = plan.meetings?.[0];
+    if (plan.none || !next) return plan.none ?? { message: ephemeral() };
+    const blocks: Block[] = [{ type: "text", text: ctx.t("meeting.next", { when: describe(ctx, next) }) }];
+    if (next.host)
+      blocks.push({ type: "text", text: ctx.t.rich("meeting.host", { host: { user: next.host } }) });
+    if (next.link) blocks.push({ type: "text", text: ctx.t("meeting.link", { link: next.link }) });
+    if (next.startsAt > ctx.now) {
+      const { counts, mine } = await ctx.store.meetings.rsvps(
+        ctx.community.id,
+        next.scheduledDay,
+        ctx.member.platformUserId,
+      );
+      const yours = mine ? ctx.t("rsvp.yours", { answer: ctx.t(`rsvp.answer.${mine}`) }) : ctx.t("rsvp.none");
+      blocks.push(
+        { type: "context", text: yours },
+        rsvpButtons(ctx.community, ctx.t, next.scheduledDay, counts),
+      );
+    }
+    return { message: ephemeral(...blocks) };
+  },
+});
+
+/** One past meeting as the ledger closed it: held (with its host), skipped for a holiday, cancelled. */
+function pastLine(ctx: CommandContext, entry: LedgerEntry): Inline[] {
+  const day = formatDayName(entry.meetingDate, ctx.t.locale);
+  if (entry.kind === "cancelled") return [ctx.t("meeting.past.cancelled", { day })];
+  if (entry.kind === "skipped") return [ctx.t("meeting.past.skipped", { day, reason: entry.reason })];
+  if (!entry.memberId) return [ctx.t("meeting.past.held", { day })];
+  return ctx.t.rich("meeting.past.hosted", { day, host: { user: entry.memberId } });
+}
+
+/** Lines joined by newlines, as one inline text. */
+function lines(items: readonly Inline[][]): Inline[] {
+  return items.flatMap((line, i) => (i === 0 ? ["• ", ...line] : ["\n• ", ...line]));
+}
+
+/** `/cop meeting list`: the next 4 meetings with their hosts, and the last 4 as the ledger has them. */
+export const meetingList = defineCommand({
+  path: ["meeting", "list"],
+  summary: "cmd.meeting.list",
+  options: {},
+  moderator: false,
+  example: {},
+  async handle(ctx) {
+    const plan = await planned(ctx, 4);
+    if (!plan.meetings) return plan.none;
+    const blocks: Block[] = [];
+    if (plan.none) blocks.push(...plan.none.message.blocks);
+    else {
+      const coming = plan.meetings.map((m): Inline[] =>
+        m.host
+          ? [describe(ctx, m), " · ", ...ctx.t.rich("meeting.host", { host: { user: m.host } })]
+          : [describe(ctx, m)],
+      );
+      blocks.push(
+        { type: "heading", text: ctx.t("meeting.listTitle") },
+        { type: "text", text: lines(coming) },
+      );
+    }
+    const closes = plan.ledger
+      .filter((e) => e.kind === "hosted" || e.kind === "skipped" || e.kind === "cancelled")
+      .sort((a, b) => (a.meetingDate < b.meetingDate ? 1 : -1))
+      .slice(0, 4);
+    if (closes.length > 0)
+      blocks.push(
+        { type: "heading", text: ctx.t("meeting.listPast") },
+        { type: "text", text: lines(closes.map((e) => pastLine(ctx, e))) },
+      );
+    const link = plan.meetings[0]?.link;
+    if (link) blocks.push({ type: "context", text: ctx.t("meeting.link", { link }) });
+    return { message: ephemeral(...blocks) };
+  },
+});

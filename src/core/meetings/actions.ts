@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { defineAction } from "../actions/define.ts";
+import { ephemeral } from "../message.ts";
+import { Day } from "../rotation/types.ts";
+import { RSVP_ACTION } from "./announcement.ts";
+import { answerRsvp, type MeetingAnswer } from "./answer.ts";
+import { markDone } from "./done.ts";
+import { DONE_ACTION } from "./reminder.ts";
+import { RsvpAnswer } from "./rsvp.ts";
+
+const privately = (answer: MeetingAnswer) => ({
+  reply: ephemeral({ type: "text", text: answer.text }),
+  effects: answer.effects,
+});
+
+/** Yes / Maybe / No on an announcement (or `/cop meeting next`): answered privately. */
+export const meetingRsvp = defineAction({
+  id: RSVP_ACTION,
+  args: z.tuple([Day, RsvpAnswer]),
+  moderator: false,
+  handle: async (ctx, [day, answer]) => privately(await answerRsvp(ctx, day, answer)),
+});
+
+/** "Mark as held": the host or a moderator, once the meeting has started. */
+export const meetingDone = defineAction({
+  id: DONE_ACTION,
+  args: z.tuple([Day]),
+  moderator: false,
+  handle: async (ctx, [day]) => privately(await markDone(ctx, day, null)),
+});
+
+/** The meeting buttons, for `ACTIONS`. */
+export const MEETING_ACTIONS = [meetingRsvp, meetingDone];

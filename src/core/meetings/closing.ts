@@ -1,0 +1,100 @@
+import { localDay } from "../local-time.ts";
+import { assignHosts, dayRecords } from "../rotation/assign.ts";
+import type { RotationState } from "../rotation/types.ts";
+import { addDays } from "./calendar.ts";
+import type { MeetingClose } from "./day-ports.ts";
+import type { MeetingCalendar } from "./ports.ts";
+import { holidayOn, isScheduledDay, type Meeting, upcomingMeetings } from "./schedule.ts";
+import { localToInstant } from "./zone.ts";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A scheduled day the ledger should close, and from when. */
+export interface DueClose {
+  readonly scheduledDay: string;
+  /** A meeting is held by default a day after it ended; a skipped day closes once it is over. */
+  readonly at: Date;
+  /** `hosted` closes name their host when they run (from the ledger at that moment). */
+  readonly kind: MeetingClose["kind"];
+  readonly reason: string;
+  readonly meeting?: Meeting;
+}
+
+/**
+ * Every scheduled day of the last `windowDays` (local) that can be closed at `now`: meetings a
+ * day after they ended (held by default: nobody marked them), days that fell on a holiday
+ * (`skipped`, the holiday's name as the reason) and cancelled days, once they are over. The
+ * ledger keeps a record of each, so the rotation and the weekly digest see what happened.
+ */
+export function closesDue(
+  calendar: MeetingCalendar,
+  timezone: string,
+  now: Date,
+  windowDays: number,
+): DueClose[] {
+  const series = calendar.series;
+  if (!series) return [];
+  const zoned = { ...series, timezone };
+  const today = localDay(now, timezone);
+  const overrides = new Map(calendar.overrides.map((o) => [o.day, o]));
+  const held = new Map(
+    pastMeetings(calendar, timezone, new Date(now.getTime() - (windowDays + 2) * DAY_MS), now).map((m) => [
+      m.scheduledDay,
+      m,
+    ]),
+  );
+  const due: DueClose[] = [];
+  for (let day = addDays(today, -windowDays); day <= today; day = addDays(day, 1)) {
+    if (!isScheduledDay(zoned, day)) continue;
+    const override = overrides.get(day);
+    const dayOver = localToInstant(addDays(day, 1), 0, timezone);
+    if (override?.cancelled) {
+      due.push({ scheduledDay: day, at: dayOver, kind: "cancelled", reason: "cancelled" });
+      continue;
+    }
+    const meetingDay = override && !override.cancelled ? override.toDay : day;
+    const holiday = holidayOn(calendar.holidays, meetingDay);
+    if (holiday) {
+      const over = localToInstant(addDays(meetingDay, 1), 0, timezone);
+      due.push({ scheduledDay: day, at: over, kind: "skipped", reason: holiday.name ?? "holiday" });
+      continue;
+    }
+    const meeting = held.get(day);
+    if (meeting)
+      due.push({
+        scheduledDay: day,
+        at: new Date(meeting.endsAt.getTime() + DAY_MS),
+        kind: "hosted",
+        reason: "default",
+        meeting,
+      });
+  }
+  return due.filter((d) => d.at <= now);
+}
+
+/** Meetings that started between `from` and `now` (holidays and cancelled days left out). */
+export function pastMeetings(calendar: MeetingCalendar, timezone: string, from: Date, now: Date): Meeting[] {
+  if (!calendar.series) return [];
+  const series = { ...calendar.series, timezone };
+  return upcomingMeetings(series, calendar.overrides, calendar.holidays, from, 40).filter(
+    (m) => m.startsAt <= now,
+  );
+}
+
+/** Whether the ledger already closed a day (held, skipped or cancelled). */
+export function isClosed(state: RotationState, scheduledDay: string): boolean {
+  const day = dayRecords(state.ledger).get(scheduledDay);
+  return !!day && (day.skipped || day.hosted !== null);
+}
+
+/**
+ * Who hosts (or hosted) a meeting: the member the ledger committed to it (the announcement's
+ * `assigned` entry, a pass, a swap, a volunteer), else the fair choice as of that day.
+ */
+export function hostOf(state: RotationState, scheduledDay: string): string | null {
+  const day = dayRecords(state.ledger).get(scheduledDay);
+  if (day?.hosted) return day.hosted;
+  if (day?.pinned && !day.passers.has(day.pinned)) return day.pinned;
+  const [plan] = assignHosts(state, [scheduledDay], new Date(`${scheduledDay}T00:00:00Z`));
+  return plan?.memberId ?? null;
+}

@@ -1,0 +1,77 @@
+import { announcementDraft } from "../core/meetings/announcement.ts";
+import { announceAt } from "../core/meetings/moments.ts";
+import { planMeetings } from "../core/meetings/plan.ts";
+import type { Effect } from "../core/model.ts";
+import { comingMeetings, coreCommunity, LOOK_AHEAD, meetingCommunities } from "./meeting-days.ts";
+import { headsUp } from "./meeting-heads-up.ts";
+import { nextQuarterHour } from "./periods.ts";
+import type { JobKind } from "./registry.ts";
+
+const NAME = "meeting-announce";
+
+/**
+ * The announcement of each meeting in the main channel, N days before it (the community's
+ * setting, default 3) at 09:00 local, or at once when it was scheduled later than that and has
+ * not started. The period is the meeting's scheduled day, so each meeting is claimed once; the
+ * post is keyed `announce:<day>`, so even a second run posts nothing. The run also records the
+ * announced host in the ledger (`assigned`, once per meeting): the rotation keeps that host
+ * unless they pass or swap.
+ */
+export const meetingAnnounce: JobKind = {
+  name: NAME,
+  async due(deps) {
+    const communities = await meetingCommunities(deps.db);
+    const due = [];
+    // Without a main channel nothing can be posted: those wait (and are announced once one is set).
+    for (const c of communities.filter((c) => c.mainChannelId)) {
+      const { meetings } = await comingMeetings(deps, c, LOOK_AHEAD);
+      for (const m of meetings) {
+        if (m.startsAt > deps.now && announceAt(m, c.announceDays, c.timezone) <= deps.now)
+          due.push({ communityId: c.id, period: m.scheduledDay });
+      }
+    }
+    return due;
+  },
+  async run(deps, item) {
+    const [settings] = await meetingCommunities(deps.db, item.communityId);
+    const found = await coreCommunity(deps, item.communityId);
+    if (!settings || !found) return { status: "skipped", reason: "no meeting series any more" };
+    const { community, t } = found;
+    if (!settings.mainChannelId) return { status: "skipped", reason: "no main channel" };
+    const [calendar, book, rsvps] = await Promise.all([
+      deps.store.meetings.calendar(community.id),
+      deps.store.rotation.book(community.id),
+      deps.store.meetings.rsvps(community.id, item.period, null),
+    ]);
+    const plan = planMeetings(calendar, community.timezone, book.state, deps.now, LOOK_AHEAD) ?? [];
+    const meeting = plan.find((m) => m.scheduledDay === item.period);
+    if (!meeting) return { status: "skipped", reason: "no meeting on that day any more" };
+    if (meeting.startsAt <= deps.now) return { status: "skipped", reason: "the meeting has started" };
+    const draft = announcementDraft(community, t, meeting, rsvps.counts, settings.mainChannelId);
+    const effects: Effect[] = [{ type: "outbox.send", draft }];
+    if (meeting.host) {
+      effects.push({
+        type: "meeting.assignHost",
+        scheduledDay: meeting.scheduledDay,
+        memberId: meeting.host,
+      });
+      effects.push(...headsUp(community, t, meeting));
+    }
+    const applied = await deps.store.apply(community, effects, null, deps.now);
+    if (applied.enqueue.length > 0) await deps.outbox.enqueue(applied.enqueue);
+    return { status: "done" };
+  },
+  async nextRun(deps, communityId) {
+    const [c] = await meetingCommunities(deps.db, communityId);
+    if (!c?.mainChannelId) return null;
+    const { meetings } = await comingMeetings(deps, c, LOOK_AHEAD);
+    const times = meetings
+      .filter((m) => m.startsAt > deps.now)
+      .map((m) => announceAt(m, c.announceDays, c.timezone))
+      .filter((at) => at > deps.now)
+      .sort((a, b) => a.getTime() - b.getTime());
+    const [first] = times;
+    // The cron runs each quarter-hour: the first run at or after the moment.
+    return first ? nextQuarterHour(new Date(first.getTime() - 1)) : null;
+  },
+};

@@ -1,0 +1,67 @@
+import { REMINDERS, type Reminder, reminderDue, reminderWindow } from "../core/meetings/moments.ts";
+import { planMeetings } from "../core/meetings/plan.ts";
+import { reminderDraft } from "../core/meetings/reminder.ts";
+import type { MeetingCommunity } from "./meeting-days.ts";
+import { comingMeetings, coreCommunity, LOOK_AHEAD, meetingCommunities } from "./meeting-days.ts";
+import { nextQuarterHour } from "./periods.ts";
+import type { DueItem, JobKind } from "./registry.ts";
+
+const NAME = "meeting-remind";
+
+const enabled = (c: MeetingCommunity): Reminder[] =>
+  REMINDERS.filter((which) => (which === "24h" ? c.remindDay : c.remindHour));
+
+/**
+ * Reminders in the main channel 24 hours and 1 hour before each meeting, in the quarter-hour the
+ * cron runs in (each can be turned off). Periods `<scheduled day>:24h` / `:1h`: claimed once; a
+ * missed cron catches up while still before the meeting (never after it starts: the post also
+ * expires then). A meeting on a holiday is no meeting, so it has no reminder; nor is a reminder
+ * sent on a holiday.
+ */
+export const meetingRemind: JobKind = {
+  name: NAME,
+  async due(deps) {
+    const communities = await meetingCommunities(deps.db);
+    const due: DueItem[] = [];
+    for (const c of communities.filter((c) => c.mainChannelId && (c.remindDay || c.remindHour))) {
+      const { calendar, meetings } = await comingMeetings(deps, c, LOOK_AHEAD);
+      for (const m of meetings)
+        for (const which of enabled(c))
+          if (reminderDue(m, which, deps.now, calendar.holidays, c.timezone))
+            due.push({ communityId: c.id, period: `${m.scheduledDay}:${which}` });
+    }
+    return due;
+  },
+  async run(deps, item) {
+    const [day, which] = item.period.split(":") as [string, Reminder];
+    const [settings] = await meetingCommunities(deps.db, item.communityId);
+    const found = await coreCommunity(deps, item.communityId);
+    if (!settings || !found) return { status: "skipped", reason: "no meeting series any more" };
+    if (!settings.mainChannelId) return { status: "skipped", reason: "no main channel" };
+    if (!enabled(settings).includes(which)) return { status: "skipped", reason: "reminders are off" };
+    const { community, t } = found;
+    const [calendar, book] = await Promise.all([
+      deps.store.meetings.calendar(community.id),
+      deps.store.rotation.book(community.id),
+    ]);
+    const plan = planMeetings(calendar, community.timezone, book.state, deps.now, LOOK_AHEAD) ?? [];
+    const meeting = plan.find((m) => m.scheduledDay === day);
+    if (!meeting) return { status: "skipped", reason: "no meeting on that day any more" };
+    if (!reminderDue(meeting, which, deps.now, calendar.holidays, community.timezone))
+      return { status: "skipped", reason: "outside the reminder's window" };
+    const draft = reminderDraft(community, t, meeting, which, settings.mainChannelId);
+    const applied = await deps.store.apply(community, [{ type: "outbox.send", draft }], null, deps.now);
+    if (applied.enqueue.length > 0) await deps.outbox.enqueue(applied.enqueue);
+    return { status: "done" };
+  },
+  async nextRun(deps, communityId) {
+    const [c] = await meetingCommunities(deps.db, communityId);
+    if (!c?.mainChannelId) return null;
+    const { meetings } = await comingMeetings(deps, c, LOOK_AHEAD);
+    const times = meetings
+      .flatMap((m) => enabled(c).map((which) => reminderWindow(m, which).from))
+      .filter((at) => at > deps.now)
+      .sort((a, b) => a.getTime() - b.getTime());
+    return times[0] ? nextQuarterHour(new Date(times[0].getTime() - 1)) : null;
+  },
+};
