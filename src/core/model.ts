@@ -3,6 +3,7 @@ import type { Locale } from "./i18n/index.ts";
 import type { MeetingEffect } from "./meetings/ports.ts";
 import type { MembershipEffect } from "./membership/effects.ts";
 import type { ProfileEffect } from "./profile/ports.ts";
+import type { RotationEffect } from "./rotation/effects.ts";
 import type { TopicEffect } from "./topics/effects.ts";
 
 /** The chat platforms guyub speaks to. Adding one means one adapter folder and one entry here. */
@@ -82,4 +83,6 @@ export type Effect =
   /** The timezone, the meeting series, its changed days and holidays (src/core/meetings/). */
   | MeetingEffect
   /** The topic backlog: suggestions, votes, pins, retirements, edits (src/core/topics/). */
-  | TopicEffect;
+  | TopicEffect
+  /** The rotation's mode, members, aways, ledger and swap requests (src/core/rotation/). */
+  | RotationEffect;

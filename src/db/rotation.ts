@@ -1,10 +1,12 @@
 import type { RotationBook, RotationReads } from "../core/rotation/ports.ts";
 import type { LedgerEntry, RotationMember } from "../core/rotation/types.ts";
 import type { Db } from "./client.ts";
+import { swapReads } from "./rotation-swaps.ts";
 
 /** Reads the rotation of a community: members, ledger, aways and settings (four reads at once). */
 export function createRotationReads(db: Db): RotationReads {
   return {
+    ...swapReads(db),
     async book(communityId): Promise<RotationBook> {
       const [community, members, ledger, aways] = await Promise.all([
         db

@@ -4,6 +4,7 @@ import { isMeetingEffect } from "../core/meetings/ports.ts";
 import { isMembershipEffect } from "../core/membership/effects.ts";
 import type { Community, Effect } from "../core/model.ts";
 import type { AuditEntry, CommunityStore } from "../core/ports.ts";
+import { isRotationEffect } from "../core/rotation/effects.ts";
 import { isTopicEffect } from "../core/topics/effects.ts";
 import { type Db, runBatch } from "./client.ts";
 import {
@@ -22,6 +23,7 @@ import { createMembershipReads } from "./membership-reads.ts";
 import { pendingIdsQuery, retryDeadQuery, writeDraftQueries } from "./outbox.ts";
 import { createProfileStore, profileEffectQueries } from "./profiles.ts";
 import { createRotationReads } from "./rotation.ts";
+import { rotationEffectQueries } from "./rotation-effects.ts";
 import { createTopicReads, topicEffectQueries } from "./topics.ts";
 import type { CommunityUpdate } from "./schema.ts";
 
@@ -115,6 +117,7 @@ const RESUME_LIMIT = 5000;
 function effectQueries(db: Db, community: Community, effect: Effect, now: Date): CompiledQuery[] {
   if (isMembershipEffect(effect)) return membershipEffectQueries(db, community.id, effect, now);
   if (isMeetingEffect(effect)) return meetingEffectQueries(db, community.id, effect, now);
+  if (isRotationEffect(effect)) return rotationEffectQueries(db, community.id, effect, now);
   if (isTopicEffect(effect)) return topicEffectQueries(db, community.id, effect, now);
   const at = now.toISOString();
   const setCommunity = (values: CommunityUpdate) =>

@@ -98,7 +98,7 @@ export function packedButton(communityId: number, id: string, args: string[] = [
 /** A Slack block_actions request as Slack sends it (form field `payload`). */
 export async function slackButton(
   packed: string,
-  options: { user?: string; team?: string; trigger?: string } = {},
+  options: { user?: string; team?: string; trigger?: string; timestamp?: number } = {},
 ) {
   const payload = {
     type: "block_actions",
@@ -117,6 +117,7 @@ export async function slackButton(
   return signedSlack(
     "/slack/interactions",
     new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+    { timestamp: options.timestamp },
   );
 }
 
@@ -128,6 +129,7 @@ export async function slackSubmit(
     user?: string;
     title?: string;
     selects?: Record<string, "static_select" | "multi_static_select">;
+    timestamp?: number;
   } = {},
 ) {
   const element = (id: string, value: string | string[]) => {
@@ -163,6 +165,7 @@ export async function slackSubmit(
   return signedSlack(
     "/slack/interactions",
     new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+    { timestamp: options.timestamp },
   );
 }
 

@@ -6,6 +6,7 @@ import { language } from "./language.ts";
 import { meetingList, meetingNext, meetingSchedule } from "./meeting.ts";
 import { meetingCancel, meetingLink, meetingMove } from "./meeting-edit.ts";
 import { meetingAnnounce, meetingDone, meetingReminders, meetingRsvp } from "./meeting-rsvp.ts";
+import { meetingAnnounce, meetingDone, meetingReminders, meetingRsvp } from "./meeting-rsvp.ts";
 import { members } from "./members.ts";
 import { moderatorsAdd, moderatorsList, moderatorsRemove, moderatorsRole } from "./moderators.ts";
 import {
@@ -18,6 +19,9 @@ import {
 } from "./onboarding.ts";
 import { profileEdit, profileShow } from "./profile.ts";
 import { createRegistry } from "./registry.ts";
+import { rotationFairness, rotationShow } from "./rotation.ts";
+import { rotationAdd, rotationMode, rotationRemove } from "./rotation-admin.ts";
+import { rotationAway, rotationPass, rotationSwap, rotationVolunteer } from "./rotation-turns.ts";
 import { timezone } from "./timezone.ts";
 import { whoknows } from "./whoknows.ts";
 
@@ -30,6 +34,7 @@ export const GROUP_SUMMARIES = {
   onboarding: "cmd.onboarding",
   meeting: "cmd.meeting",
   holiday: "cmd.holiday",
+  rotation: "cmd.rotation",
 } as const;
 
 export const registry = createRegistry(
@@ -67,10 +72,23 @@ export const registry = createRegistry(
     meetingDone,
     meetingAnnounce,
     meetingReminders,
+    meetingRsvp,
+    meetingDone,
+    meetingAnnounce,
+    meetingReminders,
     holidayList,
     holidayAdd,
     holidayPaste,
     holidayRemove,
+    rotationShow,
+    rotationFairness,
+    rotationPass,
+    rotationSwap,
+    rotationVolunteer,
+    rotationAway,
+    rotationAdd,
+    rotationRemove,
+    rotationMode,
   ],
   GROUP_SUMMARIES,
 );

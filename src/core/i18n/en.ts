@@ -2,6 +2,7 @@ import { meetingDaysEn } from "../meetings/strings-days-en.ts";
 import { meetingsEn } from "../meetings/strings-en.ts";
 import { membershipEn } from "../membership/strings-en.ts";
 import { profileEn } from "../profile/strings-en.ts";
+import { rotationEn } from "../rotation/strings-en.ts";
 
 /**
  * The English catalog: the source of truth for keys and `{placeholders}`.
@@ -11,6 +12,7 @@ export const en = {
   ...profileEn,
   ...membershipEn,
   ...meetingsEn,
+  ...rotationEn,
   ...meetingDaysEn,
   "language.en": "English",
   "language.id": "Bahasa Indonesia",

@@ -2,6 +2,7 @@ import { meetingDaysId } from "../meetings/strings-days-id.ts";
 import { meetingsId } from "../meetings/strings-id.ts";
 import { membershipId } from "../membership/strings-id.ts";
 import { profileId } from "../profile/strings-id.ts";
+import { rotationId } from "../rotation/strings-id.ts";
 import type { MessageKey } from "./en.ts";
 
 /**
@@ -13,6 +14,7 @@ export const id: Record<MessageKey, string> = {
   ...profileId,
   ...membershipId,
   ...meetingsId,
+  ...rotationId,
   ...meetingDaysId,
   "language.en": "English (Inggris)",
   "language.id": "Bahasa Indonesia",

@@ -1,4 +1,4 @@
-import type { RotationState } from "./types.ts";
+import type { Day, RotationState } from "./types.ts";
 
 /** The meeting settings that travel with the rotation (communities columns, migration 0007). */
 export interface MeetingSettings {
@@ -20,4 +20,14 @@ export interface RotationBook {
 /** What core reads about the rotation (src/db/rotation.ts). Always read fresh. */
 export interface RotationReads {
   book(communityId: number): Promise<RotationBook>;
+  /** The request `fromUser` made to `toUser` for `day` (one per day and pair), or null. */
+  swapRequest(communityId: number, day: Day, fromUser: string, toUser: string): Promise<SwapRequest | null>;
+  /** Display names of up to 90 members by platform user id (those guyub knows a name for). */
+  names(communityId: number, userIds: readonly string[]): Promise<ReadonlyMap<string, string>>;
+}
+
+/** A stored swap request. */
+export interface SwapRequest {
+  readonly status: "pending" | "accepted" | "declined" | "expired";
+  readonly createdAt: Date;
 }

@@ -1,0 +1,57 @@
+import type { OutboxDraft } from "../delivery.ts";
+import type { Away, Day, LedgerEntry, RotationMode } from "./types.ts";
+
+/** How a member asked to swap is answered; `expired` when the meeting began or the turn moved. */
+export type SwapStatus = "accepted" | "declined" | "expired";
+
+/**
+ * The state changes of the rotation commands and buttons; applied by `store.apply` in one batch
+ * (src/db/rotation-effects.ts). The ledger is only ever appended to.
+ */
+export type RotationEffect =
+  | { readonly type: "rotation.mode"; readonly mode: RotationMode }
+  /** Opt in (`volunteers` mode), or a moderator takes a member out (`excluded`) or back in. */
+  | {
+      readonly type: "rotation.member";
+      readonly userId: string;
+      readonly optedIn?: boolean;
+      readonly excluded?: boolean;
+    }
+  | { readonly type: "rotation.away"; readonly away: Away }
+  /** Appends entries; a second close (hosted, skipped, cancelled) or assignment of a day is a no-op. */
+  | {
+      readonly type: "rotation.ledger";
+      readonly entries: readonly LedgerEntry[];
+      /** Who caused them; null = guyub itself. */
+      readonly recordedBy: string | null;
+    }
+  /** `fromUser` asks `toUser` to take their turn on `day`; once per day and pair. */
+  | { readonly type: "swap.request"; readonly day: Day; readonly fromUser: string; readonly toUser: string }
+  /**
+   * The answer to a pending request. Its ledger entries and messages are written only while the
+   * request is still pending, in the same batch that closes it: a second press changes nothing.
+   */
+  | {
+      readonly type: "swap.answer";
+      readonly day: Day;
+      readonly fromUser: string;
+      readonly toUser: string;
+      readonly status: SwapStatus;
+      readonly entries: readonly LedgerEntry[];
+      /** Direct messages that go out with this answer only (the asker's answer, heads-ups). */
+      readonly drafts: readonly (OutboxDraft & { readonly kind: "dm" })[];
+    };
+
+const TYPES: ReadonlySet<string> = new Set<RotationEffect["type"]>([
+  "rotation.mode",
+  "rotation.member",
+  "rotation.away",
+  "rotation.ledger",
+  "swap.request",
+  "swap.answer",
+]);
+
+/** Whether an effect is a rotation effect (store.apply hands those to src/db/rotation-effects.ts). */
+export function isRotationEffect(effect: { readonly type: string }): effect is RotationEffect {
+  return TYPES.has(effect.type);
+}
