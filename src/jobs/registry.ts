@@ -3,6 +3,9 @@ import type { CommunityStore } from "../core/ports.ts";
 import type { Db } from "../db/client.ts";
 import { deliverySweep } from "./delivery-sweep.ts";
 import { housekeeping } from "./housekeeping.ts";
+import { meetingAnnounce } from "./meeting-announce.ts";
+import { meetingClose } from "./meeting-close.ts";
+import { meetingRemind } from "./meeting-remind.ts";
 import { memberSync } from "./member-sync.ts";
 import { nudges } from "./nudges.ts";
 import { welcomeFollowup } from "./welcome-followup.ts";
@@ -43,4 +46,4 @@ export interface JobKind {
 }
 
 /** The jobs guyub runs, in dispatch order. */
-export const JOB_KINDS: readonly JobKind[] = [deliverySweep, housekeeping, memberSync, welcomeFollowup, nudges];
+export const JOB_KINDS: readonly JobKind[] = [deliverySweep, housekeeping, memberSync, welcomeFollowup, nudges, meetingAnnounce, meetingRemind, meetingClose];

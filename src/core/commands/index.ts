@@ -6,7 +6,6 @@ import { language } from "./language.ts";
 import { meetingList, meetingNext, meetingSchedule } from "./meeting.ts";
 import { meetingCancel, meetingLink, meetingMove } from "./meeting-edit.ts";
 import { meetingAnnounce, meetingDone, meetingReminders, meetingRsvp } from "./meeting-rsvp.ts";
-import { meetingAnnounce, meetingDone, meetingReminders, meetingRsvp } from "./meeting-rsvp.ts";
 import { members } from "./members.ts";
 import { moderatorsAdd, moderatorsList, moderatorsRemove, moderatorsRole } from "./moderators.ts";
 import {
@@ -68,10 +67,6 @@ export const registry = createRegistry(
     meetingLink,
     meetingCancel,
     meetingMove,
-    meetingRsvp,
-    meetingDone,
-    meetingAnnounce,
-    meetingReminders,
     meetingRsvp,
     meetingDone,
     meetingAnnounce,
