@@ -1,6 +1,5 @@
 import type { MeetingReads } from "./meetings/ports.ts";
 import type { MembershipReads } from "./membership/ports.ts";
-import type { NudgeReads } from "./nudges/ports.ts";
 import type { Community, Contact, Effect, Member } from "./model.ts";
 import type { ProfileStore } from "./profile/ports.ts";
 import type { RotationReads } from "./rotation/ports.ts";
@@ -66,8 +65,6 @@ export interface CommunityStore {
   readonly meetings: MeetingReads;
   /** The rotation's members, ledger, aways and the meeting settings (src/core/rotation/). */
   readonly rotation: RotationReads;
-  /** Nudge settings, a member's nudge preferences, the quiet list (src/core/nudges/). */
-  readonly nudges: NudgeReads;
   /** The topic backlog: open topics with votes, one topic, a suggestion's duplicate (src/core/topics/). */
   readonly topics: TopicReads;
 }

@@ -1,6 +1,5 @@
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { HolidaysTable, MeetingOverridesTable, MeetingSeriesTable } from "./meetings-schema.ts";
-import type { ActivityChannelsTable, MemberNudgesTable, NudgeSettingsTable } from "./nudges-schema.ts";
 import type {
   MeetingRsvpsTable,
   RotationAwaysTable,
@@ -208,9 +207,6 @@ export interface Database {
   topics: TopicsTable;
   topic_votes: TopicVotesTable;
   meeting_topics: MeetingTopicsTable;
-  nudge_settings: NudgeSettingsTable;
-  member_nudges: MemberNudgesTable;
-  activity_channels: ActivityChannelsTable;
 }
 
 export type CommunityRow = Selectable<CommunitiesTable>;

@@ -79,7 +79,6 @@ export function withSessionCache(store: CommunityStore, options: SessionCacheOpt
     membership: store.membership,
     meetings: store.meetings,
     rotation: store.rotation,
-    nudges: store.nudges,
     topics: store.topics,
     findMember: (communityId, platformUserId) => store.findMember(communityId, platformUserId),
     readFormDraft: (communityId, platformUserId, formId) =>

@@ -1,9 +1,6 @@
 import { env } from "cloudflare:workers";
 
 const TABLES = [
-  "member_nudges",
-  "nudge_settings",
-  "activity_channels",
   "meeting_topics",
   "topic_votes",
   "topics",

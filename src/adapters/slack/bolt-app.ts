@@ -4,7 +4,6 @@ import { parseCommandText } from "../../core/commands/parse-text.ts";
 import { CommandError } from "../../core/errors.ts";
 import { type CoreDeps, handleCommand } from "../../core/handle-command.ts";
 import { withinDeadline } from "../deadline.ts";
-import { registerActivityEvents } from "./activity-events.ts";
 import { slackClientOptions } from "./client.ts";
 import { openModal, registerInteractions } from "./interactions.ts";
 import { registerMembershipEvents } from "./membership-events.ts";
@@ -47,7 +46,6 @@ export function createSlackApp(config: SlackAppConfig): SlackApp {
   bolt.command(/.*/, onCommand);
   registerInteractions(bolt);
   registerMembershipEvents(bolt);
-  registerActivityEvents(bolt);
   for (const type of ["app_uninstalled", "tokens_revoked"] as const) {
     bolt.event(type, async ({ body, context }) => {
       const request = context.guyub as SlackRequestContext;

@@ -26,7 +26,7 @@ export interface CommandContext {
   readonly registry: Registry;
   readonly store: Pick<
     CommunityStore,
-    "listModerators" | "deliveryReport" | "profiles" | "membership" | "meetings" | "nudges" | "topics" | "rotation"
+    "listModerators" | "deliveryReport" | "profiles" | "membership" | "meetings" | "topics" | "rotation"
   >;
   /** Starts a job now (`/cop onboarding sync`); absent where no JOBS queue is bound. */
   readonly jobs?: JobStarter;
