@@ -6,6 +6,7 @@ import { runCommand, type ValidCommand, validateInvocation } from "./commands/ru
 import type { CommandSyntax, Invocation } from "./commands/types.ts";
 import { CommandError } from "./errors.ts";
 import { type Locale, translator } from "./i18n/index.ts";
+import type { CommandPlace } from "./kudos/ports.ts";
 import { welcomeOnFirstContact } from "./membership/first-contact.ts";
 import type { JobStarter } from "./membership/ports.ts";
 import { ephemeral, type Form, type Message } from "./message.ts";
@@ -41,6 +42,8 @@ export interface CommandRequest {
   parse(registry: Registry): Invocation;
   /** The platform's id of this delivery (Slack trigger_id, Discord interaction id), for exactly-once effects. */
   readonly ingressKey?: string;
+  /** Where the command was typed and who is a bot there (Slack `channel_id` and `users.info`, Discord the payload). */
+  readonly place?: CommandPlace;
   /** The speaker's time zone, if the platform can tell (Slack); a schedule's default zone. */
   readonly actorTimezone?: () => Promise<string | null>;
 }
@@ -91,6 +94,7 @@ export async function handleCommand(deps: CoreDeps, request: CommandRequest): Pr
       registry,
       store: deps.store,
       jobs: deps.jobs,
+      place: request.place,
       ...(request.actorTimezone ? { actorTimezone: request.actorTimezone } : {}),
       moderatorStatus: moderatorResolver(deps.store, member, request.authority(community), now),
     };

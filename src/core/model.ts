@@ -1,5 +1,7 @@
 import type { OutboxDraft } from "./delivery.ts";
+import type { DigestEffect } from "./digest/ports.ts";
 import type { Locale } from "./i18n/index.ts";
+import type { KudosEffect } from "./kudos/ports.ts";
 import type { MeetingEffect } from "./meetings/ports.ts";
 import type { MembershipEffect } from "./membership/effects.ts";
 import type { ProfileEffect } from "./profile/ports.ts";
@@ -78,6 +80,9 @@ export type Effect =
   | { readonly type: "delivery.noticeShown" }
   /** A member's profile, or the Discord intro form's first step (src/core/profile/). */
   | ProfileEffect
+  /** A thank-you stored and posted (src/core/kudos/); the digest's settings and post (src/core/digest/). */
+  | KudosEffect
+  | DigestEffect
   /** Joins, leaves, the member-list sync and the onboarding settings (src/core/membership/). */
   | MembershipEffect
   /** The timezone, the meeting series, its changed days and holidays (src/core/meetings/). */

@@ -1,3 +1,5 @@
+import type { DigestReads } from "./digest/ports.ts";
+import type { KudosReads } from "./kudos/ports.ts";
 import type { MeetingReads } from "./meetings/ports.ts";
 import type { MembershipReads } from "./membership/ports.ts";
 import type { Community, Contact, Effect, Member } from "./model.ts";
@@ -65,6 +67,9 @@ export interface CommunityStore {
   readonly meetings: MeetingReads;
   /** The rotation's members, ledger, aways and the meeting settings (src/core/rotation/). */
   readonly rotation: RotationReads;
+  /** Kudos given (src/core/kudos/) and the weekly digest's reads (src/core/digest/). */
+  readonly kudos: KudosReads;
+  readonly digest: DigestReads;
   /** The topic backlog: open topics with votes, one topic, a suggestion's duplicate (src/core/topics/). */
   readonly topics: TopicReads;
 }

@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { KudosTable } from "./kudos-schema.ts";
 import type { HolidaysTable, MeetingOverridesTable, MeetingSeriesTable } from "./meetings-schema.ts";
 import type {
   MeetingRsvpsTable,
@@ -31,6 +32,9 @@ export interface CommunitiesTable {
   timezone_set: Generated<number>;
   topic_half_life_days: Generated<number>;
   topic_recent_meetings: Generated<number>;
+  digest_weekday: Generated<number>;
+  digest_minute: Generated<number>;
+  digest_enabled: Generated<number>;
   created_at: string;
   updated_at: string;
 }
@@ -207,6 +211,7 @@ export interface Database {
   topics: TopicsTable;
   topic_votes: TopicVotesTable;
   meeting_topics: MeetingTopicsTable;
+  kudos: KudosTable;
 }
 
 export type CommunityRow = Selectable<CommunitiesTable>;

@@ -79,6 +79,8 @@ export function withSessionCache(store: CommunityStore, options: SessionCacheOpt
     membership: store.membership,
     meetings: store.meetings,
     rotation: store.rotation,
+    kudos: store.kudos,
+    digest: store.digest,
     topics: store.topics,
     findMember: (communityId, platformUserId) => store.findMember(communityId, platformUserId),
     readFormDraft: (communityId, platformUserId, formId) =>

@@ -1,5 +1,7 @@
 import type { CompiledQuery } from "kysely";
+import { isDigestEffect } from "../core/digest/ports.ts";
 import { DuplicateDeliveryError } from "../core/errors.ts";
+import { isKudosEffect } from "../core/kudos/ports.ts";
 import { isMeetingEffect } from "../core/meetings/ports.ts";
 import { isMembershipEffect } from "../core/membership/effects.ts";
 import type { Community, Effect } from "../core/model.ts";
@@ -15,6 +17,8 @@ import {
   upsertActiveMemberQuery,
 } from "./communities.ts";
 import { deliveryReport } from "./delivery-report.ts";
+import { createDigestReads, digestEffectQueries } from "./digest.ts";
+import { createKudosReads, kudosEffectQueries } from "./kudos.ts";
 import { memberFromRow } from "./mappers.ts";
 import { createMeetingReads, meetingEffectQueries } from "./meetings.ts";
 import { cachePlatformAdminQuery, listModeratorRows, setModeratorQuery } from "./members.ts";
@@ -107,6 +111,8 @@ export function createCommunityStore(db: Db, d1: D1Database): CommunityStore {
     membership: createMembershipReads(db),
     meetings: createMeetingReads(db),
     rotation: createRotationReads(db),
+    kudos: createKudosReads(db),
+    digest: createDigestReads(db),
     topics: createTopicReads(db),
   };
 }
@@ -117,6 +123,8 @@ const RESUME_LIMIT = 5000;
 function effectQueries(db: Db, community: Community, effect: Effect, now: Date): CompiledQuery[] {
   if (isMembershipEffect(effect)) return membershipEffectQueries(db, community.id, effect, now);
   if (isMeetingEffect(effect)) return meetingEffectQueries(db, community.id, effect, now);
+  if (isKudosEffect(effect)) return kudosEffectQueries(db, community.id, effect, now);
+  if (isDigestEffect(effect)) return digestEffectQueries(db, community.id, effect, now);
   if (isRotationEffect(effect)) return rotationEffectQueries(db, community.id, effect, now);
   if (isTopicEffect(effect)) return topicEffectQueries(db, community.id, effect, now);
   const at = now.toISOString();

@@ -7,6 +7,7 @@ import { meetingAnnounce } from "./meeting-announce.ts";
 import { meetingClose } from "./meeting-close.ts";
 import { meetingRemind } from "./meeting-remind.ts";
 import { memberSync } from "./member-sync.ts";
+import { weeklyDigest } from "./weekly-digest.ts";
 import { welcomeFollowup } from "./welcome-followup.ts";
 
 /** What a job may use. No raw env: tests and the demo hand in the same things with their own clock. */
@@ -45,4 +46,4 @@ export interface JobKind {
 }
 
 /** The jobs guyub runs, in dispatch order. */
-export const JOB_KINDS: readonly JobKind[] = [deliverySweep, housekeeping, memberSync, welcomeFollowup, meetingAnnounce, meetingRemind, meetingClose];
+export const JOB_KINDS: readonly JobKind[] = [deliverySweep, housekeeping, memberSync, welcomeFollowup, meetingAnnounce, meetingRemind, meetingClose, weeklyDigest];

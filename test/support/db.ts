@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 
 const TABLES = [
+  "kudos",
   "meeting_topics",
   "topic_votes",
   "topics",

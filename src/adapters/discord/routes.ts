@@ -13,6 +13,7 @@ import { readRawBody } from "../read-body.ts";
 import { assertVerified } from "../verify-result.ts";
 import { createDiscordClient } from "./client.ts";
 import { ROOT_COMMAND } from "./commands.ts";
+import { discordCommandPlace } from "./command-place.ts";
 import { onComponent } from "./interactions.ts";
 import { discordAuthority, discordContact, invocationFromOptions, localeFrom } from "./parse.ts";
 import { type DiscordInteraction, interactionPayload } from "./payloads.ts";
@@ -97,6 +98,7 @@ async function onCommand(
     parse: () => invocationFromOptions(interaction.data?.options),
     // A replayed interaction (same id, signed within five minutes) changes nothing a second time.
     ingressKey: `discord:interaction:${interaction.id}`,
+    place: discordCommandPlace(interaction),
   });
   const early = await withinDeadline(work, options.replyDeadlineMs ?? 2000);
   // A form is the answer itself (a type-9 modal); after a deferral it can no longer be opened.

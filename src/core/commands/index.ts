@@ -1,7 +1,9 @@
 import { deliveryPause, deliveryResume, deliveryRetry, deliveryStatus } from "./delivery.ts";
+import { digestOff, digestOn, digestPreview, digestSchedule, digestSend } from "./digest.ts";
 import { help } from "./help.ts";
 import { holidayAdd, holidayList, holidayPaste, holidayRemove } from "./holiday.ts";
 import { join, leave } from "./join-leave.ts";
+import { kudos } from "./kudos.ts";
 import { language } from "./language.ts";
 import { meetingList, meetingNext, meetingSchedule } from "./meeting.ts";
 import { meetingCancel, meetingLink, meetingMove } from "./meeting-edit.ts";
@@ -31,6 +33,7 @@ export const GROUP_SUMMARIES = {
   delivery: "cmd.delivery",
   profile: "cmd.profile",
   onboarding: "cmd.onboarding",
+  digest: "cmd.digest",
   meeting: "cmd.meeting",
   holiday: "cmd.holiday",
   rotation: "cmd.rotation",
@@ -51,6 +54,7 @@ export const registry = createRegistry(
     profileShow,
     profileEdit,
     whoknows,
+    kudos,
     join,
     leave,
     members,
@@ -60,6 +64,11 @@ export const registry = createRegistry(
     onboardingFollowup,
     onboardingChannel,
     onboardingSync,
+    digestPreview,
+    digestSend,
+    digestSchedule,
+    digestOff,
+    digestOn,
     timezone,
     meetingNext,
     meetingList,

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import type { PlainKey, Translator } from "../i18n/index.ts";
+import type { CommandPlace } from "../kudos/ports.ts";
 import type { JobStarter } from "../membership/ports.ts";
 import type { Form, Message } from "../message.ts";
 import type { Community, Effect, Member, PlatformId } from "../model.ts";
@@ -27,7 +28,10 @@ export interface CommandContext {
   readonly store: Pick<
     CommunityStore,
     "listModerators" | "deliveryReport" | "profiles" | "membership" | "meetings" | "topics" | "rotation"
-  >;
+  > &
+    Pick<CommunityStore, "kudos" | "digest">;
+  /** Where the command was typed and who is a bot there (kudos); absent when the adapter does not say. */
+  readonly place?: CommandPlace;
   /** Starts a job now (`/cop onboarding sync`); absent where no JOBS queue is bound. */
   readonly jobs?: JobStarter;
   /** The speaker's own time zone where the platform tells it (Slack `users.info` `tz`); asked only when needed. */

@@ -1,3 +1,5 @@
+import { digestEn } from "../digest/strings-en.ts";
+import { kudosEn } from "../kudos/strings-en.ts";
 import { meetingDaysEn } from "../meetings/strings-days-en.ts";
 import { meetingsEn } from "../meetings/strings-en.ts";
 import { membershipEn } from "../membership/strings-en.ts";
@@ -10,6 +12,8 @@ import { rotationEn } from "../rotation/strings-en.ts";
  */
 export const en = {
   ...profileEn,
+  ...kudosEn,
+  ...digestEn,
   ...membershipEn,
   ...meetingsEn,
   ...rotationEn,

@@ -1,3 +1,5 @@
+import { digestId } from "../digest/strings-id.ts";
+import { kudosId } from "../kudos/strings-id.ts";
 import { meetingDaysId } from "../meetings/strings-days-id.ts";
 import { meetingsId } from "../meetings/strings-id.ts";
 import { membershipId } from "../membership/strings-id.ts";
@@ -12,6 +14,8 @@ import type { MessageKey } from "./en.ts";
  */
 export const id: Record<MessageKey, string> = {
   ...profileId,
+  ...kudosId,
+  ...digestId,
   ...membershipId,
   ...meetingsId,
   ...rotationId,

@@ -1,0 +1,123 @@
+import { buildDigest } from "../digest/build.ts";
+import { formatTime, parseTime, parseWeekday } from "../meetings/parse.ts";
+import { ephemeral } from "../message.ts";
+import { defineCommand } from "./define.ts";
+import { option } from "./options.ts";
+import type { CommandContext } from "./types.ts";
+
+/** A one-word text option: on Slack, a text followed by another is one word or a quoted phrase. */
+const word = (...args: Parameters<typeof option.text>) => ({ ...option.text(...args), rest: false });
+const say = (text: string) => ({ message: ephemeral({ type: "text", text }) });
+const usage = (ctx: CommandContext, words: string) => `${ctx.syntax.prefix} digest ${words}`;
+type WeekdayKey = `digest.weekday.${1 | 2 | 3 | 4 | 5 | 6 | 7}`;
+const weekdayName = (ctx: CommandContext, weekday: number) =>
+  ctx.t(`digest.weekday.${weekday}` as WeekdayKey);
+
+/** `/cop digest preview` (Slack also `/cop digest`): this week's digest, privately, as it would be posted. */
+export const digestPreview = defineCommand({
+  path: ["digest", "preview"],
+  summary: "cmd.digest.preview",
+  options: {},
+  moderator: true,
+  groupDefault: true,
+  example: {},
+  async handle(ctx) {
+    const digest = await buildDigest(ctx.store.digest, ctx.community, ctx.now);
+    return {
+      message: ephemeral(
+        { type: "context", text: ctx.t("digest.preview", { send: usage(ctx, "send") }) },
+        ...digest.message.blocks,
+      ),
+    };
+  },
+});
+
+/**
+ * `/cop digest send`: this week's digest in the main channel now. It is the week's digest: the
+ * same outbox key (`digest:<ISO week>`) as the scheduled one, which then does not repeat it.
+ */
+export const digestSend = defineCommand({
+  path: ["digest", "send"],
+  summary: "cmd.digest.send",
+  options: {},
+  moderator: true,
+  example: {},
+  async handle(ctx) {
+    const reads = ctx.store.digest;
+    const settings = await reads.settings(ctx.community.id);
+    if (!settings.mainChannelId) {
+      return say(ctx.t("digest.noMainChannel", { usage: `${ctx.syntax.prefix} onboarding channel` }));
+    }
+    const digest = await buildDigest(reads, ctx.community, ctx.now);
+    if (await reads.posted(ctx.community.id, digest.key)) {
+      return say(ctx.t("digest.alreadySent", { period: digest.period }));
+    }
+    const draft = {
+      kind: "post" as const,
+      key: digest.key,
+      channelId: settings.mainChannelId,
+      message: digest.message,
+    };
+    return {
+      ...say(ctx.t("digest.sent")),
+      effects: [{ type: "digest.post", draft, archivedTopicIds: digest.archivedTopicIds }],
+    };
+  },
+});
+
+/** `/cop digest schedule <weekday> <HH:MM>`: the weekday and local time of the weekly digest. */
+export const digestSchedule = defineCommand({
+  path: ["digest", "schedule"],
+  summary: "cmd.digest.schedule",
+  options: {
+    weekday: word("arg.weekday", "arg.weekday.help", 16),
+    time: word("arg.time", "arg.time.help", 8),
+  },
+  moderator: true,
+  example: { weekday: "mon", time: "08:00" },
+  handle(ctx, args) {
+    const weekday = parseWeekday(args.weekday);
+    if (weekday === null) return say(ctx.t("digest.badWeekday", { value: args.weekday }));
+    const minute = parseTime(args.time);
+    if (minute === null) return say(ctx.t("digest.badTime", { value: args.time }));
+    const text = ctx.t("digest.scheduled", {
+      weekday: weekdayName(ctx, weekday),
+      time: formatTime(minute),
+      zone: ctx.community.timezone,
+    });
+    return { ...say(text), effects: [{ type: "digest.settings", weekday, minute, enabled: true }] };
+  },
+});
+
+/** `/cop digest off`: no weekly digest until `/cop digest on`. */
+export const digestOff = defineCommand({
+  path: ["digest", "off"],
+  summary: "cmd.digest.off",
+  options: {},
+  moderator: true,
+  example: {},
+  handle(ctx) {
+    return {
+      ...say(ctx.t("digest.offDone", { usage: usage(ctx, "on") })),
+      effects: [{ type: "digest.settings", enabled: false }],
+    };
+  },
+});
+
+/** `/cop digest on`: the weekly digest again, on its weekday and time. */
+export const digestOn = defineCommand({
+  path: ["digest", "on"],
+  summary: "cmd.digest.on",
+  options: {},
+  moderator: true,
+  example: {},
+  async handle(ctx) {
+    const settings = await ctx.store.digest.settings(ctx.community.id);
+    const text = ctx.t("digest.onDone", {
+      weekday: weekdayName(ctx, settings.weekday),
+      time: formatTime(settings.minute),
+      zone: ctx.community.timezone,
+    });
+    return { ...say(text), effects: [{ type: "digest.settings", enabled: true }] };
+  },
+});

@@ -1,0 +1,95 @@
+import { buildDigest } from "../core/digest/build.ts";
+import { isoWeek } from "../core/digest/period.ts";
+import { weekdayOf } from "../core/meetings/calendar.ts";
+import type { Effect } from "../core/model.ts";
+import type { Db } from "../db/client.ts";
+import { communityById } from "../db/member-sync.ts";
+import { lastClaims, localClock, nextQuarterHour } from "./periods.ts";
+import type { DueItem, JobKind } from "./registry.ts";
+
+const NAME = "weekly-digest";
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+interface DigestSchedule {
+  readonly id: number;
+  readonly timezone: string;
+  readonly weekday: number;
+  readonly minute: number;
+}
+
+/** Communities with the digest on, and when theirs goes out. */
+async function schedules(db: Db): Promise<DigestSchedule[]> {
+  const rows = await db
+    .selectFrom("communities")
+    .select(["id", "timezone", "digest_weekday", "digest_minute"])
+    .where("digest_enabled", "=", 1)
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    timezone: r.timezone,
+    weekday: r.digest_weekday,
+    minute: r.digest_minute,
+  }));
+}
+
+/** The ISO week whose digest is due at `now`: on the chosen local weekday, once its time has come. */
+export function dueWeek(now: Date, s: Omit<DigestSchedule, "id">): string | null {
+  const { day, minutes } = localClock(now, s.timezone);
+  return weekdayOf(day) === s.weekday && minutes >= s.minute ? isoWeek(day) : null;
+}
+
+/**
+ * The weekly digest, posted to the main channel on the community's weekday and local time
+ * (default Monday 08:00). Once per ISO week per community: the dispatcher's claim on
+ * (job, community, week) runs it once, and the post's outbox key `digest:<week>` is the one
+ * `/cop digest send` uses, so a digest a moderator already sent is not repeated. A day missed
+ * entirely (no cron all day) is not posted late.
+ */
+export const weeklyDigest: JobKind = {
+  name: NAME,
+  async due(deps) {
+    const [last, all] = await Promise.all([lastClaims(deps.db, NAME), schedules(deps.db)]);
+    return all.flatMap((s): DueItem[] => {
+      const period = dueWeek(deps.now, s);
+      const claimed = last.get(s.id);
+      return period && (!claimed || period > claimed) ? [{ communityId: s.id, period }] : [];
+    });
+  },
+  async run(deps, item) {
+    const community = await communityById(deps.db, item.communityId);
+    if (!community) return { status: "skipped", reason: "the community no longer exists" };
+    const reads = deps.store.digest;
+    const settings = await reads.settings(community.id);
+    if (!settings.enabled) return { status: "skipped", reason: "the digest is off" };
+    if (!settings.mainChannelId) return { status: "skipped", reason: "no main channel" };
+    const digest = await buildDigest(reads, community, deps.now);
+    if (digest.period !== item.period) return { status: "skipped", reason: "its week has passed" };
+    if (await reads.posted(community.id, digest.key)) {
+      return { status: "skipped", reason: "already posted this week (/cop digest send)" };
+    }
+    // A digest that could not go out within a day (delivery paused) is stale: skipped, not late.
+    const expiresAt = new Date(deps.now.getTime() + DAY_MS);
+    const draft = {
+      kind: "post" as const,
+      key: digest.key,
+      channelId: settings.mainChannelId,
+      message: digest.message,
+      expiresAt,
+    };
+    const effects: Effect[] = [{ type: "digest.post", draft, archivedTopicIds: digest.archivedTopicIds }];
+    const applied = await deps.store.apply(community, effects, null, deps.now);
+    if (applied.enqueue.length > 0) await deps.outbox.enqueue(applied.enqueue);
+    return { status: "done" };
+  },
+  async nextRun(deps, communityId) {
+    const s = (await schedules(deps.db)).find((c) => c.id === communityId);
+    if (!s) return null;
+    // The first quarter-hour on the chosen weekday at or after its time: right across DST changes.
+    for (let at = nextQuarterHour(deps.now); at.getTime() < deps.now.getTime() + 8 * DAY_MS; ) {
+      const { day, minutes } = localClock(at, s.timezone);
+      if (weekdayOf(day) === s.weekday && minutes >= s.minute && minutes < s.minute + 15) return at;
+      at = nextQuarterHour(at);
+    }
+    return null;
+  },
+};
