@@ -3,6 +3,7 @@ import type { OutboxDraft } from "../delivery.ts";
 import type { Translator } from "../i18n/index.ts";
 import { formatMeetingTime } from "../meetings/format.ts";
 import type { PlannedMeeting } from "../meetings/plan.ts";
+import { doneButton } from "../meetings/reminder.ts";
 import type { Block, Button } from "../message.ts";
 import type { Community } from "../model.ts";
 
@@ -17,7 +18,7 @@ export function headsUpKey(scheduledDay: string, host: string): string {
 
 /**
  * The private heads-up to a meeting's host: when (in the community's zone and language), where,
- * and buttons to pass the turn on or ask someone to swap. Keyed per host and meeting, so the
+ * and buttons to pass the turn on, ask someone to swap, or mark the meeting held afterwards. Keyed per host and meeting, so the
  * announcement job and a pass or swap never send it twice; pointless once the meeting starts.
  */
 export function headsUpDraft(
@@ -31,6 +32,8 @@ export function headsUpDraft(
   const buttons: Button[] = [
     actionButton(community, PASS_ACTION, t("headsUp.pass"), [day]),
     actionButton(community, SWAP_OPEN_ACTION, t("headsUp.swap"), [day]),
+    // The meetings feature's "Mark as held" (for the host once the meeting has started).
+    doneButton(community, t, day),
   ];
   const blocks: Block[] = [
     { type: "heading", text: t("headsUp.title") },

@@ -85,7 +85,6 @@ export const rotationEn = {
   "headsUp.hint": "Cannot make it? Pass the turn on, or ask someone to swap.",
   "headsUp.pass": "Pass",
   "headsUp.swap": "Swap",
-  "headsUp.done": "Mark as held",
   "swapForm.title": "Swap your turn",
   "swapForm.member": "Who could take your turn?",
   "swapForm.submit": "Ask",

@@ -94,7 +94,6 @@ export const rotationId: Record<keyof typeof rotationEn, string> = {
   "headsUp.hint": "Berhalangan? Lewati giliran, atau ajak anggota lain bertukar giliran.",
   "headsUp.pass": "Lewati giliran",
   "headsUp.swap": "Tukar giliran",
-  "headsUp.done": "Tandai sudah berlangsung",
   "swapForm.title": "Tukar giliran",
   "swapForm.member": "Siapa yang dapat mengambil giliran Anda?",
   "swapForm.submit": "Tanyakan",
