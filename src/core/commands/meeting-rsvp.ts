@@ -48,7 +48,13 @@ export const meetingAnnounce = defineCommand({
     const days = /^\d{1,2}$/.test(args.days) ? Number(args.days) : Number.NaN;
     if (!(days >= 0 && days <= 14)) return say(ctx.t("announceDays.bad", { value: args.days }));
     return {
-      ...say(days === 0 ? ctx.t("announceDays.today") : ctx.t("announceDays.set", { days: String(days) })),
+      ...say(
+        days === 0
+          ? ctx.t("announceDays.today")
+          : days === 1
+            ? ctx.t("announceDays.one")
+            : ctx.t("announceDays.set", { days: String(days) }),
+      ),
       effects: [{ type: "meeting.settings", announceDays: days }],
     };
   },

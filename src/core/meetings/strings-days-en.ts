@@ -49,6 +49,7 @@ export const meetingDaysEn = {
   "done.tooLong": "Notes can be at most 1,000 characters. Nothing was changed.",
   "announceDays.set": "Each meeting is now announced {days} days before.",
   "announceDays.today": "Each meeting is now announced on its day.",
+  "announceDays.one": "Each meeting is now announced the day before.",
   "announceDays.bad": "“{value}” is not a number of days: use 0 to 14. Nothing was changed.",
   "reminders.on": "Reminders now go out 24 hours and 1 hour before each meeting.",
   "reminders.off": "Reminders are now off. Announcements still go out.",

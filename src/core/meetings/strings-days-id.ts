@@ -55,6 +55,7 @@ export const meetingDaysId: Record<keyof typeof meetingDaysEn, string> = {
   "done.tooLong": "Catatan paling banyak 1.000 karakter. Tidak ada yang diubah.",
   "announceDays.set": "Setiap pertemuan kini diumumkan {days} hari sebelumnya.",
   "announceDays.today": "Setiap pertemuan kini diumumkan pada harinya.",
+  "announceDays.one": "Setiap pertemuan kini diumumkan sehari sebelumnya.",
   "announceDays.bad": "“{value}” bukan jumlah hari: gunakan 0 sampai 14. Tidak ada yang diubah.",
   "reminders.on": "Pengingat kini dikirim 24 jam dan 1 jam sebelum setiap pertemuan.",
   "reminders.off": "Pengingat kini dimatikan. Pengumuman tetap dikirim.",
