@@ -87,6 +87,8 @@ describe("Discord registration", () => {
       "1:timezone",
       "2:meeting",
       "2:holiday",
+      "2:rotation",
+      "2:topic",
     ]);
     const moderators = cop?.options.find((o) => o.name === "moderators") as { options: { name: string }[] };
     expect(moderators.options.map((o) => o.name)).toEqual(["list", "add", "remove", "role"]);

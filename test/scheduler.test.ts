@@ -237,6 +237,7 @@ describe("local time", () => {
       "meeting-announce": undefined, // no meeting series: nothing to announce, remind or close
       "meeting-remind": undefined,
       "meeting-close": undefined,
+      "topic-refresh": undefined, // community 0 is no community: no topics to choose
     });
   });
 });

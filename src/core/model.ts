@@ -5,6 +5,7 @@ import type { KudosEffect } from "./kudos/ports.ts";
 import type { MeetingEffect } from "./meetings/ports.ts";
 import type { MembershipEffect } from "./membership/effects.ts";
 import type { ProfileEffect } from "./profile/ports.ts";
+import type { TopicRefreshEffect } from "./topics/refresh-effects.ts";
 import type { RotationEffect } from "./rotation/effects.ts";
 import type { TopicEffect } from "./topics/effects.ts";
 
@@ -85,6 +86,8 @@ export type Effect =
   | DigestEffect
   /** Joins, leaves, the member-list sync and the onboarding settings (src/core/membership/). */
   | MembershipEffect
+  /** The topic chosen per meeting, discussed and archived topics (src/core/topics/refresh*). */
+  | TopicRefreshEffect
   /** The timezone, the meeting series, its changed days and holidays (src/core/meetings/). */
   | MeetingEffect
   /** The topic backlog: suggestions, votes, pins, retirements, edits (src/core/topics/). */

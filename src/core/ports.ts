@@ -5,6 +5,7 @@ import type { MembershipReads } from "./membership/ports.ts";
 import type { Community, Contact, Effect, Member } from "./model.ts";
 import type { ProfileStore } from "./profile/ports.ts";
 import type { RotationReads } from "./rotation/ports.ts";
+import type { TopicRefreshReads } from "./topics/refresh-ports.ts";
 import type { TopicReads } from "./topics/backlog.ts";
 
 /** What core needs from storage. `src/db/` implements it over D1; core never sees SQL. */
@@ -67,6 +68,8 @@ export interface CommunityStore {
   readonly meetings: MeetingReads;
   /** The rotation's members, ledger, aways and the meeting settings (src/core/rotation/). */
   readonly rotation: RotationReads;
+  /** The topic chosen per meeting, the backlog it is chosen from, the history (src/core/topics/). */
+  readonly topicRefresh: TopicRefreshReads;
   /** Kudos given (src/core/kudos/) and the weekly digest's reads (src/core/digest/). */
   readonly kudos: KudosReads;
   readonly digest: DigestReads;

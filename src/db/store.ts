@@ -4,6 +4,7 @@ import { DuplicateDeliveryError } from "../core/errors.ts";
 import { isKudosEffect } from "../core/kudos/ports.ts";
 import { isMeetingEffect } from "../core/meetings/ports.ts";
 import { isMembershipEffect } from "../core/membership/effects.ts";
+import { isTopicRefreshEffect } from "../core/topics/refresh-effects.ts";
 import type { Community, Effect } from "../core/model.ts";
 import type { AuditEntry, CommunityStore } from "../core/ports.ts";
 import { isRotationEffect } from "../core/rotation/effects.ts";
@@ -27,6 +28,7 @@ import { createMembershipReads } from "./membership-reads.ts";
 import { pendingIdsQuery, retryDeadQuery, writeDraftQueries } from "./outbox.ts";
 import { createProfileStore, profileEffectQueries } from "./profiles.ts";
 import { createRotationReads } from "./rotation.ts";
+import { createTopicRefreshReads, topicRefreshEffectQueries } from "./topic-refresh.ts";
 import { rotationEffectQueries } from "./rotation-effects.ts";
 import { createTopicReads, topicEffectQueries } from "./topics.ts";
 import type { CommunityUpdate } from "./schema.ts";
@@ -111,6 +113,7 @@ export function createCommunityStore(db: Db, d1: D1Database): CommunityStore {
     membership: createMembershipReads(db),
     meetings: createMeetingReads(db),
     rotation: createRotationReads(db),
+    topicRefresh: createTopicRefreshReads(db),
     kudos: createKudosReads(db),
     digest: createDigestReads(db),
     topics: createTopicReads(db),
@@ -123,6 +126,7 @@ const RESUME_LIMIT = 5000;
 function effectQueries(db: Db, community: Community, effect: Effect, now: Date): CompiledQuery[] {
   if (isMembershipEffect(effect)) return membershipEffectQueries(db, community.id, effect, now);
   if (isMeetingEffect(effect)) return meetingEffectQueries(db, community.id, effect, now);
+  if (isTopicRefreshEffect(effect)) return topicRefreshEffectQueries(db, community.id, effect, now);
   if (isKudosEffect(effect)) return kudosEffectQueries(db, community.id, effect, now);
   if (isDigestEffect(effect)) return digestEffectQueries(db, community.id, effect, now);
   if (isRotationEffect(effect)) return rotationEffectQueries(db, community.id, effect, now);

@@ -2,6 +2,7 @@ import { announcementDraft } from "../core/meetings/announcement.ts";
 import { announceAt } from "../core/meetings/moments.ts";
 import { planMeetings } from "../core/meetings/plan.ts";
 import type { Effect } from "../core/model.ts";
+import { topicFor } from "../db/topic-refresh.ts";
 import { comingMeetings, coreCommunity, LOOK_AHEAD, meetingCommunities } from "./meeting-days.ts";
 import { headsUp } from "./meeting-heads-up.ts";
 import { nextQuarterHour } from "./periods.ts";
@@ -47,7 +48,8 @@ export const meetingAnnounce: JobKind = {
     const meeting = plan.find((m) => m.scheduledDay === item.period);
     if (!meeting) return { status: "skipped", reason: "no meeting on that day any more" };
     if (meeting.startsAt <= deps.now) return { status: "skipped", reason: "the meeting has started" };
-    const draft = announcementDraft(community, t, meeting, rsvps.counts, settings.mainChannelId);
+    const topic = await topicFor(deps.db, community.id, meeting.scheduledDay);
+    const draft = announcementDraft(community, t, meeting, rsvps.counts, settings.mainChannelId, topic);
     const effects: Effect[] = [{ type: "outbox.send", draft }];
     if (meeting.host) {
       effects.push({

@@ -7,6 +7,7 @@ import { meetingAnnounce } from "./meeting-announce.ts";
 import { meetingClose } from "./meeting-close.ts";
 import { meetingRemind } from "./meeting-remind.ts";
 import { memberSync } from "./member-sync.ts";
+import { topicRefresh } from "./topic-refresh.ts";
 import { weeklyDigest } from "./weekly-digest.ts";
 import { welcomeFollowup } from "./welcome-followup.ts";
 
@@ -46,4 +47,4 @@ export interface JobKind {
 }
 
 /** The jobs guyub runs, in dispatch order. */
-export const JOB_KINDS: readonly JobKind[] = [deliverySweep, housekeeping, memberSync, welcomeFollowup, meetingAnnounce, meetingRemind, meetingClose, weeklyDigest];
+export const JOB_KINDS: readonly JobKind[] = [deliverySweep, housekeeping, memberSync, welcomeFollowup, meetingAnnounce, meetingRemind, meetingClose, weeklyDigest, topicRefresh];

@@ -24,6 +24,7 @@ import { rotationFairness, rotationShow } from "./rotation.ts";
 import { rotationAdd, rotationMode, rotationRemove } from "./rotation-admin.ts";
 import { rotationAway, rotationPass, rotationSwap, rotationVolunteer } from "./rotation-turns.ts";
 import { timezone } from "./timezone.ts";
+import { topicHistory } from "./topic-history.ts";
 import { whoknows } from "./whoknows.ts";
 
 /** Every command guyub knows, in the order help lists them. */
@@ -36,6 +37,7 @@ export const GROUP_SUMMARIES = {
   digest: "cmd.digest",
   meeting: "cmd.meeting",
   holiday: "cmd.holiday",
+  topic: "cmd.topic",
   rotation: "cmd.rotation",
 } as const;
 
@@ -93,6 +95,7 @@ export const registry = createRegistry(
     rotationAdd,
     rotationRemove,
     rotationMode,
+    topicHistory,
   ],
   GROUP_SUMMARIES,
 );

@@ -47,6 +47,8 @@ export const meetingNext = defineCommand({
     const blocks: Block[] = [{ type: "text", text: ctx.t("meeting.next", { when: describe(ctx, next) }) }];
     if (next.host)
       blocks.push({ type: "text", text: ctx.t.rich("meeting.host", { host: { user: next.host } }) });
+    const topic = await ctx.store.topicRefresh.meetingTopic(ctx.community.id, next.scheduledDay);
+    if (topic) blocks.push({ type: "text", text: ctx.t("topicRefresh.next", { title: topic.title }) });
     if (next.link) blocks.push({ type: "text", text: ctx.t("meeting.link", { link: next.link }) });
     if (next.startsAt > ctx.now) {
       const { counts, mine } = await ctx.store.meetings.rsvps(

@@ -5,6 +5,7 @@ import { meetingsEn } from "../meetings/strings-en.ts";
 import { membershipEn } from "../membership/strings-en.ts";
 import { profileEn } from "../profile/strings-en.ts";
 import { rotationEn } from "../rotation/strings-en.ts";
+import { topicRefreshEn } from "../topics/refresh-strings-en.ts";
 
 /**
  * The English catalog: the source of truth for keys and `{placeholders}`.
@@ -17,6 +18,7 @@ export const en = {
   ...membershipEn,
   ...meetingsEn,
   ...rotationEn,
+  ...topicRefreshEn,
   ...meetingDaysEn,
   "language.en": "English",
   "language.id": "Bahasa Indonesia",

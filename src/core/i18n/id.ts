@@ -5,6 +5,7 @@ import { meetingsId } from "../meetings/strings-id.ts";
 import { membershipId } from "../membership/strings-id.ts";
 import { profileId } from "../profile/strings-id.ts";
 import { rotationId } from "../rotation/strings-id.ts";
+import { topicRefreshId } from "../topics/refresh-strings-id.ts";
 import type { MessageKey } from "./en.ts";
 
 /**
@@ -19,6 +20,7 @@ export const id: Record<MessageKey, string> = {
   ...membershipId,
   ...meetingsId,
   ...rotationId,
+  ...topicRefreshId,
   ...meetingDaysId,
   "language.en": "English (Inggris)",
   "language.id": "Bahasa Indonesia",

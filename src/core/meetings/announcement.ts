@@ -5,6 +5,7 @@ import type { Block, Field, Message } from "../message.ts";
 import type { Community, Effect } from "../model.ts";
 import type { RotationReads } from "../rotation/ports.ts";
 import type { RotationState } from "../rotation/types.ts";
+import type { TopicRefreshReads } from "../topics/refresh-ports.ts";
 import { announcementKey } from "./announcement-key.ts";
 import { formatMeetingTime } from "./format.ts";
 import { type PlannedMeeting, planMeetings } from "./plan.ts";
@@ -100,7 +101,11 @@ export interface AnnouncementContext {
   readonly community: Community;
   readonly t: Translator;
   readonly now: Date;
-  readonly store: { readonly meetings: MeetingReads; readonly rotation: RotationReads };
+  readonly store: {
+    readonly meetings: MeetingReads;
+    readonly rotation: RotationReads;
+    readonly topicRefresh: TopicRefreshReads;
+  };
 }
 
 /** What the caller already knows after its own change (read otherwise). */
@@ -124,15 +129,18 @@ export async function announcementUpdate(
 ): Promise<Effect[]> {
   const { community, store } = ctx;
   if (!(await store.meetings.announced(community.id, scheduledDay))) return [];
-  const [calendar, state, counts] = await Promise.all([
+  const [calendar, state, counts, topic] = await Promise.all([
     store.meetings.calendar(community.id),
     override.state ?? store.rotation.book(community.id).then((book) => book.state),
     override.counts ?? store.meetings.rsvps(community.id, scheduledDay, null).then((r) => r.counts),
+    override.topic !== undefined
+      ? override.topic
+      : store.topicRefresh.meetingTopic(community.id, scheduledDay).then((m) => m?.title ?? null),
   ]);
   const plan = planMeetings(calendar, community.timezone, state, ctx.now, 8) ?? [];
   const meeting = plan.find((m) => m.scheduledDay === scheduledDay);
   if (!meeting || meeting.startsAt <= ctx.now) return [];
-  const message = announcementMessage(community, ctx.t, meeting, counts, override.topic);
+  const message = announcementMessage(community, ctx.t, meeting, counts, topic);
   const key = `${announcementKey(scheduledDay)}:edit:${ctx.now.getTime()}:${crypto.randomUUID().slice(0, 8)}`;
   return [
     { type: "outbox.send", draft: { kind: "edit", key, editOf: announcementKey(scheduledDay), message } },
