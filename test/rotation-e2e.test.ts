@@ -62,7 +62,7 @@ describe("Slack: the heads-up's Swap and an announced meeting", () => {
     );
     const [opened] = (await sentTo("slack")).filter((c) => c.method === "views.open");
     expect(opened?.response).toMatchObject({ ok: true });
-    const view = JSON.parse(String((opened?.body as { view: string }).view));
+    const view = JSON.parse(String((opened?.body as { view?: string } | undefined)?.view));
     expect(view.callback_id).toBe(`rotation.swap:${id}:2027-03-02`);
     const options = JSON.stringify(view.blocks);
     expect(options).toContain(`"value":"${MEMBER}"`);
