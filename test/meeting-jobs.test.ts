@@ -77,6 +77,13 @@ describe("announcements, RSVPs and reminders", () => {
     expect(last()).toContain("Yes · 0");
     expect(last()).toContain("No · 1");
     expect(last()).toContain("Maybe · 1");
+    expect(await rows("SELECT user_id, answer FROM meeting_rsvps ORDER BY user_id")).toEqual([
+      { user_id: MEMBER, answer: "no" },
+      { user_id: MODERATOR, answer: "maybe" },
+    ]);
+    const next = await slackAt(soon, "meeting next", MEMBER);
+    expect(next).toContain("Your answer: no.");
+    expect(next).toContain("Yes · 0");
     const ts = (traffic.posts[0]?.response as { ts?: string } | undefined)?.ts;
     expect(ts).toBeTruthy();
     for (const update of traffic.updates) expect(update.body).toMatchObject({ ts, channel: "C0GENERAL" });
