@@ -24,7 +24,9 @@ import { rotationFairness, rotationShow } from "./rotation.ts";
 import { rotationAdd, rotationMode, rotationRemove } from "./rotation-admin.ts";
 import { rotationAway, rotationPass, rotationSwap, rotationVolunteer } from "./rotation-turns.ts";
 import { timezone } from "./timezone.ts";
+import { topicList, topicSuggest, topicUnvote, topicVote } from "./topic.ts";
 import { topicHistory } from "./topic-history.ts";
+import { topicEdit, topicPin, topicRetire } from "./topic-moderate.ts";
 import { whoknows } from "./whoknows.ts";
 
 /** Every command guyub knows, in the order help lists them. */
@@ -95,6 +97,13 @@ export const registry = createRegistry(
     rotationAdd,
     rotationRemove,
     rotationMode,
+    topicList,
+    topicSuggest,
+    topicVote,
+    topicUnvote,
+    topicPin,
+    topicRetire,
+    topicEdit,
     topicHistory,
   ],
   GROUP_SUMMARIES,

@@ -6,6 +6,7 @@ import { membershipEn } from "../membership/strings-en.ts";
 import { profileEn } from "../profile/strings-en.ts";
 import { rotationEn } from "../rotation/strings-en.ts";
 import { topicRefreshEn } from "../topics/refresh-strings-en.ts";
+import { topicsEn } from "../topics/strings-en.ts";
 
 /**
  * The English catalog: the source of truth for keys and `{placeholders}`.
@@ -19,6 +20,7 @@ export const en = {
   ...meetingsEn,
   ...rotationEn,
   ...topicRefreshEn,
+  ...topicsEn,
   ...meetingDaysEn,
   "language.en": "English",
   "language.id": "Bahasa Indonesia",

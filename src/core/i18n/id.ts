@@ -6,6 +6,7 @@ import { membershipId } from "../membership/strings-id.ts";
 import { profileId } from "../profile/strings-id.ts";
 import { rotationId } from "../rotation/strings-id.ts";
 import { topicRefreshId } from "../topics/refresh-strings-id.ts";
+import { topicsId } from "../topics/strings-id.ts";
 import type { MessageKey } from "./en.ts";
 
 /**
@@ -21,6 +22,7 @@ export const id: Record<MessageKey, string> = {
   ...meetingsId,
   ...rotationId,
   ...topicRefreshId,
+  ...topicsId,
   ...meetingDaysId,
   "language.en": "English (Inggris)",
   "language.id": "Bahasa Indonesia",

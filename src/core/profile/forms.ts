@@ -2,6 +2,7 @@ import { actionButton } from "../actions/pack.ts";
 import type { ActionContext, ActionResult, FieldErrors, FormDefinition } from "../actions/types.ts";
 import { ephemeral, type Form, type Message } from "../message.ts";
 import type { Effect } from "../model.ts";
+import { introTopicEffects } from "../topics/intro.ts";
 import type { ProfileAnswers } from "./answers.ts";
 import { aboutValues, INTRO_FORM, introForm, profileValues } from "./fields.ts";
 import { introDraft } from "./intro-post.ts";
@@ -48,7 +49,11 @@ export function startAgain(ctx: ActionContext): ActionResult {
  * when the community has a main channel; its outbox key makes even racing first saves post once.
  */
 function save(ctx: ActionContext, state: IntroState, answers: ProfileAnswers): ActionResult {
-  const effects: Effect[] = [{ type: "profile.save", memberId: ctx.member.id, answers }];
+  const effects: Effect[] = [
+    { type: "profile.save", memberId: ctx.member.id, answers },
+    // The need becomes a topic suggestion (first save or a changed need; named only with consent).
+    ...introTopicEffects(ctx.member.platformUserId, state.profile?.needs ?? null, answers),
+  ];
   const first = state.profile === null;
   const channel = state.mainChannelId;
   const post = first && answers.introConsent && channel !== null;

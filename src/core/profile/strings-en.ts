@@ -21,7 +21,8 @@ export const profileEn = {
   "intro.field.shares": "What can you share with others?",
   "intro.field.shares.placeholder": "e.g. assessment rubrics, classroom routines",
   "intro.field.needs": "What would you like help with?",
-  "intro.field.needs.placeholder": "Needs may become topic suggestions, never with your name.",
+  "intro.field.needs.placeholder":
+    "Becomes a topic suggestion, named only if you agree to an introduction post.",
   "intro.field.benefits": "What do you hope to gain?",
   "intro.field.frequency": "How often can you meet?",
   "intro.field.intro": "May guyub introduce you to the others?",

@@ -23,7 +23,8 @@ export const profileId: Record<keyof typeof profileEn, string> = {
   "intro.field.shares": "Apa yang dapat Anda bagikan?",
   "intro.field.shares.placeholder": "misalnya: rubrik penilaian, pengelolaan kelas",
   "intro.field.needs": "Dalam hal apa Anda ingin dibantu?",
-  "intro.field.needs.placeholder": "Kebutuhan ini dapat menjadi usulan topik, tanpa nama Anda.",
+  "intro.field.needs.placeholder":
+    "Menjadi usulan topik; nama Anda hanya disebut jika Anda setuju diperkenalkan.",
   "intro.field.benefits": "Apa yang Anda harapkan dari komunitas ini?",
   "intro.field.frequency": "Seberapa sering Anda dapat bertemu?",
   "intro.field.intro": "Bolehkah guyub memperkenalkan Anda?",

@@ -1,0 +1,63 @@
+import { z } from "zod";
+import { type Action, defineAction } from "../actions/define.ts";
+import type { ActionContext, ActionResult } from "../actions/types.ts";
+import { ephemeral } from "../message.ts";
+import { FROM_LIST, topicListMessage, UNVOTE_ACTION, VOTE_ACTION, withVote } from "./list.ts";
+
+/** `[topic id]` from a digest or an announcement; `[topic id, "list"]` from `/cop topic list`. */
+const topicArgs = z.union([
+  z.tuple([z.string().regex(/^\d{1,9}$/)]),
+  z.tuple([z.string().regex(/^\d{1,9}$/), z.literal(FROM_LIST)]),
+]);
+
+/**
+ * A Vote or Unvote press. The effect is sent on every press and the vote's primary key makes a
+ * second one (a double press, a platform retry with a new id) change nothing. Pressed in the list,
+ * the list is redrawn in place with the new count; pressed elsewhere (a public digest), the member
+ * gets a private answer and the message stays as everyone sees it.
+ */
+async function press(
+  ctx: ActionContext,
+  args: z.output<typeof topicArgs>,
+  vote: boolean,
+): Promise<ActionResult> {
+  const topicId = Number(args[0]);
+  const me = ctx.member.platformUserId;
+  const say = (text: string) => ({ reply: ephemeral({ type: "text", text }) });
+  if (args[1] !== FROM_LIST) {
+    const topic = await ctx.store.topics.byId(ctx.community.id, topicId, me);
+    if (topic?.status !== "open") return say(ctx.t("topic.notOpen", { id: String(topicId) }));
+    const params = { id: String(topicId), title: topic.title };
+    return {
+      ...say(ctx.t(vote ? "topic.voted" : "topic.unvoted", params)),
+      effects: [{ type: vote ? "topic.vote" : "topic.unvote", topicId, userId: me }],
+    };
+  }
+  const backlog = await ctx.store.topics.backlog(ctx.community.id, me);
+  if (!backlog.some((t) => t.id === topicId))
+    return {
+      ...say(ctx.t("topic.notOpen", { id: String(topicId) })),
+      update: topicListMessage(ctx, backlog),
+    };
+  return {
+    update: topicListMessage(ctx, withVote(backlog, topicId, vote)),
+    effects: [{ type: vote ? "topic.vote" : "topic.unvote", topicId, userId: me }],
+  };
+}
+
+export const voteAction = defineAction({
+  id: VOTE_ACTION,
+  args: topicArgs,
+  moderator: false,
+  handle: (ctx, args) => press(ctx, args, true),
+});
+
+export const unvoteAction = defineAction({
+  id: UNVOTE_ACTION,
+  args: topicArgs,
+  moderator: false,
+  handle: (ctx, args) => press(ctx, args, false),
+});
+
+/** The backlog's buttons, for `ACTIONS` (src/core/actions/index.ts). */
+export const TOPIC_ACTIONS: readonly Action[] = [voteAction, unvoteAction];
