@@ -17,6 +17,12 @@ const socketModeStub = fileURLToPath(new URL("./src/adapters/slack/socket-mode-s
 const nodeReceiverStub = fileURLToPath(
   new URL("./src/adapters/slack/node-receiver-stub.cjs", import.meta.url),
 );
+// As in wrangler.toml: moment-timezone without its zone data. Its `require("moment")` must get
+// moment's CommonJS build: workerd's module fallback would pick the ES module and fail.
+const momentTimezoneCore = fileURLToPath(
+  new URL("./node_modules/moment-timezone/moment-timezone.js", import.meta.url),
+);
+const momentCjs = fileURLToPath(new URL("./node_modules/moment/moment.js", import.meta.url));
 
 export default defineConfig(async () => ({
   plugins: [
@@ -38,7 +44,13 @@ export default defineConfig(async () => ({
     }),
   ],
   resolve: {
-    alias: { "@slack/socket-mode": socketModeStub, express: nodeReceiverStub, "raw-body": nodeReceiverStub },
+    alias: {
+      "@slack/socket-mode": socketModeStub,
+      express: nodeReceiverStub,
+      "raw-body": nodeReceiverStub,
+      "moment-timezone": momentTimezoneCore,
+      moment: momentCjs,
+    },
   },
   test: {
     globalSetup: ["./test/support/global-setup.ts"],

@@ -8,10 +8,12 @@ import { option, optional } from "./options.ts";
 import type { CommandContext, CommandResult } from "./types.ts";
 
 /** A one-word text option: on Slack, a text followed by another is one word or a quoted phrase. */
-const word = (...args: Parameters<typeof option.text>) => ({ ...option.text(...args), rest: false });
-const say = (text: string): CommandResult => ({ message: ephemeral({ type: "text", text }) });
+export const word = (...args: Parameters<typeof option.text>) => ({ ...option.text(...args), rest: false });
+/** A short private reply. */
+export const say = (text: string): CommandResult => ({ message: ephemeral({ type: "text", text }) });
 
-function describe(ctx: CommandContext, h: Holiday): string {
+/** One holiday as people read it: "2 March 2027 – 4 March 2027: Cuti bersama". */
+export function describe(ctx: CommandContext, h: Holiday): string {
   const start = formatDayName(h.startDay, ctx.t.locale);
   const range = h.endDay === h.startDay ? start : `${start} – ${formatDayName(h.endDay, ctx.t.locale)}`;
   return h.name ? `${range}: ${h.name}` : range;

@@ -2,6 +2,7 @@ import { deliveryPause, deliveryResume, deliveryRetry, deliveryStatus } from "./
 import { digestOff, digestOn, digestPreview, digestSchedule, digestSend } from "./digest.ts";
 import { help } from "./help.ts";
 import { holidayAdd, holidayList, holidayPaste, holidayRemove } from "./holiday.ts";
+import { holidayImport } from "./holiday-import.ts";
 import { join, leave } from "./join-leave.ts";
 import { kudos } from "./kudos.ts";
 import { language } from "./language.ts";
@@ -87,6 +88,7 @@ export const registry = createRegistry(
     holidayList,
     holidayAdd,
     holidayPaste,
+    holidayImport,
     holidayRemove,
     rotationShow,
     rotationFairness,

@@ -2,6 +2,7 @@ import { digestEn } from "../digest/strings-en.ts";
 import { kudosEn } from "../kudos/strings-en.ts";
 import { meetingDaysEn } from "../meetings/strings-days-en.ts";
 import { meetingsEn } from "../meetings/strings-en.ts";
+import { holidayImportEn } from "../meetings/strings-import-en.ts";
 import { membershipEn } from "../membership/strings-en.ts";
 import { profileEn } from "../profile/strings-en.ts";
 import { rotationEn } from "../rotation/strings-en.ts";
@@ -18,6 +19,7 @@ export const en = {
   ...digestEn,
   ...membershipEn,
   ...meetingsEn,
+  ...holidayImportEn,
   ...rotationEn,
   ...topicRefreshEn,
   ...topicsEn,

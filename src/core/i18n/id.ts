@@ -2,6 +2,7 @@ import { digestId } from "../digest/strings-id.ts";
 import { kudosId } from "../kudos/strings-id.ts";
 import { meetingDaysId } from "../meetings/strings-days-id.ts";
 import { meetingsId } from "../meetings/strings-id.ts";
+import { holidayImportId } from "../meetings/strings-import-id.ts";
 import { membershipId } from "../membership/strings-id.ts";
 import { profileId } from "../profile/strings-id.ts";
 import { rotationId } from "../rotation/strings-id.ts";
@@ -20,6 +21,7 @@ export const id: Record<MessageKey, string> = {
   ...digestId,
   ...membershipId,
   ...meetingsId,
+  ...holidayImportId,
   ...rotationId,
   ...topicRefreshId,
   ...topicsId,
