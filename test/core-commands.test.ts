@@ -83,6 +83,7 @@ describe("Discord registration", () => {
       "1:leave",
       "1:members",
       "2:onboarding",
+      "2:nudges",
       "2:digest",
       "1:timezone",
       "2:meeting",

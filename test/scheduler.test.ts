@@ -234,6 +234,8 @@ describe("local time", () => {
       housekeeping: "2027-03-03T03:00:00.000Z",
       "member-sync": "2027-03-02T09:15:00.000Z", // never synced: at the next quarter-hour
       "welcome-followup": undefined, // community 0 is no community: nothing to follow up
+      nudges: undefined, // nobody to nudge in no community
+      "discord-activity": undefined, // not a Discord community: no channels to read
       "meeting-announce": undefined, // no meeting series: nothing to announce, remind or close
       "meeting-remind": undefined,
       "meeting-close": undefined,

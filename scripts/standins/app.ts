@@ -1,6 +1,7 @@
 import { type Context, Hono } from "hono";
 import { addControlRoutes } from "./control.ts";
 import { createDiscordStandin, DISCORD_BASE } from "./discord.ts";
+import { addDiscordSeedRoutes } from "./discord-seed.ts";
 import { createSlackStandin } from "./slack.ts";
 import type { StandinState } from "./state.ts";
 
@@ -16,6 +17,7 @@ export function buildStandinsApp(state: StandinState, spawn?: () => StandinState
   app.route("/slack", createSlackStandin(state));
   app.route(DISCORD_BASE, createDiscordStandin(state));
   addControlRoutes(app, state);
+  addDiscordSeedRoutes(app, state);
   app.notFound((c) => c.json({ ok: false, error: "no such stand-in route", path: c.req.path }, 404));
   return app;
 }

@@ -1,9 +1,11 @@
+import type { ActivityEffect } from "./activity/effects.ts";
 import type { OutboxDraft } from "./delivery.ts";
 import type { DigestEffect } from "./digest/ports.ts";
 import type { Locale } from "./i18n/index.ts";
 import type { KudosEffect } from "./kudos/ports.ts";
 import type { MeetingEffect } from "./meetings/ports.ts";
 import type { MembershipEffect } from "./membership/effects.ts";
+import type { NudgeEffect } from "./nudges/ports.ts";
 import type { ProfileEffect } from "./profile/ports.ts";
 import type { TopicRefreshEffect } from "./topics/refresh-effects.ts";
 import type { RotationEffect } from "./rotation/effects.ts";
@@ -90,6 +92,10 @@ export type Effect =
   | TopicRefreshEffect
   /** The timezone, the meeting series, its changed days and holidays (src/core/meetings/). */
   | MeetingEffect
+  /** A member seen active (messages, buttons, RSVPs; src/core/activity/). */
+  | ActivityEffect
+  /** Nudge preferences, snoozes and settings (src/core/nudges/). */
+  | NudgeEffect
   /** The topic backlog: suggestions, votes, pins, retirements, edits (src/core/topics/). */
   | TopicEffect
   /** The rotation's mode, members, aways, ledger and swap requests (src/core/rotation/). */

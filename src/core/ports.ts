@@ -2,6 +2,7 @@ import type { DigestReads } from "./digest/ports.ts";
 import type { KudosReads } from "./kudos/ports.ts";
 import type { MeetingReads } from "./meetings/ports.ts";
 import type { MembershipReads } from "./membership/ports.ts";
+import type { NudgeReads } from "./nudges/ports.ts";
 import type { Community, Contact, Effect, Member } from "./model.ts";
 import type { ProfileStore } from "./profile/ports.ts";
 import type { RotationReads } from "./rotation/ports.ts";
@@ -68,6 +69,8 @@ export interface CommunityStore {
   readonly meetings: MeetingReads;
   /** The rotation's members, ledger, aways and the meeting settings (src/core/rotation/). */
   readonly rotation: RotationReads;
+  /** Nudge settings, a member's nudge preferences, the quiet list (src/core/nudges/). */
+  readonly nudges: NudgeReads;
   /** The topic chosen per meeting, the backlog it is chosen from, the history (src/core/topics/). */
   readonly topicRefresh: TopicRefreshReads;
   /** Kudos given (src/core/kudos/) and the weekly digest's reads (src/core/digest/). */

@@ -1,6 +1,7 @@
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { KudosTable } from "./kudos-schema.ts";
 import type { HolidaysTable, MeetingOverridesTable, MeetingSeriesTable } from "./meetings-schema.ts";
+import type { ActivityChannelsTable, MemberNudgesTable, NudgeSettingsTable } from "./nudges-schema.ts";
 import type {
   MeetingRsvpsTable,
   RotationAwaysTable,
@@ -211,6 +212,9 @@ export interface Database {
   topics: TopicsTable;
   topic_votes: TopicVotesTable;
   meeting_topics: MeetingTopicsTable;
+  nudge_settings: NudgeSettingsTable;
+  member_nudges: MemberNudgesTable;
+  activity_channels: ActivityChannelsTable;
   kudos: KudosTable;
 }
 

@@ -79,6 +79,7 @@ export function withSessionCache(store: CommunityStore, options: SessionCacheOpt
     membership: store.membership,
     meetings: store.meetings,
     rotation: store.rotation,
+    nudges: store.nudges,
     topicRefresh: store.topicRefresh,
     kudos: store.kudos,
     digest: store.digest,

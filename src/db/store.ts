@@ -2,13 +2,16 @@ import type { CompiledQuery } from "kysely";
 import { isDigestEffect } from "../core/digest/ports.ts";
 import { DuplicateDeliveryError } from "../core/errors.ts";
 import { isKudosEffect } from "../core/kudos/ports.ts";
+import { isActivityEffect } from "../core/activity/effects.ts";
 import { isMeetingEffect } from "../core/meetings/ports.ts";
 import { isMembershipEffect } from "../core/membership/effects.ts";
 import { isTopicRefreshEffect } from "../core/topics/refresh-effects.ts";
 import type { Community, Effect } from "../core/model.ts";
+import { isNudgeEffect } from "../core/nudges/ports.ts";
 import type { AuditEntry, CommunityStore } from "../core/ports.ts";
 import { isRotationEffect } from "../core/rotation/effects.ts";
 import { isTopicEffect } from "../core/topics/effects.ts";
+import { activityEffectQueries } from "./activity.ts";
 import { type Db, runBatch } from "./client.ts";
 import {
   contactFromRow,
@@ -24,6 +27,7 @@ import { memberFromRow } from "./mappers.ts";
 import { createMeetingReads, meetingEffectQueries } from "./meetings.ts";
 import { cachePlatformAdminQuery, listModeratorRows, setModeratorQuery } from "./members.ts";
 import { membershipEffectQueries } from "./membership.ts";
+import { createNudgeReads, nudgeEffectQueries } from "./nudges.ts";
 import { createMembershipReads } from "./membership-reads.ts";
 import { pendingIdsQuery, retryDeadQuery, writeDraftQueries } from "./outbox.ts";
 import { createProfileStore, profileEffectQueries } from "./profiles.ts";
@@ -113,6 +117,7 @@ export function createCommunityStore(db: Db, d1: D1Database): CommunityStore {
     membership: createMembershipReads(db),
     meetings: createMeetingReads(db),
     rotation: createRotationReads(db),
+    nudges: createNudgeReads(db),
     topicRefresh: createTopicRefreshReads(db),
     kudos: createKudosReads(db),
     digest: createDigestReads(db),
@@ -126,6 +131,8 @@ const RESUME_LIMIT = 5000;
 function effectQueries(db: Db, community: Community, effect: Effect, now: Date): CompiledQuery[] {
   if (isMembershipEffect(effect)) return membershipEffectQueries(db, community.id, effect, now);
   if (isMeetingEffect(effect)) return meetingEffectQueries(db, community.id, effect, now);
+  if (isActivityEffect(effect)) return activityEffectQueries(db, community.id, effect, now);
+  if (isNudgeEffect(effect)) return nudgeEffectQueries(db, community.id, effect, now);
   if (isTopicRefreshEffect(effect)) return topicRefreshEffectQueries(db, community.id, effect, now);
   if (isKudosEffect(effect)) return kudosEffectQueries(db, community.id, effect, now);
   if (isDigestEffect(effect)) return digestEffectQueries(db, community.id, effect, now);

@@ -6,6 +6,7 @@ import { createDb } from "../db/client.ts";
 import { createCommunityStore } from "../db/store.ts";
 import { createDeliveryQueue } from "../delivery/queue.ts";
 import type { AppEnv } from "../env.ts";
+import { historyFrom } from "./discord-activity-deps.ts";
 import type { JobDeps } from "./registry.ts";
 
 /** Job dependencies from the Worker's bindings, with the clock set to the scheduled time. */
@@ -14,7 +15,8 @@ export function jobDepsAt(env: AppEnv): (now: Date) => JobDeps {
   const store = createCommunityStore(db, env.DB);
   const outbox = createDeliveryQueue(env.OUTBOX);
   const directory = directoriesFrom(env);
-  return (now) => ({ db, d1: env.DB, store, outbox, now, directory });
+  const history = historyFrom(env);
+  return (now) => ({ db, d1: env.DB, store, outbox, now, directory, history });
 }
 
 /** The member-list port of each platform guyub has credentials for (null where it has none). */

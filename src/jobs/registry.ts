@@ -1,12 +1,15 @@
+import type { ChannelHistoryFor } from "../core/activity/history.ts";
 import type { DirectoryFor } from "../core/membership/directory.ts";
 import type { CommunityStore } from "../core/ports.ts";
 import type { Db } from "../db/client.ts";
 import { deliverySweep } from "./delivery-sweep.ts";
+import { discordActivity } from "./discord-activity.ts";
 import { housekeeping } from "./housekeeping.ts";
 import { meetingAnnounce } from "./meeting-announce.ts";
 import { meetingClose } from "./meeting-close.ts";
 import { meetingRemind } from "./meeting-remind.ts";
 import { memberSync } from "./member-sync.ts";
+import { nudges } from "./nudges.ts";
 import { topicRefresh } from "./topic-refresh.ts";
 import { weeklyDigest } from "./weekly-digest.ts";
 import { welcomeFollowup } from "./welcome-followup.ts";
@@ -25,6 +28,8 @@ export interface JobDeps {
   readonly now: Date;
   /** The platform member lists (Slack users.list, Discord guild members), for the member sync. */
   readonly directory?: DirectoryFor;
+  /** Discord channel history, for the activity job. */
+  readonly history?: ChannelHistoryFor;
 }
 
 /** One due piece of work. `communityId` 0 is work that is not about one community. */
@@ -47,4 +52,4 @@ export interface JobKind {
 }
 
 /** The jobs guyub runs, in dispatch order. */
-export const JOB_KINDS: readonly JobKind[] = [deliverySweep, housekeeping, memberSync, welcomeFollowup, meetingAnnounce, meetingRemind, meetingClose, weeklyDigest, topicRefresh];
+export const JOB_KINDS: readonly JobKind[] = [deliverySweep, housekeeping, memberSync, welcomeFollowup, nudges, discordActivity, meetingAnnounce, meetingRemind, meetingClose, weeklyDigest, topicRefresh];

@@ -1,6 +1,9 @@
 import { env } from "cloudflare:workers";
 
 const TABLES = [
+  "member_nudges",
+  "nudge_settings",
+  "activity_channels",
   "kudos",
   "meeting_topics",
   "topic_votes",

@@ -4,6 +4,7 @@ import { parseCommandText } from "../../core/commands/parse-text.ts";
 import { CommandError } from "../../core/errors.ts";
 import { type CoreDeps, handleCommand } from "../../core/handle-command.ts";
 import { withinDeadline } from "../deadline.ts";
+import { registerActivityEvents } from "./activity-events.ts";
 import { slackClientOptions } from "./client.ts";
 import { slackCommandPlace } from "./command-place.ts";
 import { openModal, registerInteractions } from "./interactions.ts";
@@ -47,6 +48,7 @@ export function createSlackApp(config: SlackAppConfig): SlackApp {
   bolt.command(/.*/, onCommand);
   registerInteractions(bolt);
   registerMembershipEvents(bolt);
+  registerActivityEvents(bolt);
   for (const type of ["app_uninstalled", "tokens_revoked"] as const) {
     bolt.event(type, async ({ body, context }) => {
       const request = context.guyub as SlackRequestContext;

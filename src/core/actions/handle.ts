@@ -1,3 +1,4 @@
+import { activityToday } from "../activity/effects.ts";
 import { withCloseLabel } from "../commands/run.ts";
 import type { CommandSyntax } from "../commands/types.ts";
 import { CommandError, DuplicateDeliveryError } from "../errors.ts";
@@ -126,7 +127,9 @@ export async function handleInteraction(
       }
       result = await action.handle(ctx, args.data);
     }
-    await applyOnce(deps, ctx, [...(result.effects ?? []), ...extra], request.ingressKey);
+    // A press is activity too (day resolution: the day's second press adds nothing to write).
+    const seen = activityToday(community, member, now);
+    await applyOnce(deps, ctx, [...(result.effects ?? []), ...extra, ...seen], request.ingressKey);
     if (result.form)
       return {
         kind: "form",

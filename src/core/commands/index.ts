@@ -11,6 +11,8 @@ import { meetingCancel, meetingLink, meetingMove } from "./meeting-edit.ts";
 import { meetingAnnounce, meetingDone, meetingReminders, meetingRsvp } from "./meeting-rsvp.ts";
 import { members } from "./members.ts";
 import { moderatorsAdd, moderatorsList, moderatorsRemove, moderatorsRole } from "./moderators.ts";
+import { nudgesOff, nudgesOn, nudgesPause, nudgesResume, nudgesSettings, nudgesSnooze } from "./nudges.ts";
+import { nudgesQuiet } from "./nudges-quiet.ts";
 import {
   onboardingChannel,
   onboardingConduct,
@@ -37,6 +39,7 @@ export const GROUP_SUMMARIES = {
   delivery: "cmd.delivery",
   profile: "cmd.profile",
   onboarding: "cmd.onboarding",
+  nudges: "cmd.nudges",
   digest: "cmd.digest",
   meeting: "cmd.meeting",
   holiday: "cmd.holiday",
@@ -69,6 +72,13 @@ export const registry = createRegistry(
     onboardingFollowup,
     onboardingChannel,
     onboardingSync,
+    nudgesOff,
+    nudgesOn,
+    nudgesSnooze,
+    nudgesQuiet,
+    nudgesSettings,
+    nudgesPause,
+    nudgesResume,
     digestPreview,
     digestSend,
     digestSchedule,

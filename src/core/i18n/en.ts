@@ -4,6 +4,7 @@ import { meetingDaysEn } from "../meetings/strings-days-en.ts";
 import { meetingsEn } from "../meetings/strings-en.ts";
 import { holidayImportEn } from "../meetings/strings-import-en.ts";
 import { membershipEn } from "../membership/strings-en.ts";
+import { nudgesEn } from "../nudges/strings-en.ts";
 import { profileEn } from "../profile/strings-en.ts";
 import { rotationEn } from "../rotation/strings-en.ts";
 import { topicRefreshEn } from "../topics/refresh-strings-en.ts";
@@ -15,6 +16,7 @@ import { topicsEn } from "../topics/strings-en.ts";
  */
 export const en = {
   ...profileEn,
+  ...nudgesEn,
   ...kudosEn,
   ...digestEn,
   ...membershipEn,

@@ -4,6 +4,7 @@ import { meetingDaysId } from "../meetings/strings-days-id.ts";
 import { meetingsId } from "../meetings/strings-id.ts";
 import { holidayImportId } from "../meetings/strings-import-id.ts";
 import { membershipId } from "../membership/strings-id.ts";
+import { nudgesId } from "../nudges/strings-id.ts";
 import { profileId } from "../profile/strings-id.ts";
 import { rotationId } from "../rotation/strings-id.ts";
 import { topicRefreshId } from "../topics/refresh-strings-id.ts";
@@ -17,6 +18,7 @@ import type { MessageKey } from "./en.ts";
  */
 export const id: Record<MessageKey, string> = {
   ...profileId,
+  ...nudgesId,
   ...kudosId,
   ...digestId,
   ...membershipId,

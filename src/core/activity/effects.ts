@@ -1,0 +1,40 @@
+import { localDay } from "../local-time.ts";
+import type { Community, Member } from "../model.ts";
+
+/** One member seen active on a local day (the community's zone). */
+export interface ActivitySeen {
+  readonly userId: string;
+  readonly day: string;
+}
+
+/**
+ * A member was active: a Slack message, a button, an RSVP, a Discord message read by the activity
+ * job. Applied as "the later day wins", so an older or repeated sighting changes nothing, and
+ * only stored members are touched (the member sync is what adds people).
+ */
+export type ActivityEffect = { readonly type: "activity.seen"; readonly seen: readonly ActivitySeen[] };
+
+/** Whether an effect is the activity effect (store.apply hands it to src/db/activity.ts). */
+export function isActivityEffect(effect: { readonly type: string }): effect is ActivityEffect {
+  return effect.type === "activity.seen";
+}
+
+/**
+ * The activity effect for a member who just did something, or none when they were already active
+ * today: day resolution, so the second press of the day writes nothing (as with commands).
+ */
+export function activityToday(community: Community, member: Member, now: Date): ActivityEffect[] {
+  const day = localDay(now, community.timezone);
+  if (member.lastActiveOn !== null && member.lastActiveOn >= day) return [];
+  return [{ type: "activity.seen", seen: [{ userId: member.platformUserId, day }] }];
+}
+
+/** The latest day per member, so a page of many messages by one author is one entry. */
+export function latestDays(seen: Iterable<ActivitySeen>): ActivitySeen[] {
+  const days = new Map<string, string>();
+  for (const { userId, day } of seen) {
+    const known = days.get(userId);
+    if (!known || day > known) days.set(userId, day);
+  }
+  return [...days].map(([userId, day]) => ({ userId, day }));
+}

@@ -1,0 +1,48 @@
+import { type Block, ephemeral } from "../message.ts";
+import { scanWindow } from "../nudges/rules.ts";
+import { defineCommand } from "./define.ts";
+
+/** How many of the longest quiet a moderator sees by name. */
+const LISTED = 20;
+
+/**
+ * `/cop nudges quiet`: for moderators, privately (an ephemeral reply, never a channel post):
+ * how many members are quiet and why some will not be nudged, and the longest quiet by name.
+ */
+export const nudgesQuiet = defineCommand({
+  path: ["nudges", "quiet"],
+  summary: "cmd.nudges.quiet",
+  options: {},
+  moderator: true,
+  groupDefault: true,
+  example: {},
+  async handle(ctx) {
+    const { t } = ctx;
+    const settings = await ctx.store.nudges.settings(ctx.community.id);
+    const window = scanWindow(ctx.community.id, ctx.community.timezone, settings, ctx.now);
+    const report = await ctx.store.nudges.quiet(window, LISTED);
+    const days = String(settings.quietDays);
+    const total = report.quiet + report.optedOut + report.snoozed + report.inCooldown;
+    const blocks: Block[] = [{ type: "heading", text: t("nudge.quietTitle") }];
+    if (total === 0) blocks.push({ type: "text", text: t("nudge.quietNone", { days }) });
+    else {
+      blocks.push({
+        type: "text",
+        text: t("nudge.quietCounts", {
+          days,
+          quiet: String(report.quiet),
+          optedOut: String(report.optedOut),
+          snoozed: String(report.snoozed),
+          cooldown: String(report.inCooldown),
+        }),
+      });
+      for (const m of report.longest)
+        blocks.push({
+          type: "context",
+          text: t.rich("nudge.quietSince", { user: { user: m.userId }, day: m.since }),
+        });
+    }
+    if (settings.paused) blocks.push({ type: "context", text: t("nudge.quietPaused") });
+    return { message: ephemeral(...blocks) };
+  },
+});

@@ -1,0 +1,53 @@
+/**
+ * English text of nudges (and their commands), spread into the catalog (`src/core/i18n/en.ts`).
+ * A nudge is a kind word to one person: no guilt, no counts of days, no names of others.
+ */
+export const nudgesEn = {
+  "cmd.nudges": "Friendly check-ins when someone has been quiet for a while",
+  "cmd.nudges.off": "Stop check-ins for you (it is fine to just read)",
+  "cmd.nudges.on": "Turn check-ins back on for you",
+  "cmd.nudges.snooze": "No check-ins for a few weeks",
+  "cmd.nudges.quiet": "Who has been quiet, privately, with counts (moderators)",
+  "cmd.nudges.settings": "Quiet days, days between check-ins, check-ins per day (moderators)",
+  "cmd.nudges.pause": "Pause check-ins for the whole community (moderators)",
+  "cmd.nudges.resume": "Resume check-ins (moderators)",
+  "arg.weeks": "weeks (1–26)",
+  "arg.weeks.help": "How many weeks without check-ins",
+  "arg.quietDays": "quiet days (7–365)",
+  "arg.quietDays.help": "Days without activity before a member gets a check-in",
+  "arg.cooldown": "days between (7–365)",
+  "arg.cooldown.help": "Days after a check-in before the same member may get another",
+  "arg.perDay": "per day (1–500)",
+  "arg.perDay.help": "Check-ins sent per day at most, longest-quiet first",
+
+  "nudge.greeting":
+    "Hi {user}! It has been a little while since we saw you in {community}, and we wanted to say hello.",
+  "nudge.nextMeeting": "Our next meeting is {when}.",
+  "nudge.nextTopic": "We will talk about: {topic}",
+  "nudge.matched":
+    "You mentioned you would like help with something close to this topic in our backlog: {topic}",
+  "nudge.noPressure":
+    "No pressure at all: come when it suits you, or keep reading along. You will not hear from me again about this for a while.",
+  "nudge.come": "I'll come",
+  "nudge.snooze": "Snooze a month",
+  "nudge.justRead": "I prefer to just read",
+  "nudge.snoozed": "Done: no check-ins from me until {day}. See you around!",
+  "nudge.justReading":
+    "That is completely fine: reading along is a good way to be part of {community}. I will not send you check-ins again. If you change your mind: {usage}",
+  "nudge.offDone": "Check-ins are off for you. It is fine to just read. To turn them back on: {usage}",
+  "nudge.onDone": "Check-ins are on for you again.",
+  "nudge.snoozeDone": "No check-ins for you until {day}.",
+  "nudge.settingsDone":
+    "Check-ins go to members quiet for {days} days, at most once every {cooldown} days, and at most {perDay} a day.",
+  "nudge.pausedDone": "Check-ins are paused for this community. Nothing else changes. To resume: {usage}",
+  "nudge.resumedDone": "Check-ins are running again.",
+  "nudge.alreadyPaused": "Check-ins are already paused. To resume: {usage}",
+  "nudge.notPaused": "Check-ins are not paused.",
+  "nudge.quietTitle": "Quiet members (only you see this)",
+  "nudge.quietCounts":
+    "Quiet for {days}+ days: {quiet} could get a check-in; {optedOut} prefer to just read, {snoozed} snoozed, {cooldown} had one recently.",
+  "nudge.quietNone": "Nobody has been quiet for {days} days. Lovely.",
+  "nudge.quietSince": "{user}: quiet since {day}",
+  "nudge.quietPaused": "Check-ins are paused.",
+  "nudge.badSetting": "{what} must be a whole number from {min} to {max}.",
+} as const;

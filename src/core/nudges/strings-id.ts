@@ -1,0 +1,56 @@
+import type { nudgesEn } from "./strings-en.ts";
+
+/**
+ * Bahasa Indonesia for nudges, in the warm "Anda" register (docs/architecture.md, "Bahasa
+ * Indonesia"). Spread into `src/core/i18n/id.ts`; typed against the English keys.
+ */
+export const nudgesId: Record<keyof typeof nudgesEn, string> = {
+  "cmd.nudges": "Sapaan ramah ketika seseorang sudah lama tidak terlihat",
+  "cmd.nudges.off": "Hentikan sapaan untuk Anda (membaca saja juga tidak apa-apa)",
+  "cmd.nudges.on": "Nyalakan kembali sapaan untuk Anda",
+  "cmd.nudges.snooze": "Tidak ada sapaan selama beberapa minggu",
+  "cmd.nudges.quiet": "Siapa yang sedang tidak aktif, secara pribadi, dengan jumlahnya (moderator)",
+  "cmd.nudges.settings": "Hari tidak aktif, jeda antar sapaan, sapaan per hari (moderator)",
+  "cmd.nudges.pause": "Jeda sapaan untuk seluruh komunitas (moderator)",
+  "cmd.nudges.resume": "Lanjutkan sapaan (moderator)",
+  "arg.weeks": "minggu (1–26)",
+  "arg.weeks.help": "Berapa minggu tanpa sapaan",
+  "arg.quietDays": "hari tidak aktif (7–365)",
+  "arg.quietDays.help": "Jumlah hari tanpa aktivitas sebelum anggota mendapat sapaan",
+  "arg.cooldown": "jeda hari (7–365)",
+  "arg.cooldown.help": "Jumlah hari setelah satu sapaan sebelum anggota yang sama boleh mendapat sapaan lagi",
+  "arg.perDay": "per hari (1–500)",
+  "arg.perDay.help": "Paling banyak sapaan per hari, mulai dari yang paling lama tidak aktif",
+
+  "nudge.greeting":
+    "Halo {user}! Sudah agak lama kami tidak melihat Anda di {community}, jadi kami ingin menyapa.",
+  "nudge.nextMeeting": "Pertemuan kita berikutnya {when}.",
+  "nudge.nextTopic": "Kita akan membahas: {topic}",
+  "nudge.matched":
+    "Anda pernah menyebut ingin dibantu dalam hal yang mirip dengan topik di daftar kami ini: {topic}",
+  "nudge.noPressure":
+    "Sama sekali tidak ada paksaan: datanglah kapan pun Anda sempat, atau tetap ikut membaca. Saya tidak akan menyapa lagi soal ini untuk beberapa waktu.",
+  "nudge.come": "Saya akan datang",
+  "nudge.snooze": "Tunda sebulan",
+  "nudge.justRead": "Saya lebih suka membaca saja",
+  "nudge.snoozed": "Baik: tidak ada sapaan dari saya sampai {day}. Sampai jumpa!",
+  "nudge.justReading":
+    "Tentu tidak apa-apa: ikut membaca adalah cara yang baik untuk menjadi bagian dari {community}. Saya tidak akan mengirim sapaan lagi. Jika Anda berubah pikiran: {usage}",
+  "nudge.offDone":
+    "Sapaan untuk Anda dimatikan. Membaca saja juga tidak apa-apa. Untuk menyalakannya lagi: {usage}",
+  "nudge.onDone": "Sapaan untuk Anda menyala lagi.",
+  "nudge.snoozeDone": "Tidak ada sapaan untuk Anda sampai {day}.",
+  "nudge.settingsDone":
+    "Sapaan dikirim kepada anggota yang tidak aktif selama {days} hari, paling sering sekali setiap {cooldown} hari, dan paling banyak {perDay} per hari.",
+  "nudge.pausedDone": "Sapaan dijeda untuk komunitas ini. Hal lain tidak berubah. Untuk melanjutkan: {usage}",
+  "nudge.resumedDone": "Sapaan berjalan lagi.",
+  "nudge.alreadyPaused": "Sapaan sudah dijeda. Untuk melanjutkan: {usage}",
+  "nudge.notPaused": "Sapaan tidak sedang dijeda.",
+  "nudge.quietTitle": "Anggota yang tidak aktif (hanya Anda yang melihat ini)",
+  "nudge.quietCounts":
+    "Tidak aktif {days}+ hari: {quiet} dapat disapa; {optedOut} lebih suka membaca saja, {snoozed} menunda, {cooldown} baru saja disapa.",
+  "nudge.quietNone": "Tidak ada yang tidak aktif selama {days} hari. Senang sekali.",
+  "nudge.quietSince": "{user}: tidak aktif sejak {day}",
+  "nudge.quietPaused": "Sapaan sedang dijeda.",
+  "nudge.badSetting": "{what} harus bilangan bulat dari {min} sampai {max}.",
+};

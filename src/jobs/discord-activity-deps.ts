@@ -1,0 +1,15 @@
+import { createDiscordHistory } from "../adapters/discord/channel-history.ts";
+import { DEFAULT_DISCORD_API_URL } from "../api-defaults.ts";
+import type { ChannelHistoryFor } from "../core/activity/history.ts";
+import type { AppEnv } from "../env.ts";
+
+/** Discord channel history for the activity job, where guyub has a bot token. */
+export function historyFrom(env: AppEnv): ChannelHistoryFor {
+  return () =>
+    env.DISCORD_BOT_TOKEN
+      ? createDiscordHistory({
+          apiUrl: env.DISCORD_API_URL ?? DEFAULT_DISCORD_API_URL,
+          botToken: env.DISCORD_BOT_TOKEN,
+        })
+      : null;
+}

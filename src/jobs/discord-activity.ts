@@ -1,0 +1,100 @@
+import { type ActivitySeen, latestDays } from "../core/activity/effects.ts";
+import { type HistoryPage, snowflakeAt } from "../core/activity/history.ts";
+import { localDay } from "../core/local-time.ts";
+import { DirectoryError } from "../core/membership/directory.ts";
+import { activityEffectQueries } from "../db/activity.ts";
+import {
+  activityChannels,
+  discordActivityCommunities,
+  recordChannelError,
+  saveCursorQuery,
+} from "../db/activity-channels.ts";
+import { runBatch } from "../db/client.ts";
+import { communityById } from "../db/member-sync.ts";
+import type { JobDeps, JobKind, JobResult } from "./registry.ts";
+
+export const DISCORD_ACTIVITY_JOB = "discord-activity";
+/**
+ * Pages (of 100 messages) one run reads across all its channels: 10 stays within Discord's
+ * per-channel history bucket and keeps a run at about 25 D1 statements (two per page).
+ */
+export const PAGES_PER_RUN = 10;
+/** A channel read for the first time starts a day back, not at its beginning. */
+const FIRST_LOOK_MS = 24 * 60 * 60 * 1000;
+const HOUR_MS = 60 * 60 * 1000;
+
+/**
+ * Discord activity without a Gateway connection: hourly, per server, the new messages of the
+ * channels guyub reads (`activity_channels`: the main channel and any listed) through REST, from
+ * the last message id seen in each. Per page, one batch records the authors' latest local days
+ * and the channel's new cursor, so an interrupted run resumes after the last saved page.
+ */
+export const discordActivity: JobKind = {
+  name: DISCORD_ACTIVITY_JOB,
+  async due(deps) {
+    const period = deps.now.toISOString().slice(0, 13);
+    return (await discordActivityCommunities(deps.db)).map((communityId) => ({ communityId, period }));
+  },
+  run: (deps, item) => readActivity(deps, item.communityId),
+  async nextRun(deps, communityId) {
+    const community = await communityById(deps.db, communityId);
+    if (community?.platform !== "discord") return null;
+    return new Date(Math.floor(deps.now.getTime() / HOUR_MS) * HOUR_MS + HOUR_MS);
+  },
+};
+
+/** Reads up to `pages` pages of the community's channels, oldest-read channel first. */
+export async function readActivity(
+  deps: JobDeps,
+  communityId: number,
+  pages = PAGES_PER_RUN,
+): Promise<JobResult> {
+  const community = await communityById(deps.db, communityId);
+  if (community?.platform !== "discord")
+    return { status: "skipped", reason: "not a Discord community guyub knows" };
+  const history = deps.history?.(community.workspaceId) ?? null;
+  if (!history) return { status: "skipped", reason: "no Discord credentials to read channels" };
+  let budget = pages;
+  for (const channel of await activityChannels(deps.db, communityId)) {
+    let cursor = channel.lastMessageId ?? snowflakeAt(new Date(deps.now.getTime() - FIRST_LOOK_MS));
+    while (budget > 0) {
+      budget--;
+      let page: HistoryPage;
+      try {
+        page = await history.page(channel.channelId, cursor);
+      } catch (error) {
+        if (!(error instanceof DirectoryError)) throw error;
+        if (error.kind === "rate_limited")
+          return { status: "skipped", reason: `${error.message}; carries on next run` };
+        if (error.kind === "failed") throw error;
+        await recordChannelError(deps.db, communityId, channel.channelId, error.message, deps.now);
+        break;
+      }
+      if (page.newest === null) {
+        // Nothing yet in a channel read for the first time: remember where the look started.
+        if (channel.lastMessageId === null)
+          await runBatch(deps.d1, [
+            saveCursorQuery(deps.db, communityId, channel.channelId, cursor, null, deps.now),
+          ]);
+        break;
+      }
+      const seen: ActivitySeen[] = page.messages.map((m) => ({
+        userId: m.authorId,
+        day: localDay(m.at, community.timezone),
+      }));
+      await runBatch(deps.d1, [
+        ...activityEffectQueries(
+          deps.db,
+          communityId,
+          { type: "activity.seen", seen: latestDays(seen) },
+          deps.now,
+        ),
+        saveCursorQuery(deps.db, communityId, channel.channelId, page.newest, null, deps.now),
+      ]);
+      cursor = page.newest;
+      if (!page.more) break;
+    }
+    if (budget === 0) break;
+  }
+  return { status: "done" };
+}
