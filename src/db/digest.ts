@@ -3,7 +3,6 @@ import type { DigestEffect, DigestReads, DigestWeek, DigestWindow } from "../cor
 import type { Db } from "./client.ts";
 import { createMeetingReads } from "./meetings.ts";
 import { writeDraftQueries } from "./outbox.ts";
-import { createRotationReads } from "./rotation.ts";
 
 /** Names listed in a digest section before "and N more". */
 const LIST_CAP = 10;
@@ -51,9 +50,6 @@ export function createDigestReads(db: Db): DigestReads {
         topic: topic?.title ?? null,
         rsvps: { yes: count("yes"), maybe: count("maybe"), no: count("no") },
       };
-    },
-    async rotation(communityId) {
-      return (await createRotationReads(db).book(communityId)).state;
     },
     async settings(communityId) {
       const row = await db
@@ -131,6 +127,8 @@ async function readWeek(db: Db, communityId: number, w: DigestWindow): Promise<D
         .where("t.community_id", "=", communityId)
         .where("t.status", "=", "open")
         .groupBy("t.id")
+        // The order of `/cop topic list` (byVotes, src/core/topics/list.ts): pinned, votes, oldest.
+        .orderBy("t.pinned", "desc")
         .orderBy("votes", "desc")
         .orderBy("t.id")
         .limit(TOP_TOPICS)

@@ -1,6 +1,5 @@
 import type { OutboxDraft } from "../delivery.ts";
 import type { MeetingCalendar } from "../meetings/ports.ts";
-import type { RotationState } from "../rotation/types.ts";
 
 /** The week a digest covers: `[from, to)`, and the same as community-local days `[fromDay, toDay)`. */
 export interface DigestWindow {
@@ -61,8 +60,6 @@ export interface DigestReads {
   week(communityId: number, window: DigestWindow): Promise<DigestWeek>;
   calendar(communityId: number): Promise<MeetingCalendar>;
   meetingDay(communityId: number, scheduledDay: string): Promise<DigestMeetingDay>;
-  /** The rotation, only when no host was assigned yet (it reads every member). */
-  rotation(communityId: number): Promise<RotationState>;
   settings(communityId: number): Promise<DigestSettings>;
   /** Whether an outbox message with this key exists (the week's digest was already posted). */
   posted(communityId: number, key: string): Promise<boolean>;

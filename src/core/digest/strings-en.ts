@@ -13,7 +13,7 @@ export const digestEn = {
   "digest.next": "Next meeting",
   "digest.next.when": "When",
   "digest.next.host": "Host",
-  "digest.next.hostOpen": "not chosen yet",
+  "digest.next.hostOpen": "named in the meeting's announcement",
   "digest.next.topic": "Topic",
   "digest.next.link": "Link",
   "digest.next.rsvps": "Coming so far",

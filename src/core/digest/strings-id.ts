@@ -15,7 +15,7 @@ export const digestId: Record<keyof typeof digestEn, string> = {
   "digest.next": "Pertemuan berikutnya",
   "digest.next.when": "Waktu",
   "digest.next.host": "Fasilitator",
-  "digest.next.hostOpen": "belum ditentukan",
+  "digest.next.hostOpen": "diumumkan bersama pengumuman pertemuan",
   "digest.next.topic": "Topik",
   "digest.next.link": "Tautan",
   "digest.next.rsvps": "Konfirmasi kehadiran sejauh ini",
