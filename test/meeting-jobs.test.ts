@@ -101,7 +101,7 @@ describe("announcements, RSVPs and reminders", () => {
     traffic = await slackTraffic();
     expect(traffic.posts.map((p) => JSON.stringify(p.body))).toEqual([
       expect.stringContaining("Next meeting"),
-      expect.stringContaining("Reminder: our meeting is tomorrow"),
+      expect.stringContaining("Reminder: our next meeting is on Tuesday, 2 March 2027"),
       expect.stringContaining("Our meeting starts in an hour"),
     ]);
 
@@ -163,6 +163,29 @@ describe("announcements, RSVPs and reminders", () => {
       await rows("SELECT kind, meeting_day, reason FROM rotation_ledger WHERE kind = 'skipped'"),
     ).toEqual([{ kind: "skipped", meeting_day: "2027-03-02", reason: "Nyepi" }]);
   });
+});
+
+describe("a moved meeting", () => {
+  it("keeps its key: announced, answered and closed as the meeting of its scheduled day", async () => {
+    await setUp();
+    await slackAt(SETUP, "meeting move 2027-03-02 2027-03-12 18:00"); // a Friday, ten days later
+    // 9 March comes first now; the moved one is announced three days before its new day.
+    expect(await dispatchAt(at("2027-03-06T02:00:00Z"))).toEqual(["meeting-announce 2027-03-09"]);
+    expect(await dispatchAt(at("2027-03-09T02:00:00Z"))).toContain("meeting-announce 2027-03-02");
+    await deliverAll();
+    const posts = (await slackTraffic()).posts.map((p) => JSON.stringify(p.body));
+    expect(posts[1]).toContain("Friday, 12 March 2027 at 18:00");
+    // Held by default a day after it ended, recorded under its scheduled day.
+    expect(await dispatchAt(at("2027-03-13T12:00:00Z"))).toContain("meeting-close 2027-03-02");
+    expect(
+      await rows(
+        "SELECT meeting_day, reason FROM rotation_ledger WHERE kind = 'hosted' ORDER BY meeting_day",
+      ),
+    ).toEqual([
+      { meeting_day: "2027-03-02", reason: "default" },
+      { meeting_day: "2027-03-09", reason: "default" },
+    ]);
+  }, 30_000);
 });
 
 describe("marking a meeting held, and answering by command", () => {

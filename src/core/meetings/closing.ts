@@ -37,36 +37,38 @@ export function closesDue(
   const zoned = { ...series, timezone };
   const today = localDay(now, timezone);
   const overrides = new Map(calendar.overrides.map((o) => [o.day, o]));
-  const held = new Map(
-    pastMeetings(calendar, timezone, new Date(now.getTime() - (windowDays + 2) * DAY_MS), now).map((m) => [
-      m.scheduledDay,
-      m,
-    ]),
-  );
   const due: DueClose[] = [];
+  // Held by default: every meeting that started in the window, by its scheduled day (a meeting
+  // moved days later is found by when it happened, not by the day it was first put on).
+  const from = new Date(now.getTime() - (windowDays + 1) * DAY_MS);
+  for (const meeting of pastMeetings(calendar, timezone, from, now))
+    due.push({
+      scheduledDay: meeting.scheduledDay,
+      at: new Date(meeting.endsAt.getTime() + DAY_MS),
+      kind: "hosted",
+      reason: "default",
+      meeting,
+    });
   for (let day = addDays(today, -windowDays); day <= today; day = addDays(day, 1)) {
     if (!isScheduledDay(zoned, day)) continue;
     const override = overrides.get(day);
-    const dayOver = localToInstant(addDays(day, 1), 0, timezone);
     if (override?.cancelled) {
-      due.push({ scheduledDay: day, at: dayOver, kind: "cancelled", reason: "cancelled" });
-      continue;
-    }
-    const meetingDay = override && !override.cancelled ? override.toDay : day;
-    const holiday = holidayOn(calendar.holidays, meetingDay);
-    if (holiday) {
-      const over = localToInstant(addDays(meetingDay, 1), 0, timezone);
-      due.push({ scheduledDay: day, at: over, kind: "skipped", reason: holiday.name ?? "holiday" });
-      continue;
-    }
-    const meeting = held.get(day);
-    if (meeting)
       due.push({
         scheduledDay: day,
-        at: new Date(meeting.endsAt.getTime() + DAY_MS),
-        kind: "hosted",
-        reason: "default",
-        meeting,
+        at: localToInstant(addDays(day, 1), 0, timezone),
+        kind: "cancelled",
+        reason: "cancelled",
+      });
+      continue;
+    }
+    const meetingDay = override ? override.toDay : day;
+    const holiday = holidayOn(calendar.holidays, meetingDay);
+    if (holiday)
+      due.push({
+        scheduledDay: day,
+        at: localToInstant(addDays(meetingDay, 1), 0, timezone),
+        kind: "skipped",
+        reason: holiday.name ?? "holiday",
       });
   }
   return due.filter((d) => d.at <= now);

@@ -30,7 +30,7 @@ export const meetingDaysEn = {
   "rsvp.closed": "This meeting has started or is no longer scheduled, so answers are closed.",
   "rsvp.yours": "Your answer: {answer}.",
   "rsvp.none": "You have not answered yet: are you coming?",
-  "remind.day": "Reminder: our meeting is tomorrow, {when}.",
+  "remind.day": "Reminder: our next meeting is on {when}.",
   "remind.hour": "Our meeting starts in an hour: {when}.",
   "meeting.host": "Host: {host}",
   "meeting.topic": "Topic: {topic}",

@@ -34,7 +34,7 @@ export const meetingDaysId: Record<keyof typeof meetingDaysEn, string> = {
     "Pertemuan ini sudah dimulai atau tidak lagi dijadwalkan, jadi konfirmasi kehadiran sudah ditutup.",
   "rsvp.yours": "Jawaban Anda: {answer}.",
   "rsvp.none": "Anda belum menjawab: apakah Anda akan hadir?",
-  "remind.day": "Pengingat: pertemuan kita besok, {when}.",
+  "remind.day": "Pengingat: pertemuan kita berikutnya pada {when}.",
   "remind.hour": "Satu jam lagi pertemuan kita dimulai: {when}.",
   "meeting.host": "Fasilitator: {host}",
   "meeting.topic": "Topik: {topic}",
