@@ -84,8 +84,8 @@ export function validateCommands(body: unknown): FormErrors | undefined {
       if (seen.has(key))
         c.add([i, "name"], ["APPLICATION_COMMANDS_DUPLICATE_NAME", "Command names must be unique"]);
       seen.add(key);
-      if (size(raw) > 4000)
-        c.add([i], ["APPLICATION_COMMAND_TOO_LARGE", "Command exceeds maximum size (4000)"]);
+      if (size(raw) > 8000)
+        c.add([i], ["APPLICATION_COMMAND_TOO_LARGE", "Command exceeds maximum size (8000)"]);
     }
   }
   return Object.keys(c.errors).length ? c.errors : undefined;
@@ -201,13 +201,24 @@ function checkLocalizations(c: Collector, value: unknown, path: Path, kind: "nam
   }
 }
 
-/** Discord's 4000-character budget: names, descriptions and choice names/values, recursively. */
+/**
+ * Discord's 8,000-character budget (docs/platform-facts.md): names, descriptions and choice
+ * names/values, each at its longest localization, recursively.
+ */
 function size(node: Obj): number {
-  let total = String(node.name ?? "").length + String(node.description ?? "").length;
+  let total =
+    longest(node.name, node.name_localizations) + longest(node.description, node.description_localizations);
   if (node.value !== undefined) total += String(node.value).length;
   for (const child of [node.options, node.choices])
     if (Array.isArray(child)) for (const item of child) if (isObj(item)) total += size(item);
   return total;
+}
+
+/** A text's length, or its longest localization's. */
+function longest(base: unknown, localized: unknown): number {
+  let n = String(base ?? "").length;
+  if (isObj(localized)) for (const text of Object.values(localized)) n = Math.max(n, String(text).length);
+  return n;
 }
 
 function isObj(value: unknown): value is Obj {
