@@ -72,7 +72,7 @@ export const rotationId: Record<keyof typeof rotationEn, string> = {
     "Terima kasih, Anda sudah ikut giliran. Belum ada giliran terbuka dalam 4 pertemuan berikutnya, jadi giliran Anda akan tiba sesuai urutan yang adil.",
   "rotation.volunteerExcluded":
     "Moderator telah mengeluarkan Anda dari giliran. Moderator dapat memasukkan Anda kembali.",
-  "rotation.notActive": "Anda sedang rehat dari komunitas ini. {usage} akan mengembalikan Anda.",
+  "rotation.notActive": "Anda telah mundur dari komunitas ini. {usage} akan membawa Anda kembali.",
   "rotation.awayOrder": "Hari terakhir {to} lebih awal daripada hari pertama {from}. Tidak ada yang diubah.",
   "rotation.awayPast": "Rentang itu sudah lewat. Tidak ada yang diubah.",
   "rotation.awayTooLong": "Rentang berhalangan paling lama satu tahun. Tidak ada yang diubah.",
