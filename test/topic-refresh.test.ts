@@ -207,6 +207,27 @@ describe("the topic refresh job", () => {
     });
   });
 
+  it("after an accepted swap the new host is offered the choice; a host who already chose is not asked again", async () => {
+    await tick(AFTER_FIRST, KINDS);
+    const oldHost = (await hostOf(NEXT, AFTER_FIRST)) ?? "";
+    const newHost = ["U0AYU", "U0BUDI", "U0CITRA"].find((u) => u !== oldHost && u !== "U0AYU") ?? "";
+    const at = new Date("2027-03-03T08:00:00Z");
+    const id = await ledger(community.id, "swapped", NEXT, newHost, at.toISOString(), oldHost);
+    expect(await hostOf(NEXT, at)).toBe(newHost);
+    expect((await tick(new Date("2027-03-03T08:15:00Z"), KINDS)).periods).toEqual([`${NEXT}#${id}`]);
+    expect((await offers()).map((o) => o.target)).toEqual([oldHost, newHost]);
+
+    // The new host chooses; a later swap back is no reason to ask anyone again.
+    const send = isolate({ now: () => at, sessionCacheMs: 0 });
+    await send(
+      await pressAt(packedButton(community.id, "topic.choose", [NEXT, String(topics.parents)]), newHost, at),
+    );
+    expect((await choices())[0]).toMatchObject({ source: "host", chosen_by: newHost });
+    await ledger(community.id, "swapped", NEXT, "U0AYU", "2027-03-04T08:00:00Z", newHost);
+    expect((await tick(new Date("2027-03-04T08:15:00Z"), KINDS)).periods).toEqual([]);
+    expect(await offers()).toHaveLength(2);
+  });
+
   it("a held meeting's topic is marked discussed and left out of the next choices", async () => {
     await tick(AFTER_FIRST, KINDS);
     // The meeting of 9 March is held; right after it the refresh chooses for 16 March.
