@@ -62,23 +62,10 @@ export function fanOutQueries(
   expiresAt: Date,
 ): CompiledQuery[] {
   const at = now.toISOString();
-  const left = sql<number>`max(0, ${perDay} - (SELECT count(*) FROM outbox AS o WHERE ${todaysKeys(w)}))`;
-  const topicJson = JSON.stringify(topics.map((topic) => [topic.title, topic.words]));
-  // The open topic sharing most words with the member's needs (ties: the earlier in the list).
-  const matched = sql`(SELECT tp.value ->> 0 FROM json_each(${topicJson}) AS tp
-      WHERE p.needs <> '' AND EXISTS (SELECT 1 FROM json_each(tp.value -> 1) AS w WHERE instr(lower(p.needs), w.value) > 0)
-      ORDER BY (SELECT count(*) FROM json_each(tp.value -> 1) AS w WHERE instr(lower(p.needs), w.value) > 0) DESC, tp.key
-      LIMIT 1)`;
-  const insert = sql`WITH c AS (${candidates(w, left)}),
-    picked AS (SELECT c.member_id, c.user_id, c.since, ${matched} AS topic
-      FROM c LEFT JOIN profiles AS p ON p.community_id = ${w.communityId} AND p.member_id = c.member_id)
+  const { withRows, rows } = composed(w, perDay, template, topics, now, expiresAt);
+  const insert = sql`${withRows}
     INSERT INTO outbox (community_id, idempotency_key, kind, target, payload, expires_at, created_at, updated_at)
-    SELECT ${w.communityId}, 'nudge:' || ${w.today} || ':' || user_id, 'dm', user_id,
-      CASE WHEN topic IS NULL THEN json_set(${template.plain}, ${template.userPath}, user_id)
-        ELSE json_set(${template.matched}, ${template.userPath}, user_id, ${template.topicPath},
-          replace(json_extract(${template.matched}, ${template.topicPath}), ${TOPIC_SLOT}, topic)) END,
-      ${expiresAt.toISOString()}, ${at}, ${at}
-    FROM picked WHERE true ORDER BY since, member_id
+    ${rows}
     ON CONFLICT (community_id, idempotency_key) DO NOTHING
     RETURNING id`;
   const mark = sql`INSERT INTO member_nudges (member_id, community_id, last_nudged_at, updated_at)
@@ -87,6 +74,48 @@ export function fanOutQueries(
     WHERE ${todaysKeys(w)} AND o.created_at = ${at}
     ON CONFLICT (member_id) DO UPDATE SET last_nudged_at = excluded.last_nudged_at, updated_at = excluded.updated_at`;
   return [insert.compile(db), mark.compile(db)];
+}
+
+/** The rows the fan-out would write, read only (the benchmark compares its cost with the bare scan). */
+export function fanOutPreviewQuery(
+  db: Db,
+  w: ScanWindow,
+  perDay: number,
+  template: NudgeTemplate,
+  topics: readonly TopicWords[],
+  now: Date,
+): CompiledQuery {
+  const { withRows, rows } = composed(w, perDay, template, topics, now, now);
+  return sql`${withRows} ${rows}`.compile(db);
+}
+
+/** The candidates with each one's matched topic, and the outbox row of each, message filled in. */
+function composed(
+  w: ScanWindow,
+  perDay: number,
+  template: NudgeTemplate,
+  topics: readonly TopicWords[],
+  now: Date,
+  expiresAt: Date,
+) {
+  const at = now.toISOString();
+  const left = sql<number>`max(0, ${perDay} - (SELECT count(*) FROM outbox AS o WHERE ${todaysKeys(w)}))`;
+  const topicJson = JSON.stringify(topics.map((topic) => [topic.title, topic.words]));
+  // The open topic sharing most words with the member's needs (ties: the earlier in the list).
+  const matched = sql`(SELECT tp.value ->> 0 FROM json_each(${topicJson}) AS tp
+      WHERE p.needs <> '' AND EXISTS (SELECT 1 FROM json_each(tp.value -> 1) AS w WHERE instr(lower(p.needs), w.value) > 0)
+      ORDER BY (SELECT count(*) FROM json_each(tp.value -> 1) AS w WHERE instr(lower(p.needs), w.value) > 0) DESC, tp.key
+      LIMIT 1)`;
+  const withRows = sql`WITH c AS (${candidates(w, left)}),
+    picked AS (SELECT c.member_id, c.user_id, c.since, ${matched} AS topic
+      FROM c LEFT JOIN profiles AS p ON p.community_id = ${w.communityId} AND p.member_id = c.member_id)`;
+  const rows = sql`SELECT ${w.communityId}, 'nudge:' || ${w.today} || ':' || user_id, 'dm', user_id,
+      CASE WHEN topic IS NULL THEN json_set(${template.plain}, ${template.userPath}, user_id)
+        ELSE json_set(${template.matched}, ${template.userPath}, user_id, ${template.topicPath},
+          replace(json_extract(${template.matched}, ${template.topicPath}), ${TOPIC_SLOT}, topic)) END,
+      ${expiresAt.toISOString()}, ${at}, ${at}
+    FROM picked WHERE true ORDER BY since, member_id`;
+  return { withRows, rows };
 }
 
 /** For moderators: quiet members by why they would or would not get a nudge, and the longest quiet. */
