@@ -1,10 +1,11 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
+import { renderDiscordMessage } from "../src/adapters/discord/render.ts";
 import { buildDigest } from "../src/core/digest/build.ts";
 import { createDb } from "../src/db/client.ts";
 import { createDigestReads } from "../src/db/digest.ts";
 import { resetDb } from "./support/db.ts";
-import { DIGEST_AT, seedWeek, slackLines } from "./support/digest.ts";
+import { DIGEST_AT, seedMember, seedWeek, slackLines } from "./support/digest.ts";
 
 const reads = () => createDigestReads(createDb(env.DB));
 
@@ -70,5 +71,41 @@ describe("the weekly digest", () => {
       *Topik yang diarsipkan*
       • Exit tickets"
     `);
+  });
+  it("a busy week stays within one Discord message: lists shorten, with “and N more”, rather than being cut", async () => {
+    const community = await seedWeek("discord", "en");
+    const c = community.id;
+    const noisy = (n: number) => "(<#>) ".repeat(n);
+    for (let i = 0; i < 30; i++) {
+      await seedMember(community, `4000000000000000${String(i).padStart(2, "0")}`, {
+        welcomed: "2027-03-03T05:00:00Z",
+      });
+    }
+    for (let i = 0; i < 20; i++) {
+      await env.DB.prepare(
+        `INSERT INTO kudos (community_id, from_user, to_user, reason, channel_id, given_on, post_key, created_at)
+         VALUES (?, '300000000000000001', '300000000000000002', ?, '600', '2027-03-05', ?, '2027-03-05T04:00:00Z')`,
+      )
+        .bind(c, noisy(50), `k${i}`)
+        .run();
+    }
+    for (let i = 0; i < 15; i++) {
+      await env.DB.prepare(
+        `INSERT INTO topics (community_id, title, title_key, status, archived_at, created_at, updated_at)
+         VALUES (?, ?, ?, 'archived', '2027-03-04T00:00:00Z', '2027-01-01T00:00:00Z', '2027-03-04T00:00:00Z')`,
+      )
+        .bind(c, `Archived ${i} ${noisy(20)}`, `archived ${i}`)
+        .run();
+    }
+    await env.DB.prepare("UPDATE rotation_ledger SET notes = ? WHERE kind = 'hosted'").bind(noisy(160)).run();
+    const digest = await buildDigest(reads(), community, DIGEST_AT);
+    const content = renderDiscordMessage(digest.message).content;
+    expect(content.length).toBeLessThan(2000);
+    expect(content).toMatch(/and \d+ more/);
+    // Only the archived topics the post names are marked reported; the others wait for next week.
+    expect(digest.archivedTopicIds.length).toBeGreaterThan(0);
+    expect(digest.archivedTopicIds.length).toBeLessThan(16);
+    expect(content).toContain("Exit tickets"); // archived first, in January
+    expect((content.match(/Archived \d/g) ?? []).length + 1).toBe(digest.archivedTopicIds.length);
   });
 });

@@ -140,6 +140,7 @@ async function readWeek(db: Db, communityId: number, w: DigestWindow): Promise<D
         .where("status", "=", "archived")
         .where("archive_reported", "=", 0)
         .orderBy("archived_at")
+        .orderBy("id")
         .limit(LIST_CAP)
         .execute(),
     ]);

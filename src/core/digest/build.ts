@@ -32,10 +32,12 @@ export async function buildDigest(reads: DigestReads, community: Community, now:
   ]);
   const { period, key } = digestPeriod(now, community.timezone);
   const quiet = isQuiet(week, next);
-  const message = quiet
-    ? { visibility: "public" as const, blocks: [{ type: "text" as const, text: t("digest.quiet") }] }
-    : renderDigest(t, community, window, week, next);
-  return { period, key, message, archivedTopicIds: quiet ? [] : week.archived.map((a) => a.id), quiet };
+  if (quiet) {
+    const message: Message = { visibility: "public", blocks: [{ type: "text", text: t("digest.quiet") }] };
+    return { period, key, message, archivedTopicIds: [], quiet };
+  }
+  const { message, archivedShown } = renderDigest(t, community, window, week, next);
+  return { period, key, message, archivedTopicIds: archivedShown, quiet };
 }
 
 /**

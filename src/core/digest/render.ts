@@ -4,6 +4,9 @@ import { formatMeetingTime } from "../meetings/format.ts";
 import type { Meeting } from "../meetings/schedule.ts";
 import type { Block, Field, Inline, Message } from "../message.ts";
 import type { Community } from "../model.ts";
+import { shorten } from "../topics/fold.ts";
+import { shortDay, weekRange } from "./dates.ts";
+import { BUDGET, type Caps, estimate, LEVELS } from "./fit.ts";
 import type { DigestMeetingDay, DigestWeek, DigestWindow } from "./ports.ts";
 
 /** The next meeting as the digest shows it. */
@@ -17,11 +20,18 @@ export interface NextMeeting {
 /** The button id of the topic backlog's "support this topic" action. */
 export const TOPIC_VOTE_ACTION = "topic.vote";
 
+/** A rendered digest and the archived topics it names (only those are marked reported). */
+export interface RenderedDigest {
+  readonly message: Message;
+  readonly archivedShown: readonly number[];
+}
+
 /**
  * The digest's sections, each left out when it has nothing: newcomers, the next meeting, notes of
  * the meetings held, the top open topics (with support buttons), kudos, the week in numbers, the
  * topics archived. Member text (notes, topic titles, kudos reasons) stays plain strings, so the
- * renderers escape it; `{user}` pieces are the only mentions.
+ * renderers escape it; `{user}` pieces are the only mentions. The first level of caps whose
+ * message fits a Discord message is used, so a busy week shortens its lists instead of being cut.
  */
 export function renderDigest(
   t: Translator,
@@ -29,28 +39,50 @@ export function renderDigest(
   window: DigestWindow,
   week: DigestWeek,
   next: NextMeeting | null,
-): Message {
+): RenderedDigest {
+  let rendered: RenderedDigest | null = null;
+  for (const caps of LEVELS) {
+    rendered = renderWith(caps, t, community, window, week, next);
+    if (estimate(rendered.message) <= BUDGET) break;
+  }
+  return rendered as RenderedDigest;
+}
+
+function renderWith(
+  caps: Caps,
+  t: Translator,
+  community: Community,
+  window: DigestWindow,
+  week: DigestWeek,
+  next: NextMeeting | null,
+): RenderedDigest {
   const blocks: Block[] = [{ type: "heading", text: t("digest.title", { range: weekRange(t, window) }) }];
   if (week.newcomers.total > 0) {
-    const names = listOf(week.newcomers.items.map((user) => [{ user }]));
+    const shown = week.newcomers.items.slice(0, caps.list);
+    const names = listOf(shown.map((user) => [{ user }]));
     blocks.push({
       type: "text",
-      text: [{ bold: t("digest.newcomers") }, "\n", ...names, ...more(t, week.newcomers)],
+      text: [{ bold: t("digest.newcomers") }, "\n", ...names, ...more(t, shown.length, week.newcomers.total)],
     });
   }
-  if (next) blocks.push(...nextMeetingBlocks(t, community, next));
+  if (next) blocks.push(...nextMeetingBlocks(t, community, next, caps));
   if (week.held.length > 0) {
-    const lines = week.held.map((h): Inline[] => [
+    const shown = week.held.slice(0, caps.list);
+    const lines = shown.map((h): Inline[] => [
       ...(h.host
         ? t.rich("digest.held.line", { day: shortDay(t, h.day), host: { user: h.host } })
         : t.rich("digest.held.noHost", { day: shortDay(t, h.day) })),
-      h.notes ?? t("digest.held.noNotes"),
+      h.notes ? shorten(h.notes, caps.notes) : t("digest.held.noNotes"),
     ]);
-    blocks.push(section(t("digest.held"), lines));
+    blocks.push(section(t("digest.held"), lines, more(t, shown.length, week.held.length)));
   }
   if (week.topTopics.length > 0) {
     const lines = week.topTopics.map((topic, i) => [
-      t("digest.topics.line", { rank: String(i + 1), title: topic.title, votes: String(topic.votes) }),
+      t("digest.topics.line", {
+        rank: String(i + 1),
+        title: shorten(topic.title, caps.title),
+        votes: String(topic.votes),
+      }),
     ]);
     blocks.push(section(t("digest.topics"), lines), {
       type: "actions",
@@ -62,11 +94,12 @@ export function renderDigest(
     });
   }
   if (week.kudos.total > 0) {
-    const lines = week.kudos.items.map((k): Inline[] => [
+    const shown = week.kudos.items.slice(0, caps.list);
+    const lines = shown.map((k): Inline[] => [
       ...t.rich("digest.kudos.line", { to: { user: k.to }, from: { user: k.from } }),
-      k.reason,
+      shorten(k.reason, caps.reason),
     ]);
-    blocks.push(section(t("digest.kudos"), lines, more(t, week.kudos)));
+    blocks.push(section(t("digest.kudos"), lines, more(t, shown.length, week.kudos.total)));
   }
   const n = week.numbers;
   blocks.push({
@@ -78,18 +111,19 @@ export function renderDigest(
       { label: t("digest.numbers.topics"), value: String(n.newTopics) },
     ],
   });
-  if (week.archived.length > 0) {
+  const archived = week.archived.slice(0, caps.list);
+  if (archived.length > 0) {
     blocks.push(
       section(
         t("digest.archived"),
-        week.archived.map((a) => [a.title]),
+        archived.map((a) => [shorten(a.title, caps.title)]),
       ),
     );
   }
-  return { visibility: "public", blocks };
+  return { message: { visibility: "public", blocks }, archivedShown: archived.map((a) => a.id) };
 }
 
-function nextMeetingBlocks(t: Translator, community: Community, next: NextMeeting): Block[] {
+function nextMeetingBlocks(t: Translator, community: Community, next: NextMeeting, caps: Caps): Block[] {
   const fields: Field[] = [
     {
       label: t("digest.next.when"),
@@ -97,7 +131,7 @@ function nextMeetingBlocks(t: Translator, community: Community, next: NextMeetin
     },
     { label: t("digest.next.host"), value: next.host ? [{ user: next.host }] : t("digest.next.hostOpen") },
   ];
-  if (next.topic) fields.push({ label: t("digest.next.topic"), value: next.topic });
+  if (next.topic) fields.push({ label: t("digest.next.topic"), value: shorten(next.topic, caps.title) });
   if (next.meeting.link) fields.push({ label: t("digest.next.link"), value: next.meeting.link });
   const { yes, maybe, no } = next.rsvps;
   fields.push({
@@ -118,36 +152,6 @@ function listOf(pieces: readonly Inline[][]): Inline[] {
   return pieces.flatMap((piece, i) => (i === 0 ? piece : [", ", ...piece]));
 }
 
-function more(t: Translator, list: { items: readonly unknown[]; total: number }): Inline[] {
-  const rest = list.total - list.items.length;
-  return rest > 0 ? [t("digest.andMore", { count: String(rest) })] : [];
-}
-
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-function dayFormat(t: Translator, withWeekday: boolean): Intl.DateTimeFormat {
-  const key = `${t.locale}:${withWeekday}`;
-  let format = dayFormats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(t.locale === "id" ? "id-ID" : "en-GB", {
-      timeZone: "UTC",
-      day: "numeric",
-      month: "long",
-      ...(withWeekday ? { weekday: "long" } : { year: "numeric" }),
-    });
-    dayFormats.set(key, format);
-  }
-  return format;
-}
-
-const utcDay = (day: string) => new Date(`${day}T00:00:00Z`);
-
-/** "Tuesday 2 March" / "Selasa, 2 Maret": a local day, read as a plain calendar day. */
-function shortDay(t: Translator, day: string): string {
-  return dayFormat(t, true).format(utcDay(day));
-}
-
-/** "1–7 March 2027" / "1–7 Maret 2027": the seven local days the digest covers. */
-function weekRange(t: Translator, window: DigestWindow): string {
-  const last = new Date(utcDay(window.toDay).getTime() - 24 * 60 * 60 * 1000);
-  return dayFormat(t, false).formatRange(utcDay(window.fromDay), last);
+function more(t: Translator, shown: number, total: number): Inline[] {
+  return total > shown ? [t("digest.andMore", { count: String(total - shown) })] : [];
 }

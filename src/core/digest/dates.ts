@@ -1,0 +1,31 @@
+import type { Translator } from "../i18n/index.ts";
+import type { DigestWindow } from "./ports.ts";
+
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+function dayFormat(t: Translator, withWeekday: boolean): Intl.DateTimeFormat {
+  const key = `${t.locale}:${withWeekday}`;
+  let format = dayFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(t.locale === "id" ? "id-ID" : "en-GB", {
+      timeZone: "UTC",
+      day: "numeric",
+      month: "long",
+      ...(withWeekday ? { weekday: "long" } : { year: "numeric" }),
+    });
+    dayFormats.set(key, format);
+  }
+  return format;
+}
+
+const utcDay = (day: string) => new Date(`${day}T00:00:00Z`);
+
+/** "Tuesday 2 March" / "Selasa, 2 Maret": a local day, read as a plain calendar day. */
+export function shortDay(t: Translator, day: string): string {
+  return dayFormat(t, true).format(utcDay(day));
+}
+
+/** "1–7 March 2027" / "1–7 Maret 2027": the seven local days the digest covers. */
+export function weekRange(t: Translator, window: DigestWindow): string {
+  const last = new Date(utcDay(window.toDay).getTime() - 24 * 60 * 60 * 1000);
+  return dayFormat(t, false).formatRange(utcDay(window.fromDay), last);
+}
