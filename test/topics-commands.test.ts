@@ -108,6 +108,15 @@ describe("/cop topic vote and unvote", () => {
   });
 });
 
+describe("/cop topic", () => {
+  it("on Slack the group word alone lists the backlog; an empty backlog says how to suggest", async () => {
+    const send = worker();
+    expect(await say(send, "topic")).toContain("The backlog is empty. Suggest a topic: /cop topic suggest");
+    await say(send, "topic suggest Large classes");
+    expect(await say(send, "topic")).toContain("Topic backlog");
+  });
+});
+
 describe("the list's buttons", () => {
   it("a vote pressed twice (two deliveries, different ids) counts once and redraws the list in place; unvote works", async () => {
     const send = worker();
