@@ -2,6 +2,7 @@ import type { CompiledQuery } from "kysely";
 import { announcementKey } from "../core/meetings/announcement-key.ts";
 import type { MeetingDayEffect, MeetingDayReads } from "../core/meetings/day-ports.ts";
 import { NO_RSVPS, type RsvpAnswer } from "../core/meetings/rsvp.ts";
+import type { LedgerEntry } from "../core/rotation/types.ts";
 import type { Db } from "./client.ts";
 
 /** RSVP counts and the announcement's presence, by scheduled day (spread into `MeetingReads`). */
@@ -33,6 +34,21 @@ export function createMeetingDayReads(db: Db): MeetingDayReads {
         if (row.mine) mine = row.mine as RsvpAnswer;
       }
       return { counts, mine };
+    },
+    async dayLedger(communityId, scheduledDay) {
+      const rows = await db
+        .selectFrom("rotation_ledger")
+        .select(["kind", "meeting_day", "member_id", "other_member_id", "reason"])
+        .where("community_id", "=", communityId)
+        .where("meeting_day", "=", scheduledDay)
+        .orderBy("id")
+        .execute();
+      return rows.map((e) => {
+        const entry: LedgerEntry = { kind: e.kind, meetingDate: e.meeting_day, reason: e.reason };
+        if (e.member_id !== null) entry.memberId = e.member_id;
+        if (e.other_member_id !== null) entry.otherMemberId = e.other_member_id;
+        return entry;
+      });
     },
     async announced(communityId, scheduledDay) {
       const row = await db

@@ -1,12 +1,25 @@
+import { committedHost } from "../core/meetings/closing.ts";
 import { REMINDERS, type Reminder, reminderDue, reminderWindow } from "../core/meetings/moments.ts";
 import { planMeetings } from "../core/meetings/plan.ts";
+import type { MeetingCalendar } from "../core/meetings/ports.ts";
 import { reminderDraft } from "../core/meetings/reminder.ts";
+import { upcomingMeetings } from "../core/meetings/schedule.ts";
 import type { MeetingCommunity } from "./meeting-days.ts";
 import { comingMeetings, coreCommunity, LOOK_AHEAD, meetingCommunities } from "./meeting-days.ts";
 import { nextQuarterHour } from "./periods.ts";
 import type { DueItem, JobKind } from "./registry.ts";
 
 const NAME = "meeting-remind";
+
+/** The coming meetings with the one host the ledger committed (only that day's is looked up). */
+function plannedWith(calendar: MeetingCalendar, timezone: string, now: Date, host: string | null) {
+  if (!calendar.series) return [];
+  const series = { ...calendar.series, timezone };
+  return upcomingMeetings(series, calendar.overrides, calendar.holidays, now, LOOK_AHEAD).map((m) => ({
+    ...m,
+    host,
+  }));
+}
 
 const enabled = (c: MeetingCommunity): Reminder[] =>
   REMINDERS.filter((which) => (which === "24h" ? c.remindDay : c.remindHour));
@@ -40,11 +53,16 @@ export const meetingRemind: JobKind = {
     if (!settings.mainChannelId) return { status: "skipped", reason: "no main channel" };
     if (!enabled(settings).includes(which)) return { status: "skipped", reason: "reminders are off" };
     const { community, t } = found;
-    const [calendar, book] = await Promise.all([
+    const [calendar, entries] = await Promise.all([
       deps.store.meetings.calendar(community.id),
-      deps.store.rotation.book(community.id),
+      deps.store.meetings.dayLedger(community.id, day),
     ]);
-    const plan = planMeetings(calendar, community.timezone, book.state, deps.now, LOOK_AHEAD) ?? [];
+    // The announcement assigned the host: that day's ledger rows name them (a pass or swap too).
+    const host = committedHost(entries, day);
+    const state = host === null ? (await deps.store.rotation.book(community.id)).state : null;
+    const plan = state
+      ? (planMeetings(calendar, community.timezone, state, deps.now, LOOK_AHEAD) ?? [])
+      : plannedWith(calendar, community.timezone, deps.now, host);
     const meeting = plan.find((m) => m.scheduledDay === day);
     if (!meeting) return { status: "skipped", reason: "no meeting on that day any more" };
     if (!reminderDue(meeting, which, deps.now, calendar.holidays, community.timezone))

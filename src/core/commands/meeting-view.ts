@@ -1,7 +1,9 @@
 import { rsvpButtons } from "../meetings/announcement.ts";
+import { committedHost } from "../meetings/closing.ts";
 import { formatMeetingTime } from "../meetings/format.ts";
 import { formatDayName } from "../meetings/holidays.ts";
 import { type PlannedMeeting, planMeetings } from "../meetings/plan.ts";
+import { upcomingMeetings } from "../meetings/schedule.ts";
 import { type Block, ephemeral, type Inline } from "../message.ts";
 import type { LedgerEntry } from "../rotation/types.ts";
 import { defineCommand } from "./define.ts";
@@ -24,6 +26,22 @@ async function planned(ctx: CommandContext, count: number) {
   };
 }
 
+/**
+ * The next meeting with its host: once announced, the ledger's few rows for its day name the host
+ * (no need to read the whole rotation, which lists every member); before that, the rotation plans it.
+ */
+async function nextPlanned(ctx: CommandContext) {
+  const calendar = await ctx.store.meetings.calendar(ctx.community.id);
+  if (calendar.series) {
+    const series = { ...calendar.series, timezone: ctx.community.timezone };
+    const [next] = upcomingMeetings(series, calendar.overrides, calendar.holidays, ctx.now, 1);
+    const entries = next ? await ctx.store.meetings.dayLedger(ctx.community.id, next.scheduledDay) : [];
+    const host = next ? committedHost(entries, next.scheduledDay) : null;
+    if (next && host !== null) return { meetings: [{ ...next, host }], none: null };
+  }
+  return planned(ctx, 1);
+}
+
 function describe(ctx: CommandContext, meeting: PlannedMeeting): string {
   const when = formatMeetingTime(meeting.startsAt, ctx.t.locale, ctx.community.timezone);
   return meeting.moved ? `${when} ${ctx.t("meeting.moved")}` : when;
@@ -41,7 +59,7 @@ export const meetingNext = defineCommand({
   groupDefault: true,
   example: {},
   async handle(ctx) {
-    const plan = await planned(ctx, 1);
+    const plan = await nextPlanned(ctx);
     const next = plan.meetings?.[0];
     if (plan.none || !next) return plan.none ?? { message: ephemeral() };
     const blocks: Block[] = [{ type: "text", text: ctx.t("meeting.next", { when: describe(ctx, next) }) }];

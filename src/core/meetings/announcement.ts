@@ -7,10 +7,12 @@ import type { RotationReads } from "../rotation/ports.ts";
 import type { RotationState } from "../rotation/types.ts";
 import type { TopicRefreshReads } from "../topics/refresh-ports.ts";
 import { announcementKey } from "./announcement-key.ts";
+import { committedHost } from "./closing.ts";
 import { formatMeetingTime } from "./format.ts";
 import { type PlannedMeeting, planMeetings } from "./plan.ts";
 import type { MeetingReads } from "./ports.ts";
 import { RSVP_ANSWERS, type RsvpCounts } from "./rsvp.ts";
+import { upcomingMeetings } from "./schedule.ts";
 
 export { announcementKey } from "./announcement-key.ts";
 
@@ -129,16 +131,29 @@ export async function announcementUpdate(
 ): Promise<Effect[]> {
   const { community, store } = ctx;
   if (!(await store.meetings.announced(community.id, scheduledDay))) return [];
-  const [calendar, state, counts, topic] = await Promise.all([
+  const [calendar, entries, counts, topic] = await Promise.all([
     store.meetings.calendar(community.id),
-    override.state ?? store.rotation.book(community.id).then((book) => book.state),
+    override.state ? null : store.meetings.dayLedger(community.id, scheduledDay),
     override.counts ?? store.meetings.rsvps(community.id, scheduledDay, null).then((r) => r.counts),
     override.topic !== undefined
       ? override.topic
       : store.topicRefresh.meetingTopic(community.id, scheduledDay).then((m) => m?.title ?? null),
   ]);
-  const plan = planMeetings(calendar, community.timezone, state, ctx.now, 8) ?? [];
-  const meeting = plan.find((m) => m.scheduledDay === scheduledDay);
+  // The announcement assigned its host in the ledger: that day's few rows name them (after a pass or
+  // swap too). Only a caller with a new rotation state, or a day without a commitment, plans it all.
+  const host = entries ? committedHost(entries, scheduledDay) : null;
+  let meeting: PlannedMeeting | undefined;
+  if (host !== null && calendar.series) {
+    const series = { ...calendar.series, timezone: community.timezone };
+    const found = upcomingMeetings(series, calendar.overrides, calendar.holidays, ctx.now, 8).find(
+      (m) => m.scheduledDay === scheduledDay,
+    );
+    meeting = found && { ...found, host };
+  } else {
+    const state = override.state ?? (await store.rotation.book(community.id)).state;
+    const plan = planMeetings(calendar, community.timezone, state, ctx.now, 8) ?? [];
+    meeting = plan.find((m) => m.scheduledDay === scheduledDay);
+  }
   if (!meeting || meeting.startsAt <= ctx.now) return [];
   const message = announcementMessage(community, ctx.t, meeting, counts, topic);
   const key = `${announcementKey(scheduledDay)}:edit:${ctx.now.getTime()}:${crypto.randomUUID().slice(0, 8)}`;

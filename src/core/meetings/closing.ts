@@ -1,6 +1,6 @@
 import { localDay } from "../local-time.ts";
 import { assignHosts, dayRecords } from "../rotation/assign.ts";
-import type { RotationState } from "../rotation/types.ts";
+import type { LedgerEntry, RotationState } from "../rotation/types.ts";
 import { addDays } from "./calendar.ts";
 import type { MeetingClose } from "./day-ports.ts";
 import type { MeetingCalendar } from "./ports.ts";
@@ -94,9 +94,18 @@ export function isClosed(state: RotationState, scheduledDay: string): boolean {
  * `assigned` entry, a pass, a swap, a volunteer), else the fair choice as of that day.
  */
 export function hostOf(state: RotationState, scheduledDay: string): string | null {
-  const day = dayRecords(state.ledger).get(scheduledDay);
-  if (day?.hosted) return day.hosted;
-  if (day?.pinned && !day.passers.has(day.pinned)) return day.pinned;
+  const committed = committedHost(state.ledger, scheduledDay);
+  if (committed !== null) return committed;
   const [plan] = assignHosts(state, [scheduledDay], new Date(`${scheduledDay}T00:00:00Z`));
   return plan?.memberId ?? null;
+}
+
+/**
+ * The host the ledger committed to a meeting (held by, or assigned, passed to, swapped to), from
+ * that day's entries alone; null when nothing commits it yet (then only the rotation can tell).
+ */
+export function committedHost(entries: readonly LedgerEntry[], scheduledDay: string): string | null {
+  const day = dayRecords(entries).get(scheduledDay);
+  if (day?.hosted) return day.hosted;
+  return day?.pinned && !day.passers.has(day.pinned) ? day.pinned : null;
 }

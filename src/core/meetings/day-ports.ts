@@ -1,3 +1,4 @@
+import type { LedgerEntry } from "../rotation/types.ts";
 import type { RsvpAnswer, RsvpCounts } from "./rsvp.ts";
 
 /**
@@ -9,6 +10,11 @@ export interface MeetingDayReads {
   rsvps(communityId: number, scheduledDay: string, userId: string | null): Promise<MeetingRsvps>;
   /** Whether the announcement of that meeting is in the outbox (sent or about to be). */
   announced(communityId: number, scheduledDay: string): Promise<boolean>;
+  /**
+   * The ledger's entries for one meeting, in recorded order: who the announcement assigned, passes,
+   * swaps, the close. A few rows, where the whole rotation reads every member.
+   */
+  dayLedger(communityId: number, scheduledDay: string): Promise<LedgerEntry[]>;
 }
 
 export interface MeetingRsvps {
