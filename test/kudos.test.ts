@@ -77,6 +77,14 @@ describe("kudos on Slack", () => {
     expect(await snapshot()).toBe(before);
   });
 
+  it("when Slack cannot say whether the member is a bot, nothing is posted and the member may try again", async () => {
+    const worker = isolate({ now: () => NOW, sessionCacheMs: 0 });
+    await ask(worker, "help");
+    const before = await snapshot();
+    expect(await ask(worker, "kudos <@W0UNKNOWN|who> thanks")).toContain("could not check just now");
+    expect(await snapshot()).toBe(before);
+  });
+
   it("a reason longer than 300 characters is refused with the usage", async () => {
     const worker = isolate({ now: () => NOW, sessionCacheMs: 0 });
     const reply = await ask(worker, `kudos <@U0AYU|ayu> ${"x".repeat(301)}`);

@@ -28,7 +28,11 @@ export const kudos = defineCommand({
     if (to === from) return say(ctx.t("kudos.self"));
     const bot = ctx.place ? await ctx.place.isBot(to) : null;
     if (bot === true) return say(ctx.t("kudos.bot"));
-    if (bot === null) return say(ctx.t("kudos.unknownBot", { to: `@${to}` }));
+    if (bot === null) {
+      return {
+        message: ephemeral({ type: "text", text: ctx.t.rich("kudos.unknownBot", { to: { user: to } }) }),
+      };
+    }
     const day = localDay(ctx.now, ctx.community.timezone);
     if ((await ctx.store.kudos.givenOn(ctx.community.id, from, day)) >= KUDOS_PER_DAY) {
       return say(ctx.t("kudos.limit", { limit: String(KUDOS_PER_DAY) }));
