@@ -1,11 +1,10 @@
 import { actionButton } from "../actions/pack.ts";
 import type { Translator } from "../i18n/index.ts";
+import { RSVP_ACTION } from "../meetings/announcement.ts";
 import { formatMeetingTime } from "../meetings/format.ts";
 import type { Block, Inline, Message } from "../message.ts";
 import type { Community } from "../model.ts";
 
-/** The button of the meetings feature that answers "are you coming?" (args: scheduled day, answer). */
-export const RSVP_ACTION = "meeting.rsvp";
 export const SNOOZE_ACTION = "nudge.snooze";
 export const JUST_READ_ACTION = "nudge.read";
 
