@@ -3,7 +3,13 @@ import { announceAt } from "../core/meetings/moments.ts";
 import { planMeetings } from "../core/meetings/plan.ts";
 import type { Effect } from "../core/model.ts";
 import { topicFor } from "../db/topic-refresh.ts";
-import { comingMeetings, coreCommunity, LOOK_AHEAD, meetingCommunities } from "./meeting-days.ts";
+import {
+  comingMeetings,
+  coreCommunity,
+  dueCommunities,
+  LOOK_AHEAD,
+  meetingCommunities,
+} from "./meeting-days.ts";
 import { headsUp } from "./meeting-heads-up.ts";
 import { nextQuarterHour } from "./periods.ts";
 import type { JobKind } from "./registry.ts";
@@ -21,7 +27,7 @@ const NAME = "meeting-announce";
 export const meetingAnnounce: JobKind = {
   name: NAME,
   async due(deps) {
-    const communities = await meetingCommunities(deps.db);
+    const communities = await dueCommunities(deps);
     const due = [];
     // Without a main channel nothing can be posted: those wait (and are announced once one is set).
     for (const c of communities.filter((c) => c.mainChannelId)) {

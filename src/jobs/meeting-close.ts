@@ -1,7 +1,7 @@
 import { closesDue, hostOf, isClosed } from "../core/meetings/closing.ts";
 import type { MeetingClose } from "../core/meetings/day-ports.ts";
 import { upcomingMeetings } from "../core/meetings/schedule.ts";
-import { coreCommunity, meetingCommunities } from "./meeting-days.ts";
+import { calendarOf, coreCommunity, dueCommunities, meetingCommunities } from "./meeting-days.ts";
 import { nextQuarterHour } from "./periods.ts";
 import type { DueItem, JobKind } from "./registry.ts";
 
@@ -18,10 +18,10 @@ const WINDOW_DAYS = 7;
 export const meetingClose: JobKind = {
   name: NAME,
   async due(deps) {
-    const communities = await meetingCommunities(deps.db);
+    const communities = await dueCommunities(deps);
     const due: DueItem[] = [];
     for (const c of communities) {
-      const calendar = await deps.store.meetings.calendar(c.id);
+      const calendar = await calendarOf(deps, c.id);
       for (const close of closesDue(calendar, c.timezone, deps.now, WINDOW_DAYS))
         due.push({ communityId: c.id, period: close.scheduledDay });
     }

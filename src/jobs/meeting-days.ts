@@ -34,13 +34,50 @@ export async function meetingCommunities(db: Db, communityId?: number): Promise<
   }));
 }
 
+/**
+ * What one dispatch reads, shared by the three meeting jobs' `due`: the dispatcher hands them the
+ * same deps (one moment), so the communities and each calendar are read once, not three times.
+ * Runs get their own deps per queue message, so nothing outlives the moment it was read for.
+ */
+const perDispatch = new WeakMap<
+  JobDeps,
+  { communities?: Promise<MeetingCommunity[]>; calendars: Map<number, Promise<MeetingCalendar>> }
+>();
+
+function cacheOf(deps: JobDeps) {
+  let cache = perDispatch.get(deps);
+  if (!cache) {
+    cache = { calendars: new Map() };
+    perDispatch.set(deps, cache);
+  }
+  return cache;
+}
+
+/** Every community with a series, read once per dispatch. */
+export function dueCommunities(deps: JobDeps): Promise<MeetingCommunity[]> {
+  const cache = cacheOf(deps);
+  cache.communities ??= meetingCommunities(deps.db);
+  return cache.communities;
+}
+
+/** A community's calendar, read once per dispatch (or per run). */
+export function calendarOf(deps: JobDeps, communityId: number): Promise<MeetingCalendar> {
+  const { calendars } = cacheOf(deps);
+  let calendar = calendars.get(communityId);
+  if (!calendar) {
+    calendar = deps.store.meetings.calendar(communityId);
+    calendars.set(communityId, calendar);
+  }
+  return calendar;
+}
+
 /** The next meetings of a community not yet over at `deps.now` (the jobs' clock, never the wall's). */
 export async function comingMeetings(
   deps: JobDeps,
   community: MeetingCommunity,
   count: number,
 ): Promise<{ calendar: MeetingCalendar; meetings: Meeting[] }> {
-  const calendar = await deps.store.meetings.calendar(community.id);
+  const calendar = await calendarOf(deps, community.id);
   if (!calendar.series) return { calendar, meetings: [] };
   const series = { ...calendar.series, timezone: community.timezone };
   return {

@@ -5,7 +5,13 @@ import type { MeetingCalendar } from "../core/meetings/ports.ts";
 import { reminderDraft } from "../core/meetings/reminder.ts";
 import { upcomingMeetings } from "../core/meetings/schedule.ts";
 import type { MeetingCommunity } from "./meeting-days.ts";
-import { comingMeetings, coreCommunity, LOOK_AHEAD, meetingCommunities } from "./meeting-days.ts";
+import {
+  comingMeetings,
+  coreCommunity,
+  dueCommunities,
+  LOOK_AHEAD,
+  meetingCommunities,
+} from "./meeting-days.ts";
 import { nextQuarterHour } from "./periods.ts";
 import type { DueItem, JobKind } from "./registry.ts";
 
@@ -34,7 +40,7 @@ const enabled = (c: MeetingCommunity): Reminder[] =>
 export const meetingRemind: JobKind = {
   name: NAME,
   async due(deps) {
-    const communities = await meetingCommunities(deps.db);
+    const communities = await dueCommunities(deps);
     const due: DueItem[] = [];
     for (const c of communities.filter((c) => c.mainChannelId && (c.remindDay || c.remindHour))) {
       const { calendar, meetings } = await comingMeetings(deps, c, LOOK_AHEAD);
