@@ -99,4 +99,38 @@ describe("who gets a nudge", () => {
     await runNudges(nextDay(NINE));
     expect((await nudgeRows()).map((r) => r.target)).toEqual(["U0A", "U0B", "U0C"]);
   });
+
+  it("writes each member their own message: their mention, and a topic matching their needs", async () => {
+    const community = await seedCommunity("slack");
+    await env.DB.prepare(
+      "INSERT INTO topics (community_id, title, title_key, status, created_at, updated_at) VALUES (?, ?, ?, 'open', ?, ?), (?, ?, ?, 'open', ?, ?)",
+    )
+      .bind(
+        community.id,
+        "Assessment rubrics for <vocational> schools",
+        "assessment rubrics for vocational schools",
+        "2027-01-01",
+        "2027-01-01",
+        community.id,
+        "Classroom management",
+        "classroom management",
+        "2027-01-01",
+        "2027-01-01",
+      )
+      .run();
+    await seedMembers(community.id, [
+      { user: "U0RUBRICS", needs: "Help with RUBRICS for my class" },
+      { user: "U0OTHER", needs: "time" },
+    ]);
+    await runNudges(NINE);
+    const rows = await nudgeRows();
+    const texts = (userId: string) => JSON.stringify(rows.find((r) => r.target === userId)?.message);
+    expect(texts("U0RUBRICS")).toContain('{"user":"U0RUBRICS"}');
+    expect(texts("U0RUBRICS")).toContain(
+      "close to this topic in our backlog: Assessment rubrics for <vocational> schools",
+    );
+    expect(texts("U0OTHER")).toContain('{"user":"U0OTHER"}');
+    expect(texts("U0OTHER")).not.toContain("backlog");
+    expect(texts("U0OTHER")).not.toContain("U0RUBRICS");
+  });
 });

@@ -10,8 +10,8 @@ export const JUST_READ_ACTION = "nudge.read";
 
 /** Stands in for the member in the template; SQL puts each member's id in its place. */
 const SOMEONE = "U0NUDGEE";
-/** Stands in for the matched topic's title inside the matched line; SQL replaces it per member. */
-export const TOPIC_SLOT = "\u0000topic\u0000";
+/** Stands in for the matched topic's title in its line; SQL replaces it per member (no NUL: SQLite's replace() would stop at it). */
+export const TOPIC_SLOT = "⦃topic⦄";
 
 /** The next meeting as a nudge tells it. */
 export interface NudgeMeeting {
