@@ -87,7 +87,32 @@ describe("/cop help on Discord", () => {
   it("lists moderator commands for Manage Server", async () => {
     const reply = await run(commandInteraction([sub("help")], moderator));
     expect(reply.data.content).toContain("For moderators");
-    expect(reply.data.content).toContain("/cop moderators role role:");
+    expect(reply.data.content).toMatch(/Words with moderator commands\*\*: [^\n]*moderators/);
+    const word = await run(commandInteraction([sub("help", [str("command", "moderators")])], moderator));
+    expect(word.data.content).toContain("/cop moderators role role:");
+    expect(word.data.content.replaceAll("\\", "")).toContain("moderator list (moderators)");
+  });
+
+  it("shows a member the word's commands and how many more moderators have", async () => {
+    const reply = await run(commandInteraction([sub("help", [str("command", "meeting")])]));
+    expect(reply.data.content).toContain("/cop meeting next");
+    expect(reply.data.content).not.toContain("/cop meeting schedule");
+    expect(reply.data.content).toMatch(/\d+ more for moderators\./);
+  });
+
+  it("fits every help page in one Discord message, uncut, in both languages", async () => {
+    const words = ["", "moderators", "delivery", "profile", "onboarding", "meeting", "holiday", "rotation"];
+    words.push("topic", "nudges", "digest", "members", "meeting schedule");
+    for (const locale of ["en", "id"]) {
+      if (locale === "id")
+        await run(commandInteraction([sub("language", [str("language", "id")])], moderator));
+      for (const word of words) {
+        const options = word ? [str("command", word)] : [];
+        const reply = await run(commandInteraction([sub("help", options)], moderator));
+        expect(reply.data.content.length, `${locale} help ${word}`).toBeLessThan(2000);
+        expect(reply.data.content.endsWith("…"), `${locale} help ${word}`).toBe(false);
+      }
+    }
   });
 
   it("starts an Indonesian server in Bahasa Indonesia", async () => {

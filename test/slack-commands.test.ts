@@ -38,7 +38,8 @@ describe("/cop help on Slack", () => {
   it("shows moderators their commands (Slack admin via users.info)", async () => {
     const body = await reply(await send(await slashCommand("help", asModerator)));
     expect(replyText(body)).toContain("For moderators");
-    expect(replyText(body)).toContain("/cop moderators add");
+    const word = await reply(await send(await slashCommand("help moderators", asModerator)));
+    expect(replyText(word)).toContain("/cop moderators add");
     const calls = await sentTo("slack");
     expect(calls.filter((call) => call.method === "users.info")).toHaveLength(1);
   });

@@ -5,61 +5,109 @@ import { option, optional } from "./options.ts";
 import { formatExample, formatUsage } from "./syntax.ts";
 import type { Command, CommandContext, CommandResult } from "./types.ts";
 
-/** `/cop help [command]`: what this member may run; moderators also see their commands. */
+/**
+ * `/cop help [command]`: an index of the command words, then one word's commands, then one
+ * command in full. Three levels because the whole list no longer fits one message (Discord: 2,000
+ * characters), and a member looking for "meetings" wants the meeting commands, not all seventy.
+ */
 export const help = defineCommand({
   path: ["help"],
   summary: "cmd.help",
   options: { command: optional(option.command("arg.command", "arg.command.help")) },
   moderator: false,
-  example: { command: "language" },
+  example: { command: "meeting" },
   async handle(ctx, { command }) {
-    return command ? explainOne(ctx, command) : listAll(ctx);
+    return command ? explain(ctx, command) : index(ctx);
   },
 });
 
-async function listAll(ctx: CommandContext): Promise<CommandResult> {
+/** The first word of each command, in registry order, with the commands under it. */
+function byWord(commands: readonly Command[]): Map<string, Command[]> {
+  const words = new Map<string, Command[]>();
+  for (const c of commands) {
+    const word = c.path[0] as string;
+    words.set(word, [...(words.get(word) ?? []), c]);
+  }
+  return words;
+}
+
+/** The index: every word a member can use with what it is for; moderators also get theirs. */
+async function index(ctx: CommandContext): Promise<CommandResult> {
   const { t, syntax } = ctx;
   const status = await ctx.moderatorStatus();
-  const available = ctx.registry.forPlatform(ctx.platform);
-  const line = (c: Command): Field => ({ label: formatUsage(c, syntax, t), value: t(c.summary) });
+  const words = byWord(ctx.registry.forPlatform(ctx.platform));
+  const everyone: Field[] = [];
+  const moderatorWords: string[] = [];
+  for (const [word, commands] of words) {
+    const open = commands.filter((c) => !c.moderator);
+    if (open.length < commands.length) moderatorWords.push(word);
+    const [only] = open;
+    if (!only) continue;
+    // A lone command shows its usage; a group its word (its commands are one `help <word>` away).
+    const grouped = commands.length > 1 || only.path.length > 1;
+    everyone.push(
+      grouped
+        ? { label: `${syntax.prefix} ${word}`, value: t(ctx.registry.groupSummary(word)) }
+        : { label: formatUsage(only, syntax, t), value: t(only.summary) },
+    );
+  }
   const blocks: Block[] = [
     { type: "heading", text: t("help.title") },
     { type: "text", text: t("help.intro") },
-    {
-      type: "section",
-      text: [{ bold: t("help.forEveryone") }],
-      fields: available.filter((c) => !c.moderator).map(line),
-    },
+    { type: "section", text: [{ bold: t("help.forEveryone") }], fields: everyone },
   ];
   if (status === "moderator") {
     blocks.push({
       type: "section",
       text: [{ bold: t("help.forModerators") }],
-      fields: available.filter((c) => c.moderator).map(line),
+      fields: [{ label: t("help.moderatorWords"), value: moderatorWords.join(", ") }],
     });
   }
-  const notes = [t("help.more", { usage: formatExample(help, syntax) })];
+  const notes = [t("help.more", { usage: `${syntax.prefix} help meeting` })];
   if (status === "unknown") notes.unshift(t("help.moderatorUnknown"));
   blocks.push({ type: "context", text: notes.join("\n") });
   return { message: ephemeral(...blocks) };
 }
 
-function explainOne(ctx: CommandContext, words: string): CommandResult {
+/** One word's commands, a line each (moderators' marked), or one command in full. */
+async function explain(ctx: CommandContext, words: string): Promise<CommandResult> {
   const { t, syntax } = ctx;
   const resolution = ctx.registry.resolve(ctx.platform, words.split(/\s+/), false);
   if (resolution.kind === "unknown") throw new CommandError("unknown_command", { input: words });
-  const commands = resolution.kind === "incomplete" ? resolution.choices : [resolution.command];
-  const blocks: Block[] = [];
-  for (const command of commands) {
-    const fields: Field[] = [
-      { label: t("help.usage"), value: [{ code: formatUsage(command, syntax, t) }] },
-      { label: t("help.example"), value: [{ code: formatExample(command, syntax) }] },
-    ];
-    for (const spec of Object.values(command.options))
-      fields.push({ label: t(spec.label), value: t(spec.description) });
-    blocks.push({ type: "heading", text: `${syntax.prefix} ${command.name}` });
-    blocks.push({ type: "section", text: t(command.summary), fields });
-    if (command.moderator) blocks.push({ type: "context", text: t("help.moderatorsOnly") });
-  }
+  if (resolution.kind !== "incomplete") return explainOne(ctx, resolution.command);
+  const status = await ctx.moderatorStatus();
+  const shown = resolution.choices.filter((c) => !c.moderator || status !== "member");
+  const hidden = resolution.choices.length - shown.length;
+  const word = resolution.choices[0]?.path[0] ?? words;
+  const blocks: Block[] = [
+    { type: "heading", text: `${syntax.prefix} ${word}` },
+    { type: "text", text: t(ctx.registry.groupSummary(word)) },
+    {
+      type: "fields",
+      fields: shown.map((c) => ({
+        label: formatUsage(c, syntax, t),
+        value: c.moderator ? `${t(c.summary)} ${t("help.moderatorMark")}` : t(c.summary),
+      })),
+    },
+  ];
+  const notes = [t("help.detail", { usage: `${syntax.prefix} help ${shown[0]?.path.join(" ") ?? word}` })];
+  if (hidden > 0) notes.unshift(t("help.hiddenForModerators", { count: String(hidden) }));
+  blocks.push({ type: "context", text: notes.join("\n") });
+  return { message: ephemeral(...blocks) };
+}
+
+function explainOne(ctx: CommandContext, command: Command): CommandResult {
+  const { t, syntax } = ctx;
+  const fields: Field[] = [
+    { label: t("help.usage"), value: [{ code: formatUsage(command, syntax, t) }] },
+    { label: t("help.example"), value: [{ code: formatExample(command, syntax) }] },
+  ];
+  for (const spec of Object.values(command.options))
+    fields.push({ label: t(spec.label), value: t(spec.description) });
+  const blocks: Block[] = [
+    { type: "heading", text: `${syntax.prefix} ${command.name}` },
+    { type: "section", text: t(command.summary), fields },
+  ];
+  if (command.moderator) blocks.push({ type: "context", text: t("help.moderatorsOnly") });
   return { message: ephemeral(...blocks) };
 }
