@@ -72,6 +72,17 @@ describe("the weekly digest", () => {
       • Exit tickets"
     `);
   });
+  it("names the host the ledger committed: after a pass, the member it went to", async () => {
+    const community = await seedWeek("slack", "en");
+    await env.DB.prepare(
+      "INSERT INTO rotation_ledger (community_id, kind, meeting_day, member_id, other_member_id, reason, created_at) VALUES (?, 'passed', '2027-03-09', 'U0AYU', 'U0BUDI', 'pass', '2027-03-07T00:00:00Z')",
+    )
+      .bind(community.id)
+      .run();
+    const digest = await buildDigest(reads(), community, DIGEST_AT);
+    expect(slackLines(digest.message)).toContain("*Host* <@U0BUDI>");
+  });
+
   it("a busy week stays within one Discord message: lists shorten, with “and N more”, rather than being cut", async () => {
     const community = await seedWeek("discord", "en");
     const c = community.id;

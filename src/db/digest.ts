@@ -1,6 +1,7 @@
 import { type CompiledQuery, sql } from "kysely";
 import type { DigestEffect, DigestReads, DigestWeek, DigestWindow } from "../core/digest/ports.ts";
 import type { Db } from "./client.ts";
+import { createMeetingDayReads } from "./meeting-days.ts";
 import { createMeetingReads } from "./meetings.ts";
 import { writeDraftQueries } from "./outbox.ts";
 
@@ -18,16 +19,8 @@ export function createDigestReads(db: Db): DigestReads {
     week: (communityId, window) => readWeek(db, communityId, window),
     calendar: (communityId) => createMeetingReads(db).calendar(communityId),
     async meetingDay(communityId, scheduledDay) {
-      const [turns, topic, rsvps] = await Promise.all([
-        db
-          .selectFrom("rotation_ledger")
-          .select(["kind", "member_id"])
-          .where("community_id", "=", communityId)
-          .where("meeting_day", "=", scheduledDay)
-          .where("kind", "in", ["assigned", "passed", "swapped", "volunteered"])
-          .orderBy("id", "desc")
-          .limit(1)
-          .executeTakeFirst(),
+      const [ledger, topic, rsvps] = await Promise.all([
+        createMeetingDayReads(db).dayLedger(communityId, scheduledDay),
         db
           .selectFrom("meeting_topics as mt")
           .innerJoin("topics as t", "t.id", "mt.topic_id")
@@ -45,8 +38,7 @@ export function createDigestReads(db: Db): DigestReads {
       ]);
       const count = (answer: string) => Number(rsvps.find((r) => r.answer === answer)?.n ?? 0);
       return {
-        // Only an announcement's assignment not changed since (a pass or swap re-plans the day).
-        assignedHost: turns?.kind === "assigned" ? turns.member_id : null,
+        ledger,
         topic: topic?.title ?? null,
         rsvps: { yes: count("yes"), maybe: count("maybe"), no: count("no") },
       };

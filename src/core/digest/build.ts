@@ -1,4 +1,5 @@
 import { translator } from "../i18n/index.ts";
+import { committedHost } from "../meetings/closing.ts";
 import { upcomingMeetings } from "../meetings/schedule.ts";
 import type { Message } from "../message.ts";
 import type { Community } from "../model.ts";
@@ -41,9 +42,9 @@ export async function buildDigest(reads: DigestReads, community: Community, now:
 }
 
 /**
- * The next meeting with its topic, RSVPs and host. The host is the one its announcement assigned
- * (and no pass or swap changed since); before the announcement the digest says the host is named
- * then. Planning the rotation here would read every member (about 3 s for 100,000 members), and
+ * The next meeting with its topic, RSVPs and host. The host is the one the ledger committed to that
+ * day (`committedHost`: the announcement's assignment, a pass, a swap), as the announcement and
+ * `/cop meeting next` name it; before the announcement the digest says the host is named then. Planning the rotation here would read every member (about 3 s for 100,000 members), and
  * until the announcement passes, aways and volunteers may still change who it is.
  */
 async function nextMeeting(reads: DigestReads, community: Community, now: Date): Promise<NextMeeting | null> {
@@ -53,7 +54,12 @@ async function nextMeeting(reads: DigestReads, community: Community, now: Date):
   const [meeting] = upcomingMeetings(series, calendar.overrides, calendar.holidays, now, 1);
   if (!meeting) return null;
   const day = await reads.meetingDay(community.id, meeting.scheduledDay);
-  return { meeting, host: day.assignedHost, topic: day.topic, rsvps: day.rsvps };
+  return {
+    meeting,
+    host: committedHost(day.ledger, meeting.scheduledDay),
+    topic: day.topic,
+    rsvps: day.rsvps,
+  };
 }
 
 function isQuiet(week: DigestWeek, next: NextMeeting | null): boolean {

@@ -1,5 +1,6 @@
 import type { OutboxDraft } from "../delivery.ts";
 import type { MeetingCalendar } from "../meetings/ports.ts";
+import type { LedgerEntry } from "../rotation/types.ts";
 
 /** The week a digest covers: `[from, to)`, and the same as community-local days `[fromDay, toDay)`. */
 export interface DigestWindow {
@@ -38,9 +39,9 @@ export interface DigestWeek {
   readonly archived: readonly { readonly id: number; readonly title: string }[];
 }
 
-/** What the digest knows of one meeting day: the host the announcement assigned, the topic, the RSVPs. */
+/** What the digest knows of one meeting day: its ledger entries (who is committed to host), the topic, the RSVPs. */
 export interface DigestMeetingDay {
-  readonly assignedHost: string | null;
+  readonly ledger: readonly LedgerEntry[];
   readonly topic: string | null;
   readonly rsvps: { readonly yes: number; readonly maybe: number; readonly no: number };
 }
