@@ -120,9 +120,8 @@ describe("the nudge's buttons and commands", () => {
     };
     expect(await sendNudges(deps, communityId)).toEqual({ status: "done" });
     const [nudge] = await nudgeRows();
-    const buttons = (
-      nudge?.message.blocks as { type: string; buttons?: { actionId: string; value: string }[] }[]
-    ).flatMap((b) => b.buttons ?? []);
+    const blocks = (nudge?.message.blocks ?? []) as { buttons?: { actionId: string; value: string }[] }[];
+    const buttons = blocks.flatMap((b) => b.buttons ?? []);
     expect(buttons.map((b) => b.actionId)).toEqual(["meeting.rsvp", "nudge.snooze", "nudge.read"]);
     const come = buttons[0] as { actionId: string; value: string };
     await worker(await slackButton(`${come.actionId}:${come.value}`));
