@@ -7,9 +7,9 @@ import type { MeetingEffect } from "./meetings/ports.ts";
 import type { MembershipEffect } from "./membership/effects.ts";
 import type { NudgeEffect } from "./nudges/ports.ts";
 import type { ProfileEffect } from "./profile/ports.ts";
-import type { TopicRefreshEffect } from "./topics/refresh-effects.ts";
 import type { RotationEffect } from "./rotation/effects.ts";
 import type { TopicEffect } from "./topics/effects.ts";
+import type { TopicRefreshEffect } from "./topics/refresh-effects.ts";
 
 /** The chat platforms guyub speaks to. Adding one means one adapter folder and one entry here. */
 export type PlatformId = "slack" | "discord";

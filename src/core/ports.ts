@@ -6,8 +6,8 @@ import type { Community, Contact, Effect, Member } from "./model.ts";
 import type { NudgeReads } from "./nudges/ports.ts";
 import type { ProfileStore } from "./profile/ports.ts";
 import type { RotationReads } from "./rotation/ports.ts";
-import type { TopicRefreshReads } from "./topics/refresh-ports.ts";
 import type { TopicReads } from "./topics/backlog.ts";
+import type { TopicRefreshReads } from "./topics/refresh-ports.ts";
 
 /** What core needs from storage. `src/db/` implements it over D1; core never sees SQL. */
 export interface CommunityStore {

@@ -5,12 +5,12 @@ import { DuplicateDeliveryError } from "../core/errors.ts";
 import { isKudosEffect } from "../core/kudos/ports.ts";
 import { isMeetingEffect } from "../core/meetings/ports.ts";
 import { isMembershipEffect } from "../core/membership/effects.ts";
-import { isTopicRefreshEffect } from "../core/topics/refresh-effects.ts";
 import type { Community, Effect } from "../core/model.ts";
 import { isNudgeEffect } from "../core/nudges/ports.ts";
 import type { AuditEntry, CommunityStore } from "../core/ports.ts";
 import { isRotationEffect } from "../core/rotation/effects.ts";
 import { isTopicEffect } from "../core/topics/effects.ts";
+import { isTopicRefreshEffect } from "../core/topics/refresh-effects.ts";
 import { activityEffectQueries } from "./activity.ts";
 import { type Db, runBatch } from "./client.ts";
 import {
@@ -32,10 +32,10 @@ import { createNudgeReads, nudgeEffectQueries } from "./nudges.ts";
 import { pendingIdsQuery, retryDeadQuery, writeDraftQueries } from "./outbox.ts";
 import { createProfileStore, profileEffectQueries } from "./profiles.ts";
 import { createRotationReads } from "./rotation.ts";
-import { createTopicRefreshReads, topicRefreshEffectQueries } from "./topic-refresh.ts";
 import { rotationEffectQueries } from "./rotation-effects.ts";
-import { createTopicReads, topicEffectQueries } from "./topics.ts";
 import type { CommunityUpdate } from "./schema.ts";
+import { createTopicRefreshReads, topicRefreshEffectQueries } from "./topic-refresh.ts";
+import { createTopicReads, topicEffectQueries } from "./topics.ts";
 
 /** The D1 implementation of core's `CommunityStore`. */
 export function createCommunityStore(db: Db, d1: D1Database): CommunityStore {

@@ -52,4 +52,16 @@ export interface JobKind {
 }
 
 /** The jobs guyub runs, in dispatch order. */
-export const JOB_KINDS: readonly JobKind[] = [deliverySweep, housekeeping, memberSync, welcomeFollowup, nudges, discordActivity, meetingAnnounce, meetingRemind, meetingClose, weeklyDigest, topicRefresh];
+export const JOB_KINDS: readonly JobKind[] = [
+  deliverySweep,
+  housekeeping,
+  memberSync,
+  welcomeFollowup,
+  nudges,
+  discordActivity,
+  meetingAnnounce,
+  meetingRemind,
+  meetingClose,
+  weeklyDigest,
+  topicRefresh,
+];

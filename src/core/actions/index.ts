@@ -1,9 +1,9 @@
 import { MEETING_ACTIONS } from "../meetings/actions.ts";
 import { NUDGE_ACTIONS } from "../nudges/actions.ts";
 import { PROFILE_ACTIONS, PROFILE_FORMS } from "../profile/actions.ts";
+import { ROTATION_ACTIONS, ROTATION_FORMS } from "../rotation/actions.ts";
 import { TOPIC_ACTIONS } from "../topics/actions.ts";
 import { TOPIC_REFRESH_ACTIONS } from "../topics/choose-action.ts";
-import { ROTATION_ACTIONS, ROTATION_FORMS } from "../rotation/actions.ts";
 import type { Action } from "./define.ts";
 import type { FormDefinition } from "./types.ts";
 
@@ -11,7 +11,14 @@ import type { FormDefinition } from "./types.ts";
  * Every button guyub puts in a message, by id. Features add theirs here (one line each); the
  * adapters route presses here through `handleInteraction` and never know what a button does.
  */
-export const ACTIONS: readonly Action[] = [...PROFILE_ACTIONS, ...NUDGE_ACTIONS, ...MEETING_ACTIONS, ...ROTATION_ACTIONS, ...TOPIC_ACTIONS, ...TOPIC_REFRESH_ACTIONS];
+export const ACTIONS: readonly Action[] = [
+  ...PROFILE_ACTIONS,
+  ...NUDGE_ACTIONS,
+  ...MEETING_ACTIONS,
+  ...ROTATION_ACTIONS,
+  ...TOPIC_ACTIONS,
+  ...TOPIC_REFRESH_ACTIONS,
+];
 
 /** Every form guyub opens, by id. */
 export const FORMS: readonly FormDefinition[] = [...PROFILE_FORMS, ...ROTATION_FORMS];

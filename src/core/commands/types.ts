@@ -27,7 +27,15 @@ export interface CommandContext {
   readonly registry: Registry;
   readonly store: Pick<
     CommunityStore,
-    "listModerators" | "deliveryReport" | "profiles" | "membership" | "meetings" | "nudges" | "topics" | "rotation" | "topicRefresh"
+    | "listModerators"
+    | "deliveryReport"
+    | "profiles"
+    | "membership"
+    | "meetings"
+    | "nudges"
+    | "topics"
+    | "rotation"
+    | "topicRefresh"
   > &
     Pick<CommunityStore, "kudos" | "digest">;
   /** Where the command was typed and who is a bot there (kudos); absent when the adapter does not say. */
