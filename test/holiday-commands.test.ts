@@ -93,4 +93,18 @@ describe("holiday commands", () => {
     expect(await ask(send, "holiday remove 2027-03-02")).toContain("telah dihapus");
     expect(await ask(send, "meeting next", MEMBER)).toContain("Selasa, 2 Maret 2027 pukul 19.00");
   });
+
+  it("lists the nearest 25 holidays and says how many more there are", async () => {
+    const send = worker();
+    // 30 named days, every other day from 1 March 2027: more than one message should hold.
+    const days = Array.from({ length: 30 }, (_, i) => {
+      const day = new Date(Date.UTC(2027, 2, 1 + 2 * i)).toISOString().slice(0, 10);
+      return `${day} Hari libur nomor ${i + 1}`;
+    });
+    expect(await ask(send, `holiday paste ${days.join(" ")}`)).toContain("Hari libur nomor 30");
+    const list = await ask(send, "holiday list", MEMBER);
+    expect(list).toContain("Hari libur nomor 25");
+    expect(list).not.toContain("Hari libur nomor 26");
+    expect(list).toContain("…and 5 more after these.");
+  });
 });

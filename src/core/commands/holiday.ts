@@ -69,7 +69,10 @@ export const holidayPaste = defineCommand({
   handle: (ctx, { list }) => added(ctx, parseHolidayList(list)),
 });
 
-/** `/cop holiday list`: the holidays not yet over, in the community's language. */
+/** Holidays shown by `list`: 25 long named ranges stay within Discord's 2,000 characters. */
+const LIST_LIMIT = 25;
+
+/** `/cop holiday list`: the nearest holidays not yet over, in the community's language. */
 export const holidayList = defineCommand({
   path: ["holiday", "list"],
   summary: "cmd.holiday.list",
@@ -83,10 +86,14 @@ export const holidayList = defineCommand({
     const upcoming = holidays.filter((h) => h.endDay >= today);
     if (upcoming.length === 0)
       return say(ctx.t("holiday.none", { usage: `${ctx.syntax.prefix} holiday add 2027-03-02 Nyepi` }));
+    // Imports of a few countries and years run long: the nearest ones fit any platform's message.
+    const lines = upcoming.slice(0, LIST_LIMIT).map((h) => `• ${describe(ctx, h)}`);
+    if (upcoming.length > LIST_LIMIT)
+      lines.push(ctx.t("holiday.listMore", { count: String(upcoming.length - LIST_LIMIT) }));
     return {
       message: ephemeral(
         { type: "heading", text: ctx.t("holiday.listTitle") },
-        { type: "text", text: upcoming.map((h) => `• ${describe(ctx, h)}`).join("\n") },
+        { type: "text", text: lines.join("\n") },
       ),
     };
   },

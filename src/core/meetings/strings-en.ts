@@ -69,6 +69,7 @@ export const meetingsEn = {
   "holiday.badName": "The name in “{entry}” is too long (at most 100 characters). Nothing was changed.",
   "holiday.added": "Added: {holidays}. No meeting falls on a holiday.",
   "holiday.none": "No upcoming holidays. Add one: {usage}",
+  "holiday.listMore": "…and {count} more after these.",
   "holiday.listTitle": "Upcoming holidays",
   "holiday.removed": "The holiday starting {day} is removed.",
   "holiday.notFound": "No holiday starts on {day}. See {usage}. Nothing was changed.",

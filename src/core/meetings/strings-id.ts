@@ -73,6 +73,7 @@ export const meetingsId: Record<keyof typeof meetingsEn, string> = {
     "Nama pada “{entry}” terlalu panjang (paling banyak 100 karakter). Tidak ada yang diubah.",
   "holiday.added": "Ditambahkan: {holidays}. Tidak ada pertemuan pada hari libur.",
   "holiday.none": "Belum ada hari libur mendatang. Tambahkan: {usage}",
+  "holiday.listMore": "…dan {count} hari libur lagi setelahnya.",
   "holiday.listTitle": "Hari libur mendatang",
   "holiday.removed": "Hari libur yang dimulai {day} telah dihapus.",
   "holiday.notFound": "Tidak ada hari libur yang dimulai pada {day}. Lihat {usage}. Tidak ada yang diubah.",
