@@ -86,7 +86,7 @@ async function explain(ctx: CommandContext, words: string): Promise<CommandResul
       type: "fields",
       fields: shown.map((c) => ({
         label: formatUsage(c, syntax, t),
-        value: c.moderator ? `${t(c.summary)} ${t("help.moderatorMark")}` : t(c.summary),
+        value: c.moderator ? marked(t(c.summary), t("help.moderatorMark")) : t(c.summary),
       })),
     },
   ];
@@ -94,6 +94,11 @@ async function explain(ctx: CommandContext, words: string): Promise<CommandResul
   if (hidden > 0) notes.unshift(t("help.hiddenForModerators", { count: String(hidden) }));
   blocks.push({ type: "context", text: notes.join("\n") });
   return { message: ephemeral(...blocks) };
+}
+
+/** A moderator command's summary with the mark, unless its summary already says so. */
+function marked(summary: string, mark: string): string {
+  return summary.includes(mark) ? summary : `${summary} ${mark}`;
 }
 
 function explainOne(ctx: CommandContext, command: Command): CommandResult {
