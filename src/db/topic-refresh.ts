@@ -22,7 +22,7 @@ export function createTopicRefreshReads(db: Db): TopicRefreshReads {
         db
           .selectFrom("topic_votes as v")
           .innerJoin("topics as t", "t.id", "v.topic_id")
-          .select(["v.topic_id", "v.voted_at"])
+          .select(["v.topic_id", "v.voted_at", "v.user_id"])
           .where("v.community_id", "=", communityId)
           .where("t.status", "=", "open")
           .execute(),
@@ -34,7 +34,7 @@ export function createTopicRefreshReads(db: Db): TopicRefreshReads {
           pinned: t.pinned === 1,
           createdAt: t.created_at,
         })),
-        votes: votes.map((v) => ({ topicId: v.topic_id, votedAt: v.voted_at })),
+        votes: votes.map((v) => ({ topicId: v.topic_id, votedAt: v.voted_at, userId: v.user_id })),
         halfLifeDays: settings?.topic_half_life_days ?? 30,
         recentMeetings: settings?.topic_recent_meetings ?? 3,
       };

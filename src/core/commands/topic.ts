@@ -1,4 +1,5 @@
 import { topicListMessage } from "../topics/list.ts";
+import { fadingRank } from "../topics/list-rank.ts";
 import { openTopic, say, topicIdOption, word } from "../topics/lookup.ts";
 import {
   checkSuggestion,
@@ -80,7 +81,7 @@ export const topicSuggest = defineCommand({
   },
 });
 
-/** `/cop topic list`: the open backlog, pinned first, then by score, with vote buttons. */
+/** `/cop topic list`: the open backlog, pinned first, then by the fading score, with vote buttons. */
 export const topicList = defineCommand({
   path: ["topic", "list"],
   summary: "cmd.topic.list",
@@ -89,8 +90,11 @@ export const topicList = defineCommand({
   groupDefault: true,
   example: {},
   async handle(ctx) {
-    const backlog = await ctx.store.topics.backlog(ctx.community.id, ctx.member.platformUserId);
-    return { message: topicListMessage(ctx, backlog) };
+    const [backlog, scored] = await Promise.all([
+      ctx.store.topics.backlog(ctx.community.id, ctx.member.platformUserId),
+      ctx.store.topicRefresh.backlog(ctx.community.id),
+    ]);
+    return { message: topicListMessage(ctx, backlog, fadingRank(scored)) };
   },
 });
 

@@ -3,6 +3,7 @@ import { type Action, defineAction } from "../actions/define.ts";
 import type { ActionContext, ActionResult } from "../actions/types.ts";
 import { ephemeral } from "../message.ts";
 import { FROM_LIST, topicListMessage, UNVOTE_ACTION, VOTE_ACTION, withVote } from "./list.ts";
+import { fadingRank } from "./list-rank.ts";
 
 /** `[topic id]` from a digest or an announcement; `[topic id, "list"]` from `/cop topic list`. */
 const topicArgs = z.union([
@@ -33,14 +34,18 @@ async function press(
       effects: [{ type: vote ? "topic.vote" : "topic.unvote", topicId, userId: me }],
     };
   }
-  const backlog = await ctx.store.topics.backlog(ctx.community.id, me);
+  const [backlog, scored] = await Promise.all([
+    ctx.store.topics.backlog(ctx.community.id, me),
+    ctx.store.topicRefresh.backlog(ctx.community.id),
+  ]);
   if (!backlog.some((t) => t.id === topicId))
     return {
       ...say(ctx.t("topic.notOpen", { id: String(topicId) })),
-      update: topicListMessage(ctx, backlog),
+      update: topicListMessage(ctx, backlog, fadingRank(scored)),
     };
+  const pending = { topicId, userId: me, vote };
   return {
-    update: topicListMessage(ctx, withVote(backlog, topicId, vote)),
+    update: topicListMessage(ctx, withVote(backlog, topicId, vote), fadingRank(scored, pending)),
     effects: [{ type: vote ? "topic.vote" : "topic.unvote", topicId, userId: me }],
   };
 }

@@ -24,6 +24,8 @@ export interface RankableTopic {
 export interface RankableVote {
   readonly topicId: number;
   readonly votedAt: string;
+  /** Who voted (platform id), when read: lets the list count a press before it is stored. */
+  readonly userId?: string;
 }
 
 export interface RankOptions {
