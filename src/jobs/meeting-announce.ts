@@ -3,6 +3,7 @@ import { announceAt } from "../core/meetings/moments.ts";
 import { planMeetings } from "../core/meetings/plan.ts";
 import type { Effect } from "../core/model.ts";
 import { topicFor } from "../db/topic-refresh.ts";
+import { applyAndEnqueue } from "./apply.ts";
 import {
   comingMeetings,
   coreCommunity,
@@ -65,8 +66,7 @@ export const meetingAnnounce: JobKind = {
       });
       effects.push(...headsUp(community, t, meeting));
     }
-    const applied = await deps.store.apply(community, effects, null, deps.now);
-    if (applied.enqueue.length > 0) await deps.outbox.enqueue(applied.enqueue);
+    await applyAndEnqueue(deps, community, effects);
     return { status: "done" };
   },
   async nextRun(deps, communityId) {

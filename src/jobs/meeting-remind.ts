@@ -4,6 +4,7 @@ import { planMeetings } from "../core/meetings/plan.ts";
 import type { MeetingCalendar } from "../core/meetings/ports.ts";
 import { reminderDraft } from "../core/meetings/reminder.ts";
 import { upcomingMeetings } from "../core/meetings/schedule.ts";
+import { applyAndEnqueue } from "./apply.ts";
 import type { MeetingCommunity } from "./meeting-days.ts";
 import {
   comingMeetings,
@@ -74,8 +75,7 @@ export const meetingRemind: JobKind = {
     if (!reminderDue(meeting, which, deps.now, calendar.holidays, community.timezone))
       return { status: "skipped", reason: "outside the reminder's window" };
     const draft = reminderDraft(community, t, meeting, which, settings.mainChannelId);
-    const applied = await deps.store.apply(community, [{ type: "outbox.send", draft }], null, deps.now);
-    if (applied.enqueue.length > 0) await deps.outbox.enqueue(applied.enqueue);
+    await applyAndEnqueue(deps, community, [{ type: "outbox.send", draft }]);
     return { status: "done" };
   },
   async nextRun(deps, communityId) {

@@ -4,6 +4,7 @@ import type { SyncPage } from "../core/membership/effects.ts";
 import { welcomeDraft } from "../core/membership/welcome.ts";
 import type { Community, Effect } from "../core/model.ts";
 import { type SyncState, storedStates } from "../db/member-sync.ts";
+import { applyAndEnqueue } from "./apply.ts";
 import type { JobDeps } from "./registry.ts";
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -63,10 +64,9 @@ export async function applySyncPage(
   }
   const passKey = state.pass ?? `after:${state.lastFinishedAt ?? "never"}`;
   try {
-    const applied = await deps.store.apply(community, effects, null, deps.now, {
+    await applyAndEnqueue(deps, community, effects, {
       ingressKey: `sync:${community.id}:${passKey}:${pageNumber}`,
     });
-    if (applied.enqueue.length > 0) await deps.outbox.enqueue(applied.enqueue);
   } catch (error) {
     if (error instanceof DuplicateDeliveryError) return null;
     throw error;

@@ -5,6 +5,7 @@ import { planMeetings } from "../core/meetings/plan.ts";
 import type { Effect } from "../core/model.ts";
 import { refreshEffects } from "../core/topics/refresh.ts";
 import { communityById } from "../db/member-sync.ts";
+import { applyAndEnqueue } from "./apply.ts";
 import { nextQuarterHour } from "./periods.ts";
 import type { JobDeps, JobKind, JobResult } from "./registry.ts";
 import { topicRefreshDue } from "./topic-refresh-due.ts";
@@ -70,8 +71,7 @@ export const topicRefresh: JobKind = {
       effects.push(...(await announcementUpdate(ctx, day, { topic: title })));
     }
     if (effects.length === 0) return { status: "skipped", reason: "no open topic and nothing to offer" };
-    const applied = await deps.store.apply(community, effects, null, deps.now);
-    if (applied.enqueue.length > 0) await deps.outbox.enqueue(applied.enqueue);
+    await applyAndEnqueue(deps, community, effects);
     return { status: "done" };
   },
   async nextRun(deps, communityId) {

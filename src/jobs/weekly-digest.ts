@@ -4,6 +4,7 @@ import { weekdayOf } from "../core/meetings/calendar.ts";
 import type { Effect } from "../core/model.ts";
 import type { Db } from "../db/client.ts";
 import { communityById } from "../db/member-sync.ts";
+import { applyAndEnqueue } from "./apply.ts";
 import { lastClaims, localClock, nextQuarterHour } from "./periods.ts";
 import type { DueItem, JobKind } from "./registry.ts";
 
@@ -77,8 +78,7 @@ export const weeklyDigest: JobKind = {
       expiresAt,
     };
     const effects: Effect[] = [{ type: "digest.post", draft, archivedTopicIds: digest.archivedTopicIds }];
-    const applied = await deps.store.apply(community, effects, null, deps.now);
-    if (applied.enqueue.length > 0) await deps.outbox.enqueue(applied.enqueue);
+    await applyAndEnqueue(deps, community, effects);
     return { status: "done" };
   },
   async nextRun(deps, communityId) {

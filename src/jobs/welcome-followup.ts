@@ -4,6 +4,7 @@ import type { Effect } from "../core/model.ts";
 import { localDay } from "../core/session.ts";
 import { communitiesAwaitingFollowup, followupCandidates } from "../db/followups.ts";
 import { communityById } from "../db/member-sync.ts";
+import { applyAndEnqueue } from "./apply.ts";
 import { dueDays, lastClaims, localClock, nextQuarterHour } from "./periods.ts";
 import type { JobKind } from "./registry.ts";
 
@@ -59,8 +60,7 @@ export const welcomeFollowup: JobKind = {
           { type: "member.followedUp", userId },
         ];
       });
-      const applied = await deps.store.apply(community, effects, null, deps.now);
-      if (applied.enqueue.length > 0) await deps.outbox.enqueue(applied.enqueue);
+      await applyAndEnqueue(deps, community, effects);
     }
     return { status: "done" };
   },
