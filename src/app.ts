@@ -11,7 +11,10 @@ import { withSessionCache } from "./db/session-cache.ts";
 import { createCommunityStore } from "./db/store.ts";
 import { createDeliveryQueue } from "./delivery/queue.ts";
 import type { AppEnv } from "./env.ts";
+import { jobDepsAt } from "./jobs/deps.ts";
+import { JOB_KINDS } from "./jobs/registry.ts";
 import { createJobStarter } from "./jobs/start-now.ts";
+import { createUpcomingWork } from "./jobs/upcoming.ts";
 
 /** Bodies above this are refused with 413 before anything reads them. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -100,6 +103,7 @@ function coreDepsFor(
         interactions: options.interactions,
         queue: createDeliveryQueue(env.OUTBOX),
         jobs: createJobStarter(createDb(env.DB), env.JOBS),
+        upcoming: createUpcomingWork(jobDepsAt(env), JOB_KINDS),
       };
       cache.set(env.DB, deps);
     }

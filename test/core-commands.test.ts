@@ -73,6 +73,7 @@ describe("Discord registration", () => {
     const names = cop?.options.map((o) => `${o.type}:${o.name}`);
     expect(names).toEqual([
       "1:help",
+      "1:setup",
       "1:language",
       "2:moderators",
       "2:delivery",

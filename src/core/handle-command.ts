@@ -13,6 +13,7 @@ import { ephemeral, type Form, type Message } from "./message.ts";
 import type { Community, Contact } from "./model.ts";
 import type { CommunityStore, DeliveryQueue, PlatformAuthority } from "./ports.ts";
 import { moderatorResolver, openSession } from "./session.ts";
+import type { UpcomingWork } from "./setup/ports.ts";
 
 export interface CoreDeps {
   readonly store: CommunityStore;
@@ -24,6 +25,8 @@ export interface CoreDeps {
   readonly interactions?: InteractionRegistry;
   /** Starts a job now (the JOBS queue), for commands such as `/cop onboarding sync`. */
   readonly jobs?: JobStarter;
+  /** The scheduler's next runs (the setup checklist); absent where jobs are not wired. */
+  readonly upcoming?: UpcomingWork;
 }
 
 /** Buttons and forms by id, as `handleInteraction` looks them up. */
@@ -94,6 +97,7 @@ export async function handleCommand(deps: CoreDeps, request: CommandRequest): Pr
       registry,
       store: deps.store,
       jobs: deps.jobs,
+      upcoming: deps.upcoming,
       place: request.place,
       ...(request.actorTimezone ? { actorTimezone: request.actorTimezone } : {}),
       moderatorStatus: moderatorResolver(deps.store, member, request.authority(community), now),

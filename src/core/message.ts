@@ -66,6 +66,20 @@ export interface Select {
   readonly initial?: readonly string[];
 }
 
+/**
+ * A channel picker (Slack `conversations_select`, Discord channel select). Submitted as an array
+ * of channel ids, empty when none was chosen: an optional picker lets an empty answer reach
+ * guyub's own validation, which names the field in its error.
+ */
+export interface ChannelSelect {
+  readonly kind: "channel";
+  readonly id: string;
+  readonly label: string;
+  readonly required?: boolean;
+  /** The channel chosen when the form opens (the current setting or an earlier answer). */
+  readonly initial?: string;
+}
+
 /** A form (Slack modal view / Discord modal). Discord allows at most 5 fields. */
 export interface Form {
   readonly id: string;
@@ -73,7 +87,7 @@ export interface Form {
   readonly submitLabel: string;
   /** Slack's "close" button; core fills it in the community's language when a handler leaves it out. */
   readonly closeLabel?: string;
-  readonly fields: readonly (TextInput | Select)[];
+  readonly fields: readonly (TextInput | Select | ChannelSelect)[];
 }
 
 /** Builds an ephemeral message from blocks. */

@@ -1,21 +1,27 @@
 import { announcementDraft } from "../core/meetings/announcement.ts";
 import { announceAt } from "../core/meetings/moments.ts";
 import { planMeetings } from "../core/meetings/plan.ts";
+import type { Meeting } from "../core/meetings/schedule.ts";
 import type { Effect } from "../core/model.ts";
 import { topicFor } from "../db/topic-refresh.ts";
 import { applyAndEnqueue } from "./apply.ts";
+import { claimedPeriods, firstCronAt, type PlannedClaim } from "./claimed.ts";
 import {
   comingMeetings,
   coreCommunity,
   dueCommunities,
   LOOK_AHEAD,
+  type MeetingCommunity,
   meetingCommunities,
 } from "./meeting-days.ts";
 import { headsUp } from "./meeting-heads-up.ts";
-import { nextQuarterHour } from "./periods.ts";
 import type { JobKind } from "./registry.ts";
 
 const NAME = "meeting-announce";
+
+/** Whether a meeting's announcement is due at `at`: its moment has come and it has not started. */
+const announceDue = (m: Meeting, c: MeetingCommunity, at: Date) =>
+  m.startsAt > at && announceAt(m, c.announceDays, c.timezone) <= at;
 
 /**
  * The announcement of each meeting in the main channel, N days before it (the community's
@@ -34,8 +40,7 @@ export const meetingAnnounce: JobKind = {
     for (const c of communities.filter((c) => c.mainChannelId)) {
       const { meetings } = await comingMeetings(deps, c, LOOK_AHEAD);
       for (const m of meetings) {
-        if (m.startsAt > deps.now && announceAt(m, c.announceDays, c.timezone) <= deps.now)
-          due.push({ communityId: c.id, period: m.scheduledDay });
+        if (announceDue(m, c, deps.now)) due.push({ communityId: c.id, period: m.scheduledDay });
       }
     }
     return due;
@@ -70,16 +75,19 @@ export const meetingAnnounce: JobKind = {
     return { status: "done" };
   },
   async nextRun(deps, communityId) {
+    return (await (meetingAnnounce.upcoming?.(deps, communityId, 1) ?? []))[0]?.at ?? null;
+  },
+  async upcoming(deps, communityId, count) {
     const [c] = await meetingCommunities(deps.db, communityId);
-    if (!c?.mainChannelId) return null;
+    if (!c?.mainChannelId) return [];
     const { meetings } = await comingMeetings(deps, c, LOOK_AHEAD);
-    const times = meetings
-      .filter((m) => m.startsAt > deps.now)
-      .map((m) => announceAt(m, c.announceDays, c.timezone))
-      .filter((at) => at > deps.now)
-      .sort((a, b) => a.getTime() - b.getTime());
-    const [first] = times;
-    // The cron runs each quarter-hour: the first run at or after the moment.
-    return first ? nextQuarterHour(new Date(first.getTime() - 1)) : null;
+    const claimed = await claimedPeriods(deps.db, NAME, c.id, meetings[0]?.scheduledDay ?? "");
+    const planned: PlannedClaim[] = [];
+    for (const m of meetings.filter((m) => !claimed.has(m.scheduledDay))) {
+      // The first cron at or after the moment, checked with due's own test (a start too near).
+      const at = firstCronAt(announceAt(m, c.announceDays, c.timezone), deps.now);
+      if (announceDue(m, c, at)) planned.push({ at, period: m.scheduledDay });
+    }
+    return planned.sort((a, b) => a.at.getTime() - b.at.getTime()).slice(0, count);
   },
 };

@@ -5,6 +5,7 @@ import type { MeetingCalendar } from "../core/meetings/ports.ts";
 import { reminderDraft } from "../core/meetings/reminder.ts";
 import { upcomingMeetings } from "../core/meetings/schedule.ts";
 import { applyAndEnqueue } from "./apply.ts";
+import { claimedPeriods, firstCronAt, type PlannedClaim } from "./claimed.ts";
 import type { MeetingCommunity } from "./meeting-days.ts";
 import {
   comingMeetings,
@@ -13,7 +14,6 @@ import {
   LOOK_AHEAD,
   meetingCommunities,
 } from "./meeting-days.ts";
-import { nextQuarterHour } from "./periods.ts";
 import type { DueItem, JobKind } from "./registry.ts";
 
 const NAME = "meeting-remind";
@@ -79,13 +79,22 @@ export const meetingRemind: JobKind = {
     return { status: "done" };
   },
   async nextRun(deps, communityId) {
+    return (await (meetingRemind.upcoming?.(deps, communityId, 1) ?? []))[0]?.at ?? null;
+  },
+  async upcoming(deps, communityId, count) {
     const [c] = await meetingCommunities(deps.db, communityId);
-    if (!c?.mainChannelId) return null;
-    const { meetings } = await comingMeetings(deps, c, LOOK_AHEAD);
-    const times = meetings
-      .flatMap((m) => enabled(c).map((which) => reminderWindow(m, which).from))
-      .filter((at) => at > deps.now)
-      .sort((a, b) => a.getTime() - b.getTime());
-    return times[0] ? nextQuarterHour(new Date(times[0].getTime() - 1)) : null;
+    if (!c?.mainChannelId) return [];
+    const { calendar, meetings } = await comingMeetings(deps, c, LOOK_AHEAD);
+    const claimed = await claimedPeriods(deps.db, NAME, c.id, meetings[0]?.scheduledDay ?? "");
+    const planned: PlannedClaim[] = [];
+    for (const m of meetings)
+      for (const which of enabled(c)) {
+        const period = `${m.scheduledDay}:${which}`;
+        // The first cron inside the window, checked with due's own test (a holiday has none).
+        const at = firstCronAt(reminderWindow(m, which).from, deps.now);
+        if (!claimed.has(period) && reminderDue(m, which, at, calendar.holidays, c.timezone))
+          planned.push({ at, period });
+      }
+    return planned.sort((a, b) => a.at.getTime() - b.at.getTime()).slice(0, count);
   },
 };

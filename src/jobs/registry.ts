@@ -2,6 +2,7 @@ import type { ChannelHistoryFor } from "../core/activity/history.ts";
 import type { DirectoryFor } from "../core/membership/directory.ts";
 import type { CommunityStore } from "../core/ports.ts";
 import type { Db } from "../db/client.ts";
+import type { PlannedClaim } from "./claimed.ts";
 import { deliverySweep } from "./delivery-sweep.ts";
 import { discordActivity } from "./discord-activity.ts";
 import { housekeeping } from "./housekeeping.ts";
@@ -49,6 +50,12 @@ export interface JobKind {
   run(deps: JobDeps, item: DueItem): Promise<JobResult>;
   /** When the job will next act for a community, as of `deps.now` (for the setup checklist). */
   nextRun(deps: JobDeps, communityId: number): Promise<Date | null>;
+  /**
+   * The next runs members will notice (posts, DMs), soonest first, as of `deps.now`: the quarter-
+   * hours and periods the dispatcher will claim, found with the test `due` uses and leaving out
+   * periods already claimed. Only such kinds have it; plumbing (sweeps, syncs) leaves it out.
+   */
+  upcoming?(deps: JobDeps, communityId: number, count: number): Promise<PlannedClaim[]>;
 }
 
 /** The jobs guyub runs, in dispatch order. */

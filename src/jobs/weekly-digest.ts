@@ -5,6 +5,7 @@ import type { Effect } from "../core/model.ts";
 import type { Db } from "../db/client.ts";
 import { communityById } from "../db/member-sync.ts";
 import { applyAndEnqueue } from "./apply.ts";
+import type { PlannedClaim } from "./claimed.ts";
 import { lastClaims, localClock, nextQuarterHour } from "./periods.ts";
 import type { DueItem, JobKind } from "./registry.ts";
 
@@ -82,14 +83,21 @@ export const weeklyDigest: JobKind = {
     return { status: "done" };
   },
   async nextRun(deps, communityId) {
+    return (await (weeklyDigest.upcoming?.(deps, communityId, 1) ?? []))[0]?.at ?? null;
+  },
+  async upcoming(deps, communityId, count) {
     const s = (await schedules(deps.db)).find((c) => c.id === communityId);
-    if (!s) return null;
-    // The first quarter-hour on the chosen weekday at or after its time: right across DST changes.
-    for (let at = nextQuarterHour(deps.now); at.getTime() < deps.now.getTime() + 8 * DAY_MS; ) {
-      const { day, minutes } = localClock(at, s.timezone);
-      if (weekdayOf(day) === s.weekday && minutes >= s.minute && minutes < s.minute + 15) return at;
+    // Without a main channel the run skips: nothing members would see.
+    if (!s || !(await deps.store.digest.settings(communityId)).mainChannelId) return [];
+    const claimed = (await lastClaims(deps.db, NAME)).get(s.id) ?? "";
+    // Each quarter-hour the cron runs, with due's own test: right across DST changes.
+    const planned: PlannedClaim[] = [];
+    const end = deps.now.getTime() + (7 * count + 1) * DAY_MS;
+    for (let at = nextQuarterHour(deps.now); at.getTime() < end && planned.length < count; ) {
+      const week = dueWeek(at, s);
+      if (week && week > (planned.at(-1)?.period ?? claimed)) planned.push({ at, period: week });
       at = nextQuarterHour(at);
     }
-    return null;
+    return planned;
   },
 };

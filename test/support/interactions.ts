@@ -128,7 +128,7 @@ export async function slackSubmit(
   options: {
     user?: string;
     title?: string;
-    selects?: Record<string, "static_select" | "multi_static_select">;
+    selects?: Record<string, "static_select" | "multi_static_select" | "conversations_select">;
     timestamp?: number;
   } = {},
 ) {
@@ -137,6 +137,7 @@ export async function slackSubmit(
     const list = Array.isArray(value) ? value : [value];
     if (type === "multi_static_select") return { type, selected_options: list.map((v) => ({ value: v })) };
     if (type === "static_select") return { type, selected_option: list[0] ? { value: list[0] } : null };
+    if (type === "conversations_select") return { type, selected_conversation: list[0] ?? null };
     return { type: "plain_text_input", value };
   };
   const payload = {
@@ -193,11 +194,14 @@ export function discordButton(
   };
 }
 
-/** A Discord modal submit whose fields are Label components holding text inputs. */
+/**
+ * A Discord modal submit whose fields are Label components: strings as text inputs, arrays as
+ * selects (`values`; the ids named in `channels` as channel selects, type 8).
+ */
 export function discordSubmit(
   packed: string,
-  values: Record<string, string>,
-  options: { user?: string; guild?: string | null } = {},
+  values: Record<string, string | string[]>,
+  options: { user?: string; guild?: string | null; channels?: readonly string[] } = {},
 ) {
   const press = discordButton(packed, options);
   return {
@@ -208,7 +212,9 @@ export function discordSubmit(
       components: Object.entries(values).map(([id, value]) => ({
         type: 18,
         id: 1,
-        component: { type: 4, custom_id: id, value },
+        component: Array.isArray(value)
+          ? { type: options.channels?.includes(id) ? 8 : 3, custom_id: id, values: value }
+          : { type: 4, custom_id: id, value },
       })),
     },
   };

@@ -1,9 +1,12 @@
-import type { Form, Select, TextInput } from "../../core/message.ts";
+import type { ChannelSelect, Form, Select, TextInput } from "../../core/message.ts";
 
 const MODAL = 9;
 const LABEL = 18;
 const STRING_SELECT = 3;
 const TEXT_INPUT = 4;
+const CHANNEL_SELECT = 8;
+/** Text and announcement channels: the ones guyub can post to. */
+const POSTABLE_CHANNELS = [0, 5];
 const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 function textInput(field: TextInput) {
@@ -35,6 +38,24 @@ function stringSelect(field: Select) {
   };
 }
 
+/** A channel select inside a Label (allowed in modals); submitted as `values: [channel id]`. */
+function channelSelect(field: ChannelSelect) {
+  return {
+    type: CHANNEL_SELECT,
+    custom_id: field.id,
+    channel_types: POSTABLE_CHANNELS,
+    required: field.required ?? false,
+    min_values: field.required ? 1 : 0,
+    max_values: 1,
+    ...(field.initial ? { default_values: [{ id: field.initial, type: "channel" }] } : {}),
+  };
+}
+
+function component(field: Form["fields"][number]) {
+  if (field.kind === "text") return textInput(field);
+  return field.kind === "channel" ? channelSelect(field) : stringSelect(field);
+}
+
 /**
  * A neutral form as a Discord modal response (type 9). Each field is wrapped in a Label
  * component; Discord allows at most 5, so longer forms must be split by the caller.
@@ -50,7 +71,7 @@ export function renderDiscordModal(form: Form) {
       components: form.fields.map((field) => ({
         type: LABEL,
         label: cut(field.label, 45),
-        component: field.kind === "text" ? textInput(field) : stringSelect(field),
+        component: component(field),
       })),
     },
   };

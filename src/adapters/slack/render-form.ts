@@ -1,4 +1,4 @@
-import type { Form, Select, TextInput } from "../../core/message.ts";
+import type { ChannelSelect, Form, Select, TextInput } from "../../core/message.ts";
 
 const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 const plain = (text: string, max: number) => ({ type: "plain_text", text: cut(text, max) });
@@ -33,6 +33,21 @@ function selectElement(field: Select) {
   };
 }
 
+/** Public and private conversations only (never DMs): guyub posts there. */
+function channelElement(field: ChannelSelect) {
+  return {
+    type: "conversations_select",
+    action_id: field.id,
+    filter: { include: ["public", "private"], exclude_bot_users: true },
+    ...(field.initial ? { initial_conversation: field.initial } : {}),
+  };
+}
+
+function element(field: Form["fields"][number]) {
+  if (field.kind === "text") return textElement(field);
+  return field.kind === "channel" ? channelElement(field) : selectElement(field);
+}
+
 /**
  * A neutral form as a Slack modal view (`views.open`). Each field is an input block whose
  * block_id and action_id are the field id, so a view_submission maps straight back to it.
@@ -49,7 +64,7 @@ export function renderSlackModal(form: Form, closeLabel: string) {
       block_id: field.id,
       label: plain(field.label, 2000),
       optional: !(field.required ?? false),
-      element: field.kind === "text" ? textElement(field) : selectElement(field),
+      element: element(field),
     })),
   };
 }

@@ -80,6 +80,7 @@ export async function handleInteraction(
       now,
       syntax: request.syntax,
       store: deps.store,
+      upcoming: deps.upcoming,
       moderatorStatus: moderatorResolver(deps.store, member, request.authority(community), now),
     };
 
@@ -130,15 +131,15 @@ export async function handleInteraction(
     // A press is activity too (day resolution: the day's second press adds nothing to write).
     const seen = activityToday(community, member, now);
     await applyOnce(deps, ctx, [...(result.effects ?? []), ...extra, ...seen], request.ingressKey);
+    const reply = result.replyAfter ? await result.replyAfter() : result.reply;
     if (result.form)
       return {
         kind: "form",
         form: withCloseLabel(result.form, t("form.close")),
         fallback: ephemeral({ type: "text", text: t("form.couldNotOpen") }),
       };
-    if (result.update)
-      return { kind: "update", message: result.update, ...(result.reply ? { reply: result.reply } : {}) };
-    return { kind: "reply", message: result.reply ?? ephemeral({ type: "text", text: t("action.done") }) };
+    if (result.update) return { kind: "update", message: result.update, ...(reply ? { reply } : {}) };
+    return { kind: "reply", message: reply ?? ephemeral({ type: "text", text: t("action.done") }) };
   } catch (error) {
     if (error instanceof CommandError && error.code === "not_moderator") {
       return {

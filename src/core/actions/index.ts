@@ -2,6 +2,7 @@ import { MEETING_ACTIONS } from "../meetings/actions.ts";
 import { NUDGE_ACTIONS } from "../nudges/actions.ts";
 import { PROFILE_ACTIONS, PROFILE_FORMS } from "../profile/actions.ts";
 import { ROTATION_ACTIONS, ROTATION_FORMS } from "../rotation/actions.ts";
+import { SETUP_ACTIONS, SETUP_FORMS } from "../setup/forms.ts";
 import { TOPIC_ACTIONS } from "../topics/actions.ts";
 import { TOPIC_REFRESH_ACTIONS } from "../topics/choose-action.ts";
 import type { Action } from "./define.ts";
@@ -18,10 +19,11 @@ export const ACTIONS: readonly Action[] = [
   ...ROTATION_ACTIONS,
   ...TOPIC_ACTIONS,
   ...TOPIC_REFRESH_ACTIONS,
+  ...SETUP_ACTIONS,
 ];
 
 /** Every form guyub opens, by id. */
-export const FORMS: readonly FormDefinition[] = [...PROFILE_FORMS, ...ROTATION_FORMS];
+export const FORMS: readonly FormDefinition[] = [...PROFILE_FORMS, ...ROTATION_FORMS, ...SETUP_FORMS];
 
 export { type Action, defineAction, noArgs } from "./define.ts";
 export { actionButton, formId, pack, unpack } from "./pack.ts";

@@ -10,6 +10,8 @@ export type ActionContext = Omit<CommandContext, "registry">;
 export interface ActionResult {
   /** A private answer to the member who pressed (ephemeral). */
   readonly reply?: Message;
+  /** A private answer built after the effects were applied, for one that reads what they wrote. */
+  readonly replyAfter?: () => Promise<Message>;
   /** Replaces the message the button is on (e.g. a vote count). */
   readonly update?: Message;
   /** Opens a form (a Slack modal, a Discord modal); only an answer to a button can do this. */

@@ -26,6 +26,7 @@ import { createRegistry } from "./registry.ts";
 import { rotationFairness, rotationShow } from "./rotation.ts";
 import { rotationAdd, rotationMode, rotationRemove } from "./rotation-admin.ts";
 import { rotationAway, rotationPass, rotationSwap, rotationVolunteer } from "./rotation-turns.ts";
+import { setup } from "./setup.ts";
 import { timezone } from "./timezone.ts";
 import { topicList, topicSuggest, topicUnvote, topicVote } from "./topic.ts";
 import { topicHistory } from "./topic-history.ts";
@@ -50,6 +51,7 @@ export const GROUP_SUMMARIES = {
 export const registry = createRegistry(
   [
     help,
+    setup,
     language,
     moderatorsList,
     moderatorsAdd,

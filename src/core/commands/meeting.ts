@@ -1,7 +1,7 @@
-import { localDay } from "../local-time.ts";
 import { formatMeetingTime } from "../meetings/format.ts";
+import { DEFAULT_MEETING_MINUTES, newSeries } from "../meetings/new-series.ts";
 import { isTimeZone, parseLink, parseMinutes, parseTime, parseWeekday } from "../meetings/parse.ts";
-import { CADENCES, firstMeetingDay, upcomingMeetings } from "../meetings/schedule.ts";
+import { CADENCES, upcomingMeetings } from "../meetings/schedule.ts";
 import { type Block, ephemeral } from "../message.ts";
 import type { Effect } from "../model.ts";
 import { defineCommand } from "./define.ts";
@@ -10,8 +10,6 @@ import type { CommandContext } from "./types.ts";
 
 /** A one-word text option: on Slack, a text followed by another is one word or a quoted phrase. */
 const word = (...args: Parameters<typeof option.text>) => ({ ...option.text(...args), rest: false });
-
-const DEFAULT_MINUTES = 60;
 
 /** `/cop meeting schedule weekly tue 19:00 [minutes] [link]`: the community's one series. */
 export const meetingSchedule = defineCommand({
@@ -45,15 +43,14 @@ export const meetingSchedule = defineCommand({
       linkText = minutesText;
       minutesText = undefined;
     }
-    const minutes = minutesText === undefined ? DEFAULT_MINUTES : parseMinutes(minutesText);
+    const minutes = minutesText === undefined ? DEFAULT_MEETING_MINUTES : parseMinutes(minutesText);
     if (minutes === null) return say(ctx.t("meeting.badMinutes", { value: minutesText ?? "" }));
     const link = linkText === undefined ? null : parseLink(linkText);
     if (linkText !== undefined && link === null) return say(ctx.t("meeting.badLink", { value: linkText }));
     const { zone, effects } = await scheduleZone(ctx);
-    const firstDay = firstMeetingDay(ctx.now, zone, localDay(ctx.now, zone), weekday, startMinute);
-    const series = { cadence: args.cadence, firstDay, startMinute, minutes, link };
+    const series = newSeries(ctx.now, zone, { cadence: args.cadence, weekday, startMinute, minutes, link });
     const [first] = upcomingMeetings({ ...series, timezone: zone }, [], [], ctx.now, 1);
-    const when = first ? formatMeetingTime(first.startsAt, ctx.t.locale, zone) : firstDay;
+    const when = first ? formatMeetingTime(first.startsAt, ctx.t.locale, zone) : series.firstDay;
     const blocks: Block[] = [
       {
         type: "text",

@@ -9,6 +9,8 @@ import type { CommandContext } from "./types.ts";
 /** Words that reset the welcome to the built-in text, or remove the code of conduct. */
 const DEFAULT_WORDS = new Set(["default", "bawaan"]);
 const NONE_WORDS = new Set(["none", "kosong"]);
+/** The longest code of conduct (the command's option and the setup form's field). */
+export const CONDUCT_MAX_LENGTH = 800;
 
 /** Whole days from 1 to 60: "0", "61", "abc" and "7 days" are refused with the usage. */
 const days: OptionSpec<z.ZodType<number, string>> = {
@@ -49,7 +51,7 @@ export const onboardingWelcome = defineCommand({
 export const onboardingConduct = defineCommand({
   path: ["onboarding", "conduct"],
   summary: "cmd.onboarding.conduct",
-  options: { text: option.text("arg.conduct", "arg.conduct.help", 800) },
+  options: { text: option.text("arg.conduct", "arg.conduct.help", CONDUCT_MAX_LENGTH) },
   moderator: true,
   example: { text: "Be kind, share generously, keep what others share here." },
   handle(ctx, { text }) {

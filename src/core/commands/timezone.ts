@@ -1,4 +1,4 @@
-import { isTimeZone } from "../meetings/parse.ts";
+import { canonicalTimeZone } from "../meetings/parse.ts";
 import { ephemeral } from "../message.ts";
 import { defineCommand } from "./define.ts";
 import { option } from "./options.ts";
@@ -12,9 +12,9 @@ export const timezone = defineCommand({
   example: { zone: "Asia/Jakarta" },
   async handle(ctx, { zone }) {
     const say = (text: string) => ephemeral({ type: "text", text });
-    if (!isTimeZone(zone)) return { message: say(ctx.t("timezone.bad", { zone })) };
     // Intl knows names case-insensitively; store the canonical spelling.
-    const canonical = new Intl.DateTimeFormat("en", { timeZone: zone }).resolvedOptions().timeZone;
+    const canonical = canonicalTimeZone(zone);
+    if (canonical === null) return { message: say(ctx.t("timezone.bad", { zone })) };
     // The same zone as the default still counts as chosen: a schedule then keeps it (no Slack zone).
     const { settings } = await ctx.store.rotation.book(ctx.community.id);
     if (canonical === ctx.community.timezone && settings.timezoneSet)

@@ -5,6 +5,7 @@ import type { JobStarter } from "../membership/ports.ts";
 import type { Form, Message } from "../message.ts";
 import type { Community, Effect, Member, PlatformId } from "../model.ts";
 import type { CommunityStore } from "../ports.ts";
+import type { UpcomingWork } from "../setup/ports.ts";
 import type { ArgsOf, OptionMap } from "./options.ts";
 import type { Registry } from "./registry.ts";
 
@@ -36,12 +37,15 @@ export interface CommandContext {
     | "topics"
     | "rotation"
     | "topicRefresh"
+    | "readFormDraft"
   > &
     Pick<CommunityStore, "kudos" | "digest">;
   /** Where the command was typed and who is a bot there (kudos); absent when the adapter does not say. */
   readonly place?: CommandPlace;
   /** Starts a job now (`/cop onboarding sync`); absent where no JOBS queue is bound. */
   readonly jobs?: JobStarter;
+  /** The scheduler's next runs for the setup checklist; absent where jobs are not wired. */
+  readonly upcoming?: UpcomingWork;
   /** The speaker's own time zone where the platform tells it (Slack `users.info` `tz`); asked only when needed. */
   actorTimezone?(): Promise<string | null>;
   /** Asks (once, cached) whether the member moderates; platform look-ups happen only when needed. */

@@ -7,6 +7,7 @@ import { membershipEn } from "../membership/strings-en.ts";
 import { nudgesEn } from "../nudges/strings-en.ts";
 import { profileEn } from "../profile/strings-en.ts";
 import { rotationEn } from "../rotation/strings-en.ts";
+import { setupEn } from "../setup/strings-en.ts";
 import { topicRefreshEn } from "../topics/refresh-strings-en.ts";
 import { topicsEn } from "../topics/strings-en.ts";
 
@@ -24,6 +25,7 @@ export const en = {
   ...rotationEn,
   ...topicRefreshEn,
   ...topicsEn,
+  ...setupEn,
   ...meetingDaysEn,
   ...holidayImportEn,
   "language.en": "English",

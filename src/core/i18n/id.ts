@@ -7,6 +7,7 @@ import { membershipId } from "../membership/strings-id.ts";
 import { nudgesId } from "../nudges/strings-id.ts";
 import { profileId } from "../profile/strings-id.ts";
 import { rotationId } from "../rotation/strings-id.ts";
+import { setupId } from "../setup/strings-id.ts";
 import { topicRefreshId } from "../topics/refresh-strings-id.ts";
 import { topicsId } from "../topics/strings-id.ts";
 import type { MessageKey } from "./en.ts";
@@ -26,6 +27,7 @@ export const id: Record<MessageKey, string> = {
   ...rotationId,
   ...topicRefreshId,
   ...topicsId,
+  ...setupId,
   ...meetingDaysId,
   ...holidayImportId,
   "language.en": "English (Inggris)",

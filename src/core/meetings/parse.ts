@@ -59,3 +59,10 @@ export function isTimeZone(zone: string): boolean {
     return false;
   }
 }
+
+/** The platform's spelling of a zone name (Intl knows them case-insensitively), or null if unknown. */
+export function canonicalTimeZone(zone: string): string | null {
+  const trimmed = zone.trim();
+  if (!isTimeZone(trimmed)) return null;
+  return new Intl.DateTimeFormat("en", { timeZone: trimmed }).resolvedOptions().timeZone;
+}

@@ -1,0 +1,156 @@
+import { defineAction, noArgs } from "../actions/define.ts";
+import { actionButton } from "../actions/pack.ts";
+import type {
+  ActionContext,
+  ActionResult,
+  FieldErrors,
+  FormDefinition,
+  FormValues,
+} from "../actions/types.ts";
+import { type Locale, translator } from "../i18n/index.ts";
+import { ephemeral, type Form } from "../message.ts";
+import type { Community, Effect } from "../model.ts";
+import { setupChecklist } from "./checklist.ts";
+import { BASICS, currentValues, SETUP_FORM, setupForm } from "./fields.ts";
+import { readSetupState } from "./state.ts";
+import { checkSetup } from "./validate.ts";
+
+type Step = (typeof SETUP_FORM)[keyof typeof SETUP_FORM];
+
+/** Builds a step's form, refilled with `initial` (answers kept after errors) or the stored settings. */
+async function build(ctx: ActionContext, step: Step, initial: FormValues | null): Promise<Form> {
+  const values = initial ?? currentValues(ctx.community, await readSetupState(ctx));
+  return setupForm(ctx.community, ctx.t, step, values);
+}
+
+/** The form `/cop setup` and the Open setup button open: all of it on Slack, step 1 on Discord. */
+export const openSetup = (ctx: ActionContext): Promise<Form> =>
+  build(ctx, ctx.platform === "slack" ? SETUP_FORM.all : SETUP_FORM.basics, null);
+
+/** A form submitted by someone who does not (or cannot be shown to) moderate changes nothing. */
+async function refused(ctx: ActionContext): Promise<ActionResult | null> {
+  const status = await ctx.moderatorStatus();
+  if (status === "moderator") return null;
+  const key = status === "unknown" ? "error.moderator_unverifiable" : "action.moderatorsOnly";
+  return { reply: ephemeral({ type: "text", text: ctx.t(key) }) };
+}
+
+/**
+ * A valid, complete submission: its effects in one batch, then the checklist read after they
+ * were applied, in the language and zone just chosen.
+ */
+function saved(ctx: ActionContext, effects: Effect[], extra: Effect[] = []): ActionResult {
+  const changed = (type: string) => effects.find((e) => e.type === type);
+  const locale = changed("community.locale");
+  const zone = changed("community.timezone");
+  const community: Community = {
+    ...ctx.community,
+    ...(locale?.type === "community.locale" ? { locale: locale.locale as Locale } : {}),
+    ...(zone?.type === "community.timezone" ? { timezone: zone.timezone } : {}),
+  };
+  const t = translator(community.locale);
+  return {
+    effects: [...effects, ...extra],
+    replyAfter: () => setupChecklist(ctx, community, t, { lead: t("setup.saved"), button: false }),
+  };
+}
+
+const heldDraft = (ctx: ActionContext) =>
+  ctx.store.readFormDraft(ctx.community.id, ctx.member.platformUserId, SETUP_FORM.held);
+
+/** Slack: every setting in one modal. */
+export const setupAllForm: FormDefinition = {
+  id: SETUP_FORM.all,
+  build: (ctx, initial) => build(ctx, SETUP_FORM.all, initial),
+  async submit(ctx, values): Promise<ActionResult | FieldErrors> {
+    const no = await refused(ctx);
+    if (no) return no;
+    const checked = checkSetup(ctx.community, await readSetupState(ctx), values, ctx.t, ctx.now);
+    return "errors" in checked ? checked : saved(ctx, checked.effects);
+  },
+};
+
+/** Discord step 1: language, zone, channel, conduct. Checked and held as a draft; no setting changes. */
+export const setupBasicsForm: FormDefinition = {
+  id: SETUP_FORM.basics,
+  build: (ctx, initial) => build(ctx, SETUP_FORM.basics, initial),
+  async submit(ctx, values): Promise<ActionResult | FieldErrors> {
+    const no = await refused(ctx);
+    if (no) return no;
+    const checked = checkSetup(ctx.community, await readSetupState(ctx), values, ctx.t, ctx.now);
+    const errors = "errors" in checked ? BASICS.filter((id) => checked.errors[id]) : [];
+    if ("errors" in checked && errors.length > 0)
+      return { errors: Object.fromEntries(errors.map((id) => [id, checked.errors[id] ?? ""])) };
+    const basics = Object.fromEntries(BASICS.map((id) => [id, values[id] ?? ""]));
+    const next = actionButton(ctx.community, "setup.next", ctx.t("setup.continue"), [], "primary");
+    return {
+      reply: ephemeral(
+        { type: "text", text: ctx.t("setup.step1.kept") },
+        { type: "actions", buttons: [next] },
+      ),
+      effects: [
+        {
+          type: "form.saveDraft",
+          userId: ctx.member.platformUserId,
+          formId: SETUP_FORM.held,
+          values: basics,
+        },
+      ],
+    };
+  },
+};
+
+/** Discord step 2: the meetings; both steps are checked again and saved in one batch. */
+export const setupMeetingForm: FormDefinition = {
+  id: SETUP_FORM.meeting,
+  build: (ctx, initial) => build(ctx, SETUP_FORM.meeting, initial),
+  async submit(ctx, values): Promise<ActionResult | FieldErrors> {
+    const no = await refused(ctx);
+    if (no) return no;
+    const held = await heldDraft(ctx);
+    if (!held) return startAgain(ctx);
+    const all = { ...held, ...values };
+    const checked = checkSetup(ctx.community, await readSetupState(ctx), all, ctx.t, ctx.now);
+    if ("errors" in checked) return checked;
+    const drop: Effect = {
+      type: "form.clearDraft",
+      userId: ctx.member.platformUserId,
+      formId: SETUP_FORM.held,
+    };
+    return saved(ctx, checked.effects, [drop]);
+  },
+};
+
+/** The first step's answers are gone: nothing was saved, start again. */
+function startAgain(ctx: ActionContext): ActionResult {
+  const again = actionButton(ctx.community, "setup.open", ctx.t("setup.restart"), [], "primary");
+  return {
+    reply: ephemeral(
+      { type: "text", text: ctx.t("setup.step1.lost") },
+      { type: "actions", buttons: [again] },
+    ),
+  };
+}
+
+/** "Open setup" (the checklist's button, and "Start again"). */
+export const setupOpen = defineAction({
+  id: "setup.open",
+  args: noArgs,
+  moderator: true,
+  handle: async (ctx) => ({ form: await openSetup(ctx) }),
+});
+
+/** Discord's "Continue" after step 1 (a modal cannot open a modal): opens step 2. */
+export const setupNext = defineAction({
+  id: "setup.next",
+  args: noArgs,
+  moderator: true,
+  async handle(ctx) {
+    if (!(await heldDraft(ctx))) return startAgain(ctx);
+    return { form: await build(ctx, SETUP_FORM.meeting, null) };
+  },
+});
+
+/** `/cop setup`'s buttons and forms, for `ACTIONS` and `FORMS`. */
+export const SETUP_ACTIONS = [setupOpen, setupNext];
+export const SETUP_FORMS: readonly FormDefinition[] = [setupAllForm, setupBasicsForm, setupMeetingForm];

@@ -1,0 +1,36 @@
+import type { ActionContext } from "../actions/types.ts";
+import type { StoredSeries } from "../meetings/ports.ts";
+
+/** The settings `/cop setup` asks for and its checklist shows, as stored now. */
+export interface SetupState {
+  readonly timezoneSet: boolean;
+  readonly mainChannelId: string | null;
+  readonly conductText: string | null;
+  readonly series: StoredSeries | null;
+  readonly holidays: number;
+  readonly rotationMembers: number;
+  readonly digestOn: boolean;
+  readonly nudgesPaused: boolean;
+}
+
+/** One read per feature, in parallel; the community row itself (language, zone) is in `ctx`. */
+export async function readSetupState(ctx: Pick<ActionContext, "community" | "store">): Promise<SetupState> {
+  const id = ctx.community.id;
+  const [onboarding, calendar, book, digest, nudges] = await Promise.all([
+    ctx.store.membership.onboarding(id),
+    ctx.store.meetings.calendar(id),
+    ctx.store.rotation.book(id),
+    ctx.store.digest.settings(id),
+    ctx.store.nudges.settings(id),
+  ]);
+  return {
+    timezoneSet: book.settings.timezoneSet,
+    mainChannelId: onboarding.mainChannelId,
+    conductText: onboarding.conductText,
+    series: calendar.series,
+    holidays: calendar.holidays.length,
+    rotationMembers: book.state.members.length,
+    digestOn: digest.enabled,
+    nudgesPaused: nudges.paused,
+  };
+}

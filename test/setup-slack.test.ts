@@ -1,0 +1,145 @@
+import { env } from "cloudflare:workers";
+import { beforeEach, describe, expect, it } from "vitest";
+import { resetDb } from "./support/db.ts";
+import { communityId, GOOD, SETUP_AT, settingsRows, slackAt } from "./support/setup.ts";
+import { MEMBER } from "./support/slack.ts";
+import { outboxQueue, resetStandins, sentTo } from "./support/worker.ts";
+
+beforeEach(async () => {
+  await resetDb();
+  await resetStandins();
+  outboxQueue.take();
+});
+
+const openedViews = async () =>
+  (await sentTo("slack"))
+    .filter((c) => c.method === "views.open")
+    .map((c) => ({ view: JSON.parse(String((c.body as { view?: string }).view)), response: c.response }));
+
+/** `/cop setup` once as a member (the community now exists), then the moderator's first run. */
+async function firstRun() {
+  const slack = slackAt(SETUP_AT);
+  await slack.command("help", MEMBER);
+  await slack.command("setup");
+  return { slack, id: await communityId() };
+}
+
+describe("/cop setup on Slack: one modal", () => {
+  it("opens every setting in one modal the first time, with a channel picker", async () => {
+    const { id } = await firstRun();
+    const [opened] = await openedViews();
+    expect(opened?.response).toMatchObject({ ok: true });
+    expect(opened?.view).toMatchObject({ type: "modal", callback_id: `setup.all:${id}` });
+    const blocks = opened?.view.blocks as {
+      block_id: string;
+      optional: boolean;
+      element: { type: string };
+    }[];
+    expect(blocks.map((b) => [b.block_id, b.element.type])).toEqual([
+      ["language", "static_select"],
+      ["timezone", "plain_text_input"],
+      ["channel", "conversations_select"],
+      ["conduct", "plain_text_input"],
+      ["cadence", "static_select"],
+      ["weekday", "static_select"],
+      ["time", "plain_text_input"],
+      ["link", "plain_text_input"],
+    ]);
+    // Optional to Slack: an empty channel reaches guyub's checks and comes back as a field error.
+    expect(blocks.every((b) => b.optional)).toBe(true);
+  });
+
+  it("a bad timezone, 25:00 and an empty channel are field errors in the modal; nothing is half-saved", async () => {
+    const { slack, id } = await firstRun();
+    const before = await settingsRows();
+    const bad = await slack.submit(`setup.all:${id}`, {
+      ...GOOD,
+      // A valid language and conduct come with it: they must not be saved alone either.
+      language: ["id"],
+      conduct: "Something new",
+      timezone: "Mars/Olympus",
+      time: "25:00",
+      channel: [],
+    });
+    expect(bad).toEqual({
+      response_action: "errors",
+      errors: {
+        timezone: expect.stringContaining("Mars/Olympus"),
+        channel: "Choose the main channel: announcements and reminders are posted there.",
+        time: expect.stringContaining("25:00"),
+      },
+    });
+    expect(await settingsRows()).toEqual(before);
+  });
+
+  it("a valid submit saves everything in one batch and answers with the checklist and the next three things", async () => {
+    const { slack, id } = await firstRun();
+    const good = (await slack.submit(`setup.all:${id}`, GOOD)) as {
+      response_action: string;
+      view: { blocks: unknown[] };
+    };
+    expect(good.response_action).toBe("update");
+    const text = JSON.stringify(good.view.blocks);
+    expect(text).toContain("Saved. Here is where things stand:");
+    expect(text).toContain("✅ Time zone: Asia/Jakarta");
+    expect(text).toContain("<#C0GENERAL>");
+    expect(text).toContain("✅ Meetings: every week, Tuesday at 19:00");
+    expect(text).toContain("✅ Code of conduct");
+    expect(text).toContain("❌ Holidays: none");
+    expect(text).toContain("• Sat 27 Feb, 09:00 GMT+7: announce the meeting of Tue 2 Mar");
+    const { communities, series } = await settingsRows();
+    expect(communities).toEqual([
+      expect.objectContaining({
+        timezone: "Asia/Jakarta",
+        timezone_set: 1,
+        main_channel_id: "C0GENERAL",
+        conduct_text: "Be kind, share generously.",
+      }),
+    ]);
+    expect(series).toEqual([
+      expect.objectContaining({
+        cadence: "weekly",
+        first_day: "2027-03-02",
+        start_minute: 1140,
+        link: GOOD.link,
+      }),
+    ]);
+    // One audited batch for the whole form.
+    const audits = await env.DB.prepare(
+      "SELECT action FROM audit_log WHERE action LIKE 'form%' OR action LIKE 'setup%'",
+    ).all();
+    expect(audits.results.length).toBeLessThanOrEqual(1);
+
+    // Run again: the checklist (not the form), with a button that opens it.
+    const again = JSON.stringify(await slack.command("setup"));
+    expect(again).toContain("Setup checklist");
+    expect(again).toContain(`setup.open:${id}`);
+    expect(await openedViews()).toHaveLength(1);
+  });
+
+  it("answers in the language just chosen, and a second submit keeps cancelled days and changes only the link", async () => {
+    const { slack, id } = await firstRun();
+    await slack.submit(`setup.all:${id}`, GOOD);
+    await slack.command("meeting cancel 2027-03-09");
+    const before = await settingsRows();
+    const reply = JSON.stringify(
+      await slack.submit(`setup.all:${id}`, { ...GOOD, language: ["id"], link: "https://meet.example/baru" }),
+    );
+    expect(reply).toContain("Tersimpan.");
+    expect(reply).toContain("Berikutnya, guyub akan:");
+    expect(reply).toContain("Sab, 27 Feb, 09.00 WIB: mengumumkan pertemuan Sel, 2 Mar");
+    const after = await settingsRows();
+    expect(after.overrides).toEqual(before.overrides);
+    expect(after.overrides).toHaveLength(1);
+    expect(after.series).toEqual([{ ...(before.series?.[0] as object), link: "https://meet.example/baru" }]);
+    expect(after.communities).toEqual([expect.objectContaining({ locale: "id" })]);
+  });
+
+  it("a member's submit is refused and changes nothing", async () => {
+    const { slack, id } = await firstRun();
+    const before = await settingsRows();
+    const reply = JSON.stringify(await slack.submit(`setup.all:${id}`, GOOD, MEMBER));
+    expect(reply).toContain("Only moderators");
+    expect(await settingsRows()).toEqual(before);
+  });
+});
