@@ -22,6 +22,11 @@ export const MAX_BODY_BYTES = 64 * 1024;
 export interface AppOptions {
   /** The clock. Tests pin it; production reads the system time. */
   readonly now?: () => Date;
+  /**
+   * The clock signatures are checked against; default `now`. The local demo moves `now` through
+   * simulated weeks while its requests stay signed at real time.
+   */
+  readonly verifyNow?: () => Date;
   /** How long a command may take before the platform gets a deferred ack. */
   readonly replyDeadlineMs?: number;
   /** How long an isolate may reuse a member's session for read-only commands (0 turns it off). */
@@ -41,6 +46,7 @@ export const SESSION_CACHE_MS = 30_000;
  */
 export function createApp(options: AppOptions = {}): Hono<{ Bindings: AppEnv }> {
   const now = options.now ?? (() => new Date());
+  const verifyNow = options.verifyNow ?? now;
   const coreDeps = coreDepsFor(now, options.sessionCacheMs ?? SESSION_CACHE_MS, options);
   const app = new Hono<{ Bindings: AppEnv }>();
 
@@ -55,8 +61,11 @@ export function createApp(options: AppOptions = {}): Hono<{ Bindings: AppEnv }> 
   );
 
   app.get("/healthz", (c) => c.json({ ok: true, service: "guyub" }));
-  app.route("/slack", slackRoutes({ core: coreDeps, now, replyDeadlineMs: options.replyDeadlineMs }));
-  app.route("/discord", discordRoutes({ core: coreDeps, now, replyDeadlineMs: options.replyDeadlineMs }));
+  app.route("/slack", slackRoutes({ core: coreDeps, verifyNow, replyDeadlineMs: options.replyDeadlineMs }));
+  app.route(
+    "/discord",
+    discordRoutes({ core: coreDeps, verifyNow, replyDeadlineMs: options.replyDeadlineMs }),
+  );
 
   const oauthNotBuilt = () => {
     throw new HttpError(

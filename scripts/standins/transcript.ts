@@ -35,6 +35,19 @@ export function discordLine(target: string, body: unknown, edit?: string): strin
   return line(`discord ${target}${edit ? ` edit ${short(edit)}` : ""}${only}`, flatten(parts));
 }
 
+/** The whole text of a Slack message body (blocks, attachments, else `text`), uncut, a line per part. */
+export function slackMessageText(args: Obj): string {
+  const parts = [...blocksText(args.blocks), ...attachmentsText(args.attachments)].filter(Boolean);
+  return parts.length > 0 ? parts.join("\n") : slackText(args.text);
+}
+
+/** The whole text of a Discord message body (content, embeds, components), uncut, a line per part. */
+export function discordMessageText(body: unknown): string {
+  const b = (body ?? {}) as Obj;
+  const parts = [discordText(b.content), ...embedsText(b.embeds), ...componentsText(b.components)];
+  return parts.filter(Boolean).join("\n");
+}
+
 function line(where: string, text: string): string {
   const flat = text.replace(/\s+/g, " ").trim() || "(no text)";
   return `[${where}] guyub: ${flat.length > MAX ? `${flat.slice(0, MAX - 1)}…` : flat}`;
@@ -68,6 +81,8 @@ function blocksText(raw: unknown): string[] {
     const own = slackText((block.text as Obj | undefined)?.text);
     const fields = Array.isArray(block.fields) ? block.fields.map((f: Obj) => slackText(f.text)) : [];
     const elements = Array.isArray(block.elements) ? block.elements.map(slackElement) : [];
+    // A row of buttons (or context pieces) reads as one line.
+    if (block.type === "actions" || block.type === "context") return [elements.filter(Boolean).join(" ")];
     const accessory = block.accessory ? [slackElement(block.accessory as Obj)] : [];
     return [own, ...fields, ...elements, ...accessory].filter(Boolean);
   });

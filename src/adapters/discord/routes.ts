@@ -23,7 +23,8 @@ import { verifyDiscordRequest } from "./verify.ts";
 
 export interface DiscordRouteOptions {
   readonly core: (env: AppEnv) => CoreDeps;
-  readonly now: () => Date;
+  /** The clock request signatures are checked against. */
+  readonly verifyNow: () => Date;
   readonly replyDeadlineMs?: number;
 }
 
@@ -50,7 +51,7 @@ export function discordRoutes(options: DiscordRouteOptions): Hono<Env> {
         timestamp: c.req.header("x-signature-timestamp") ?? null,
         rawBody: raw,
       },
-      options.now(),
+      options.verifyNow(),
     );
     assertVerified(verified, "Discord");
     const parsed = interactionPayload.safeParse(parseJson(raw));

@@ -11,7 +11,8 @@ import { verifySlackRequest } from "./verify.ts";
 
 export interface SlackRouteOptions {
   readonly core: (env: AppEnv) => CoreDeps;
-  readonly now: () => Date;
+  /** The clock request signatures are checked against. */
+  readonly verifyNow: () => Date;
   readonly replyDeadlineMs?: number;
 }
 
@@ -44,7 +45,7 @@ export function slackRoutes(options: SlackRouteOptions): Hono<Env> {
         timestamp: request.headers.get("x-slack-request-timestamp"),
         rawBody: raw,
       },
-      options.now(),
+      options.verifyNow(),
     );
     assertVerified(result, "Slack");
   };

@@ -1,0 +1,127 @@
+/**
+ * The demo checks its own outcome, per platform, from guyub's tables and the stand-ins' counts:
+ * every newcomer welcomed exactly once, no meeting on the holiday, hosts taking fair turns,
+ * exactly one nudge, one digest per week, no 429 from either platform, no dead message, no failed
+ * job. `npm run demo` exits 1 when any of them fails, so CI can run it as a test.
+ */
+
+import type { Driver } from "./driver.ts";
+import { EVERYONE, NEWCOMERS } from "./people.ts";
+import { type Played, query } from "./play.ts";
+import type { World } from "./world.ts";
+
+/** Idul Fitri 2027, a Tuesday: the weekly meeting must not happen. */
+export const HOLIDAY = "2027-03-09";
+/** The Mondays the weekly digest goes out on, 08:00 WIB. */
+const DIGEST_WEEKS = 4;
+
+export interface Outcome {
+  ok: boolean;
+  lines: string[];
+}
+
+export async function checkOutcome(
+  world: World,
+  drivers: readonly Driver[],
+  _played: Played,
+): Promise<Outcome> {
+  const lines: string[] = ["", "outcome:"];
+  let ok = true;
+  const check = (platform: string, passed: boolean, what: string, detail: string) => {
+    ok &&= passed;
+    lines.push(`  ${passed ? "✓" : "✗"} ${platform}: ${what}${detail ? ` (${detail})` : ""}`);
+  };
+  for (const d of drivers) {
+    const rows = (sql: string, ...params: unknown[]) =>
+      query(
+        world.mf,
+        sql.replaceAll(":community", "(SELECT id FROM communities WHERE platform = ?)"),
+        d.platform,
+        ...params,
+      );
+    const sent = async (pattern: string) =>
+      rows(
+        `SELECT idempotency_key AS key, status, target FROM outbox WHERE community_id = :community AND idempotency_key LIKE ?`,
+        pattern,
+      );
+
+    const welcomes = await sent("welcome:%");
+    const counts = NEWCOMERS.map(
+      (m) => welcomes.filter((w) => w.key === `welcome:${d.idOf(m)}` && w.status === "sent").length,
+    );
+    check(
+      d.platform,
+      counts.every((n) => n === 1) && welcomes.length === NEWCOMERS.length,
+      "every newcomer welcomed exactly once",
+      `${NEWCOMERS.length} newcomers, ${welcomes.length} welcomes`,
+    );
+
+    const onHoliday = [...(await sent(`announce:${HOLIDAY}%`)), ...(await sent(`remind:${HOLIDAY}%`))];
+    const closed = await rows(
+      `SELECT kind FROM rotation_ledger WHERE community_id = :community AND meeting_day = ? AND kind IN ('hosted','skipped','cancelled')`,
+      HOLIDAY,
+    );
+    check(
+      d.platform,
+      onHoliday.length === 0 && closed.length === 1 && closed[0]?.kind === "skipped",
+      `no meeting on the holiday (${HOLIDAY})`,
+      `${onHoliday.length} announcements or reminders, recorded as ${closed.map((c) => c.kind).join(", ") || "nothing"}`,
+    );
+
+    const hosted = await rows(
+      `SELECT meeting_day AS day, member_id AS host FROM rotation_ledger WHERE community_id = :community AND kind = 'hosted' ORDER BY meeting_day`,
+    );
+    const hosts = hosted.map((h) => String(h.host));
+    check(
+      d.platform,
+      hosted.length >= 3 && new Set(hosts).size === hosts.length,
+      "hosts take fair turns (nobody hosts twice while others wait)",
+      hosted.map((h) => `${String(h.day).slice(5)}: ${nameOf(d, String(h.host))}`).join(", "),
+    );
+
+    const nudges = await sent("nudge:%");
+    check(
+      d.platform,
+      nudges.length === 1 && nudges[0]?.status === "sent",
+      "exactly one nudge",
+      nudges
+        .map((n) => `${nameOf(d, String(n.key).split(":")[2] ?? "")} on ${String(n.key).split(":")[1]}`)
+        .join(", "),
+    );
+
+    const digests = await sent("digest:%");
+    const weeks = new Set(digests.map((r) => String(r.key)));
+    check(
+      d.platform,
+      digests.length === DIGEST_WEEKS &&
+        weeks.size === DIGEST_WEEKS &&
+        digests.every((r) => r.status === "sent"),
+      "one digest per week",
+      digests.map((r) => String(r.key).slice(7)).join(", "),
+    );
+
+    const dead = await rows(
+      `SELECT count(*) AS n FROM outbox WHERE community_id = :community AND status = 'dead'`,
+    );
+    check(d.platform, Number(dead[0]?.n) === 0, "no dead messages in the outbox", "");
+    const failed = await rows(
+      `SELECT count(*) AS n FROM job_runs WHERE community_id = :community AND status = 'failed'`,
+    );
+    check(d.platform, Number(failed[0]?.n) === 0, "no failed job", "");
+  }
+  const stats = world.standins.state.stats.snapshot();
+  for (const d of drivers) {
+    const s = stats[d.platform];
+    check(
+      d.platform,
+      s.rateLimited === 0,
+      "zero 429s",
+      `${s.accepted} calls accepted, ${s.rateLimited} rate-limited${s.rateLimited ? ` ${JSON.stringify(s.rateLimitedBy)}` : ""}, ${s.errors} errors${s.errors ? ` ${JSON.stringify(s.errorsBy)}` : ""}`,
+    );
+  }
+  return { ok, lines };
+}
+
+function nameOf(d: Driver, id: string): string {
+  return EVERYONE.find((m) => d.idOf(m) === id)?.name ?? id;
+}

@@ -1,0 +1,161 @@
+/**
+ * Plays the scenario against a running world: simulated time moves hour by hour; each hour the
+ * Worker's scheduled handler fires with that hour as its time (as the cron would), then the
+ * scenario's steps of that hour run at their own minutes. After every move the driver waits for
+ * guyub to be quiet (no job claimed or running, no message pending) and collects what arrived.
+ */
+import type { Miniflare } from "miniflare";
+import { committedHost } from "../../src/core/meetings/closing.ts";
+import type { LedgerEntry } from "../../src/core/rotation/types.ts";
+import { type Clock, minuteOf } from "./clock.ts";
+import type { DemoMember, Driver } from "./driver.ts";
+import type { Lang, Scene, Step } from "./scenario.ts";
+import { DAYS, scenario } from "./scenario.ts";
+import type { Transcript } from "./transcript.ts";
+
+const HOUR_MS = 60 * 60 * 1000;
+/**
+ * Local hours the cron fires at when no member acts: those at which guyub has something to do
+ * (digest 08:00, announcements and nudges 09:00, follow-ups and housekeeping 10:00, reminders
+ * 18:00 and 19:00, closing and the next topic after the meeting), plus a few more for the hourly
+ * member list and Discord activity reads. In production the cron fires every quarter-hour; each
+ * job catches up on any due moment it missed, so firing less often changes when, not what.
+ */
+const CRON_HOURS: ReadonlySet<number> = new Set([8, 9, 10, 12, 15, 18, 19, 20, 21]);
+const QUIET_TIMEOUT_MS = 60_000;
+
+export interface Played {
+  readonly clock: Clock;
+  /** Scheduled runs fired (one per simulated hour). */
+  hours: number;
+  /** Scenario steps in the order they ran, with their simulated time. */
+  readonly steps: { at: number; platform: string; what: string }[];
+}
+
+type Row = Record<string, unknown>;
+
+/** Runs one statement on the world's D1 from Node (reads only: the demo's own checks). */
+export async function query(mf: Miniflare, sql: string, ...params: unknown[]): Promise<Row[]> {
+  const db = await mf.getD1Database("DB");
+  const result = await db
+    .prepare(sql)
+    .bind(...params)
+    .all<Row>();
+  return result.results;
+}
+
+/**
+ * Waits until guyub has nothing in flight: no job claimed, running or failed, no message pending,
+ * `polls` times in a row. After a scheduled run one look suffices (the dispatcher has claimed
+ * everything before it returns); after a request, work its handler left running gets a moment.
+ */
+async function quiet(mf: Miniflare, polls = 2): Promise<void> {
+  const deadline = Date.now() + QUIET_TIMEOUT_MS;
+  let calm = 0;
+  while (calm < polls) {
+    const [row] = await query(
+      mf,
+      `SELECT (SELECT count(*) FROM job_runs WHERE status IN ('claimed', 'running', 'failed')) AS jobs,
+              (SELECT count(*) FROM outbox o JOIN communities c ON c.id = o.community_id
+                 WHERE o.status = 'pending' AND c.delivery_paused = 0) AS pending`,
+    );
+    calm = Number(row?.jobs) === 0 && Number(row?.pending) === 0 ? calm + 1 : 0;
+    if (Date.now() > deadline) throw new Error(`guyub did not settle: ${JSON.stringify(row)}`);
+    if (calm < polls) await new Promise((r) => setTimeout(r, calm > 0 ? 15 : 5));
+  }
+}
+
+/** The member hosting `day` on `platform`, from the ledger as guyub itself reads it. */
+async function hostOn(mf: Miniflare, platform: string, day: string, people: readonly DemoMember[]) {
+  const rows = await query(
+    mf,
+    `SELECT l.kind, l.meeting_day, l.member_id, l.other_member_id, l.reason FROM rotation_ledger l
+       JOIN communities c ON c.id = l.community_id WHERE c.platform = ? ORDER BY l.id`,
+    platform,
+  );
+  const entries: LedgerEntry[] = rows.map((r) => ({
+    kind: r.kind as LedgerEntry["kind"],
+    meetingDate: String(r.meeting_day),
+    reason: String(r.reason),
+    ...(r.member_id ? { memberId: String(r.member_id) } : {}),
+    ...(r.other_member_id ? { otherMemberId: String(r.other_member_id) } : {}),
+  }));
+  const id = committedHost(entries, day);
+  const member = people.find((m) => m.slackId === id || m.discordId === id);
+  if (!member) throw new Error(`nobody hosts ${day} on ${platform} (ledger says ${id})`);
+  return member;
+}
+
+export async function play(
+  mf: Miniflare,
+  clock: Clock,
+  drivers: readonly Driver[],
+  people: readonly DemoMember[],
+  lang: Lang,
+  transcript: Transcript,
+  onDay?: (day: number) => void,
+): Promise<Played> {
+  // Miniflare's Fetcher has scheduled() (its types lean on workers-types, not installed here).
+  const worker = (await mf.getWorker()) as unknown as {
+    scheduled(options: { scheduledTime: Date; cron: string }): Promise<{ outcome: string }>;
+  };
+  const steps = scenario(lang);
+  const played: Played = { clock, hours: 0, steps: [] };
+  const scenes = drivers.map(
+    (d): Scene => ({
+      d,
+      lang,
+      host: (day) => hostOn(mf, d.platform, day, people),
+      mention: (m) => (d.platform === "slack" ? `<@${m.slackId}>` : `<@${m.discordId}>`),
+    }),
+  );
+  const end = clock.at(DAYS, 0);
+  for (let hour = clock.at(0, 0); hour < end; hour += HOUR_MS) {
+    const { day, minute } = clock.local(hour);
+    if (minute === 0) onDay?.(day);
+    const due = steps.filter((s) => {
+      const at = clock.at(s.day, minuteOf(s.time));
+      return at >= hour && at < hour + HOUR_MS;
+    });
+    if (due.length === 0 && !CRON_HOURS.has(Math.floor(minute / 60))) continue;
+    clock.set(hour);
+    const t0 = performance.now();
+    const run = await worker.scheduled({ scheduledTime: new Date(hour), cron: "*/15 * * * *" });
+    if (run.outcome !== "ok")
+      throw new Error(`the scheduled run at ${new Date(hour).toISOString()} ended "${run.outcome}"`);
+    played.hours += 1;
+    const t1 = performance.now();
+    await quiet(mf, 1);
+    timing.scheduled += t1 - t0;
+    timing.quiet += performance.now() - t1;
+    transcript.collect(hour);
+    for (const s of due) {
+      const at = clock.at(s.day, minuteOf(s.time));
+      clock.set(at);
+      for (const scene of scenes) {
+        played.steps.push({ at, platform: scene.d.platform, what: s.what });
+        await runStep(s, scene);
+        await quiet(mf);
+        transcript.collect(at);
+      }
+    }
+  }
+  if (process.env.DEMO_TIMING) {
+    console.error(timing);
+    console.error(await query(mf, "SELECT job, status, count(*) AS n FROM job_runs GROUP BY job, status"));
+    console.error(world429(mf));
+  }
+  return played;
+}
+const timing = { scheduled: 0, quiet: 0 };
+const world429 = (_: unknown) => "";
+
+async function runStep(s: Step, scene: Scene): Promise<void> {
+  try {
+    await s.run(scene);
+  } catch (error) {
+    throw new Error(
+      `${scene.d.platform}, day ${s.day} ${s.time} "${s.what}": ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+}

@@ -1,0 +1,89 @@
+/** The transcript as text, day by day: what people did, and what each channel and DM received. */
+import { DEMO_ZONE } from "./clock.ts";
+import type { Played } from "./play.ts";
+import type { Lang } from "./scenario.ts";
+import type { Entry, Transcript } from "./transcript.ts";
+
+const LOCALE: Record<Lang, string> = { en: "en-GB", id: "id-ID" };
+
+export function dayTitle(at: number, lang: Lang): string {
+  return new Intl.DateTimeFormat(LOCALE[lang], {
+    weekday: "long",
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: DEMO_ZONE,
+  }).format(at);
+}
+
+export function clockTime(at: number): string {
+  return new Intl.DateTimeFormat("en-GB", {
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+    timeZone: DEMO_ZONE,
+  }).format(at);
+}
+
+/**
+ * Entries grouped by local day, a message edited several times in a day shown once, in its last
+ * version (an announcement is edited with every RSVP).
+ */
+export function byDay(entries: readonly Entry[], played: Played): Map<number, Entry[]> {
+  const days = new Map<number, Entry[]>();
+  for (const entry of entries) {
+    const day = played.clock.local(entry.at).day;
+    const list = days.get(day) ?? [];
+    list.push(entry);
+    days.set(day, list);
+  }
+  for (const [day, list] of days) {
+    const lastEdit = new Map<string, Entry>();
+    for (const e of list) if (e.kind === "edit" && e.target) lastEdit.set(`${e.platform}:${e.target}`, e);
+    days.set(
+      day,
+      list.filter((e) => e.kind !== "edit" || !e.target || lastEdit.get(`${e.platform}:${e.target}`) === e),
+    );
+  }
+  return days;
+}
+
+function who(entry: Entry): string {
+  const column = entry.column.replace(/^(slack|discord) /, "");
+  const person = column.replace(/^DM /, "");
+  switch (entry.kind) {
+    case "member":
+      return `${person}:`;
+    case "private":
+      return `→ ${person} (only them) guyub:`;
+    case "form":
+      return `→ ${person} form:`;
+    case "edit":
+      return `${column} ✎ guyub (updated):`;
+    default:
+      return `${column} guyub:`;
+  }
+}
+
+export function renderText(transcript: Transcript, played: Played, lang: Lang): string {
+  const out: string[] = [];
+  const steps = played.steps;
+  for (const [day, entries] of byDay(transcript.entries, played)) {
+    const first = entries[0];
+    if (!first) continue;
+    out.push("", `══ ${dayTitle(first.at, lang)} (day ${day + 1}) ══`);
+    let lastStep = "";
+    for (const e of entries) {
+      const step = steps.find((s) => s.at === e.at && s.platform === e.platform);
+      const label = step ? `▸ ${step.what}` : "";
+      if (label && label !== lastStep) {
+        out.push(`${clockTime(e.at)} ${label}`);
+        lastStep = label;
+      } else if (!step) lastStep = "";
+      const [head = "", ...rest] = e.text.split("\n");
+      out.push(`${clockTime(e.at)}   [${e.platform}] ${who(e)} ${head}`);
+      for (const line of rest) out.push(`${" ".repeat(16)}${line}`);
+    }
+  }
+  return `${out.join("\n").trimStart()}\n`;
+}

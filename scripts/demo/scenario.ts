@@ -1,0 +1,368 @@
+/**
+ * The month the demo plays, the same on Slack and on Discord: day 0 is Thursday 25 February 2027,
+ * the community meets weekly on Tuesdays at 19:00 WIB, and Tuesday 9 March is Idul Fitri. What
+ * each person does and when is fixed, so two runs print the same transcript.
+ */
+import type { DemoMember, Driver } from "./driver.ts";
+import {
+  AYU,
+  BUDI,
+  CITRA,
+  DIMAS,
+  EKA,
+  EVERYONE,
+  FAJAR,
+  GITA,
+  HADI,
+  INDAH,
+  JOKO,
+  KARTIKA,
+  LESTARI,
+} from "./people.ts";
+
+export const START_DAY = "2027-02-25";
+export const DAYS = 28;
+export type Lang = "en" | "id";
+
+export interface Scene {
+  readonly d: Driver;
+  readonly lang: Lang;
+  /** Whoever hosts the meeting on this day (`YYYY-MM-DD`), read from guyub's own records. */
+  host(day: string): Promise<DemoMember>;
+  /** `<@U…>` on Slack, `@name` on Discord: how the platform's client writes a mention. */
+  mention(member: DemoMember): string;
+}
+
+export interface Step {
+  readonly day: number;
+  /** Local `HH:MM`. */
+  readonly time: string;
+  /** What the transcript says happened, e.g. "Dimas joins". */
+  readonly what: string;
+  run(scene: Scene): Promise<unknown>;
+}
+
+/** The same words in both languages. */
+const say = (lang: Lang, en: string, id: string) => (lang === "id" ? id : en);
+
+function intro(lang: Lang, does: [string, string], shares: [string, string], needs: [string, string]) {
+  return {
+    does: say(lang, ...does),
+    shares: say(lang, ...shares),
+    needs: say(lang, ...needs),
+    benefits: ["practice", "support"],
+    frequency: "weekly",
+    intro: "yes",
+    findable: "yes",
+  };
+}
+
+/** Opens the intro from the welcome DM's button and answers it. */
+const answerIntro =
+  (m: DemoMember, answers: ReturnType<typeof intro>): Step["run"] =>
+  async ({ d }) => {
+    await d.press(m, "dm", "intro.open");
+    await d.submit(m, answers);
+  };
+
+/** `/cop profile edit` and answers: for people who were here before guyub and got no welcome. */
+const editProfile =
+  (m: DemoMember, answers: ReturnType<typeof intro>): Step["run"] =>
+  async ({ d }) => {
+    await d.command(m, "profile edit");
+    await d.submit(m, answers);
+  };
+
+const step = (day: number, time: string, what: string, run: Step["run"]): Step => ({ day, time, what, run });
+
+/** Everyone but Gita says something in the channel every third day; Gita goes quiet after day 1. */
+function chatter(): Step[] {
+  const steps: Step[] = [];
+  for (let day = 1; day < DAYS; day += 3) {
+    const talkers = EVERYONE.filter((m) => m !== GITA || day <= 1 || day >= 13);
+    steps.push(
+      step(day, "12:30", "people talk in the channel", async ({ d }) => {
+        for (const m of talkers) await d.speak(m);
+      }),
+    );
+  }
+  return steps;
+}
+
+export function scenario(lang: Lang): Step[] {
+  const t = (en: string, id: string) => say(lang, en, id);
+  const steps: Step[] = [
+    // Day 0, Thursday 25 February: the moderator sets guyub up, the first newcomers arrive.
+    step(0, "09:00", "Budi sets guyub up", async ({ d }) => {
+      await d.command(BUDI, `language ${lang}`);
+      await d.command(BUDI, "timezone Asia/Jakarta");
+      await d.command(
+        BUDI,
+        `onboarding channel ${d.platform === "slack" ? `<#${d.mainChannel()}|komunitas>` : d.mainChannel()}`,
+      );
+      await d.command(BUDI, "meeting schedule weekly tue 19:00 90 https://meet.example/komunitas-sains");
+      await d.command(
+        BUDI,
+        `onboarding conduct ${t(
+          "Be kind, share generously, and keep what others share here.",
+          "Saling menghargai, berbagi dengan murah hati, dan jaga apa yang dibagikan di sini.",
+        )}`,
+      );
+    }),
+    step(0, "09:10", "Budi imports Indonesia's public holidays", ({ d }) =>
+      d.command(BUDI, "holiday import ID 2027"),
+    ),
+    step(0, "09:15", "Budi makes nudges come after 10 quiet days", ({ d }) =>
+      d.command(BUDI, "nudges settings 10 30 50"),
+    ),
+    step(0, "10:00", "Dimas, Eka, Fajar and Gita join", async ({ d }) => {
+      for (const m of [DIMAS, EKA, FAJAR, GITA]) await d.join(m);
+    }),
+    step(
+      0,
+      "10:30",
+      "Dimas introduces himself",
+      answerIntro(
+        DIMAS,
+        intro(
+          lang,
+          ["Physics teacher, grade 10", "Guru fisika kelas 10"],
+          ["Simple experiments with kitchen materials", "Eksperimen sederhana dengan bahan dapur"],
+          ["Ideas for assessing lab work", "Ide menilai kerja praktikum"],
+        ),
+      ),
+    ),
+    step(
+      0,
+      "10:40",
+      "Eka introduces herself",
+      answerIntro(
+        EKA,
+        intro(
+          lang,
+          ["Biology teacher and school lab coordinator", "Guru biologi dan koordinator laboratorium"],
+          ["Running a school garden", "Mengelola kebun sekolah"],
+          ["Formative assessment in large classes", "Asesmen formatif di kelas besar"],
+        ),
+      ),
+    ),
+    step(
+      0,
+      "11:00",
+      "Fajar introduces himself",
+      answerIntro(
+        FAJAR,
+        intro(
+          lang,
+          ["Chemistry teacher", "Guru kimia"],
+          ["Safety routines for practicals", "Rutinitas keselamatan praktikum"],
+          ["Using AI tools to plan lessons", "Memakai alat AI untuk menyusun RPP"],
+        ),
+      ),
+    ),
+    step(
+      0,
+      "11:10",
+      "Gita introduces herself",
+      answerIntro(
+        GITA,
+        intro(
+          lang,
+          ["Science teacher in a primary school", "Guru IPA di SD"],
+          ["Storytelling for science concepts", "Bercerita untuk konsep sains"],
+          ["Talking with parents about homework", "Berkomunikasi dengan orang tua soal PR"],
+        ),
+      ),
+    ),
+    step(0, "13:00", "Ayu and Citra, here before guyub, fill in their profiles", async (scene) => {
+      await editProfile(
+        AYU,
+        intro(
+          lang,
+          ["Physics teacher and curriculum lead", "Guru fisika dan koordinator kurikulum"],
+          ["Project-based learning units", "Unit pembelajaran berbasis proyek"],
+          ["Keeping projects manageable", "Menjaga proyek tetap terkelola"],
+        ),
+      )(scene);
+      await editProfile(
+        CITRA,
+        intro(
+          lang,
+          ["Head of science department", "Kepala jurusan IPA"],
+          ["Mentoring new teachers", "Membimbing guru baru"],
+          ["Fresh ideas for teacher meetings", "Ide segar untuk pertemuan guru"],
+        ),
+      )(scene);
+    }),
+    step(0, "14:00", "Hadi, Indah and Joko join", async ({ d }) => {
+      for (const m of [HADI, INDAH, JOKO]) await d.join(m);
+    }),
+    step(
+      0,
+      "15:00",
+      "Hadi introduces himself",
+      answerIntro(
+        HADI,
+        intro(
+          lang,
+          ["Physics teacher at a vocational school", "Guru fisika di SMK"],
+          ["Low-cost lab kits", "Alat praktikum murah"],
+          ["Teaching with low-cost lab kits", "Mengajar dengan alat praktikum murah"],
+        ),
+      ),
+    ),
+    step(
+      0,
+      "15:10",
+      "Indah introduces herself",
+      answerIntro(
+        INDAH,
+        intro(
+          lang,
+          ["Biology teacher", "Guru biologi"],
+          ["Field trips that work", "Kunjungan lapangan yang berhasil"],
+          ["Differentiated instruction", "Pembelajaran berdiferensiasi"],
+        ),
+      ),
+    ),
+    // Day 1, Friday 26 February.
+    step(1, "09:00", "Kartika and Lestari join", async ({ d }) => {
+      for (const m of [KARTIKA, LESTARI]) await d.join(m);
+    }),
+    step(
+      1,
+      "09:30",
+      "Kartika introduces herself",
+      answerIntro(
+        KARTIKA,
+        intro(
+          lang,
+          ["Science teacher, grade 8", "Guru IPA kelas 8"],
+          ["Quiz games for revision", "Permainan kuis untuk mengulang materi"],
+          ["Formative assessment in large classes", "Asesmen formatif di kelas besar"],
+        ),
+      ),
+    ),
+    step(
+      1,
+      "09:40",
+      "Lestari introduces herself",
+      answerIntro(
+        LESTARI,
+        intro(
+          lang,
+          ["New chemistry teacher", "Guru kimia baru"],
+          ["Fresh eyes", "Sudut pandang baru"],
+          ["Classroom management tips", "Kiat mengelola kelas"],
+        ),
+      ),
+    ),
+    step(1, "13:00", "Topics are suggested", async ({ d }) => {
+      await d.command(
+        DIMAS,
+        `topic suggest ${t("Assessing lab work | rubrics that take minutes, not hours", "Menilai kerja praktikum | rubrik yang cepat dipakai")}`,
+      );
+      await d.command(
+        HADI,
+        `topic suggest ${t("Low-cost lab kits | what to buy with a small budget", "Alat praktikum murah | apa yang dibeli dengan anggaran kecil")}`,
+      );
+      await d.command(
+        CITRA,
+        `topic suggest ${t("Parent communication | homework and projects", "Komunikasi dengan orang tua | soal PR dan proyek")}`,
+      );
+    }),
+    step(1, "16:00", "Members vote on topics", async ({ d }) => {
+      for (const [m, id] of [
+        [AYU, 1],
+        [EKA, 1],
+        [FAJAR, 2],
+        [INDAH, 1],
+        [KARTIKA, 2],
+        [LESTARI, 3],
+      ] as const)
+        await d.command(m, `topic vote ${id}`);
+    }),
+    // Day 2, Saturday 27 February, 09:00: guyub announces Tuesday's meeting and asks its host.
+    step(2, "10:00", "The first host passes the turn", async ({ d, host }) => {
+      const first = await host("2027-03-02");
+      await d.press(first, "dm", "rotation.pass");
+    }),
+    step(2, "11:00", "RSVPs come in", async ({ d }) => {
+      for (const [m, answer] of [
+        [DIMAS, "yes"],
+        [EKA, "yes"],
+        [FAJAR, "maybe"],
+        [HADI, "yes"],
+        [INDAH, "no"],
+        [KARTIKA, "yes"],
+        [AYU, "yes"],
+      ] as const)
+        await d.press(m, "main", "meeting.rsvp", answer);
+    }),
+    // Day 5, Tuesday 2 March: the first meeting (19:00), then its host writes notes.
+    step(5, "21:00", "The host marks the meeting held, with notes", async ({ d, host }) => {
+      const hosted = await host("2027-03-02");
+      await d.command(
+        hosted,
+        `meeting done ${t("Shared three rubrics; Eka will try one next week.", "Berbagi tiga rubrik; Eka akan mencobanya minggu depan.")}`,
+      );
+    }),
+    step(5, "21:30", "Citra thanks the host", async ({ d, host, mention }) => {
+      const hosted = await host("2027-03-02");
+      await d.command(
+        CITRA,
+        `kudos ${mention(hosted)} ${t("for a warm, well-run first meeting", "untuk pertemuan pertama yang hangat dan tertata")}`,
+      );
+    }),
+    step(6, "10:00", "More topics", async ({ d }) => {
+      await d.command(
+        LESTARI,
+        `topic suggest ${t("Classroom management for new teachers", "Mengelola kelas untuk guru baru")}`,
+      );
+      await d.command(JOKO, "topic vote 4");
+      await d.command(EKA, "topic vote 2");
+    }),
+    // Day 16, Saturday 13 March: the host of 16 March asks someone to swap.
+    step(16, "10:00", "The host of 16 March asks to swap", async ({ d, host, mention }) => {
+      const turn = await host("2027-03-16");
+      const other = [INDAH, KARTIKA, LESTARI, HADI].find((m) => m !== turn) ?? INDAH;
+      await d.command(turn, `rotation swap ${mention(other)}`);
+    }),
+    step(16, "11:00", "The swap is accepted", async ({ d }) => {
+      for (const m of [INDAH, KARTIKA, LESTARI, HADI]) {
+        const pressed = await d.press(m, "dm", "rotation.swap-accept").catch(() => null);
+        if (pressed) return;
+      }
+    }),
+    step(16, "12:00", "RSVPs for 16 March", async ({ d }) => {
+      for (const [m, answer] of [
+        [DIMAS, "yes"],
+        [EKA, "yes"],
+        [FAJAR, "yes"],
+        [GITA, "yes"],
+        [AYU, "maybe"],
+        [CITRA, "yes"],
+      ] as const)
+        await d.press(m, "main", "meeting.rsvp", answer);
+    }),
+    step(19, "21:30", "Kudos after the 16 March meeting", async ({ d, host, mention }) => {
+      const hosted = await host("2027-03-16");
+      await d.command(
+        EKA,
+        `kudos ${mention(hosted)} ${t("for the lab-kit shopping list", "untuk daftar belanja alat praktikum")}`,
+      );
+    }),
+    step(23, "12:00", "RSVPs for 23 March", async ({ d }) => {
+      for (const [m, answer] of [
+        [DIMAS, "yes"],
+        [HADI, "yes"],
+        [KARTIKA, "yes"],
+        [LESTARI, "yes"],
+        [JOKO, "maybe"],
+      ] as const)
+        await d.press(m, "main", "meeting.rsvp", answer);
+    }),
+    ...chatter(),
+  ];
+  return steps.sort((a, b) => a.day - b.day || a.time.localeCompare(b.time));
+}

@@ -1,0 +1,145 @@
+/**
+ * What each channel and DM received, day by day: read from the stand-ins' record of accepted
+ * calls (the messages guyub really sent) plus the private replies the drivers got back, each
+ * stamped with the simulated moment it happened in.
+ */
+import { dmChannelId } from "../standins/slack-data.ts";
+import type { StandinState } from "../standins/state.ts";
+import { discordMessageText, slackMessageText } from "../standins/transcript.ts";
+import type { DemoMember } from "./driver.ts";
+
+type Obj = Record<string, unknown>;
+
+export type EntryKind = "post" | "edit" | "private" | "form" | "member";
+
+export interface Entry {
+  /** Simulated time, ms. */
+  readonly at: number;
+  readonly platform: "slack" | "discord";
+  /** Column key, e.g. `slack #komunitas` or `slack DM Ayu`. */
+  readonly column: string;
+  readonly kind: EntryKind;
+  readonly text: string;
+  /** For edits: which message (platform id), so a day shows only a message's last version. */
+  readonly target?: string;
+}
+
+export class Transcript {
+  readonly entries: Entry[] = [];
+  /** Column keys in the order they should appear (main channels first, then people). */
+  readonly columns: string[] = [];
+  private readonly byPlatformId = new Map<string, DemoMember>();
+
+  constructor(
+    private readonly state: StandinState,
+    private readonly members: readonly DemoMember[],
+    private readonly mainChannels: { slack: string; discord: string },
+  ) {
+    for (const m of members) {
+      this.byPlatformId.set(m.slackId, m);
+      this.byPlatformId.set(dmChannelId(m.slackId), m);
+      this.byPlatformId.set(m.discordId, m);
+    }
+    for (const platform of ["slack", "discord"] as const) {
+      this.columns.push(`${platform} #komunitas`);
+      for (const m of members) this.columns.push(`${platform} DM ${m.name}`);
+    }
+  }
+
+  /** Something a member did or saw privately (a command's reply, a form), written by a driver. */
+  note(at: number, platform: "slack" | "discord", member: DemoMember, kind: EntryKind, text: string): void {
+    if (text.trim()) this.entries.push({ at, platform, column: `${platform} DM ${member.name}`, kind, text });
+  }
+
+  /** Moves the stand-ins' newly recorded calls into entries stamped `at`, in column order. */
+  collect(at: number): void {
+    const calls = this.state.calls.splice(0, this.state.calls.length);
+    const fresh: Entry[] = [];
+    for (const call of calls) {
+      const entry =
+        call.platform === "slack"
+          ? this.slackEntry(at, call.method, call.body as Obj, call.route)
+          : this.discordEntry(at, call.method, call.route, call.body);
+      if (entry) fresh.push(entry);
+    }
+    // Delivery overlaps sends to different channels: order a moment's messages by column, each
+    // column keeping the order it received them in, so two runs print the same transcript.
+    const rank = (e: Entry) => this.columns.indexOf(e.column);
+    fresh.sort((a, b) => rank(a) - rank(b));
+    this.entries.push(...fresh);
+  }
+
+  private column(platform: "slack" | "discord", target: string): string {
+    if (target === this.mainChannels[platform]) return `${platform} #komunitas`;
+    const member = this.byPlatformId.get(target);
+    return member ? `${platform} DM ${member.name}` : `${platform} ${target}`;
+  }
+
+  private slackEntry(at: number, method: string, args: Obj, route: string): Entry | undefined {
+    const text = slackMessageText(args);
+    if (method === "chat.postMessage")
+      return {
+        at,
+        platform: "slack",
+        column: this.column("slack", String(args.channel)),
+        kind: "post",
+        text,
+      };
+    if (method === "chat.update")
+      return {
+        at,
+        platform: "slack",
+        column: this.column("slack", String(args.channel)),
+        kind: "edit",
+        text,
+        target: String(args.ts),
+      };
+    if (method === "chat.postEphemeral")
+      return {
+        at,
+        platform: "slack",
+        column: this.column("slack", String(args.user)),
+        kind: "private",
+        text,
+      };
+    if (method === "response_url") {
+      // The drivers name the member in the response_url: `/response/<handle>-<n>`.
+      const handle = /\/response\/([a-z]+)-/.exec(route)?.[1];
+      const member = this.members.find((m) => m.handle === handle);
+      if (!member || args.delete_original) return undefined;
+      return { at, platform: "slack", column: `slack DM ${member.name}`, kind: "private", text };
+    }
+    return undefined;
+  }
+
+  private discordEntry(at: number, method: string, route: string, body: unknown): Entry | undefined {
+    const channel = /^\/channels\/(\d+)\/messages(?:\/(\d+))?$/.exec(route);
+    if (!channel?.[1]) return undefined;
+    const target = channel[1];
+    const text = discordMessageText(body);
+    if (method === "POST" && !channel[2])
+      return {
+        at,
+        platform: "discord",
+        column: this.column("discord", this.dmOwner(target) ?? target),
+        kind: "post",
+        text,
+      };
+    if (method === "PATCH" && channel[2])
+      return {
+        at,
+        platform: "discord",
+        column: this.column("discord", this.dmOwner(target) ?? target),
+        kind: "edit",
+        text,
+        target: channel[2],
+      };
+    return undefined;
+  }
+
+  /** The member a Discord DM channel belongs to (the stand-in opens one per recipient). */
+  private dmOwner(channelId: string): string | undefined {
+    for (const [recipient, dm] of this.state.dmChannels) if (dm === channelId) return recipient;
+    return undefined;
+  }
+}

@@ -1,0 +1,142 @@
+/**
+ * The demo's world on one machine, offline: the Slack and Discord stand-ins in this process and
+ * guyub in workerd through Miniflare's API, with an in-memory D1 (the real migrations) and the two
+ * real local queues. Queue batches are flushed at once (wrangler.toml waits up to a second to fill
+ * a batch) and the stand-ins run their rate-limit windows 20 times faster, with guyub's pacing
+ * scaled to match, so a month of traffic fits in about a minute and still never earns a 429.
+ */
+
+import { spawn } from "node:child_process";
+import { generateKeyPairSync, randomBytes } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Miniflare, type MiniflareOptions } from "miniflare";
+import { applyMigrations, readWranglerFacts } from "../bench/delivery-setup.ts";
+import { type RunningStandins, startStandins } from "../standins/index.ts";
+import { TIME_SCALE } from "./constants.ts";
+
+type WorkerConfig = MiniflareOptions["workers"][number]["config"];
+type Trigger = NonNullable<WorkerConfig["triggers"]>[number];
+
+const JOBS_QUEUE = "guyub-jobs";
+const OUTBOX_QUEUE = "guyub-outbox";
+const DISCORD_APPLICATION_ID = "100000000000000001";
+
+export interface Secrets {
+  readonly slackSigningSecret: string;
+  readonly slackBotToken: string;
+  readonly discordBotToken: string;
+  readonly discordApplicationId: string;
+  /** Signs Discord interactions (PKCS#8 DER); guyub holds the public half. */
+  readonly discordPrivateKey: Buffer;
+  readonly discordPublicKeyHex: string;
+}
+
+export interface World {
+  readonly mf: Miniflare;
+  readonly standins: RunningStandins;
+  readonly secrets: Secrets;
+  /** Where guyub answers HTTP. */
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/** Fresh local secrets for one run: nothing is read from or written to `.dev.vars`. */
+function freshSecrets(): Secrets {
+  const keys = generateKeyPairSync("ed25519");
+  return {
+    slackSigningSecret: randomBytes(16).toString("hex"),
+    slackBotToken: `xoxb-demo-${randomBytes(8).toString("hex")}`,
+    discordBotToken: `demo-${randomBytes(12).toString("hex")}`,
+    discordApplicationId: DISCORD_APPLICATION_ID,
+    discordPrivateKey: keys.privateKey.export({ format: "der", type: "pkcs8" }),
+    discordPublicKeyHex: keys.publicKey.export({ format: "der", type: "spki" }).subarray(12).toString("hex"),
+  };
+}
+
+/** Bundles scripts/demo/worker.ts the way a deploy bundles src/index.ts (wrangler.toml aliases). */
+export async function buildDemoWorker(root: string): Promise<string> {
+  const outdir = mkdtempSync(join(tmpdir(), "guyub-demo-"));
+  const args = ["wrangler", "deploy", "scripts/demo/worker.ts", "--dry-run", "--outdir", outdir];
+  const env = { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" };
+  const child = spawn("npx", args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once("error", reject);
+    child.once("exit", resolve);
+  });
+  if (code !== 0) throw new Error(`building the demo worker failed (exit ${code}):\n${output}`);
+  const script = readFileSync(join(outdir, "worker.js"), "utf8");
+  rmSync(outdir, { recursive: true, force: true });
+  return script;
+}
+
+/** Starts the stand-ins and guyub; `stop()` ends both. */
+export async function startWorld(root: string, script: string, members: number): Promise<World> {
+  const secrets = freshSecrets();
+  const standins = await startStandins({
+    port: 0,
+    config: {
+      slackTokens: [secrets.slackBotToken],
+      discordBotToken: secrets.discordBotToken,
+      discordApplicationId: secrets.discordApplicationId,
+      timeScale: TIME_SCALE,
+      discordMemberCount: members,
+    },
+  });
+  const facts = readWranglerFacts(root);
+  const text = (value: string) => ({ type: "text" as const, value });
+  // The consumers as wrangler.toml declares them, but flushed at once instead of after a wait.
+  const consumer = (queue: string): Trigger => ({
+    type: "queue",
+    name: queue,
+    ...(queue === OUTBOX_QUEUE ? facts.outbox : {}),
+    maxBatchTimeout: 0,
+  });
+  const mf = new Miniflare({
+    host: "127.0.0.1",
+    port: 0,
+    cf: false,
+    telemetry: { enabled: false },
+    enableDevRegistry: false,
+    logRequests: false,
+    workers: [
+      {
+        config: {
+          name: "guyub-demo",
+          compatibilityDate: facts.compatibilityDate,
+          compatibilityFlags: facts.compatibilityFlags,
+          manifest: { mainModule: "worker.js", modules: { "worker.js": { type: "esm", contents: script } } },
+          env: {
+            DB: { type: "d1", id: "guyub-demo" },
+            JOBS: { type: "queue", name: JOBS_QUEUE },
+            OUTBOX: { type: "queue", name: OUTBOX_QUEUE },
+            SLACK_SIGNING_SECRET: text(secrets.slackSigningSecret),
+            SLACK_BOT_TOKEN: text(secrets.slackBotToken),
+            DISCORD_PUBLIC_KEY: text(secrets.discordPublicKeyHex),
+            DISCORD_APPLICATION_ID: text(secrets.discordApplicationId),
+            DISCORD_BOT_TOKEN: text(secrets.discordBotToken),
+            SLACK_API_URL: text(`${standins.url}/slack/api/`),
+            DISCORD_API_URL: text(`${standins.url}/discord/api/v10`),
+          },
+          triggers: [consumer(JOBS_QUEUE), consumer(OUTBOX_QUEUE)],
+        },
+      },
+    ],
+  });
+  const stop = async () => {
+    await mf.dispose().catch(() => undefined);
+    await standins.close().catch(() => undefined);
+  };
+  try {
+    const url = await mf.ready;
+    await applyMigrations(mf, join(root, "migrations"));
+    return { mf, standins, secrets, url: url.origin, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,67 @@
+import { createApp } from "./app.ts";
+import { consumeOutbox, deliveryDeps } from "./delivery/consumer.ts";
+import type { AppEnv } from "./env.ts";
+import { consumeJobs } from "./jobs/consumer.ts";
+import { jobDepsAt } from "./jobs/deps.ts";
+import { dispatchDueJobs } from "./jobs/dispatcher.ts";
+import { JOB_KINDS } from "./jobs/registry.ts";
+
+/** Queue names from wrangler.toml: each batch goes to its own consumer. */
+export const QUEUES = { jobs: "guyub-jobs", outbox: "guyub-outbox" } as const;
+
+export interface WorkerOptions {
+  /**
+   * The community clock for HTTP requests (joins, RSVPs, activity) and for message expiry in
+   * delivery. Production never sets it: `src/index.ts` builds the Worker with the system time.
+   * The local demo sets it to play weeks in seconds (jobs always take the scheduled event's time).
+   */
+  readonly now?: () => Date;
+  /** The clock request signatures are checked against; default `now`. */
+  readonly verifyNow?: () => Date;
+  /** Divides delivery's pacing intervals, for stand-ins that run faster than real time (demo). */
+  readonly paceScale?: number;
+}
+
+/** The Worker: HTTP (Slack, Discord, health), the 15-minute cron, and the two queues. */
+export function createWorker(options: WorkerOptions = {}) {
+  const app = createApp({ now: options.now, verifyNow: options.verifyNow });
+  const worker = {
+    fetch: (request: Request, env: AppEnv, ctx: ExecutionContext) => app.fetch(request, env, ctx),
+
+    async scheduled(controller: ScheduledController, env: AppEnv) {
+      // Awaited, not left in waitUntil: a failing dispatch fails the cron run visibly, with its cause.
+      const at = new Date(controller.scheduledTime);
+      try {
+        await dispatchDueJobs(jobDepsAt(env)(at), env.JOBS, JOB_KINDS);
+      } catch (error) {
+        console.error("scheduled dispatch failed", {
+          cron: controller.cron,
+          scheduledTime: at.toISOString(),
+          error: error instanceof Error ? error.message : String(error),
+          cause: error instanceof Error ? String(error.cause ?? "") : undefined,
+        });
+        throw error;
+      }
+    },
+
+    async queue(batch: MessageBatch<unknown>, env: AppEnv) {
+      switch (batch.queue) {
+        case QUEUES.jobs:
+          return consumeJobs(batch, jobDepsAt(env), JOB_KINDS);
+        case QUEUES.outbox:
+          return consumeOutbox(
+            batch,
+            deliveryDeps(env, { clock: options.now, paceScale: options.paceScale }),
+          );
+        default:
+          // A queue this Worker does not know: never acknowledge what it cannot handle.
+          console.error("batch from an unknown queue; retrying it", {
+            queue: batch.queue,
+            size: batch.messages.length,
+          });
+          batch.retryAll();
+      }
+    },
+  } satisfies ExportedHandler<AppEnv>;
+  return worker;
+}
