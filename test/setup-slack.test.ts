@@ -127,6 +127,7 @@ describe("/cop setup on Slack: one modal", () => {
     );
     expect(reply).toContain("Tersimpan.");
     expect(reply).toContain("Berikutnya, guyub akan:");
+    expect(reply).toContain("✅ Pertemuan: setiap minggu, Selasa pukul 19.00");
     expect(reply).toContain("Sab, 27 Feb, 09.00 WIB: mengumumkan pertemuan Sel, 2 Mar");
     const after = await settingsRows();
     expect(after.overrides).toEqual(before.overrides);

@@ -79,7 +79,11 @@ function settingLines(community: Community, state: SetupState, t: Translator, pr
       ? t("setup.check.meeting", {
           cadence: t(`meeting.cadence.${series.cadence}`),
           weekday,
-          time: formatTime(series.startMinute),
+          // Indonesian writes 19.00 (as Intl does for the meeting times).
+          time:
+            t.locale === "id"
+              ? formatTime(series.startMinute).replace(":", ".")
+              : formatTime(series.startMinute),
         })
       : t("setup.check.meetingMissing", { usage: usage("meeting schedule weekly tue 19:00") }),
     series?.link
