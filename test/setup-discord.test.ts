@@ -96,6 +96,12 @@ describe("/cop setup on Discord: two steps within the five-component limit", () 
     expect(again.type).toBe(4);
     expect(String(again.data.content)).toContain("Setup checklist");
     expect(JSON.stringify(again.data.components)).toContain(`setup.open:${id}`);
+    // Its button opens step 1 filled with the settings as saved.
+    const reopened = await discord.press(packedButton(id, "setup.open"));
+    expect(reopened).toMatchObject({ type: 9, data: { custom_id: `setup.basics:${id}` } });
+    const filled = reopened.data.components as { component: Record<string, unknown> }[];
+    expect(filled[1]?.component.value).toBe("Asia/Jakarta");
+    expect(filled[2]?.component.default_values).toEqual([{ id: CHANNEL, type: "channel" }]);
   });
 
   it("a bad timezone or an empty channel: an ephemeral error with a reopen button, answers kept, nothing saved", async () => {
