@@ -144,6 +144,19 @@ describe("/cop setup on Discord: two steps within the five-component limit", () 
     ]);
   });
 
+  it("the checklist fits one Discord message uncut, in Indonesian, with the longest link", async () => {
+    const discord = discordAt(SETUP_AT);
+    await discord.command("setup");
+    const id = await communityId();
+    await discord.submit(`setup.basics:${id}`, { ...STEP1, language: ["id"] });
+    const link = `https://meet.example/${"a".repeat(470)}`;
+    const done = await discord.submit(`setup.meeting:${id}`, { ...STEP2, link });
+    const content = String(done.data.content);
+    expect(content).toContain("Jalankan /cop setup lagi");
+    expect(content.length).toBeLessThanOrEqual(2000);
+    expect((await settingsRows()).series).toEqual([expect.objectContaining({ link })]);
+  });
+
   it("step 2 without a kept step 1 saves nothing and offers to start again", async () => {
     const discord = discordAt(SETUP_AT);
     await discord.command("setup");
