@@ -4,7 +4,7 @@
  * what members did in grey. No script, no external file: open it in any browser.
  */
 import type { Played } from "./play.ts";
-import { byDay, clockTime, dayTitle } from "./render-text.ts";
+import { byDay, clockTime, dayTitle, readable } from "./render-text.ts";
 import type { Lang } from "./scenario.ts";
 import type { Entry, Transcript } from "./transcript.ts";
 
@@ -40,7 +40,7 @@ function bubble(e: Entry): string {
             ? "form"
             : "guyub";
   const time = `<span class="t">${clockTime(e.at)}${label ? ` · ${label}` : ""}</span>`;
-  return `<div class="msg ${e.kind}">${time}${escapeHtml(e.text)}</div>`;
+  return `<div class="msg ${e.kind}">${time}${escapeHtml(readable(e.text))}</div>`;
 }
 
 export function renderHtml(transcript: Transcript, played: Played, lang: Lang): string {

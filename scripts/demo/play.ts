@@ -103,7 +103,7 @@ export async function play(
   const played: Played = { clock, hours: 0, steps: [] };
   const scenes = drivers.map(
     (d): Scene => ({
-      d,
+      d: settling(d, () => quiet(mf)),
       lang,
       host: (day) => hostOn(mf, d.platform, day, people),
       mention: (m) => (d.platform === "slack" ? `<@${m.slackId}>` : `<@${m.discordId}>`),
@@ -149,6 +149,27 @@ export async function play(
 }
 const timing = { scheduled: 0, quiet: 0 };
 const world429 = (_: unknown) => "";
+
+/**
+ * The driver, waiting after each button press until guyub is quiet: the next member then sees the
+ * message as guyub last edited it (an RSVP count, say), the same in every run.
+ */
+function settling(d: Driver, settle: () => Promise<void>): Driver {
+  return {
+    platform: d.platform,
+    idOf: (m) => d.idOf(m),
+    mainChannel: () => d.mainChannel(),
+    join: (m) => d.join(m),
+    speak: (m) => d.speak(m),
+    command: (m, text) => d.command(m, text),
+    submit: (m, answers) => d.submit(m, answers),
+    async press(m, where, action, arg) {
+      const reply = await d.press(m, where, action, arg);
+      await settle();
+      return reply;
+    },
+  };
+}
 
 async function runStep(s: Step, scene: Scene): Promise<void> {
   try {

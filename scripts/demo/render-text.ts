@@ -26,6 +26,15 @@ export function clockTime(at: number): string {
 }
 
 /**
+ * A message as a person reads it: Slack's *bold* markers dropped, the main channel by its name.
+ */
+export function readable(text: string): string {
+  return text
+    .replace(/(^|[\s(])\*([^*\n]+)\*(?=$|[\s).,:;!?])/gm, "$1$2")
+    .replace(/#C0KOMUNITAS\b/g, "#komunitas");
+}
+
+/**
  * Entries grouped by local day, a message edited several times in a day shown once, in its last
  * version (an announcement is edited with every RSVP).
  */
@@ -80,7 +89,7 @@ export function renderText(transcript: Transcript, played: Played, lang: Lang): 
         out.push(`${clockTime(e.at)} ${label}`);
         lastStep = label;
       } else if (!step) lastStep = "";
-      const [head = "", ...rest] = e.text.split("\n");
+      const [head = "", ...rest] = readable(e.text).split("\n");
       out.push(`${clockTime(e.at)}   [${e.platform}] ${who(e)} ${head}`);
       for (const line of rest) out.push(`${" ".repeat(16)}${line}`);
     }

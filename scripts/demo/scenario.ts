@@ -93,21 +93,21 @@ export function scenario(lang: Lang): Step[] {
   const t = (en: string, id: string) => say(lang, en, id);
   const steps: Step[] = [
     // Day 0, Thursday 25 February: the moderator sets guyub up, the first newcomers arrive.
-    step(0, "09:00", "Budi sets guyub up", async ({ d }) => {
-      await d.command(BUDI, `language ${lang}`);
-      await d.command(BUDI, "timezone Asia/Jakarta");
-      await d.command(
-        BUDI,
-        `onboarding channel ${d.platform === "slack" ? `<#${d.mainChannel()}|komunitas>` : d.mainChannel()}`,
-      );
-      await d.command(BUDI, "meeting schedule weekly tue 19:00 90 https://meet.example/komunitas-sains");
-      await d.command(
-        BUDI,
-        `onboarding conduct ${t(
+    step(0, "09:00", "Budi sets guyub up in one form", async ({ d }) => {
+      await d.command(BUDI, "setup");
+      await d.submit(BUDI, {
+        language: lang,
+        timezone: "Asia/Jakarta",
+        channel: d.mainChannel(),
+        conduct: t(
           "Be kind, share generously, and keep what others share here.",
           "Saling menghargai, berbagi dengan murah hati, dan jaga apa yang dibagikan di sini.",
-        )}`,
-      );
+        ),
+        cadence: "weekly",
+        weekday: "tue",
+        time: "19:00",
+        link: "https://meet.example/komunitas-sains",
+      });
     }),
     step(0, "09:10", "Budi imports Indonesia's public holidays", ({ d }) =>
       d.command(BUDI, "holiday import ID 2027"),
@@ -120,7 +120,7 @@ export function scenario(lang: Lang): Step[] {
     }),
     step(
       0,
-      "10:30",
+      "11:10",
       "Dimas introduces himself",
       answerIntro(
         DIMAS,
@@ -134,7 +134,7 @@ export function scenario(lang: Lang): Step[] {
     ),
     step(
       0,
-      "10:40",
+      "11:20",
       "Eka introduces herself",
       answerIntro(
         EKA,
@@ -148,7 +148,7 @@ export function scenario(lang: Lang): Step[] {
     ),
     step(
       0,
-      "11:00",
+      "11:30",
       "Fajar introduces himself",
       answerIntro(
         FAJAR,
@@ -162,7 +162,7 @@ export function scenario(lang: Lang): Step[] {
     ),
     step(
       0,
-      "11:10",
+      "11:40",
       "Gita introduces herself",
       answerIntro(
         GITA,
@@ -226,12 +226,13 @@ export function scenario(lang: Lang): Step[] {
       ),
     ),
     // Day 1, Friday 26 February.
+    step(1, "08:30", "Budi looks at the setup checklist again", ({ d }) => d.command(BUDI, "setup")),
     step(1, "09:00", "Kartika and Lestari join", async ({ d }) => {
       for (const m of [KARTIKA, LESTARI]) await d.join(m);
     }),
     step(
       1,
-      "09:30",
+      "10:10",
       "Kartika introduces herself",
       answerIntro(
         KARTIKA,
@@ -245,7 +246,7 @@ export function scenario(lang: Lang): Step[] {
     ),
     step(
       1,
-      "09:40",
+      "10:20",
       "Lestari introduces herself",
       answerIntro(
         LESTARI,

@@ -184,7 +184,17 @@ export class SlackDriver implements Driver {
     const text = await response.text();
     if (!response.ok) throw new Error(`HTTP ${response.status}: ${text.slice(0, 300)}`);
     const body = text.startsWith("{") ? (JSON.parse(text) as Obj) : null;
-    if (body && (body.blocks || body.text))
+    // A form's answer replaces the modal's content (response_action "update").
+    const view = body?.response_action === "update" ? (body.view as Obj | undefined) : undefined;
+    if (view?.blocks)
+      this.transcript.note(
+        this.clock.now().getTime(),
+        "slack",
+        member,
+        "private",
+        slackMessageText({ blocks: view.blocks }),
+      );
+    else if (body && (body.blocks || body.text))
       this.transcript.note(this.clock.now().getTime(), "slack", member, "private", slackMessageText(body));
     return { status: response.status, body };
   }
