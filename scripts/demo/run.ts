@@ -16,6 +16,7 @@ import { fileURLToPath } from "node:url";
 import { parseCli } from "../lib/cli.ts";
 import { checkOutcome } from "./checks.ts";
 import { Clock } from "./clock.ts";
+import { DISCORD_MAIN_CHANNEL, DiscordDriver } from "./discord-driver.ts";
 import type { Driver } from "./driver.ts";
 import { renderHtml } from "./html.ts";
 import { EVERYONE } from "./people.ts";
@@ -62,11 +63,11 @@ async function main(): Promise<number> {
   const log = (line: string) => console.error(line);
   log("building the demo worker…");
   const script = await buildDemoWorker(ROOT);
-  const world = await startWorld(ROOT, script, EVERYONE.length);
+  const world = await startWorld(ROOT, script);
   try {
     const transcript = new Transcript(world.standins.state, EVERYONE, {
       slack: SLACK_MAIN_CHANNEL,
-      discord: "",
+      discord: DISCORD_MAIN_CHANNEL,
     });
     const clock = new Clock(START_DAY);
     const drivers: Driver[] = [];
@@ -80,6 +81,19 @@ async function main(): Promise<number> {
           clock,
           transcript,
         ),
+      );
+    if (platforms.includes("discord"))
+      drivers.push(
+        new DiscordDriver({
+          url: world.url,
+          standinsUrl: world.standins.url,
+          applicationId: world.secrets.discordApplicationId,
+          privateKey: world.secrets.discordPrivateKey,
+          state: world.standins.state,
+          clock,
+          transcript,
+          lang,
+        }),
       );
     log(`playing 4 weeks from ${START_DAY} (${platforms.join(" and ")}, ${lang})…`);
     const played = await play(world.mf, clock, drivers, EVERYONE, lang, transcript, (day) => {

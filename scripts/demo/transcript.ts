@@ -29,6 +29,8 @@ export class Transcript {
   /** Column keys in the order they should appear (main channels first, then people). */
   readonly columns: string[] = [];
   private readonly byPlatformId = new Map<string, DemoMember>();
+  /** Discord interaction token → whose interaction it was (deferred replies arrive by webhook). */
+  private readonly discordTokens = new Map<string, DemoMember>();
 
   constructor(
     private readonly state: StandinState,
@@ -49,6 +51,46 @@ export class Transcript {
   /** Something a member did or saw privately (a command's reply, a form), written by a driver. */
   note(at: number, platform: "slack" | "discord", member: DemoMember, kind: EntryKind, text: string): void {
     if (text.trim()) this.entries.push({ at, platform, column: `${platform} DM ${member.name}`, kind, text });
+  }
+
+  /** A channel message changed by a button press's answer (Discord's type-7 update). */
+  edited(at: number, platform: "slack" | "discord", channel: string, messageId: string, text: string): void {
+    const target = platform === "discord" ? (this.dmOwner(channel) ?? channel) : channel;
+    this.entries.push({
+      at,
+      platform,
+      column: this.column(platform, target),
+      kind: "edit",
+      text,
+      target: messageId,
+    });
+  }
+
+  /** Remembers whose Discord interaction `token` is, so its webhook follow-ups land in their column. */
+  discordToken(token: string, member: DemoMember): void {
+    this.discordTokens.set(token, member);
+  }
+
+  /**
+   * A Discord message body as a member reads it: roster mentions as `@Name`, the main channel as
+   * `#komunitas`, other channels and unknown users shortened.
+   */
+  discordText(body: unknown): string {
+    const named = (value: unknown): unknown => {
+      if (typeof value === "string")
+        return value
+          .replace(/<@!?(\d+)>/g, (raw, id: string) => {
+            const member = this.members.find((m) => m.discordId === id);
+            return member ? `@${member.name}` : raw;
+          })
+          .replaceAll(`<#${this.mainChannels.discord}>`, "#komunitas");
+      if (Array.isArray(value)) return value.map(named);
+      if (value && typeof value === "object")
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, named(v)]));
+      return value;
+    };
+    // Discord's markdown escapes (`\\-`, `\\(`) are for its renderer, not for the reader.
+    return discordMessageText(named(body)).replace(/\\([^\w\s])/g, "$1");
   }
 
   /** Moves the stand-ins' newly recorded calls into entries stamped `at`, in column order. */
@@ -113,10 +155,18 @@ export class Transcript {
   }
 
   private discordEntry(at: number, method: string, route: string, body: unknown): Entry | undefined {
+    // An interaction's deferred answer or follow-up: private to whoever the token was given to.
+    const hook = /^\/webhooks\/\d+\/([^/]+)(?:\/messages\/@original)?$/.exec(route);
+    if (hook?.[1]) {
+      const member = this.discordTokens.get(hook[1]);
+      if (!member) return undefined;
+      const text = this.discordText(body);
+      return { at, platform: "discord", column: `discord DM ${member.name}`, kind: "private", text };
+    }
     const channel = /^\/channels\/(\d+)\/messages(?:\/(\d+))?$/.exec(route);
     if (!channel?.[1]) return undefined;
     const target = channel[1];
-    const text = discordMessageText(body);
+    const text = this.discordText(body);
     if (method === "POST" && !channel[2])
       return {
         at,

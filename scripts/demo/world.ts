@@ -15,6 +15,7 @@ import { Miniflare, type MiniflareOptions } from "miniflare";
 import { applyMigrations, readWranglerFacts } from "../bench/delivery-setup.ts";
 import { type RunningStandins, startStandins } from "../standins/index.ts";
 import { TIME_SCALE } from "./constants.ts";
+import { EVERYONE, FOUNDERS } from "./people.ts";
 
 type WorkerConfig = MiniflareOptions["workers"][number]["config"];
 type Trigger = NonNullable<WorkerConfig["triggers"]>[number];
@@ -75,7 +76,7 @@ export async function buildDemoWorker(root: string): Promise<string> {
 }
 
 /** Starts the stand-ins and guyub; `stop()` ends both. */
-export async function startWorld(root: string, script: string, members: number): Promise<World> {
+export async function startWorld(root: string, script: string): Promise<World> {
   const secrets = freshSecrets();
   const standins = await startStandins({
     port: 0,
@@ -84,7 +85,10 @@ export async function startWorld(root: string, script: string, members: number):
       discordBotToken: secrets.discordBotToken,
       discordApplicationId: secrets.discordApplicationId,
       timeScale: TIME_SCALE,
-      discordMemberCount: members,
+      // The server's member list: the bot and the founders; newcomers appear as they join, with
+      // the roster's names (ids count up from the stand-in's first member, in roster order).
+      discordMemberCount: 1 + FOUNDERS.length,
+      discordMemberNames: EVERYONE.map((m) => m.handle),
     },
   });
   const facts = readWranglerFacts(root);

@@ -31,6 +31,11 @@ export interface StandinConfig {
   slackUserCount: number;
   /** Members `GET /guilds/:id/members` returns, the bot included. */
   discordMemberCount: number;
+  /**
+   * The generated humans' usernames, in id order (the demo's roster). Unset: a built-in list of
+   * eight names, repeated with a number, and every third member with a server nickname.
+   */
+  discordMemberNames?: string[];
 }
 
 const perMinute = (limit: number): LimitSpec => ({ limit, windowMs: 60_000 });
@@ -95,6 +100,7 @@ export function makeConfig(config: Partial<StandinConfig> = {}): StandinConfig {
     discordLimits: { ...DEFAULT_DISCORD_LIMITS, ...config.discordLimits },
     slackUserCount: config.slackUserCount ?? SLACK_SEEDED,
     discordMemberCount: config.discordMemberCount ?? 5,
+    ...(config.discordMemberNames ? { discordMemberNames: [...config.discordMemberNames] } : {}),
   };
 }
 

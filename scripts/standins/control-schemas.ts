@@ -20,6 +20,10 @@ export const ConfigInput = z.strictObject({
   discordLimits: z.record(z.string(), limit).optional(),
   slackUserCount: z.number().int().min(0).max(100_000).optional(),
   discordMemberCount: z.number().int().min(0).max(100_000).optional(),
+  discordMemberNames: z
+    .array(z.string().regex(/^[a-z0-9_.]{2,32}$/))
+    .max(1000)
+    .optional(),
 });
 
 export const FaultInput = z

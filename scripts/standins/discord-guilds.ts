@@ -22,9 +22,11 @@ export function discordMembers(state: StandinState): Record<string, unknown>[] {
     roles: [],
     joined_at: new Date(JOINED).toISOString(),
   };
+  const named = state.config.discordMemberNames;
+  const names = named?.length ? named : NAMES;
   const humans = Array.from({ length: Math.max(0, count - 1) }, (_, i) => {
-    const base = NAMES[i % NAMES.length] ?? "member";
-    const username = i < NAMES.length ? base : `${base}${Math.floor(i / NAMES.length)}`;
+    const base = names[i % names.length] ?? "member";
+    const username = i < names.length ? base : `${base}${Math.floor(i / names.length)}`;
     return {
       user: {
         id: String(FIRST_MEMBER + BigInt(i)),
@@ -33,7 +35,8 @@ export function discordMembers(state: StandinState): Record<string, unknown>[] {
         bot: false,
       },
       // Every third member set a server nickname, so callers exercise nick ?? global_name.
-      nick: i % 3 === 2 ? `${username} (nick)` : null,
+      // (Given names are used as they are: the demo shows them.)
+      nick: !named?.length && i % 3 === 2 ? `${username} (nick)` : null,
       roles: [],
       joined_at: new Date(JOINED + (i + 1) * 60_000).toISOString(),
     };

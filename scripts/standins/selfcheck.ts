@@ -9,6 +9,7 @@ import { controlChecks } from "./selfcheck-control.ts";
 import { deliveryDiscordChecks } from "./selfcheck-delivery-discord.ts";
 import { deliverySlackChecks } from "./selfcheck-delivery-slack.ts";
 import { discordChecks } from "./selfcheck-discord.ts";
+import { discordSeedChecks } from "./selfcheck-discord-seed.ts";
 import { scaleChecks } from "./selfcheck-scale.ts";
 import { slackChecks } from "./selfcheck-slack.ts";
 
@@ -29,6 +30,7 @@ const checks = [
   ...scaleChecks(c),
   ...deliverySlackChecks(c),
   ...deliveryDiscordChecks(c),
+  ...discordSeedChecks(c),
 ];
 for (const [name, run] of checks) {
   await c.control("POST", "/__reset");

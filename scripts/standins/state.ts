@@ -146,10 +146,13 @@ export class StandinState {
     if (line) this.transcript?.(line);
   }
 
-  /** A Discord-style snowflake: milliseconds since 2015 shifted left 22 bits, plus a counter. */
-  snowflake(): string {
+  /**
+   * A Discord-style snowflake: milliseconds since 2015 shifted left 22 bits, plus a counter. `ms`
+   * dates it at another moment (seeded history from a simulated clock); default now.
+   */
+  snowflake(ms = Date.now()): string {
     this.seq = (this.seq + 1) & 0xfff;
-    return (((BigInt(Date.now()) - DISCORD_EPOCH) << 22n) | BigInt(this.seq)).toString();
+    return (((BigInt(Math.floor(ms)) - DISCORD_EPOCH) << 22n) | BigInt(this.seq)).toString();
   }
 
   /** A unique Slack message ts: whole seconds that never repeat, then `.000100`. */
