@@ -112,7 +112,7 @@ export class DiscordDriver implements Driver {
     if (!opened) throw new Error(`no form is open for ${member.name}`);
     this.forms.delete(member.discordId);
     const { form, place } = opened;
-    this.note(member, "member", `submits "${form.title}"`);
+    this.note(member, "member", `📝 ${form.title} ✓`);
     const payload = { ...this.envelope(member, place), type: 5, data: discordSubmitData(form, answers) };
     const reply = await this.respond(member, place, await this.post(payload));
     // A form in two steps: the first one's reply offers a Continue button (`….next`) that opens
@@ -132,7 +132,7 @@ export class DiscordDriver implements Driver {
       ...(message ? { message: { id: message.id, channel_id: message.channel_id } } : {}),
       data: { custom_id: customId, component_type: 2 },
     };
-    this.note(member, "member", `presses [${label}]`);
+    this.note(member, "member", `👆 [${label}]`);
     return this.respond(member, place, await this.post(payload), message);
   }
 

@@ -4,7 +4,7 @@
  * what members did in grey. No script, no external file: open it in any browser.
  */
 import type { Played } from "./play.ts";
-import { byDay, clockTime, dayTitle, readable } from "./render-text.ts";
+import { byDay, clockTime, dayTitle, readable, WORDS } from "./render-text.ts";
 import type { Lang } from "./scenario.ts";
 import type { Entry, Transcript } from "./transcript.ts";
 
@@ -28,16 +28,17 @@ h2{margin:20px 24px 8px;font-size:16px}
 .msg.form{background:#e9f7ef}.msg.member{background:none;color:#555;font-style:italic;padding:2px 10px}
 `;
 
-function bubble(e: Entry): string {
+function bubble(e: Entry, lang: Lang): string {
+  const words = WORDS[lang];
   const label =
     e.kind === "member"
       ? ""
       : e.kind === "private"
-        ? "guyub · only they see this"
+        ? `guyub · ${words.onlyThem}`
         : e.kind === "edit"
-          ? "guyub · edited"
+          ? `guyub · ${words.updated}`
           : e.kind === "form"
-            ? "form"
+            ? words.form
             : "guyub";
   const time = `<span class="t">${clockTime(e.at)}${label ? ` · ${label}` : ""}</span>`;
   return `<div class="msg ${e.kind}">${time}${escapeHtml(readable(e.text))}</div>`;
@@ -58,7 +59,10 @@ export function renderHtml(transcript: Transcript, played: Played, lang: Lang): 
         const mine = entries.filter((e) => e.column === column);
         const first = mine[0];
         if (!first) continue;
-        parts.push(`<div class="day">${escapeHtml(dayTitle(first.at, lang))}</div>`, ...mine.map(bubble));
+        parts.push(
+          `<div class="day">${escapeHtml(dayTitle(first.at, lang))}</div>`,
+          ...mine.map((e) => bubble(e, lang)),
+        );
       }
       return `<section class="col">${parts.join("")}</section>`;
     });

@@ -17,11 +17,12 @@ const HOUR_MS = 60 * 60 * 1000;
 /**
  * Local hours the cron fires at when no member acts: those at which guyub has something to do
  * (digest 08:00, announcements and nudges 09:00, follow-ups and housekeeping 10:00, reminders
- * 18:00 and 19:00, closing and the next topic after the meeting), plus a few more for the hourly
- * member list and Discord activity reads. In production the cron fires every quarter-hour; each
- * job catches up on any due moment it missed, so firing less often changes when, not what.
+ * 18:00 and 19:00, closing and the next topic after the meeting); every hour in which a member
+ * acts fires too. In production the cron fires every quarter-hour; each job catches up on a due
+ * moment it missed (the hourly member list and Discord activity read at the next firing), so
+ * firing less often changes when, not what.
  */
-const CRON_HOURS: ReadonlySet<number> = new Set([8, 9, 10, 12, 15, 18, 19, 20, 21]);
+const CRON_HOURS: ReadonlySet<number> = new Set([8, 9, 10, 18, 19, 20, 21]);
 const QUIET_TIMEOUT_MS = 60_000;
 
 export interface Played {
@@ -86,6 +87,19 @@ async function hostOn(mf: Miniflare, platform: string, day: string, people: read
   return member;
 }
 
+/** The open topic with this title in the platform's community, as `/cop topic list` numbers it. */
+async function topicId(mf: Miniflare, platform: string, title: string): Promise<number> {
+  const [row] = await query(
+    mf,
+    `SELECT t.id FROM topics t JOIN communities c ON c.id = t.community_id
+      WHERE c.platform = ? AND t.title = ? AND t.status = 'open'`,
+    platform,
+    title,
+  );
+  if (!row) throw new Error(`no open topic "${title}" on ${platform}`);
+  return Number(row.id);
+}
+
 export async function play(
   mf: Miniflare,
   clock: Clock,
@@ -106,6 +120,7 @@ export async function play(
       d: settling(d, () => quiet(mf)),
       lang,
       host: (day) => hostOn(mf, d.platform, day, people),
+      topic: (title) => topicId(mf, d.platform, title),
       mention: (m) => (d.platform === "slack" ? `<@${m.slackId}>` : `<@${m.discordId}>`),
     }),
   );

@@ -1,5 +1,6 @@
 /** The transcript as text, day by day: what people did, and what each channel and DM received. */
 import { DEMO_ZONE } from "./clock.ts";
+import { EVERYONE } from "./people.ts";
 import type { Played } from "./play.ts";
 import type { Lang } from "./scenario.ts";
 import type { Entry, Transcript } from "./transcript.ts";
@@ -30,6 +31,11 @@ export function clockTime(at: number): string {
  */
 export function readable(text: string): string {
   return text
+    .replace(/<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g, (whole, id: string) => {
+      const member = EVERYONE.find((m) => m.slackId === id);
+      return member ? `@${member.name}` : whole;
+    })
+    .replace(/<#C0KOMUNITAS(?:\|[^>]*)?>/g, "#komunitas")
     .replace(/(^|[\s(])\*([^*\n]+)\*(?=$|[\s).,:;!?])/gm, "$1$2")
     .replace(/#C0KOMUNITAS\b/g, "#komunitas");
 }
@@ -57,18 +63,25 @@ export function byDay(entries: readonly Entry[], played: Played): Map<number, En
   return days;
 }
 
-function who(entry: Entry): string {
+/** The transcript's own words (the messages themselves are guyub's, already in the community's language). */
+export const WORDS: Record<Lang, Record<"day" | "onlyThem" | "form" | "updated", string>> = {
+  en: { day: "day", onlyThem: "only they see this", form: "form", updated: "updated" },
+  id: { day: "hari ke-", onlyThem: "hanya dia yang melihat", form: "formulir", updated: "diperbarui" },
+};
+
+function who(entry: Entry, lang: Lang): string {
+  const words = WORDS[lang];
   const column = entry.column.replace(/^(slack|discord) /, "");
   const person = column.replace(/^DM /, "");
   switch (entry.kind) {
     case "member":
       return `${person}:`;
     case "private":
-      return `→ ${person} (only them) guyub:`;
+      return `→ ${person} (${words.onlyThem}) guyub:`;
     case "form":
-      return `→ ${person} form:`;
+      return `→ ${person} ${words.form}:`;
     case "edit":
-      return `${column} ✎ guyub (updated):`;
+      return `${column} ✎ guyub (${words.updated}):`;
     default:
       return `${column} guyub:`;
   }
@@ -80,7 +93,11 @@ export function renderText(transcript: Transcript, played: Played, lang: Lang): 
   for (const [day, entries] of byDay(transcript.entries, played)) {
     const first = entries[0];
     if (!first) continue;
-    out.push("", `══ ${dayTitle(first.at, lang)} (day ${day + 1}) ══`);
+    const dayWord = WORDS[lang].day;
+    out.push(
+      "",
+      `══ ${dayTitle(first.at, lang)} (${dayWord}${dayWord.endsWith("-") ? "" : " "}${day + 1}) ══`,
+    );
     let lastStep = "";
     for (const e of entries) {
       const step = steps.find((s) => s.at === e.at && s.platform === e.platform);
@@ -90,7 +107,7 @@ export function renderText(transcript: Transcript, played: Played, lang: Lang): 
         lastStep = label;
       } else if (!step) lastStep = "";
       const [head = "", ...rest] = readable(e.text).split("\n");
-      out.push(`${clockTime(e.at)}   [${e.platform}] ${who(e)} ${head}`);
+      out.push(`${clockTime(e.at)}   [${e.platform}] ${who(e, lang)} ${head}`);
       for (const line of rest) out.push(`${" ".repeat(16)}${line}`);
     }
   }

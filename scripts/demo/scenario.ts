@@ -29,6 +29,8 @@ export interface Scene {
   readonly lang: Lang;
   /** Whoever hosts the meeting on this day (`YYYY-MM-DD`), read from guyub's own records. */
   host(day: string): Promise<DemoMember>;
+  /** The id of this community's open topic with this title (ids are shared by all communities). */
+  topic(title: string): Promise<number>;
   /** `<@U…>` on Slack, `@name` on Discord: how the platform's client writes a mention. */
   mention(member: DemoMember): string;
 }
@@ -76,14 +78,19 @@ const editProfile =
 const step = (day: number, time: string, what: string, run: Step["run"]): Step => ({ day, time, what, run });
 
 /** Everyone but Gita says something in the channel every third day; Gita goes quiet after day 1. */
-function chatter(): Step[] {
+function chatter(lang: Lang): Step[] {
   const steps: Step[] = [];
   for (let day = 1; day < DAYS; day += 3) {
     const talkers = EVERYONE.filter((m) => m !== GITA || day <= 1 || day >= 13);
     steps.push(
-      step(day, "12:30", "people talk in the channel", async ({ d }) => {
-        for (const m of talkers) await d.speak(m);
-      }),
+      step(
+        day,
+        "12:30",
+        say(lang, "people talk in the channel", "anggota mengobrol di kanal"),
+        async ({ d }) => {
+          for (const m of talkers) await d.speak(m);
+        },
+      ),
     );
   }
   return steps;
@@ -93,35 +100,51 @@ export function scenario(lang: Lang): Step[] {
   const t = (en: string, id: string) => say(lang, en, id);
   const steps: Step[] = [
     // Day 0, Thursday 25 February: the moderator sets guyub up, the first newcomers arrive.
-    step(0, "09:00", "Budi sets guyub up in one form", async ({ d }) => {
-      await d.command(BUDI, "setup");
-      await d.submit(BUDI, {
-        language: lang,
-        timezone: "Asia/Jakarta",
-        channel: d.mainChannel(),
-        conduct: t(
-          "Be kind, share generously, and keep what others share here.",
-          "Saling menghargai, berbagi dengan murah hati, dan jaga apa yang dibagikan di sini.",
-        ),
-        cadence: "weekly",
-        weekday: "tue",
-        time: "19:00",
-        link: "https://meet.example/komunitas-sains",
-      });
-    }),
-    step(0, "09:10", "Budi imports Indonesia's public holidays", ({ d }) =>
-      d.command(BUDI, "holiday import ID 2027"),
+    step(
+      0,
+      "09:00",
+      t("Budi sets guyub up in one form", "Budi menyiapkan guyub dalam satu formulir"),
+      async ({ d }) => {
+        await d.command(BUDI, "setup");
+        await d.submit(BUDI, {
+          language: lang,
+          timezone: "Asia/Jakarta",
+          channel: d.mainChannel(),
+          conduct: t(
+            "Be kind, share generously, and keep what others share here.",
+            "Saling menghargai, berbagi dengan murah hati, dan jaga apa yang dibagikan di sini.",
+          ),
+          cadence: "weekly",
+          weekday: "tue",
+          time: "19:00",
+          link: "https://meet.example/komunitas-sains",
+        });
+      },
     ),
-    step(0, "09:15", "Budi makes nudges come after 10 quiet days", ({ d }) =>
-      d.command(BUDI, "nudges settings 10 30 50"),
+    step(
+      0,
+      "09:10",
+      t("Budi imports Indonesia's public holidays", "Budi mengimpor hari libur nasional Indonesia"),
+      ({ d }) => d.command(BUDI, "holiday import ID 2027"),
     ),
-    step(0, "10:00", "Dimas, Eka, Fajar and Gita join", async ({ d }) => {
-      for (const m of [DIMAS, EKA, FAJAR, GITA]) await d.join(m);
-    }),
+    step(
+      0,
+      "09:15",
+      t("Budi makes nudges come after 10 quiet days", "Budi mengatur sapaan setelah 10 hari kurang aktif"),
+      ({ d }) => d.command(BUDI, "nudges settings 10 30 50"),
+    ),
+    step(
+      0,
+      "10:00",
+      t("Dimas, Eka, Fajar and Gita join", "Dimas, Eka, Fajar, dan Gita bergabung"),
+      async ({ d }) => {
+        for (const m of [DIMAS, EKA, FAJAR, GITA]) await d.join(m);
+      },
+    ),
     step(
       0,
       "11:10",
-      "Dimas introduces himself",
+      t("Dimas introduces himself", "Dimas memperkenalkan diri"),
       answerIntro(
         DIMAS,
         intro(
@@ -135,7 +158,7 @@ export function scenario(lang: Lang): Step[] {
     step(
       0,
       "11:20",
-      "Eka introduces herself",
+      t("Eka introduces herself", "Eka memperkenalkan diri"),
       answerIntro(
         EKA,
         intro(
@@ -149,7 +172,7 @@ export function scenario(lang: Lang): Step[] {
     step(
       0,
       "11:30",
-      "Fajar introduces himself",
+      t("Fajar introduces himself", "Fajar memperkenalkan diri"),
       answerIntro(
         FAJAR,
         intro(
@@ -163,7 +186,7 @@ export function scenario(lang: Lang): Step[] {
     step(
       0,
       "11:40",
-      "Gita introduces herself",
+      t("Gita introduces herself", "Gita memperkenalkan diri"),
       answerIntro(
         GITA,
         intro(
@@ -174,33 +197,41 @@ export function scenario(lang: Lang): Step[] {
         ),
       ),
     ),
-    step(0, "13:00", "Ayu and Citra, here before guyub, fill in their profiles", async (scene) => {
-      await editProfile(
-        AYU,
-        intro(
-          lang,
-          ["Physics teacher and curriculum lead", "Guru fisika dan koordinator kurikulum"],
-          ["Project-based learning units", "Unit pembelajaran berbasis proyek"],
-          ["Keeping projects manageable", "Menjaga proyek tetap terkelola"],
-        ),
-      )(scene);
-      await editProfile(
-        CITRA,
-        intro(
-          lang,
-          ["Head of science department", "Kepala jurusan IPA"],
-          ["Mentoring new teachers", "Membimbing guru baru"],
-          ["Fresh ideas for teacher meetings", "Ide segar untuk pertemuan guru"],
-        ),
-      )(scene);
-    }),
-    step(0, "14:00", "Hadi, Indah and Joko join", async ({ d }) => {
+    step(
+      0,
+      "13:00",
+      t(
+        "Ayu and Citra, here before guyub, fill in their profiles",
+        "Ayu dan Citra, yang sudah ada sebelum guyub, mengisi profil",
+      ),
+      async (scene) => {
+        await editProfile(
+          AYU,
+          intro(
+            lang,
+            ["Physics teacher and curriculum lead", "Guru fisika dan koordinator kurikulum"],
+            ["Project-based learning units", "Unit pembelajaran berbasis proyek"],
+            ["Keeping projects manageable", "Menjaga proyek tetap terkelola"],
+          ),
+        )(scene);
+        await editProfile(
+          CITRA,
+          intro(
+            lang,
+            ["Head of science department", "Kepala jurusan IPA"],
+            ["Mentoring new teachers", "Membimbing guru baru"],
+            ["Fresh ideas for teacher meetings", "Ide segar untuk pertemuan guru"],
+          ),
+        )(scene);
+      },
+    ),
+    step(0, "14:00", t("Hadi, Indah and Joko join", "Hadi, Indah, dan Joko bergabung"), async ({ d }) => {
       for (const m of [HADI, INDAH, JOKO]) await d.join(m);
     }),
     step(
       0,
       "15:00",
-      "Hadi introduces himself",
+      t("Hadi introduces himself", "Hadi memperkenalkan diri"),
       answerIntro(
         HADI,
         intro(
@@ -214,7 +245,7 @@ export function scenario(lang: Lang): Step[] {
     step(
       0,
       "15:10",
-      "Indah introduces herself",
+      t("Indah introduces herself", "Indah memperkenalkan diri"),
       answerIntro(
         INDAH,
         intro(
@@ -226,14 +257,19 @@ export function scenario(lang: Lang): Step[] {
       ),
     ),
     // Day 1, Friday 26 February.
-    step(1, "08:30", "Budi looks at the setup checklist again", ({ d }) => d.command(BUDI, "setup")),
-    step(1, "09:00", "Kartika and Lestari join", async ({ d }) => {
+    step(
+      1,
+      "08:30",
+      t("Budi looks at the setup checklist again", "Budi melihat daftar periksa persiapan lagi"),
+      ({ d }) => d.command(BUDI, "setup"),
+    ),
+    step(1, "09:00", t("Kartika and Lestari join", "Kartika dan Lestari bergabung"), async ({ d }) => {
       for (const m of [KARTIKA, LESTARI]) await d.join(m);
     }),
     step(
       1,
       "10:10",
-      "Kartika introduces herself",
+      t("Kartika introduces herself", "Kartika memperkenalkan diri"),
       answerIntro(
         KARTIKA,
         intro(
@@ -247,7 +283,7 @@ export function scenario(lang: Lang): Step[] {
     step(
       1,
       "10:20",
-      "Lestari introduces herself",
+      t("Lestari introduces herself", "Lestari memperkenalkan diri"),
       answerIntro(
         LESTARI,
         intro(
@@ -258,7 +294,7 @@ export function scenario(lang: Lang): Step[] {
         ),
       ),
     ),
-    step(1, "13:00", "Topics are suggested", async ({ d }) => {
+    step(1, "13:00", t("Topics are suggested", "Topik diusulkan"), async ({ d }) => {
       await d.command(
         DIMAS,
         `topic suggest ${t("Assessing lab work | rubrics that take minutes, not hours", "Menilai kerja praktikum | rubrik yang cepat dipakai")}`,
@@ -272,23 +308,36 @@ export function scenario(lang: Lang): Step[] {
         `topic suggest ${t("Parent communication | homework and projects", "Komunikasi dengan orang tua | soal PR dan proyek")}`,
       );
     }),
-    step(1, "16:00", "Members vote on topics", async ({ d }) => {
-      for (const [m, id] of [
-        [AYU, 1],
-        [EKA, 1],
-        [FAJAR, 2],
-        [INDAH, 1],
-        [KARTIKA, 2],
-        [LESTARI, 3],
-      ] as const)
-        await d.command(m, `topic vote ${id}`);
-    }),
+    step(
+      1,
+      "16:00",
+      t("Members vote on topics", "Anggota memberi suara untuk topik"),
+      async ({ d, topic }) => {
+        const lab = t("Assessing lab work", "Menilai kerja praktikum");
+        const kits = t("Low-cost lab kits", "Alat praktikum murah");
+        const parents = t("Parent communication", "Komunikasi dengan orang tua");
+        for (const [m, title] of [
+          [AYU, lab],
+          [EKA, lab],
+          [FAJAR, kits],
+          [INDAH, lab],
+          [KARTIKA, kits],
+          [LESTARI, parents],
+        ] as const)
+          await d.command(m, `topic vote ${await topic(title)}`);
+      },
+    ),
     // Day 2, Saturday 27 February, 09:00: guyub announces Tuesday's meeting and asks its host.
-    step(2, "10:00", "The first host passes the turn", async ({ d, host }) => {
-      const first = await host("2027-03-02");
-      await d.press(first, "dm", "rotation.pass");
-    }),
-    step(2, "11:00", "RSVPs come in", async ({ d }) => {
+    step(
+      2,
+      "10:00",
+      t("The first host passes the turn", "Fasilitator pertama melewatkan gilirannya"),
+      async ({ d, host }) => {
+        const first = await host("2027-03-02");
+        await d.press(first, "dm", "rotation.pass");
+      },
+    ),
+    step(2, "11:00", t("RSVPs come in", "Konfirmasi kehadiran berdatangan"), async ({ d }) => {
       for (const [m, answer] of [
         [DIMAS, "yes"],
         [EKA, "yes"],
@@ -301,41 +350,69 @@ export function scenario(lang: Lang): Step[] {
         await d.press(m, "main", "meeting.rsvp", answer);
     }),
     // Day 5, Tuesday 2 March: the first meeting (19:00), then its host writes notes.
-    step(5, "21:00", "The host marks the meeting held, with notes", async ({ d, host }) => {
-      const hosted = await host("2027-03-02");
-      await d.command(
-        hosted,
-        `meeting done ${t("Shared three rubrics; Eka will try one next week.", "Berbagi tiga rubrik; Eka akan mencobanya minggu depan.")}`,
-      );
-    }),
-    step(5, "21:30", "Citra thanks the host", async ({ d, host, mention }) => {
-      const hosted = await host("2027-03-02");
-      await d.command(
-        CITRA,
-        `kudos ${mention(hosted)} ${t("for a warm, well-run first meeting", "untuk pertemuan pertama yang hangat dan tertata")}`,
-      );
-    }),
-    step(6, "10:00", "More topics", async ({ d }) => {
+    step(
+      5,
+      "21:00",
+      t(
+        "The host marks the meeting held, with notes",
+        "Fasilitator menandai pertemuan terlaksana, dengan catatan",
+      ),
+      async ({ d, host }) => {
+        const hosted = await host("2027-03-02");
+        await d.command(
+          hosted,
+          `meeting done ${t("Shared three rubrics; Eka will try one next week.", "Berbagi tiga rubrik; Eka akan mencobanya minggu depan.")}`,
+        );
+      },
+    ),
+    step(
+      5,
+      "21:30",
+      t("Citra thanks the host", "Citra berterima kasih kepada fasilitator"),
+      async ({ d, host, mention }) => {
+        const hosted = await host("2027-03-02");
+        await d.command(
+          CITRA,
+          `kudos ${mention(hosted)} ${t("for a warm, well-run first meeting", "untuk pertemuan pertama yang hangat dan tertata")}`,
+        );
+      },
+    ),
+    step(6, "10:00", t("More topics", "Topik lainnya"), async ({ d, topic }) => {
       await d.command(
         LESTARI,
         `topic suggest ${t("Classroom management for new teachers", "Mengelola kelas untuk guru baru")}`,
       );
-      await d.command(JOKO, "topic vote 4");
-      await d.command(EKA, "topic vote 2");
+      await d.command(
+        JOKO,
+        `topic vote ${await topic(t("Classroom management for new teachers", "Mengelola kelas untuk guru baru"))}`,
+      );
+      await d.command(EKA, `topic vote ${await topic(t("Low-cost lab kits", "Alat praktikum murah"))}`);
     }),
+    // Day 11, Monday 8 March, 09:00: guyub checks in privately with Gita, quiet since day 1.
+    step(
+      11,
+      "10:00",
+      t("Gita answers the check-in: she will come", "Gita menjawab sapaan: ia akan hadir"),
+      ({ d }) => d.press(GITA, "dm", "meeting.rsvp"),
+    ),
     // Day 16, Saturday 13 March: the host of 16 March asks someone to swap.
-    step(16, "10:00", "The host of 16 March asks to swap", async ({ d, host, mention }) => {
-      const turn = await host("2027-03-16");
-      const other = [INDAH, KARTIKA, LESTARI, HADI].find((m) => m !== turn) ?? INDAH;
-      await d.command(turn, `rotation swap ${mention(other)}`);
-    }),
-    step(16, "11:00", "The swap is accepted", async ({ d }) => {
+    step(
+      16,
+      "10:00",
+      t("The host of 16 March asks to swap", "Fasilitator 16 Maret meminta tukar giliran"),
+      async ({ d, host, mention }) => {
+        const turn = await host("2027-03-16");
+        const other = [INDAH, KARTIKA, LESTARI, HADI].find((m) => m !== turn) ?? INDAH;
+        await d.command(turn, `rotation swap ${mention(other)}`);
+      },
+    ),
+    step(16, "11:00", t("The swap is accepted", "Tukar giliran diterima"), async ({ d }) => {
       for (const m of [INDAH, KARTIKA, LESTARI, HADI]) {
         const pressed = await d.press(m, "dm", "rotation.swap-accept").catch(() => null);
         if (pressed) return;
       }
     }),
-    step(16, "12:00", "RSVPs for 16 March", async ({ d }) => {
+    step(16, "12:00", t("RSVPs for 16 March", "Konfirmasi kehadiran untuk 16 Maret"), async ({ d }) => {
       for (const [m, answer] of [
         [DIMAS, "yes"],
         [EKA, "yes"],
@@ -346,14 +423,19 @@ export function scenario(lang: Lang): Step[] {
       ] as const)
         await d.press(m, "main", "meeting.rsvp", answer);
     }),
-    step(19, "21:30", "Kudos after the 16 March meeting", async ({ d, host, mention }) => {
-      const hosted = await host("2027-03-16");
-      await d.command(
-        EKA,
-        `kudos ${mention(hosted)} ${t("for the lab-kit shopping list", "untuk daftar belanja alat praktikum")}`,
-      );
-    }),
-    step(23, "12:00", "RSVPs for 23 March", async ({ d }) => {
+    step(
+      19,
+      "21:30",
+      t("Kudos after the 16 March meeting", "Apresiasi setelah pertemuan 16 Maret"),
+      async ({ d, host, mention }) => {
+        const hosted = await host("2027-03-16");
+        await d.command(
+          EKA,
+          `kudos ${mention(hosted)} ${t("for the lab-kit shopping list", "untuk daftar belanja alat praktikum")}`,
+        );
+      },
+    ),
+    step(23, "12:00", t("RSVPs for 23 March", "Konfirmasi kehadiran untuk 23 Maret"), async ({ d }) => {
       for (const [m, answer] of [
         [DIMAS, "yes"],
         [HADI, "yes"],
@@ -363,7 +445,7 @@ export function scenario(lang: Lang): Step[] {
       ] as const)
         await d.press(m, "main", "meeting.rsvp", answer);
     }),
-    ...chatter(),
+    ...chatter(lang),
   ];
   return steps.sort((a, b) => a.day - b.day || a.time.localeCompare(b.time));
 }

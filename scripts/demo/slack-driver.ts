@@ -118,7 +118,7 @@ export class SlackDriver implements Driver {
         },
       ],
     };
-    this.transcript.note(this.clock.now().getTime(), "slack", member, "member", `presses [${found.label}]`);
+    this.transcript.note(this.clock.now().getTime(), "slack", member, "member", `👆 [${found.label}]`);
     const response = await this.interaction(payload);
     const reply = await this.reply(member, response);
     await this.rememberForm(member, trigger, action === "intro.open" || action.endsWith("-open"));
@@ -164,7 +164,7 @@ export class SlackDriver implements Driver {
         state: { values: state },
       },
     };
-    this.transcript.note(this.clock.now().getTime(), "slack", member, "member", `submits "${form.title}"`);
+    this.transcript.note(this.clock.now().getTime(), "slack", member, "member", `📝 ${form.title} ✓`);
     const response = await this.interaction(payload);
     const reply = await this.reply(member, response);
     const errors = reply.body?.errors as Record<string, string> | undefined;

@@ -32,7 +32,7 @@ export const nudgesId: Record<keyof typeof nudgesEn, string> = {
     "Sama sekali tidak ada paksaan: datanglah kapan pun Anda sempat, atau tetap ikut membaca. Saya tidak akan menyapa lagi soal ini untuk beberapa waktu.",
   "nudge.come": "Saya akan datang",
   "nudge.snooze": "Tunda sebulan",
-  "nudge.justRead": "Saya lebih suka membaca saja",
+  "nudge.justRead": "Saya cukup membaca saja",
   "nudge.snoozed": "Baik: tidak ada sapaan dari saya sampai {day}. Sampai jumpa!",
   "nudge.justReading":
     "Tentu tidak apa-apa: ikut membaca adalah cara yang baik untuk menjadi bagian dari {community}. Saya tidak akan mengirim sapaan lagi. Jika Anda berubah pikiran: {usage}",
@@ -48,7 +48,7 @@ export const nudgesId: Record<keyof typeof nudgesEn, string> = {
   "nudge.notPaused": "Sapaan tidak sedang dijeda.",
   "nudge.quietTitle": "Anggota yang kurang aktif (hanya Anda yang melihat ini)",
   "nudge.quietCounts":
-    "Tidak aktif {days}+ hari: {quiet} dapat disapa; {optedOut} lebih suka membaca saja, {snoozed} menunda, {cooldown} baru saja disapa.",
+    "Kurang aktif {days}+ hari: {quiet} dapat disapa; {optedOut} cukup membaca saja, {snoozed} menunda, {cooldown} baru saja disapa.",
   "nudge.quietNone": "Tidak ada yang kurang aktif selama {days} hari. Senang sekali.",
   "nudge.quietSince": "{user}: kurang aktif sejak {day}",
   "nudge.quietPaused": "Sapaan sedang dijeda.",
