@@ -27,17 +27,23 @@ export function clockTime(at: number): string {
 }
 
 /**
- * A message as a person reads it: Slack's *bold* markers dropped, the main channel by its name.
+ * A message as a person reads it: Slack's and Discord's markup dropped, members and the main
+ * channel by name.
  */
 export function readable(text: string): string {
-  return text
-    .replace(/<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g, (whole, id: string) => {
-      const member = EVERYONE.find((m) => m.slackId === id);
-      return member ? `@${member.name}` : whole;
-    })
-    .replace(/<#C0KOMUNITAS(?:\|[^>]*)?>/g, "#komunitas")
-    .replace(/(^|[\s(])\*([^*\n]+)\*(?=$|[\s).,:;!?])/gm, "$1$2")
-    .replace(/#C0KOMUNITAS\b/g, "#komunitas");
+  return (
+    text
+      .replace(/<@([UW][A-Z0-9]+)(?:\|[^>]*)?>/g, (whole, id: string) => {
+        const member = EVERYONE.find((m) => m.slackId === id);
+        return member ? `@${member.name}` : whole;
+      })
+      .replace(/<#C0KOMUNITAS(?:\|[^>]*)?>/g, "#komunitas")
+      .replace(/(^|[\s(])\*([^*\n]+)\*(?=$|[\s).,:;!?])/gm, "$1$2")
+      .replace(/#C0KOMUNITAS\b/g, "#komunitas")
+      // Discord markdown: headings, the small print, **bold**.
+      .replace(/^(?:#{1,3}|-#) /gm, "")
+      .replace(/\*\*([^*\n]+)\*\*/g, "$1")
+  );
 }
 
 /**

@@ -361,7 +361,7 @@ export function scenario(lang: Lang): Step[] {
         const hosted = await host("2027-03-02");
         await d.command(
           hosted,
-          `meeting done ${t("Shared three rubrics; Eka will try one next week.", "Berbagi tiga rubrik; Eka akan mencobanya minggu depan.")}`,
+          `meeting done ${t("Shared three rubrics; two of us will try one next week.", "Berbagi tiga rubrik; dua orang akan mencobanya minggu depan.")}`,
         );
       },
     ),
