@@ -95,27 +95,31 @@ function who(entry: Entry, lang: Lang): string {
 
 export function renderText(transcript: Transcript, played: Played, lang: Lang): string {
   const out: string[] = [];
-  const steps = played.steps;
-  for (const [day, entries] of byDay(transcript.entries, played)) {
-    const first = entries[0];
-    if (!first) continue;
+  // What people did, once per moment (it happened on each platform), even when it left no
+  // message: a Discord join, say, is only seen at guyub's next member-list read.
+  const steps = [...new Map(played.steps.map((s) => [`${s.at} ${s.what}`, s])).values()];
+  const days = byDay(transcript.entries, played);
+  for (const s of steps)
+    if (!days.has(played.clock.local(s.at).day)) days.set(played.clock.local(s.at).day, []);
+  for (const day of [...days.keys()].sort((a, b) => a - b)) {
+    const entries = days.get(day) ?? [];
     const dayWord = WORDS[lang].day;
-    out.push(
-      "",
-      `══ ${dayTitle(first.at, lang)} (${dayWord}${dayWord.endsWith("-") ? "" : " "}${day + 1}) ══`,
-    );
-    let lastStep = "";
+    const first = entries[0]?.at ?? played.clock.at(day, 12 * 60);
+    out.push("", `══ ${dayTitle(first, lang)} (${dayWord}${dayWord.endsWith("-") ? "" : " "}${day + 1}) ══`);
+    const todays = steps.filter((s) => played.clock.local(s.at).day === day);
+    const stepsUntil = (at: number) => {
+      while (todays[0] && todays[0].at <= at) {
+        const s = todays.shift();
+        if (s) out.push(`${clockTime(s.at)} ▸ ${s.what}`);
+      }
+    };
     for (const e of entries) {
-      const step = steps.find((s) => s.at === e.at && s.platform === e.platform);
-      const label = step ? `▸ ${step.what}` : "";
-      if (label && label !== lastStep) {
-        out.push(`${clockTime(e.at)} ${label}`);
-        lastStep = label;
-      } else if (!step) lastStep = "";
+      stepsUntil(e.at);
       const [head = "", ...rest] = readable(e.text).split("\n");
       out.push(`${clockTime(e.at)}   [${e.platform}] ${who(e, lang)} ${head}`);
       for (const line of rest) out.push(`${" ".repeat(16)}${line}`);
     }
+    stepsUntil(Number.POSITIVE_INFINITY);
   }
   return `${out.join("\n").trimStart()}\n`;
 }

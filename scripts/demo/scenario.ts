@@ -86,7 +86,7 @@ function chatter(lang: Lang): Step[] {
       step(
         day,
         "12:30",
-        say(lang, "people talk in the channel", "anggota mengobrol di kanal"),
+        say(lang, "People talk in the channel", "Anggota mengobrol di kanal"),
         async ({ d }) => {
           for (const m of talkers) await d.speak(m);
         },
@@ -394,6 +394,10 @@ export function scenario(lang: Lang): Step[] {
       "10:00",
       t("Gita answers the check-in: she will come", "Gita menjawab sapaan: ia akan hadir"),
       ({ d }) => d.press(GITA, "dm", "meeting.rsvp"),
+    ),
+    // Day 14, Thursday 11 March: Tuesday was Idul Fitri, so there was no meeting.
+    step(14, "10:00", t("Ayu looks at the meeting list", "Ayu melihat daftar pertemuan"), ({ d }) =>
+      d.command(AYU, "meeting list"),
     ),
     // Day 16, Saturday 13 March: the host of 16 March asks someone to swap.
     step(
