@@ -21,10 +21,27 @@ export function slackLine(method: string, args: Obj, result: Obj = {}): string |
   if (method === "chat.update") return line(`slack ${where} edit ${short(String(args.ts))}`, text);
   if (method === "chat.postEphemeral")
     return line(`slack ${where} to @${userName(String(args.user))} only`, text);
+  if (method === "views.open") return line("slack form opened", viewText(args.view));
   if (method !== "response_url") return undefined;
   if (args.delete_original) return line("slack reply", "(deletes the original)");
   const how = args.replace_original ? " replacing" : args.response_type === "in_channel" ? " in channel" : "";
   return line(`slack reply${how}`, text);
+}
+
+/** A modal as its title and field labels: `Set up guyub: Language · Time zone · …`. */
+function viewText(raw: unknown): string {
+  let view = raw as Obj | undefined;
+  if (typeof raw === "string") {
+    try {
+      view = JSON.parse(raw) as Obj;
+    } catch {
+      return "";
+    }
+  }
+  const title = slackText((view?.title as Obj | undefined)?.text);
+  const blocks = Array.isArray(view?.blocks) ? (view.blocks as Obj[]) : [];
+  const labels = blocks.map((b) => slackText((b.label as Obj | undefined)?.text)).filter(Boolean);
+  return `${title}: ${labels.join(" · ")}`;
 }
 
 /** Discord: `target` is e.g. `#1234…56`, `DM 3000…01`, `interaction`; `edit` the edited message id. */
