@@ -20,18 +20,25 @@ beforeEach(async () => {
   await resetStandins();
 });
 
+/**
+ * A fixed mid-morning UTC moment for what events do (signatures stay on real time): "the same
+ * day" must not depend on when the suite runs (a run at 23:57 UTC crossed midnight).
+ */
+const MORNING = new Date("2026-06-10T09:00:00.000Z");
+const realTime = () => new Date();
+
 /** A known member whose last activity was long ago; events then go through a fresh isolate. */
 async function quietMember(start: Date) {
-  await isolate({ now: () => start })(await slashCommand("help"));
+  await isolate({ now: () => start, verifyNow: realTime })(await slashCommand("help"));
   await env.DB.prepare("UPDATE members SET last_active_on = ?, updated_at = ?").bind(OLD_DAY, "x").run();
 }
 
 describe("activity from Slack message events", () => {
   it("a message retried three times marks its author active once; a second message that day writes nothing", async () => {
-    let clock = new Date();
+    let clock = MORNING;
     const start = clock;
     await quietMember(start);
-    const events = isolate({ now: () => clock });
+    const events = isolate({ now: () => clock, verifyNow: realTime });
     const body = slackEvent("Ev0ACTIVE01", message());
     for (let retry = 0; retry <= 3; retry++) {
       expect((await events(await eventRequest(body, retry || undefined))).status).toBe(200);
@@ -51,9 +58,9 @@ describe("activity from Slack message events", () => {
   });
 
   it("ignores bot posts, edits and joins, and people guyub has not stored", async () => {
-    const now = new Date();
+    const now = MORNING;
     await quietMember(now);
-    const events = isolate({ now: () => now });
+    const events = isolate({ now: () => now, verifyNow: realTime });
     const ignored = [
       message({ bot_id: "B0BOT", subtype: "bot_message" }),
       message({ bot_id: "B0BOT" }),
