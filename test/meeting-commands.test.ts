@@ -83,6 +83,22 @@ describe("timezone and meeting commands", () => {
     expect(list).not.toContain("30 Maret 2027");
   });
 
+  it("meeting list says which coming week a holiday takes away, in order, and only within the listed range", async () => {
+    const send = worker();
+    await ask(send, "timezone Asia/Jakarta");
+    await ask(send, "meeting schedule weekly tue 19:00");
+    await ask(send, 'holiday add 2027-03-09 2027-03-10 "Idul Fitri"');
+    await ask(send, "holiday add 2027-05-04 2027-05-04"); // beyond the four listed meetings
+    const list = await ask(send, "meeting list", MEMBER);
+    const lines = list.split("\\n• ");
+    const at = (needle: string) => lines.findIndex((l) => l.includes(needle));
+    expect(list).toContain("Tue, 9 March 2027: no meeting (Idul Fitri)");
+    expect(at("2 March 2027")).toBeLessThan(at("9 March 2027"));
+    expect(at("9 March 2027")).toBeLessThan(at("16 March 2027"));
+    expect(list).toContain("30 March 2027");
+    expect(list).not.toContain("4 May 2027");
+  });
+
   it("takes the scheduling moderator's Slack zone when none was set, says so, and takes a link in the minutes' place", async () => {
     const send = worker();
     const reply = await ask(send, "meeting schedule monthly tue 19:00 https://meet.example/x");

@@ -388,16 +388,19 @@ export function scenario(lang: Lang): Step[] {
       );
       await d.command(EKA, `topic vote ${await topic(t("Low-cost lab kits", "Alat praktikum murah"))}`);
     }),
+    // Day 10, Saturday 6 March: no announcement today, because Tuesday is Idul Fitri.
+    step(
+      10,
+      "10:00",
+      t("Ayu wonders why no meeting was announced", "Ayu bertanya-tanya mengapa belum ada pengumuman"),
+      ({ d }) => d.command(AYU, "meeting list"),
+    ),
     // Day 11, Monday 8 March, 09:00: guyub checks in privately with Gita, quiet since day 1.
     step(
       11,
       "10:00",
       t("Gita answers the check-in: she will come", "Gita menjawab sapaan: ia akan hadir"),
       ({ d }) => d.press(GITA, "dm", "meeting.rsvp"),
-    ),
-    // Day 14, Thursday 11 March: Tuesday was Idul Fitri, so there was no meeting.
-    step(14, "10:00", t("Ayu looks at the meeting list", "Ayu melihat daftar pertemuan"), ({ d }) =>
-      d.command(AYU, "meeting list"),
     ),
     // Day 16, Saturday 13 March: the host of 16 March asks someone to swap.
     step(

@@ -1,6 +1,7 @@
 import { rsvpButtons } from "../meetings/announcement.ts";
 import { committedHost } from "../meetings/closing.ts";
 import { formatMeetingTime } from "../meetings/format.ts";
+import { holidaySkips } from "../meetings/holiday-skips.ts";
 import { formatDayName } from "../meetings/holidays.ts";
 import { type PlannedMeeting, planMeetings } from "../meetings/plan.ts";
 import { upcomingMeetings } from "../meetings/schedule.ts";
@@ -21,6 +22,7 @@ async function planned(ctx: CommandContext, count: number) {
     return { none: say(ctx.t("meeting.none", { usage: `${ctx.syntax.prefix} meeting schedule` })) };
   return {
     meetings,
+    calendar,
     ledger: book.state.ledger,
     none: meetings.length === 0 ? say(ctx.t("meeting.noneAhead")) : null,
   };
@@ -111,14 +113,32 @@ export const meetingList = defineCommand({
     const blocks: Block[] = [];
     if (plan.none) blocks.push(...plan.none.message.blocks);
     else {
-      const coming = plan.meetings.map((m): Inline[] =>
+      const coming = plan.meetings.map((m): [string, Inline[]] => [
+        m.localDay,
         m.host
           ? [describe(ctx, m), " · ", ...ctx.t.rich("meeting.host", { host: { user: m.host } })]
           : [describe(ctx, m)],
-      );
+      ]);
+      // A week a holiday takes away is said, not silently missing.
+      const last = plan.meetings[plan.meetings.length - 1];
+      if (plan.calendar.series && last) {
+        const series = { ...plan.calendar.series, timezone: ctx.community.timezone };
+        for (const skip of holidaySkips(
+          series,
+          plan.calendar.overrides,
+          plan.calendar.holidays,
+          ctx.now,
+          last.localDay,
+        )) {
+          const day = formatDayName(skip.scheduledDay, ctx.t.locale);
+          const reason = skip.holiday.name ?? ctx.t("meeting.holidayUnnamed");
+          coming.push([skip.scheduledDay, [ctx.t("meeting.past.skipped", { day, reason })]]);
+        }
+        coming.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+      }
       blocks.push(
         { type: "heading", text: ctx.t("meeting.listTitle") },
-        { type: "text", text: lines(coming) },
+        { type: "text", text: lines(coming.map(([, line]) => line)) },
       );
     }
     const closes = plan.ledger

@@ -38,6 +38,7 @@ export const meetingDaysEn = {
   "meeting.past.hosted": "{day}: held, hosted by {host}",
   "meeting.past.held": "{day}: held",
   "meeting.past.skipped": "{day}: no meeting ({reason})",
+  "meeting.holidayUnnamed": "a holiday",
   "meeting.past.cancelled": "{day}: cancelled",
   "meeting.noMainChannel": "Announcements and reminders go to the main channel, and none is set yet: {usage}",
   "done.button": "Mark as held",

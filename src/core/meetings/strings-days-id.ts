@@ -42,6 +42,7 @@ export const meetingDaysId: Record<keyof typeof meetingDaysEn, string> = {
   "meeting.past.hosted": "{day}: terlaksana, fasilitator {host}",
   "meeting.past.held": "{day}: terlaksana",
   "meeting.past.skipped": "{day}: tidak ada pertemuan ({reason})",
+  "meeting.holidayUnnamed": "hari libur",
   "meeting.past.cancelled": "{day}: dibatalkan",
   "meeting.noMainChannel":
     "Pengumuman dan pengingat dikirim ke kanal utama, tetapi kanal utama belum diatur: {usage}",
