@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { Miniflare, type MiniflareOptions } from "miniflare";
 import { unstable_readConfig, unstable_splitSqlQuery } from "wrangler";
 import { withTimeout } from "./proc.ts";
+import { LOCAL_QUIET } from "./servers.ts";
 
 export const OUTBOX_QUEUE = "guyub-outbox";
 type WorkerConfig = MiniflareOptions["workers"][number]["config"];
@@ -137,13 +138,7 @@ export async function startDeliveryWorker(
   };
   const trigger: Trigger = { type: "queue", name: OUTBOX_QUEUE, ...facts.outbox };
   const mf = new Miniflare({
-    host: "127.0.0.1",
-    port: 0,
-    // Offline and quiet, as in servers.ts: no cf.json download, telemetry or dev registry.
-    cf: false,
-    telemetry: { enabled: false },
-    enableDevRegistry: false,
-    logRequests: false,
+    ...LOCAL_QUIET,
     workers: [
       {
         config: {

@@ -5,12 +5,26 @@
  */
 import { spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { Miniflare, type MiniflareOptions } from "miniflare";
 import { unstable_splitSqlQuery } from "wrangler";
 import { childrenNamed, freePort, onCore, onLines, stopChild, track, withTimeout } from "./proc.ts";
 
 export const COMPATIBILITY_DATE = "2026-11-01";
+
+/**
+ * Miniflare on 127.0.0.1 (a free port), offline and quiet: no cf.json download at start, no
+ * telemetry, no dev registry, and no per-request log line (Miniflare's entry worker would copy
+ * every response to log it). Shared by the benches and `npm run demo`.
+ */
+export const LOCAL_QUIET = {
+  host: "127.0.0.1",
+  port: 0,
+  cf: false,
+  telemetry: { enabled: false },
+  enableDevRegistry: false,
+  logRequests: false,
+} as const;
 type WorkerEnv = NonNullable<MiniflareOptions["workers"][number]["config"]["env"]>;
 
 export interface Server {
@@ -41,14 +55,7 @@ export async function serveWorker(
   const before = new Set(childrenNamed(process.pid, "workerd"));
   const mainModule = "worker.js";
   const mf = new Miniflare({
-    host: "127.0.0.1",
-    port: 0,
-    // Offline and quiet: no cf.json download at start, no telemetry, no dev registry, and no
-    // per-request log line (Miniflare's entry worker would copy every response to log it).
-    cf: false,
-    telemetry: { enabled: false },
-    enableDevRegistry: false,
-    logRequests: false,
+    ...LOCAL_QUIET,
     workers: [
       {
         config: {
@@ -79,10 +86,13 @@ export async function serveWorker(
   }
 }
 
-/** Builds guyub's production bundle exactly as a deploy would (wrangler.toml: minify, aliases). */
-export async function buildGuyub(root: string, outdir: string): Promise<string> {
+/**
+ * Builds guyub's production bundle exactly as a deploy would (wrangler.toml: minify, aliases), or
+ * the same for another entry (`npm run demo` bundles scripts/demo/worker.ts). Returns its path.
+ */
+export async function buildGuyub(root: string, outdir: string, entry?: string): Promise<string> {
   const child = track(
-    spawn("npx", ["wrangler", "deploy", "--dry-run", "--outdir", outdir], {
+    spawn("npx", ["wrangler", "deploy", ...(entry ? [entry] : []), "--dry-run", "--outdir", outdir], {
       cwd: root,
       env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
       stdio: ["ignore", "pipe", "pipe"],
@@ -107,7 +117,7 @@ export async function buildGuyub(root: string, outdir: string): Promise<string> 
     throw error;
   });
   if (code !== 0) throw new Error(`wrangler deploy --dry-run failed (exit ${code}):\n${output}`);
-  return join(outdir, "index.js");
+  return join(outdir, `${basename(entry ?? "index.ts", ".ts")}.js`);
 }
 
 /**

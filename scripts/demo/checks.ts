@@ -7,7 +7,7 @@
 
 import type { Driver } from "./driver.ts";
 import { EVERYONE, NEWCOMERS } from "./people.ts";
-import { type Played, query } from "./play.ts";
+import { query } from "./play.ts";
 import type { World } from "./world.ts";
 
 /** Idul Fitri 2027, a Tuesday: the weekly meeting must not happen. */
@@ -20,11 +20,7 @@ export interface Outcome {
   lines: string[];
 }
 
-export async function checkOutcome(
-  world: World,
-  drivers: readonly Driver[],
-  _played: Played,
-): Promise<Outcome> {
+export async function checkOutcome(world: World, drivers: readonly Driver[]): Promise<Outcome> {
   const lines: string[] = ["", "outcome:"];
   let ok = true;
   const check = (platform: string, passed: boolean, what: string, detail: string) => {

@@ -124,6 +124,7 @@ export async function play(
       mention: (m) => (d.platform === "slack" ? `<@${m.slackId}>` : `<@${m.discordId}>`),
     }),
   );
+  const timing = { scheduled: 0, quiet: 0 };
   const end = clock.at(DAYS, 0);
   for (let hour = clock.at(0, 0); hour < end; hour += HOUR_MS) {
     const { day, minute } = clock.local(hour);
@@ -155,15 +156,13 @@ export async function play(
       }
     }
   }
+  // `DEMO_TIMING=1`: where the time went, and the job runs behind it.
   if (process.env.DEMO_TIMING) {
     console.error(timing);
     console.error(await query(mf, "SELECT job, status, count(*) AS n FROM job_runs GROUP BY job, status"));
-    console.error(world429(mf));
   }
   return played;
 }
-const timing = { scheduled: 0, quiet: 0 };
-const world429 = (_: unknown) => "";
 
 /**
  * The driver, waiting after each button press until guyub is quiet: the next member then sees the

@@ -103,7 +103,7 @@ async function main(): Promise<number> {
     if (!values.quiet) console.log(text);
     if (values.transcript) writeFileSync(values.transcript, text);
     writeFileSync(values.html, renderHtml(transcript, played, lang));
-    const outcome = await checkOutcome(world, drivers, played);
+    const outcome = await checkOutcome(world, drivers);
     for (const line of outcome.lines) console.log(line);
     console.log(
       `\nplayed ${played.steps.length} member actions and ${played.hours} scheduled runs in ${((Date.now() - started) / 1000).toFixed(1)} s; the chat is in ${values.html}`,

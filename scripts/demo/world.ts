@@ -6,13 +6,13 @@
  * scaled to match, so a month of traffic fits in about a minute and still never earns a 429.
  */
 
-import { spawn } from "node:child_process";
 import { generateKeyPairSync, randomBytes } from "node:crypto";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Miniflare, type MiniflareOptions } from "miniflare";
 import { applyMigrations, readWranglerFacts } from "../bench/delivery-setup.ts";
+import { buildGuyub, LOCAL_QUIET } from "../bench/servers.ts";
 import { type RunningStandins, startStandins } from "../standins/index.ts";
 import { TIME_SCALE } from "./constants.ts";
 import { EVERYONE, FOUNDERS } from "./people.ts";
@@ -59,20 +59,11 @@ function freshSecrets(): Secrets {
 /** Bundles scripts/demo/worker.ts the way a deploy bundles src/index.ts (wrangler.toml aliases). */
 export async function buildDemoWorker(root: string): Promise<string> {
   const outdir = mkdtempSync(join(tmpdir(), "guyub-demo-"));
-  const args = ["wrangler", "deploy", "scripts/demo/worker.ts", "--dry-run", "--outdir", outdir];
-  const env = { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" };
-  const child = spawn("npx", args, { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.once("error", reject);
-    child.once("exit", resolve);
-  });
-  if (code !== 0) throw new Error(`building the demo worker failed (exit ${code}):\n${output}`);
-  const script = readFileSync(join(outdir, "worker.js"), "utf8");
-  rmSync(outdir, { recursive: true, force: true });
-  return script;
+  try {
+    return readFileSync(await buildGuyub(root, outdir, "scripts/demo/worker.ts"), "utf8");
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
 }
 
 /** Starts the stand-ins and guyub; `stop()` ends both. */
@@ -101,12 +92,7 @@ export async function startWorld(root: string, script: string): Promise<World> {
     maxBatchTimeout: 0,
   });
   const mf = new Miniflare({
-    host: "127.0.0.1",
-    port: 0,
-    cf: false,
-    telemetry: { enabled: false },
-    enableDevRegistry: false,
-    logRequests: false,
+    ...LOCAL_QUIET,
     workers: [
       {
         config: {
