@@ -40,7 +40,15 @@ describe("topic list for a backlog of 500", () => {
     const text = replyText(reply);
     expect(text).toContain("…and 490 more. Vote for any topic by its number: /cop topic vote 12");
     // Oldest first among equal votes; titles escaped (`<!channel>` never pings).
-    expect(text).toContain("#1 Seeded topic number 1 about &lt;!channel&gt; &amp; more — 0 votes");
+    const oldest = await env.DB.prepare(
+      "SELECT id FROM topics WHERE title_key = 'seeded topic number 1'",
+    ).first<{
+      id: number;
+    }>();
+    const first = blocks.find((b) => b.type === "section") as { text: { text: string } } | undefined;
+    expect(first?.text.text).toBe(
+      `#${oldest?.id} Seeded topic number 1 about &lt;!channel&gt; &amp; more — 0 votes`,
+    );
     expect(text).not.toContain("<!channel>");
   });
 
