@@ -9,7 +9,8 @@ import { execFileSync, spawnSync } from "node:child_process";
 const files = process.argv.slice(2);
 const npx = process.platform === "win32" ? "npx.cmd" : "npx";
 const listed = JSON.parse(
-  execFileSync(npx, ["vitest", "list", "--json", ...files], {
+  // `--json` last: followed by a word, vitest takes that word as the file to write the list into.
+  execFileSync(npx, ["vitest", "list", ...files, "--json"], {
     encoding: "utf8",
     stdio: ["ignore", "pipe", "ignore"],
   }),
@@ -17,12 +18,15 @@ const listed = JSON.parse(
 
 // vitest matches -t against the test's full name ("<suite> > <test>", after its own prefix).
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+// A `test.each` is listed by its template: its placeholders (`%s`, `$name`) match any text, and all
+// its cases run together, as one test.
+const namePattern = (name: string) => escapeRegExp(name).replace(/%[sdifjoO#]|\\\$[\w.]+/g, ".*");
 const failed: string[] = [];
 for (const [i, test] of listed.entries()) {
   const file = test.file.slice(process.cwd().length + 1);
   const run = spawnSync(
     npx,
-    ["vitest", "run", file, "-t", `(^| > )${escapeRegExp(test.name)}$`, "--reporter=dot"],
+    ["vitest", "run", file, "-t", `(^| > )${namePattern(test.name)}$`, "--reporter=dot"],
     {
       encoding: "utf8",
     },
