@@ -18,9 +18,10 @@ const listed = JSON.parse(
 
 // vitest matches -t against the test's full name ("<suite> > <test>", after its own prefix).
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-// A `test.each` is listed by its template: its placeholders (`%s`, `$name`) match any text, and all
-// its cases run together, as one test.
-const namePattern = (name: string) => escapeRegExp(name).replace(/%[sdifjoO#]|\\\$[\w.]+/g, ".*");
+// `vitest list` shows a name as written in the source: the placeholders of a `test.each` (`%s`,
+// `$name`) and a template literal's `${…}` match any text; an each's cases run together, as one test.
+const namePattern = (name: string) =>
+  escapeRegExp(name).replace(/%[sdifjoO#]|\\\$\\\{[^}]*\\\}|\\\$[\w.]+/g, ".*");
 const failed: string[] = [];
 for (const [i, test] of listed.entries()) {
   const file = test.file.slice(process.cwd().length + 1);
