@@ -24,6 +24,16 @@ export const SEEDED_DISCORD_USERS: Readonly<Record<string, string>> = {
   budi: DISCORD_MODERATOR_ID,
 };
 
+/** Names typed as `@name` this run, by the id they stand for (for `resolved`, which names them). */
+const typedNames = new Map<string, string>(
+  Object.entries(SEEDED_DISCORD_USERS).map(([name, id]) => [id, name]),
+);
+
+/** The name an id was typed as (`@ayu`, `@rani`), if it was. */
+export function typedName(id: string): string | undefined {
+  return typedNames.get(id);
+}
+
 /**
  * A stable made-up snowflake for `@name`: the same name always gives the same id (FNV-1a, 64 bit),
  * shaped like the seeded ids (18 digits starting with 3) so it reads as a Discord id.
@@ -115,8 +125,11 @@ function optionValue(type: number, words: readonly Token[], path: string, name: 
     if (word.kind === kind) return word.id;
     if (word.kind === "word" && /^\d{17,20}$/.test(word.raw)) return word.raw;
     const at = word.kind === "word" ? /^@([\w.-]{1,32})$/.exec(word.raw)?.[1] : undefined;
-    if (at)
-      return (kind === "user" ? SEEDED_DISCORD_USERS[at.toLowerCase()] : undefined) ?? fakeSnowflake(at);
+    if (at) {
+      const id = (kind === "user" ? SEEDED_DISCORD_USERS[at.toLowerCase()] : undefined) ?? fakeSnowflake(at);
+      if (!typedNames.has(id)) typedNames.set(id, at);
+      return id;
+    }
   }
   const shape = kind === "user" ? "@name or <@id>" : "@name or <@&id>";
   const typed = words.map((w) => w.raw).join(" ");
