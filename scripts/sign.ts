@@ -5,16 +5,19 @@
  *   npm run sign -- discord "cop language id" --moderator
  *   npm run sign -- discord "cop moderators add @ayu" --moderator
  *   npm run sign -- slack "/cop moderators add <@U0MEMBER>" --moderator --url http://127.0.0.1:8787
+ *   npm run sign -- slack "/cop meeting link https://meet.example/cop" --moderator   # sent as <https://…>
+ *   npm run sign -- discord "cop kudos @budi for the rubric"    # with data.resolved, as Discord sends it
  *   npm run sign -- slack "/cop help" --tamper        # a forged signature: expect 401
  *
  * The options are described in USAGE below.
  */
-import { sign as edSign, randomBytes, randomUUID } from "node:crypto";
+import { sign as edSign } from "node:crypto";
 import { signSlackRequest } from "../src/adapters/slack/verify.ts";
 import { parseCli } from "./lib/cli.ts";
 import { readDevVars } from "./lib/dev-vars.ts";
 import { buildDiscordCommand } from "./lib/discord-interaction.ts";
 import { CommandLineError, DISCORD_MEMBER_ID, DISCORD_MODERATOR_ID } from "./lib/discord-options.ts";
+import { slackCommandForm } from "./lib/slack-command.ts";
 import { SEEDED_USERS } from "./standins/slack-data.ts";
 
 const USAGE = `npm run sign -- slack "/cop help" | discord "cop help" [options]
@@ -24,6 +27,9 @@ const USAGE = `npm run sign -- slack "/cop help" | discord "cop help" [options]
                  are U0MODERATOR and U0OWNER. Discord: the speaker has Manage Server.
   --team ID / --guild ID, --locale id (Discord guild_locale), --url BASE (default
   http://127.0.0.1:8787), --tamper (sign, then change the body: expect 401)
+Slack lines are typed as in Slack and sent as Slack sends them with escaping on: links as
+<https://…>, @ayu/@budi/@citra as <@U…|name>, #general as <#C0GENERAL|general>, @channel as
+<!channel>, & < > as entities; Slack's own forms (<@U0MEMBER>) pass as they are.
 Discord lines are the Slack words ("cop moderators add @ayu"); options may also be named
 ("member:@ayu"). A member is <@id> or @name: @ayu and @budi are the CLI's own member and
 moderator (300000000000000001 and …002); any other @name is a made-up id derived from the name,
@@ -69,21 +75,13 @@ async function slack(): Promise<Response> {
 
 async function slackCommand(command: string, commandText: string, user: string, tamper: boolean) {
   const secret = required("SLACK_SIGNING_SECRET");
-  const body = new URLSearchParams({
-    token: "unused-verification-token",
-    team_id: values.team,
-    team_domain: "guyub-dev",
-    channel_id: "C0GENERAL",
-    channel_name: "general",
-    user_id: user,
-    user_name: SEEDED_USERS[user]?.name ?? user.toLowerCase(),
+  // As a workspace with escaping on sends it: <https://…>, <@U0MEMBER|ayu>, &amp; (lib/slack-text.ts).
+  const body = slackCommandForm(commandText, {
+    team: values.team,
+    user,
     command,
-    text: commandText,
-    api_app_id: "A0GUYUBDEV",
-    response_url: `${values.standins}/slack/response/${randomUUID()}`,
-    // Slack gives every invocation its own trigger_id, which guyub uses as the command's ingress key.
-    trigger_id: `${Date.now()}.${randomBytes(4).readUInt32BE()}.${randomBytes(8).toString("hex")}`,
-  }).toString();
+    standinsUrl: values.standins,
+  });
   const signature = await signSlackRequest(secret, now, body);
   return fetch(`${values.url}/slack/commands`, {
     method: "POST",

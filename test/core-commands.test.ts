@@ -43,12 +43,12 @@ describe("command registry", () => {
 describe("typed text", () => {
   it("tokenizes quotes, smart quotes and mentions", () => {
     expect(tokenize(`topic "Assessment rubrics" “Ujian akhir” <@U12|ayu> <@&99> <#C1|general>`)).toEqual([
-      { kind: "word", text: "topic" },
-      { kind: "word", text: "Assessment rubrics" },
-      { kind: "word", text: "Ujian akhir" },
-      { kind: "user", id: "U12", text: "<@U12|ayu>" },
-      { kind: "role", id: "99", text: "<@&99>" },
-      { kind: "channel", id: "C1", text: "<#C1|general>" },
+      { kind: "word", text: "topic", raw: "topic" },
+      { kind: "word", text: "Assessment rubrics", raw: "Assessment rubrics" },
+      { kind: "word", text: "Ujian akhir", raw: "Ujian akhir" },
+      { kind: "user", id: "U12", text: "@ayu", raw: "<@U12|ayu>" },
+      { kind: "role", id: "99", text: "@99", raw: "<@&99>" },
+      { kind: "channel", id: "C1", text: "#general", raw: "<#C1|general>" },
     ]);
   });
 

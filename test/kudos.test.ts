@@ -13,7 +13,9 @@ import { commandBody, MEMBER, replyText, signedSlack } from "./support/slack.ts"
 import { isolate, outboxQueue, resetStandins, sentTo } from "./support/worker.ts";
 
 const NOW = new Date("2027-03-05T03:00:00Z");
-const HOSTILE = "for the rubric <!channel> <!here> @everyone <@U0QUIET> <!subteam^S123>";
+const HOSTILE = "for the rubric <!channel> <!here> @everyone <@U0QUIET> <!subteam^S123> &amp; more";
+/** The reason as guyub reads it: each special and mention as plain text, nothing that can ping. */
+const HARMLESS = "for the rubric @channel @here @everyone @U0QUIET @S123 & more";
 
 beforeEach(async () => {
   await resetDb();
@@ -52,7 +54,7 @@ describe("kudos on Slack", () => {
       {
         from_user: MEMBER,
         to_user: "U0AYU",
-        reason: HOSTILE,
+        reason: HARMLESS,
         channel_id: "C0GENERAL",
         given_on: "2027-03-05",
       },
@@ -64,7 +66,7 @@ describe("kudos on Slack", () => {
     expect(posts[0]?.body).toMatchObject({ channel: "C0GENERAL" });
     // No control sequence survives: the only `<…>` left is the thanked member's mention.
     expect(body.match(/<[@!#][^>]*>/g)).toEqual(["<@U0AYU>", "<@U0AYU>"]); // blocks and fallback text
-    expect(body).toContain("&lt;!channel&gt; &lt;!here&gt; @everyone &lt;@U0QUIET&gt; &lt;!subteam^S123&gt;");
+    expect(body).toContain("@channel @here @everyone @U0QUIET @S123 &amp; more");
   });
 
   it("refuses kudos to oneself and to bots, and writes nothing", async () => {

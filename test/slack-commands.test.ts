@@ -126,9 +126,9 @@ describe("bad input on Slack", () => {
     expect(text).toContain("“ayu” is not a valid member");
   });
 
-  it("escapes <!channel> typed by a member instead of pinging everyone", async () => {
+  it("echoes <!channel> typed by a member as plain @channel instead of pinging everyone", async () => {
     const text = replyText(await reply(await send(await slashCommand("<!channel> hello"))));
-    expect(text).toContain("&lt;!channel&gt;");
+    expect(text).toContain("I don't know the command “@channel”");
     expect(text).not.toContain("<!channel>");
   });
 

@@ -69,9 +69,12 @@ describe("topic list for a backlog of 500", () => {
 describe("titles are member text", () => {
   it("<!channel>, @everyone and <@U123> in a title notify nobody on Slack or Discord", async () => {
     const send = worker();
-    await slackAsk(send, 'topic suggest "<!channel> @everyone <@U123> & co" ping test');
+    // As Slack sends it: specials and mentions in angle brackets, "&" as "&amp;".
+    await slackAsk(send, 'topic suggest "<!channel> @everyone <@U123> &amp; co" ping test');
+    const [first] = await topicRows();
+    expect(first).toMatchObject({ title: "@channel @everyone @U123 & co" });
     const slack = replyText(await slackAsk(send, "topic list"));
-    expect(slack).toContain("&lt;!channel&gt; @everyone &lt;@U123&gt; &amp; co");
+    expect(slack).toContain("@channel @everyone @U123 &amp; co");
     expect(slack).not.toMatch(/<!channel>|<@U123>/);
 
     await discord(send, topic("suggest", [str("title", "@everyone <@300000000000000009> @here")]));

@@ -6,13 +6,14 @@
  */
 import { sign } from "node:crypto";
 import { splitSlackLine } from "../../src/core/commands/topic.ts";
-import { buildDiscordCommand } from "../lib/discord-interaction.ts";
+import { buildDiscordCommand, snowflakeAt } from "../lib/discord-interaction.ts";
 import type { StandinState } from "../standins/state.ts";
 import type { Clock } from "./clock.ts";
 import { DEMO_TIME_HEADER } from "./constants.ts";
 import { discordButtons, discordModalForm, discordSubmitData } from "./discord-forms.ts";
 import type { DemoMember, Driver, FormAnswers, Reply } from "./driver.ts";
 import type { OpenedForm } from "./forms.ts";
+import { EVERYONE } from "./people.ts";
 import type { Lang } from "./scenario.ts";
 import type { Transcript } from "./transcript.ts";
 
@@ -76,24 +77,20 @@ export class DiscordDriver implements Driver {
 
   async command(member: DemoMember, slackText: string): Promise<Reply> {
     const text = typedLine(slackText);
+    // `resolved` describes the members a command names, as Discord does, from the demo's roster.
     const built = buildDiscordCommand(text, {
       applicationId: this.o.applicationId,
       guildId: DISCORD_GUILD,
       guildLocale: this.locale(),
       userId: member.discordId,
       moderator: member.moderator === true,
-    });
-    const users = mentioned(built.data.options);
-    const payload = {
-      ...built,
-      ...this.envelope(member, "guild"),
-      data: {
-        ...built.data,
-        ...(users.length > 0
-          ? { resolved: { users: Object.fromEntries(users.map((id) => [id, { id, bot: false }])) } }
-          : {}),
+      channelId: DISCORD_MAIN_CHANNEL,
+      describeUser: (id) => {
+        const named = EVERYONE.find((m) => m.discordId === id);
+        return named ? { username: named.handle, globalName: named.name } : undefined;
       },
-    };
+    });
+    const payload = { ...built, ...this.envelope(member, "guild") };
     // As the member's client shows it: a mention reads as the name.
     this.note(member, "member", this.o.transcript.discordText({ content: `/cop ${text}` }));
     return this.respond(member, "guild", await this.post(payload));
@@ -185,7 +182,7 @@ export class DiscordDriver implements Driver {
     const user = { id: member.discordId, username: member.handle, global_name: member.name };
     const permissions = member.moderator ? MANAGE_GUILD : "0";
     return {
-      id: String(900_000_000_000_000_000n + BigInt(n)),
+      id: snowflakeAt(this.o.clock.now().getTime()),
       application_id: this.o.applicationId,
       token,
       locale: this.locale(),
@@ -242,12 +239,4 @@ function typedLine(text: string): string {
 function dmChannel(state: StandinState, member: DemoMember) {
   const id = state.dmChannels.get(member.discordId);
   return id ? { channel_id: id } : {};
-}
-
-/** User ids named in a command's options (Discord resolves them in `data.resolved.users`). */
-function mentioned(options: readonly { type: number; value?: string; options?: unknown[] }[] = []): string[] {
-  return options.flatMap((o) => [
-    ...(o.type === 6 && o.value ? [o.value] : []),
-    ...mentioned((o.options ?? []) as typeof options),
-  ]);
 }

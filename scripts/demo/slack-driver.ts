@@ -4,6 +4,7 @@
  * time, and carrying the simulated moment for the demo Worker's clock.
  */
 import { signSlackRequest } from "../../src/adapters/slack/verify.ts";
+import { type SlackDirectory, slackEscaped } from "../lib/slack-text.ts";
 import { dmChannelId, SEEDED_USERS } from "../standins/slack-data.ts";
 import type { StandinState } from "../standins/state.ts";
 import { slackMessageText } from "../standins/transcript.ts";
@@ -11,12 +12,19 @@ import type { Clock } from "./clock.ts";
 import { DEMO_TIME_HEADER } from "./constants.ts";
 import type { DemoMember, Driver, FormAnswers, Reply } from "./driver.ts";
 import { fillForm, type OpenedForm } from "./forms.ts";
+import { EVERYONE } from "./people.ts";
 import type { Transcript } from "./transcript.ts";
 
 export const SLACK_TEAM = "T0GUYUB";
 export const SLACK_MAIN_CHANNEL = "C0KOMUNITAS";
 
 type Obj = Record<string, unknown>;
+
+/** The demo workspace as Slack's escaping knows it: the roster's handles and #komunitas. */
+const DEMO_DIRECTORY: SlackDirectory = {
+  user: (name) => EVERYONE.find((m) => m.handle === name.toLowerCase())?.slackId,
+  channel: (name) => (name.toLowerCase() === "komunitas" ? SLACK_MAIN_CHANNEL : undefined),
+};
 
 export class SlackDriver implements Driver {
   readonly platform = "slack" as const;
@@ -79,7 +87,8 @@ export class SlackDriver implements Driver {
       user_id: member.slackId,
       user_name: member.handle,
       command: "/cop",
-      text,
+      // As a workspace with escaping on sends it: links, members and `&<>` escaped (lib/slack-text.ts).
+      text: slackEscaped(text, DEMO_DIRECTORY),
       api_app_id: "A0GUYUB",
       response_url: `${this.standinsUrl}/slack/response/${member.handle}-${this.seq}`,
       trigger_id: trigger,

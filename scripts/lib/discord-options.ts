@@ -24,6 +24,16 @@ export const SEEDED_DISCORD_USERS: Readonly<Record<string, string>> = {
   budi: DISCORD_MODERATOR_ID,
 };
 
+/** Names typed as `@name` this run, by the id they stand for (for `resolved`, which names them). */
+const typedNames = new Map<string, string>(
+  Object.entries(SEEDED_DISCORD_USERS).map(([name, id]) => [id, name]),
+);
+
+/** The name an id was typed as (`@ayu`, `@rani`), if it was. */
+export function typedName(id: string): string | undefined {
+  return typedNames.get(id);
+}
+
 /**
  * A stable made-up snowflake for `@name`: the same name always gives the same id (FNV-1a, 64 bit),
  * shaped like the seeded ids (18 digits starting with 3) so it reads as a Discord id.
@@ -49,7 +59,7 @@ export function discordOptions(registry: Registry, line: string): DiscordOptionJ
   if (tokens.length === 0) return nest(["help"], []);
   const resolution = registry.resolve(
     "discord",
-    tokens.map((token) => token.text),
+    tokens.map((token) => token.raw),
     false,
   );
   if (resolution.kind === "unknown") return nest(resolution.input.toLowerCase().split(" "), []);
@@ -71,7 +81,7 @@ function optionValues(command: Command, tokens: readonly Token[]): DiscordOption
   const filled = new Map<string, Token[]>();
   let last: string | undefined;
   for (const token of tokens) {
-    const named = token.kind === "word" ? /^([a-z][a-z0-9-]*):(.*)$/s.exec(token.text) : null;
+    const named = token.kind === "word" ? /^([a-z][a-z0-9-]*):(.*)$/s.exec(token.raw) : null;
     if (named?.[1] && command.options[named[1]]) {
       last = named[1];
       filled.set(last, tokenize(named[2] ?? ""));
@@ -85,7 +95,7 @@ function optionValues(command: Command, tokens: readonly Token[]): DiscordOption
     }
     const next = specs.find(([name]) => !filled.has(name))?.[0];
     if (next === undefined) {
-      throw new CommandLineError(`Too many words for cop ${command.name}: “${token.text}”.`);
+      throw new CommandLineError(`Too many words for cop ${command.name}: “${token.raw}”.`);
     }
     last = next;
     filled.set(next, [token]);
@@ -103,22 +113,25 @@ function optionValue(type: number, words: readonly Token[], path: string, name: 
     // Discord's client sends a picked channel's id: accept <#id> or a bare id.
     const [word] = words;
     if (words.length === 1 && word?.kind === "channel") return word.id;
-    if (words.length === 1 && word?.kind === "word" && /^\d{17,20}$/.test(word.text)) return word.text;
+    if (words.length === 1 && word?.kind === "word" && /^\d{17,20}$/.test(word.raw)) return word.raw;
     throw new CommandLineError(
-      `${path}: ${name} must be <#id> or a channel id, not “${words.map((w) => w.text).join(" ")}”.`,
+      `${path}: ${name} must be <#id> or a channel id, not “${words.map((w) => w.raw).join(" ")}”.`,
     );
   }
-  if (type !== OPTION_TYPE.USER && type !== OPTION_TYPE.ROLE) return words.map((w) => w.text).join(" ");
+  if (type !== OPTION_TYPE.USER && type !== OPTION_TYPE.ROLE) return words.map((w) => w.raw).join(" ");
   const [word] = words;
   const kind = type === OPTION_TYPE.USER ? "user" : "role";
   if (words.length === 1 && word) {
     if (word.kind === kind) return word.id;
-    if (word.kind === "word" && /^\d{17,20}$/.test(word.text)) return word.text;
-    const at = word.kind === "word" ? /^@([\w.-]{1,32})$/.exec(word.text)?.[1] : undefined;
-    if (at)
-      return (kind === "user" ? SEEDED_DISCORD_USERS[at.toLowerCase()] : undefined) ?? fakeSnowflake(at);
+    if (word.kind === "word" && /^\d{17,20}$/.test(word.raw)) return word.raw;
+    const at = word.kind === "word" ? /^@([\w.-]{1,32})$/.exec(word.raw)?.[1] : undefined;
+    if (at) {
+      const id = (kind === "user" ? SEEDED_DISCORD_USERS[at.toLowerCase()] : undefined) ?? fakeSnowflake(at);
+      if (!typedNames.has(id)) typedNames.set(id, at);
+      return id;
+    }
   }
   const shape = kind === "user" ? "@name or <@id>" : "@name or <@&id>";
-  const typed = words.map((w) => w.text).join(" ");
+  const typed = words.map((w) => w.raw).join(" ");
   throw new CommandLineError(`${path}: ${name} must be ${shape}, not “${typed}”.`);
 }

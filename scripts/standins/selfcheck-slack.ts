@@ -136,6 +136,22 @@ export function slackChecks(c: Client): Check[] {
       },
     ],
     [
+      "slack: views.open exchanges each trigger_id once, as Slack does",
+      async () => {
+        const modal = JSON.stringify({
+          type: "modal",
+          title: { type: "plain_text", text: "Form" },
+          blocks: [],
+        });
+        const open = (trigger: string) => c.slack("views.open", { trigger_id: trigger, view: modal });
+        const first = await slackResult(open("1700000000.1.aa"));
+        assert.match(String((first.view as Record<string, unknown>).id), /^V\d+/);
+        await slackResult(open("1700000000.1.aa"), "exchanged_trigger_id");
+        await slackResult(open("1700000000.2.bb"));
+        await slackResult(open("expired"), "expired_trigger_id");
+      },
+    ],
+    [
       "slack: recorder keeps accepted calls without tokens",
       async () => {
         await c.slack("chat.postMessage", { channel: "C1", text: "kept", token: SLACK_TOKEN }, null);

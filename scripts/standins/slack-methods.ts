@@ -81,11 +81,14 @@ export const METHODS: Record<string, (args: Args, ctx: Ctx) => Result> = {
     return content.ok ? { ok: true, message_ts: state.slackTs() } : content;
   },
 
-  // A modal on a trigger_id (valid 3 s on Slack; a trigger_id "expired" plays the late case).
+  // A modal on a trigger_id (valid 3 s on Slack; a trigger_id "expired" plays the late case). Each
+  // command, press and submit brings its own trigger_id, which opens one view: a second use is
+  // refused as Slack refuses it, so a sender that reuses trigger ids is caught.
   "views.open": (args, { state }) => {
     const trigger = str(args.trigger_id);
     if (!trigger) return { ok: false, error: "invalid_arguments" };
     if (trigger === "expired") return { ok: false, error: "expired_trigger_id" };
+    if (state.exchangedTriggers.has(trigger)) return { ok: false, error: "exchanged_trigger_id" };
     let view: Args;
     try {
       view = (typeof args.view === "string" ? JSON.parse(args.view) : args.view) as Args;
@@ -95,7 +98,9 @@ export const METHODS: Record<string, (args: Args, ctx: Ctx) => Result> = {
     const problems = checkModal(view);
     if (problems.length > 0)
       return { ok: false, error: "invalid_arguments", response_metadata: { messages: problems } };
-    return { ok: true, view: { id: `V${state.slackTs().replace(".", "")}`, ...view } };
+    const id = `V${state.slackTs().replace(".", "")}`;
+    remember(state.exchangedTriggers, trigger, id);
+    return { ok: true, view: { id, ...view } };
   },
 
   "conversations.open": (args, { state }) => {

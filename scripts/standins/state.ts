@@ -79,6 +79,8 @@ export class StandinState {
   nonces = new Map<string, unknown>();
   /** Discord interaction token → the id of its original response message. */
   interactionOriginals = new Map<string, string>();
+  /** Slack trigger_id → the view opened with it: a trigger is exchanged once. */
+  exchangedTriggers = new Map<string, string>();
   private readonly initial: StandinConfig;
   private windows = new Map<string, number[]>();
   private seq = 0;
@@ -178,6 +180,7 @@ export class StandinState {
       this.dmChannels,
       this.nonces,
       this.interactionOriginals,
+      this.exchangedTriggers,
     ] as Map<unknown, unknown>[])
       map.clear();
   }

@@ -38,7 +38,7 @@ function scheduled(ctx: CommandContext, series: StoredSeries, text: string): str
 export const meetingLink = defineCommand({
   path: ["meeting", "link"],
   summary: "cmd.meeting.link",
-  options: { link: option.text("arg.link", "arg.link.help", 500) },
+  options: { link: option.link("arg.link", "arg.link.help", 500) },
   moderator: true,
   example: { link: "https://meet.example/cop" },
   async handle(ctx, args) {

@@ -21,7 +21,7 @@ export const meetingSchedule = defineCommand({
     time: word("arg.time", "arg.time.help", 8),
     // As long as a link: `… 19:00 https://…` puts the link here (see below).
     minutes: optional(word("arg.minutes", "arg.minutes.help", 500)),
-    link: optional(option.text("arg.link", "arg.link.help", 500)),
+    link: optional(option.link("arg.link", "arg.link.help", 500)),
   },
   moderator: true,
   example: {

@@ -5,7 +5,7 @@ import type { PlainKey } from "../i18n/index.ts";
  * Typed command options. Each option carries its zod schema (what core validates) and its
  * kind (what adapters need: Discord option type, Slack mention parsing).
  */
-export type OptionKind = "text" | "choice" | "user" | "role" | "channel" | "command";
+export type OptionKind = "text" | "link" | "choice" | "user" | "role" | "channel" | "command";
 
 export interface OptionSpec<S extends z.ZodType = z.ZodType> {
   readonly kind: OptionKind;
@@ -40,6 +40,19 @@ export const option = {
   /** A channel: Slack `<#C123|name>` in the text, a Discord channel option. */
   channel(label: PlainKey, description: PlainKey): OptionSpec<z.ZodString> {
     return { kind: "channel", schema: platformId, required: true, label, description };
+  },
+  /**
+   * A link, one word: on Slack the URL of `<https://…>` or `<https://…|label>` (never the label),
+   * a Discord string option. Handlers still check it (`parseLink`) to answer in their own words.
+   */
+  link(label: PlainKey, description: PlainKey, maxLength: number): OptionSpec<z.ZodString> {
+    return {
+      kind: "link",
+      schema: z.string().trim().min(1).max(maxLength),
+      required: true,
+      label,
+      description,
+    };
   },
   /** The words of another command (`help language`). */
   command(label: PlainKey, description: PlainKey): OptionSpec<z.ZodString> {

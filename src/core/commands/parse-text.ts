@@ -1,58 +1,18 @@
 import { CommandError } from "../errors.ts";
 import type { PlatformId } from "../model.ts";
+import type { OptionSpec } from "./options.ts";
 import type { Registry } from "./registry.ts";
-import type { Invocation } from "./types.ts";
+import { type Token, tokenize } from "./typed-text.ts";
+import type { Command, Invocation } from "./types.ts";
 
-/** A word of typed command text: plain, quoted, or a platform mention in the `<@id>` form. */
-export type Token =
-  | { readonly kind: "word"; readonly text: string }
-  | { readonly kind: "user"; readonly id: string; readonly text: string }
-  | { readonly kind: "role"; readonly id: string; readonly text: string }
-  | { readonly kind: "channel"; readonly id: string; readonly text: string };
-
-// <@U123>, <@U123|name>, <@!123> (Discord nickname form), <@&123> roles, <#C123|name> channels.
-const MENTION = /^<(@&|@!?|#)([A-Za-z0-9]+)(?:\|[^>]*)?>$/;
-const QUOTES: Record<string, string> = { '"': '"', "“": "”", "„": "”", "«": "»" };
-
-/** Splits command text into tokens, honouring straight and smart quotes (Slack clients send “ ”). */
-export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
-  let i = 0;
-  while (i < text.length) {
-    const char = text[i] as string;
-    if (/\s/.test(char)) {
-      i++;
-      continue;
-    }
-    const close = QUOTES[char];
-    if (close !== undefined) {
-      const end = text.indexOf(close, i + 1);
-      const stop = end === -1 ? text.length : end;
-      tokens.push({ kind: "word", text: text.slice(i + 1, stop) });
-      i = stop + 1;
-      continue;
-    }
-    let end = i;
-    while (end < text.length && !/\s/.test(text[end] as string)) end++;
-    tokens.push(classify(text.slice(i, end)));
-    i = end;
-  }
-  return tokens;
-}
-
-function classify(raw: string): Token {
-  const mention = MENTION.exec(raw);
-  if (!mention) return { kind: "word", text: raw };
-  const [, sigil, id = ""] = mention;
-  if (sigil === "@&") return { kind: "role", id, text: raw };
-  if (sigil === "#") return { kind: "channel", id, text: raw };
-  return { kind: "user", id, text: raw };
-}
+export { type Token, tokenize } from "./typed-text.ts";
 
 /**
  * Turns typed text (`moderators add <@U1>`, `topic suggest "Rubrics"`) into an invocation.
  * Options are positional in definition order; a final text option takes the rest of the line.
- * Empty text means `help`.
+ * Each option gets what its kind means (see `typed-text.ts` for the forms): a member, role or
+ * channel option the id, a link option the URL, any other option readable text. Empty text
+ * means `help`.
  */
 export function parseCommandText(registry: Registry, platform: PlatformId, text: string): Invocation {
   const tokens = tokenize(text);
@@ -80,15 +40,7 @@ export function parseCommandText(registry: Registry, platform: PlatformId, text:
         .join(" ");
       break;
     }
-    const token = rest.shift() as Token;
-    if (spec.kind === "user" || spec.kind === "role" || spec.kind === "channel") {
-      if (token.kind !== spec.kind) {
-        throw new CommandError("bad_argument", { path: command.name, argument: name, input: token.text });
-      }
-      args[name] = token.id;
-    } else {
-      args[name] = spec.kind === "choice" ? token.text.toLowerCase() : token.text;
-    }
+    args[name] = optionValue(command, name, spec, rest.shift() as Token);
   }
   if (rest.length > 0) {
     throw new CommandError("too_many_arguments", {
@@ -97,4 +49,22 @@ export function parseCommandText(registry: Registry, platform: PlatformId, text:
     });
   }
   return { path: command.path, args };
+}
+
+/** What one token means to one option. */
+function optionValue(command: Command, name: string, spec: OptionSpec, token: Token): string {
+  switch (spec.kind) {
+    case "user":
+    case "role":
+    case "channel":
+      if (token.kind === spec.kind && "id" in token) return token.id;
+      throw new CommandError("bad_argument", { path: command.name, argument: name, input: token.text });
+    case "link":
+      // Escaped, the URL; typed where Slack did not escape it (or on Discord), the word itself.
+      return token.kind === "link" ? token.url : token.text;
+    case "choice":
+      return token.text.toLowerCase();
+    default:
+      return token.text;
+  }
 }
