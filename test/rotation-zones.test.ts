@@ -56,6 +56,15 @@ describe.each(ZONES)("the rotation's days are the community's own (%s)", (zone) 
     }
   });
 
+  it("a morning meeting over by 10:00 counts for its host when the next one is planned", () => {
+    const early = calendar({
+      series: { cadence: "weekly", firstDay: "2027-03-02", startMinute: 7 * 60, minutes: 60, link: null },
+    });
+    const state = team(zone, { ledger: [assigned("2027-03-16", "b")] });
+    const plan = planMeetings(early, zone, state, local("2027-03-16", "10:00", zone), 4) ?? [];
+    expect(plan.map((m) => m.host)).toEqual(["a", "c", "d", "b"]);
+  });
+
   it("an intro answered at 17:30 on the meeting day makes a newcomer eligible that evening, one answered the next morning does not", () => {
     const joined = local("2027-03-14", "10:00", zone).toISOString();
     const before = {
@@ -121,7 +130,7 @@ describe("nobody hosts twice in a row while an eligible member has hosted less",
 
   it("not even the member a debt puts first: they host again once someone who hosted less has", () => {
     // a passed three times (b, c, d took the turns), then hosted on the 23rd: a still owes two.
-    let state = rotation(["a", "b", "c", "d", "e"].map((id) => member(id)));
+    let state = rotation(["a", "b", "c", "d", "e", "f"].map((id) => member(id)));
     for (const [i, other] of ["b", "c", "d"].entries()) {
       const day = days[i] as string;
       const passed = applyPass(state, day, "a");
@@ -129,8 +138,10 @@ describe("nobody hosts twice in a row while an eligible member has hosted less",
       state = applyHosted(passed.state, day, other);
     }
     state = applyHosted(state, "2027-03-23", "a");
-    // e never hosted: e first, then a's debt puts a ahead of everyone else.
+    // e and f never hosted: e first, then a's debt puts a ahead of everyone else.
     expect(assignHosts(state, days.slice(4), now).map((p) => p.memberId)).toEqual(["e", "a"]);
+    // The same when e passes the 30th: it goes to f, not back to a.
+    expect(applyPass(state, "2027-03-30", "e").handedTo).toBe("f");
   });
 
   it("a pass the day after a meeting not yet closed is not handed to that meeting's host", () => {
