@@ -50,4 +50,18 @@ describe("/cop meeting next and /cop meeting list name the same host", () => {
     // Later meetings the rotation only plans stay marked.
     expect(announcedList).toContain("Tuesday, 16 March 2027 at 19:00 GMT+7 · Host: <@U0MODERATOR> (planned)");
   }, 60_000);
+
+  it("in Los Angeles at 17:30 on the meeting day, both still name the evening's host", async () => {
+    const monday = new Date("2027-03-01T18:00:00Z"); // 10:00 in Los Angeles
+    await slackAt(monday, "timezone America/Los_Angeles");
+    await slackAt(monday, "help", MEMBER);
+    await slackAt(monday, "meeting schedule weekly tue 19:00");
+    const evening = new Date("2027-03-03T01:30:00Z"); // Tuesday 2 March, 17:30 PST: Wednesday in UTC
+    const next = await slackAt(evening, "meeting next", MEMBER);
+    expect(next).toContain("Tuesday, 2 March 2027 at 19:00 GMT-8");
+    expect(next).toContain("Host: <@U0MEMBER> (planned)");
+    const list = await slackAt(evening, "meeting list", MEMBER);
+    expect(firstLine(list)).toContain("Tuesday, 2 March 2027 at 19:00 GMT-8 · Host: <@U0MEMBER> (planned)");
+    expect(list).toContain("Tuesday, 9 March 2027 at 19:00 GMT-8 · Host: <@U0MODERATOR> (planned)");
+  }, 60_000);
 });
