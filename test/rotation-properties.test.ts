@@ -51,18 +51,45 @@ describe("the fair turn ledger, over random histories", () => {
     );
   });
 
+  // The rule with debts too: a debt may put the last host first again, but they wait for anyone
+  // eligible who hosted less (the day's passer aside: they cannot take it back).
+  // Passes and joins dominate: a member who passed three times running and then hosted still owes
+  // two, and a newcomer who joined meanwhile has hosted less.
+  it("with passes too, nobody hosts twice in a row while an eligible member has hosted less", () => {
+    fc.assert(
+      fc.property(scenario(["meet", "pass", "join"]), ({ size, volunteers, steps }) => {
+        const meetings = play(size, steps, volunteers).meetings;
+        meetings.forEach((m, i) => {
+          if (i === 0 || meetings[i - 1]?.host !== m.host) return;
+          const mine = m.hostedBefore.get(m.host) ?? 0;
+          for (const id of m.eligible) {
+            if (id !== m.host && id !== m.passer)
+              expect(m.hostedBefore.get(id) ?? 0, id).toBeGreaterThanOrEqual(mine);
+          }
+        });
+      }),
+      RUNS,
+    );
+  });
+
+  // One exception, the rule above: a debtor who hosted the meeting just before waits for a member
+  // who hosted less than them (and then comes first again).
   it("a pass never lets the passer escape: nobody who hosted more goes before them", () => {
     fc.assert(
       fc.property(
         scenario(["meet", "skip", "pass", "away", "join", "leave"]),
         ({ size, volunteers, steps }) => {
-          for (const m of play(size, steps, volunteers).meetings) {
-            if (m.how !== "fair") continue;
-            const net = (id: string) => (m.hostedBefore.get(id) ?? 0) - (m.owedBefore.get(id) ?? 0);
+          const meetings = play(size, steps, volunteers).meetings;
+          meetings.forEach((m, i) => {
+            if (m.how !== "fair") return;
+            const hosted = (id: string) => m.hostedBefore.get(id) ?? 0;
+            const net = (id: string) => hosted(id) - (m.owedBefore.get(id) ?? 0);
             for (const id of m.eligible) {
-              if ((m.owedBefore.get(id) ?? 0) > 0) expect(net(m.host), id).toBeLessThanOrEqual(net(id));
+              const waits = meetings[i - 1]?.host === id && hosted(m.host) < hosted(id);
+              if ((m.owedBefore.get(id) ?? 0) > 0 && !waits)
+                expect(net(m.host), id).toBeLessThanOrEqual(net(id));
             }
-          }
+          });
         },
       ),
       RUNS,
@@ -98,7 +125,9 @@ describe("the fair turn ledger, over random histories", () => {
         if (!state) return;
         const start = run.meetings.at(-1)?.date ?? "2026-03-02";
         const days = weekly(start, 8).slice(1);
-        const now = new Date(`${days[0]}T00:00:00Z`);
+        // Planned the day before the first of them: a day of today missing from the list would be
+        // a meeting already over (it counts for its committed host), not one left out.
+        const now = new Date(`${weekly(start, 1)[0]}T12:00:00Z`);
         const skipped = days[which] as string;
         const after = applySkip(state, skipped, "cancelled", "test");
         expect(fairness(after)).toEqual(fairness(state));

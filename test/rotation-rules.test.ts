@@ -41,12 +41,15 @@ describe("the fair choice", () => {
     ]);
   });
 
-  it("leaves out days before now and plans each day once, in order", () => {
+  // The caller passes the meetings not yet over: a meeting moved from its scheduled day to a
+  // later one is still coming after its scheduled day has passed, and keeps its place.
+  it("plans each day it is given once, in order, an earlier scheduled day too", () => {
     const s = rotation([member("a"), member("b")]);
     const plan = assignHosts(s, ["2026-03-09", "2026-02-23", "2026-03-02", "2026-03-09"], NOW);
     expect(plan).toEqual([
-      { date: "2026-03-02", memberId: "a" },
-      { date: "2026-03-09", memberId: "b" },
+      { date: "2026-02-23", memberId: "a" },
+      { date: "2026-03-02", memberId: "b" },
+      { date: "2026-03-09", memberId: "a" },
     ]);
   });
 });

@@ -5,6 +5,7 @@
  * job. `npm run demo` exits 1 when any of them fails, so CI can run it as a test.
  */
 
+import { checkHosts } from "./check-hosts.ts";
 import type { Driver } from "./driver.ts";
 import { EVERYONE, NEWCOMERS } from "./people.ts";
 import { query } from "./play.ts";
@@ -64,15 +65,12 @@ export async function checkOutcome(world: World, drivers: readonly Driver[]): Pr
       `${onHoliday.length} announcements or reminders, recorded as ${closed.map((c) => c.kind).join(", ") || "nothing"}`,
     );
 
-    const hosted = await rows(
-      `SELECT meeting_day AS day, member_id AS host FROM rotation_ledger WHERE community_id = :community AND kind = 'hosted' ORDER BY meeting_day`,
-    );
-    const hosts = hosted.map((h) => String(h.host));
+    const hosts = await checkHosts(d, rows, HOLIDAY);
     check(
       d.platform,
-      hosted.length >= 3 && new Set(hosts).size === hosts.length,
-      "hosts take fair turns (nobody hosts twice while others wait)",
-      hosted.map((h) => `${String(h.day).slice(5)}: ${nameOf(d, String(h.host))}`).join(", "),
+      hosts.passed,
+      "hosts take fair turns, every meeting of the month and the next planned (nobody hosts twice while others wait)",
+      hosts.detail,
     );
 
     const nudges = await sent("nudge:%");

@@ -368,11 +368,12 @@ export function scenario(lang: Lang): Step[] {
     step(
       5,
       "21:30",
-      t("Citra thanks the host", "Citra berterima kasih kepada fasilitator"),
+      t("A member thanks the host", "Seorang anggota berterima kasih kepada fasilitator"),
       async ({ d, host, mention }) => {
         const hosted = await host("2027-03-02");
+        // Citra, unless she hosted it herself (kudos are for thanking someone else).
         await d.command(
-          CITRA,
+          hosted === CITRA ? AYU : CITRA,
           `kudos ${mention(hosted)} ${t("for a warm, well-run first meeting", "untuk pertemuan pertama yang hangat dan tertata")}`,
         );
       },

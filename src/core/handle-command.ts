@@ -77,14 +77,15 @@ export async function handleCommand(deps: CoreDeps, request: CommandRequest): Pr
     // A moderator command is authorized and run on state read from D1 just now, never on an
     // isolate's cached copy: a moderator removed elsewhere a second ago is refused here.
     const fresh = found.cached === true && valid.command.moderator;
-    const { community, member, created } = await openSession(
+    const { community, member, created, founder } = await openSession(
       deps.store,
       request.contact,
       now,
       fresh ? undefined : found,
     );
-    // Someone guyub never met may be a newcomer to welcome (only on a first contact: not the hot path).
-    if (created) await welcomeOnFirstContact(deps, community, member, now);
+    // Someone guyub never met is a newcomer to welcome unless they were here before guyub (only on
+    // a first contact: not the hot path).
+    if (created && !founder) await welcomeOnFirstContact(deps, community, member, now);
     t = translator(community.locale);
     locale = t.locale;
     const ctx = {

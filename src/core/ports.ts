@@ -9,6 +9,14 @@ import type { RotationReads } from "./rotation/ports.ts";
 import type { TopicReads } from "./topics/backlog.ts";
 import type { TopicRefreshReads } from "./topics/refresh-ports.ts";
 
+/** A speaker after `register`: the rows, and whether this call met them for the first time. */
+export interface Registered {
+  readonly community: Community;
+  readonly member: Member;
+  readonly created?: boolean;
+  readonly founder?: boolean;
+}
+
 /** What core needs from storage. `src/db/` implements it over D1; core never sees SQL. */
 export interface CommunityStore {
   /**
@@ -22,13 +30,10 @@ export interface CommunityStore {
   /**
    * Registers (or refreshes) the community and member idempotently and marks the member
    * active on `today`. Safe under concurrent first contacts. `created`: this call inserted the
-   * member row (guyub never met them before), so they may be a newcomer to welcome.
+   * member row (guyub never met them before); `founder`: the row says they were here before guyub
+   * (met before its first full member sync), so they are no newcomer to welcome.
    */
-  register(
-    contact: Contact,
-    today: string,
-    now: Date,
-  ): Promise<{ community: Community; member: Member; created?: boolean }>;
+  register(contact: Contact, today: string, now: Date): Promise<Registered>;
   /** Remembers the platform's answer to "is this member an admin?". */
   cachePlatformAdmin(memberId: number, isAdmin: boolean, now: Date): Promise<void>;
   /** Members on the community's moderator list. */

@@ -1,7 +1,7 @@
 import type { ModeratorStatus } from "./commands/types.ts";
 import { localDay } from "./local-time.ts";
-import type { Community, Contact, Member } from "./model.ts";
-import type { CommunityStore, PlatformAuthority } from "./ports.ts";
+import type { Contact, Member } from "./model.ts";
+import type { CommunityStore, PlatformAuthority, Registered } from "./ports.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -11,14 +11,14 @@ export { localDay } from "./local-time.ts";
  * Registers the speaker on first contact, given what `store.find` returned (or reads afresh).
  * Writes only when something changed (new community or member,
  * a new active day, a new display name), so a member's repeated commands on one day write nothing.
- * `created`: the member row was inserted just now (a first contact).
+ * `created`: the member row was inserted just now (a first contact); `founder`: as a founder.
  */
 export async function openSession(
   store: CommunityStore,
   contact: Contact,
   now: Date,
   found?: Awaited<ReturnType<CommunityStore["find"]>>,
-): Promise<{ community: Community; member: Member; created?: boolean }> {
+): Promise<Registered> {
   const current = found ?? (await store.find(contact, { fresh: true }));
   if (current.community && current.member) {
     const today = localDay(now, current.community.timezone);

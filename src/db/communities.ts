@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Community, Contact, Member } from "../core/model.ts";
 import type { Db } from "./client.ts";
+import { founderNow } from "./founders.ts";
 import { communityFromRow, memberFromRow } from "./mappers.ts";
 import type { CommunityRow, MemberRow } from "./schema.ts";
 
@@ -81,6 +82,7 @@ export function contactFromRow(row: ContactRow | undefined): {
     welcomed_at: null,
     followed_up_at: null,
     left_reason: null,
+    founder: 0,
     created_at: "",
     updated_at: "",
   };
@@ -103,7 +105,10 @@ export function insertCommunityQuery(db: Db, contact: Contact, now: Date) {
     .onConflict((oc) => oc.columns(["platform", "workspace_id"]).doNothing());
 }
 
-/** Inserts the member, or marks them active today and refreshes their display name. */
+/**
+ * Inserts the member (a founder while the first full sync has not completed), or marks them
+ * active today and refreshes their display name; `founder` is never changed by an update.
+ */
 export function upsertActiveMemberQuery(db: Db, contact: Contact, today: string, now: Date) {
   const at = now.toISOString();
   return db
@@ -114,6 +119,7 @@ export function upsertActiveMemberQuery(db: Db, contact: Contact, today: string,
       "display_name",
       "joined_at",
       "last_active_on",
+      "founder",
       "created_at",
       "updated_at",
     ])
@@ -126,6 +132,8 @@ export function upsertActiveMemberQuery(db: Db, contact: Contact, today: string,
           sql.val(contact.displayName).as("display_name"),
           sql.val(at).as("joined_at"),
           sql.val(today).as("last_active_on"),
+          // Met through a command before the first full sync: here before guyub, never a newcomer.
+          founderNow(sql.ref("communities.id")).as("founder"),
           sql.val(at).as("created_at"),
           sql.val(at).as("updated_at"),
         ])

@@ -59,10 +59,11 @@ function upsertPresent(db: Db, communityId: number, page: SyncPage, at: string):
   // Only someone who left the platform comes back by reappearing: a member who stepped back
   // (`/cop leave`) or left the main channel is still listed, and stays stepped back.
   const cameBack = sql`(members.status = 'alumni' and members.left_reason = 'gone')`;
+  // `founder` is written by the insert only: someone stored already keeps what guyub knew of them.
   return sql`
-    insert into members (community_id, platform_user_id, display_name, joined_at, welcomed_at, created_at, updated_at)
+    insert into members (community_id, platform_user_id, display_name, joined_at, welcomed_at, founder, created_at, updated_at)
     select ${communityId}, json_extract(value, '$.u'), json_extract(value, '$.n'), json_extract(value, '$.j'),
-      case when json_extract(value, '$.w') = 1 then ${at} end, ${at}, ${at}
+      case when json_extract(value, '$.w') = 1 then ${at} end, ${page.founders ? 1 : 0}, ${at}, ${at}
     from json_each(${rows}) where true
     on conflict (community_id, platform_user_id) do update set
       display_name = coalesce(excluded.display_name, members.display_name),

@@ -1,4 +1,5 @@
 import type { Db } from "./client.ts";
+import { founderNow } from "./founders.ts";
 
 /** Members on a community's own moderator list. */
 export function listModeratorRows(db: Db, communityId: number) {
@@ -37,6 +38,8 @@ export function setModeratorQuery(
       display_name: null,
       is_moderator: flag,
       joined_at: at,
+      // Named by a moderator before the first full sync: here before guyub, like the sync's finds.
+      founder: founderNow(communityId),
       created_at: at,
       updated_at: at,
     })

@@ -1,4 +1,4 @@
-import type { CompiledQuery } from "kysely";
+import { type CompiledQuery, type Expression, type SqlBool, sql } from "kysely";
 import type { OutboxDraft } from "../core/delivery.ts";
 import type { Db } from "./client.ts";
 
@@ -12,13 +12,16 @@ export interface OutboxPayload {
 /**
  * The statements that write one draft: for an edit, older pending edits of the same message are
  * superseded first (only the newest edit needs sending: counts end up current). The insert
- * returns the new row's id, or nothing when the key was already written.
+ * returns the new row's id, or nothing when the key was already written. With `onlyIf`, every
+ * statement does its part only while that condition holds (checked by each, in the batch's
+ * transaction): a message that belongs to a change another request may have won.
  */
 export function writeDraftQueries(
   db: Db,
   communityId: number,
   draft: OutboxDraft,
   now: Date,
+  onlyIf: Expression<SqlBool> = sql<SqlBool>`1`,
 ): CompiledQuery[] {
   const at = now.toISOString();
   const queries: CompiledQuery[] = [];
@@ -32,6 +35,7 @@ export function writeDraftQueries(
         .where("target", "=", draft.editOf)
         .where("status", "=", "pending")
         .where("idempotency_key", "!=", draft.key)
+        .where(onlyIf)
         .compile(),
       // The message to edit has not gone out yet (or failed and may be retried): it goes out as
       // the newest edit says. Otherwise a post that is retried after its edits were skipped (the
@@ -44,6 +48,7 @@ export function writeDraftQueries(
         .where("idempotency_key", "=", draft.editOf)
         .where("kind", "in", ["post", "dm"])
         .where("status", "in", ["pending", "dead"])
+        .where(onlyIf)
         .compile(),
     );
   }
@@ -51,20 +56,25 @@ export function writeDraftQueries(
     draft.kind === "followup"
       ? { message: draft.message, token: draft.token, tokenExpiresAt: draft.tokenExpiresAt.toISOString() }
       : { message: draft.message };
+  const row = {
+    community_id: communityId,
+    idempotency_key: draft.key,
+    kind: draft.kind,
+    target: targetOf(draft),
+    payload: JSON.stringify(payload),
+    fallback: draft.kind === "dm" && draft.fallback ? JSON.stringify(draft.fallback) : null,
+    expires_at: draft.expiresAt?.toISOString() ?? null,
+    created_at: at,
+    updated_at: at,
+  };
+  // INSERT … SELECT … WHERE: the row is written only while `onlyIf` holds (the WHERE also keeps
+  // SQLite from reading ON CONFLICT as part of the SELECT).
+  const columns = Object.keys(row) as (keyof typeof row)[];
   queries.push(
     db
       .insertInto("outbox")
-      .values({
-        community_id: communityId,
-        idempotency_key: draft.key,
-        kind: draft.kind,
-        target: targetOf(draft),
-        payload: JSON.stringify(payload),
-        fallback: draft.kind === "dm" && draft.fallback ? JSON.stringify(draft.fallback) : null,
-        expires_at: draft.expiresAt?.toISOString() ?? null,
-        created_at: at,
-        updated_at: at,
-      })
+      .columns(columns)
+      .expression(db.selectNoFrom(columns.map((c) => sql.val(row[c]).as(c))).where(onlyIf))
       .onConflict((oc) => oc.columns(["community_id", "idempotency_key"]).doNothing())
       .returning("id")
       .compile(),

@@ -1,8 +1,10 @@
 import { type CompiledQuery, type Expression, type SqlBool, sql } from "kysely";
 import type { OutboxDraft } from "../core/delivery.ts";
+import { CLAIMED } from "../core/rotation/assign.ts";
 import type { RotationEffect } from "../core/rotation/effects.ts";
 import type { LedgerEntry } from "../core/rotation/types.ts";
 import type { Db } from "./client.ts";
+import { writeDraftQueries } from "./outbox.ts";
 
 /** The statements of one rotation effect, for `store.apply`'s batch. */
 export function rotationEffectQueries(
@@ -82,6 +84,22 @@ export function rotationEffectQueries(
           .where("to_user", "=", effect.toUser)
           .where("status", "=", "pending")
           .compile(),
+      ];
+    }
+    case "rotation.claim": {
+      // The day's ledger as the press read it: any entry since (another press, the announcement,
+      // a pass or a swap) means the meeting is no longer open, and this claim writes nothing.
+      const open = sql<SqlBool>`(SELECT count(*) FROM rotation_ledger WHERE community_id = ${communityId}
+        AND meeting_day = ${effect.day}) = ${effect.seen}`;
+      const entry: LedgerEntry = {
+        kind: "volunteered",
+        meetingDate: effect.day,
+        memberId: effect.memberId,
+        reason: CLAIMED,
+      };
+      return [
+        ...effect.drafts.flatMap((draft) => writeDraftQueries(db, communityId, draft, now, open)),
+        ...ledgerQuery(db, communityId, [entry], effect.memberId, at, open),
       ];
     }
   }

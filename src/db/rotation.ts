@@ -11,7 +11,7 @@ export function createRotationReads(db: Db): RotationReads {
       const [community, members, ledger, aways] = await Promise.all([
         db
           .selectFrom("communities")
-          .select(["rotation_mode", "announce_days", "remind_day", "remind_hour", "timezone_set"])
+          .select(["rotation_mode", "timezone", "announce_days", "remind_day", "remind_hour", "timezone_set"])
           .where("id", "=", communityId)
           .executeTakeFirst(),
         db
@@ -24,6 +24,7 @@ export function createRotationReads(db: Db): RotationReads {
             "m.platform_user_id",
             "m.joined_at",
             "m.status",
+            "m.founder",
             "p.answered_at",
             "r.opted_in",
             "r.excluded",
@@ -46,6 +47,7 @@ export function createRotationReads(db: Db): RotationReads {
       return {
         state: {
           mode: community?.rotation_mode ?? "everyone",
+          timezone: community?.timezone ?? "UTC",
           members: members.map(
             (m): RotationMember => ({
               id: m.platform_user_id,
@@ -54,6 +56,7 @@ export function createRotationReads(db: Db): RotationReads {
               // Paused members and those a moderator took out drop out like alumni; history stays.
               status: m.status === "active" && m.excluded !== 1 ? "active" : "alumni",
               optedIn: m.opted_in === 1,
+              founder: m.founder === 1,
             }),
           ),
           ledger: ledger.map((e) => {

@@ -56,6 +56,8 @@ export interface MembersTable {
   welcomed_at: string | null;
   followed_up_at: string | null;
   left_reason: "self" | "channel" | "gone" | null;
+  /** Here before guyub (migration 0011): never welcomed, never kept waiting as a newcomer. */
+  founder: Generated<number>;
   created_at: string;
   updated_at: string;
 }

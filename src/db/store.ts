@@ -48,15 +48,16 @@ export function createCommunityStore(db: Db, d1: D1Database): CommunityStore {
       // Insert-if-new, upsert member, and read back: one batch, one round trip, idempotent.
       const results = await runBatch(d1, [
         insertCommunityQuery(db, contact, now).compile(),
-        upsertActiveMemberQuery(db, contact, today, now).returning("created_at").compile(),
+        upsertActiveMemberQuery(db, contact, today, now).returning(["created_at", "founder"]).compile(),
         findContactQuery(db, contact).compile(),
       ]);
       const rows = results[2]?.results as Parameters<typeof contactFromRow>[0][] | undefined;
       const { community, member } = contactFromRow(rows?.[0]);
       if (!community || !member) throw new Error("registration did not produce a community and member");
       // An upsert that met an existing row keeps its created_at: only an insert carries this call's time.
-      const upserted = results[1]?.results?.[0] as { created_at?: string } | undefined;
-      return { community, member, created: upserted?.created_at === now.toISOString() };
+      const upserted = results[1]?.results?.[0] as { created_at?: string; founder?: number } | undefined;
+      const created = upserted?.created_at === now.toISOString();
+      return { community, member, created, founder: upserted?.founder === 1 };
     },
 
     async cachePlatformAdmin(memberId, isAdmin, now) {

@@ -25,6 +25,7 @@ function plannedWith(calendar: MeetingCalendar, timezone: string, now: Date, hos
   return upcomingMeetings(series, calendar.overrides, calendar.holidays, now, LOOK_AHEAD).map((m) => ({
     ...m,
     host,
+    committed: host !== null,
   }));
 }
 
@@ -32,8 +33,8 @@ const enabled = (c: MeetingCommunity): Reminder[] =>
   REMINDERS.filter((which) => (which === "24h" ? c.remindDay : c.remindHour));
 
 /**
- * Reminders in the main channel 24 hours and 1 hour before each meeting, in the quarter-hour the
- * cron runs in (each can be turned off). Periods `<scheduled day>:24h` / `:1h`: claimed once; a
+ * Reminders in the main channel the day before each meeting at its local time, and 1 hour before
+ * it, in the quarter-hour the cron runs in (each can be turned off). Periods `<scheduled day>:24h` / `:1h`: claimed once; a
  * missed cron catches up while still before the meeting (never after it starts: the post also
  * expires then). A meeting on a holiday is no meeting, so it has no reminder; nor is a reminder
  * sent on a holiday.
@@ -91,7 +92,7 @@ export const meetingRemind: JobKind = {
       for (const which of enabled(c)) {
         const period = `${m.scheduledDay}:${which}`;
         // The first cron inside the window, checked with due's own test (a holiday has none).
-        const at = firstCronAt(reminderWindow(m, which).from, deps.now);
+        const at = firstCronAt(reminderWindow(m, which, c.timezone).from, deps.now);
         if (!claimed.has(period) && reminderDue(m, which, at, calendar.holidays, c.timezone))
           planned.push({ at, period });
       }

@@ -37,8 +37,10 @@ export async function applySyncPage(
   });
   const seen = (state.pass ? state.seen : 0) + humans.length;
   const ends = page.next === null;
-  // Before the first full pass has ended, everyone found was here before guyub: no welcome storm.
-  const welcomed = state.firstCompleted ? fresh.map((m) => m.userId) : [];
+  // Before the first full pass has ended, everyone found was here before guyub (a founder): no
+  // welcome storm. After it, whoever is new is a newcomer and welcomed.
+  const founders = !state.firstCompleted;
+  const welcomed = founders ? [] : fresh.map((m) => m.userId);
   const syncPage: SyncPage = {
     pass,
     pageNumber,
@@ -49,6 +51,7 @@ export async function applySyncPage(
       joinedAt: m.joinedAt ?? at,
     })),
     welcomed,
+    founders,
     // The first pass finds who is already here: nobody "joined".
     joined: state.firstCompleted ? fresh.length + cameBack.length : 0,
     nextRunAt: ends ? new Date(deps.now.getTime() + HOUR_MS).toISOString() : at,

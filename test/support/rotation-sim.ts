@@ -54,6 +54,8 @@ export interface Meeting {
   readonly host: string;
   /** `fair`: the rule chose; `pinned`: a swap or volunteer committed it; `cover`: took a pass. */
   readonly how: "fair" | "pinned" | "cover";
+  /** `cover`: who passed the day (not a candidate for it). */
+  readonly passer?: string;
   readonly hostedBefore: ReadonlyMap<string, number>;
   readonly owedBefore: ReadonlyMap<string, number>;
   readonly eligible: readonly string[];
@@ -101,11 +103,12 @@ export function play(size: number, steps: readonly Step[], volunteers = false): 
   const pinned = new Set<string>();
   let date = "2026-03-02";
   const bump = (map: Map<string, number>, id: string, by: number) => map.set(id, (map.get(id) ?? 0) + by);
-  const host = (id: string, how: Meeting["how"]) => {
+  const host = (id: string, how: Meeting["how"], passer?: string) => {
     meetings.push({
       date,
       host: id,
       how,
+      ...(passer === undefined ? {} : { passer }),
       hostedBefore: new Map(hosted),
       owedBefore: new Map(owed),
       eligible: eligibleOn(state, date),
@@ -137,7 +140,7 @@ export function play(size: number, steps: readonly Step[], volunteers = false): 
         const passed = applyPass(state, date, assigned);
         state = passed.state;
         bump(owed, assigned, 1);
-        if (passed.handedTo) host(passed.handedTo, "cover");
+        if (passed.handedTo) host(passed.handedTo, "cover", assigned);
       } else if (assigned !== null) {
         host(assigned, pinned.has(date) ? "pinned" : "fair");
       }

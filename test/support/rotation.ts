@@ -8,13 +8,14 @@ export function member(id: string, over: Partial<RotationMember> = {}): Rotation
     answeredIntroAt: "2026-01-02T00:00:00Z",
     status: "active",
     optedIn: true,
+    founder: false,
     ...over,
   };
 }
 
-/** A state in `everyone` mode with these members and an empty ledger. */
+/** A state in `everyone` mode, in UTC, with these members and an empty ledger. */
 export function rotation(members: RotationMember[], over: Partial<RotationState> = {}): RotationState {
-  return { members, mode: "everyone", ledger: [], aways: [], ...over };
+  return { members, mode: "everyone", timezone: "UTC", ledger: [], aways: [], ...over };
 }
 
 /** Weekly meeting days from `first` (a `YYYY-MM-DD`), `count` of them. */

@@ -6,19 +6,27 @@ import { formatDayName } from "../meetings/holidays.ts";
 import { type PlannedMeeting, planMeetings } from "../meetings/plan.ts";
 import { upcomingMeetings } from "../meetings/schedule.ts";
 import { type Block, ephemeral, type Inline } from "../message.ts";
+import { HORIZON } from "../rotation/turns.ts";
 import type { LedgerEntry } from "../rotation/types.ts";
 import { defineCommand } from "./define.ts";
 import type { CommandContext, CommandResult } from "./types.ts";
 
-/** The next `count` meetings with their hosts, or the reply that says there are none. */
+/**
+ * The next `count` meetings with their hosts, or the reply that says there are none. Planned over
+ * the rotation's horizon, as every other flow plans, so a command names the host the
+ * announcement will.
+ */
 async function planned(ctx: CommandContext, count: number) {
   const [calendar, book] = await Promise.all([
     ctx.store.meetings.calendar(ctx.community.id),
     ctx.store.rotation.book(ctx.community.id),
   ]);
-  const meetings = planMeetings(calendar, ctx.community.timezone, book.state, ctx.now, count);
+  const meetings = planMeetings(calendar, ctx.community.timezone, book.state, ctx.now, HORIZON)?.slice(
+    0,
+    count,
+  );
   const say = (text: string): CommandResult => ({ message: ephemeral({ type: "text", text }) });
-  if (meetings === null)
+  if (meetings === undefined)
     return { none: say(ctx.t("meeting.none", { usage: `${ctx.syntax.prefix} meeting schedule` })) };
   return {
     meetings,
@@ -29,8 +37,9 @@ async function planned(ctx: CommandContext, count: number) {
 }
 
 /**
- * The next meeting with its host: once announced, the ledger's few rows for its day name the host
- * (no need to read the whole rotation, which lists every member); before that, the rotation plans it.
+ * The next meeting with its host: once committed (announced, passed, swapped, taken), the ledger's
+ * few rows for its day name the host (no need to read the whole rotation, which lists every
+ * member); before that, the rotation plans it, and the reply says the host is planned.
  */
 async function nextPlanned(ctx: CommandContext) {
   const calendar = await ctx.store.meetings.calendar(ctx.community.id);
@@ -39,7 +48,7 @@ async function nextPlanned(ctx: CommandContext) {
     const [next] = upcomingMeetings(series, calendar.overrides, calendar.holidays, ctx.now, 1);
     const entries = next ? await ctx.store.meetings.dayLedger(ctx.community.id, next.scheduledDay) : [];
     const host = next ? committedHost(entries, next.scheduledDay) : null;
-    if (next && host !== null) return { meetings: [{ ...next, host }], none: null };
+    if (next && host !== null) return { meetings: [{ ...next, host, committed: true }], none: null };
   }
   return planned(ctx, 1);
 }
@@ -47,6 +56,12 @@ async function nextPlanned(ctx: CommandContext) {
 function describe(ctx: CommandContext, meeting: PlannedMeeting): string {
   const when = formatMeetingTime(meeting.startsAt, ctx.t.locale, ctx.community.timezone);
   return meeting.moved ? `${when} ${ctx.t("meeting.moved")}` : when;
+}
+
+/** "Host: @ayu", or "Host: @ayu (planned)" while the rotation's choice is not committed yet. */
+function hostLine(ctx: CommandContext, meeting: PlannedMeeting & { host: string }): Inline[] {
+  const key = meeting.committed ? "meeting.host" : "meeting.hostPlanned";
+  return ctx.t.rich(key, { host: { user: meeting.host } });
 }
 
 /**
@@ -65,8 +80,7 @@ export const meetingNext = defineCommand({
     const next = plan.meetings?.[0];
     if (plan.none || !next) return plan.none ?? { message: ephemeral() };
     const blocks: Block[] = [{ type: "text", text: ctx.t("meeting.next", { when: describe(ctx, next) }) }];
-    if (next.host)
-      blocks.push({ type: "text", text: ctx.t.rich("meeting.host", { host: { user: next.host } }) });
+    if (next.host) blocks.push({ type: "text", text: hostLine(ctx, { ...next, host: next.host }) });
     const topic = await ctx.store.topicRefresh.meetingTopic(ctx.community.id, next.scheduledDay);
     if (topic) blocks.push({ type: "text", text: ctx.t("topicRefresh.next", { title: topic.title }) });
     if (next.link) blocks.push({ type: "text", text: ctx.t("meeting.link", { link: next.link }) });
@@ -115,9 +129,7 @@ export const meetingList = defineCommand({
     else {
       const coming = plan.meetings.map((m): [string, Inline[]] => [
         m.localDay,
-        m.host
-          ? [describe(ctx, m), " · ", ...ctx.t.rich("meeting.host", { host: { user: m.host } })]
-          : [describe(ctx, m)],
+        m.host ? [describe(ctx, m), " · ", ...hostLine(ctx, { ...m, host: m.host })] : [describe(ctx, m)],
       ]);
       // A week a holiday takes away is said, not silently missing.
       const last = plan.meetings[plan.meetings.length - 1];

@@ -2,8 +2,9 @@ import { z } from "zod";
 import { defineAction } from "../actions/define.ts";
 import { ephemeral } from "../message.ts";
 import { Day } from "../rotation/types.ts";
-import { RSVP_ACTION } from "./announcement.ts";
+import { CLAIM_ACTION, RSVP_ACTION } from "./announcement.ts";
 import { answerRsvp, type MeetingAnswer } from "./answer.ts";
+import { claimHost } from "./claim.ts";
 import { markDone } from "./done.ts";
 import { DONE_ACTION } from "./reminder.ts";
 import { RsvpAnswer } from "./rsvp.ts";
@@ -29,5 +30,13 @@ export const meetingDone = defineAction({
   handle: async (ctx, [day]) => privately(await markDone(ctx, day, null)),
 });
 
+/** "I'll host" on the announcement of a meeting without a host: the first press takes it. */
+export const meetingClaim = defineAction({
+  id: CLAIM_ACTION,
+  args: z.tuple([Day]),
+  moderator: false,
+  handle: (ctx, [day]) => claimHost(ctx, day),
+});
+
 /** The meeting buttons, for `ACTIONS`. */
-export const MEETING_ACTIONS = [meetingRsvp, meetingDone];
+export const MEETING_ACTIONS = [meetingRsvp, meetingDone, meetingClaim];

@@ -18,6 +18,8 @@ export { announcementKey } from "./announcement-key.ts";
 
 /** The button id of an RSVP (arguments: scheduled day, answer). */
 export const RSVP_ACTION = "meeting.rsvp";
+/** The button id of "I'll host" on a meeting without a host (argument: scheduled day). */
+export const CLAIM_ACTION = "meeting.host";
 
 type Where = Pick<Community, "id" | "timezone">;
 
@@ -55,7 +57,9 @@ export function rsvpButtons(
 /**
  * The announcement posted in the main channel: day and time in the community's zone (named), the
  * host as a mention (the one person it notifies, on purpose), the topic when there is one, the
- * link, and the RSVP buttons with their counts. `topic` is the topics feature's slot.
+ * link, and the RSVP buttons with their counts. A meeting nobody hosts yet gets an "I'll host"
+ * button: the first member to press it hosts, and this message is edited to name them.
+ * `topic` is the topics feature's slot.
  */
 export function announcementMessage(
   community: Where,
@@ -69,15 +73,25 @@ export function announcementMessage(
   ];
   if (topic) fields.push({ label: t("announce.topic"), value: topic });
   if (meeting.link) fields.push({ label: t("announce.link"), value: meeting.link });
-  return {
-    visibility: "public",
-    blocks: [
-      { type: "heading", text: t("announce.heading") },
-      { type: "section", text: meetingWhen(community, t, meeting), fields },
-      rsvpButtons(community, t, meeting.scheduledDay, counts),
-      { type: "context", text: t("announce.footer") },
-    ],
-  };
+  const blocks: Block[] = [
+    { type: "heading", text: t("announce.heading") },
+    { type: "section", text: meetingWhen(community, t, meeting), fields },
+  ];
+  if (!meeting.host)
+    blocks.push(
+      { type: "context", text: t("announce.claimHint") },
+      {
+        type: "actions",
+        buttons: [
+          actionButton(community, CLAIM_ACTION, t("claim.button"), [meeting.scheduledDay], "primary"),
+        ],
+      },
+    );
+  blocks.push(rsvpButtons(community, t, meeting.scheduledDay, counts), {
+    type: "context",
+    text: t("announce.footer"),
+  });
+  return { visibility: "public", blocks };
 }
 
 /** The announcement as an outbox post, keyed by the meeting: posted once, pointless once it starts. */
@@ -148,7 +162,7 @@ export async function announcementUpdate(
     const found = upcomingMeetings(series, calendar.overrides, calendar.holidays, ctx.now, 8).find(
       (m) => m.scheduledDay === scheduledDay,
     );
-    meeting = found && { ...found, host };
+    meeting = found && { ...found, host, committed: true };
   } else {
     const state = override.state ?? (await store.rotation.book(community.id)).state;
     const plan = planMeetings(calendar, community.timezone, state, ctx.now, 8) ?? [];

@@ -96,7 +96,7 @@ export function isClosed(state: RotationState, scheduledDay: string): boolean {
 export function hostOf(state: RotationState, scheduledDay: string): string | null {
   const committed = committedHost(state.ledger, scheduledDay);
   if (committed !== null) return committed;
-  const [plan] = assignHosts(state, [scheduledDay], new Date(`${scheduledDay}T00:00:00Z`));
+  const [plan] = assignHosts(state, [scheduledDay], localToInstant(scheduledDay, 0, state.timezone));
   return plan?.memberId ?? null;
 }
 

@@ -1,4 +1,4 @@
-import { localDay } from "../local-time.ts";
+import { localClock, localDay } from "../local-time.ts";
 import { addDays } from "./calendar.ts";
 import { type Holiday, holidayOn, type Meeting } from "./schedule.ts";
 import { localToInstant } from "./zone.ts";
@@ -9,14 +9,27 @@ const QUARTER_MS = 15 * 60 * 1000;
 /** Announcements go out at 09:00 community time: a friendly hour, whatever the meeting's. */
 export const ANNOUNCE_MINUTE = 9 * 60;
 
-/** The two reminders, by the period suffix their job claims. */
+/**
+ * The two reminders, by the period suffix their job claims: the day before (`24h`, its name since
+ * the start: the same local time the day before, which is 23 or 25 hours across a DST change)
+ * and an hour before (`1h`).
+ */
 export const REMINDERS = ["24h", "1h"] as const;
 export type Reminder = (typeof REMINDERS)[number];
 
-const BEFORE: Record<Reminder, number> = { "24h": 24 * HOUR_MS, "1h": HOUR_MS };
-
 function floorQuarter(at: number): Date {
   return new Date(Math.floor(at / QUARTER_MS) * QUARTER_MS);
+}
+
+/**
+ * The moment a reminder is meant for: an hour before the start, or the meeting's local time on
+ * the day before (a 19:00 meeting is reminded at 19:00 the evening before, summer time or not).
+ * The time is read from the start in the zone, so a moved meeting's new time counts.
+ */
+function remindAt(meeting: Meeting, which: Reminder, timezone: string): number {
+  if (which === "1h") return meeting.startsAt.getTime() - HOUR_MS;
+  const { day, minutes } = localClock(meeting.startsAt, timezone);
+  return localToInstant(addDays(day, -1), minutes, timezone).getTime();
 }
 
 /**
@@ -31,14 +44,18 @@ export function announceAt(meeting: Meeting, days: number, timezone: string): Da
 }
 
 /**
- * When a reminder is due: from the quarter-hour that contains "24 h (or 1 h) before" (the cron
- * runs each quarter-hour) until the next reminder takes over (the 1-hour one) or the meeting
- * starts. A missed cron catches up inside that window, never after the start.
+ * When a reminder is due: from the quarter-hour that contains its moment (the day before at the
+ * meeting's local time, or an hour before; the cron runs each quarter-hour) until the next
+ * reminder takes over (the 1-hour one) or the meeting starts. A missed cron catches up inside that
+ * window, never after the start.
  */
-export function reminderWindow(meeting: Meeting, which: Reminder): { from: Date; until: Date } {
-  const start = meeting.startsAt.getTime();
-  const from = floorQuarter(start - BEFORE[which]);
-  const until = which === "24h" ? floorQuarter(start - BEFORE["1h"]) : meeting.startsAt;
+export function reminderWindow(
+  meeting: Meeting,
+  which: Reminder,
+  timezone: string,
+): { from: Date; until: Date } {
+  const from = floorQuarter(remindAt(meeting, which, timezone));
+  const until = which === "24h" ? floorQuarter(remindAt(meeting, "1h", timezone)) : meeting.startsAt;
   return { from, until };
 }
 
@@ -50,7 +67,7 @@ export function reminderDue(
   holidays: readonly Holiday[],
   timezone: string,
 ): boolean {
-  const { from, until } = reminderWindow(meeting, which);
+  const { from, until } = reminderWindow(meeting, which, timezone);
   if (now < from || now >= until) return false;
   // The meeting's own day is never a holiday (it would not be a meeting); the day before may be.
   return !holidayOn(holidays, localDay(from, timezone));

@@ -5,7 +5,7 @@ export const meetingDaysId: Record<keyof typeof meetingDaysEn, string> = {
   "cmd.meeting.rsvp": "Konfirmasi kehadiran Anda di pertemuan berikutnya",
   "cmd.meeting.done": "Catat pertemuan terakhir sebagai terlaksana (fasilitator atau moderator)",
   "cmd.meeting.announce": "Berapa hari sebelum pertemuan pengumumannya dikirim (moderator)",
-  "cmd.meeting.reminders": "Pengingat 24 jam dan 1 jam sebelumnya: on, off, 24h, atau 1h (moderator)",
+  "cmd.meeting.reminders": "Pengingat sehari dan 1 jam sebelumnya: on, off, 24h, atau 1h (moderator)",
   "arg.rsvpAnswer": "jawaban",
   "arg.rsvpAnswer.help": "yes (hadir), no (tidak hadir), atau maybe (mungkin)",
   "arg.doneNotes": "catatan",
@@ -18,6 +18,14 @@ export const meetingDaysId: Record<keyof typeof meetingDaysEn, string> = {
   "announce.when": "{when} ({zone})",
   "announce.host": "Fasilitator",
   "announce.noHost": "belum ditentukan",
+  "announce.claimHint":
+    "Belum ada fasilitator: siapa pun yang pertama menekan “Saya bersedia menjadi fasilitator” akan memandu pertemuan ini.",
+  "claim.button": "Saya bersedia menjadi fasilitator",
+  "claim.taken":
+    "Terima kasih! Anda menjadi fasilitator pertemuan {when}; pengumumannya kini mencantumkan nama Anda.",
+  "claim.yours": "Anda sudah menjadi fasilitator pertemuan {when}. Tidak ada yang diubah.",
+  "claim.already": "{host} sudah menjadi fasilitator pertemuan {when}. Tidak ada yang diubah.",
+  "claim.closed": "Pertemuan ini sudah dimulai atau tidak lagi dijadwalkan. Tidak ada yang diubah.",
   "announce.topic": "Topik",
   "announce.link": "Tautan",
   "announce.footer":
@@ -37,6 +45,7 @@ export const meetingDaysId: Record<keyof typeof meetingDaysEn, string> = {
   "remind.day": "Pengingat: pertemuan kita berikutnya pada {when}.",
   "remind.hour": "Satu jam lagi pertemuan kita dimulai: {when}.",
   "meeting.host": "Fasilitator: {host}",
+  "meeting.hostPlanned": "Fasilitator: {host} (direncanakan)",
   "meeting.topic": "Topik: {topic}",
   "meeting.listPast": "Pertemuan sebelumnya",
   "meeting.past.hosted": "{day}: terlaksana, fasilitator {host}",
@@ -58,8 +67,9 @@ export const meetingDaysId: Record<keyof typeof meetingDaysEn, string> = {
   "announceDays.today": "Setiap pertemuan kini diumumkan pada harinya.",
   "announceDays.one": "Setiap pertemuan kini diumumkan sehari sebelumnya.",
   "announceDays.bad": "“{value}” bukan jumlah hari: gunakan 0 sampai 14. Tidak ada yang diubah.",
-  "reminders.on": "Pengingat kini dikirim 24 jam dan 1 jam sebelum setiap pertemuan.",
+  "reminders.on":
+    "Pengingat kini dikirim sehari sebelum setiap pertemuan, pada jam yang sama, dan 1 jam sebelumnya.",
   "reminders.off": "Pengingat kini dimatikan. Pengumuman tetap dikirim.",
-  "reminders.24h": "Pengingat kini hanya dikirim 24 jam sebelum setiap pertemuan.",
+  "reminders.24h": "Pengingat kini hanya dikirim sehari sebelum setiap pertemuan, pada jam yang sama.",
   "reminders.1h": "Pengingat kini hanya dikirim 1 jam sebelum setiap pertemuan.",
 };

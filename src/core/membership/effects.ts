@@ -24,6 +24,11 @@ export interface SyncPage {
   readonly present: readonly SyncedMember[];
   /** Present members welcomed by this page (new since the first full pass). */
   readonly welcomed: readonly string[];
+  /**
+   * The first full pass is still under way: members this page inserts were here before guyub
+   * (founders: never welcomed, never kept waiting as newcomers). Rows already stored keep theirs.
+   */
+  readonly founders: boolean;
   /** How many present members are new or came back (alumni who had left the platform). */
   readonly joined: number;
   /** When the job is next due: soon while the pass goes on, in an hour once it ended. */

@@ -4,10 +4,11 @@ import { welcomeEffects } from "./welcome.ts";
 
 /**
  * A member guyub first met just now, through a command (any command, `/cop join` too), is
- * welcomed like one who joined, unless guyub's first full sync has not completed yet: until then
- * it cannot tell a newcomer from someone who was here before guyub, and the sync takes those as
- * they are. Runs only when `register` inserted the row, so the hot path never gets here.
- * A failure is logged, never turned into a failed command: the member still gets their answer.
+ * welcomed like one who joined. The caller leaves out founders: met before guyub's first full
+ * sync completed, when it cannot tell a newcomer from someone who was here before it (the row's
+ * `founder` flag, set by the insert itself). Runs only when `register` inserted the row, so the
+ * hot path never gets here. A failure is logged, never turned into a failed command: the member
+ * still gets their answer.
  */
 export async function welcomeOnFirstContact(
   deps: { readonly store: CommunityStore; readonly queue?: DeliveryQueue },
@@ -17,7 +18,6 @@ export async function welcomeOnFirstContact(
 ): Promise<void> {
   try {
     const settings = await deps.store.membership.onboarding(community.id);
-    if (!settings.firstSyncCompleted) return;
     const effects = welcomeEffects(community, settings, member.platformUserId, member.displayName);
     const applied = await deps.store.apply(community, effects, null, now);
     if (applied.enqueue.length > 0) await deps.queue?.enqueue(applied.enqueue);

@@ -40,6 +40,20 @@ export type RotationEffect =
       readonly entries: readonly LedgerEntry[];
       /** Direct messages that go out with this answer only (the asker's answer, heads-ups). */
       readonly drafts: readonly (OutboxDraft & { readonly kind: "dm" })[];
+    }
+  /**
+   * `memberId` takes a meeting that has no host ("I'll host" on its announcement). Written only
+   * while the day's ledger still holds the `seen` entries the press decided on (the ledger is only
+   * appended to), drafts first: of two presses at once, the first takes it and the other changes
+   * nothing, its messages included.
+   */
+  | {
+      readonly type: "rotation.claim";
+      readonly day: Day;
+      readonly memberId: string;
+      readonly seen: number;
+      /** The announcement's edit and the host's heads-up, sent only with the claim. */
+      readonly drafts: readonly OutboxDraft[];
     };
 
 const TYPES: ReadonlySet<string> = new Set<RotationEffect["type"]>([
@@ -49,6 +63,7 @@ const TYPES: ReadonlySet<string> = new Set<RotationEffect["type"]>([
   "rotation.ledger",
   "swap.request",
   "swap.answer",
+  "rotation.claim",
 ]);
 
 /** Whether an effect is a rotation effect (store.apply hands those to src/db/rotation-effects.ts). */

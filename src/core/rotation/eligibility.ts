@@ -1,25 +1,44 @@
+import { addDays } from "../meetings/calendar.ts";
+import { localToInstant } from "../meetings/zone.ts";
 import type { Day, RotationMember, RotationState } from "./types.ts";
 
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
 /**
- * Whether a member can host on `date`: active (alumni drop out), opted in when the mode is
- * `volunteers`, not away that day, joined by then, and either answered the intro (from that day on)
- * or a full week has passed since joining (whichever comes first). The day starts at 00:00 UTC
- * for the week's count: a few hours of time zone never decide a fortnightly turn.
+ * Whether a member can host on `date` (a local day of the community's zone): active (alumni drop
+ * out), opted in when the mode is `volunteers`, not away that day, joined by the end of that day,
+ * and, unless they were here before guyub (`founder`), either answered the intro by the end of
+ * that day or joined a full week before it began. The day's bounds are local midnights, so a
+ * meeting in Los Angeles or Auckland is judged by its own day, never by the UTC one.
  */
 export function isEligible(state: RotationState, member: RotationMember, date: Day): boolean {
   if (member.status !== "active") return false;
   if (state.mode === "volunteers" && !member.optedIn) return false;
   if (state.aways.some((a) => a.memberId === member.id && a.from <= date && date <= a.to)) return false;
+  const { start, end } = dayBounds(date, state.timezone);
   const joined = Date.parse(member.joinedAt);
-  const dayStart = Date.parse(`${date}T00:00:00Z`);
-  if (joined > dayStart + 24 * 60 * 60 * 1000) return false;
-  const introDay = member.answeredIntroAt === null ? null : utcDay(member.answeredIntroAt);
-  return (introDay !== null && introDay <= date) || dayStart - joined >= WEEK_MS;
+  if (joined >= end) return false;
+  if (member.founder) return true;
+  const answered = member.answeredIntroAt === null ? null : Date.parse(member.answeredIntroAt);
+  return (answered !== null && answered < end) || start - joined >= WEEK_MS;
 }
 
-/** The UTC day of an ISO moment. */
-export function utcDay(iso: string): Day {
-  return new Date(iso).toISOString().slice(0, 10);
+// Eligibility is asked for every member and day of a plan (100,000 members × 8 days): the two
+// zone conversions per day are kept, bounded, rather than redone per member.
+const bounds = new Map<string, { start: number; end: number }>();
+const MAX_BOUNDS = 4096;
+
+/** The instants a local day starts and ends at (the next day's start), in ms. */
+export function dayBounds(date: Day, timezone: string): { start: number; end: number } {
+  const key = `${timezone} ${date}`;
+  let found = bounds.get(key);
+  if (!found) {
+    if (bounds.size >= MAX_BOUNDS) bounds.clear();
+    found = {
+      start: localToInstant(date, 0, timezone).getTime(),
+      end: localToInstant(addDays(date, 1), 0, timezone).getTime(),
+    };
+    bounds.set(key, found);
+  }
+  return found;
 }

@@ -1,6 +1,6 @@
-import { assignHosts, dayRecords, fairestFor } from "./assign.ts";
+import { assignHosts, dayRecords, fairestFor, openCommitment, previousHost } from "./assign.ts";
 import { isEligible } from "./eligibility.ts";
-import { tallyLedger } from "./tally.ts";
+import { record, tallyLedger } from "./tally.ts";
 import type { Away, Day, LedgerEntry, RotationState } from "./types.ts";
 
 function append(state: RotationState, ...entries: LedgerEntry[]): RotationState {
@@ -29,8 +29,10 @@ export function applyAway(state: RotationState, away: Away): RotationState {
 
 /**
  * `memberId` passes their turn on `date`: it goes to the next fair choice (never back to a passer
- * of that day) and the passer owes one turn, which puts them ahead of their equals until they host.
- * The caller checks that `date` is their turn. `handedTo` is null when nobody else is eligible.
+ * of that day, nor to the host of the meeting before while someone eligible hosted less) and the
+ * passer owes one turn, which puts them ahead of their equals until they host. Earlier days
+ * committed but not yet closed count for their host, as in the plan. The caller checks that
+ * `date` is their turn. `handedTo` is null when nobody else is eligible.
  */
 export function applyPass(
   state: RotationState,
@@ -38,9 +40,17 @@ export function applyPass(
   memberId: string,
   reason = "passed",
 ): { state: RotationState; handedTo: string | null } {
-  const passers = new Set(dayRecords(state.ledger).get(date)?.passers ?? []);
+  const days = dayRecords(state.ledger);
+  const passers = new Set(days.get(date)?.passers ?? []);
   passers.add(memberId);
-  const handedTo = fairestFor(state, tallyLedger(state.ledger), date, passers);
+  const tallies = tallyLedger(state.ledger);
+  for (const [day, found] of days) {
+    const host = openCommitment(found);
+    if (host && day < date)
+      record(tallies, { kind: "hosted", meetingDate: day, memberId: host, reason: "unclosed" });
+  }
+  const previous = previousHost(days, (day) => day < date);
+  const handedTo = fairestFor(state, tallies, date, passers, previous);
   const entry: LedgerEntry = { kind: "passed", meetingDate: date, memberId, reason };
   if (handedTo !== null) entry.otherMemberId = handedTo;
   return { state: append(state, entry), handedTo };

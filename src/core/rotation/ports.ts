@@ -4,7 +4,7 @@ import type { Day, RotationState } from "./types.ts";
 export interface MeetingSettings {
   /** Days before a meeting that its announcement goes out (0 = on the day). */
   readonly announceDays: number;
-  /** Reminders 24 hours and 1 hour before. */
+  /** Reminders the day before (at the meeting's local time) and 1 hour before. */
   readonly remindDay: boolean;
   readonly remindHour: boolean;
   /** Whether a moderator chose the time zone (else a schedule may take the Slack zone). */

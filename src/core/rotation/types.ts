@@ -22,6 +22,11 @@ export const RotationMember = z.object({
   status: z.enum(["active", "alumni"]),
   /** Only counts in `volunteers` mode. */
   optedIn: z.boolean(),
+  /**
+   * Here before guyub: found by its first member sync, or met through a command before that sync
+   * completed. Not a newcomer, so never kept waiting a week (`members.founder`, migration 0011).
+   */
+  founder: z.boolean(),
 });
 export type RotationMember = z.infer<typeof RotationMember>;
 
@@ -48,6 +53,8 @@ export type Away = z.infer<typeof Away>;
 /** Everything the rule needs; the ledger is in the order things were recorded. */
 export const RotationState = z.object({
   members: z.array(RotationMember),
+  /** The community's IANA zone: meeting days are its local days, and so are the rule's days. */
+  timezone: z.string().min(1),
   mode: RotationMode,
   ledger: z.array(LedgerEntry),
   aways: z.array(Away),
