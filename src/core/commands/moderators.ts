@@ -8,6 +8,7 @@ export const moderatorsList = defineCommand({
   summary: "cmd.moderators.list",
   options: {},
   moderator: true,
+  readOnly: true,
   groupDefault: true,
   example: {},
   async handle(ctx) {

@@ -107,6 +107,7 @@ export const onboardingPreview = defineCommand({
   summary: "cmd.onboarding.preview",
   options: {},
   moderator: true,
+  readOnly: true,
   groupDefault: true,
   example: {},
   async handle(ctx) {

@@ -1,6 +1,6 @@
 import { CommandError, DuplicateDeliveryError } from "../errors.ts";
 import { NO_MAIN_CHANNEL } from "../membership/effects.ts";
-import { type Form, type Message, prependNotice } from "../message.ts";
+import { ephemeral, type Form, type Message, prependNotice } from "../message.ts";
 import type { Effect, PlatformId } from "../model.ts";
 import type { CommunityStore, DeliveryQueue } from "../ports.ts";
 import type { Registry } from "./registry.ts";
@@ -58,12 +58,19 @@ export async function runCommand(
   deps: RunDeps,
   { command, args }: ValidCommand,
 ): Promise<CommandResult> {
+  // Someone who stepped back answers nothing, votes nothing, moderates nothing until they rejoin.
+  if (ctx.member.status === "alumni" && !command.openToAlumni) return { message: steppedBack(ctx) };
   if (command.moderator) {
-    const status = await ctx.moderatorStatus();
+    // A change is authorized on the platform's answer now; a look is fine with one an hour old.
+    const status = await ctx.moderatorStatus({ fresh: !command.readOnly });
     if (status === "unknown") throw new CommandError("moderator_unverifiable", { path: command.name });
     if (status === "member") throw new CommandError("not_moderator", { path: command.name });
   }
   const result = await command.handle(ctx, args);
+  if (command.readOnly && (result.effects ?? []).length > 0) {
+    // Authorized on a cached answer: it must not change anything. A bug, never applied.
+    throw new Error(`read-only command ${command.name} returned effects`);
+  }
   let message: Message = result.message;
   let effects: readonly Effect[] = result.effects ?? [];
   const notice = command.moderator ? ctx.community.deliveryNotice : null;
@@ -98,6 +105,14 @@ export async function runCommand(
     effects,
     ...(result.form ? { form: withCloseLabel(result.form, ctx.t("form.close")) } : {}),
   };
+}
+
+/** The kind refusal for someone who stepped back: nothing changed, and the way back. */
+export function steppedBack(ctx: Pick<CommandContext, "t" | "syntax">): Message {
+  return ephemeral({
+    type: "text",
+    text: ctx.t("steppedBack.refused", { usage: `${ctx.syntax.prefix} join` }),
+  });
 }
 
 /** Forms get Slack's close button in the community's language unless their definition set one. */

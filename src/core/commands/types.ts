@@ -48,8 +48,11 @@ export interface CommandContext {
   readonly upcoming?: UpcomingWork;
   /** The speaker's own time zone where the platform tells it (Slack `users.info` `tz`); asked only when needed. */
   actorTimezone?(): Promise<string | null>;
-  /** Asks (once, cached) whether the member moderates; platform look-ups happen only when needed. */
-  moderatorStatus(): Promise<ModeratorStatus>;
+  /**
+   * Asks (once, cached) whether the member moderates; platform look-ups happen only when needed.
+   * `fresh`: ask the platform now rather than trust an answer cached on the member (for changes).
+   */
+  moderatorStatus(options?: { readonly fresh?: boolean }): Promise<ModeratorStatus>;
 }
 
 export interface CommandResult {
@@ -76,6 +79,17 @@ export interface CommandDefinition<O extends OptionMap> {
   readonly example: { readonly [K in keyof O]?: string };
   /** Run this subcommand when a platform that allows it (Slack) gets the group word alone. */
   readonly groupDefault?: boolean;
+  /**
+   * Someone who stepped back (alumni) may use it: `help`, `join`, `leave`. Every other command
+   * answers them "you stepped back; /cop join to return" and changes nothing.
+   */
+  readonly openToAlumni?: boolean;
+  /**
+   * A moderator command that only shows something (`members`, `delivery status`): authorized on
+   * a platform answer cached for up to an hour. Every other moderator command asks afresh, so an
+   * admin demoted a minute ago changes nothing; a read-only command's effects are never applied.
+   */
+  readonly readOnly?: boolean;
   handle(ctx: CommandContext, args: ArgsOf<O>): Promise<CommandResult> | CommandResult;
 }
 
@@ -89,6 +103,8 @@ export interface Command {
   readonly platforms?: readonly PlatformId[];
   readonly example: Readonly<Record<string, string | undefined>>;
   readonly groupDefault: boolean;
+  readonly openToAlumni: boolean;
+  readonly readOnly: boolean;
   readonly schema: z.ZodType<Record<string, unknown>>;
   handle(ctx: CommandContext, args: Record<string, unknown>): Promise<CommandResult> | CommandResult;
 }

@@ -27,14 +27,6 @@ async function build(ctx: ActionContext, step: Step, initial: FormValues | null)
 export const openSetup = (ctx: ActionContext): Promise<Form> =>
   build(ctx, ctx.platform === "slack" ? SETUP_FORM.all : SETUP_FORM.basics, null);
 
-/** A form submitted by someone who does not (or cannot be shown to) moderate changes nothing. */
-async function refused(ctx: ActionContext): Promise<ActionResult | null> {
-  const status = await ctx.moderatorStatus();
-  if (status === "moderator") return null;
-  const key = status === "unknown" ? "error.moderator_unverifiable" : "action.moderatorsOnly";
-  return { reply: ephemeral({ type: "text", text: ctx.t(key) }) };
-}
-
 /**
  * A valid, complete submission: its effects in one batch, then the checklist read after they
  * were applied, in the language and zone just chosen.
@@ -61,10 +53,9 @@ const heldDraft = (ctx: ActionContext) =>
 /** Slack: every setting in one modal. */
 export const setupAllForm: FormDefinition = {
   id: SETUP_FORM.all,
+  moderator: true,
   build: (ctx, initial) => build(ctx, SETUP_FORM.all, initial),
   async submit(ctx, values): Promise<ActionResult | FieldErrors> {
-    const no = await refused(ctx);
-    if (no) return no;
     const checked = checkSetup(ctx.community, await readSetupState(ctx), values, ctx.t, ctx.now);
     return "errors" in checked ? checked : saved(ctx, checked.effects);
   },
@@ -73,10 +64,9 @@ export const setupAllForm: FormDefinition = {
 /** Discord step 1: language, zone, channel, conduct. Checked and held as a draft; no setting changes. */
 export const setupBasicsForm: FormDefinition = {
   id: SETUP_FORM.basics,
+  moderator: true,
   build: (ctx, initial) => build(ctx, SETUP_FORM.basics, initial),
   async submit(ctx, values): Promise<ActionResult | FieldErrors> {
-    const no = await refused(ctx);
-    if (no) return no;
     const checked = checkSetup(ctx.community, await readSetupState(ctx), values, ctx.t, ctx.now);
     const errors = "errors" in checked ? BASICS.filter((id) => checked.errors[id]) : [];
     if ("errors" in checked && errors.length > 0)
@@ -103,10 +93,9 @@ export const setupBasicsForm: FormDefinition = {
 /** Discord step 2: the meetings; both steps are checked again and saved in one batch. */
 export const setupMeetingForm: FormDefinition = {
   id: SETUP_FORM.meeting,
+  moderator: true,
   build: (ctx, initial) => build(ctx, SETUP_FORM.meeting, initial),
   async submit(ctx, values): Promise<ActionResult | FieldErrors> {
-    const no = await refused(ctx);
-    if (no) return no;
     const held = await heldDraft(ctx);
     if (!held) return startAgain(ctx);
     const all = { ...held, ...values };
