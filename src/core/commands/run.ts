@@ -71,18 +71,11 @@ export async function runCommand(
     // Authorized on a cached answer: it must not change anything. A bug, never applied.
     throw new Error(`read-only command ${command.name} returned effects`);
   }
-  let message: Message = result.message;
   let effects: readonly Effect[] = result.effects ?? [];
+  // guyub can only reach moderators when they speak to it: a lost channel is news for the next one.
   const notice = command.moderator ? ctx.community.deliveryNotice : null;
-  if (notice) {
-    // guyub can only reach moderators when they speak to it: a lost channel is news for the next one.
-    const text =
-      notice.scope === NO_MAIN_CHANNEL
-        ? ctx.t("onboarding.noMainChannel", { usage: `${ctx.syntax.prefix} onboarding channel` })
-        : ctx.t("delivery.notice", { scope: notice.scope, reason: notice.reason });
-    message = prependNotice(message, text);
-    effects = [...effects, { type: "delivery.noticeShown" }];
-  }
+  if (notice) effects = [...effects, { type: "delivery.noticeShown" }];
+  let duplicate = false;
   if (effects.length > 0) {
     const audit = command.moderator
       ? {
@@ -98,7 +91,16 @@ export async function runCommand(
       if (applied.enqueue.length > 0) await enqueueQuietly(deps.queue, applied.enqueue);
     } catch (error) {
       if (!(error instanceof DuplicateDeliveryError)) throw error;
+      duplicate = true;
     }
+  }
+  let message: Message = result.replyAfter ? await result.replyAfter({ duplicate }) : result.message;
+  if (notice) {
+    const text =
+      notice.scope === NO_MAIN_CHANNEL
+        ? ctx.t("onboarding.noMainChannel", { usage: `${ctx.syntax.prefix} onboarding channel` })
+        : ctx.t("delivery.notice", { scope: notice.scope, reason: notice.reason });
+    message = prependNotice(message, text);
   }
   return {
     message,

@@ -64,6 +64,12 @@ export interface CommandResult {
    * needed: it is shown when the form cannot be opened.
    */
   readonly form?: Form;
+  /**
+   * The reply, built once the effects were applied, for a command whose outcome the database
+   * decides (a kudos refused by the daily limit inside its INSERT). `duplicate`: this delivery
+   * was seen before, so nothing was applied now. Replaces `message`.
+   */
+  readonly replyAfter?: (applied: { readonly duplicate: boolean }) => Promise<Message>;
 }
 
 /** One command, defined once: the source of Discord registration, Slack parsing and help. */
