@@ -36,6 +36,16 @@ export function validateInvocation(
   const argument = String(issue?.path[0] ?? Object.keys(command.options)[0] ?? "");
   const input = invocation.args[argument];
   if (input === undefined) throw new CommandError("missing_argument", { path: command.name, argument });
+  if (issue?.code === "too_big" && issue.origin === "string") {
+    // A long text is not echoed back: its length and the limit say what is wrong.
+    const length = [...String(input).trim()].length;
+    throw new CommandError("text_too_long", {
+      path: command.name,
+      argument,
+      limit: Number(issue.maximum),
+      length,
+    });
+  }
   throw new CommandError("bad_argument", { path: command.name, argument, input: String(input) });
 }
 

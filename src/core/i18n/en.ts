@@ -117,6 +117,8 @@ export const en = {
   "error.guild_only": "guyub commands work inside a server, not in direct messages.",
   "error.too_long":
     "That command is too long: a command may have at most {limit} characters. Nothing was changed.",
+  "error.text_too_long":
+    "The “{argument}” you typed is {length} characters long; at most {limit} fit. Nothing was changed.",
   "error.example": "Example: {example}",
   "error.seeHelp": "See {usage} for what you can do.",
   "error.internal": "Sorry, something went wrong on our side. Nothing was changed; please try again.",

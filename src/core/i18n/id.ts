@@ -123,6 +123,8 @@ export const id: Record<MessageKey, string> = {
   "error.guild_only": "Perintah guyub hanya berlaku di dalam server, bukan di pesan langsung.",
   "error.too_long":
     "Perintah itu terlalu panjang: sebuah perintah paling banyak {limit} karakter. Tidak ada yang berubah.",
+  "error.text_too_long":
+    "“{argument}” yang Anda ketik panjangnya {length} karakter; paling banyak {limit} karakter. Tidak ada yang diubah.",
   "error.example": "Contoh: {example}",
   "error.seeHelp": "Lihat {usage} untuk apa saja yang dapat Anda lakukan.",
   "error.internal": "Maaf, terjadi kesalahan di pihak kami. Tidak ada yang berubah; silakan coba lagi.",
