@@ -2,6 +2,7 @@ import { digestEn } from "../digest/strings-en.ts";
 import { kudosEn } from "../kudos/strings-en.ts";
 import { meetingDaysEn } from "../meetings/strings-days-en.ts";
 import { meetingsEn } from "../meetings/strings-en.ts";
+import { calendarGuardsEn } from "../meetings/strings-guards-en.ts";
 import { holidayImportEn } from "../meetings/strings-import-en.ts";
 import { membershipEn } from "../membership/strings-en.ts";
 import { nudgesEn } from "../nudges/strings-en.ts";
@@ -28,6 +29,7 @@ export const en = {
   ...setupEn,
   ...meetingDaysEn,
   ...holidayImportEn,
+  ...calendarGuardsEn,
   "language.en": "English",
   "language.id": "Bahasa Indonesia",
 

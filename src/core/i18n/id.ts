@@ -1,6 +1,7 @@
 import { digestId } from "../digest/strings-id.ts";
 import { kudosId } from "../kudos/strings-id.ts";
 import { meetingDaysId } from "../meetings/strings-days-id.ts";
+import { calendarGuardsId } from "../meetings/strings-guards-id.ts";
 import { meetingsId } from "../meetings/strings-id.ts";
 import { holidayImportId } from "../meetings/strings-import-id.ts";
 import { membershipId } from "../membership/strings-id.ts";
@@ -30,6 +31,7 @@ export const id: Record<MessageKey, string> = {
   ...setupId,
   ...meetingDaysId,
   ...holidayImportId,
+  ...calendarGuardsId,
   "language.en": "English (Inggris)",
   "language.id": "Bahasa Indonesia",
 
