@@ -4,6 +4,7 @@
  * Web-standard only, so the stand-ins could run in workerd as well as in Node.
  */
 import { type LimitSpec, makeConfig, type Platform, type StandinConfig } from "./config.ts";
+import type { ChannelSpec, GuildSpec } from "./discord-world.ts";
 import type { Fault } from "./faults.ts";
 import { Stats } from "./stats.ts";
 
@@ -79,6 +80,12 @@ export class StandinState {
   nonces = new Map<string, unknown>();
   /** Discord interaction token → the id of its original response message. */
   interactionOriginals = new Map<string, string>();
+  /** `platform:userId` → what the directory says of that user instead (`POST /__users`). */
+  userMarks = new Map<string, "unknown" | "bot">();
+  /** Discord channels set up by a test: guild, type, parent, overwrites (`POST /__discord/channels`). */
+  discordChannels = new Map<string, ChannelSpec>();
+  /** Discord guilds' roles and the bot's, set up by a test (`POST /__discord/guilds`). */
+  discordGuilds = new Map<string, GuildSpec>();
   private readonly initial: StandinConfig;
   private windows = new Map<string, number[]>();
   private seq = 0;
@@ -178,6 +185,9 @@ export class StandinState {
       this.dmChannels,
       this.nonces,
       this.interactionOriginals,
+      this.userMarks,
+      this.discordChannels,
+      this.discordGuilds,
     ] as Map<unknown, unknown>[])
       map.clear();
   }

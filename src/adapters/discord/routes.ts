@@ -15,6 +15,7 @@ import { createDiscordClient } from "./client.ts";
 import { discordCommandPlace } from "./command-place.ts";
 import { ROOT_COMMAND } from "./commands.ts";
 import { onComponent } from "./interactions.ts";
+import { createDiscordLookups } from "./lookups.ts";
 import { discordAuthority, discordContact, invocationFromOptions, localeFrom } from "./parse.ts";
 import { type DiscordInteraction, interactionPayload } from "./payloads.ts";
 import { EPHEMERAL, renderDiscordMessage } from "./render.ts";
@@ -100,6 +101,16 @@ async function onCommand(
     // A replayed interaction (same id, signed within five minutes) changes nothing a second time.
     ingressKey: `discord:interaction:${interaction.id}`,
     place: discordCommandPlace(interaction),
+    ...(env.DISCORD_BOT_TOKEN
+      ? {
+          directory: createDiscordLookups({
+            apiUrl: env.DISCORD_API_URL ?? DEFAULT_DISCORD_API_URL,
+            botToken: env.DISCORD_BOT_TOKEN,
+            guildId,
+            botId: interaction.application_id,
+          }),
+        }
+      : {}),
   });
   const early = await withinDeadline(work, options.replyDeadlineMs ?? 2000);
   // A form is the answer itself (a type-9 modal); after a deferral it can no longer be opened.

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { channelRefusal } from "../membership/channel-access.ts";
 import { MEMBER_SYNC_JOB } from "../membership/ports.ts";
 import { welcomeFallback, welcomeMessage } from "../membership/welcome.ts";
 import { type Block, ephemeral } from "../message.ts";
@@ -90,7 +91,10 @@ export const onboardingChannel = defineCommand({
   options: { channel: option.channel("arg.channel", "arg.channel.help") },
   moderator: true,
   example: { channel: "#general" },
-  handle(ctx, { channel }) {
+  async handle(ctx, { channel }) {
+    // Ask the platform first: a channel guyub cannot post in would swallow every post in silence.
+    const refusal = await channelRefusal(ctx.directory, ctx.platform, ctx.t, channel);
+    if (refusal) return { message: ephemeral({ type: "text", text: refusal }) };
     return {
       message: ephemeral({
         type: "text",

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { PlainKey, Translator } from "../i18n/index.ts";
 import type { CommandPlace } from "../kudos/ports.ts";
+import type { PlatformDirectory } from "../membership/directory.ts";
 import type { JobStarter } from "../membership/ports.ts";
 import type { Form, Message } from "../message.ts";
 import type { Community, Effect, Member, PlatformId } from "../model.ts";
@@ -42,6 +43,8 @@ export interface CommandContext {
     Pick<CommunityStore, "kudos" | "digest">;
   /** Where the command was typed and who is a bot there (kudos); absent when the adapter does not say. */
   readonly place?: CommandPlace;
+  /** The platform's answers about users and channels; absent where the adapter gives none (then: cannot tell). */
+  readonly directory?: PlatformDirectory;
   /** Starts a job now (`/cop onboarding sync`); absent where no JOBS queue is bound. */
   readonly jobs?: JobStarter;
   /** The scheduler's next runs for the setup checklist; absent where jobs are not wired. */

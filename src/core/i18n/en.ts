@@ -4,6 +4,7 @@ import { meetingDaysEn } from "../meetings/strings-days-en.ts";
 import { meetingsEn } from "../meetings/strings-en.ts";
 import { calendarGuardsEn } from "../meetings/strings-guards-en.ts";
 import { holidayImportEn } from "../meetings/strings-import-en.ts";
+import { accessEn } from "../membership/strings-access-en.ts";
 import { membershipEn } from "../membership/strings-en.ts";
 import { nudgesEn } from "../nudges/strings-en.ts";
 import { profileEn } from "../profile/strings-en.ts";
@@ -30,6 +31,7 @@ export const en = {
   ...meetingDaysEn,
   ...holidayImportEn,
   ...calendarGuardsEn,
+  ...accessEn,
   "language.en": "English",
   "language.id": "Bahasa Indonesia",
 

@@ -4,6 +4,7 @@ import { meetingDaysId } from "../meetings/strings-days-id.ts";
 import { calendarGuardsId } from "../meetings/strings-guards-id.ts";
 import { meetingsId } from "../meetings/strings-id.ts";
 import { holidayImportId } from "../meetings/strings-import-id.ts";
+import { accessId } from "../membership/strings-access-id.ts";
 import { membershipId } from "../membership/strings-id.ts";
 import { nudgesId } from "../nudges/strings-id.ts";
 import { profileId } from "../profile/strings-id.ts";
@@ -32,6 +33,7 @@ export const id: Record<MessageKey, string> = {
   ...meetingDaysId,
   ...holidayImportId,
   ...calendarGuardsId,
+  ...accessId,
   "language.en": "English (Inggris)",
   "language.id": "Bahasa Indonesia",
 
