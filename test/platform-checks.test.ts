@@ -7,6 +7,9 @@ import { MODERATOR, replyText, slashCommand } from "./support/slack.ts";
 import { discordChannels, discordGuild, injectFault, markLost, markUser } from "./support/standins.ts";
 import { isolate, outboxQueue, resetStandins } from "./support/worker.ts";
 
+/** The bot's user id: its application's (vitest.config.ts and the stand-ins agree on it). */
+const BOT_USER = "100000000000000001";
+
 beforeEach(async () => {
   await resetDb();
   await resetStandins();
@@ -71,7 +74,7 @@ describe("/cop moderators add asks the platform's directory", () => {
     await markUser("discord", "300000000000000405", "bot");
     expect(await add("300000000000000404")).toContain("is not a member of this server");
     expect(await add("300000000000000405")).toContain("is a bot: only people can be moderators");
-    expect(await add(env.DISCORD_APPLICATION_ID)).toContain("is a bot");
+    expect(await add(BOT_USER)).toContain("is a bot");
     expect(await countWhere("members", "is_moderator = 1")).toBe(0);
     expect(await add("300000000000000007")).toContain("is now a moderator");
     expect(await countWhere("members", "is_moderator = 1")).toBe(1);
@@ -89,7 +92,9 @@ describe("/cop onboarding channel checks that guyub can post there", () => {
     expect(await slack(send, "onboarding channel <#C0OUTSIDE|outside>")).toContain(
       "guyub is not in <#C0OUTSIDE> yet, so it cannot post there. Invite it: type /invite @guyub in <#C0OUTSIDE>",
     );
-    expect(await slack(send, "onboarding channel <#C0OLD|old>")).toContain("<#C0OLD> is archived");
+    expect(await slack(send, "onboarding channel <#C0OLD|old>")).toContain(
+      "guyub cannot post in <#C0OLD>: it is archived",
+    );
     expect(await slack(send, "onboarding channel <#G0SECRET|>")).toContain(
       "it does not exist, or it is private and guyub is not in it",
     );
@@ -136,7 +141,7 @@ describe("/cop onboarding channel checks that guyub can post there", () => {
       ],
       [
         "@everyone may, guyub itself may not",
-        [{ id: env.DISCORD_APPLICATION_ID, type: 1 as const, deny: SEND }],
+        [{ id: BOT_USER, type: 1 as const, deny: SEND }],
         "may not send messages there",
       ],
     ])("refuses a channel where %s, saying what to allow; nothing changes", async (_, overwrites, says) => {

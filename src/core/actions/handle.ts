@@ -4,6 +4,7 @@ import type { CommandSyntax } from "../commands/types.ts";
 import { CommandError, DuplicateDeliveryError } from "../errors.ts";
 import type { CoreDeps } from "../handle-command.ts";
 import { type Locale, translator } from "../i18n/index.ts";
+import type { PlatformDirectory } from "../membership/directory.ts";
 import { type Block, ephemeral, type Form, type Message } from "../message.ts";
 import type { Community, Effect, PlatformId } from "../model.ts";
 import type { PlatformAuthority } from "../ports.ts";
@@ -30,6 +31,8 @@ export interface InteractionRequest {
   readonly syntax: CommandSyntax;
   /** How this platform tells whether the presser moderates the community (besides guyub's list). */
   authority(community: Community): PlatformAuthority;
+  /** The platform's answers about users and channels (the setup form's main channel). */
+  readonly directory?: PlatformDirectory;
 }
 
 /** What the adapter must do: answer privately, replace the message, open a form, or show field errors. */
@@ -81,6 +84,7 @@ export async function handleInteraction(
       syntax: request.syntax,
       store: deps.store,
       upcoming: deps.upcoming,
+      directory: request.directory,
       moderatorStatus: moderatorResolver(deps.store, member, request.authority(community), now),
     };
 

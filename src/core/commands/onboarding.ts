@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { channelRefusal } from "../membership/channel-access.ts";
+import { channelRefusal, refusalText } from "../membership/channel-access.ts";
 import { MEMBER_SYNC_JOB } from "../membership/ports.ts";
 import { welcomeFallback, welcomeMessage } from "../membership/welcome.ts";
 import { type Block, ephemeral } from "../message.ts";
@@ -93,8 +93,11 @@ export const onboardingChannel = defineCommand({
   example: { channel: "#general" },
   async handle(ctx, { channel }) {
     // Ask the platform first: a channel guyub cannot post in would swallow every post in silence.
-    const refusal = await channelRefusal(ctx.directory, ctx.platform, ctx.t, channel);
-    if (refusal) return { message: ephemeral({ type: "text", text: refusal }) };
+    const refusal = await channelRefusal(ctx.directory, channel);
+    if (refusal) {
+      const text = refusalText(refusal, ctx.platform, ctx.t, { channel });
+      return { message: ephemeral({ type: "text", text }) };
+    }
     return {
       message: ephemeral({
         type: "text",

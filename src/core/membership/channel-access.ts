@@ -3,32 +3,36 @@ import type { Inline } from "../message.ts";
 import type { PlatformId } from "../model.ts";
 import type { ChannelProblem, PlatformDirectory } from "./directory.ts";
 
+/** Why guyub cannot take a channel as the main channel; `unverifiable`: the platform could not be asked. */
+export type ChannelRefusal = ChannelProblem | "unverifiable";
+
 /**
- * Why guyub cannot take `channelId` as the main channel, said so a moderator knows what to do
- * (invite the bot, allow it to send), or null when guyub can post there. A platform that cannot
+ * What stops guyub from posting in `channelId`, or null when nothing does. A platform that cannot
  * be asked (no directory, an error) is a refusal too: a main channel nobody can post in would
  * swallow every welcome fallback and announcement in silence.
  */
 export async function channelRefusal(
   directory: PlatformDirectory | undefined,
-  platform: PlatformId,
-  t: Translator,
   channelId: string,
-): Promise<Inline[] | null> {
+): Promise<ChannelRefusal | null> {
   const access = directory ? await directory.channel(channelId) : null;
-  const channel = { channel: channelId };
-  if (access === null) return t.rich("channel.cannotCheck", { channel });
-  if (access.ok) return null;
-  return refusalText(access.problem, platform, t, channel);
+  if (access === null) return "unverifiable";
+  return access.ok ? null : access.problem;
 }
 
-function refusalText(
-  problem: ChannelProblem,
+/**
+ * The refusal said so a moderator knows what to do (invite the bot, allow it to send). `channel`
+ * is a mention in a reply, or words ("the channel you chose") in a form's field error.
+ */
+export function refusalText(
+  refusal: ChannelRefusal,
   platform: PlatformId,
   t: Translator,
-  channel: { channel: string },
+  channel: Inline,
 ): Inline[] {
-  switch (problem) {
+  switch (refusal) {
+    case "unverifiable":
+      return t.rich("channel.cannotCheck", { channel });
     case "not_found":
       return [t(platform === "slack" ? "channel.notFound.slack" : "channel.notFound.discord")];
     case "not_member":

@@ -19,7 +19,8 @@ export const accessEn = {
   "channel.notMember":
     "guyub is not in {channel} yet, so it cannot post there. Invite it: type /invite @guyub in {channel}, then run this command again. Nothing was changed.",
   "channel.archived":
-    "{channel} is archived: nobody can post there. Choose another channel. Nothing was changed.",
+    "guyub cannot post in {channel}: it is archived. Choose another channel. Nothing was changed.",
+  "channel.chosen": "the channel you chose",
   "channel.otherServer":
     "That channel belongs to another server. Choose one of this server's channels. Nothing was changed.",
   "channel.notText":

@@ -17,7 +17,8 @@ export const accessId: Record<keyof typeof accessEn, string> = {
   "channel.notMember":
     "guyub belum ada di {channel}, jadi belum dapat mengirim pesan di sana. Undang guyub: ketik /invite @guyub di {channel}, lalu jalankan perintah ini lagi. Tidak ada yang diubah.",
   "channel.archived":
-    "{channel} sudah diarsipkan: tidak ada yang dapat mengirim pesan di sana. Silakan pilih kanal lain. Tidak ada yang diubah.",
+    "guyub tidak dapat mengirim pesan di {channel}: kanal itu sudah diarsipkan. Silakan pilih kanal lain. Tidak ada yang diubah.",
+  "channel.chosen": "kanal yang Anda pilih",
   "channel.otherServer":
     "Kanal itu milik server lain. Silakan pilih salah satu kanal di server ini. Tidak ada yang diubah.",
   "channel.notText":

@@ -8,6 +8,7 @@ import type {
   FormValues,
 } from "../actions/types.ts";
 import { type Locale, translator } from "../i18n/index.ts";
+import { channelRefusal, refusalText } from "../membership/channel-access.ts";
 import { ephemeral, type Form } from "../message.ts";
 import type { Community, Effect } from "../model.ts";
 import { setupChecklist } from "./checklist.ts";
@@ -47,6 +48,24 @@ function saved(ctx: ActionContext, effects: Effect[], extra: Effect[] = []): Act
   };
 }
 
+/**
+ * The single-setting commands' checks, plus the one `/cop onboarding channel` makes: a new main
+ * channel must be one guyub can post in (asked of the platform), else a field error that says what
+ * to do. Asked only when the channel changes.
+ */
+async function check(ctx: ActionContext, values: FormValues): Promise<FieldErrors | { effects: Effect[] }> {
+  const state = await readSetupState(ctx);
+  const checked = checkSetup(ctx.community, state, values, ctx.t, ctx.now);
+  const picked = values.channel;
+  const channel = (typeof picked === "string" ? picked : (picked?.[0] ?? "")).trim();
+  if (!channel || channel === state.mainChannelId) return checked;
+  const refusal = await channelRefusal(ctx.directory, channel);
+  if (!refusal) return checked;
+  const said = refusalText(refusal, ctx.platform, ctx.t, ctx.t("channel.chosen"));
+  const error = said.map((piece) => (typeof piece === "string" ? piece : "")).join("");
+  return { errors: { ...("errors" in checked ? checked.errors : {}), channel: error } };
+}
+
 const heldDraft = (ctx: ActionContext) =>
   ctx.store.readFormDraft(ctx.community.id, ctx.member.platformUserId, SETUP_FORM.held);
 
@@ -56,7 +75,7 @@ export const setupAllForm: FormDefinition = {
   moderator: true,
   build: (ctx, initial) => build(ctx, SETUP_FORM.all, initial),
   async submit(ctx, values): Promise<ActionResult | FieldErrors> {
-    const checked = checkSetup(ctx.community, await readSetupState(ctx), values, ctx.t, ctx.now);
+    const checked = await check(ctx, values);
     return "errors" in checked ? checked : saved(ctx, checked.effects);
   },
 };
@@ -67,7 +86,7 @@ export const setupBasicsForm: FormDefinition = {
   moderator: true,
   build: (ctx, initial) => build(ctx, SETUP_FORM.basics, initial),
   async submit(ctx, values): Promise<ActionResult | FieldErrors> {
-    const checked = checkSetup(ctx.community, await readSetupState(ctx), values, ctx.t, ctx.now);
+    const checked = await check(ctx, values);
     const errors = "errors" in checked ? BASICS.filter((id) => checked.errors[id]) : [];
     if ("errors" in checked && errors.length > 0)
       return { errors: Object.fromEntries(errors.map((id) => [id, checked.errors[id] ?? ""])) };
@@ -99,7 +118,7 @@ export const setupMeetingForm: FormDefinition = {
     const held = await heldDraft(ctx);
     if (!held) return startAgain(ctx);
     const all = { ...held, ...values };
-    const checked = checkSetup(ctx.community, await readSetupState(ctx), all, ctx.t, ctx.now);
+    const checked = await check(ctx, all);
     if ("errors" in checked) return checked;
     const drop: Effect = {
       type: "form.clearDraft",
