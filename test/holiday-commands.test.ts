@@ -37,11 +37,20 @@ describe("parseHolidayList", () => {
   });
 
   it.each([
-    ["Tahun Baru 2027-01-01", "Tahun", "date"],
-    ["2027-01-01 ok 2027-02-30 Nope", "2027-02-30 Nope", "date"],
-    ["2027-01-01 ok 2027-03-04 2027-03-02 Backwards", "2027-03-04 2027-03-02 Backwards", "order"],
-  ])("names the first bad entry of %s", (text, entry, reason) => {
-    expect(parseHolidayList(text)).toEqual({ ok: false, entry, reason });
+    ["Tahun Baru 2027-01-01", { entry: "Tahun", reason: "date" }],
+    [
+      "2027-01-01 ok 2027-02-30 Nope",
+      { entry: "2027-02-30 Nope", reason: "noSuchDate", value: "2027-02-30" },
+    ],
+    [
+      "2027-01-01 ok 2027-03-04 2027-03-02 Backwards",
+      { entry: "2027-03-04 2027-03-02 Backwards", reason: "order" },
+    ],
+    ["2027-01-01 2027-02-01 Long", { entry: "2027-01-01 2027-02-01 Long", reason: "long", days: 32 }],
+  ])("names the first bad entry of %s", (text, refusal) => {
+    expect(parseHolidayList(text)).toEqual({ ok: false, ...refusal });
+    // A month, both ends included, is the longest holiday.
+    expect(parseHolidayList("2027-01-01 2027-01-31 Long").ok).toBe(true);
   });
 });
 
@@ -60,13 +69,19 @@ describe("holiday commands", () => {
     const send = worker();
     await ask(send, "help");
     const before = await snapshot();
-    expect(await ask(send, "holiday add 2027-02-30")).toContain("“2027-02-30” is not a holiday I can read");
+    expect(await ask(send, "holiday add 2027-02-30")).toContain("There is no such date as 2027-02-30.");
+    expect(await ask(send, "holiday add 2027-03-01 2027-02-29 Kabisat")).toContain(
+      "There is no such date as 2027-02-29 (in “2027-03-01 2027-02-29 Kabisat”)",
+    );
     expect(await ask(send, "holiday add 2027-03-04 2027-03-02 Mundur")).toContain(
       "“2027-03-04 2027-03-02 Mundur” ends before it starts",
     );
     expect(
       await ask(send, "holiday paste 2027-01-01 Tahun Baru 2027-13-01 Salah 2027-05-06 Waisak"),
-    ).toContain("“2027-13-01 Salah” is not a holiday I can read");
+    ).toContain("There is no such date as 2027-13-01 (in “2027-13-01 Salah”)");
+    expect(await ask(send, "holiday paste Libur 2027-05-06")).toContain(
+      "“Libur” is not a holiday I can read",
+    );
     expect(await ask(send, "holiday remove 2027-03-02")).toContain("No holiday starts on");
     expect(await snapshot()).toBe(before);
   });
@@ -108,5 +123,50 @@ describe("holiday commands", () => {
     expect(list).toContain("Hari libur nomor 25");
     expect(list).not.toContain("Hari libur nomor 26");
     expect(list).toContain("…and 5 more after these.");
+  });
+
+  it("refuses a range longer than 31 days and a past start, naming the limit; writes nothing", async () => {
+    const send = worker();
+    await ask(send, "meeting schedule weekly tue 19:00");
+    const before = await snapshot();
+    expect(await ask(send, "holiday add 2027-03-01 2028-12-31 Libur panjang")).toContain(
+      "“2027-03-01 2028-12-31 Libur panjang” is 672 days long; a holiday can be at most 31 days",
+    );
+    expect(await ask(send, "holiday add 2027-02-23 Kemarin")).toContain(
+      "Tue, 23 February 2027 is in the past: a holiday can start today (Wed, 24 February 2027) or later",
+    );
+    expect(await ask(send, "holiday paste 2026-01-01 2026-12-31 Tahun lalu")).toContain("is 365 days long");
+    expect(await snapshot()).toBe(before);
+    // Today itself is fine.
+    expect(await ask(send, "holiday add 2027-02-24 Hari ini")).toContain("Added:");
+  });
+
+  it("says which holiday a new one replaces (same first day), and which it overlaps", async () => {
+    const send = worker();
+    await ask(send, "holiday add 2027-03-10 Nyepi");
+    await ask(send, "holiday add 2027-03-15 2027-03-19 Cuti bersama");
+    const reply = await ask(send, "holiday add 2027-03-10 2027-03-16 Libur sekolah");
+    expect(reply).toContain("Added: Wed, 10 March 2027 – Tue, 16 March 2027: Libur sekolah");
+    expect(reply).toContain("This replaces Wed, 10 March 2027: Nyepi, which started the same day.");
+    expect(reply).toContain(
+      "Mon, 15 March 2027 – Fri, 19 March 2027: Cuti bersama also falls on some of these days and stays as it is.",
+    );
+    expect(await holidays()).toEqual([
+      { start_day: "2027-03-10", end_day: "2027-03-16", name: "Libur sekolah" },
+      { start_day: "2027-03-15", end_day: "2027-03-19", name: "Cuti bersama" },
+    ]);
+  });
+
+  it("a pasted list skips past entries and says how many; all past adds nothing", async () => {
+    const send = worker();
+    const reply = await ask(send, "holiday paste 2027-01-01 Tahun Baru 2027-02-10 Imlek 2027-03-10 Nyepi");
+    expect(reply).toContain("Added: Wed, 10 March 2027: Nyepi.");
+    expect(reply).toContain("2 in the past (before Wed, 24 February 2027) were skipped.");
+    expect(await holidays()).toEqual([{ start_day: "2027-03-10", end_day: "2027-03-10", name: "Nyepi" }]);
+    const before = await snapshot();
+    expect(await ask(send, "holiday paste 2027-01-01 Tahun Baru 2027-02-10 Imlek")).toContain(
+      "All 2 are in the past (before Wed, 24 February 2027): nothing was added.",
+    );
+    expect(await snapshot()).toBe(before);
   });
 });

@@ -78,12 +78,15 @@ describe("/cop holiday import", () => {
     await ask(send, "language id");
     const reply = await ask(send, "holiday import ID 2027");
     expect(reply).toContain("Hari libur nasional Indonesia, 2027");
-    expect(reply).toContain("15 hari libur ditambahkan");
-    expect(reply).toContain("…dan 5 lainnya");
+    // The three before today (1 and 5 January, 6 February) are past: skipped, and said so.
+    expect(reply).toContain("12 hari libur ditambahkan");
+    expect(reply).toContain("…dan 2 lainnya");
+    expect(reply).toContain("3 yang sudah lewat (sebelum Rab, 24 Februari 2027) dilewati");
     expect(reply).toContain("cuti bersama tidak termasuk");
     expect(reply).toContain("/cop holiday paste");
     const rows = await holidays();
-    expect(rows).toHaveLength(15);
+    expect(rows).toHaveLength(12);
+    expect(rows.every((r) => r.start_day >= "2027-02-24")).toBe(true);
     expect(rows).toContainEqual({
       start_day: "2027-08-17",
       end_day: "2027-08-17",
@@ -106,7 +109,7 @@ describe("/cop holiday import", () => {
     const reply = await ask(send, "holiday import ID 2027");
     expect(reply).toContain("1 fell on days that already have a holiday");
     const rows = await holidays();
-    expect(rows).toHaveLength(15);
+    expect(rows).toHaveLength(12);
     expect(rows).toContainEqual({
       start_day: "2027-08-16",
       end_day: "2027-08-17",
@@ -175,6 +178,16 @@ describe("/cop holiday import", () => {
     );
     expect(reply).toContain("Hari libur nasional Indonesia, 2027");
     expect(reply).toContain("/cop holiday paste");
-    expect(await holidays()).toHaveLength(15);
+    expect(await holidays()).toHaveLength(12);
+  });
+
+  it("a year already over is skipped whole, and says so", async () => {
+    const send = worker();
+    await ask(send, "help");
+    const before = await snapshot();
+    expect(await ask(send, "holiday import ID 2026")).toContain(
+      "All 15 are in the past (before Wed, 24 February 2027): nothing was added",
+    );
+    expect(await snapshot()).toBe(before);
   });
 });

@@ -1,5 +1,7 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
+import { parseCommandText } from "../src/core/commands/parse-text.ts";
+import { type CommandRequest, handleCommand } from "../src/core/handle-command.ts";
 import { translator } from "../src/core/i18n/index.ts";
 import { kudosMessage } from "../src/core/kudos/post.ts";
 import type { Effect } from "../src/core/model.ts";
@@ -138,6 +140,38 @@ describe("kudos on Slack", () => {
     }));
     const applied = await Promise.all(effects.map((effect) => store.apply(community, [effect], null, NOW)));
     expect(applied.flatMap((a) => a.enqueue)).toHaveLength(10);
+    expect(await countWhere("kudos")).toBe(10);
+    expect(await countWhere("outbox")).toBe(10);
+  });
+});
+
+describe("kudos racing the daily limit", () => {
+  it("a kudos the INSERT refused answers with the limit, not “posted”", async () => {
+    const db = createCommunityStore(createDb(env.DB), env.DB);
+    // The handler's count said 9 (a racing command had not committed yet); by the time of the
+    // INSERT the 10th was given. Seen from this command, only the read is stale.
+    const store = { ...db, kudos: { ...db.kudos, givenOn: async () => 9 } };
+    const request = (text: string): CommandRequest => ({
+      contact: {
+        platform: "slack",
+        workspaceId: "T0RACE",
+        workspaceName: null,
+        userId: MEMBER,
+        displayName: "ayu",
+        initialLocale: "en",
+      },
+      syntax: { prefix: "/cop", namedOptions: false },
+      authority: () => ({ kind: "payload", isModerator: false }),
+      parse: (registry) => parseCommandText(registry, "slack", text),
+      ingressKey: `slack:T0RACE:trigger:${crypto.randomUUID()}`,
+      place: { channelId: "C0GENERAL", isBot: async () => false },
+    });
+    const say = async (text: string) =>
+      JSON.stringify((await handleCommand({ store, now: () => NOW }, request(text))).message);
+    for (let i = 1; i <= 10; i++) expect(await say(`kudos <@U0AYU|ayu> thanks ${i}`)).toContain("posted");
+    const raced = await say("kudos <@U0AYU|ayu> one too many");
+    expect(raced).toContain("You have given 10 kudos today");
+    expect(raced).not.toContain("posted");
     expect(await countWhere("kudos")).toBe(10);
     expect(await countWhere("outbox")).toBe(10);
   });

@@ -173,6 +173,41 @@ describe("timezone and meeting commands", () => {
     expect(await ask(send, "meeting next", MEMBER)).toContain("Tuesday, 2 March 2027");
   });
 
+  it("refuses to move a meeting into the past or onto a holiday, saying why; nothing is lost", async () => {
+    const send = worker();
+    await ask(send, "timezone UTC");
+    await ask(send, "meeting schedule weekly tue 19:00");
+    await ask(send, "holiday add 2027-03-10 2027-03-11 Nyepi");
+    await ask(send, "meeting rsvp yes", MEMBER);
+    const before = await snapshot();
+    // Wednesday 24 February 2027, 03:00 UTC: earlier today is past as much as last week.
+    expect(await ask(send, "meeting move 2027-03-02 2027-02-24 02:00")).toContain(
+      "Wednesday, 24 February 2027 at 02:00 UTC is already past: a meeting can only move to a time still ahead",
+    );
+    expect(await ask(send, "meeting move 2027-03-02 2027-02-17 19:00")).toContain("is already past");
+    expect(await ask(send, "meeting move 2027-03-02 2027-03-11 19:00")).toContain(
+      "Thu, 11 March 2027 is a holiday (Wed, 10 March 2027 – Thu, 11 March 2027: Nyepi), so no meeting can take place then",
+    );
+    expect(await ask(send, "meeting move 2027-03-02 2027-03-11 19:00")).toContain(
+      "/cop holiday remove 2027-03-10",
+    );
+    expect(await snapshot()).toBe(before);
+    expect(await ask(send, "meeting next", MEMBER)).toContain("Tuesday, 2 March 2027");
+    // Later today is fine.
+    expect(await ask(send, "meeting move 2027-03-02 2027-02-24 18:00")).toContain(
+      "moved to Wednesday, 24 February 2027 at 18:00",
+    );
+  });
+
+  it("a new schedule names its first real meeting, never one a holiday takes away", async () => {
+    const send = worker();
+    await ask(send, "timezone UTC");
+    await ask(send, "holiday add 2027-03-02 Cuti bersama");
+    const reply = await ask(send, "meeting schedule weekly tue 19:00");
+    expect(reply).toContain("Tuesday, 9 March 2027 at 19:00");
+    expect(reply).not.toContain("2 March");
+  });
+
   it("works on Discord with typed options", async () => {
     const send = worker();
     const asModerator = async (options: unknown[]) =>

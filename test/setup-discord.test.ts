@@ -10,6 +10,7 @@ import {
 } from "./support/discord.ts";
 import { discordButton, discordSubmit, packedButton } from "./support/interactions.ts";
 import { communityId, GOOD, SETUP_AT, settingsRows } from "./support/setup.ts";
+import { discordChannels } from "./support/standins.ts";
 import { isolate, outboxQueue, resetStandins } from "./support/worker.ts";
 
 const CHANNEL = "600000000000000001";
@@ -125,6 +126,24 @@ describe("/cop setup on Discord: two steps within the five-component limit", () 
     const reopened = await discord.press(packedButton(id, "form.reopen", ["setup.basics"]));
     expect(reopened).toMatchObject({ type: 9, data: { custom_id: `setup.basics:${id}` } });
     expect(JSON.stringify(reopened.data.components)).toContain("Mars/Olympus");
+  });
+
+  it("a main channel guyub may not send in: step 1 says what to allow, and keeps nothing", async () => {
+    const discord = discordAt(SETUP_AT);
+    await discord.command("setup");
+    const id = await communityId();
+    // guyub's role (the stand-in's managed role) may not send in that channel.
+    await discordChannels([
+      { id: CHANNEL, overwrites: [{ id: "100000000000000009", type: 0, deny: String(1n << 11n) }] },
+    ]);
+    const before = await settingsRows();
+    const bad = await discord.submit(`setup.basics:${id}`, STEP1);
+    expect(String(bad.data.content)).toContain(
+      "guyub can see the channel you chose but may not send messages there. In the channel's settings, under Permissions, allow guyub's role to Send Messages",
+    );
+    expect(JSON.stringify(bad.data.components)).toContain(`form.reopen:${id}:setup.basics`);
+    expect(await settingsRows()).toEqual(before);
+    expect((await drafts()).map((d) => d.form_id)).not.toContain("setup.held");
   });
 
   it("25:00 in step 2: an error with a reopen button, and neither step is saved", async () => {

@@ -3,6 +3,7 @@ import { resetDb } from "./support/db.ts";
 import { packedButton, slackButton } from "./support/interactions.ts";
 import { communityId, GOOD, SETUP_AT, settingsRows, slackAt } from "./support/setup.ts";
 import { MEMBER, MODERATOR } from "./support/slack.ts";
+import { markLost } from "./support/standins.ts";
 import { isolate, outboxQueue, resetStandins, sentTo } from "./support/worker.ts";
 
 beforeEach(async () => {
@@ -67,6 +68,22 @@ describe("/cop setup on Slack: one modal", () => {
         timezone: expect.stringContaining("Mars/Olympus"),
         channel: "Choose the main channel: announcements and reminders are posted there.",
         time: expect.stringContaining("25:00"),
+      },
+    });
+    expect(await settingsRows()).toEqual(before);
+  });
+
+  it("a main channel guyub was never invited to is a field error that says what to do; nothing is saved", async () => {
+    const { slack, id } = await firstRun();
+    await markLost({ platform: "slack", channelId: "C0OUTSIDE", kind: "not_in_channel" });
+    const before = await settingsRows();
+    const bad = await slack.submit(`setup.all:${id}`, { ...GOOD, channel: ["C0OUTSIDE"] });
+    expect(bad).toEqual({
+      response_action: "errors",
+      errors: {
+        channel: expect.stringContaining(
+          "guyub is not in the channel you chose yet, so it cannot post there. Invite it: type /invite @guyub",
+        ),
       },
     });
     expect(await settingsRows()).toEqual(before);

@@ -15,6 +15,7 @@ import { applyMigrations, readWranglerFacts } from "../bench/delivery-setup.ts";
 import { buildGuyub, LOCAL_QUIET } from "../bench/servers.ts";
 import { type RunningStandins, startStandins } from "../standins/index.ts";
 import { TIME_SCALE } from "./constants.ts";
+import { DISCORD_GUILD } from "./discord-driver.ts";
 import { EVERYONE, FOUNDERS } from "./people.ts";
 
 type WorkerConfig = MiniflareOptions["workers"][number]["config"];
@@ -80,6 +81,8 @@ export async function startWorld(root: string, script: string): Promise<World> {
       // the roster's names (ids count up from the stand-in's first member, in roster order).
       discordMemberCount: 1 + FOUNDERS.length,
       discordMemberNames: EVERYONE.map((m) => m.handle),
+      // The demo's server: its channels are the stand-in's, so guyub may post in them.
+      discordGuildId: DISCORD_GUILD,
     },
   });
   const facts = readWranglerFacts(root);

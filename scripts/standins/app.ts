@@ -1,6 +1,7 @@
 import { type Context, Hono } from "hono";
 import { addControlRoutes } from "./control.ts";
 import { createDiscordStandin, DISCORD_BASE } from "./discord.ts";
+import { addWorldControlRoutes } from "./discord-lookups.ts";
 import { addDiscordSeedRoutes } from "./discord-seed.ts";
 import { createSlackStandin } from "./slack.ts";
 import type { StandinState } from "./state.ts";
@@ -9,7 +10,8 @@ import type { StandinState } from "./state.ts";
  * The whole stand-in server as one web-standard Hono app: Slack at `/slack`, Discord at
  * `/discord/api/v10`, and unauthenticated control routes for local development and tests
  * (control.ts: `/__sent`, `/__reset`, `/__config`, `/__limits`, `/__stats`, `/__faults`,
- * `/__undeliverable`, `/__lost`, `/healthz`). Bind it to localhost only.
+ * `/__undeliverable`, `/__lost`, `/__users`, `/healthz`; the Discord world: `/__discord/channels`,
+ * `/__discord/guilds`). Bind it to localhost only.
  */
 export function buildStandinsApp(state: StandinState, spawn?: () => StandinState): Hono {
   const app = new Hono();
@@ -18,6 +20,7 @@ export function buildStandinsApp(state: StandinState, spawn?: () => StandinState
   app.route(DISCORD_BASE, createDiscordStandin(state));
   addControlRoutes(app, state);
   addDiscordSeedRoutes(app, state);
+  addWorldControlRoutes(app, state);
   app.notFound((c) => c.json({ ok: false, error: "no such stand-in route", path: c.req.path }, 404));
   return app;
 }

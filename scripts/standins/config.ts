@@ -16,7 +16,10 @@ export interface StandinConfig {
   /** Bot tokens the Slack stand-in accepts (several, as an OAuth install adds workspaces). */
   slackTokens: string[];
   discordBotToken: string;
+  /** The bot's application id, which is also its user id. */
   discordApplicationId: string;
+  /** The guild a Discord channel belongs to unless a test set it up otherwise. */
+  discordGuildId: string;
   /**
    * Platform time runs this many times faster than real time: every limit window is divided by
    * it, and so are the Retry-After values the stand-ins report (they stay real seconds). Lets
@@ -55,6 +58,7 @@ export const DEFAULT_SLACK_LIMITS: Record<string, LimitSpec> = {
   "conversations.open": perMinute(50), // Tier 3
   "conversations.history": perMinute(50), // Tier 3
   "conversations.members": perMinute(100), // Tier 4
+  "conversations.info": perMinute(50), // Tier 3
   "views.open": perMinute(100), // Tier 4
 };
 
@@ -67,6 +71,9 @@ export const DEFAULT_DISCORD_LIMITS: Record<string, LimitSpec> = {
   members: { limit: 10, windowMs: 10_000 },
   commands: { limit: 10, windowMs: 20_000 },
   webhooks: { limit: 5, windowMs: 2_000 },
+  channel: { limit: 10, windowMs: 10_000 },
+  member: { limit: 10, windowMs: 10_000 },
+  roles: { limit: 10, windowMs: 10_000 },
 };
 
 /** What each limit counts per, for `GET /__limits` readers; unlisted Slack methods count per token. */
@@ -83,6 +90,9 @@ export const LIMIT_SCOPES: Record<Platform, Record<string, string>> = {
     members: "guild",
     commands: "application",
     webhooks: "interaction token",
+    channel: "channel (GET /channels/{id})",
+    member: "guild (GET one member)",
+    roles: "guild (GET roles)",
   },
 };
 
@@ -95,6 +105,7 @@ export function makeConfig(config: Partial<StandinConfig> = {}): StandinConfig {
     slackTokens: config.slackTokens ?? ["xoxb-test-token"],
     discordBotToken: config.discordBotToken ?? "test-discord-bot-token",
     discordApplicationId: config.discordApplicationId ?? "100000000000000001",
+    discordGuildId: config.discordGuildId ?? "200000000000000001",
     timeScale: config.timeScale ?? 1,
     slackLimits: { ...DEFAULT_SLACK_LIMITS, ...config.slackLimits },
     discordLimits: { ...DEFAULT_DISCORD_LIMITS, ...config.discordLimits },

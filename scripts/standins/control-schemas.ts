@@ -20,6 +20,10 @@ export const ConfigInput = z.strictObject({
   discordLimits: z.record(z.string(), limit).optional(),
   slackUserCount: z.number().int().min(0).max(100_000).optional(),
   discordMemberCount: z.number().int().min(0).max(100_000).optional(),
+  discordGuildId: z
+    .string()
+    .regex(/^\d{1,20}$/)
+    .optional(),
   discordMemberNames: z
     .array(z.string().regex(/^[a-z0-9_.]{2,32}$/))
     .max(1000)
@@ -41,6 +45,13 @@ export const FaultInput = z
     (f) => f.status !== undefined || f.delayMs !== undefined,
     "a fault needs a status, a delayMs, or both",
   );
+
+/** A user the directory describes otherwise: not in the workspace or server at all, or a bot. */
+export const UserInput = z.strictObject({
+  platform,
+  userId: z.string().min(1).max(32),
+  kind: z.enum(["unknown", "bot"]),
+});
 
 export const UndeliverableInput = z
   .strictObject({ platform, userId: z.string().min(1), error: z.enum(SLACK_DM_ERRORS).optional() })

@@ -7,7 +7,7 @@ import type { Hono } from "hono";
 import { z } from "zod";
 import { markLost, markUndeliverable } from "./access.ts";
 import { effectiveLimits, type StandinConfig } from "./config.ts";
-import { ConfigInput, FaultInput, LostInput, UndeliverableInput } from "./control-schemas.ts";
+import { ConfigInput, FaultInput, LostInput, UndeliverableInput, UserInput } from "./control-schemas.ts";
 import type { StandinState } from "./state.ts";
 
 /** The live config without the tokens: tests have no use for them and logs should not carry them. */
@@ -74,6 +74,15 @@ export function addControlRoutes(app: Hono, state: StandinState): void {
     const error = platform === "slack" ? (input.data.error ?? "user_not_found") : "50007";
     markUndeliverable(state, platform, userId, error);
     return c.json({ ok: true, platform, userId, error });
+  });
+
+  // Slack users.info and Discord's guild member then say: no such user here, or a bot.
+  app.post("/__users", async (c) => {
+    const input = await parse(c.req.raw, UserInput);
+    if ("error" in input) return input.error;
+    const { platform, userId, kind } = input.data;
+    state.userMarks.set(`${platform}:${userId}`, kind);
+    return c.json({ ok: true, ...input.data });
   });
 
   app.post("/__lost", async (c) => {

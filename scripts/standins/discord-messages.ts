@@ -5,6 +5,7 @@
 import type { Hono } from "hono";
 import { discordChannelDenied, discordDmDenied } from "./access.ts";
 import { checkMessage, fieldError, type Reply, route } from "./discord-http.ts";
+import { postDenied } from "./discord-world.ts";
 import { remember, type StandinState } from "./state.ts";
 import { discordLine, short } from "./transcript.ts";
 
@@ -52,7 +53,8 @@ export function addMessageRoutes(app: Hono, state: StandinState): void {
     return route(c, state, { bucket: "messages", major: channelId, botAuth: true }, (body) => {
       const problem = channelProblem(state, channelId) ?? checkMessage(body, true);
       if (problem) return problem;
-      const denied = discordDmDenied(state, channelId);
+      const isDm = [...state.dmChannels.values()].includes(channelId);
+      const denied = isDm ? discordDmDenied(state, channelId) : postDenied(state, channelId);
       if (denied) return denied;
       const b = body as Obj;
       // enforce_nonce: a repeat within the window returns the first message instead of posting again.

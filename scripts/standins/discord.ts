@@ -2,6 +2,7 @@ import { type Context, Hono } from "hono";
 import { validateCommands } from "./discord-commands.ts";
 import { addGuildRoutes } from "./discord-guilds.ts";
 import { checkMessage, DISCORD_BASE, formError, route } from "./discord-http.ts";
+import { addLookupRoutes } from "./discord-lookups.ts";
 import { addMessageRoutes, newMessage } from "./discord-messages.ts";
 import type { StandinState } from "./state.ts";
 import { discordLine } from "./transcript.ts";
@@ -67,6 +68,7 @@ export function createDiscordStandin(state: StandinState): Hono {
 
   addMessageRoutes(app, state);
   addGuildRoutes(app, state);
+  addLookupRoutes(app, state);
 
   // Interaction follow-ups: the interaction token is the credential; `wait` is implied.
   const webhook = (c: Context, edit: boolean) => {

@@ -10,6 +10,7 @@ import { deliveryDiscordChecks } from "./selfcheck-delivery-discord.ts";
 import { deliverySlackChecks } from "./selfcheck-delivery-slack.ts";
 import { discordChecks } from "./selfcheck-discord.ts";
 import { discordSeedChecks } from "./selfcheck-discord-seed.ts";
+import { lookupChecks } from "./selfcheck-lookups.ts";
 import { scaleChecks } from "./selfcheck-scale.ts";
 import { slackChecks } from "./selfcheck-slack.ts";
 
@@ -31,6 +32,7 @@ const checks = [
   ...deliverySlackChecks(c),
   ...deliveryDiscordChecks(c),
   ...discordSeedChecks(c),
+  ...lookupChecks(c),
 ];
 for (const [name, run] of checks) {
   await c.control("POST", "/__reset");

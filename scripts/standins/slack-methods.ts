@@ -1,5 +1,5 @@
 /** The Slack Web API methods the stand-in answers, after slack.ts checked auth and rate limits. */
-import { slackDmError } from "./access.ts";
+import { slackChannelError, slackDmError } from "./access.ts";
 import { APP_ID, BOT_ID, BOT_USER_ID, checkBlocks, dmChannelId, slackUser, TEAM_ID } from "./slack-data.ts";
 import { slackPage } from "./slack-pages.ts";
 import { remember, type StandinState } from "./state.ts";
@@ -26,9 +26,39 @@ export const METHODS: Record<string, (args: Args, ctx: Ctx) => Result> = {
     is_enterprise_install: false,
   }),
 
-  "users.info": (args) => {
-    const user = slackUser(str(args.user), str(args.team_id) || undefined);
-    return user ? { ok: true, user } : { ok: false, error: "user_not_found" };
+  "users.info": (args, { state }) => {
+    const id = str(args.user);
+    const mark = state.userMarks.get(`slack:${id}`);
+    const user = mark === "unknown" ? undefined : slackUser(id, str(args.team_id) || undefined);
+    if (!user) return { ok: false, error: "user_not_found" };
+    return { ok: true, user: mark === "bot" ? { ...user, is_bot: true } : user };
+  },
+
+  // What guyub asks before posting somewhere: does the channel exist for the bot, is the bot in it?
+  "conversations.info": (args, { state }) => {
+    const id = str(args.channel);
+    const lost = slackChannelError(state, id);
+    // A private channel the bot is not in does not exist for it; neither does a gone one.
+    if (!/^[CG][A-Z0-9]{2,}$/.test(id) || lost === "channel_not_found")
+      return { ok: false, error: "channel_not_found" };
+    const archived = lost === "is_archived";
+    return {
+      ok: true,
+      channel: {
+        id,
+        name: id.toLowerCase(),
+        is_channel: !id.startsWith("G"),
+        is_group: false,
+        is_im: false,
+        is_private: id.startsWith("G"),
+        is_archived: archived,
+        is_general: id === "C0GENERAL",
+        // Marked `not_in_channel` (or archived): the bot is not a member, so it cannot post there.
+        is_member: lost === undefined,
+        created: 1_700_000_000,
+        creator: "U0OWNER",
+      },
+    };
   },
 
   "users.list": (args, { state }) => slackPage(args, "members", state),
@@ -115,8 +145,10 @@ export const METHODS: Record<string, (args: Args, ctx: Ctx) => Result> = {
     for (const id of ids) {
       const marked = slackDmError(state, id);
       if (marked) return { ok: false, error: marked };
-      const user = slackUser(id);
+      const mark = state.userMarks.get(`slack:${id}`);
+      const user = mark === "unknown" ? undefined : slackUser(id);
       if (!user) return { ok: false, error: "user_not_found" };
+      if (mark === "bot") return { ok: false, error: "cannot_dm_bot" };
       if (user.deleted) return { ok: false, error: "user_disabled" };
       if (user.is_bot) return { ok: false, error: "cannot_dm_bot" };
     }

@@ -4,6 +4,7 @@
  * Web-standard only, so the stand-ins could run in workerd as well as in Node.
  */
 import { type LimitSpec, makeConfig, type Platform, type StandinConfig } from "./config.ts";
+import type { ChannelSpec, GuildSpec } from "./discord-world.ts";
 import type { Fault } from "./faults.ts";
 import { Stats } from "./stats.ts";
 
@@ -81,6 +82,12 @@ export class StandinState {
   interactionOriginals = new Map<string, string>();
   /** Slack trigger_id → the view opened with it: a trigger is exchanged once. */
   exchangedTriggers = new Map<string, string>();
+  /** `platform:userId` → what the directory says of that user instead (`POST /__users`). */
+  userMarks = new Map<string, "unknown" | "bot">();
+  /** Discord channels set up by a test: guild, type, parent, overwrites (`POST /__discord/channels`). */
+  discordChannels = new Map<string, ChannelSpec>();
+  /** Discord guilds' roles and the bot's, set up by a test (`POST /__discord/guilds`). */
+  discordGuilds = new Map<string, GuildSpec>();
   private readonly initial: StandinConfig;
   private windows = new Map<string, number[]>();
   private seq = 0;
@@ -181,6 +188,9 @@ export class StandinState {
       this.nonces,
       this.interactionOriginals,
       this.exchangedTriggers,
+      this.userMarks,
+      this.discordChannels,
+      this.discordGuilds,
     ] as Map<unknown, unknown>[])
       map.clear();
   }

@@ -45,12 +45,20 @@ export type CommandErrorCode =
   | "moderator_unverifiable"
   | "wrong_platform"
   | "guild_only"
-  | "too_long";
+  | "too_long"
+  | "text_too_long";
 
 export class CommandError extends Error {
   constructor(
     readonly code: CommandErrorCode,
-    readonly detail: { path?: string; argument?: string; input?: string; limit?: number } = {},
+    readonly detail: {
+      path?: string;
+      argument?: string;
+      input?: string;
+      limit?: number;
+      /** How long the text was (text_too_long), in characters. */
+      length?: number;
+    } = {},
   ) {
     super(code);
     this.name = "CommandError";

@@ -7,6 +7,7 @@ import type { CommandSyntax, Invocation } from "./commands/types.ts";
 import { CommandError } from "./errors.ts";
 import { type Locale, translator } from "./i18n/index.ts";
 import type { CommandPlace } from "./kudos/ports.ts";
+import type { PlatformDirectory } from "./membership/directory.ts";
 import { welcomeOnFirstContact } from "./membership/first-contact.ts";
 import type { JobStarter } from "./membership/ports.ts";
 import { ephemeral, type Form, type Message } from "./message.ts";
@@ -49,6 +50,8 @@ export interface CommandRequest {
   readonly place?: CommandPlace;
   /** The speaker's time zone, if the platform can tell (Slack); a schedule's default zone. */
   readonly actorTimezone?: () => Promise<string | null>;
+  /** The platform's answers about users and channels (`moderators add`, `onboarding channel`). */
+  readonly directory?: PlatformDirectory;
 }
 
 /**
@@ -100,6 +103,7 @@ export async function handleCommand(deps: CoreDeps, request: CommandRequest): Pr
       jobs: deps.jobs,
       upcoming: deps.upcoming,
       place: request.place,
+      directory: request.directory,
       ...(request.actorTimezone ? { actorTimezone: request.actorTimezone } : {}),
       moderatorStatus: moderatorResolver(deps.store, member, request.authority(community), now),
     };

@@ -40,6 +40,8 @@ export interface Member {
   readonly platformUserId: string;
   readonly displayName: string | null;
   readonly isModerator: boolean;
+  /** `alumni`: left or stepped back; kept for history, acting in the community refused until they rejoin. */
+  readonly status: "active" | "paused" | "alumni";
   readonly platformAdmin: boolean | null;
   readonly platformAdminCheckedAt: Date | null;
   /** Local calendar day (YYYY-MM-DD, community timezone) of the member's last activity. */

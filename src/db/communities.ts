@@ -32,6 +32,7 @@ function contactSelect(db: Db, platformUserId: string) {
       "m.platform_user_id as m_platform_user_id",
       "m.display_name as m_display_name",
       "m.is_moderator as m_is_moderator",
+      "m.status as m_status",
       "m.platform_admin as m_platform_admin",
       "m.platform_admin_checked_at as m_platform_admin_checked_at",
       "m.last_active_on as m_last_active_on",
@@ -52,6 +53,7 @@ type ContactRow = CommunityRow & {
   m_platform_user_id: string | null;
   m_display_name: string | null;
   m_is_moderator: number | null;
+  m_status: MemberRow["status"] | null;
   m_platform_admin: number | null;
   m_platform_admin_checked_at: string | null;
   m_last_active_on: string | null;
@@ -71,7 +73,7 @@ export function contactFromRow(row: ContactRow | undefined): {
     community_id: row.id,
     platform_user_id: row.m_platform_user_id ?? "",
     display_name: row.m_display_name,
-    status: "active",
+    status: row.m_status ?? "active",
     is_moderator: row.m_is_moderator ?? 0,
     platform_admin: row.m_platform_admin,
     platform_admin_checked_at: row.m_platform_admin_checked_at,

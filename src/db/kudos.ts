@@ -15,6 +15,15 @@ export function createKudosReads(db: Db): KudosReads {
         .executeTakeFirst();
       return Number(row?.n ?? 0);
     },
+    async stored(communityId, postKey) {
+      const row = await db
+        .selectFrom("kudos")
+        .select("id")
+        .where("community_id", "=", communityId)
+        .where("post_key", "=", postKey)
+        .executeTakeFirst();
+      return row !== undefined;
+    },
   };
 }
 

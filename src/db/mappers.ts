@@ -20,6 +20,7 @@ export function memberFromRow(row: MemberRow): Member {
     platformUserId: row.platform_user_id,
     displayName: row.display_name,
     isModerator: row.is_moderator === 1,
+    status: row.status,
     platformAdmin: row.platform_admin === null ? null : row.platform_admin === 1,
     platformAdminCheckedAt: row.platform_admin_checked_at ? new Date(row.platform_admin_checked_at) : null,
     lastActiveOn: row.last_active_on,

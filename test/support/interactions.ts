@@ -53,6 +53,7 @@ export const testInteractions: InteractionRegistry = {
 
 export const testForm: FormDefinition = {
   id: "test.form",
+  moderator: false,
   build: (ctx, initial) => ({
     id: formId(ctx.community, "test.form"),
     title: "Test form",
@@ -87,7 +88,35 @@ export const testForm: FormDefinition = {
     };
   },
 };
-(testInteractions.forms as FormDefinition[]).push(testForm);
+/**
+ * A moderators-only form that does not check anything itself: its flag is all that stands
+ * between a member and its effect (the handler enforces it, as for buttons and commands).
+ */
+export const testAdminForm: FormDefinition = {
+  id: "test.adminform",
+  moderator: true,
+  build: (ctx) => ({
+    id: formId(ctx.community, "test.adminform"),
+    title: "Admin form",
+    submitLabel: "Save",
+    fields: [{ kind: "text", id: "name", label: "Name", required: true }],
+  }),
+  submit: (_ctx, values) => ({
+    reply: ephemeral({ type: "text", text: "admin saved" }),
+    effects: [
+      {
+        type: "outbox.send",
+        draft: {
+          kind: "post",
+          key: `adminform:${String(values.name)}`,
+          channelId: "C0GENERAL",
+          message: ephemeral({ type: "text", text: "admin" }),
+        },
+      },
+    ],
+  }),
+};
+(testInteractions.forms as FormDefinition[]).push(testForm, testAdminForm);
 
 /** The packed id a button gets in a message for this community. */
 export function packedButton(communityId: number, id: string, args: string[] = []): string {

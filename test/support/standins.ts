@@ -89,3 +89,38 @@ export function standinStats(): Promise<StatsSnapshot> {
 export function standinLimits(): Promise<LimitTable> {
   return control("GET", "/__limits");
 }
+
+/** The directory describes this user otherwise: nobody in the workspace or server, or a bot. */
+export async function markUser(platform: Platform, userId: string, kind: "unknown" | "bot"): Promise<void> {
+  await control("POST", "/__users", { platform, userId, kind });
+}
+
+/** A permission overwrite on a Discord channel: `type` 0 a role (the guild id for @everyone), 1 a member. */
+export interface OverwriteSpec {
+  id: string;
+  type: 0 | 1;
+  allow?: string;
+  deny?: string;
+}
+
+/** Discord channels as a test wants them: guild, type (11 a thread, with `parentId`), overwrites. */
+export async function discordChannels(
+  channels: {
+    id: string;
+    guildId?: string;
+    type?: number;
+    parentId?: string;
+    overwrites?: OverwriteSpec[];
+  }[],
+): Promise<void> {
+  await control("POST", "/__discord/channels", { channels });
+}
+
+/** A Discord guild's roles (the @everyone role's id is the guild's) and the roles the bot holds. */
+export async function discordGuild(
+  guildId: string,
+  roles: { id: string; permissions: string }[],
+  botRoles?: string[],
+): Promise<void> {
+  await control("POST", "/__discord/guilds", { guildId, roles, ...(botRoles ? { botRoles } : {}) });
+}

@@ -3,6 +3,7 @@ import { handleInteraction, type InteractionResponse } from "../../core/actions/
 import type { FormValues } from "../../core/actions/types.ts";
 import type { CoreDeps } from "../../core/handle-command.ts";
 import { type Locale, translator } from "../../core/i18n/index.ts";
+import type { PlatformDirectory } from "../../core/membership/directory.ts";
 import { ephemeral } from "../../core/message.ts";
 import { withinDeadline } from "../deadline.ts";
 import { ROOT_COMMAND } from "./commands.ts";
@@ -23,6 +24,7 @@ export async function onComponent(
   core: CoreDeps,
   fallbackLocale: Locale,
   deadlineMs: number,
+  directory?: PlatformDirectory,
 ): Promise<object> {
   const user = interaction.member?.user ?? interaction.user;
   const modal = interaction.type === InteractionType.MODAL_SUBMIT;
@@ -39,6 +41,7 @@ export async function onComponent(
     // In a DM there are no permissions in the payload: only guyub's own list can say.
     authority: (community) =>
       interaction.member ? discordAuthority(interaction, community) : { kind: "payload", isModerator: false },
+    ...(directory ? { directory } : {}),
   });
   const early = await withinDeadline(work, deadlineMs);
   if (!early.done) {

@@ -6,6 +6,7 @@ import { registry } from "../../core/commands/index.ts";
 import { CommandError, HttpError } from "../../core/errors.ts";
 import { type CoreDeps, handleCommand } from "../../core/handle-command.ts";
 import { type Locale, translator } from "../../core/i18n/index.ts";
+import type { PlatformDirectory } from "../../core/membership/directory.ts";
 import type { CommunityStore } from "../../core/ports.ts";
 import type { AppEnv } from "../../env.ts";
 import { withinDeadline } from "../deadline.ts";
@@ -15,6 +16,7 @@ import { createDiscordClient } from "./client.ts";
 import { discordCommandPlace } from "./command-place.ts";
 import { ROOT_COMMAND } from "./commands.ts";
 import { onComponent } from "./interactions.ts";
+import { createDiscordLookups } from "./lookups.ts";
 import { discordAuthority, discordContact, invocationFromOptions, localeFrom } from "./parse.ts";
 import { type DiscordInteraction, interactionPayload } from "./payloads.ts";
 import { EPHEMERAL, renderDiscordMessage } from "./render.ts";
@@ -72,7 +74,10 @@ export function discordRoutes(options: DiscordRouteOptions): Hono<Env> {
         // Buttons and modal submits: core's one handler decides; an unknown one gets a polite note.
         const core = options.core(c.env);
         const fallbackLocale = await replyLocale(interaction, core.store);
-        return c.json(await onComponent(interaction, core, fallbackLocale, options.replyDeadlineMs ?? 2000));
+        const { directory } = directoryFor(interaction, c.env);
+        return c.json(
+          await onComponent(interaction, core, fallbackLocale, options.replyDeadlineMs ?? 2000, directory),
+        );
       }
     }
   });
@@ -100,6 +105,7 @@ async function onCommand(
     // A replayed interaction (same id, signed within five minutes) changes nothing a second time.
     ingressKey: `discord:interaction:${interaction.id}`,
     place: discordCommandPlace(interaction),
+    ...directoryFor(interaction, env),
   });
   const early = await withinDeadline(work, options.replyDeadlineMs ?? 2000);
   // A form is the answer itself (a type-9 modal); after a deferral it can no longer be opened.
@@ -135,6 +141,23 @@ async function replyLocale(interaction: DiscordInteraction, store: CommunityStor
     console.error("discord: community language look-up failed", error);
     return contact.initialLocale;
   }
+}
+
+/**
+ * The server's directory for a guild interaction (who is a member, can guyub post in a channel),
+ * asked with the bot token; none in a DM or without a token, and then core cannot tell.
+ */
+function directoryFor(interaction: DiscordInteraction, env: AppEnv): { directory?: PlatformDirectory } {
+  if (!interaction.guild_id || !env.DISCORD_BOT_TOKEN) return {};
+  return {
+    directory: createDiscordLookups({
+      apiUrl: env.DISCORD_API_URL ?? DEFAULT_DISCORD_API_URL,
+      botToken: env.DISCORD_BOT_TOKEN,
+      guildId: interaction.guild_id,
+      // A bot user has its application's id.
+      botId: interaction.application_id,
+    }),
+  };
 }
 
 function parseJson(text: string): unknown {

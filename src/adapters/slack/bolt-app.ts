@@ -7,6 +7,7 @@ import { withinDeadline } from "../deadline.ts";
 import { registerActivityEvents } from "./activity-events.ts";
 import { slackClientOptions } from "./client.ts";
 import { slackCommandPlace } from "./command-place.ts";
+import { createSlackLookups } from "./directory.ts";
 import { openModal, registerInteractions } from "./interactions.ts";
 import { registerMembershipEvents } from "./membership-events.ts";
 import { COMMAND_TEXT_MAX } from "./payloads.ts";
@@ -102,6 +103,7 @@ async function onCommand({
     // Slack does not retry commands, but a signed request can be replayed for five minutes.
     ingressKey: command.trigger_id ? `slack:${command.team_id}:trigger:${command.trigger_id}` : undefined,
     place: slackCommandPlace(client, command.channel_id),
+    directory: createSlackLookups(client),
     actorTimezone: async () => (await userInfo()).user?.tz ?? null,
   });
   const early = await withinDeadline(work, request.replyDeadlineMs);

@@ -1,6 +1,10 @@
 import { ErrorCode, WebClient } from "@slack/web-api";
 import { z } from "zod";
-import { DirectoryError, type MemberDirectory } from "../../core/membership/directory.ts";
+import {
+  DirectoryError,
+  type MemberDirectory,
+  type PlatformDirectory,
+} from "../../core/membership/directory.ts";
 import { slackClientOptions } from "./client.ts";
 
 /**
@@ -100,3 +104,44 @@ function directoryError(error: unknown): DirectoryError {
     `users.list: ${error instanceof Error ? error.message : String(error)}`,
   );
 }
+
+/** Slack's answers for `PlatformDirectory`: who a user is, and whether guyub is in a channel. */
+export function createSlackLookups(client: WebClient): PlatformDirectory {
+  const slackError = (error: unknown) =>
+    (error as { code?: string; data?: { error?: string } }).code === ErrorCode.PlatformError
+      ? ((error as { data?: { error?: string } }).data?.error ?? null)
+      : null;
+  return {
+    async user(userId) {
+      if (userId === SLACKBOT) return "bot";
+      try {
+        const { user } = await client.users.info({ user: userId });
+        if (!user) return null;
+        if (user.is_bot) return "bot";
+        // A deactivated account is no longer anyone in this workspace.
+        return user.deleted ? "unknown" : "person";
+      } catch (error) {
+        if (USER_GONE.has(slackError(error) ?? "")) return "unknown";
+        console.error("slack: users.info failed", error);
+        return null;
+      }
+    },
+    async channel(channelId) {
+      try {
+        // Without chat:write.public guyub posts only where it is a member (`not_in_channel`).
+        const { channel } = await client.conversations.info({ channel: channelId });
+        if (!channel) return null;
+        if (channel.is_archived) return { ok: false, problem: "archived" };
+        return channel.is_member ? { ok: true } : { ok: false, problem: "not_member" };
+      } catch (error) {
+        // A private channel guyub is not in does not exist for it.
+        if (slackError(error) === "channel_not_found") return { ok: false, problem: "not_found" };
+        console.error("slack: conversations.info failed", error);
+        return null;
+      }
+    },
+  };
+}
+
+/** users.info's answers for an id that is nobody in this workspace. */
+const USER_GONE = new Set(["user_not_found", "user_not_visible"]);

@@ -12,6 +12,7 @@ import type { FormValues } from "../../core/actions/types.ts";
 import type { Form } from "../../core/message.ts";
 import { withinDeadline } from "../deadline.ts";
 import type { SlackRequestContext } from "./bolt-app.ts";
+import { createSlackLookups } from "./directory.ts";
 import { renderSlackMessage, renderSlackReply } from "./render.ts";
 import { renderSlackModal } from "./render-form.ts";
 
@@ -70,6 +71,7 @@ async function onAction({
     fallbackLocale: "en",
     syntax: SYNTAX,
     authority: authority(client, body.user.id),
+    directory: createSlackLookups(client),
   });
   switch (response.kind) {
     case "form":
@@ -107,6 +109,7 @@ async function onView({
     fallbackLocale: "en",
     syntax: SYNTAX,
     authority: authority(client, body.user.id),
+    directory: createSlackLookups(client),
   });
   // A modal submission must be answered within 3 s or Slack shows an error in the modal.
   const early = await withinDeadline(work, request.replyDeadlineMs);

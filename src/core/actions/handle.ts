@@ -1,9 +1,10 @@
 import { activityToday } from "../activity/effects.ts";
-import { withCloseLabel } from "../commands/run.ts";
+import { steppedBack, withCloseLabel } from "../commands/run.ts";
 import type { CommandSyntax } from "../commands/types.ts";
 import { CommandError, DuplicateDeliveryError } from "../errors.ts";
 import type { CoreDeps } from "../handle-command.ts";
 import { type Locale, translator } from "../i18n/index.ts";
+import type { PlatformDirectory } from "../membership/directory.ts";
 import { type Block, ephemeral, type Form, type Message } from "../message.ts";
 import type { Community, Effect, PlatformId } from "../model.ts";
 import type { PlatformAuthority } from "../ports.ts";
@@ -30,6 +31,8 @@ export interface InteractionRequest {
   readonly syntax: CommandSyntax;
   /** How this platform tells whether the presser moderates the community (besides guyub's list). */
   authority(community: Community): PlatformAuthority;
+  /** The platform's answers about users and channels (the setup form's main channel). */
+  readonly directory?: PlatformDirectory;
 }
 
 /** What the adapter must do: answer privately, replace the message, open a form, or show field errors. */
@@ -81,14 +84,20 @@ export async function handleInteraction(
       syntax: request.syntax,
       store: deps.store,
       upcoming: deps.upcoming,
+      directory: request.directory,
       moderatorStatus: moderatorResolver(deps.store, member, request.authority(community), now),
     };
+
+    // A press checks status as well as membership: someone who stepped back changes nothing.
+    if (member.status === "alumni") return { kind: "reply", message: steppedBack(ctx) };
 
     let result: ActionResult;
     let extra: Effect[] = [];
     if (request.kind === "form") {
       const form = registry.forms.find((f) => f.id === packed.id);
       if (!form) return notAvailable(locale);
+      const refused = await moderatorsOnly(ctx, form.moderator);
+      if (refused) return refused;
       const values = request.values ?? {};
       const outcome = await form.submit(ctx, values, packed.args);
       if ("errors" in outcome) {
@@ -109,23 +118,17 @@ export async function handleInteraction(
       result = outcome;
       extra = [{ type: "form.clearDraft", userId: member.platformUserId, formId: packed.id }];
     } else if (packed.id === REOPEN_FORM) {
+      const form = registry.forms.find((f) => f.id === packed.args[0]);
+      const refused = await moderatorsOnly(ctx, form?.moderator ?? false);
+      if (refused) return refused;
       result = await reopen(ctx, deps, registry.forms, packed);
     } else {
       const action = registry.actions.find((a) => a.id === packed.id);
       if (!action) return notAvailable(locale);
       const args = action.args.safeParse(packed.args);
       if (!args.success) return notAvailable(locale);
-      if (action.moderator) {
-        const status = await ctx.moderatorStatus();
-        if (status !== "moderator")
-          return {
-            kind: "reply",
-            message: ephemeral({
-              type: "text",
-              text: t(status === "unknown" ? "error.moderator_unverifiable" : "action.moderatorsOnly"),
-            }),
-          };
-      }
+      const refused = await moderatorsOnly(ctx, action.moderator);
+      if (refused) return refused;
       result = await action.handle(ctx, args.data);
     }
     // A press is activity too (day resolution: the day's second press adds nothing to write).
@@ -153,6 +156,19 @@ export async function handleInteraction(
       message: ephemeral({ type: "text", text: translator(locale)("error.internal") }),
     };
   }
+}
+
+/**
+ * Buttons and forms declare their moderator flag (`defineAction`, `FormDefinition`) and it is
+ * enforced here, where commands' is in `runCommand`. Presses are rare and often change settings,
+ * so the platform is asked afresh rather than trusting a cached answer.
+ */
+async function moderatorsOnly(ctx: ActionContext, moderator: boolean): Promise<InteractionResponse | null> {
+  if (!moderator) return null;
+  const status = await ctx.moderatorStatus({ fresh: true });
+  if (status === "moderator") return null;
+  const key = status === "unknown" ? "error.moderator_unverifiable" : "action.moderatorsOnly";
+  return { kind: "reply", message: ephemeral({ type: "text", text: ctx.t(key) }) };
 }
 
 async function applyOnce(deps: CoreDeps, ctx: ActionContext, effects: readonly Effect[], ingressKey: string) {

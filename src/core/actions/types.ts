@@ -46,6 +46,11 @@ export type FormValues = Readonly<Record<string, string | readonly string[]>>;
 export interface FormDefinition {
   /** Lowercase words joined by dots: `intro.about`. */
   readonly id: string;
+  /**
+   * Only moderators may submit (or reopen) it: checked by `handleInteraction` before `submit`,
+   * as a button's flag is, so a form never has to check for itself.
+   */
+  readonly moderator: boolean;
   /** Builds the form for this member; `initial` refills answers (a reopened form keeps them). */
   build(ctx: ActionContext, initial: FormValues | null, args: readonly string[]): Promise<Form> | Form;
   /** Validates and applies a submission; field errors change nothing. */

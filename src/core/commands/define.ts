@@ -13,6 +13,8 @@ export function defineCommand<O extends OptionMap>(definition: CommandDefinition
     platforms: definition.platforms,
     example: definition.example as Record<string, string | undefined>,
     groupDefault: definition.groupDefault ?? false,
+    openToAlumni: definition.openToAlumni ?? false,
+    readOnly: definition.readOnly ?? false,
     schema: schemaFor(definition.options) as Command["schema"],
     // The registry validates args against `schema` before calling, so the cast is sound.
     handle: (ctx, args) => definition.handle(ctx, args as Parameters<typeof definition.handle>[1]),

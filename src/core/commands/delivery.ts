@@ -10,6 +10,7 @@ export const deliveryStatus = defineCommand({
   summary: "cmd.delivery.status",
   options: {},
   moderator: true,
+  readOnly: true,
   groupDefault: true,
   example: {},
   async handle(ctx) {

@@ -19,6 +19,7 @@ export const digestPreview = defineCommand({
   summary: "cmd.digest.preview",
   options: {},
   moderator: true,
+  readOnly: true,
   groupDefault: true,
   example: {},
   async handle(ctx) {

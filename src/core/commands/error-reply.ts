@@ -15,7 +15,8 @@ export function errorReply(
   syntax: CommandSyntax,
   registry: Registry,
 ): Message {
-  const { path = "", argument = "", input = "", limit = 0 } = error.detail;
+  const { path = "", argument = "", input = "", limit = 0, length = 0 } = error.detail;
+  const number = (n: number) => new Intl.NumberFormat(t.locale).format(n);
   const command = path ? registry.find(path.split(" ")) : undefined;
   const helpUsage = `${syntax.prefix} help`;
   const argumentLabel = command?.options[argument] ? t(command.options[argument].label) : argument;
@@ -56,7 +57,14 @@ export function errorReply(
       text = t("error.guild_only");
       break;
     case "too_long":
-      text = t("error.too_long", { limit: new Intl.NumberFormat(t.locale).format(limit) });
+      text = t("error.too_long", { limit: number(limit) });
+      break;
+    case "text_too_long":
+      text = t("error.text_too_long", {
+        argument: argumentLabel,
+        length: number(length),
+        limit: number(limit),
+      });
       break;
   }
 

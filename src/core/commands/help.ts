@@ -15,6 +15,7 @@ export const help = defineCommand({
   summary: "cmd.help",
   options: { command: optional(option.command("arg.command", "arg.command.help")) },
   moderator: false,
+  openToAlumni: true,
   example: { command: "meeting" },
   async handle(ctx, { command }) {
     return command ? explain(ctx, command) : index(ctx);

@@ -1,5 +1,6 @@
 import { localDay } from "../local-time.ts";
 import { publicHolidays } from "../meetings/holiday-data.ts";
+import { formatDayName } from "../meetings/holidays.ts";
 import type { Block } from "../message.ts";
 import { ephemeral } from "../message.ts";
 import { defineCommand } from "./define.ts";
@@ -26,7 +27,8 @@ export const holidayImport = defineCommand({
   moderator: true,
   example: { country: "ID", year: "2027" },
   async handle(ctx, args) {
-    const current = Number(localDay(ctx.now, ctx.community.timezone).slice(0, 4));
+    const today = localDay(ctx.now, ctx.community.timezone);
+    const current = Number(today.slice(0, 4));
     const [from, to] = [current - YEARS_BACK, current + YEARS_AHEAD];
     const year = /^\d{4}$/.test(args.year) ? Number(args.year) : Number.NaN;
     if (!(year >= from && year <= to))
@@ -36,14 +38,20 @@ export const holidayImport = defineCommand({
     const params = { country: found.country, year: String(year) };
     if (found.holidays.length === 0) return say(ctx.t("holiday.importNone", params));
 
+    // Holidays already begun never reach into the past (they would rewrite what was held).
+    const ahead = found.holidays.filter((h) => h.startDay >= today);
+    const skipped = found.holidays.length - ahead.length;
+    const shownToday = formatDayName(today, ctx.t.locale);
     const { holidays: existing } = await ctx.store.meetings.calendar(ctx.community.id);
-    const fresh = found.holidays.filter(
+    const fresh = ahead.filter(
       (h) => !existing.some((e) => e.startDay <= h.endDay && h.startDay <= e.endDay),
     );
-    const kept = found.holidays.length - fresh.length;
+    const kept = ahead.length - fresh.length;
     const lines = [
       fresh.length === 0
-        ? ctx.t("holiday.importNothing")
+        ? ahead.length === 0
+          ? ctx.t("holiday.allPast", { count: String(skipped), today: shownToday })
+          : ctx.t("holiday.importNothing")
         : ctx.t("holiday.imported", {
             count: String(fresh.length),
             holidays: fresh
@@ -60,6 +68,8 @@ export const holidayImport = defineCommand({
         }),
       );
     if (kept > 0 && fresh.length > 0) lines.push(ctx.t("holiday.importKept", { count: String(kept) }));
+    if (skipped > 0 && ahead.length > 0)
+      lines.push(ctx.t("holiday.skippedPast", { count: String(skipped), today: shownToday }));
     const blocks: Block[] = [
       { type: "heading", text: ctx.t("holiday.importedTitle", params) },
       { type: "text", text: lines.join("\n") },

@@ -1,10 +1,10 @@
 import { localDay } from "../local-time.ts";
 import { parseDay } from "../meetings/calendar.ts";
-import { formatDayName, type HolidayParse, holidayFrom, parseHolidayList } from "../meetings/holidays.ts";
+import { formatDayName } from "../meetings/holidays.ts";
 import type { Holiday } from "../meetings/schedule.ts";
 import { ephemeral } from "../message.ts";
 import { defineCommand } from "./define.ts";
-import { option, optional } from "./options.ts";
+import { option } from "./options.ts";
 import type { CommandContext, CommandResult } from "./types.ts";
 
 /** A one-word text option: on Slack, a text followed by another is one word or a quoted phrase. */
@@ -18,56 +18,6 @@ export function describe(ctx: CommandContext, h: Holiday): string {
   const range = h.endDay === h.startDay ? start : `${start} – ${formatDayName(h.endDay, ctx.t.locale)}`;
   return h.name ? `${range}: ${h.name}` : range;
 }
-
-/** Adds parsed holidays, or names the first entry that could not be read (nothing written). */
-function added(ctx: CommandContext, parsed: HolidayParse): CommandResult {
-  if (!parsed.ok) {
-    const key =
-      parsed.reason === "order"
-        ? "holiday.badOrder"
-        : parsed.reason === "name"
-          ? "holiday.badName"
-          : "holiday.badEntry";
-    return say(ctx.t(key, { entry: parsed.entry }));
-  }
-  return {
-    ...say(ctx.t("holiday.added", { holidays: parsed.holidays.map((h) => describe(ctx, h)).join("; ") })),
-    effects: [{ type: "holiday.add", holidays: parsed.holidays }],
-  };
-}
-
-/** `/cop holiday add 2027-03-02 [2027-03-04] [name]`: no meeting on these days. */
-export const holidayAdd = defineCommand({
-  path: ["holiday", "add"],
-  summary: "cmd.holiday.add",
-  options: {
-    date: word("arg.date", "arg.date.help", 16),
-    "end-date": optional(word("arg.endDate", "arg.endDate.help", 100)),
-    name: optional(option.text("arg.holidayName", "arg.holidayName.help", 100)),
-  },
-  moderator: true,
-  example: { date: "2027-03-02", "end-date": "2027-03-04", name: "Cuti bersama" },
-  handle(ctx, args) {
-    // `holiday add 2027-03-10 Hari Raya Nyepi`: on Slack the name's first word lands in end-date.
-    if (args["end-date"] !== undefined && !/^\d{4}-/.test(args["end-date"])) {
-      return added(
-        ctx,
-        holidayFrom(args.date, undefined, [args["end-date"], args.name].filter(Boolean).join(" ")),
-      );
-    }
-    return added(ctx, holidayFrom(args.date, args["end-date"], args.name));
-  },
-});
-
-/** `/cop holiday paste 2027-01-01 Tahun Baru 2027-03-10 2027-03-11 Nyepi …`: all or nothing. */
-export const holidayPaste = defineCommand({
-  path: ["holiday", "paste"],
-  summary: "cmd.holiday.paste",
-  options: { list: option.text("arg.holidayList", "arg.holidayList.help", 3000) },
-  moderator: true,
-  example: { list: "2027-01-01 Tahun Baru 2027-03-10 2027-03-11 Nyepi dan cuti bersama" },
-  handle: (ctx, { list }) => added(ctx, parseHolidayList(list)),
-});
 
 /** Holidays shown by `list`: 25 long named ranges stay within Discord's 2,000 characters. */
 const LIST_LIMIT = 25;

@@ -1,7 +1,8 @@
 import { deliveryPause, deliveryResume, deliveryRetry, deliveryStatus } from "./delivery.ts";
 import { digestOff, digestOn, digestPreview, digestSchedule, digestSend } from "./digest.ts";
 import { help } from "./help.ts";
-import { holidayAdd, holidayList, holidayPaste, holidayRemove } from "./holiday.ts";
+import { holidayList, holidayRemove } from "./holiday.ts";
+import { holidayAdd, holidayPaste } from "./holiday-add.ts";
 import { holidayImport } from "./holiday-import.ts";
 import { join, leave } from "./join-leave.ts";
 import { kudos } from "./kudos.ts";

@@ -1,4 +1,5 @@
 import { actionButton } from "../actions/pack.ts";
+import { activityToday } from "../activity/effects.ts";
 import { INTRO_ACTION } from "../membership/welcome.ts";
 import { type Block, ephemeral } from "../message.ts";
 import { defineCommand } from "./define.ts";
@@ -14,6 +15,7 @@ export const join = defineCommand({
   summary: "cmd.join",
   options: {},
   moderator: false,
+  openToAlumni: true,
   example: {},
   async handle(ctx) {
     const { t, member } = ctx;
@@ -28,6 +30,8 @@ export const join = defineCommand({
             displayName: member.displayName,
             welcome: false,
           },
+          // Commands of someone who stepped back mark no activity (openSession): coming back does.
+          ...activityToday(ctx.community, member, ctx.now),
         ],
       };
     }
@@ -46,6 +50,7 @@ export const leave = defineCommand({
   summary: "cmd.leave",
   options: {},
   moderator: false,
+  openToAlumni: true,
   example: {},
   async handle(ctx) {
     const { t, member } = ctx;

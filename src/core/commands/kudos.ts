@@ -42,11 +42,18 @@ export const kudos = defineCommand({
     const message = kudosMessage(ctx.t, ctx.member.displayName, to, why);
     // Unique per command (a replayed request is stopped by its ingress key before this matters).
     const key = `kudos:${from}:${ctx.now.getTime()}:${crypto.randomUUID()}`;
+    const done = ephemeral({ type: "text", text: ctx.t.rich("kudos.done", { to: { user: to } }) });
     return {
-      message: ephemeral({ type: "text", text: ctx.t.rich("kudos.done", { to: { user: to } }) }),
+      message: done,
       effects: [
         { type: "kudos.give", from, to, reason: why, day, draft: { kind: "post", key, channelId, message } },
       ],
+      // The count above is only a hint: a racing command may have given the 10th meanwhile, and
+      // then the INSERT refused this one. Say what happened, not what was asked for.
+      replyAfter: async ({ duplicate }) =>
+        duplicate || (await ctx.store.kudos.stored(ctx.community.id, key))
+          ? done
+          : ephemeral({ type: "text", text: ctx.t("kudos.limit", { limit: String(KUDOS_PER_DAY) }) }),
     };
   },
 });

@@ -3,10 +3,11 @@ import { formatMeetingTime } from "../meetings/format.ts";
 import { formatDayName } from "../meetings/holidays.ts";
 import { parseLink, parseTime } from "../meetings/parse.ts";
 import type { StoredSeries } from "../meetings/ports.ts";
-import { isScheduledDay } from "../meetings/schedule.ts";
+import { holidayOn, isScheduledDay } from "../meetings/schedule.ts";
 import { localToInstant } from "../meetings/zone.ts";
 import { ephemeral } from "../message.ts";
 import { defineCommand } from "./define.ts";
+import { describe } from "./holiday.ts";
 import { option } from "./options.ts";
 import type { CommandContext, CommandResult } from "./types.ts";
 
@@ -89,11 +90,20 @@ export const meetingMove = defineCommand({
     if (!toDay) return say(ctx.t("meeting.badDate", { value: args["new-date"] }));
     const toMinute = parseTime(args.time);
     if (toMinute === null) return say(ctx.t("meeting.badTime", { value: args.time }));
-    const when = formatMeetingTime(
-      localToInstant(toDay, toMinute, ctx.community.timezone),
-      ctx.t.locale,
-      ctx.community.timezone,
-    );
+    const startsAt = localToInstant(toDay, toMinute, ctx.community.timezone);
+    const when = formatMeetingTime(startsAt, ctx.t.locale, ctx.community.timezone);
+    // A meeting moved into the past or onto a holiday would simply vanish, RSVPs and all.
+    if (startsAt <= ctx.now) return say(ctx.t("meeting.moveToPast", { when }));
+    const { holidays } = await ctx.store.meetings.calendar(ctx.community.id);
+    const holiday = holidayOn(holidays, toDay);
+    if (holiday)
+      return say(
+        ctx.t("meeting.moveToHoliday", {
+          day: formatDayName(toDay, ctx.t.locale),
+          holiday: describe(ctx, holiday),
+          usage: `${ctx.syntax.prefix} holiday remove ${holiday.startDay}`,
+        }),
+      );
     return {
       ...say(ctx.t("meeting.movedTo", { day: formatDayName(day, ctx.t.locale), when })),
       effects: [{ type: "meeting.override", override: { day, cancelled: false, toDay, toMinute } }],

@@ -49,7 +49,9 @@ export const meetingSchedule = defineCommand({
     if (linkText !== undefined && link === null) return say(ctx.t("meeting.badLink", { value: linkText }));
     const { zone, effects } = await scheduleZone(ctx);
     const series = newSeries(ctx.now, zone, { cadence: args.cadence, weekday, startMinute, minutes, link });
-    const [first] = upcomingMeetings({ ...series, timezone: zone }, [], [], ctx.now, 1);
+    // A new schedule clears cancellations and moves, never holidays: the first real meeting skips them.
+    const { holidays } = await ctx.store.meetings.calendar(ctx.community.id);
+    const [first] = upcomingMeetings({ ...series, timezone: zone }, [], holidays, ctx.now, 1);
     const when = first ? formatMeetingTime(first.startsAt, ctx.t.locale, zone) : series.firstDay;
     const blocks: Block[] = [
       {

@@ -14,6 +14,7 @@ export const members = defineCommand({
   summary: "cmd.members",
   options: {},
   moderator: true,
+  readOnly: true,
   example: {},
   async handle(ctx) {
     const { t, community } = ctx;

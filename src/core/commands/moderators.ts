@@ -8,6 +8,7 @@ export const moderatorsList = defineCommand({
   summary: "cmd.moderators.list",
   options: {},
   moderator: true,
+  readOnly: true,
   groupDefault: true,
   example: {},
   async handle(ctx) {
@@ -54,6 +55,20 @@ export const moderatorsAdd = defineCommand({
           text: ctx.t.rich("moderators.alreadyListed", { member: mention }),
         }),
       };
+    }
+    // Only a person of this workspace or server: an id nobody has, or a bot, would become a
+    // member with turns to host. The platform is asked; not being able to ask is a refusal.
+    const kind = ctx.directory ? await ctx.directory.user(member) : null;
+    if (kind !== "person") {
+      const key =
+        kind === null
+          ? "moderators.cannotCheck"
+          : kind === "bot"
+            ? "moderators.bot"
+            : ctx.platform === "slack"
+              ? "moderators.unknown.slack"
+              : "moderators.unknown.discord";
+      return { message: ephemeral({ type: "text", text: ctx.t.rich(key, { member: mention }) }) };
     }
     return {
       message: ephemeral({ type: "text", text: ctx.t.rich("moderators.added", { member: mention }) }),

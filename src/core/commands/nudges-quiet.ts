@@ -14,6 +14,7 @@ export const nudgesQuiet = defineCommand({
   summary: "cmd.nudges.quiet",
   options: {},
   moderator: true,
+  readOnly: true,
   groupDefault: true,
   example: {},
   async handle(ctx) {

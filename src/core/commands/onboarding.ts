@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { channelRefusal, refusalText } from "../membership/channel-access.ts";
 import { MEMBER_SYNC_JOB } from "../membership/ports.ts";
 import { welcomeFallback, welcomeMessage } from "../membership/welcome.ts";
 import { type Block, ephemeral } from "../message.ts";
@@ -90,7 +91,13 @@ export const onboardingChannel = defineCommand({
   options: { channel: option.channel("arg.channel", "arg.channel.help") },
   moderator: true,
   example: { channel: "#general" },
-  handle(ctx, { channel }) {
+  async handle(ctx, { channel }) {
+    // Ask the platform first: a channel guyub cannot post in would swallow every post in silence.
+    const refusal = await channelRefusal(ctx.directory, channel);
+    if (refusal) {
+      const text = refusalText(refusal, ctx.platform, ctx.t, { channel });
+      return { message: ephemeral({ type: "text", text }) };
+    }
     return {
       message: ephemeral({
         type: "text",
@@ -107,6 +114,7 @@ export const onboardingPreview = defineCommand({
   summary: "cmd.onboarding.preview",
   options: {},
   moderator: true,
+  readOnly: true,
   groupDefault: true,
   example: {},
   async handle(ctx) {

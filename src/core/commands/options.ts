@@ -65,10 +65,25 @@ export const option = {
       rest: true,
     };
   },
+  /** Free text of at most `maxLength` characters (code points, as the database's CHECKs count). */
   text(label: PlainKey, description: PlainKey, maxLength: number): OptionSpec<z.ZodString> {
     return {
       kind: "text",
-      schema: z.string().trim().min(1).max(maxLength),
+      schema: z
+        .string()
+        .trim()
+        .min(1)
+        .check((ctx) => {
+          if ([...ctx.value].length <= maxLength) return;
+          // zod's own `max` counts UTF-16 units: an emoji would count twice.
+          ctx.issues.push({
+            code: "too_big",
+            origin: "string",
+            maximum: maxLength,
+            inclusive: true,
+            input: ctx.value,
+          });
+        }),
       required: true,
       label,
       description,

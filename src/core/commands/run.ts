@@ -1,6 +1,6 @@
 import { CommandError, DuplicateDeliveryError } from "../errors.ts";
 import { NO_MAIN_CHANNEL } from "../membership/effects.ts";
-import { type Form, type Message, prependNotice } from "../message.ts";
+import { ephemeral, type Form, type Message, prependNotice } from "../message.ts";
 import type { Effect, PlatformId } from "../model.ts";
 import type { CommunityStore, DeliveryQueue } from "../ports.ts";
 import type { Registry } from "./registry.ts";
@@ -36,6 +36,16 @@ export function validateInvocation(
   const argument = String(issue?.path[0] ?? Object.keys(command.options)[0] ?? "");
   const input = invocation.args[argument];
   if (input === undefined) throw new CommandError("missing_argument", { path: command.name, argument });
+  if (issue?.code === "too_big" && issue.origin === "string") {
+    // A long text is not echoed back: its length and the limit say what is wrong.
+    const length = [...String(input).trim()].length;
+    throw new CommandError("text_too_long", {
+      path: command.name,
+      argument,
+      limit: Number(issue.maximum),
+      length,
+    });
+  }
   throw new CommandError("bad_argument", { path: command.name, argument, input: String(input) });
 }
 
@@ -58,24 +68,24 @@ export async function runCommand(
   deps: RunDeps,
   { command, args }: ValidCommand,
 ): Promise<CommandResult> {
+  // Someone who stepped back answers nothing, votes nothing, moderates nothing until they rejoin.
+  if (ctx.member.status === "alumni" && !command.openToAlumni) return { message: steppedBack(ctx) };
   if (command.moderator) {
-    const status = await ctx.moderatorStatus();
+    // A change is authorized on the platform's answer now; a look is fine with one an hour old.
+    const status = await ctx.moderatorStatus({ fresh: !command.readOnly });
     if (status === "unknown") throw new CommandError("moderator_unverifiable", { path: command.name });
     if (status === "member") throw new CommandError("not_moderator", { path: command.name });
   }
   const result = await command.handle(ctx, args);
-  let message: Message = result.message;
-  let effects: readonly Effect[] = result.effects ?? [];
-  const notice = command.moderator ? ctx.community.deliveryNotice : null;
-  if (notice) {
-    // guyub can only reach moderators when they speak to it: a lost channel is news for the next one.
-    const text =
-      notice.scope === NO_MAIN_CHANNEL
-        ? ctx.t("onboarding.noMainChannel", { usage: `${ctx.syntax.prefix} onboarding channel` })
-        : ctx.t("delivery.notice", { scope: notice.scope, reason: notice.reason });
-    message = prependNotice(message, text);
-    effects = [...effects, { type: "delivery.noticeShown" }];
+  if (command.readOnly && (result.effects ?? []).length > 0) {
+    // Authorized on a cached answer: it must not change anything. A bug, never applied.
+    throw new Error(`read-only command ${command.name} returned effects`);
   }
+  let effects: readonly Effect[] = result.effects ?? [];
+  // guyub can only reach moderators when they speak to it: a lost channel is news for the next one.
+  const notice = command.moderator ? ctx.community.deliveryNotice : null;
+  if (notice) effects = [...effects, { type: "delivery.noticeShown" }];
+  let duplicate = false;
   if (effects.length > 0) {
     const audit = command.moderator
       ? {
@@ -91,13 +101,30 @@ export async function runCommand(
       if (applied.enqueue.length > 0) await enqueueQuietly(deps.queue, applied.enqueue);
     } catch (error) {
       if (!(error instanceof DuplicateDeliveryError)) throw error;
+      duplicate = true;
     }
+  }
+  let message: Message = result.replyAfter ? await result.replyAfter({ duplicate }) : result.message;
+  if (notice) {
+    const text =
+      notice.scope === NO_MAIN_CHANNEL
+        ? ctx.t("onboarding.noMainChannel", { usage: `${ctx.syntax.prefix} onboarding channel` })
+        : ctx.t("delivery.notice", { scope: notice.scope, reason: notice.reason });
+    message = prependNotice(message, text);
   }
   return {
     message,
     effects,
     ...(result.form ? { form: withCloseLabel(result.form, ctx.t("form.close")) } : {}),
   };
+}
+
+/** The kind refusal for someone who stepped back: nothing changed, and the way back. */
+export function steppedBack(ctx: Pick<CommandContext, "t" | "syntax">): Message {
+  return ephemeral({
+    type: "text",
+    text: ctx.t("steppedBack.refused", { usage: `${ctx.syntax.prefix} join` }),
+  });
 }
 
 /** Forms get Slack's close button in the community's language unless their definition set one. */

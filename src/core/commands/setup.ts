@@ -13,6 +13,7 @@ export const setup = defineCommand({
   summary: "cmd.setup",
   options: {},
   moderator: true,
+  readOnly: true,
   example: {},
   async handle(ctx) {
     const state = await readSetupState(ctx);

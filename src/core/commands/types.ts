@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { PlainKey, Translator } from "../i18n/index.ts";
 import type { CommandPlace } from "../kudos/ports.ts";
+import type { PlatformDirectory } from "../membership/directory.ts";
 import type { JobStarter } from "../membership/ports.ts";
 import type { Form, Message } from "../message.ts";
 import type { Community, Effect, Member, PlatformId } from "../model.ts";
@@ -42,14 +43,19 @@ export interface CommandContext {
     Pick<CommunityStore, "kudos" | "digest">;
   /** Where the command was typed and who is a bot there (kudos); absent when the adapter does not say. */
   readonly place?: CommandPlace;
+  /** The platform's answers about users and channels; absent where the adapter gives none (then: cannot tell). */
+  readonly directory?: PlatformDirectory;
   /** Starts a job now (`/cop onboarding sync`); absent where no JOBS queue is bound. */
   readonly jobs?: JobStarter;
   /** The scheduler's next runs for the setup checklist; absent where jobs are not wired. */
   readonly upcoming?: UpcomingWork;
   /** The speaker's own time zone where the platform tells it (Slack `users.info` `tz`); asked only when needed. */
   actorTimezone?(): Promise<string | null>;
-  /** Asks (once, cached) whether the member moderates; platform look-ups happen only when needed. */
-  moderatorStatus(): Promise<ModeratorStatus>;
+  /**
+   * Asks (once, cached) whether the member moderates; platform look-ups happen only when needed.
+   * `fresh`: ask the platform now rather than trust an answer cached on the member (for changes).
+   */
+  moderatorStatus(options?: { readonly fresh?: boolean }): Promise<ModeratorStatus>;
 }
 
 export interface CommandResult {
@@ -61,6 +67,12 @@ export interface CommandResult {
    * needed: it is shown when the form cannot be opened.
    */
   readonly form?: Form;
+  /**
+   * The reply, built once the effects were applied, for a command whose outcome the database
+   * decides (a kudos refused by the daily limit inside its INSERT). `duplicate`: this delivery
+   * was seen before, so nothing was applied now. Replaces `message`.
+   */
+  readonly replyAfter?: (applied: { readonly duplicate: boolean }) => Promise<Message>;
 }
 
 /** One command, defined once: the source of Discord registration, Slack parsing and help. */
@@ -76,6 +88,17 @@ export interface CommandDefinition<O extends OptionMap> {
   readonly example: { readonly [K in keyof O]?: string };
   /** Run this subcommand when a platform that allows it (Slack) gets the group word alone. */
   readonly groupDefault?: boolean;
+  /**
+   * Someone who stepped back (alumni) may use it: `help`, `join`, `leave`. Every other command
+   * answers them "you stepped back; /cop join to return" and changes nothing.
+   */
+  readonly openToAlumni?: boolean;
+  /**
+   * A moderator command that only shows something (`members`, `delivery status`): authorized on
+   * a platform answer cached for up to an hour. Every other moderator command asks afresh, so an
+   * admin demoted a minute ago changes nothing; a read-only command's effects are never applied.
+   */
+  readonly readOnly?: boolean;
   handle(ctx: CommandContext, args: ArgsOf<O>): Promise<CommandResult> | CommandResult;
 }
 
@@ -89,6 +112,8 @@ export interface Command {
   readonly platforms?: readonly PlatformId[];
   readonly example: Readonly<Record<string, string | undefined>>;
   readonly groupDefault: boolean;
+  readonly openToAlumni: boolean;
+  readonly readOnly: boolean;
   readonly schema: z.ZodType<Record<string, unknown>>;
   handle(ctx: CommandContext, args: Record<string, unknown>): Promise<CommandResult> | CommandResult;
 }

@@ -2,7 +2,9 @@ import { digestEn } from "../digest/strings-en.ts";
 import { kudosEn } from "../kudos/strings-en.ts";
 import { meetingDaysEn } from "../meetings/strings-days-en.ts";
 import { meetingsEn } from "../meetings/strings-en.ts";
+import { calendarGuardsEn } from "../meetings/strings-guards-en.ts";
 import { holidayImportEn } from "../meetings/strings-import-en.ts";
+import { accessEn } from "../membership/strings-access-en.ts";
 import { membershipEn } from "../membership/strings-en.ts";
 import { nudgesEn } from "../nudges/strings-en.ts";
 import { profileEn } from "../profile/strings-en.ts";
@@ -28,6 +30,8 @@ export const en = {
   ...setupEn,
   ...meetingDaysEn,
   ...holidayImportEn,
+  ...calendarGuardsEn,
+  ...accessEn,
   "language.en": "English",
   "language.id": "Bahasa Indonesia",
 
@@ -117,6 +121,8 @@ export const en = {
   "error.guild_only": "guyub commands work inside a server, not in direct messages.",
   "error.too_long":
     "That command is too long: a command may have at most {limit} characters. Nothing was changed.",
+  "error.text_too_long":
+    "The “{argument}” you typed is {length} characters long; at most {limit} fit. Nothing was changed.",
   "error.example": "Example: {example}",
   "error.seeHelp": "See {usage} for what you can do.",
   "error.internal": "Sorry, something went wrong on our side. Nothing was changed; please try again.",

@@ -1,8 +1,10 @@
 import { digestId } from "../digest/strings-id.ts";
 import { kudosId } from "../kudos/strings-id.ts";
 import { meetingDaysId } from "../meetings/strings-days-id.ts";
+import { calendarGuardsId } from "../meetings/strings-guards-id.ts";
 import { meetingsId } from "../meetings/strings-id.ts";
 import { holidayImportId } from "../meetings/strings-import-id.ts";
+import { accessId } from "../membership/strings-access-id.ts";
 import { membershipId } from "../membership/strings-id.ts";
 import { nudgesId } from "../nudges/strings-id.ts";
 import { profileId } from "../profile/strings-id.ts";
@@ -30,6 +32,8 @@ export const id: Record<MessageKey, string> = {
   ...setupId,
   ...meetingDaysId,
   ...holidayImportId,
+  ...calendarGuardsId,
+  ...accessId,
   "language.en": "English (Inggris)",
   "language.id": "Bahasa Indonesia",
 
@@ -123,6 +127,8 @@ export const id: Record<MessageKey, string> = {
   "error.guild_only": "Perintah guyub hanya berlaku di dalam server, bukan di pesan langsung.",
   "error.too_long":
     "Perintah itu terlalu panjang: sebuah perintah paling banyak {limit} karakter. Tidak ada yang berubah.",
+  "error.text_too_long":
+    "“{argument}” yang Anda ketik panjangnya {length} karakter; paling banyak {limit} karakter. Tidak ada yang diubah.",
   "error.example": "Contoh: {example}",
   "error.seeHelp": "Lihat {usage} untuk apa saja yang dapat Anda lakukan.",
   "error.internal": "Maaf, terjadi kesalahan di pihak kami. Tidak ada yang berubah; silakan coba lagi.",

@@ -21,6 +21,8 @@ export interface CommandPlace {
 export interface KudosReads {
   /** Kudos a member gave on a local day. */
   givenOn(communityId: number, fromUser: string, day: string): Promise<number>;
+  /** Whether the kudos with this post key was stored (the daily limit may have refused it). */
+  stored(communityId: number, postKey: string): Promise<boolean>;
 }
 
 /** A thank-you: stored and posted in one batch, only while the giver is under the day's limit. */

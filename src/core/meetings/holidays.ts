@@ -1,24 +1,48 @@
 import type { Locale } from "../i18n/index.ts";
-import { parseDay } from "./calendar.ts";
+import { daysBetween, parseDay } from "./calendar.ts";
 import type { Holiday } from "./schedule.ts";
 
 /** How long a holiday's name may be (the `holidays.name` CHECK backs it up). */
 export const HOLIDAY_NAME_MAX = 100;
+/**
+ * The longest holiday, in days (both ends counted): a month's break fits; a typo such as
+ * `2027-01-01 2028-12-31` that would remove two years of meetings does not.
+ */
+export const HOLIDAY_MAX_DAYS = 31;
 
 // Date-shaped words start a new entry, even when they are not real days (they are then refused).
 const DATE_SHAPED = /^\d{4}-\d{1,2}-\d{1,2}$/;
+// Written as YYYY-MM-DD but not in the calendar: "no such date" rather than "write a date".
+const ISO_SHAPED = /^\d{4}-\d{2}-\d{2}$/;
 
 export type HolidayParse =
   | { readonly ok: true; readonly holidays: Holiday[] }
-  | { readonly ok: false; readonly entry: string; readonly reason: "date" | "order" | "name" };
+  | { readonly ok: false; readonly entry: string; readonly reason: "date" | "order" | "name" }
+  /** Shaped like a date, but not one in the calendar (`2027-02-30`). */
+  | { readonly ok: false; readonly entry: string; readonly reason: "noSuchDate"; readonly value: string }
+  /** Longer than {@link HOLIDAY_MAX_DAYS}. */
+  | { readonly ok: false; readonly entry: string; readonly reason: "long"; readonly days: number };
 
-/** One holiday from its parts: a real start, an optional real end not before it, a short name. */
+/**
+ * One holiday from its parts: a real start, an optional real end not before it and at most
+ * {@link HOLIDAY_MAX_DAYS} days on, a short name. Whether it is in the past is the caller's
+ * question (it needs the community's today).
+ */
 export function holidayFrom(start: string, end: string | undefined, name: string | undefined): HolidayParse {
   const entry = [start, end, name].filter(Boolean).join(" ");
   const startDay = parseDay(start);
   const endDay = end === undefined ? startDay : parseDay(end);
+  for (const [text, day] of [
+    [start, startDay],
+    [end, endDay],
+  ] as const) {
+    if (text !== undefined && !day && ISO_SHAPED.test(text.trim()))
+      return { ok: false, entry, reason: "noSuchDate", value: text.trim() };
+  }
   if (!startDay || !endDay) return { ok: false, entry, reason: "date" };
   if (endDay < startDay) return { ok: false, entry, reason: "order" };
+  const days = daysBetween(startDay, endDay) + 1;
+  if (days > HOLIDAY_MAX_DAYS) return { ok: false, entry, reason: "long", days };
   const trimmed = name?.trim() || null;
   if (trimmed && trimmed.length > HOLIDAY_NAME_MAX) return { ok: false, entry, reason: "name" };
   return { ok: true, holidays: [{ startDay, endDay, name: trimmed }] };

@@ -48,3 +48,35 @@ export class DirectoryError extends Error {
 
 /** A directory per community platform and workspace; null when that platform is not configured. */
 export type DirectoryFor = (platform: "slack" | "discord", workspaceId: string) => MemberDirectory | null;
+
+/** Who a user id is, as the platform's directory says: a person here, a bot, or nobody here. */
+export type UserKind = "person" | "bot" | "unknown";
+
+/**
+ * Why guyub could not post in a channel. `not_found`: it does not exist for the bot (gone, or a
+ * Slack private channel guyub is not in); `not_member`: Slack, guyub was never invited;
+ * `archived`: Slack; `other_server`, `not_text`, `cannot_view`, `cannot_send`,
+ * `cannot_send_threads`: Discord, from the bot's own permissions in that channel.
+ */
+export type ChannelProblem =
+  | "not_found"
+  | "not_member"
+  | "archived"
+  | "other_server"
+  | "not_text"
+  | "cannot_view"
+  | "cannot_send"
+  | "cannot_send_threads";
+
+export type ChannelAccess = { readonly ok: true } | { readonly ok: false; readonly problem: ChannelProblem };
+
+/**
+ * What a command may ask the platform about before it trusts a setting: is this user a person
+ * here (Slack `users.info`, Discord's guild member), and can guyub post in this channel (Slack
+ * `conversations.info`, Discord the bot's permissions there). Null: the platform could not be
+ * asked just now, which is never taken as a yes.
+ */
+export interface PlatformDirectory {
+  user(userId: string): Promise<UserKind | null>;
+  channel(channelId: string): Promise<ChannelAccess | null>;
+}

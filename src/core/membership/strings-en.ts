@@ -46,6 +46,8 @@ export const membershipEn = {
     "You have stepped back from this community. Thank you for all you shared! From now on guyub leaves you out of meetings, reminders and digests.",
   "leave.return": "Whenever you want to come back: {usage}",
   "leave.already": "You have already stepped back from this community. To come back: {usage}",
+  "steppedBack.refused":
+    "You stepped back from this community, so nothing was changed. Whenever you want to take part again: {usage}",
 
   "members.title": "Members",
   "members.active": "Active",

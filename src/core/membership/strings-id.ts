@@ -49,6 +49,8 @@ export const membershipId: Record<keyof typeof membershipEn, string> = {
     "Anda telah mundur dari komunitas ini. Terima kasih atas semua yang telah Anda bagikan! Mulai sekarang guyub tidak lagi menyertakan Anda dalam pertemuan, pengingat, dan ringkasan.",
   "leave.return": "Kapan pun Anda ingin kembali: {usage}",
   "leave.already": "Anda sudah mundur dari komunitas ini. Untuk kembali: {usage}",
+  "steppedBack.refused":
+    "Anda sedang mundur dari komunitas ini, jadi tidak ada yang diubah. Kapan pun Anda ingin ikut serta lagi: {usage}",
 
   "members.title": "Anggota",
   "members.active": "Aktif",

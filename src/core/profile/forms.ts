@@ -68,6 +68,7 @@ function save(ctx: ActionContext, state: IntroState, answers: ProfileAnswers): A
 /** Slack: every question in one modal. */
 export const introAllForm: FormDefinition = {
   id: INTRO_FORM.all,
+  moderator: false,
   build: (ctx, initial) => introForm(ctx.community, ctx.t, INTRO_FORM.all, initial),
   async submit(ctx, values): Promise<ActionResult | FieldErrors> {
     const checked = checkProfile(values, ctx.t);
@@ -79,6 +80,7 @@ export const introAllForm: FormDefinition = {
 /** Discord step 1: the three written answers, kept as a draft; nothing reaches the profile yet. */
 export const introAboutForm: FormDefinition = {
   id: INTRO_FORM.about,
+  moderator: false,
   build: (ctx, initial) => introForm(ctx.community, ctx.t, INTRO_FORM.about, initial),
   submit(ctx, values): ActionResult | FieldErrors {
     const checked = checkAbout(values, ctx.t);
@@ -97,6 +99,7 @@ export const introAboutForm: FormDefinition = {
 /** Discord step 2: the choices; validates both steps and saves the profile in one batch. */
 export const introChoicesForm: FormDefinition = {
   id: INTRO_FORM.choices,
+  moderator: false,
   build: (ctx, initial) => introForm(ctx.community, ctx.t, INTRO_FORM.choices, initial),
   async submit(ctx, values): Promise<ActionResult | FieldErrors> {
     const state = await ctx.store.profiles.introState(ctx.community.id, ctx.member.id);

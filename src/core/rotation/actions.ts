@@ -67,6 +67,7 @@ export const swapOpenButton = defineAction({
 /** The swap form: a select of up to 25 members who can host that day; submitting asks the one chosen. */
 export const swapForm: FormDefinition = {
   id: SWAP_FORM,
+  moderator: false,
   async build(ctx, initial, args) {
     const day = Day.parse(args[0]);
     const { book } = await loadTurns(ctx, 0);

@@ -8,6 +8,7 @@ import type {
   FormValues,
 } from "../actions/types.ts";
 import { type Locale, translator } from "../i18n/index.ts";
+import { channelRefusal, refusalText } from "../membership/channel-access.ts";
 import { ephemeral, type Form } from "../message.ts";
 import type { Community, Effect } from "../model.ts";
 import { setupChecklist } from "./checklist.ts";
@@ -26,14 +27,6 @@ async function build(ctx: ActionContext, step: Step, initial: FormValues | null)
 /** The form `/cop setup` and the Open setup button open: all of it on Slack, step 1 on Discord. */
 export const openSetup = (ctx: ActionContext): Promise<Form> =>
   build(ctx, ctx.platform === "slack" ? SETUP_FORM.all : SETUP_FORM.basics, null);
-
-/** A form submitted by someone who does not (or cannot be shown to) moderate changes nothing. */
-async function refused(ctx: ActionContext): Promise<ActionResult | null> {
-  const status = await ctx.moderatorStatus();
-  if (status === "moderator") return null;
-  const key = status === "unknown" ? "error.moderator_unverifiable" : "action.moderatorsOnly";
-  return { reply: ephemeral({ type: "text", text: ctx.t(key) }) };
-}
 
 /**
  * A valid, complete submission: its effects in one batch, then the checklist read after they
@@ -55,17 +48,34 @@ function saved(ctx: ActionContext, effects: Effect[], extra: Effect[] = []): Act
   };
 }
 
+/**
+ * The single-setting commands' checks, plus the one `/cop onboarding channel` makes: a new main
+ * channel must be one guyub can post in (asked of the platform), else a field error that says what
+ * to do. Asked only when the channel changes.
+ */
+async function check(ctx: ActionContext, values: FormValues): Promise<FieldErrors | { effects: Effect[] }> {
+  const state = await readSetupState(ctx);
+  const checked = checkSetup(ctx.community, state, values, ctx.t, ctx.now);
+  const picked = values.channel;
+  const channel = (typeof picked === "string" ? picked : (picked?.[0] ?? "")).trim();
+  if (!channel || channel === state.mainChannelId) return checked;
+  const refusal = await channelRefusal(ctx.directory, channel);
+  if (!refusal) return checked;
+  const said = refusalText(refusal, ctx.platform, ctx.t, ctx.t("channel.chosen"));
+  const error = said.map((piece) => (typeof piece === "string" ? piece : "")).join("");
+  return { errors: { ...("errors" in checked ? checked.errors : {}), channel: error } };
+}
+
 const heldDraft = (ctx: ActionContext) =>
   ctx.store.readFormDraft(ctx.community.id, ctx.member.platformUserId, SETUP_FORM.held);
 
 /** Slack: every setting in one modal. */
 export const setupAllForm: FormDefinition = {
   id: SETUP_FORM.all,
+  moderator: true,
   build: (ctx, initial) => build(ctx, SETUP_FORM.all, initial),
   async submit(ctx, values): Promise<ActionResult | FieldErrors> {
-    const no = await refused(ctx);
-    if (no) return no;
-    const checked = checkSetup(ctx.community, await readSetupState(ctx), values, ctx.t, ctx.now);
+    const checked = await check(ctx, values);
     return "errors" in checked ? checked : saved(ctx, checked.effects);
   },
 };
@@ -73,11 +83,10 @@ export const setupAllForm: FormDefinition = {
 /** Discord step 1: language, zone, channel, conduct. Checked and held as a draft; no setting changes. */
 export const setupBasicsForm: FormDefinition = {
   id: SETUP_FORM.basics,
+  moderator: true,
   build: (ctx, initial) => build(ctx, SETUP_FORM.basics, initial),
   async submit(ctx, values): Promise<ActionResult | FieldErrors> {
-    const no = await refused(ctx);
-    if (no) return no;
-    const checked = checkSetup(ctx.community, await readSetupState(ctx), values, ctx.t, ctx.now);
+    const checked = await check(ctx, values);
     const errors = "errors" in checked ? BASICS.filter((id) => checked.errors[id]) : [];
     if ("errors" in checked && errors.length > 0)
       return { errors: Object.fromEntries(errors.map((id) => [id, checked.errors[id] ?? ""])) };
@@ -103,14 +112,13 @@ export const setupBasicsForm: FormDefinition = {
 /** Discord step 2: the meetings; both steps are checked again and saved in one batch. */
 export const setupMeetingForm: FormDefinition = {
   id: SETUP_FORM.meeting,
+  moderator: true,
   build: (ctx, initial) => build(ctx, SETUP_FORM.meeting, initial),
   async submit(ctx, values): Promise<ActionResult | FieldErrors> {
-    const no = await refused(ctx);
-    if (no) return no;
     const held = await heldDraft(ctx);
     if (!held) return startAgain(ctx);
     const all = { ...held, ...values };
-    const checked = checkSetup(ctx.community, await readSetupState(ctx), all, ctx.t, ctx.now);
+    const checked = await check(ctx, all);
     if ("errors" in checked) return checked;
     const drop: Effect = {
       type: "form.clearDraft",

@@ -1,0 +1,53 @@
+import type { Translator } from "../i18n/index.ts";
+import type { Inline } from "../message.ts";
+import type { PlatformId } from "../model.ts";
+import type { ChannelProblem, PlatformDirectory } from "./directory.ts";
+
+/** Why guyub cannot take a channel as the main channel; `unverifiable`: the platform could not be asked. */
+export type ChannelRefusal = ChannelProblem | "unverifiable";
+
+/**
+ * What stops guyub from posting in `channelId`, or null when nothing does. A platform that cannot
+ * be asked (no directory, an error) is a refusal too: a main channel nobody can post in would
+ * swallow every welcome fallback and announcement in silence.
+ */
+export async function channelRefusal(
+  directory: PlatformDirectory | undefined,
+  channelId: string,
+): Promise<ChannelRefusal | null> {
+  const access = directory ? await directory.channel(channelId) : null;
+  if (access === null) return "unverifiable";
+  return access.ok ? null : access.problem;
+}
+
+/**
+ * The refusal said so a moderator knows what to do (invite the bot, allow it to send). `channel`
+ * is a mention in a reply, or words ("the channel you chose") in a form's field error.
+ */
+export function refusalText(
+  refusal: ChannelRefusal,
+  platform: PlatformId,
+  t: Translator,
+  channel: Inline,
+): Inline[] {
+  switch (refusal) {
+    case "unverifiable":
+      return t.rich("channel.cannotCheck", { channel });
+    case "not_found":
+      return [t(platform === "slack" ? "channel.notFound.slack" : "channel.notFound.discord")];
+    case "not_member":
+      return t.rich("channel.notMember", { channel });
+    case "archived":
+      return t.rich("channel.archived", { channel });
+    case "other_server":
+      return [t("channel.otherServer")];
+    case "not_text":
+      return [t("channel.notText")];
+    case "cannot_view":
+      return t.rich("channel.cannotView", { channel });
+    case "cannot_send":
+      return t.rich("channel.cannotSend", { channel });
+    case "cannot_send_threads":
+      return t.rich("channel.cannotSendThreads", { channel });
+  }
+}
