@@ -94,6 +94,19 @@ describe("'I'll host' on an announcement without a host", () => {
     expect((await replies()).at(-1)).toContain("This meeting has started or is no longer scheduled");
   }, 60_000);
 
+  it("an RSVP after a host-less announcement keeps it host-less, button included, though someone could host now", async () => {
+    const id = await announcedWithoutHost();
+    await rows("UPDATE members SET founder = 1"); // both could host now: the plan would pick one
+    await press(SOON, packedButton(id, "meeting.rsvp", [DAY, "yes"]), MEMBER);
+    await deliverAll();
+    const edited = JSON.stringify((await slackTraffic()).updates.at(-1)?.body);
+    expect(edited).toContain("Yes · 1");
+    expect(edited).toContain("not chosen yet");
+    expect(edited).toContain("I'll host");
+    expect(edited).not.toMatch(/<@U0(MEMBER|MODERATOR)>/);
+    expect(await ledger()).toEqual([]);
+  }, 60_000);
+
   it("two presses at once: one host, one heads-up, and every edit names the same member", async () => {
     const id = await announcedWithoutHost();
     const claim = packedButton(id, "meeting.host", [DAY]);

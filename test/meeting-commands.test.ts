@@ -133,6 +133,17 @@ describe("timezone and meeting commands", () => {
     );
     expect(reply).toContain("Times are in UTC.");
     expect(reply).toContain("none is set yet");
+    // A Discord member keeps a link's preview out of the chat with <…>: the link is inside.
+    const link = await send(
+      await signedDiscord(
+        commandInteraction([group("meeting", sub("link", [str("link", "<https://meet.example/cop>")]))], {
+          permissions: MANAGE_GUILD,
+        }),
+        { timestamp: NOW.getTime() / 1000 },
+      ),
+    );
+    expect(JSON.stringify(await link.json())).toContain("now https://meet.example/cop");
+    expect(await series()).toMatchObject({ link: "https://meet.example/cop" });
     expect(await community()).toMatchObject({ timezone: "UTC", timezone_set: 0 });
   });
 

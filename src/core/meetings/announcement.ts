@@ -167,6 +167,10 @@ export async function announcementUpdate(
     const state = override.state ?? (await store.rotation.book(community.id)).state;
     const plan = planMeetings(calendar, community.timezone, state, ctx.now, 8) ?? [];
     meeting = plan.find((m) => m.scheduledDay === scheduledDay);
+    // It went out without a host: until someone is committed (a press of "I'll host", a
+    // volunteer), an edit keeps it that way, button included, rather than naming whoever the plan
+    // would pick now and who was never told.
+    if (meeting && !meeting.committed) meeting = { ...meeting, host: null };
   }
   if (!meeting || meeting.startsAt <= ctx.now) return [];
   const message = announcementMessage(community, ctx.t, meeting, counts, topic);

@@ -39,10 +39,13 @@ export function parseMinutes(text: string): number | null {
   return minutes >= 5 && minutes <= 600 ? minutes : null;
 }
 
-/** An http(s) link, else null: anything else would be rendered as a link members click. */
+/**
+ * An http(s) link, else null: anything else would be rendered as a link members click. Discord
+ * members wrap a link in `<…>` to keep its preview out of the chat: the brackets are not the link.
+ */
 export function parseLink(text: string): string | null {
   try {
-    const url = new URL(text.trim());
+    const url = new URL(text.trim().replace(/^<([^<>\s]+)>$/, "$1"));
     return url.protocol === "https:" || url.protocol === "http:" ? url.toString() : null;
   } catch {
     return null;
