@@ -1,6 +1,7 @@
 import { type CompiledQuery, sql } from "kysely";
 import type { PlatformId } from "../core/model.ts";
 import { type Db, runBatch } from "../db/client.ts";
+import { clearBlocksQueries, type LossRecord, recordLossQuery } from "../db/delivery-blocks.ts";
 import type { OutboxRow } from "../db/schema.ts";
 
 /** An outbox row with what sending it needs: platform, pause, DM channel, the edited message. */
@@ -49,17 +50,6 @@ export async function loadRows(db: Db, ids: readonly number[]): Promise<LoadedRo
   return rows as LoadedRow[];
 }
 
-/** Blocked scopes (`*` or a channel id) of the given communities: one statement. */
-export async function loadBlocks(db: Db, communityIds: readonly number[]): Promise<Set<string>> {
-  if (communityIds.length === 0) return new Set();
-  const rows = await db
-    .selectFrom("delivery_blocks")
-    .select(["community_id", "scope"])
-    .where("community_id", "in", idsParam(communityIds))
-    .execute();
-  return new Set(rows.map((row) => `${row.community_id}:${row.scope}`));
-}
-
 type Final = "sent" | "undeliverable" | "lost" | "dead" | "skipped";
 
 /** Statements recording what happened to a row; run together as one batch, right after the call. */
@@ -81,6 +71,8 @@ export class RowWrites {
           platform_message_id: messageId || null,
           last_error: null,
           sent_at: this.at.toISOString(),
+          claimed_until: null,
+          held_by: null,
           updated_at: this.at.toISOString(),
         })
         .where("id", "=", row.id)
@@ -116,8 +108,29 @@ export class RowWrites {
     return this;
   }
 
-  /** A failed try that will be retried: the attempt and error are recorded, the row stays pending. */
-  failedTry(row: LoadedRow, reason: string): this {
+  /**
+   * A failed try the queue retries after `retryAt`: the attempt and error are recorded, the row
+   * stays pending, its claim ends, and the sweep leaves it to the queue until then.
+   */
+  failedTry(row: LoadedRow, reason: string, retryAt: Date): this {
+    this.#queries.push(
+      this.db
+        .updateTable("outbox")
+        .set({
+          attempts: sql`attempts + 1`,
+          last_error: reason.slice(0, 500),
+          claimed_until: null,
+          next_try_at: retryAt.toISOString(),
+          updated_at: this.at.toISOString(),
+        })
+        .where("id", "=", row.id)
+        .compile(),
+    );
+    return this;
+  }
+
+  /** A call made and answered without a final outcome (a loss: the row waits, see `Deferrals`). */
+  attempted(row: LoadedRow, reason: string): this {
     this.#queries.push(
       this.db
         .updateTable("outbox")
@@ -132,15 +145,15 @@ export class RowWrites {
     return this;
   }
 
-  /** The bot lost access to a channel (or the whole community): later rows there are not tried. */
-  block(row: LoadedRow, scope: string, reason: string): this {
-    this.#queries.push(
-      this.db
-        .insertInto("delivery_blocks")
-        .values({ community_id: row.community_id, scope, reason, created_at: this.at.toISOString() })
-        .onConflict((oc) => oc.columns(["community_id", "scope"]).doNothing())
-        .compile(),
-    );
+  /** The bot lost access to a channel (or the whole community): later rows there wait. */
+  loss(loss: LossRecord): this {
+    this.#queries.push(recordLossQuery(this.db, loss, this.at));
+    return this;
+  }
+
+  /** Access is back in these scopes: their blocks go, and `run` returns the waiting rows' ids. */
+  clear(communityId: number, scopes: readonly string[]): this {
+    this.#queries.push(...clearBlocksQueries(this.db, communityId, scopes, this.at));
     return this;
   }
 
@@ -169,7 +182,7 @@ export class RowWrites {
     return this;
   }
 
-  /** Runs the statements as one transaction; returns ids of rows inserted (fallbacks). */
+  /** Runs the statements as one transaction; returns ids to enqueue (fallbacks, released rows). */
   async run(d1: D1Database): Promise<number[]> {
     if (this.#queries.length === 0) return [];
     const results = await runBatch(d1, this.#queries);
@@ -177,4 +190,37 @@ export class RowWrites {
       ((result.results ?? []) as { id?: unknown }[]).flatMap((r) => (typeof r.id === "number" ? [r.id] : [])),
     );
   }
+}
+
+/** How long a consumer may hold a claimed row: far beyond a send (two calls of 10 s at most). */
+export const CLAIM_LEASE_MS = 60_000;
+
+/**
+ * Claims a pending row for one send: only one of two overlapping consumers gets it. A claim
+ * ends with the recorded outcome, or lapses after the lease if the consumer died mid-send (the
+ * row is then sent again: Discord's nonce recognises the repeat, Slack cannot).
+ */
+export async function claimRow(db: Db, id: number, now: Date): Promise<boolean> {
+  const row = await db
+    .updateTable("outbox")
+    .set({ claimed_until: new Date(now.getTime() + CLAIM_LEASE_MS).toISOString() })
+    .where("id", "=", id)
+    .where("status", "=", "pending")
+    .where((eb) => eb.or([eb("claimed_until", "is", null), eb("claimed_until", "<=", now.toISOString())]))
+    .returning("id")
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Whether a row someone else claimed is still pending, and until when the claim holds. */
+export async function claimOf(db: Db, id: number): Promise<{ pending: boolean; until: Date | null }> {
+  const row = await db
+    .selectFrom("outbox")
+    .select(["status", "claimed_until"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return {
+    pending: row?.status === "pending",
+    until: row?.claimed_until ? new Date(row.claimed_until) : null,
+  };
 }
