@@ -53,9 +53,13 @@ describe("a lost channel heals", () => {
     e.at(HOUR + 1000);
     await e.deliver(held);
     expect(await block()).toBeNull();
-    const rest = e.requeued().map(([id]) => id);
-    expect(rest).toHaveLength(2);
-    await e.deliver(rest);
+    // The probe went through: the two behind it go back on the queue at once, no longer held.
+    expect(e.requeued()).toEqual([
+      [b, 1],
+      [c, 1],
+    ]);
+    expect((await outboxRows()).map((r) => r.held_by)).toEqual([null, null, null, null]);
+    await e.deliver([b, c] as number[]);
     const posts = (await sentTo("slack")).map((call) => (call.body as { text: string }).text);
     expect(posts.sort()).toEqual(["a", "b", "c", "d"]);
     expect((await outboxRows()).every((r) => r.status === "sent")).toBe(true);
@@ -89,6 +93,24 @@ describe("a lost channel heals", () => {
     await e.deliver([id]);
     expect((await outboxRows())[0]).toMatchObject({ status: "sent", held_by: null });
     expect(await block()).toBeNull();
+  });
+
+  it("one probe per due moment, even when two batches reach it at once", async () => {
+    await markLost({ platform: "discord", channelId: CHANNEL });
+    const community = await seedCommunity("discord");
+    const e = clockedDelivery();
+    const other = clockedDelivery();
+    const ids = (await writeDrafts(
+      community,
+      ["x", "y"].map((key) => ({ kind: "post" as const, key, channelId: CHANNEL, message: text(key) })),
+    )) as [number, number];
+    await e.deliver(ids);
+    expect(await errors("discord")).toBe(1);
+    e.at(HOUR);
+    other.at(HOUR);
+    await Promise.all([e.deliver([ids[0]]), other.deliver([ids[1]])]);
+    expect(await errors("discord")).toBe(2);
+    expect(await block()).toMatchObject({ probes: 1 });
   });
 
   it("a waiting message that expires is lost to the block; one without expiry waits 7 days at most", async () => {
