@@ -53,23 +53,26 @@ async function cleanup(): Promise<void> {
   for (const stop of cleanups.splice(0).reverse()) await stop().catch(() => undefined);
   await stopAllChildren();
 }
-setTimeout(
-  () => {
-    console.error(`\ntest:crash stopped: hard timeout after ${args.timeout} s`);
-    void cleanup().finally(() => process.exit(1));
-  },
-  Number(args.timeout) * 1000,
-).unref();
+setTimeout(() => {
+  console.error(`\ntest:crash stopped: hard timeout after ${args.timeout} s`);
+  void cleanup().finally(() => process.exit(1));
+}, Number(args.timeout) * 1000).unref();
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Polls guyub's outbox until `done` holds, or fails at the deadline. */
-async function waitFor(mf: Miniflare, what: string, done: (sent: number, pending: number) => boolean, ms: number) {
+async function waitFor(
+  mf: Miniflare,
+  what: string,
+  done: (sent: number, pending: number) => boolean,
+  ms: number,
+) {
   const deadline = Date.now() + ms;
   for (;;) {
     const state = await rowState(mf);
     if (done(state.sent, state.pending)) return state;
-    if (Date.now() > deadline) throw new Error(`${what}: still ${JSON.stringify(state)} after ${ms / 1000} s`);
+    if (Date.now() > deadline)
+      throw new Error(`${what}: still ${JSON.stringify(state)} after ${ms / 1000} s`);
     await sleep(50);
   }
 }
@@ -77,7 +80,9 @@ async function waitFor(mf: Miniflare, what: string, done: (sent: number, pending
 async function main(): Promise<void> {
   const total = messages * PLATFORMS.length;
   console.log(`crash test: ${messages} Slack + ${messages} Discord posts across ${channels} channels each, `);
-  console.log(`  ${latencyMs} ms per platform call, the Worker killed once ${Math.round(killAt * 100)} % are sent`);
+  console.log(
+    `  ${latencyMs} ms per platform call, the Worker killed once ${Math.round(killAt * 100)} % are sent`,
+  );
   const bundle = await buildGuyub(ROOT, join(ROOT, ".bench/crash"));
   const persistDir = mkdtempSync(join(tmpdir(), "guyub-crash-"));
   cleanups.push(async () => rmSync(persistDir, { recursive: true, force: true }));
@@ -108,7 +113,12 @@ async function main(): Promise<void> {
   let firstAlive = true;
   cleanups.push(async () => firstAlive && first.dispose());
   await applyMigrations(first, join(ROOT, "migrations"));
-  const bursts = PLATFORMS.map((platform) => ({ platform, messages, channels, order: "interleaved" as const }));
+  const bursts = PLATFORMS.map((platform) => ({
+    platform,
+    messages,
+    channels,
+    order: "interleaved" as const,
+  }));
   const ids = interleave(await Promise.all(bursts.map((burst) => seedBurst(first, burst))));
   await enqueue(first, ids);
   const atKill = await waitFor(first, "the burst", (sent) => sent >= total * killAt, 120_000);
@@ -120,7 +130,9 @@ async function main(): Promise<void> {
   const second = await startGuyub(ROOT, bundle, persistDir, world);
   cleanups.push(() => second.dispose());
   const restarted = await rowState(second);
-  console.log(`restarted on the same disk: ${restarted.pending} pending, ${restarted.claimed} of them claimed`);
+  console.log(
+    `restarted on the same disk: ${restarted.pending} pending, ${restarted.claimed} of them claimed`,
+  );
   // The cron's delivery sweep, 20 minutes on: whatever the queue lost is enqueued again.
   await fireCron(second, new Date(Date.now() + 20 * 60_000));
   const end = await waitFor(second, "draining", (sent, pending) => pending === 0 && sent > 0, 150_000);
@@ -133,7 +145,12 @@ async function main(): Promise<void> {
   report(total, end, repeats, standins.state.calls.length - callsAtKill);
 }
 
-function report(total: number, end: Awaited<ReturnType<typeof rowState>>, repeats: Record<Platform, Repeats>, after: number) {
+function report(
+  total: number,
+  end: Awaited<ReturnType<typeof rowState>>,
+  repeats: Record<Platform, Repeats>,
+  after: number,
+) {
   const failures: string[] = [];
   console.log(`\nafter the restart: ${after} more platform calls; rows: ${JSON.stringify(end)}`);
   if (end.sent !== total) failures.push(`${total - end.sent} rows were not sent (lost)`);
@@ -148,7 +165,9 @@ function report(total: number, end: Awaited<ReturnType<typeof rowState>>, repeat
   if (repeats.discord.doubled > 0) failures.push(`discord: ${repeats.discord.doubled} messages exist twice`);
   // Slack cannot recognise a repeat: only a call under way at the kill may have been repeated.
   if (repeats.slack.doubled > MAX_IN_FLIGHT)
-    failures.push(`slack: ${repeats.slack.doubled} messages posted twice, more than the ${MAX_IN_FLIGHT} calls in flight`);
+    failures.push(
+      `slack: ${repeats.slack.doubled} messages posted twice, more than the ${MAX_IN_FLIGHT} calls in flight`,
+    );
   if (failures.length > 0) {
     console.error(`\ntest:crash FAILED:\n  ${failures.join("\n  ")}`);
     process.exitCode = 1;
@@ -161,7 +180,9 @@ function report(total: number, end: Awaited<ReturnType<typeof rowState>>, repeat
 
 main()
   .catch((error: unknown) => {
-    console.error(`\ntest:crash failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    console.error(
+      `\ntest:crash failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
     process.exitCode = 1;
   })
   .finally(async () => {

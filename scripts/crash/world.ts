@@ -80,7 +80,8 @@ export async function fireCron(mf: Miniflare, at: Date): Promise<void> {
     scheduled(options: { scheduledTime: Date; cron: string }): Promise<{ outcome: string }>;
   };
   const run = await worker.scheduled({ scheduledTime: at, cron: "*/15 * * * *" });
-  if (run.outcome !== "ok") throw new Error(`the scheduled run at ${at.toISOString()} ended "${run.outcome}"`);
+  if (run.outcome !== "ok")
+    throw new Error(`the scheduled run at ${at.toISOString()} ended "${run.outcome}"`);
 }
 
 export interface RowState {
@@ -95,9 +96,7 @@ export interface RowState {
 export async function rowState(mf: Miniflare): Promise<RowState> {
   const db = await mf.getD1Database("DB");
   const result = await db
-    .prepare(
-      `SELECT status, claimed_until IS NOT NULL AS claimed, count(*) AS n FROM outbox GROUP BY 1, 2`,
-    )
+    .prepare(`SELECT status, claimed_until IS NOT NULL AS claimed, count(*) AS n FROM outbox GROUP BY 1, 2`)
     .all();
   // Miniflare's D1 types come from workers-types, not installed here: the rows are typed by hand.
   const rows = result.results as Array<{ status: string; claimed: number; n: number }>;
