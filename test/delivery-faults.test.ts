@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
+import { CLAIM_LEASE_MS } from "../src/delivery/claims.ts";
 import { deliverBatch } from "../src/delivery/engine.ts";
-import { CLAIM_LEASE_MS } from "../src/delivery/rows.ts";
 import { SWEEP_AFTER_MS } from "../src/jobs/delivery-sweep.ts";
 import { resetDb } from "./support/db.ts";
 import {

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { Db } from "../db/client.ts";
+import type { Claims } from "./claims.ts";
 import type { DeliveryMessage } from "./engine.ts";
 
 /** Cloudflare Queues delay a message by at most 12 hours; a longer wait is left to the sweep. */
@@ -10,8 +11,6 @@ interface Deferral {
   readonly id: number;
   readonly communityId: number;
   readonly wakeAt: Date;
-  /** This invocation holds the row's claim, and gives it up. */
-  readonly claimed: boolean;
   /** The block scope the row waits on, or null for a plain deferral (pacing, a rate limit). */
   readonly heldBy: string | null;
 }
@@ -30,10 +29,9 @@ export class Deferrals {
     message: DeliveryMessage,
     row: { readonly id: number; readonly community_id: number },
     wakeAt: Date,
-    claimed: boolean,
     heldBy: string | null = null,
   ): void {
-    this.#list.push({ message, id: row.id, communityId: row.community_id, wakeAt, claimed, heldBy });
+    this.#list.push({ message, id: row.id, communityId: row.community_id, wakeAt, heldBy });
   }
 
   has(message: DeliveryMessage): boolean {
@@ -49,6 +47,7 @@ export class Deferrals {
     requeue: (ids: readonly number[], delaySeconds: number) => Promise<void>,
     now: Date,
     stillBlocked: (communityId: number, scope: string) => boolean,
+    claims: Claims,
   ): Promise<void> {
     const list = this.#list
       .splice(0)
@@ -56,19 +55,26 @@ export class Deferrals {
         d.heldBy === null || stillBlocked(d.communityId, d.heldBy) ? d : { ...d, heldBy: null, wakeAt: now },
       );
     if (list.length === 0) return;
-    const rows = list.map((d) => ({ i: d.id, t: d.wakeAt.toISOString(), h: d.heldBy, c: d.claimed ? 1 : 0 }));
-    // A row another consumer has claimed meanwhile is its business: neither its claim nor its
-    // next moment is touched (the queue message is still put back, and finds it settled).
+    const rows = list.map((d) => ({
+      i: d.id,
+      t: d.wakeAt.toISOString(),
+      h: d.heldBy,
+      u: claims.untilOf(d.id),
+    }));
+    // Our claim ends here. A row another consumer claimed meanwhile is its business: neither its
+    // claim nor its next moment is touched (the queue message is still put back, and finds it done).
     await sql`
       update outbox set next_try_at = d.t, held_by = d.h, claimed_until = null
       from (
         select json_extract(value, '$.i') as i, json_extract(value, '$.t') as t,
-          json_extract(value, '$.h') as h, json_extract(value, '$.c') as c
+          json_extract(value, '$.h') as h, json_extract(value, '$.u') as u
         from json_each(${JSON.stringify(rows)})
       ) as d
       where outbox.id = d.i and outbox.status = 'pending'
-        and (d.c = 1 or outbox.claimed_until is null or outbox.claimed_until <= ${now.toISOString()})
+        and (outbox.claimed_until is null or outbox.claimed_until = d.u
+          or outbox.claimed_until <= ${now.toISOString()})
     `.execute(db);
+    for (const d of list) claims.settle(d.id);
     const byDelay = new Map<number, number[]>();
     for (const d of list) {
       const delay = Math.max(1, Math.ceil((d.wakeAt.getTime() - now.getTime()) / 1000));

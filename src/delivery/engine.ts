@@ -2,6 +2,7 @@ import type { SendPort } from "../core/delivery.ts";
 import type { Db } from "../db/client.ts";
 import { loadBlockRows } from "../db/delivery-blocks.ts";
 import { BlockBook } from "./blocks.ts";
+import { Claims } from "./claims.ts";
 import { Deferrals } from "./deferrals.ts";
 import { sendOne } from "./outcome.ts";
 import { PaceBook } from "./pace.ts";
@@ -45,8 +46,9 @@ const MAX_IN_FLIGHT = 6;
 
 /**
  * Sends one batch of outbox messages: each at the earliest moment its pacing keys allow, so the
- * platforms never need to answer 429; a row is claimed before its call and never sent once it is
- * no longer pending; what cannot be sent now goes back on the queue with its remaining wait;
+ * platforms never need to answer 429; the batch claims its rows first, and never sends one that
+ * another batch holds or that is no longer pending; what cannot be sent now goes back on the
+ * queue with its remaining wait;
  * what waits for access is probed now and then; what fails is retried with backoff until it is
  * marked dead. Only a message whose own handling throws is retried alone.
  */
@@ -58,6 +60,8 @@ export async function deliverBatch(deps: DeliveryDeps, messages: readonly Delive
     else unique.set(message.id, new Tracked(message));
   }
   if (unique.size === 0) return;
+  // Claimed first, then loaded: a row another batch holds loads with that batch's claim.
+  const claims = await Claims.take(deps.db, [...unique.keys()], deps.clock());
   const rows = await loadRows(deps.db, [...unique.keys()]);
   const byId = new Map(rows.map((row) => [row.id, row]));
   const communities = [...new Set(rows.map((row) => row.community_id))];
@@ -66,6 +70,7 @@ export async function deliverBatch(deps: DeliveryDeps, messages: readonly Delive
     pace: new PaceBook(),
     book: new BlockBook(await loadBlockRows(deps.db, communities)),
     deferrals: new Deferrals(),
+    claims,
     inBatch: new Set(unique.keys()),
   };
   const work: Item[] = [];
@@ -96,15 +101,16 @@ export async function deliverBatch(deps: DeliveryDeps, messages: readonly Delive
     const nowMs = deps.nowMs();
     for (const item of work.splice(0)) {
       const wait = Math.max(0, run.pace.readyAt(item.steps) - nowMs);
-      run.deferrals.add(item.message, item.row, new Date(deps.clock().getTime() + wait), item.claimed);
+      run.deferrals.add(item.message, item.row, new Date(deps.clock().getTime() + wait));
     }
     for (const [id, message] of unique) {
       const row = byId.get(id);
       if (row && !message.settled && !run.deferrals.has(message))
-        run.deferrals.add(message, row, new Date(deps.clock().getTime() + 1000), false);
+        run.deferrals.add(message, row, new Date(deps.clock().getTime() + 1000));
     }
     await run.pace.flush(deps.db);
-    await run.deferrals.flush(deps.db, deps.requeue, deps.clock(), (c, s) => run.book.has(c, s));
+    await run.deferrals.flush(deps.db, deps.requeue, deps.clock(), (c, s) => run.book.has(c, s), claims);
+    await claims.release(deps.db);
   }
 }
 
@@ -144,7 +150,7 @@ async function sendAll(run: Run, work: Item[]): Promise<void> {
       const block = first.probe ? null : run.book.blockFor(first.row);
       if (block) {
         // A loss found earlier in this batch: the message waits instead of making a call.
-        hold(run, first.message, first.row, block, first.claimed);
+        hold(run, first.message, first.row, block);
         continue;
       }
       pace.note(first.steps, now);

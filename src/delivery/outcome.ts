@@ -2,9 +2,10 @@ import type { SendOutcome, SendReport } from "../core/delivery.ts";
 import type { BlockRow } from "../db/delivery-blocks.ts";
 import { nextProbeAt } from "../db/delivery-blocks.ts";
 import { scopeOf } from "./blocks.ts";
+import { CLAIM_LEASE_MS } from "./claims.ts";
 import { hold, type Item, type Run } from "./prepare.ts";
 import { backoffSeconds } from "./requests.ts";
-import { claimOf, claimRow, RowWrites } from "./rows.ts";
+import { RowWrites } from "./rows.ts";
 
 /** Consecutive 401/403 answers before a platform is left alone for a while (invalid-request ban). */
 const AUTH_STRIKES = 3;
@@ -20,12 +21,11 @@ const MAX_RATE_LIMITS = 3;
 export async function sendOne(run: Run, item: Item): Promise<boolean> {
   const { deps, pace } = run;
   const { row, message } = item;
-  if (!item.claimed) {
-    if (!(await claimRow(deps.db, row.id, deps.clock()))) {
-      await claimedElsewhere(run, item);
-      return false;
-    }
-    item.claimed = true;
+  if (!(await run.claims.keep(deps.db, row.id, deps.clock()))) {
+    // The claim lapsed (a very long batch) and another consumer took the row: not ours to send.
+    await deps.requeue([row.id], CLAIM_LEASE_MS / 1000);
+    message.ack();
+    return false;
   }
   const report: SendReport = await item.sender.send(item.request);
   for (const h of report.holds ?? []) pace.hold(h.key, h.untilMs);
@@ -43,6 +43,7 @@ export async function sendOne(run: Run, item: Item): Promise<boolean> {
       const scopes = run.book.openedBy(row);
       if (scopes.length > 0) writes.clear(row.community_id, scopes);
       const released = (await writes.run(deps.d1)).filter((id) => !run.inBatch.has(id));
+      run.claims.settle(row.id);
       run.book.remove(row.community_id, scopes);
       if (released.length > 0) await deps.requeue(released, 0);
       message.ack();
@@ -54,11 +55,12 @@ export async function sendOne(run: Run, item: Item): Promise<boolean> {
       if (item.rateLimits < MAX_RATE_LIMITS) return true;
       // Not this invocation: back on the queue, due when its keys allow it again.
       const waitMs = Math.max(0, pace.readyAt(item.steps) - deps.nowMs());
-      run.deferrals.add(message, row, new Date(now.getTime() + waitMs), true);
+      run.deferrals.add(message, row, new Date(now.getTime() + waitMs));
       return false;
     }
     case "undeliverable": {
       const ids = await writes.finish(row, "undeliverable", outcome.reason, true).fallback(row).run(deps.d1);
+      run.claims.settle(row.id);
       if (ids.length > 0) await deps.requeue(ids, 0);
       message.ack();
       return false;
@@ -68,6 +70,7 @@ export async function sendOne(run: Run, item: Item): Promise<boolean> {
       return false;
     case "rejected":
       await writes.finish(row, "dead", outcome.reason, true).run(deps.d1);
+      run.claims.settle(row.id);
       message.ack();
       return false;
     case "transient": {
@@ -75,6 +78,7 @@ export async function sendOne(run: Run, item: Item): Promise<boolean> {
         // Repeated 401/403: stop calling this platform for a while rather than earn an IP ban.
         pace.hold(`${row.platform}:global`, deps.nowMs() + AUTH_PAUSE_MS);
       }
+      run.claims.settle(row.id);
       if (row.attempts + 1 >= deps.maxAttempts) {
         await writes.finish(row, "dead", outcome.reason, true).run(deps.d1);
         // Retrying on the queue's last attempt moves the message to the dead-letter queue.
@@ -114,16 +118,5 @@ async function lost(run: Run, item: Item, outcome: Extract<SendOutcome, { kind: 
       ? { ...known, reason: outcome.reason }
       : { ...loss, since: now, probeAt: nextProbeAt(now, 1), probes: 0 };
   run.book.add(block);
-  hold(run, item.message, row, block, true);
-}
-
-/** Another consumer holds the row: done, it is acknowledged; else it comes back after the claim. */
-async function claimedElsewhere(run: Run, item: Item): Promise<void> {
-  const { deps } = run;
-  const claim = await claimOf(deps.db, item.row.id);
-  if (claim.pending) {
-    const waitMs = (claim.until?.getTime() ?? 0) - deps.clock().getTime();
-    await deps.requeue([item.row.id], Math.max(1, Math.ceil(waitMs / 1000)));
-  }
-  item.message.ack();
+  hold(run, item.message, row, block);
 }

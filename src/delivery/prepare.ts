@@ -2,6 +2,7 @@ import type { PaceStep, SendPort, SendRequest } from "../core/delivery.ts";
 import { type BlockRow, claimProbe } from "../db/delivery-blocks.ts";
 import type { BlockBook } from "./blocks.ts";
 import { MAX_WAIT_MS } from "./blocks.ts";
+import type { Claims } from "./claims.ts";
 import type { Deferrals } from "./deferrals.ts";
 import type { DeliveryDeps, DeliveryMessage } from "./engine.ts";
 import type { PaceBook } from "./pace.ts";
@@ -14,6 +15,8 @@ export interface Run {
   readonly pace: PaceBook;
   readonly book: BlockBook;
   readonly deferrals: Deferrals;
+  /** The rows this invocation claimed (only those are sent). */
+  readonly claims: Claims;
   /** The ids of this batch: rows a cleared block releases are re-queued only if not among them. */
   readonly inBatch: ReadonlySet<number>;
 }
@@ -25,8 +28,6 @@ export interface Item {
   readonly request: SendRequest;
   readonly steps: readonly PaceStep[];
   rateLimits: number;
-  /** This invocation holds the row's claim (taken right before its first call). */
-  claimed: boolean;
   /** The row goes out as its block's probe, blocked or not. */
   readonly probe: boolean;
 }
@@ -47,12 +48,20 @@ export async function prepare(run: Run, message: DeliveryMessage, row: LoadedRow
     return null;
   }
   const now = deps.clock();
+  if (!run.claims.holds(row.id)) {
+    // An overlapping batch is sending it: this copy looks again once that claim has ended.
+    const until = row.claimed_until ? Date.parse(row.claimed_until) : now.getTime();
+    await deps.requeue([row.id], Math.max(1, Math.ceil((until - now.getTime()) / 1000)));
+    message.ack();
+    return null;
+  }
   const writes = new RowWrites(deps.db, now);
   if (row.expires_at && new Date(row.expires_at) <= now) {
     // A message that waited for access and expired meanwhile was lost to the block: say so.
     if (row.held_by !== null) writes.finish(row, "lost", "no access there until it expired", false);
     else writes.finish(row, "skipped", "expired before it could be sent", false);
     await writes.run(deps.d1);
+    run.claims.settle(row.id);
     message.ack();
     return null;
   }
@@ -61,12 +70,13 @@ export async function prepare(run: Run, message: DeliveryMessage, row: LoadedRow
   if (block) {
     if (new Date(row.created_at).getTime() + MAX_WAIT_MS <= now.getTime()) {
       await writes.finish(row, "lost", "no access there for 7 days", false).run(deps.d1);
+      run.claims.settle(row.id);
       message.ack();
       return null;
     }
     const next = block.probeAt && block.probeAt <= now ? await claimProbe(deps.db, block, now) : null;
     if (!next) {
-      hold(run, message, row, block, false);
+      hold(run, message, row, block);
       return null;
     }
     // This row is the probe; the rest of the batch waits for the next one (or for its success).
@@ -76,9 +86,10 @@ export async function prepare(run: Run, message: DeliveryMessage, row: LoadedRow
   if (row.kind === "edit" && row.edit_status !== "sent") {
     if (row.edit_status === "pending") {
       // The message to edit has not gone out yet: try the edit again shortly.
-      run.deferrals.add(message, row, new Date(now.getTime() + EDIT_WAIT_MS), false);
+      run.deferrals.add(message, row, new Date(now.getTime() + EDIT_WAIT_MS));
     } else {
       await writes.finish(row, "skipped", "the message to edit was never sent", false).run(deps.d1);
+      run.claims.settle(row.id);
       message.ack();
     }
     return null;
@@ -93,7 +104,6 @@ export async function prepare(run: Run, message: DeliveryMessage, row: LoadedRow
     request,
     steps: sender.pacing(request),
     rateLimits: 0,
-    claimed: false,
     probe,
   };
 }
@@ -102,7 +112,7 @@ export async function prepare(run: Run, message: DeliveryMessage, row: LoadedRow
  * The row waits on its block: due back at the block's next probe, at its own expiry, or at the
  * end of its longest wait, whichever comes first.
  */
-export function hold(run: Run, message: DeliveryMessage, row: LoadedRow, block: BlockRow, claimed: boolean) {
+export function hold(run: Run, message: DeliveryMessage, row: LoadedRow, block: BlockRow) {
   const now = run.deps.clock().getTime();
   const limits = [
     block.probeAt?.getTime() ?? now + 60 * 60_000,
@@ -110,5 +120,5 @@ export function hold(run: Run, message: DeliveryMessage, row: LoadedRow, block: 
     ...(row.expires_at ? [new Date(row.expires_at).getTime()] : []),
   ];
   const wake = Math.max(now + 1000, Math.min(...limits));
-  run.deferrals.add(message, row, new Date(wake), claimed, block.scope);
+  run.deferrals.add(message, row, new Date(wake), block.scope);
 }

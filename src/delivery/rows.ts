@@ -191,36 +191,3 @@ export class RowWrites {
     );
   }
 }
-
-/** How long a consumer may hold a claimed row: far beyond a send (two calls of 10 s at most). */
-export const CLAIM_LEASE_MS = 60_000;
-
-/**
- * Claims a pending row for one send: only one of two overlapping consumers gets it. A claim
- * ends with the recorded outcome, or lapses after the lease if the consumer died mid-send (the
- * row is then sent again: Discord's nonce recognises the repeat, Slack cannot).
- */
-export async function claimRow(db: Db, id: number, now: Date): Promise<boolean> {
-  const row = await db
-    .updateTable("outbox")
-    .set({ claimed_until: new Date(now.getTime() + CLAIM_LEASE_MS).toISOString() })
-    .where("id", "=", id)
-    .where("status", "=", "pending")
-    .where((eb) => eb.or([eb("claimed_until", "is", null), eb("claimed_until", "<=", now.toISOString())]))
-    .returning("id")
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
-/** Whether a row someone else claimed is still pending, and until when the claim holds. */
-export async function claimOf(db: Db, id: number): Promise<{ pending: boolean; until: Date | null }> {
-  const row = await db
-    .selectFrom("outbox")
-    .select(["status", "claimed_until"])
-    .where("id", "=", id)
-    .executeTakeFirst();
-  return {
-    pending: row?.status === "pending",
-    until: row?.claimed_until ? new Date(row.claimed_until) : null,
-  };
-}
