@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { CLAIM_LEASE_MS } from "../src/delivery/claims.ts";
+import { createDb } from "../src/db/client.ts";
+import { CLAIM_LEASE_MS, Claims } from "../src/delivery/claims.ts";
 import { deliverBatch } from "../src/delivery/engine.ts";
 import { SWEEP_AFTER_MS } from "../src/jobs/delivery-sweep.ts";
 import { resetDb } from "./support/db.ts";
@@ -113,5 +114,24 @@ describe("two consumers never send the same row", () => {
     await e.deliver([id], 3);
     expect((await outboxRows())[0]).toMatchObject({ status: "sent", claimed_until: null });
     expect(await sentTo("slack")).toHaveLength(1);
+  });
+
+  it("a long batch renews its claim before a call; once another consumer took the row, it makes no call", async () => {
+    const community = await seedCommunity("slack");
+    const [id] = (await writeDrafts(community, [
+      { kind: "post", key: "long", channelId: "C0GENERAL", message: text("long") },
+    ])) as [number];
+    const db = createDb(env.DB);
+    const t0 = Date.now();
+    const at = (ms: number) => new Date(t0 + ms);
+    const mine = await Claims.take(db, [id], at(0));
+    expect(mine.holds(id)).toBe(true);
+    expect((await Claims.take(db, [id], at(1000))).holds(id)).toBe(false); // held: no second claim
+    expect(await mine.keep(db, id, at(10_000))).toBe(true); // plenty left: no statement needed
+    expect(await mine.keep(db, id, at(40_000))).toBe(true); // running short: renewed
+    expect((await Claims.take(db, [id], at(CLAIM_LEASE_MS + 1000))).holds(id)).toBe(false);
+    const theirs = await Claims.take(db, [id], at(40_000 + CLAIM_LEASE_MS + 1000));
+    expect(theirs.holds(id)).toBe(true); // ours lapsed unrenewed, and they took it
+    expect(await mine.keep(db, id, at(40_000 + CLAIM_LEASE_MS + 2000))).toBe(false);
   });
 });
