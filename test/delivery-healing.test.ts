@@ -141,6 +141,33 @@ describe("a lost channel heals", () => {
     ]);
   });
 
+  it("a DM whose own channel is refused is undeliverable (its fallback goes out), not a block", async () => {
+    const community = await seedCommunity("slack");
+    await env.DB.prepare(
+      "INSERT INTO dm_channels (community_id, user_id, channel_id) VALUES (?, 'U0GONE', 'D0GONE')",
+    )
+      .bind(community.id)
+      .run();
+    await markLost({ platform: "slack", channelId: "D0GONE", kind: "channel_not_found" });
+    const e = clockedDelivery();
+    const ids = await writeDrafts(community, [
+      {
+        kind: "dm",
+        key: "welcome:U0GONE",
+        userId: "U0GONE",
+        message: text("welcome"),
+        fallback: { channelId: "C0GENERAL", message: text("welcome, @U0GONE") },
+      },
+    ]);
+    await e.deliver(ids);
+    await e.deliver(e.requeued().map(([id]) => id));
+    expect((await outboxRows()).map((r) => [r.idempotency_key, r.status])).toEqual([
+      ["welcome:U0GONE", "undeliverable"],
+      ["welcome:U0GONE:fallback", "sent"],
+    ]);
+    expect(await block()).toBeNull();
+  });
+
   it("a workspace-wide loss clears once guyub sends with another token (reinstalled)", async () => {
     const community = await seedCommunity("slack");
     const e = clockedDelivery();

@@ -58,16 +58,15 @@ export async function sendOne(run: Run, item: Item): Promise<boolean> {
       run.deferrals.add(message, row, new Date(now.getTime() + waitMs));
       return false;
     }
-    case "undeliverable": {
-      const ids = await writes.finish(row, "undeliverable", outcome.reason, true).fallback(row).run(deps.d1);
-      run.claims.settle(row.id);
-      if (ids.length > 0) await deps.requeue(ids, 0);
-      message.ack();
-      return false;
-    }
     case "lost_access":
-      await lost(run, item, outcome);
-      return false;
+      if (outcome.cause === "uninstalled" || channelOf(item) !== "") {
+        await lost(run, item, outcome);
+        return false;
+      }
+      // A DM's own channel refused: nothing to wait for or probe, the DM cannot be delivered.
+      return undeliverable(run, item, outcome.reason);
+    case "undeliverable":
+      return undeliverable(run, item, outcome.reason);
     case "rejected":
       await writes.finish(row, "dead", outcome.reason, true).run(deps.d1);
       run.claims.settle(row.id);
@@ -93,6 +92,23 @@ export async function sendOne(run: Run, item: Item): Promise<boolean> {
   }
 }
 
+/** Never retried; the row's fallback post (if any) is queued. */
+async function undeliverable(run: Run, item: Item, reason: string): Promise<false> {
+  const { deps } = run;
+  const writes = new RowWrites(deps.db, deps.clock());
+  const ids = await writes.finish(item.row, "undeliverable", reason, true).fallback(item.row).run(deps.d1);
+  run.claims.settle(item.row.id);
+  if (ids.length > 0) await deps.requeue(ids, 0);
+  item.message.ack();
+  return false;
+}
+
+/** The channel a request posts to or edits in; "" for DMs and follow-ups. */
+function channelOf(item: Item): string {
+  const request = item.request as { channelId?: string };
+  return request.channelId ?? scopeOf(item.row);
+}
+
 /**
  * The bot cannot reach this channel (or the community) now: the loss is recorded (or its reason
  * updated, if this was a probe), and the message waits for the next probe instead of being lost.
@@ -101,8 +117,7 @@ async function lost(run: Run, item: Item, outcome: Extract<SendOutcome, { kind: 
   const { deps } = run;
   const { row } = item;
   const now = deps.clock();
-  const request = item.request as { channelId?: string };
-  const scope = outcome.cause === "uninstalled" ? "*" : (request.channelId ?? scopeOf(row));
+  const scope = outcome.cause === "uninstalled" ? "*" : channelOf(item);
   const credential = outcome.cause === "uninstalled" ? await item.sender.credential() : null;
   const loss = {
     communityId: row.community_id,
