@@ -2,6 +2,7 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createDb } from "../src/db/client.ts";
 import { createCommunityStore } from "../src/db/store.ts";
+import { deliverBatch } from "../src/delivery/engine.ts";
 import { createDeliveryQueue } from "../src/delivery/queue.ts";
 import { deliverySweep, SWEEP_AFTER_MS } from "../src/jobs/delivery-sweep.ts";
 import { resetDb } from "./support/db.ts";
@@ -10,6 +11,7 @@ import {
   outboxRows,
   RecordingQueue,
   seedCommunity,
+  TestMessage,
   testDelivery,
   text,
   writeDrafts,
@@ -53,37 +55,38 @@ describe("what a send can end in", () => {
     expect(posts.map((p) => (p.body as { channel: string }).channel)).toEqual(["C0GENERAL"]);
   });
 
-  it("lost access is recorded once; later messages there are not even tried; moderators see it", async () => {
+  it("lost access is recorded once; later messages there wait untried; moderators see it", async () => {
     await markLost({ platform: "discord", channelId: GUILD_CHANNEL });
     const community = await seedCommunity("discord");
     const { deps, queue } = testDelivery();
-    await drain(
-      deps,
-      queue,
-      await writeDrafts(community, [
-        { kind: "post", key: "a", channelId: GUILD_CHANNEL, message: text("a") },
-      ]),
-    );
-    await drain(
-      deps,
-      queue,
-      await writeDrafts(community, [
-        { kind: "post", key: "b", channelId: GUILD_CHANNEL, message: text("b") },
-      ]),
-    );
+    const deliver = async (key: string) => {
+      const ids = await writeDrafts(community, [
+        { kind: "post", key, channelId: GUILD_CHANNEL, message: text(key) },
+      ]);
+      await deliverBatch(
+        deps,
+        ids.map((id) => new TestMessage(id)),
+      );
+    };
+    await deliver("a");
+    await deliver("b");
     const rows = await outboxRows();
-    expect(rows.map((r) => [r.status, r.attempts])).toEqual([
-      ["lost", 1],
-      ["lost", 0],
+    // Neither is written off: both wait for the block's first probe, an hour on.
+    expect(rows.map((r) => [r.status, r.attempts, r.held_by])).toEqual([
+      ["pending", 1, GUILD_CHANNEL],
+      ["pending", 0, GUILD_CHANNEL],
     ]);
-    const blocks = await env.DB.prepare("SELECT scope, reason FROM delivery_blocks").all();
-    expect(blocks.results).toEqual([{ scope: GUILD_CHANNEL, reason: expect.stringContaining("50001") }]);
+    expect(queue.take().map((m) => m.delaySeconds)).toEqual([3600, 3600]);
+    const blocks = await env.DB.prepare("SELECT scope, reason, cause FROM delivery_blocks").all();
+    expect(blocks.results).toEqual([
+      { scope: GUILD_CHANNEL, reason: expect.stringContaining("50001"), cause: "not_in_channel" },
+    ]);
     const report = await createCommunityStore(createDb(env.DB), env.DB).deliveryReport(
       community.id,
       new Date(0),
     );
-    expect(report.counts.failed).toBe(2);
-    expect(report.blocks[0]?.scope).toBe(GUILD_CHANNEL);
+    expect(report.counts.pending).toBe(2);
+    expect(report.blocks[0]).toMatchObject({ scope: GUILD_CHANNEL, waiting: 2 });
   });
 
   it("a message whose moment has passed is skipped, not sent late", async () => {

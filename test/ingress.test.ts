@@ -50,11 +50,11 @@ describe("Slack events are acted on once", () => {
     await worker(await signedSlack("/slack/events", uninstalled, { contentType: "application/json" }));
     const asModerator = (text: string) => slashCommand(text, { user_id: "U0MODERATOR" });
     const first = JSON.stringify(await (await worker(await asModerator("delivery status"))).json());
-    expect(first).toContain("can no longer post");
+    expect(first).toContain("Heads-up: guyub cannot post to");
     expect(first).toContain("app_uninstalled");
     const second = JSON.stringify(await (await worker(await asModerator("delivery status"))).json());
-    expect(second).not.toContain("can no longer post");
-    expect(second).toContain("app_uninstalled"); // still listed under lost access
+    expect(second).not.toContain("Heads-up: guyub cannot post to");
+    expect(second).toContain("app_uninstalled"); // still listed where guyub cannot post
   });
 });
 

@@ -25,7 +25,12 @@ describe("an edit of a message not sent yet", () => {
     expect((await outboxRows()).map((r) => r.status)).toEqual(["dead", "skipped"]);
     // A moderator retries: the post goes out as the newest edit said, once.
     const store = createCommunityStore(createDb(env.DB), env.DB);
-    const applied = await store.apply(community, [{ type: "delivery.retryDead" }], null, new Date());
+    const applied = await store.apply(
+      community,
+      [{ type: "delivery.retryDead", limit: 500 }],
+      null,
+      new Date(),
+    );
     await drain(deps, queue, applied.enqueue);
     const calls = await sentTo("slack");
     expect(calls.map((c) => c.method)).toEqual(["chat.postMessage"]);

@@ -1,6 +1,7 @@
 /**
  * Access marks set through the control routes: users whose DMs cannot be delivered
- * (`POST /__undeliverable`) and channels, guilds or tokens the bot lost (`POST /__lost`). Each
+ * (`POST /__undeliverable`) and channels, guilds or tokens the bot lost (`POST /__lost`, undone
+ * by `POST /__found`). Each
  * platform route asks here before doing its work, and answers the way the platform would.
  */
 import type { Platform } from "./config.ts";
@@ -35,6 +36,11 @@ export function markLost(
   kind: string,
 ) {
   state.lost.set(`${platform}:${target}:${id}`, kind);
+}
+
+/** Access is back (the bot was invited again, the app reinstalled): the mark goes. */
+export function markFound(state: StandinState, platform: Platform, target: LostTarget, id: string) {
+  state.lost.delete(`${platform}:${target}:${id}`);
 }
 
 const lostKind = (state: StandinState, platform: Platform, target: LostTarget, id: string) =>

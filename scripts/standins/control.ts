@@ -5,7 +5,7 @@
  */
 import type { Hono } from "hono";
 import { z } from "zod";
-import { markLost, markUndeliverable } from "./access.ts";
+import { markFound, markLost, markUndeliverable } from "./access.ts";
 import { effectiveLimits, type StandinConfig } from "./config.ts";
 import { ConfigInput, FaultInput, LostInput, UndeliverableInput, UserInput } from "./control-schemas.ts";
 import type { StandinState } from "./state.ts";
@@ -91,5 +91,15 @@ export function addControlRoutes(app: Hono, state: StandinState): void {
     const { platform, target, id, kind } = input.data;
     markLost(state, platform, target, id, kind);
     return c.json({ ok: true, ...input.data });
+  });
+
+  // The bot gets it back (invited again, reinstalled): calls there succeed again. Same shape as
+  // /__lost; `kind` is ignored.
+  app.post("/__found", async (c) => {
+    const input = await parse(c.req.raw, LostInput);
+    if ("error" in input) return input.error;
+    const { platform, target, id } = input.data;
+    markFound(state, platform, target, id);
+    return c.json({ ok: true, platform, target, id });
   });
 }

@@ -12,6 +12,12 @@ import { discordLine, short } from "./transcript.ts";
 type Obj = Record<string, unknown>;
 export const SNOWFLAKE = /^\d{1,20}$/;
 
+/**
+ * How long Discord honours an `enforce_nonce` create: "the past few minutes" in its docs, with no
+ * number given. Five minutes here (platform time, divided by the time scale like every window).
+ */
+export const NONCE_WINDOW_MS = 5 * 60_000;
+
 /** A message as Discord returns it, authored by the bot. */
 export function newMessage(state: StandinState, channelId: string, body: Obj): Obj {
   const cfg = state.config;
@@ -57,13 +63,15 @@ export function addMessageRoutes(app: Hono, state: StandinState): void {
       const denied = isDm ? discordDmDenied(state, channelId) : postDenied(state, channelId);
       if (denied) return denied;
       const b = body as Obj;
-      // enforce_nonce: a repeat within the window returns the first message instead of posting again.
+      // enforce_nonce: a repeat within the window returns the first message instead of posting
+      // again; after the window Discord posts it again, and so does the stand-in.
       const nonceKey =
         b.enforce_nonce === true && b.nonce !== undefined ? `${channelId}:${String(b.nonce)}` : "";
       const earlier = nonceKey ? state.nonces.get(nonceKey) : undefined;
-      if (earlier) return [200, earlier];
+      const windowMs = NONCE_WINDOW_MS / state.config.timeScale;
+      if (earlier && Date.now() - earlier.at < windowMs) return [200, earlier.message];
       const created = newMessage(state, channelId, b);
-      if (nonceKey) state.nonces.set(nonceKey, created);
+      if (nonceKey) state.nonces.set(nonceKey, { message: created, at: Date.now() });
       remember(state.discordMessages, created.id as string, created);
       state.say(discordLine(target(state, channelId), b));
       return [200, created];

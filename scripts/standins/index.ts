@@ -102,6 +102,6 @@ export function describeRoutes(url: string): string {
     "                  POST /webhooks/:app/:token, PATCH /webhooks/:app/:token/messages/@original",
     `  control         ${url}  GET /__sent?platform=slack|discord&method=…  POST /__reset  GET /healthz`,
     "                  GET|POST /__config  GET /__limits  GET /__stats  GET|POST /__faults",
-    "                  POST /__undeliverable  POST /__lost",
+    "                  POST /__undeliverable  POST /__lost  POST /__found",
   ].join("\n");
 }

@@ -96,6 +96,24 @@ export function deliveryDiscordChecks(c: Client): Check[] {
         await discordResult(c.discord("GET", "/guilds/74/members"), 403, 50001);
         await discordResult(c.discord("GET", "/guilds/75/members"), 404, 10004);
         await discordResult(post("76"), 200);
+        // Access back (invited again): the channel answers as before.
+        await control(c, "POST", "/__found", { platform: "discord", channelId: "72" });
+        await discordResult(post("72"), 200);
+      },
+    ],
+    [
+      "discord: enforce_nonce holds for a few minutes only",
+      async () => {
+        // At a time scale of 10,000 the five-minute window is 30 ms.
+        await control(c, "POST", "/__config", { timeScale: 10_000 });
+        const once = { content: "once", nonce: "n-window", enforce_nonce: true };
+        const a = await discordResult(c.discord("POST", "/channels/77/messages", once), 200);
+        const b = await discordResult(c.discord("POST", "/channels/77/messages", once), 200);
+        assert.equal(a.id, b.id, "a repeat within the window returns the first message");
+        await new Promise((resolve) => setTimeout(resolve, 60));
+        const later = await discordResult(c.discord("POST", "/channels/77/messages", once), 200);
+        assert.notEqual(later.id, a.id, "after the window the same nonce posts again");
+        await control(c, "POST", "/__config", { timeScale: 1 });
       },
     ],
     [

@@ -120,6 +120,10 @@ export function deliverySlackChecks(c: Client): Check[] {
         await slackResult(post("C8"));
         await slackResult(c.slack("auth.test", {}, OTHER_SLACK_TOKEN), "token_revoked");
         await slackResult(post("C8", "x", OTHER_SLACK_TOKEN), "token_revoked");
+        // Invited again: the channel takes posts; the other marks stay.
+        await control(c, "POST", "/__found", { platform: "slack", channelId: "C7" });
+        await slackResult(post("C7"));
+        await slackResult(post("C6"), "channel_not_found");
         await control(c, "POST", "/__reset");
         await slackResult(post("C6"));
         await slackResult(c.slack("auth.test", {}, OTHER_SLACK_TOKEN));

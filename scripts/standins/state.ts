@@ -76,8 +76,8 @@ export class StandinState {
   discordCommands = new Map<string, unknown[]>();
   /** Discord recipient id → DM channel id, stable until reset. */
   dmChannels = new Map<string, string>();
-  /** Discord `channel:nonce` → the message first created with it (enforce_nonce). */
-  nonces = new Map<string, unknown>();
+  /** Discord `channel:nonce` → the message first created with it and when (enforce_nonce). */
+  nonces = new Map<string, { message: Record<string, unknown>; at: number }>();
   /** Discord interaction token → the id of its original response message. */
   interactionOriginals = new Map<string, string>();
   /** Slack trigger_id → the view opened with it: a trigger is exchanged once. */

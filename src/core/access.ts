@@ -9,11 +9,14 @@ export interface AccessLost {
   readonly reason: string;
   /** The platform's id of this delivery: a retried event records nothing twice. */
   readonly ingressKey: string;
+  /** The adapter's opaque id of the credential in force: guyub retries once it has another. */
+  readonly credential: string | null;
 }
 
 /**
  * The platform says guyub can no longer act in a community (uninstalled, tokens revoked):
- * stop sending there, keep what is waiting (nothing is lost if it is reinstalled), tell
+ * hold what is sent there (it waits, and goes out once a probe, a new token or a moderator's
+ * `/cop delivery unblock` finds access back), tell
  * moderators at their next command, and write it to the audit log. A community guyub never
  * met is left alone.
  */
@@ -33,7 +36,15 @@ export async function recordAccessLost(deps: CoreDeps, event: AccessLost): Promi
   try {
     await deps.store.apply(
       community,
-      [{ type: "delivery.block", scope: "*", reason: event.reason }],
+      [
+        {
+          type: "delivery.block",
+          scope: "*",
+          reason: event.reason,
+          cause: "uninstalled",
+          credential: event.credential,
+        },
+      ],
       { actorMemberId: null, action: "delivery lost", detail: { reason: event.reason } },
       deps.now(),
       { ingressKey: event.ingressKey },

@@ -41,12 +41,21 @@ export type SendOutcome =
   | { readonly kind: "rate_limited"; readonly retryAfterMs: number; readonly scope: string }
   /** A DM the platform will never deliver (closed DMs, deactivated user, a bot): never retried. */
   | { readonly kind: "undeliverable"; readonly reason: string }
-  /** The bot was removed or the channel is gone: stop sending there and tell moderators. */
-  | { readonly kind: "lost_access"; readonly reason: string; readonly scope: "channel" | "community" }
+  /**
+   * The bot was removed or the channel is gone: messages there wait while guyub probes now and
+   * then, and moderators are told what fixes it. `uninstalled` is the whole community.
+   */
+  | { readonly kind: "lost_access"; readonly reason: string; readonly cause: LossCause }
   /** 5xx, timeouts, network: retried with backoff. `authFailure` counts toward the 401/403 brake. */
   | { readonly kind: "transient"; readonly reason: string; readonly authFailure?: boolean }
   /** The platform refused the request itself (a malformed message): retrying cannot help. */
   | { readonly kind: "rejected"; readonly reason: string };
+
+/** Why a channel or a whole community cannot be reached, in the words of what fixes it. */
+export type LossCause = "not_in_channel" | "channel_gone" | "uninstalled";
+
+/** A block's cause: a loss, or the notice that no main channel is set (which blocks nothing). */
+export type BlockCause = LossCause | "no_main_channel";
 
 /** A pacing rule: at most one call under `key` every `intervalMs`. */
 export interface PaceStep {
@@ -88,4 +97,9 @@ export interface SendPort {
   /** The pacing keys a request will use, most specific first. */
   pacing(request: SendRequest): readonly PaceStep[];
   send(request: SendRequest): Promise<SendReport>;
+  /**
+   * An opaque id of the credential this port sends with (a hash of the token, never the token):
+   * a community-wide loss seen under another credential clears once guyub has a new one.
+   */
+  credential(): Promise<string>;
 }

@@ -1,5 +1,5 @@
 import type { ActivityEffect } from "./activity/effects.ts";
-import type { OutboxDraft } from "./delivery.ts";
+import type { LossCause, OutboxDraft } from "./delivery.ts";
 import type { DigestEffect } from "./digest/ports.ts";
 import type { Locale } from "./i18n/index.ts";
 import type { KudosEffect } from "./kudos/ports.ts";
@@ -69,10 +69,19 @@ export type Effect =
   | { readonly type: "outbox.send"; readonly draft: OutboxDraft }
   | { readonly type: "delivery.pause" }
   | { readonly type: "delivery.resume" }
-  /** Dead messages go back to pending, with their attempts reset. */
-  | { readonly type: "delivery.retryDead" }
+  /** Dead messages go back to pending (the oldest `limit` of them), with their attempts reset. */
+  | { readonly type: "delivery.retryDead"; readonly limit: number }
   /** The bot lost access: `*` for the whole community, else a channel id. */
-  | { readonly type: "delivery.block"; readonly scope: string; readonly reason: string }
+  | {
+      readonly type: "delivery.block";
+      readonly scope: string;
+      readonly reason: string;
+      readonly cause: LossCause;
+      /** The adapter's opaque id of the credential in force (a new one clears the block). */
+      readonly credential: string | null;
+    }
+  /** Access is plausibly back everywhere: every loss clears and what waited on it is queued. */
+  | { readonly type: "delivery.unblock" }
   /** Keeps a form's submitted answers (they had errors) so the reopened form is refilled. */
   | {
       readonly type: "form.saveDraft";

@@ -1,3 +1,4 @@
+import type { BlockCause } from "./delivery.ts";
 import type { DigestReads } from "./digest/ports.ts";
 import type { KudosReads } from "./kudos/ports.ts";
 import type { MeetingReads } from "./meetings/ports.ts";
@@ -100,7 +101,24 @@ export interface DeliveryReport {
   readonly paused: boolean;
   readonly counts: Readonly<Record<"pending" | "sent" | "failed" | "dead", number>>;
   readonly lastErrors: readonly { readonly at: Date; readonly kind: string; readonly error: string }[];
-  readonly blocks: readonly { readonly scope: string; readonly reason: string; readonly at: Date }[];
+  /** The latest ten. */
+  readonly blocks: readonly DeliveryBlock[];
+  /** Messages waiting for access anywhere (pending, held by a block). */
+  readonly waitingForAccess: number;
+}
+
+/** Where guyub cannot post now, since when, and what waits for it. */
+export interface DeliveryBlock {
+  /** `*` for the whole community, `main-channel` for the notice, else a channel id. */
+  readonly scope: string;
+  readonly cause: BlockCause;
+  /** The platform's own words for it. */
+  readonly reason: string;
+  readonly at: Date;
+  /** When guyub next sends one waiting message to see whether access is back; null: never. */
+  readonly probeAt: Date | null;
+  /** Messages waiting for access there. */
+  readonly waiting: number;
 }
 
 export interface AuditEntry {

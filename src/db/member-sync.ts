@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { LeaveReason } from "../core/membership/effects.ts";
+import { MEMBER_SYNC_JOB } from "../core/membership/ports.ts";
 import type { Community } from "../core/model.ts";
 import type { Db } from "./client.ts";
 import { communityFromRow } from "./mappers.ts";
@@ -73,13 +74,37 @@ export async function recordSyncError(
     .execute();
 }
 
-/** Communities whose sync is due (never run, a pass to carry on, an hour since the last, or asked for). */
+/**
+ * A run claimed or started this recently and not finished still counts: its queue message is on
+ * its way (a claim that was never picked up is sent again every 30 minutes, which moves its
+ * `claimed_at`). A run left `running` longer than this died with its invocation.
+ */
+export const UNFINISHED_SYNC_MS = 2 * 60 * 60 * 1000;
+
+/**
+ * Communities whose sync is due (never run, a pass to carry on, an hour since the last, or asked
+ * for) and not already claimed: `next_run_at` moves only once the queued run has run, so while
+ * the jobs queue lags behind the cron, every tick would otherwise claim the sync again.
+ */
 export async function dueSyncCommunities(db: Db, now: Date): Promise<number[]> {
+  const recent = new Date(now.getTime() - UNFINISHED_SYNC_MS).toISOString();
   const rows = await db
     .selectFrom("communities as c")
     .leftJoin("member_sync as s", "s.community_id", "c.id")
     .select("c.id")
     .where((eb) => eb.or([eb("s.next_run_at", "is", null), eb("s.next_run_at", "<=", now.toISOString())]))
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom("job_runs as r")
+            .select("r.id")
+            .where("r.job", "=", MEMBER_SYNC_JOB)
+            .whereRef("r.community_id", "=", "c.id")
+            .where("r.status", "in", ["claimed", "running"])
+            .where("r.claimed_at", ">", recent),
+        ),
+      ),
+    )
     .execute();
   return rows.map((row) => row.id);
 }

@@ -1,6 +1,7 @@
 import { type CompiledQuery, sql } from "kysely";
 import { type MembershipEffect, NO_MAIN_CHANNEL } from "../core/membership/effects.ts";
 import type { Db } from "./client.ts";
+import { clearBlocksQueries } from "./delivery-blocks.ts";
 import { syncPageQueries } from "./member-sync-page.ts";
 import type { CommunityUpdate } from "./schema.ts";
 
@@ -13,7 +14,10 @@ export function activeMembersQuery(db: Db, communityId: number) {
   return db.selectFrom("members").where("community_id", "=", communityId).where("status", "=", "active");
 }
 
-/** Statements for one membership effect, run by `store.apply` in its batch. None returns an `id`. */
+/**
+ * Statements for one membership effect, run by `store.apply` in its batch. Only a new main
+ * channel returns ids: the messages that waited for it, which the store then enqueues.
+ */
 export function membershipEffectQueries(
   db: Db,
   communityId: number,
@@ -64,6 +68,8 @@ export function membershipEffectQueries(
       return [setCommunity(values)];
     }
     case "community.mainChannel":
+      // Setting the channel again is how a moderator says "guyub is in it now" (a channel set
+      // before the bot was invited): its block clears and what waited for it is queued.
       return [
         setCommunity({ main_channel_id: effect.channelId, updated_at: at }),
         db
@@ -71,6 +77,7 @@ export function membershipEffectQueries(
           .where("community_id", "=", communityId)
           .where("scope", "=", NO_MAIN_CHANNEL)
           .compile(),
+        ...clearBlocksQueries(db, communityId, [effect.channelId], now),
       ];
     case "onboarding.noMainChannel":
       return [
@@ -80,6 +87,7 @@ export function membershipEffectQueries(
             community_id: communityId,
             scope: NO_MAIN_CHANNEL,
             reason: "no main channel is set",
+            cause: "no_main_channel",
             created_at: at,
           })
           // Already noted (and perhaps already shown): moderators are told once, not per welcome.

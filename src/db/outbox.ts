@@ -94,13 +94,30 @@ function targetOf(draft: OutboxDraft): string {
   }
 }
 
-/** Moves a community's dead messages back to pending (attempts reset); returns their ids. */
-export function retryDeadQuery(db: Db, communityId: number, now: Date): CompiledQuery {
+/**
+ * Moves a community's oldest `limit` dead messages back to pending (attempts reset, due now);
+ * returns their ids. Bounded: one command enqueues at most that many.
+ */
+export function retryDeadQuery(db: Db, communityId: number, limit: number, now: Date): CompiledQuery {
   return db
     .updateTable("outbox")
-    .set({ status: "pending", attempts: 0, updated_at: now.toISOString() })
-    .where("community_id", "=", communityId)
-    .where("status", "=", "dead")
+    .set({
+      status: "pending",
+      attempts: 0,
+      next_try_at: now.toISOString(),
+      claimed_until: null,
+      held_by: null,
+      updated_at: now.toISOString(),
+    })
+    .where("id", "in", (eb) =>
+      eb
+        .selectFrom("outbox")
+        .select("id")
+        .where("community_id", "=", communityId)
+        .where("status", "=", "dead")
+        .orderBy("id")
+        .limit(limit),
+    )
     .returning("id")
     .compile();
 }

@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { BlockCause } from "../core/delivery.ts";
 import type { KudosTable } from "./kudos-schema.ts";
 import type { HolidaysTable, MeetingOverridesTable, MeetingSeriesTable } from "./meetings-schema.ts";
 import type { ActivityChannelsTable, MemberNudgesTable, NudgeSettingsTable } from "./nudges-schema.ts";
@@ -134,6 +135,12 @@ export interface OutboxTable {
   created_at: string;
   updated_at: string;
   sent_at: string | null;
+  /** When the row is next expected back on the queue (a deferral); the sweep waits for it. */
+  next_try_at: string | null;
+  /** A consumer's lease: it is sending the row until then. */
+  claimed_until: string | null;
+  /** The `delivery_blocks` scope the row waits on. */
+  held_by: string | null;
 }
 
 export interface DeliveryPaceTable {
@@ -148,6 +155,12 @@ export interface DeliveryBlocksTable {
   reason: string;
   created_at: string;
   notified_at: string | null;
+  cause: Generated<BlockCause>;
+  /** When a waiting message may next go out as a probe; null for the notice. */
+  probe_at: string | null;
+  probes: Generated<number>;
+  /** A hash of the bot token the loss was seen with (a new token clears a workspace-wide block). */
+  credential: string | null;
 }
 
 export interface DmChannelsTable {

@@ -20,6 +20,7 @@ import {
   insertCommunityQuery,
   upsertActiveMemberQuery,
 } from "./communities.ts";
+import { clearBlocksQueries, recordLossQuery } from "./delivery-blocks.ts";
 import { deliveryReport } from "./delivery-report.ts";
 import { createDigestReads, digestEffectQueries } from "./digest.ts";
 import { createKudosReads, kudosEffectQueries } from "./kudos.ts";
@@ -161,15 +162,23 @@ function effectQueries(db: Db, community: Community, effect: Effect, now: Date):
         pendingIdsQuery(db, community.id, null, RESUME_LIMIT).compile(),
       ];
     case "delivery.retryDead":
-      return [retryDeadQuery(db, community.id, now)];
+      return [retryDeadQuery(db, community.id, effect.limit, now)];
     case "delivery.block":
       return [
-        db
-          .insertInto("delivery_blocks")
-          .values({ community_id: community.id, scope: effect.scope, reason: effect.reason, created_at: at })
-          .onConflict((oc) => oc.columns(["community_id", "scope"]).doNothing())
-          .compile(),
+        recordLossQuery(
+          db,
+          {
+            communityId: community.id,
+            scope: effect.scope,
+            cause: effect.cause,
+            reason: effect.reason,
+            credential: effect.credential,
+          },
+          now,
+        ),
       ];
+    case "delivery.unblock":
+      return clearBlocksQueries(db, community.id, "all", now);
     case "form.saveDraft":
       return [
         db

@@ -1,8 +1,14 @@
-import type { PaceStep, SendPort, SendReport, SendRequest } from "../core/delivery.ts";
+import type { SendPort } from "../core/delivery.ts";
 import type { Db } from "../db/client.ts";
+import { loadBlockRows } from "../db/delivery-blocks.ts";
+import { BlockBook } from "./blocks.ts";
+import { Claims } from "./claims.ts";
+import { Deferrals } from "./deferrals.ts";
+import { sendOne } from "./outcome.ts";
 import { PaceBook } from "./pace.ts";
-import { backoffSeconds, requestFor } from "./requests.ts";
-import { type LoadedRow, loadBlocks, loadRows, RowWrites } from "./rows.ts";
+import { hold, type Item, prepare, type Run } from "./prepare.ts";
+import { backoffSeconds } from "./requests.ts";
+import { type LoadedRow, loadRows, RowWrites } from "./rows.ts";
 
 /** One queue message carrying one outbox id; `ack`/`retry` as on Cloudflare's queue messages. */
 export interface DeliveryMessage {
@@ -22,7 +28,7 @@ export interface DeliveryDeps {
   requeue(ids: readonly number[], delaySeconds: number): Promise<void>;
   /** Real time in ms, for pacing against the platforms' own clocks. */
   readonly nowMs: () => number;
-  /** The clock that decides whether a message has expired (injectable, like the jobs' clock). */
+  /** The clock for expiry, claims and due moments (injectable, like the jobs' clock). */
   readonly clock: () => Date;
   readonly sleep: (ms: number) => Promise<void>;
   /** The longest this invocation waits for a pacing slot before deferring a message instead. */
@@ -31,11 +37,6 @@ export interface DeliveryDeps {
   readonly maxAttempts: number;
 }
 
-/** Consecutive 401/403 answers before a platform is left alone for a while (invalid-request ban). */
-const AUTH_STRIKES = 3;
-const AUTH_PAUSE_MS = 10 * 60_000;
-/** A message rate-limited this often in one invocation is deferred rather than retried at once. */
-const MAX_RATE_LIMITS = 3;
 /**
  * Calls in flight at once in one invocation: a Worker keeps at most six connections open at a
  * time, and overlapping calls is what keeps throughput at the platforms' limits when each call
@@ -43,58 +44,84 @@ const MAX_RATE_LIMITS = 3;
  */
 const MAX_IN_FLIGHT = 6;
 
-interface Item {
-  readonly message: DeliveryMessage;
-  readonly row: LoadedRow;
-  readonly sender: SendPort;
-  readonly request: SendRequest;
-  readonly steps: readonly PaceStep[];
-  rateLimits: number;
-}
-
 /**
  * Sends one batch of outbox messages: each at the earliest moment its pacing keys allow, so the
- * platforms never need to answer 429; a row already sent is never sent again; what cannot be
- * sent yet waits on the queue; what fails is retried with backoff until it is marked dead. Only
- * a message whose own handling throws is retried alone: the rest of the batch is acknowledged.
+ * platforms never need to answer 429; the batch claims its rows first, and never sends one that
+ * another batch holds or that is no longer pending; what cannot be sent now goes back on the
+ * queue with its remaining wait;
+ * what waits for access is probed now and then; what fails is retried with backoff until it is
+ * marked dead. Only a message whose own handling throws is retried alone.
  */
 export async function deliverBatch(deps: DeliveryDeps, messages: readonly DeliveryMessage[]): Promise<void> {
-  const unique = new Map<number, DeliveryMessage>();
+  const unique = new Map<number, Tracked>();
   for (const message of messages) {
     // The same id twice in one batch (a sweep overlapping a deferral): the first copy does the work.
     if (unique.has(message.id)) message.ack();
-    else unique.set(message.id, message);
+    else unique.set(message.id, new Tracked(message));
   }
   if (unique.size === 0) return;
+  // Claimed first, then loaded: a row another batch holds loads with that batch's claim.
+  const claims = await Claims.take(deps.db, [...unique.keys()], deps.clock());
   const rows = await loadRows(deps.db, [...unique.keys()]);
   const byId = new Map(rows.map((row) => [row.id, row]));
-  const blocks = await loadBlocks(deps.db, [...new Set(rows.map((row) => row.community_id))]);
-  const pace = new PaceBook();
+  const communities = [...new Set(rows.map((row) => row.community_id))];
+  const run: Run = {
+    deps,
+    pace: new PaceBook(),
+    book: new BlockBook(await loadBlockRows(deps.db, communities)),
+    deferrals: new Deferrals(),
+    claims,
+    inBatch: new Set(unique.keys()),
+  };
   const work: Item[] = [];
-
-  for (const [id, message] of unique) {
-    const row = byId.get(id);
-    if (!row) {
-      // Pruned or never committed: nothing to send.
-      message.ack();
-      continue;
+  try {
+    await clearStaleCredentials(run, rows);
+    for (const [id, message] of unique) {
+      const row = byId.get(id);
+      if (!row) {
+        // Pruned or never committed: nothing to send.
+        message.ack();
+        continue;
+      }
+      try {
+        const item = await prepare(run, message, row);
+        if (item) work.push(item);
+      } catch (error) {
+        console.error("outbox row could not be prepared", { id, error });
+        message.retry({ delaySeconds: backoffSeconds(message.attempts) });
+      }
     }
-    try {
-      const item = await prepare(deps, message, row, blocks);
-      if (item) work.push(item);
-    } catch (error) {
-      console.error("outbox row could not be prepared", { id, error });
-      message.retry({ delaySeconds: backoffSeconds(message.attempts) });
+    await run.pace.load(
+      deps.db,
+      work.flatMap((item) => item.steps.map((step) => step.key)),
+    );
+    await sendAll(run, work);
+  } finally {
+    // Every message not sent in this invocation goes back with its remaining wait as the delay.
+    const nowMs = deps.nowMs();
+    for (const item of work.splice(0)) {
+      const wait = Math.max(0, run.pace.readyAt(item.steps) - nowMs);
+      run.deferrals.add(item.message, item.row, new Date(deps.clock().getTime() + wait));
     }
+    for (const [id, message] of unique) {
+      const row = byId.get(id);
+      if (row && !message.settled && !run.deferrals.has(message))
+        run.deferrals.add(message, row, new Date(deps.clock().getTime() + 1000));
+    }
+    await run.pace.flush(deps.db);
+    await run.deferrals.flush(deps.db, deps.requeue, deps.clock(), (c, s) => run.book.has(c, s), claims);
+    await claims.release(deps.db);
   }
-  await pace.load(
-    deps.db,
-    work.flatMap((item) => item.steps.map((step) => step.key)),
-  );
+}
 
-  // Sends overlap. Each slot is taken (noted) when its call starts, so pacing holds
-  // whatever the platform's response time; a key without an interval (a Discord bucket, paced by
-  // its response headers) has at most one call in flight.
+/**
+ * The send loop. Sends overlap; each slot is taken (noted) when its call starts, so pacing holds
+ * whatever the platform's response time; a key without an interval (a Discord bucket, paced by
+ * its response headers) has at most one call in flight. Stops when the next slot is further
+ * away than the hold, leaving the rest in `work` to be deferred.
+ */
+async function sendAll(run: Run, work: Item[]): Promise<void> {
+  const { deps, pace } = run;
   const inflight = new Set<Promise<void>>();
   const busy = new Set<string>();
   const blocked = (item: Item) => item.steps.some((step) => step.intervalMs === 0 && busy.has(step.key));
@@ -114,19 +141,22 @@ export async function deliverBatch(deps: DeliveryDeps, messages: readonly Delive
         await Promise.race(inflight);
         continue;
       }
-      if (readyAt - now > deps.holdMs) {
-        await deferAll(deps, work.splice(0), pace, now);
-        break;
-      }
+      if (readyAt - now > deps.holdMs) return;
       if (readyAt > now) {
         await deps.sleep(readyAt - now);
         continue;
       }
       work.shift();
+      const block = first.probe ? null : run.book.blockFor(first.row);
+      if (block) {
+        // A loss found earlier in this batch: the message waits instead of making a call.
+        hold(run, first.message, first.row, block);
+        continue;
+      }
       pace.note(first.steps, now);
       const keys = first.steps.filter((step) => step.intervalMs === 0).map((step) => step.key);
       for (const key of keys) busy.add(key);
-      const call: Promise<void> = sendOne(deps, pace, first)
+      const call: Promise<void> = sendOne(run, first)
         .then((again) => {
           if (again) work.push(first);
         })
@@ -142,124 +172,44 @@ export async function deliverBatch(deps: DeliveryDeps, messages: readonly Delive
     }
   } finally {
     await Promise.allSettled(inflight);
-    await pace.flush(deps.db);
   }
-}
-
-/** Checks a row before any call: already done, paused, blocked, expired, or an edit not ready. */
-async function prepare(
-  deps: DeliveryDeps,
-  message: DeliveryMessage,
-  row: LoadedRow,
-  blocks: Set<string>,
-): Promise<Item | null> {
-  if (row.status !== "pending" || row.delivery_paused === 1) {
-    // Sent, dead or superseded rows are never sent again; a paused community's rows wait for resume.
-    message.ack();
-    return null;
-  }
-  const writes = new RowWrites(deps.db, deps.clock());
-  if (row.expires_at && new Date(row.expires_at) <= deps.clock()) {
-    await writes.finish(row, "skipped", "expired before it could be sent", false).run(deps.d1);
-    message.ack();
-    return null;
-  }
-  const scope = row.kind === "edit" ? (row.edit_channel_id ?? "") : row.kind === "post" ? row.target : "";
-  const blocked =
-    blocks.has(`${row.community_id}:*`) || (scope !== "" && blocks.has(`${row.community_id}:${scope}`));
-  if (blocked) {
-    await writes.finish(row, "lost", "the bot has no access there any more", false).run(deps.d1);
-    message.ack();
-    return null;
-  }
-  if (row.kind === "edit" && row.edit_status !== "sent") {
-    if (row.edit_status === "pending") {
-      // The message to edit has not gone out yet: try the edit again shortly.
-      await deps.requeue([row.id], 5);
-    } else {
-      await writes.finish(row, "skipped", "the message to edit was never sent", false).run(deps.d1);
-    }
-    message.ack();
-    return null;
-  }
-  const sender = deps.senderFor(row.platform, row.workspace_id);
-  if (!sender) throw new Error(`no sender configured for ${row.platform}`);
-  const request = await requestFor(row, deps.clock());
-  return { message, row, sender, request, steps: sender.pacing(request), rateLimits: 0 };
 }
 
 /**
- * Makes one call and records its outcome at once (the window in which a crash could repeat a
- * Slack message is this one statement). Returns true when the item should be tried again in
- * this invocation (rate-limited, now paced further out).
+ * A community-wide block seen under another credential than the sender's now (the app was
+ * reinstalled, the token changed): access is plausibly back, so the block clears and whatever
+ * waited on it is sent again. Rows of this batch go on in it; others are put back on the queue.
  */
-async function sendOne(deps: DeliveryDeps, pace: PaceBook, item: Item): Promise<boolean> {
-  const { row, message } = item;
-  const report: SendReport = await item.sender.send(item.request);
-  for (const hold of report.holds ?? []) pace.hold(hold.key, hold.untilMs);
-  const outcome = report.outcome;
-  const writes = new RowWrites(deps.db, deps.clock());
-  const authKey = `${row.platform}:auth`;
-
-  switch (outcome.kind) {
-    case "sent": {
-      pace.clearStrikes(authKey);
-      const opened = item.request.kind === "dm" && item.request.dmChannelId === null;
-      await writes.sent(row, outcome.channelId, outcome.messageId, opened).run(deps.d1);
-      message.ack();
-      return false;
-    }
-    case "rate_limited":
-      pace.hold(outcome.scope, deps.nowMs() + outcome.retryAfterMs);
-      item.rateLimits += 1;
-      return item.rateLimits < MAX_RATE_LIMITS;
-    case "undeliverable": {
-      const ids = await writes.finish(row, "undeliverable", outcome.reason, true).fallback(row).run(deps.d1);
-      if (ids.length > 0) await deps.requeue(ids, 0);
-      message.ack();
-      return false;
-    }
-    case "lost_access": {
-      const scope = outcome.scope === "community" ? "*" : (item.request as { channelId?: string }).channelId;
-      writes.finish(row, "lost", outcome.reason, true);
-      await writes.block(row, scope ?? row.target, outcome.reason).run(deps.d1);
-      message.ack();
-      return false;
-    }
-    case "rejected":
-      await writes.finish(row, "dead", outcome.reason, true).run(deps.d1);
-      message.ack();
-      return false;
-    case "transient": {
-      if (outcome.authFailure && pace.strike(authKey) >= AUTH_STRIKES) {
-        // Repeated 401/403: stop calling this platform for a while rather than earn an IP ban.
-        pace.hold(`${row.platform}:global`, deps.nowMs() + AUTH_PAUSE_MS);
-      }
-      if (row.attempts + 1 >= deps.maxAttempts) {
-        await writes.finish(row, "dead", outcome.reason, true).run(deps.d1);
-        // Retrying on the queue's last attempt moves the message to the dead-letter queue.
-        message.retry();
-      } else {
-        await writes.failedTry(row, outcome.reason).run(deps.d1);
-        message.retry({ delaySeconds: backoffSeconds(row.attempts + 1) });
-      }
-      return false;
-    }
+async function clearStaleCredentials(run: Run, rows: readonly LoadedRow[]) {
+  const { deps } = run;
+  for (const block of run.book.communityWide()) {
+    if (!block.credential) continue;
+    const row = rows.find((r) => r.community_id === block.communityId);
+    const sender = row ? deps.senderFor(row.platform, row.workspace_id) : null;
+    if (!sender || (await sender.credential()) === block.credential) continue;
+    const released = await new RowWrites(deps.db, deps.clock()).clear(block.communityId, ["*"]).run(deps.d1);
+    run.book.remove(block.communityId, ["*"]);
+    const others = released.filter((id) => !run.inBatch.has(id));
+    if (others.length > 0) await deps.requeue(others, 0);
   }
 }
 
-/** Messages whose slot is further away than the hold: back on the queue, due when their slot is. */
-async function deferAll(deps: DeliveryDeps, items: Item[], pace: PaceBook, now: number): Promise<void> {
-  const byDelay = new Map<number, Item[]>();
-  for (const item of items) {
-    const delay = Math.max(1, Math.ceil((pace.readyAt(item.steps) - now) / 1000));
-    byDelay.set(delay, [...(byDelay.get(delay) ?? []), item]);
+/** A queue message that remembers whether it was settled (acknowledged or retried). */
+class Tracked implements DeliveryMessage {
+  settled = false;
+  constructor(private readonly inner: DeliveryMessage) {}
+  get id() {
+    return this.inner.id;
   }
-  for (const [delay, group] of byDelay) {
-    await deps.requeue(
-      group.map((item) => item.row.id),
-      delay,
-    );
-    for (const item of group) item.message.ack();
+  get attempts() {
+    return this.inner.attempts;
+  }
+  ack(): void {
+    this.settled = true;
+    this.inner.ack();
+  }
+  retry(options?: { delaySeconds?: number }): void {
+    this.settled = true;
+    this.inner.retry(options);
   }
 }

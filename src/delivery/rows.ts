@@ -1,6 +1,7 @@
 import { type CompiledQuery, sql } from "kysely";
 import type { PlatformId } from "../core/model.ts";
 import { type Db, runBatch } from "../db/client.ts";
+import { clearBlocksQueries, type LossRecord, recordLossQuery } from "../db/delivery-blocks.ts";
 import type { OutboxRow } from "../db/schema.ts";
 
 /** An outbox row with what sending it needs: platform, pause, DM channel, the edited message. */
@@ -49,17 +50,6 @@ export async function loadRows(db: Db, ids: readonly number[]): Promise<LoadedRo
   return rows as LoadedRow[];
 }
 
-/** Blocked scopes (`*` or a channel id) of the given communities: one statement. */
-export async function loadBlocks(db: Db, communityIds: readonly number[]): Promise<Set<string>> {
-  if (communityIds.length === 0) return new Set();
-  const rows = await db
-    .selectFrom("delivery_blocks")
-    .select(["community_id", "scope"])
-    .where("community_id", "in", idsParam(communityIds))
-    .execute();
-  return new Set(rows.map((row) => `${row.community_id}:${row.scope}`));
-}
-
 type Final = "sent" | "undeliverable" | "lost" | "dead" | "skipped";
 
 /** Statements recording what happened to a row; run together as one batch, right after the call. */
@@ -81,6 +71,8 @@ export class RowWrites {
           platform_message_id: messageId || null,
           last_error: null,
           sent_at: this.at.toISOString(),
+          claimed_until: null,
+          held_by: null,
           updated_at: this.at.toISOString(),
         })
         .where("id", "=", row.id)
@@ -116,8 +108,29 @@ export class RowWrites {
     return this;
   }
 
-  /** A failed try that will be retried: the attempt and error are recorded, the row stays pending. */
-  failedTry(row: LoadedRow, reason: string): this {
+  /**
+   * A failed try the queue retries after `retryAt`: the attempt and error are recorded, the row
+   * stays pending, its claim ends, and the sweep leaves it to the queue until then.
+   */
+  failedTry(row: LoadedRow, reason: string, retryAt: Date): this {
+    this.#queries.push(
+      this.db
+        .updateTable("outbox")
+        .set({
+          attempts: sql`attempts + 1`,
+          last_error: reason.slice(0, 500),
+          claimed_until: null,
+          next_try_at: retryAt.toISOString(),
+          updated_at: this.at.toISOString(),
+        })
+        .where("id", "=", row.id)
+        .compile(),
+    );
+    return this;
+  }
+
+  /** A call made and answered without a final outcome (a loss: the row waits, see `Deferrals`). */
+  attempted(row: LoadedRow, reason: string): this {
     this.#queries.push(
       this.db
         .updateTable("outbox")
@@ -132,15 +145,15 @@ export class RowWrites {
     return this;
   }
 
-  /** The bot lost access to a channel (or the whole community): later rows there are not tried. */
-  block(row: LoadedRow, scope: string, reason: string): this {
-    this.#queries.push(
-      this.db
-        .insertInto("delivery_blocks")
-        .values({ community_id: row.community_id, scope, reason, created_at: this.at.toISOString() })
-        .onConflict((oc) => oc.columns(["community_id", "scope"]).doNothing())
-        .compile(),
-    );
+  /** The bot lost access to a channel (or the whole community): later rows there wait. */
+  loss(loss: LossRecord): this {
+    this.#queries.push(recordLossQuery(this.db, loss, this.at));
+    return this;
+  }
+
+  /** Access is back in these scopes: their blocks go, and `run` returns the waiting rows' ids. */
+  clear(communityId: number, scopes: readonly string[]): this {
+    this.#queries.push(...clearBlocksQueries(this.db, communityId, scopes, this.at));
     return this;
   }
 
@@ -169,7 +182,7 @@ export class RowWrites {
     return this;
   }
 
-  /** Runs the statements as one transaction; returns ids of rows inserted (fallbacks). */
+  /** Runs the statements as one transaction; returns ids to enqueue (fallbacks, released rows). */
   async run(d1: D1Database): Promise<number[]> {
     if (this.#queries.length === 0) return [];
     const results = await runBatch(d1, this.#queries);

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { nextQuarterHour, quarterHour } from "./periods.ts";
 import type { JobKind } from "./registry.ts";
 
@@ -8,9 +9,11 @@ const SWEEP_LIMIT = 1000;
 
 /**
  * Writing an outbox row and `queue.send` are not atomic: a row can be committed and never
- * enqueued. Every quarter-hour this job re-enqueues pending rows left untouched too long (not
- * those of paused communities: resume enqueues them). A duplicate on the queue is harmless:
- * the sender never sends a row that is no longer pending.
+ * enqueued, and a queue message can be lost. Every quarter-hour this job re-enqueues pending
+ * rows overdue by ten minutes (not those of paused communities: resume enqueues them), and wakes
+ * rows that wait longer than a queue delay allows (a blocked channel's 24-hour probe). A
+ * duplicate on the queue is harmless: a row is claimed before it is sent, and never sent once
+ * it is no longer pending.
  */
 export const deliverySweep: JobKind = {
   name: "delivery-sweep",
@@ -20,17 +23,20 @@ export const deliverySweep: JobKind = {
   async run(deps) {
     const at = deps.now.toISOString();
     const cutoff = new Date(deps.now.getTime() - SWEEP_AFTER_MS).toISOString();
-    // Touching updated_at marks them enqueued now, so the next sweep leaves them alone.
+    // A row is due back when it was last expected on the queue: its deferral's moment if it was
+    // deferred (updated_at does not move then), else its last change. Marking it expected now
+    // keeps the next sweep off it.
     const rows = await deps.db
       .updateTable("outbox")
-      .set({ updated_at: at })
+      .set({ updated_at: at, next_try_at: at })
       .where("id", "in", (eb) =>
         eb
           .selectFrom("outbox as o")
           .innerJoin("communities as c", "c.id", "o.community_id")
           .select("o.id")
           .where("o.status", "=", "pending")
-          .where("o.updated_at", "<", cutoff)
+          .where(sql<string>`coalesce(o.next_try_at, o.updated_at)`, "<", cutoff)
+          .where((w) => w.or([w("o.claimed_until", "is", null), w("o.claimed_until", "<", at)]))
           .where("c.delivery_paused", "=", 0)
           .orderBy("o.id")
           .limit(SWEEP_LIMIT),

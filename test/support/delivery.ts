@@ -7,6 +7,8 @@ import { createCommunityStore } from "../../src/db/store.ts";
 import { type DeliveryOptions, deliveryDeps } from "../../src/delivery/consumer.ts";
 import type { DeliveryDeps, DeliveryMessage } from "../../src/delivery/engine.ts";
 import { deliverBatch } from "../../src/delivery/engine.ts";
+import { createDeliveryQueue } from "../../src/delivery/queue.ts";
+import { deliverySweep } from "../../src/jobs/delivery-sweep.ts";
 import { RecordingQueue } from "./queue.ts";
 import { testEnv } from "./worker.ts";
 
@@ -34,6 +36,45 @@ export function testDelivery(options: DeliveryOptions = {}): { deps: DeliveryDep
   const queue = new RecordingQueue();
   const deps = deliveryDeps(testEnv({ OUTBOX: queue.asQueue() }), { holdMs: 60_000, ...options });
   return { deps, queue };
+}
+
+/**
+ * A delivery engine on a clock the test moves (`at(ms)`: that long after the start), with helpers
+ * to deliver a batch, read what went back on the queue (id and delay), and run the sweep at a
+ * moment of the same clock.
+ */
+export function clockedDelivery(options: DeliveryOptions = {}) {
+  const t0 = Date.now();
+  let now = new Date(t0);
+  const { deps, queue } = testDelivery({ clock: () => now, ...options });
+  return {
+    deps,
+    queue,
+    at(ms: number) {
+      now = new Date(t0 + ms);
+    },
+    async deliver(ids: readonly number[], attempts = 1): Promise<TestMessage[]> {
+      const batch = ids.map((id) => new TestMessage(id, attempts));
+      await deliverBatch(deps, batch);
+      return batch;
+    },
+    /** Ids put back on the queue since the last call, with their delays in seconds. */
+    requeued: () => queue.take().map((m) => [(m.body as { id: number }).id, m.delaySeconds] as const),
+    /** Runs the delivery sweep at `ms` after the start; returns the ids it enqueued. */
+    async sweepAt(ms: number): Promise<number[]> {
+      const swept = new RecordingQueue();
+      const db = createDb(env.DB);
+      const jobDeps = {
+        db,
+        d1: env.DB,
+        store: createCommunityStore(db, env.DB),
+        outbox: createDeliveryQueue(swept.asQueue()),
+        now: new Date(t0 + ms),
+      };
+      await deliverySweep.run(jobDeps, { communityId: 0, period: String(ms) });
+      return swept.take().map((m) => (m.body as { id: number }).id);
+    },
+  };
 }
 
 /**

@@ -80,6 +80,11 @@ export async function markLost(lost: LostSpec): Promise<void> {
   await control("POST", "/__lost", lost);
 }
 
+/** The bot gets a channel, a guild or its token back (invited again, reinstalled). */
+export async function markFound(lost: LostSpec): Promise<void> {
+  await control("POST", "/__found", lost);
+}
+
 /** Accepted calls, 429s and errors per platform since the last reset. */
 export function standinStats(): Promise<StatsSnapshot> {
   return control("GET", "/__stats");

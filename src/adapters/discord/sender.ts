@@ -1,4 +1,5 @@
 import type { PaceStep, SendOutcome, SendPort, SendReport, SendRequest } from "../../core/delivery.ts";
+import { credentialOnce } from "../credential.ts";
 import { EPHEMERAL, renderDiscordMessage } from "./render.ts";
 
 /**
@@ -65,6 +66,7 @@ export function createDiscordSender(config: DiscordSenderConfig): SendPort {
   };
 
   return {
+    credential: credentialOnce(config.botToken),
     pacing(request) {
       switch (request.kind) {
         case "post":
@@ -166,8 +168,9 @@ function failure(response: Response, json: Record<string, unknown> | undefined, 
   }
   if (code === 50007) return { kind: "undeliverable", reason };
   if (code === 40003) return { kind: "rate_limited", retryAfterMs: 60_000, scope: "discord:dm" };
-  if (code === 50001 || code === 10003) return { kind: "lost_access", reason, scope: "channel" };
-  if (code === 10004) return { kind: "lost_access", reason, scope: "community" };
+  if (code === 50001) return { kind: "lost_access", reason, cause: "not_in_channel" };
+  if (code === 10003) return { kind: "lost_access", reason, cause: "channel_gone" };
+  if (code === 10004) return { kind: "lost_access", reason, cause: "uninstalled" };
   if (status === 401 || status === 403) return { kind: "transient", reason, authFailure: true };
   if (status >= 500) return { kind: "transient", reason };
   return { kind: "rejected", reason };

@@ -3,6 +3,7 @@ import { recordAccessLost } from "../../core/access.ts";
 import { parseCommandText } from "../../core/commands/parse-text.ts";
 import { CommandError } from "../../core/errors.ts";
 import { type CoreDeps, handleCommand } from "../../core/handle-command.ts";
+import { credentialId } from "../credential.ts";
 import { withinDeadline } from "../deadline.ts";
 import { registerActivityEvents } from "./activity-events.ts";
 import { slackClientOptions } from "./client.ts";
@@ -58,6 +59,7 @@ export function createSlackApp(config: SlackAppConfig): SlackApp {
         workspaceId: body.team_id,
         reason: type,
         ingressKey: `slack:${body.team_id}:event:${body.event_id}`,
+        credential: config.botToken ? await credentialId(config.botToken) : null,
       });
     });
   }

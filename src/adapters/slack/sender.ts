@@ -1,5 +1,6 @@
 import { type ChatPostMessageResponse, ErrorCode, WebClient } from "@slack/web-api";
 import type { PaceStep, SendOutcome, SendPort, SendReport, SendRequest } from "../../core/delivery.ts";
+import { credentialOnce } from "../credential.ts";
 import { slackClientOptions } from "./client.ts";
 import { renderSlackMessage } from "./render.ts";
 
@@ -27,7 +28,10 @@ export interface SlackSenderConfig {
 }
 
 const UNDELIVERABLE = new Set(["user_not_found", "user_disabled", "user_not_visible", "cannot_dm_bot"]);
-const CHANNEL_GONE = new Set(["channel_not_found", "not_in_channel", "is_archived", "restricted_action"]);
+/** The bot is not (or may not post) in the channel: inviting it fixes that. */
+const NOT_IN_CHANNEL = new Set(["not_in_channel", "restricted_action"]);
+/** Deleted, archived, or private without the bot (Slack cannot tell those apart for a bot). */
+const CHANNEL_GONE = new Set(["channel_not_found", "is_archived"]);
 const WORKSPACE_GONE = new Set([
   "account_inactive",
   "token_revoked",
@@ -84,6 +88,7 @@ export function createSlackSender(config: SlackSenderConfig): SendPort {
 
   return {
     pacing,
+    credential: credentialOnce(config.token),
     async send(request) {
       const body = renderSlackMessage(request.message);
       switch (request.kind) {
@@ -138,8 +143,9 @@ function outcomeOf(error: unknown, step: PaceStep | undefined): SendOutcome {
       if (code === "ratelimited")
         return { kind: "rate_limited", retryAfterMs: step?.intervalMs ?? 1000, scope: step?.key ?? "slack" };
       if (UNDELIVERABLE.has(code)) return { kind: "undeliverable", reason: code };
-      if (CHANNEL_GONE.has(code)) return { kind: "lost_access", reason: code, scope: "channel" };
-      if (WORKSPACE_GONE.has(code)) return { kind: "lost_access", reason: code, scope: "community" };
+      if (NOT_IN_CHANNEL.has(code)) return { kind: "lost_access", reason: code, cause: "not_in_channel" };
+      if (CHANNEL_GONE.has(code)) return { kind: "lost_access", reason: code, cause: "channel_gone" };
+      if (WORKSPACE_GONE.has(code)) return { kind: "lost_access", reason: code, cause: "uninstalled" };
       if (TRANSIENT.has(code)) return { kind: "transient", reason: code };
       return { kind: "rejected", reason: code };
     }

@@ -1,60 +1,11 @@
-import { type Block, ephemeral } from "../message.ts";
+import { ephemeral } from "../message.ts";
 import { defineCommand } from "./define.ts";
 import type { CommandContext } from "./types.ts";
 
-const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+/** How many dead messages one `/cop delivery retry` queues: the rest wait for the next one. */
+export const RETRY_LIMIT = 500;
 
-/** `/cop delivery status`: counts for the last 7 days, the latest errors, lost access. */
-export const deliveryStatus = defineCommand({
-  path: ["delivery", "status"],
-  summary: "cmd.delivery.status",
-  options: {},
-  moderator: true,
-  readOnly: true,
-  groupDefault: true,
-  example: {},
-  async handle(ctx) {
-    const { t } = ctx;
-    const report = await ctx.store.deliveryReport(ctx.community.id, new Date(ctx.now.getTime() - WEEK_MS));
-    const count = (n: number) => String(n);
-    const blocks: Block[] = [
-      { type: "heading", text: t("delivery.title") },
-      {
-        type: "fields",
-        fields: [
-          { label: t("delivery.pending"), value: count(report.counts.pending) },
-          { label: t("delivery.sent"), value: count(report.counts.sent) },
-          { label: t("delivery.failed"), value: count(report.counts.failed) },
-          { label: t("delivery.dead"), value: count(report.counts.dead) },
-        ],
-      },
-      {
-        type: "text",
-        text: report.paused ? t("delivery.paused", { usage: usageOf(ctx, "resume") }) : t("delivery.running"),
-      },
-      { type: "text", text: [{ bold: t("delivery.lastErrors") }] },
-      {
-        type: "context",
-        text:
-          report.lastErrors.length === 0
-            ? t("delivery.noErrors")
-            : report.lastErrors.map((e) => `${stamp(e.at)} ${e.kind}: ${e.error}`).join("\n"),
-      },
-    ];
-    if (report.blocks.length > 0) {
-      blocks.push({ type: "text", text: [{ bold: t("delivery.blocks") }] });
-      for (const block of report.blocks) {
-        blocks.push({
-          type: "context",
-          text: t("delivery.block", { scope: block.scope, reason: block.reason, at: stamp(block.at) }),
-        });
-      }
-    }
-    return { message: ephemeral(...blocks) };
-  },
-});
-
-/** `/cop delivery retry`: dead messages back to the queue, attempts reset. */
+/** `/cop delivery retry`: dead messages back to the queue (at most RETRY_LIMIT), attempts reset. */
 export const deliveryRetry = defineCommand({
   path: ["delivery", "retry"],
   summary: "cmd.delivery.retry",
@@ -65,10 +16,40 @@ export const deliveryRetry = defineCommand({
     const report = await ctx.store.deliveryReport(ctx.community.id, new Date(0));
     const dead = report.counts.dead;
     if (dead === 0) return { message: ephemeral({ type: "text", text: ctx.t("delivery.nothingToRetry") }) };
+    const text =
+      dead <= RETRY_LIMIT
+        ? ctx.t("delivery.retried", { count: String(dead) })
+        : ctx.t("delivery.retriedSome", {
+            count: String(RETRY_LIMIT),
+            total: String(dead),
+            usage: usageOf(ctx, "retry"),
+          });
     return {
-      message: ephemeral({ type: "text", text: ctx.t("delivery.retried", { count: String(dead) }) }),
-      effects: [{ type: "delivery.retryDead" }],
+      message: ephemeral({ type: "text", text }),
+      effects: [{ type: "delivery.retryDead", limit: RETRY_LIMIT }],
     };
+  },
+});
+
+/**
+ * `/cop delivery unblock`: the moderator fixed access (invited the bot, reinstalled it), so every
+ * loss clears and the messages that waited go out; where access is still missing, the first
+ * message there finds out and the block comes back.
+ */
+export const deliveryUnblock = defineCommand({
+  path: ["delivery", "unblock"],
+  summary: "cmd.delivery.unblock",
+  options: {},
+  moderator: true,
+  example: {},
+  async handle(ctx) {
+    const report = await ctx.store.deliveryReport(ctx.community.id, ctx.now);
+    const losses = report.blocks.filter((block) => block.cause !== "no_main_channel");
+    if (losses.length === 0)
+      return { message: ephemeral({ type: "text", text: ctx.t("delivery.nothingBlocked") }) };
+    const count = String(report.waitingForAccess);
+    const text = ctx.t("delivery.unblocked", { count, status: usageOf(ctx, "status") });
+    return { message: ephemeral({ type: "text", text }), effects: [{ type: "delivery.unblock" }] };
   },
 });
 
@@ -108,11 +89,6 @@ export const deliveryResume = defineCommand({
   },
 });
 
-function usageOf(ctx: CommandContext, sub: string): string {
+export function usageOf(ctx: CommandContext, sub: string): string {
   return `${ctx.syntax.prefix} delivery ${sub}`;
-}
-
-/** UTC, minute precision: moderators compare it with what they saw in the channel. */
-function stamp(at: Date): string {
-  return `${at.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }

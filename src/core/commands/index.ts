@@ -1,4 +1,5 @@
-import { deliveryPause, deliveryResume, deliveryRetry, deliveryStatus } from "./delivery.ts";
+import { deliveryPause, deliveryResume, deliveryRetry, deliveryUnblock } from "./delivery.ts";
+import { deliveryStatus } from "./delivery-status.ts";
 import { digestOff, digestOn, digestPreview, digestSchedule, digestSend } from "./digest.ts";
 import { help } from "./help.ts";
 import { holidayList, holidayRemove } from "./holiday.ts";
@@ -62,6 +63,7 @@ export const registry = createRegistry(
     deliveryRetry,
     deliveryPause,
     deliveryResume,
+    deliveryUnblock,
     profileShow,
     profileEdit,
     whoknows,

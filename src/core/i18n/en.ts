@@ -85,10 +85,11 @@ export const en = {
   "moderators.roleSet": "Everyone with the role {role} is now a moderator.",
 
   "cmd.delivery": "See and steer how guyub delivers its messages",
-  "cmd.delivery.status": "Delivery counts for the last 7 days and the latest errors",
+  "cmd.delivery.status": "Delivery for the last 7 days, the latest errors, and where guyub cannot post",
   "cmd.delivery.retry": "Send the messages that failed for good once more",
   "cmd.delivery.pause": "Hold all outgoing messages (nothing is lost)",
   "cmd.delivery.resume": "Send the held messages and carry on",
+  "cmd.delivery.unblock": "Try again where guyub lost access, once you have fixed it",
   "delivery.title": "Delivery, last 7 days",
   "delivery.pending": "Waiting",
   "delivery.sent": "Sent",
@@ -98,16 +99,29 @@ export const en = {
   "delivery.running": "Delivery is running.",
   "delivery.lastErrors": "Latest errors",
   "delivery.noErrors": "No errors.",
-  "delivery.blocks": "Lost access",
-  "delivery.block": "{scope}: {reason} (since {at})",
+  "delivery.blocks": "Where guyub cannot post",
+  "delivery.block": "{where}: {reason}, since {at}. Messages waiting: {waiting}.",
+  "delivery.block.community": "Everywhere in this community",
+  "delivery.block.next": "guyub tries again at {at}.",
+  "delivery.fix.not_in_channel": "To fix it: invite guyub to the channel, then run {unblock}.",
+  "delivery.fix.channel_gone":
+    "To fix it: if the channel was archived or is private, invite guyub to it and run {unblock}; if it was deleted, choose a new main channel with {channel}.",
+  "delivery.fix.uninstalled":
+    "To fix it: add guyub to the workspace or server again (a new bot token is noticed by itself), then run {unblock}.",
+  "delivery.fix.no_main_channel": "No main channel is set (since {at}). To fix it: set one with {channel}.",
   "delivery.pausedNow": "Delivery paused. Nothing is sent until {usage}; messages wait, none is lost.",
   "delivery.alreadyPaused": "Delivery is already paused. {usage} sends the waiting messages.",
   "delivery.resumedNow": "Delivery resumed: the waiting messages go out now, each once.",
   "delivery.notPaused": "Delivery is not paused.",
   "delivery.retried": "{count} failed messages are queued again.",
+  "delivery.retriedSome":
+    "{count} of {total} failed messages are queued again (that many at a time); run {usage} again for the rest.",
   "delivery.nothingToRetry": "No failed messages to send again.",
+  "delivery.unblocked":
+    "guyub tries again everywhere it had lost access: {count} waiting messages are queued now. Where access is still missing, {status} will say so again.",
+  "delivery.nothingBlocked": "guyub has not lost access anywhere: nothing to unblock.",
   "delivery.notice":
-    "Heads-up: guyub can no longer post to {scope} ({reason}). Check the bot's access; see /cop delivery status.",
+    "Heads-up: guyub cannot post to {scope} ({reason}). Messages for it wait while guyub tries again now and then; /cop delivery status says what fixes it.",
 
   "error.unknown_command": "I don't know the command “{input}”.",
   "error.missing_subcommand": "“{path}” needs one more word: {choices}.",

@@ -89,10 +89,11 @@ export const id: Record<MessageKey, string> = {
   "moderators.roleSet": "Semua anggota dengan peran {role} kini menjadi moderator.",
 
   "cmd.delivery": "Lihat dan atur pengiriman pesan guyub",
-  "cmd.delivery.status": "Jumlah pesan terkirim 7 hari terakhir dan galat terbaru",
+  "cmd.delivery.status": "Pengiriman 7 hari terakhir, galat terbaru, dan tempat guyub tidak dapat mengirim",
   "cmd.delivery.retry": "Kirim ulang pesan yang gagal terkirim",
   "cmd.delivery.pause": "Tahan semua pesan keluar (tidak ada yang hilang)",
   "cmd.delivery.resume": "Kirim pesan yang tertahan dan lanjutkan",
+  "cmd.delivery.unblock": "Coba kirim lagi ke tempat yang aksesnya sudah Anda perbaiki",
   "delivery.title": "Pengiriman, 7 hari terakhir",
   "delivery.pending": "Menunggu",
   "delivery.sent": "Terkirim",
@@ -102,8 +103,18 @@ export const id: Record<MessageKey, string> = {
   "delivery.running": "Pengiriman berjalan normal.",
   "delivery.lastErrors": "Galat terbaru",
   "delivery.noErrors": "Tidak ada galat.",
-  "delivery.blocks": "Akses hilang",
-  "delivery.block": "{scope}: {reason} (sejak {at})",
+  "delivery.blocks": "Tempat guyub tidak dapat mengirim",
+  "delivery.block": "{where}: {reason}, sejak {at}. Pesan yang menunggu: {waiting}.",
+  "delivery.block.community": "Di seluruh komunitas ini",
+  "delivery.block.next": "guyub akan mencoba lagi pada {at}.",
+  "delivery.fix.not_in_channel":
+    "Cara memperbaikinya: undang guyub ke kanal tersebut, lalu jalankan {unblock}.",
+  "delivery.fix.channel_gone":
+    "Cara memperbaikinya: jika kanal diarsipkan atau bersifat privat, undang guyub ke kanal itu lalu jalankan {unblock}; jika kanal dihapus, pilih kanal utama yang baru dengan {channel}.",
+  "delivery.fix.uninstalled":
+    "Cara memperbaikinya: pasang kembali guyub di workspace atau server ini (token bot yang baru akan dikenali dengan sendirinya), lalu jalankan {unblock}.",
+  "delivery.fix.no_main_channel":
+    "Belum ada kanal utama (sejak {at}). Cara memperbaikinya: tetapkan kanal utama dengan {channel}.",
   "delivery.pausedNow":
     "Pengiriman ditahan. Tidak ada yang dikirim sampai {usage}; pesan menunggu dan tidak ada yang hilang.",
   "delivery.alreadyPaused": "Pengiriman memang sedang ditahan. {usage} akan mengirim pesan yang menunggu.",
@@ -111,9 +122,14 @@ export const id: Record<MessageKey, string> = {
     "Pengiriman dilanjutkan: pesan yang menunggu dikirim sekarang, masing-masing sekali.",
   "delivery.notPaused": "Pengiriman tidak sedang ditahan.",
   "delivery.retried": "{count} pesan yang gagal dimasukkan kembali ke antrean.",
+  "delivery.retriedSome":
+    "{count} dari {total} pesan yang gagal dimasukkan kembali ke antrean (sebanyak itu setiap kali); jalankan {usage} lagi untuk sisanya.",
   "delivery.nothingToRetry": "Tidak ada pesan gagal yang perlu dikirim ulang.",
+  "delivery.unblocked":
+    "guyub akan mencoba lagi di semua tempat yang aksesnya sempat hilang: {count} pesan yang menunggu kini masuk ke antrean. Jika aksesnya masih belum ada, {status} akan memberi tahu Anda lagi.",
+  "delivery.nothingBlocked": "guyub tidak kehilangan akses di mana pun, jadi tidak ada yang perlu dibuka.",
   "delivery.notice":
-    "Perhatian: guyub tidak dapat lagi mengirim ke {scope} ({reason}). Periksa akses bot; lihat /cop delivery status.",
+    "Perhatian: guyub tidak dapat mengirim ke {scope} ({reason}). Pesan untuk tempat itu menunggu sementara guyub mencoba lagi sesekali; /cop delivery status menjelaskan cara memperbaikinya.",
 
   "error.unknown_command": "Saya tidak mengenal perintah “{input}”.",
   "error.missing_subcommand": "“{path}” perlu satu kata lagi: {choices}.",
