@@ -139,6 +139,8 @@ function calendarRows(
   // A holiday on a meeting day (skipped, closed as such), or the day before it (no 24h reminder).
   if (i % 5 === 0) rows.holidays.push(holiday(id, day(3), i % 3));
   if (i % 5 === 2) rows.holidays.push(holiday(id, addDays(day(2), -1), 0));
+  // A holiday on a meeting announced two weeks ahead (the furthest any announcement looks).
+  if (i % 15 === 14) rows.holidays.push(holiday(id, day(3), 0));
   if (i % 12 === 7) rows.holidays.push(holiday(id, addDays(day(0), -2), 0));
 }
 
