@@ -48,7 +48,11 @@ export function referenceDue(
 
 const DAY_MS = 86_400_000;
 
-/** `upcomingMeetings` as it was: every candidate converted, no `until`. */
+/**
+ * `upcomingMeetings` as it was: every candidate converted, no `until`, with one fix made with the
+ * set-based checks: it looks as far as a moved meeting's own day, so a meeting moved from weeks
+ * ahead to this week is found (it was not, once `count` meetings came first).
+ */
 function upcoming(
   series: MeetingSeries,
   overrides: readonly MeetingOverride[],
@@ -59,6 +63,7 @@ function upcoming(
   const byDay = new Map(overrides.map((o) => [o.day, o]));
   const meetings: Meeting[] = [];
   const latestMove = overrides.reduce((max, o) => (!o.cancelled && o.toDay > max ? o.toDay : max), "");
+  const lastMoved = overrides.reduce((max, o) => (!o.cancelled && o.day > max ? o.day : max), "");
   const utcDay = addDays(from.toISOString().slice(0, 10), -1);
   const fromDay = overrides.reduce(
     (min, o) => (!o.cancelled && o.toDay >= utcDay && o.day < min ? o.day : min),
@@ -68,7 +73,7 @@ function upcoming(
   let k = step > 0 ? Math.max(0, Math.floor((daysBetween(series.firstDay, fromDay) - 7) / step)) : 0;
   for (let steps = 0; steps < 1000; steps++, k++) {
     const day = scheduledDay(series, k);
-    if (meetings.length >= count && day > latestMove) break;
+    if (meetings.length >= count && day > latestMove && day > lastMoved) break;
     const override = byDay.get(day);
     if (override?.cancelled) continue;
     const localDay = override ? override.toDay : day;

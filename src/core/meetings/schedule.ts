@@ -70,9 +70,11 @@ export function upcomingMeetings(
 ): Meeting[] {
   const byDay = new Map(overrides.map((o) => [o.day, o]));
   const meetings: Meeting[] = [];
-  // A moved meeting may land before later scheduled ones: keep looking a little past `count`
-  // meetings, as far as the latest day any meeting was moved to, then sort.
+  // A moved meeting may land before later scheduled ones, or come from a day weeks ahead: keep
+  // looking past `count` meetings, as far as the latest day any meeting was moved to or from,
+  // then sort.
   const latestMove = overrides.reduce((max, o) => (!o.cancelled && o.toDay > max ? o.toDay : max), "");
+  const lastMoved = overrides.reduce((max, o) => (!o.cancelled && o.day > max ? o.day : max), "");
   // Skip whole periods before `from`, a week early for the zone's offset, and earlier still for a
   // meeting scheduled before `from` but moved to after it.
   const utcDay = addDays(from.toISOString().slice(0, 10), -1);
@@ -84,12 +86,11 @@ export function upcomingMeetings(
   // A local day two days past `until` (UTC) starts after it in any zone. Past that and past every
   // moved meeting's scheduled day, nothing left can start by `until`.
   const pastUntil = until ? addDays(until.toISOString().slice(0, 10), 2) : null;
-  const lastMoved = overrides.reduce((max, o) => (!o.cancelled && o.day > max ? o.day : max), "");
   const step = series.cadence === "weekly" ? 7 : series.cadence === "biweekly" ? 14 : 0;
   let k = step > 0 ? Math.max(0, Math.floor((daysBetween(series.firstDay, fromDay) - 7) / step)) : 0;
   for (let steps = 0; steps < MAX_STEPS; steps++, k++) {
     const day = scheduledDay(series, k);
-    if (meetings.length >= count && day > latestMove) break;
+    if (meetings.length >= count && day > latestMove && day > lastMoved) break;
     if (pastUntil !== null && day >= pastUntil && day > lastMoved) break;
     const override = byDay.get(day);
     if (override?.cancelled) continue;
