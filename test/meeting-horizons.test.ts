@@ -157,6 +157,34 @@ describe("the calendar's shortcuts give the same meetings", () => {
     );
   });
 
+  it("pastMeetings: every meeting moved into the stretch is found, however many", () => {
+    // Tuesdays at 19:00 UTC; the next five brought forward into the week before `now`.
+    const series = {
+      cadence: "weekly" as const,
+      firstDay: "2027-01-05",
+      startMinute: 19 * 60,
+      minutes: 60,
+      link: null,
+    };
+    const overrides: MeetingOverride[] = ["03-23", "03-30", "04-06", "04-13", "04-20"].map((d, i) => ({
+      day: `2027-${d}`,
+      cancelled: false,
+      toDay: `2027-03-${13 + i}`,
+      toMinute: 10 * 60,
+    }));
+    const now = new Date("2027-03-20T00:00:00Z");
+    const from = new Date(now.getTime() - 8 * DAY_MS);
+    const found = pastMeetings({ series, overrides, holidays: [] }, "UTC", from, now);
+    expect(found.map((m) => m.localDay)).toEqual([
+      "2027-03-13",
+      "2027-03-14",
+      "2027-03-15",
+      "2027-03-16",
+      "2027-03-16",
+      "2027-03-17",
+    ]);
+  });
+
   it("pastMeetings: every meeting that started in between, as looking at 40 would find", () => {
     fc.assert(
       fc.property(
