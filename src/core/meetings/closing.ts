@@ -85,7 +85,8 @@ export function pastMeetings(calendar: MeetingCalendar, timezone: string, from: 
   // moved day (it may land in between).
   const weeks = Math.ceil((now.getTime() - from.getTime()) / WEEK_MS);
   const count = Math.max(0, weeks) + 3 + calendar.overrides.length;
-  return upcomingMeetings(series, calendar.overrides, calendar.holidays, from, count).filter(
+  // Meetings after `now` need not even be converted (`until`).
+  return upcomingMeetings(series, calendar.overrides, calendar.holidays, from, count, now).filter(
     (m) => m.startsAt <= now,
   );
 }
