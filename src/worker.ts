@@ -3,7 +3,7 @@ import { consumeOutbox, deliveryDeps } from "./delivery/consumer.ts";
 import type { AppEnv } from "./env.ts";
 import { consumeJobs } from "./jobs/consumer.ts";
 import { jobDepsAt } from "./jobs/deps.ts";
-import { dispatchDueJobs } from "./jobs/dispatcher.ts";
+import { DispatchError, dispatchDueJobs } from "./jobs/dispatcher.ts";
 import { JOB_KINDS } from "./jobs/registry.ts";
 
 /** Queue names from wrangler.toml: each batch goes to its own consumer. */
@@ -29,7 +29,9 @@ export function createWorker(options: WorkerOptions = {}) {
     fetch: (request: Request, env: AppEnv, ctx: ExecutionContext) => app.fetch(request, env, ctx),
 
     async scheduled(controller: ScheduledController, env: AppEnv) {
-      // Awaited, not left in waitUntil: a failing dispatch fails the cron run visibly, with its cause.
+      // Awaited, not left in waitUntil: a failing dispatch fails the cron run visibly, with its
+      // cause. Every job kind runs first (each failure logged as it happens); then one error names
+      // every kind that failed, and Cloudflare's cron events show the run as failed with it.
       const at = new Date(controller.scheduledTime);
       try {
         await dispatchDueJobs(jobDepsAt(env)(at), env.JOBS, JOB_KINDS);
@@ -37,6 +39,7 @@ export function createWorker(options: WorkerOptions = {}) {
         console.error("scheduled dispatch failed", {
           cron: controller.cron,
           scheduledTime: at.toISOString(),
+          failed: error instanceof DispatchError ? error.failures.map((f) => f.job) : undefined,
           error: error instanceof Error ? error.message : String(error),
           cause: error instanceof Error ? String(error.cause ?? "") : undefined,
         });

@@ -95,6 +95,19 @@ describe("upcomingMeetings", () => {
     ]);
   });
 
+  it("finds a meeting moved from weeks ahead to before the next ones", () => {
+    // Tuesdays 2027-01-05 on; the meeting of 9 March brought forward to Thursday 14 January.
+    const overrides = [
+      { day: "2027-03-09", cancelled: false as const, toDay: "2027-01-14", toMinute: 18 * 60 },
+    ];
+    const meetings = upcomingMeetings(series({}), overrides, [], new Date("2027-01-04T00:00:00Z"), 3);
+    expect(meetings.map((m) => [m.localDay, m.scheduledDay])).toEqual([
+      ["2027-01-05", "2027-01-05"],
+      ["2027-01-12", "2027-01-12"],
+      ["2027-01-14", "2027-03-09"],
+    ]);
+  });
+
   it("a meeting under way is still the next one; one that ended is not", () => {
     expect(days(series({}), 1, new Date("2027-01-05T19:30:00Z"))).toEqual(["2027-01-05"]);
     expect(days(series({}), 1, new Date("2027-01-05T20:00:00Z"))).toEqual(["2027-01-12"]);

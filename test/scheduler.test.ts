@@ -168,10 +168,21 @@ describe("the Worker's scheduled and queue handlers", () => {
       createScheduledController({ cron: "*/15 * * * *", scheduledTime: AT.getTime() }),
       testEnv({ JOBS: jobs }),
     );
-    await expect(run).rejects.toThrow("queue unavailable");
+    // Every kind's send failed: each is logged with its cause, and the run's error names them all.
+    await expect(run).rejects.toThrow(
+      "job kinds failed this tick: delivery-sweep (queue unavailable); housekeeping (queue unavailable)",
+    );
+    expect(error).toHaveBeenCalledWith(
+      "job kind failed this tick; the others carry on",
+      expect.objectContaining({
+        job: "housekeeping",
+        error: "queue unavailable",
+        cause: "503 from the queue service",
+      }),
+    );
     expect(error).toHaveBeenCalledWith(
       "scheduled dispatch failed",
-      expect.objectContaining({ error: "queue unavailable", cause: "503 from the queue service" }),
+      expect.objectContaining({ failed: ["delivery-sweep", "housekeeping"] }),
     );
   });
 

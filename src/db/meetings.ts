@@ -1,9 +1,10 @@
 import { type CompiledQuery, sql } from "kysely";
 import { isMeetingDayEffect } from "../core/meetings/day-ports.ts";
 import type { MeetingCalendar, MeetingEffect, MeetingReads } from "../core/meetings/ports.ts";
-import type { MeetingOverride } from "../core/meetings/schedule.ts";
+import type { Holiday, MeetingOverride } from "../core/meetings/schedule.ts";
 import type { Db } from "./client.ts";
 import { createMeetingDayReads, meetingDayEffectQueries } from "./meeting-days.ts";
+import type { HolidaysTable, MeetingOverridesTable } from "./meetings-schema.ts";
 
 /** Reads the series, its changed days and the holidays of a community (three reads, one batch). */
 export function createMeetingReads(db: Db): MeetingReads {
@@ -34,16 +35,24 @@ export function createMeetingReads(db: Db): MeetingReads {
               link: series.link,
             }
           : null,
-        overrides: overrides.map(
-          (o): MeetingOverride =>
-            o.cancelled === 1 || o.to_day === null || o.to_minute === null
-              ? { day: o.day, cancelled: true }
-              : { day: o.day, cancelled: false, toDay: o.to_day, toMinute: o.to_minute },
-        ),
-        holidays: holidays.map((h) => ({ startDay: h.start_day, endDay: h.end_day, name: h.name })),
+        overrides: overrides.map(overrideFromRow),
+        holidays: holidays.map(holidayFromRow),
       };
     },
   };
+}
+
+/** A changed day as core sees it (a row without a new day and time is a cancellation). */
+export function overrideFromRow(
+  o: Pick<MeetingOverridesTable, "day" | "cancelled" | "to_day" | "to_minute">,
+): MeetingOverride {
+  return o.cancelled === 1 || o.to_day === null || o.to_minute === null
+    ? { day: o.day, cancelled: true }
+    : { day: o.day, cancelled: false, toDay: o.to_day, toMinute: o.to_minute };
+}
+
+export function holidayFromRow(h: Pick<HolidaysTable, "start_day" | "end_day" | "name">): Holiday {
+  return { startDay: h.start_day, endDay: h.end_day, name: h.name };
 }
 
 /** The statements of one meeting effect, for `store.apply`'s batch. */

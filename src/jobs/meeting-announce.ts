@@ -1,5 +1,5 @@
 import { announcementDraft } from "../core/meetings/announcement.ts";
-import { announceAt } from "../core/meetings/moments.ts";
+import { announceAt, announceHorizonMs } from "../core/meetings/moments.ts";
 import { planMeetings } from "../core/meetings/plan.ts";
 import type { Meeting } from "../core/meetings/schedule.ts";
 import type { Effect } from "../core/model.ts";
@@ -9,7 +9,8 @@ import { claimedPeriods, firstCronAt, type PlannedClaim } from "./claimed.ts";
 import {
   comingMeetings,
   coreCommunity,
-  dueCommunities,
+  dueCalendars,
+  dueMeetings,
   LOOK_AHEAD,
   type MeetingCommunity,
   meetingCommunities,
@@ -20,8 +21,13 @@ import type { JobKind } from "./registry.ts";
 const NAME = "meeting-announce";
 
 /** Whether a meeting's announcement is due at `at`: its moment has come and it has not started. */
-const announceDue = (m: Meeting, c: MeetingCommunity, at: Date) =>
-  m.startsAt > at && announceAt(m, c.announceDays, c.timezone) <= at;
+function announceDue(m: Meeting, c: MeetingCommunity, at: Date): boolean {
+  const ahead = m.startsAt.getTime() - at.getTime();
+  // A meeting further off is not due, and the zone need not be asked (this runs for every
+  // community's coming meetings each tick).
+  if (ahead <= 0 || ahead > announceHorizonMs(c.announceDays)) return false;
+  return announceAt(m, c.announceDays, c.timezone) <= at;
+}
 
 /**
  * The announcement of each meeting in the main channel, N days before it (the community's
@@ -34,14 +40,13 @@ const announceDue = (m: Meeting, c: MeetingCommunity, at: Date) =>
 export const meetingAnnounce: JobKind = {
   name: NAME,
   async due(deps) {
-    const communities = await dueCommunities(deps);
     const due = [];
     // Without a main channel nothing can be posted: those wait (and are announced once one is set).
-    for (const c of communities.filter((c) => c.mainChannelId)) {
-      const { meetings } = await comingMeetings(deps, c, LOOK_AHEAD);
-      for (const m of meetings) {
+    for (const entry of await dueCalendars(deps)) {
+      const c = entry.community;
+      if (!c.mainChannelId) continue;
+      for (const m of dueMeetings(entry, deps.now))
         if (announceDue(m, c, deps.now)) due.push({ communityId: c.id, period: m.scheduledDay });
-      }
     }
     return due;
   },

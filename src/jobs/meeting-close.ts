@@ -1,13 +1,13 @@
 import { closesDue, hostOf, isClosed } from "../core/meetings/closing.ts";
 import type { MeetingClose } from "../core/meetings/day-ports.ts";
 import { upcomingMeetings } from "../core/meetings/schedule.ts";
-import { calendarOf, coreCommunity, dueCommunities, meetingCommunities } from "./meeting-days.ts";
+import { CLOSE_WINDOW_DAYS } from "./meeting-calendars.ts";
+import { coreCommunity, dueCalendars, meetingCommunities } from "./meeting-days.ts";
 import { nextQuarterHour } from "./periods.ts";
 import type { DueItem, JobKind } from "./registry.ts";
 
 const NAME = "meeting-close";
-/** Scheduled days looked back over: a week of missed crons still closes its meetings. */
-const WINDOW_DAYS = 7;
+const WINDOW_DAYS = CLOSE_WINDOW_DAYS;
 
 /**
  * Closes each scheduled day in the ledger, once (the `closed once` unique index): a meeting
@@ -18,13 +18,10 @@ const WINDOW_DAYS = 7;
 export const meetingClose: JobKind = {
   name: NAME,
   async due(deps) {
-    const communities = await dueCommunities(deps);
     const due: DueItem[] = [];
-    for (const c of communities) {
-      const calendar = await calendarOf(deps, c.id);
+    for (const { community: c, calendar } of await dueCalendars(deps))
       for (const close of closesDue(calendar, c.timezone, deps.now, WINDOW_DAYS))
         due.push({ communityId: c.id, period: close.scheduledDay });
-    }
     return due;
   },
   async run(deps, item) {

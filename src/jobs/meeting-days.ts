@@ -1,20 +1,14 @@
 import { translator } from "../core/i18n/index.ts";
+import { announceHorizonMs, REMIND_HORIZON_MS } from "../core/meetings/moments.ts";
 import type { MeetingCalendar } from "../core/meetings/ports.ts";
 import { type Meeting, upcomingMeetings } from "../core/meetings/schedule.ts";
 import type { Community } from "../core/model.ts";
 import type { Db } from "../db/client.ts";
 import { communityById } from "../db/member-sync.ts";
+import { calendarsNear, type DueCalendar, type MeetingCommunity } from "./meeting-calendars.ts";
 import type { JobDeps } from "./registry.ts";
 
-/** A community with a meeting series, and its announcement settings (one statement for all). */
-export interface MeetingCommunity {
-  readonly id: number;
-  readonly timezone: string;
-  readonly mainChannelId: string | null;
-  readonly announceDays: number;
-  readonly remindDay: boolean;
-  readonly remindHour: boolean;
-}
+export type { DueCalendar, MeetingCommunity } from "./meeting-calendars.ts";
 
 /** Communities that have a meeting series: the only ones the meeting jobs look at. */
 export async function meetingCommunities(db: Db, communityId?: number): Promise<MeetingCommunity[]> {
@@ -36,12 +30,14 @@ export async function meetingCommunities(db: Db, communityId?: number): Promise<
 
 /**
  * What one dispatch reads, shared by the three meeting jobs' `due`: the dispatcher hands them the
- * same deps (one moment), so the communities and each calendar are read once, not three times.
+ * same deps (one moment), so every community's calendar near that moment is read once, in one
+ * statement (`calendarsNear`), not three times nor once per community. The setup checklist's
+ * `upcoming` reads one community's whole calendar, once per request.
  * Runs get their own deps per queue message, so nothing outlives the moment it was read for.
  */
 const perDispatch = new WeakMap<
   JobDeps,
-  { communities?: Promise<MeetingCommunity[]>; calendars: Map<number, Promise<MeetingCalendar>> }
+  { due?: Promise<DueCalendar[]>; calendars: Map<number, Promise<MeetingCalendar>> }
 >();
 
 function cacheOf(deps: JobDeps) {
@@ -53,14 +49,48 @@ function cacheOf(deps: JobDeps) {
   return cache;
 }
 
-/** Every community with a series, read once per dispatch. */
-export function dueCommunities(deps: JobDeps): Promise<MeetingCommunity[]> {
+/** Every community with a series and its calendar near `deps.now`: one statement per dispatch. */
+export function dueCalendars(deps: JobDeps): Promise<DueCalendar[]> {
   const cache = cacheOf(deps);
-  cache.communities ??= meetingCommunities(deps.db);
-  return cache.communities;
+  cache.due ??= calendarsNear(deps.db, deps.now);
+  return cache.due;
 }
 
-/** A community's calendar, read once per dispatch (or per run). */
+/** The next meetings in a calendar not yet over at `now` (pure: the due checks' one computation). */
+export function meetingsIn(calendar: MeetingCalendar, timezone: string, now: Date, count: number): Meeting[] {
+  if (!calendar.series) return [];
+  const series = { ...calendar.series, timezone };
+  return upcomingMeetings(series, calendar.overrides, calendar.holidays, now, count);
+}
+
+const comingByCalendar = new WeakMap<DueCalendar, { at: number; meetings: Meeting[] }>();
+
+/**
+ * The next `LOOK_AHEAD` meetings of a due calendar at `now` as far ahead as an announcement or a
+ * reminder can be due, computed once for both. Meetings further off may be left out: neither is
+ * due for them.
+ */
+export function dueMeetings(entry: DueCalendar, now: Date): Meeting[] {
+  const known = comingByCalendar.get(entry);
+  if (known?.at === now.getTime()) return known.meetings;
+  const { calendar, community } = entry;
+  const ahead = Math.max(announceHorizonMs(community.announceDays), REMIND_HORIZON_MS);
+  const until = new Date(now.getTime() + ahead);
+  const meetings = calendar.series
+    ? upcomingMeetings(
+        { ...calendar.series, timezone: community.timezone },
+        calendar.overrides,
+        calendar.holidays,
+        now,
+        LOOK_AHEAD,
+        until,
+      )
+    : [];
+  comingByCalendar.set(entry, { at: now.getTime(), meetings });
+  return meetings;
+}
+
+/** A community's whole calendar, read once per request (the checklist's `upcoming`). */
 export function calendarOf(deps: JobDeps, communityId: number): Promise<MeetingCalendar> {
   const { calendars } = cacheOf(deps);
   let calendar = calendars.get(communityId);
@@ -78,12 +108,7 @@ export async function comingMeetings(
   count: number,
 ): Promise<{ calendar: MeetingCalendar; meetings: Meeting[] }> {
   const calendar = await calendarOf(deps, community.id);
-  if (!calendar.series) return { calendar, meetings: [] };
-  const series = { ...calendar.series, timezone: community.timezone };
-  return {
-    calendar,
-    meetings: upcomingMeetings(series, calendar.overrides, calendar.holidays, deps.now, count),
-  };
+  return { calendar, meetings: meetingsIn(calendar, community.timezone, deps.now, count) };
 }
 
 /** The community as core sees it (language, zone), with its translator. */

@@ -10,7 +10,8 @@ import type { MeetingCommunity } from "./meeting-days.ts";
 import {
   comingMeetings,
   coreCommunity,
-  dueCommunities,
+  dueCalendars,
+  dueMeetings,
   LOOK_AHEAD,
   meetingCommunities,
 } from "./meeting-days.ts";
@@ -42,11 +43,11 @@ const enabled = (c: MeetingCommunity): Reminder[] =>
 export const meetingRemind: JobKind = {
   name: NAME,
   async due(deps) {
-    const communities = await dueCommunities(deps);
     const due: DueItem[] = [];
-    for (const c of communities.filter((c) => c.mainChannelId && (c.remindDay || c.remindHour))) {
-      const { calendar, meetings } = await comingMeetings(deps, c, LOOK_AHEAD);
-      for (const m of meetings)
+    for (const entry of await dueCalendars(deps)) {
+      const { community: c, calendar } = entry;
+      if (!c.mainChannelId || !(c.remindDay || c.remindHour)) continue;
+      for (const m of dueMeetings(entry, deps.now))
         for (const which of enabled(c))
           if (reminderDue(m, which, deps.now, calendar.holidays, c.timezone))
             due.push({ communityId: c.id, period: `${m.scheduledDay}:${which}` });

@@ -58,7 +58,13 @@ export async function topicRefreshDue(db: Db, now: Date): Promise<DueItem[]> {
         ON mt.community_id = l.community_id AND mt.meeting_day = l.meeting_day
       WHERE l.kind IN ('passed', 'swapped', 'volunteered', 'assigned') AND l.meeting_day >= ${since}
         AND mt.chosen_by IS NULL AND mt.source <> 'pinned' AND l.created_at >= mt.decided_at`.execute(db),
-    db.selectFrom("topics").select("community_id").distinct().where("status", "=", "open").execute(),
+    db
+      .selectFrom("topics as t")
+      .innerJoin("communities as c", "c.id", "t.community_id")
+      .select(["t.community_id", "c.timezone"])
+      .distinct()
+      .where("t.status", "=", "open")
+      .execute(),
   ]);
   const group = <T extends { community_id: number }>(rows: readonly T[]) => {
     const map = new Map<number, T[]>();
@@ -99,18 +105,11 @@ export async function topicRefreshDue(db: Db, now: Date): Promise<DueItem[]> {
     if (next) items.push({ communityId: s.community_id, period: next.scheduledDay });
   }
   items.push(...changes.rows.map((c) => ({ communityId: c.community_id, period: c.period })));
-  const weekly = new Set([...timezones.keys(), ...withTopics.map((t) => t.community_id)]);
-  const missing = [...weekly].filter((id) => !timezones.has(id));
-  if (missing.length > 0) {
-    const rows = await db
-      .selectFrom("communities")
-      .select(["id", "timezone"])
-      .where("id", "in", missing)
-      .execute();
-    for (const row of rows) timezones.set(row.id, row.timezone);
-  }
-  for (const communityId of weekly) {
-    const period = weekPeriod(now, timezones.get(communityId) ?? "UTC");
+  // Communities with open topics but no series yet: their zone came with the topics' read.
+  for (const row of withTopics)
+    if (!timezones.has(row.community_id)) timezones.set(row.community_id, row.timezone);
+  for (const [communityId, timezone] of timezones) {
+    const period = weekPeriod(now, timezone);
     if (period) items.push({ communityId, period });
   }
   return items;

@@ -8,6 +8,7 @@ import { holidayOn, isScheduledDay, type Meeting, upcomingMeetings } from "./sch
 import { localToInstant } from "./zone.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+const WEEK_MS = 7 * DAY_MS;
 
 /** A scheduled day the ledger should close, and from when. */
 export interface DueClose {
@@ -78,7 +79,14 @@ export function closesDue(
 export function pastMeetings(calendar: MeetingCalendar, timezone: string, from: Date, now: Date): Meeting[] {
   if (!calendar.series) return [];
   const series = { ...calendar.series, timezone };
-  return upcomingMeetings(series, calendar.overrides, calendar.holidays, from, 40).filter(
+  // As many as can have started in between, and no more (each costs a zone conversion, and the
+  // close's due check runs for every community each tick): one scheduled day a week at most, two
+  // more for the zone's offset and a meeting still running at `from`, one more to spare, and every
+  // moved day (it may land in between).
+  const weeks = Math.ceil((now.getTime() - from.getTime()) / WEEK_MS);
+  const count = Math.max(0, weeks) + 3 + calendar.overrides.length;
+  // Meetings after `now` need not even be converted (`until`).
+  return upcomingMeetings(series, calendar.overrides, calendar.holidays, from, count, now).filter(
     (m) => m.startsAt <= now,
   );
 }

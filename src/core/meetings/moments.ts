@@ -4,7 +4,20 @@ import { type Holiday, holidayOn, type Meeting } from "./schedule.ts";
 import { localToInstant } from "./zone.ts";
 
 const HOUR_MS = 60 * 60 * 1000;
+const DAY_MS = 24 * HOUR_MS;
 const QUARTER_MS = 15 * 60 * 1000;
+
+/**
+ * How far ahead of its meeting a reminder can be due: its window opens the day before (23 to 25
+ * hours, a clock change between), and a day covers any clock change there is.
+ */
+export const REMIND_HORIZON_MS = 2 * DAY_MS;
+
+/**
+ * How far ahead of its meeting an announcement can be due: 09:00 local `days` days before is at
+ * most 15 hours (a 23:59 meeting) and a clock change more than `days` days ahead, never a day more.
+ */
+export const announceHorizonMs = (days: number) => (days + 1) * DAY_MS;
 
 /** Announcements go out at 09:00 community time: a friendly hour, whatever the meeting's. */
 export const ANNOUNCE_MINUTE = 9 * 60;
@@ -67,6 +80,10 @@ export function reminderDue(
   holidays: readonly Holiday[],
   timezone: string,
 ): boolean {
+  // Cheap refusals first (the scheduler asks this of every coming meeting of every community):
+  // each window ends by the start and opens at most a day and a clock change before it.
+  const ahead = meeting.startsAt.getTime() - now.getTime();
+  if (ahead <= 0 || ahead > REMIND_HORIZON_MS) return false;
   const { from, until } = reminderWindow(meeting, which, timezone);
   if (now < from || now >= until) return false;
   // The meeting's own day is never a holiday (it would not be a meeting); the day before may be.

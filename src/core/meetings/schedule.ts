@@ -56,6 +56,9 @@ export function holidayOn(holidays: readonly Holiday[], day: string): Holiday | 
 /**
  * The next `count` meetings not yet over at `from`: cancelled days and holidays skipped ("no
  * meeting falls on a holiday"), moved meetings at their new day and time, in time order.
+ * With `until`, meetings that start after it may be left out (not all are): a caller that looks
+ * no further, such as the scheduler's due checks, gets the same meetings up to `until` for fewer
+ * zone conversions.
  */
 export function upcomingMeetings(
   series: MeetingSeries,
@@ -63,12 +66,15 @@ export function upcomingMeetings(
   holidays: readonly Holiday[],
   from: Date,
   count: number,
+  until?: Date,
 ): Meeting[] {
   const byDay = new Map(overrides.map((o) => [o.day, o]));
   const meetings: Meeting[] = [];
-  // A moved meeting may land before later scheduled ones: keep looking a little past `count`
-  // meetings, as far as the latest day any meeting was moved to, then sort.
+  // A moved meeting may land before later scheduled ones, or come from a day weeks ahead: keep
+  // looking past `count` meetings, as far as the latest day any meeting was moved to or from,
+  // then sort.
   const latestMove = overrides.reduce((max, o) => (!o.cancelled && o.toDay > max ? o.toDay : max), "");
+  const lastMoved = overrides.reduce((max, o) => (!o.cancelled && o.day > max ? o.day : max), "");
   // Skip whole periods before `from`, a week early for the zone's offset, and earlier still for a
   // meeting scheduled before `from` but moved to after it.
   const utcDay = addDays(from.toISOString().slice(0, 10), -1);
@@ -76,15 +82,23 @@ export function upcomingMeetings(
     (min, o) => (!o.cancelled && o.toDay >= utcDay && o.day < min ? o.day : min),
     utcDay,
   );
+  const surelyOver = addDays(utcDay, -1);
+  // A local day two days past `until` (UTC) starts after it in any zone. Past that and past every
+  // moved meeting's scheduled day, nothing left can start by `until`.
+  const pastUntil = until ? addDays(until.toISOString().slice(0, 10), 2) : null;
   const step = series.cadence === "weekly" ? 7 : series.cadence === "biweekly" ? 14 : 0;
   let k = step > 0 ? Math.max(0, Math.floor((daysBetween(series.firstDay, fromDay) - 7) / step)) : 0;
   for (let steps = 0; steps < MAX_STEPS; steps++, k++) {
     const day = scheduledDay(series, k);
-    if (meetings.length >= count && day > latestMove) break;
+    if (meetings.length >= count && day > latestMove && day > lastMoved) break;
+    if (pastUntil !== null && day >= pastUntil && day > lastMoved) break;
     const override = byDay.get(day);
     if (override?.cancelled) continue;
     const localDay = override ? override.toDay : day;
     const minute = override ? override.toMinute : series.startMinute;
+    // Ended before `from` whatever the zone and length (at most 10 hours, from 23:59 local):
+    // skipped without asking the zone, the costly part.
+    if (localDay < surelyOver || (pastUntil !== null && localDay >= pastUntil)) continue;
     if (holidayOn(holidays, localDay)) continue;
     const startsAt = localToInstant(localDay, minute, series.timezone);
     const endsAt = new Date(startsAt.getTime() + series.minutes * 60_000);
