@@ -66,12 +66,14 @@ export interface ScopeFacts {
 }
 
 /**
- * How many of the fairest (and, separately, of the fewest hosted) candidates a view reads. A plan
- * over D days hands out at most D turns, so a member it chooses is among the fairest once the
- * members ahead of them who cannot be chosen are counted: those already holding or handed a turn
- * (at most D, plus the members the ledger commits, named), the host just before (1), those the
- * day excludes (passers: named; away or not eligible yet: counted), plus the chosen one (1).
+ * How many of the fairest (and, separately, of the fewest hosted) candidates a view reads: the
+ * plan's days, the members named, and those who may not be eligible on some day, plus `extra`.
+ * A member a plan chooses on one of its D days has ahead of them in the stored fair order only
+ * members it cannot choose that day: hosts of its other days (at most D - 1), members the ledger
+ * commits, who passed the day or hosted the meeting before (all named), and members not eligible
+ * that day (away or not yet eligible: counted). The proof, for the "hosted less" test too:
+ * docs/architecture.md, "Reading only the candidates".
  */
 export function candidateLimit(scope: RotationScope, facts: ScopeFacts): number {
-  return scope.days.length + 2 + facts.named + facts.away + facts.newcomers + scope.extra;
+  return scope.days.length + facts.named + facts.away + facts.newcomers + scope.extra;
 }
