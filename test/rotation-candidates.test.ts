@@ -5,8 +5,8 @@ import { isEligible } from "../src/core/rotation/eligibility.ts";
 import { applyPass } from "../src/core/rotation/moves.ts";
 import { rotationScope } from "../src/core/rotation/scope.ts";
 import { emptyTally, fairOrder, stateTallies } from "../src/core/rotation/tally.ts";
-import type { LedgerEntry, RotationState } from "../src/core/rotation/types.ts";
-import { addDays, BASE, community, cutRotation } from "./support/rotation-cut.ts";
+import type { RotationState } from "../src/core/rotation/types.ts";
+import { addDays, BASE, community, cutRotation, debtorsCase } from "./support/rotation-cut.ts";
 
 /** Communities of every kind (rotation-cut.ts): each presses on one part of the limit. */
 const communities = fc.oneof(
@@ -107,52 +107,6 @@ describe("a plan from the fairest candidates is the plan from every member", () 
     );
   });
 });
-
-/**
- * The case the fewest-hosted read is for: the host of the meeting before is still the fairest (a
- * big debt), so the rule looks for an eligible member who hosted less; here that is only `o`, who
- * is behind three debtors in the fair order and so not among the fairest candidates.
- */
-export function debtorsCase(): { state: RotationState; dates: string[]; now: Date } {
-  const ledger: LedgerEntry[] = [];
-  let day = "2026-01-06";
-  const next = () => {
-    const d = day;
-    day = addDays(day, 7);
-    return d;
-  };
-  const hosted = (memberId: string, times: number) => {
-    for (let i = 0; i < times; i++)
-      ledger.push({ kind: "hosted", meetingDate: next(), memberId, reason: "hosted" });
-  };
-  const passed = (memberId: string, times: number) => {
-    for (let i = 0; i < times; i++) {
-      const date = next();
-      ledger.push({ kind: "passed", meetingDate: date, memberId, reason: "passed" });
-      ledger.push({ kind: "cancelled", meetingDate: date, reason: "cancelled" });
-    }
-  };
-  hosted("w", 9);
-  passed("w", 9); // standing 0
-  hosted("x", 9);
-  passed("x", 9); // standing 0
-  hosted("p", 3);
-  passed("p", 6); // standing -3: first, and still first after hosting once
-  hosted("o", 1); // standing 1, and hosted less than p
-  for (const r of ["r1", "r2", "r3"]) hosted(r, 5);
-  hosted("q", 8); // the last meeting held: the only member the ledger's read days name
-  const members = ["o", "p", "q", "r1", "r2", "r3", "w", "x"].map((id) => ({
-    id,
-    joinedAt: "2025-01-01T00:00:00Z",
-    answeredIntroAt: null,
-    status: "active" as const,
-    optedIn: true,
-    founder: true,
-  }));
-  const now = new Date(`${addDays(day, 1)}T12:00:00Z`);
-  const dates = [addDays(day, 7), addDays(day, 14)];
-  return { state: { members, mode: "everyone", timezone: "UTC", ledger, aways: [] }, dates, now };
-}
 
 describe("the members who hosted fewest are read too", () => {
   it("a debtor who just hosted waits for the member who hosted less, found among the fewest hosted", () => {
