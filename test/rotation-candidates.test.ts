@@ -41,7 +41,9 @@ function planOf(state: RotationState, p: { offset: number; count: number; hour: 
 describe("a plan from the fairest candidates is the plan from every member", () => {
   let trimmed = 0;
 
-  it("assignHosts gives the same hosts fed every member and the whole ledger, or the view's cut", () => {
+  it("assignHosts gives the same hosts fed every member and the whole ledger, or the view's cut", {
+    timeout: 60_000,
+  }, () => {
     fc.assert(
       fc.property(communities, planArb, (full, p) => {
         const { dates, now, scope } = planOf(full, p);
@@ -55,7 +57,9 @@ describe("a plan from the fairest candidates is the plan from every member", () 
     expect(trimmed).toBeGreaterThan(RUNS.numRuns / 2);
   });
 
-  it("a meeting's host as of its own day (a close, /cop meeting done) is the same", () => {
+  it("a meeting's host as of its own day (a close, /cop meeting done) is the same", {
+    timeout: 60_000,
+  }, () => {
     fc.assert(
       fc.property(communities, planArb, (full, p) => {
         const { dates, now } = planOf(full, p);
@@ -68,7 +72,9 @@ describe("a plan from the fairest candidates is the plan from every member", () 
     );
   });
 
-  it("a pass hands the turn to the same member, and the plan after it is the same", () => {
+  it("a pass hands the turn to the same member, and the plan after it is the same", {
+    timeout: 60_000,
+  }, () => {
     fc.assert(
       fc.property(communities, planArb, fc.nat(60), (full, p, pick) => {
         const { dates, now, scope } = planOf(full, p);
@@ -85,7 +91,7 @@ describe("a plan from the fairest candidates is the plan from every member", () 
     );
   });
 
-  it("the swap form offers the same 25 fairest members who can host that day", () => {
+  it("the swap form offers the same 25 fairest members who can host that day", { timeout: 60_000 }, () => {
     fc.assert(
       fc.property(communities, planArb, fc.nat(59), (full, p, pick) => {
         const { dates, now } = planOf(full, p);
@@ -109,7 +115,9 @@ describe("a plan from the fairest candidates is the plan from every member", () 
 });
 
 describe("the members who hosted fewest are read too", () => {
-  it("a debtor who just hosted waits for the member who hosted less, found among the fewest hosted", () => {
+  it("a debtor who just hosted waits for the member who hosted less, found among the fewest hosted", {
+    timeout: 60_000,
+  }, () => {
     const { state, dates, now } = debtorsCase();
     const full = assignHosts(state, dates, now);
     expect(full.map((a) => a.memberId)).toEqual(["p", "w"]);

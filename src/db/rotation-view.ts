@@ -71,9 +71,9 @@ type LedgerTuple = [number, LedgerEntry["kind"], string, string | null, string |
  * "host before" of any plan), and every day not closed yet, however old (its commitment counts as
  * hosted once the day is over, as in `assignHosts`).
  */
-async function readFacts(db: Db, communityId: number, scope: RotationScope) {
+export function factsQuery(communityId: number, scope: RotationScope) {
   const { first, last } = scope;
-  const { rows } = await sql<Facts>`
+  return sql<Facts>`
     SELECT c.rotation_mode, c.announce_days, c.remind_day, c.remind_hour, c.timezone_set,
       (SELECT count(*) FROM members m WHERE m.community_id = c.id AND m.status = 'active'
           AND m.founder = 0 AND m.joined_at > ${scope.newcomersAfter})
@@ -88,7 +88,11 @@ async function readFacts(db: Db, communityId: number, scope: RotationScope) {
             WHERE h.community_id = c.id AND h.kind = 'hosted' AND h.meeting_day < ${first}), '')
           OR l.meeting_day IN (SELECT o.meeting_day FROM rotation_ledger o WHERE o.community_id = c.id
             GROUP BY o.meeting_day HAVING max(o.kind IN ('hosted', 'skipped', 'cancelled')) = 0))) AS ledger
-    FROM communities c WHERE c.id = ${communityId}`.execute(db);
+    FROM communities c WHERE c.id = ${communityId}`;
+}
+
+async function readFacts(db: Db, communityId: number, scope: RotationScope) {
+  const { rows } = await factsQuery(communityId, scope).execute(db);
   const row = rows[0];
   const ledger = (JSON.parse(row?.ledger ?? "[]") as LedgerTuple[])
     .sort((a, b) => a[0] - b[0])
@@ -118,15 +122,14 @@ interface CandidateRow extends MemberRow {
  * The `limit` fairest members who take turns (`fairOrder`: standing, longest wait, id), the
  * `limit` who hosted fewest, and the members named: one statement over the tally's indexes.
  */
-async function readCandidates(
-  db: Db,
+export function candidatesQuery(
   communityId: number,
   mode: RotationMode,
   limit: number,
   named: readonly string[],
 ) {
   const pool = poolWhere(mode);
-  const { rows } = await sql<CandidateRow>`
+  return sql<CandidateRow>`
     WITH ids(user_id) AS (
       SELECT user_id FROM (SELECT user_id FROM rotation_tally WHERE community_id = ${communityId} AND ${pool}
         ORDER BY standing, last_hosted, user_id LIMIT ${limit})
@@ -138,9 +141,17 @@ async function readCandidates(
     FROM ids
     JOIN members m ON m.community_id = ${communityId} AND m.platform_user_id = ids.user_id
     ${MEMBER_JOINS}
-    LEFT JOIN rotation_tally t ON t.community_id = m.community_id AND t.user_id = m.platform_user_id`.execute(
-    db,
-  );
+    LEFT JOIN rotation_tally t ON t.community_id = m.community_id AND t.user_id = m.platform_user_id`;
+}
+
+async function readCandidates(
+  db: Db,
+  communityId: number,
+  mode: RotationMode,
+  limit: number,
+  named: readonly string[],
+) {
+  const { rows } = await candidatesQuery(communityId, mode, limit, named).execute(db);
   const tallies = rows.map(
     (r): StoredTally => ({
       memberId: r.platform_user_id,
