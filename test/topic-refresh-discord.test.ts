@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { planMeetings } from "../src/core/meetings/plan.ts";
+import { readPlan } from "../src/core/meetings/plan-read.ts";
 import { topicRefresh } from "../src/jobs/topic-refresh.ts";
 import { resetDb } from "./support/db.ts";
 import { seedCommunity } from "./support/delivery.ts";
@@ -27,13 +27,11 @@ describe("the host's topic choice on Discord", () => {
     await seedVotes(community.id, first, "2027-03-01T00:00:00Z", "V1", "V2");
     await seedVotes(community.id, second, "2027-03-01T00:00:00Z", "V1");
     await tick(AFTER_FIRST, [topicRefresh]);
-    const [calendar, book] = await Promise.all([
-      store().meetings.calendar(community.id),
-      store().rotation.book(community.id),
-    ]);
-    const host = planMeetings(calendar, "UTC", book.state, AFTER_FIRST, 2)?.find(
-      (m) => m.scheduledDay === NEXT,
-    )?.host;
+    const { meetings } = await readPlan(
+      { community: { id: community.id, timezone: "UTC" }, now: AFTER_FIRST, store: store() },
+      2,
+    );
+    const host = meetings?.find((m) => m.scheduledDay === NEXT)?.host;
     const other = MEMBERS.find((m) => m !== host) ?? "";
     expect(host).toBeTruthy();
 

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { planMeetings } from "../src/core/meetings/plan.ts";
+import { readPlan } from "../src/core/meetings/plan-read.ts";
 import type { Community } from "../src/core/model.ts";
 import { createDb } from "../src/db/client.ts";
 import { topicFor } from "../src/db/topic-refresh.ts";
@@ -48,11 +48,11 @@ beforeEach(async () => {
 
 /** Who hosts `day` by the rotation as of `at`. */
 async function hostOf(day: string, at: Date): Promise<string | null> {
-  const [calendar, book] = await Promise.all([
-    store().meetings.calendar(community.id),
-    store().rotation.book(community.id),
-  ]);
-  return planMeetings(calendar, "UTC", book.state, at, 4)?.find((m) => m.scheduledDay === day)?.host ?? null;
+  const { meetings } = await readPlan(
+    { community: { id: community.id, timezone: "UTC" }, now: at, store: store() },
+    4,
+  );
+  return meetings?.find((m) => m.scheduledDay === day)?.host ?? null;
 }
 
 const choices = () =>

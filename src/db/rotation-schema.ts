@@ -1,6 +1,6 @@
 import type { Generated } from "kysely";
 
-/** Kysely table types for migrations/0007_rotation.sql (listed in `Database`, schema.ts). */
+/** Kysely table types for migrations/0007_rotation.sql and 0013 (listed in `Database`, schema.ts). */
 
 export interface RotationMembersTable {
   community_id: number;
@@ -21,6 +21,24 @@ export interface RotationLedgerTable {
   notes: string | null;
   recorded_by: string | null;
   created_at: string;
+}
+
+/**
+ * One member's standing in the ledger (migrations/0013_rotation_tally.sql): kept by triggers on
+ * every ledger write and every change of the member's status or rotation choices.
+ */
+export interface RotationTallyTable {
+  community_id: number;
+  user_id: string;
+  hosted: Generated<number>;
+  owed: Generated<number>;
+  passed: Generated<number>;
+  last_hosted: string | null;
+  /** `hosted - owed`, generated. */
+  standing: Generated<number>;
+  /** Active and not taken out of the rotation by a moderator. */
+  in_pool: Generated<number>;
+  opted_in: Generated<number>;
 }
 
 export interface RotationAwaysTable {

@@ -8,6 +8,7 @@ import type {
   RotationAwaysTable,
   RotationLedgerTable,
   RotationMembersTable,
+  RotationTallyTable,
   SwapRequestsTable,
 } from "./rotation-schema.ts";
 import type { MeetingTopicsTable, TopicsTable, TopicVotesTable } from "./topics-schema.ts";
@@ -222,6 +223,7 @@ export interface Database {
   rotation_members: RotationMembersTable;
   rotation_ledger: RotationLedgerTable;
   rotation_aways: RotationAwaysTable;
+  rotation_tally: RotationTallyTable;
   swap_requests: SwapRequestsTable;
   meeting_rsvps: MeetingRsvpsTable;
   topics: TopicsTable;

@@ -1,6 +1,6 @@
 import { announcementDraft } from "../core/meetings/announcement.ts";
 import { announceAt, announceHorizonMs } from "../core/meetings/moments.ts";
-import { planMeetings } from "../core/meetings/plan.ts";
+import { readPlan } from "../core/meetings/plan-read.ts";
 import type { Meeting } from "../core/meetings/schedule.ts";
 import type { Effect } from "../core/model.ts";
 import { topicFor } from "../db/topic-refresh.ts";
@@ -56,13 +56,11 @@ export const meetingAnnounce: JobKind = {
     if (!settings || !found) return { status: "skipped", reason: "no meeting series any more" };
     const { community, t } = found;
     if (!settings.mainChannelId) return { status: "skipped", reason: "no main channel" };
-    const [calendar, book, rsvps] = await Promise.all([
-      deps.store.meetings.calendar(community.id),
-      deps.store.rotation.book(community.id),
+    const [{ meetings }, rsvps] = await Promise.all([
+      readPlan({ community, now: deps.now, store: deps.store }, LOOK_AHEAD),
       deps.store.meetings.rsvps(community.id, item.period, null),
     ]);
-    const plan = planMeetings(calendar, community.timezone, book.state, deps.now, LOOK_AHEAD) ?? [];
-    const meeting = plan.find((m) => m.scheduledDay === item.period);
+    const meeting = meetings?.find((m) => m.scheduledDay === item.period);
     if (!meeting) return { status: "skipped", reason: "no meeting on that day any more" };
     if (meeting.startsAt <= deps.now) return { status: "skipped", reason: "the meeting has started" };
     const topic = await topicFor(deps.db, community.id, meeting.scheduledDay);

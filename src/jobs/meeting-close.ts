@@ -1,6 +1,7 @@
 import { closesDue, hostOf, isClosed } from "../core/meetings/closing.ts";
 import type { MeetingClose } from "../core/meetings/day-ports.ts";
 import { upcomingMeetings } from "../core/meetings/schedule.ts";
+import { rotationScope } from "../core/rotation/scope.ts";
 import { CLOSE_WINDOW_DAYS } from "./meeting-calendars.ts";
 import { coreCommunity, dueCalendars, meetingCommunities } from "./meeting-days.ts";
 import { nextQuarterHour } from "./periods.ts";
@@ -28,14 +29,13 @@ export const meetingClose: JobKind = {
     const found = await coreCommunity(deps, item.communityId);
     if (!found) return { status: "skipped", reason: "the community no longer exists" };
     const { community } = found;
-    const [calendar, book] = await Promise.all([
-      deps.store.meetings.calendar(community.id),
-      deps.store.rotation.book(community.id),
-    ]);
+    const calendar = await deps.store.meetings.calendar(community.id);
     const due = closesDue(calendar, community.timezone, deps.now, WINDOW_DAYS).find(
       (d) => d.scheduledDay === item.period,
     );
     if (!due) return { status: "skipped", reason: "nothing to close that day" };
+    const scope = rotationScope(deps.now, community.timezone, [due.scheduledDay]);
+    const book = await deps.store.rotation.view(community.id, scope);
     if (isClosed(book.state, due.scheduledDay)) return { status: "skipped", reason: "already marked" };
     const close: MeetingClose =
       due.kind === "hosted"

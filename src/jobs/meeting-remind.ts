@@ -1,9 +1,11 @@
 import { committedHost } from "../core/meetings/closing.ts";
 import { REMINDERS, type Reminder, reminderDue, reminderWindow } from "../core/meetings/moments.ts";
 import { planMeetings } from "../core/meetings/plan.ts";
+import { comingDays } from "../core/meetings/plan-read.ts";
 import type { MeetingCalendar } from "../core/meetings/ports.ts";
 import { reminderDraft } from "../core/meetings/reminder.ts";
 import { upcomingMeetings } from "../core/meetings/schedule.ts";
+import { rotationScope } from "../core/rotation/scope.ts";
 import { applyAndEnqueue } from "./apply.ts";
 import { claimedPeriods, firstCronAt, type PlannedClaim } from "./claimed.ts";
 import type { MeetingCommunity } from "./meeting-days.ts";
@@ -68,7 +70,9 @@ export const meetingRemind: JobKind = {
     ]);
     // The announcement assigned the host: that day's ledger rows name them (a pass or swap too).
     const host = committedHost(entries, day);
-    const state = host === null ? (await deps.store.rotation.book(community.id)).state : null;
+    const days = comingDays(calendar, community.timezone, deps.now, LOOK_AHEAD);
+    const scope = rotationScope(deps.now, community.timezone, days);
+    const state = host === null ? (await deps.store.rotation.view(community.id, scope)).state : null;
     const plan = state
       ? (planMeetings(calendar, community.timezone, state, deps.now, LOOK_AHEAD) ?? [])
       : plannedWith(calendar, community.timezone, deps.now, host);

@@ -1,7 +1,7 @@
 import { translator } from "../core/i18n/index.ts";
 import { localDay } from "../core/local-time.ts";
 import { announcementUpdate } from "../core/meetings/announcement.ts";
-import { planMeetings } from "../core/meetings/plan.ts";
+import { readPlan } from "../core/meetings/plan-read.ts";
 import type { Effect } from "../core/model.ts";
 import { refreshEffects } from "../core/topics/refresh.ts";
 import { communityById } from "../db/member-sync.ts";
@@ -85,12 +85,11 @@ export const topicRefresh: JobKind = {
  * period takes the next meeting not yet closed in the ledger.
  */
 async function targetMeeting(deps: JobDeps, communityId: number, timezone: string, period: string) {
-  const [calendar, book] = await Promise.all([
-    deps.store.meetings.calendar(communityId),
-    deps.store.rotation.book(communityId),
-  ]);
-  const closed = new Set(book.state.ledger.filter((e) => CLOSES.has(e.kind)).map((e) => e.meetingDate));
-  const meetings = planMeetings(calendar, timezone, book.state, deps.now, LOOK_AHEAD) ?? [];
+  const community = { id: communityId, timezone };
+  const plan = await readPlan({ community, now: deps.now, store: deps.store }, LOOK_AHEAD);
+  // The view holds every ledger entry of the planned days, closes included.
+  const closed = new Set(plan.book.state.ledger.filter((e) => CLOSES.has(e.kind)).map((e) => e.meetingDate));
+  const meetings = plan.meetings ?? [];
   const named = period.startsWith("week:") ? null : period.slice(0, 10);
   return (
     meetings.find((m) => !closed.has(m.scheduledDay) && (named === null || m.scheduledDay === named)) ?? null

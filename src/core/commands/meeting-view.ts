@@ -3,8 +3,8 @@ import { committedHost } from "../meetings/closing.ts";
 import { formatMeetingTime } from "../meetings/format.ts";
 import { holidaySkips } from "../meetings/holiday-skips.ts";
 import { formatDayName } from "../meetings/holidays.ts";
-import { type PlannedMeeting, planMeetings } from "../meetings/plan.ts";
-import { upcomingMeetings } from "../meetings/schedule.ts";
+import type { PlannedMeeting } from "../meetings/plan.ts";
+import { readPlan } from "../meetings/plan-read.ts";
 import { type Block, ephemeral, type Inline } from "../message.ts";
 import { HORIZON } from "../rotation/turns.ts";
 import type { LedgerEntry } from "../rotation/types.ts";
@@ -14,17 +14,11 @@ import type { CommandContext, CommandResult } from "./types.ts";
 /**
  * The next `count` meetings with their hosts, or the reply that says there are none. Planned over
  * the rotation's horizon, as every other flow plans, so a command names the host the
- * announcement will.
+ * announcement will; the rotation is read for those meetings only (the fairest candidates).
  */
 async function planned(ctx: CommandContext, count: number) {
-  const [calendar, book] = await Promise.all([
-    ctx.store.meetings.calendar(ctx.community.id),
-    ctx.store.rotation.book(ctx.community.id),
-  ]);
-  const meetings = planMeetings(calendar, ctx.community.timezone, book.state, ctx.now, HORIZON)?.slice(
-    0,
-    count,
-  );
+  const { calendar, book, meetings: plan } = await readPlan(ctx, HORIZON);
+  const meetings = plan?.slice(0, count);
   const say = (text: string): CommandResult => ({ message: ephemeral({ type: "text", text }) });
   if (meetings === undefined)
     return { none: say(ctx.t("meeting.none", { usage: `${ctx.syntax.prefix} meeting schedule` })) };
@@ -37,20 +31,17 @@ async function planned(ctx: CommandContext, count: number) {
 }
 
 /**
- * The next meeting with its host: once committed (announced, passed, swapped, taken), the ledger's
- * few rows for its day name the host (no need to read the whole rotation, which lists every
- * member); before that, the rotation plans it, and the reply says the host is planned.
+ * The next meeting with its host: once committed (announced, passed, swapped, taken), its day's
+ * ledger entries name the host, even one the plan would now pass over; before that, the rotation
+ * plans it, and the reply says the host is planned.
  */
 async function nextPlanned(ctx: CommandContext) {
-  const calendar = await ctx.store.meetings.calendar(ctx.community.id);
-  if (calendar.series) {
-    const series = { ...calendar.series, timezone: ctx.community.timezone };
-    const [next] = upcomingMeetings(series, calendar.overrides, calendar.holidays, ctx.now, 1);
-    const entries = next ? await ctx.store.meetings.dayLedger(ctx.community.id, next.scheduledDay) : [];
-    const host = next ? committedHost(entries, next.scheduledDay) : null;
-    if (next && host !== null) return { meetings: [{ ...next, host, committed: true }], none: null };
-  }
-  return planned(ctx, 1);
+  const plan = await planned(ctx, 1);
+  const next = plan.meetings?.[0];
+  // The view holds every entry of the planned days: this day's are all there.
+  const host = next && plan.ledger ? committedHost(plan.ledger, next.scheduledDay) : null;
+  if (next && host !== null) return { ...plan, meetings: [{ ...next, host, committed: true }] };
+  return plan;
 }
 
 function describe(ctx: CommandContext, meeting: PlannedMeeting): string {
@@ -122,7 +113,10 @@ export const meetingList = defineCommand({
   moderator: false,
   example: {},
   async handle(ctx) {
-    const plan = await planned(ctx, 4);
+    const [plan, closes] = await Promise.all([
+      planned(ctx, 4),
+      ctx.store.rotation.closes(ctx.community.id, 4),
+    ]);
     if (!plan.meetings) return plan.none;
     const blocks: Block[] = [];
     if (plan.none) blocks.push(...plan.none.message.blocks);
@@ -153,10 +147,6 @@ export const meetingList = defineCommand({
         { type: "text", text: lines(coming.map(([, line]) => line)) },
       );
     }
-    const closes = plan.ledger
-      .filter((e) => e.kind === "hosted" || e.kind === "skipped" || e.kind === "cancelled")
-      .sort((a, b) => (a.meetingDate < b.meetingDate ? 1 : -1))
-      .slice(0, 4);
     if (closes.length > 0)
       blocks.push(
         { type: "heading", text: ctx.t("meeting.listPast") },

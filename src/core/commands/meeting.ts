@@ -81,7 +81,7 @@ export const meetingSchedule = defineCommand({
  */
 async function scheduleZone(ctx: CommandContext): Promise<{ zone: string; effects: Effect[] }> {
   const zone = ctx.community.timezone;
-  const { settings } = await ctx.store.rotation.book(ctx.community.id);
+  const settings = await ctx.store.rotation.settings(ctx.community.id);
   if (settings.timezoneSet || !ctx.actorTimezone) return { zone, effects: [] };
   const theirs = await ctx.actorTimezone().catch(() => null);
   if (!theirs || !isTimeZone(theirs)) return { zone, effects: [] };

@@ -9,12 +9,12 @@ const say = (text: ReturnType<CommandContext["t"]["rich"]> | string): CommandRes
 
 /** Where a member stands: unknown to guyub, in the rotation, or taken out by a moderator. */
 async function standing(ctx: CommandContext, userId: string): Promise<"unknown" | "in" | "out"> {
-  const [stored, book] = await Promise.all([
+  const [stored, member] = await Promise.all([
     ctx.store.membership.member(ctx.community.id, userId),
-    ctx.store.rotation.book(ctx.community.id),
+    ctx.store.rotation.member(ctx.community.id, userId),
   ]);
   if (stored?.status !== "active") return "unknown";
-  return book.state.members.find((m) => m.id === userId)?.status === "active" ? "in" : "out";
+  return member?.status === "active" ? "in" : "out";
 }
 
 /** `/cop rotation add @member` (moderators): back in the rotation, and opted in. */
@@ -63,13 +63,13 @@ export const rotationMode = defineCommand({
   moderator: true,
   example: { mode: "volunteers" },
   async handle(ctx, { mode }) {
-    const { state } = await ctx.store.rotation.book(ctx.community.id);
-    if (state.mode === mode) return say(ctx.t("rotation.modeUnchanged"));
+    const settings = await ctx.store.rotation.settings(ctx.community.id);
+    if (settings.mode === mode) return say(ctx.t("rotation.modeUnchanged"));
     const text =
       mode === "everyone"
         ? ctx.t("rotation.mode.everyone")
         : ctx.t("rotation.mode.volunteers", {
-            count: String(state.members.filter((m) => m.status === "active" && m.optedIn).length),
+            count: String(await ctx.store.rotation.poolSize(ctx.community.id, "volunteers")),
             usage: `${ctx.syntax.prefix} rotation volunteer`,
           });
     return { ...say(text), effects: [{ type: "rotation.mode", mode }] };

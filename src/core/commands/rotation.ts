@@ -1,8 +1,6 @@
-import { localDay } from "../local-time.ts";
 import { type Block, ephemeral, type Inline } from "../message.ts";
-import { isEligible } from "../rotation/eligibility.ts";
+import { fairnessLines } from "../rotation/fairness.ts";
 import { noSeries } from "../rotation/pass.ts";
-import { fairness, fairOrder } from "../rotation/tally.ts";
 import { ahead, loadTurns, whenOf } from "../rotation/turns.ts";
 import { defineCommand } from "./define.ts";
 
@@ -59,18 +57,9 @@ export const rotationFairness = defineCommand({
   moderator: false,
   example: {},
   async handle(ctx) {
-    const { state } = await ctx.store.rotation.book(ctx.community.id);
-    const today = localDay(ctx.now, ctx.community.timezone);
-    const members = new Map(state.members.map((m) => [m.id, m]));
-    const shown = fairness(state)
-      .filter((t) => {
-        const member = members.get(t.memberId);
-        return t.hosted > 0 || t.passed > 0 || (member !== undefined && isEligible(state, member, today));
-      })
-      .sort(fairOrder);
-    if (shown.length === 0)
-      return { message: ephemeral({ type: "text", text: ctx.t("rotation.fairnessEmpty") }) };
-    const lines = shown.slice(0, MAX_LINES).flatMap((t, i): Inline[] => {
+    const { shown, total } = await fairnessLines(ctx, MAX_LINES);
+    if (total === 0) return { message: ephemeral({ type: "text", text: ctx.t("rotation.fairnessEmpty") }) };
+    const lines = shown.flatMap((t, i): Inline[] => {
       const params = { member: { user: t.memberId }, hosted: String(t.hosted), passed: String(t.passed) };
       const line =
         t.owed > 0
@@ -82,10 +71,10 @@ export const rotationFairness = defineCommand({
       { type: "heading", text: ctx.t("rotation.fairnessTitle") },
       { type: "text", text: lines },
     ];
-    if (shown.length > MAX_LINES)
+    if (total > shown.length)
       blocks.push({
         type: "text",
-        text: ctx.t("rotation.fairnessMore", { count: String(shown.length - MAX_LINES) }),
+        text: ctx.t("rotation.fairnessMore", { count: String(total - shown.length) }),
       });
     blocks.push({ type: "context", text: ctx.t("rotation.fairnessRule") });
     return { message: ephemeral(...blocks) };

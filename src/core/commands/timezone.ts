@@ -16,7 +16,7 @@ export const timezone = defineCommand({
     const canonical = canonicalTimeZone(zone);
     if (canonical === null) return { message: say(ctx.t("timezone.bad", { zone })) };
     // The same zone as the default still counts as chosen: a schedule then keeps it (no Slack zone).
-    const { settings } = await ctx.store.rotation.book(ctx.community.id);
+    const settings = await ctx.store.rotation.settings(ctx.community.id);
     if (canonical === ctx.community.timezone && settings.timezoneSet)
       return { message: say(ctx.t("timezone.unchanged", { zone: canonical })) };
     return {

@@ -4,12 +4,15 @@ import type { Translator } from "../i18n/index.ts";
 import type { Block, Field, Message } from "../message.ts";
 import type { Community, Effect } from "../model.ts";
 import type { RotationReads } from "../rotation/ports.ts";
+import { rotationScope } from "../rotation/scope.ts";
+import { HORIZON } from "../rotation/turns.ts";
 import type { RotationState } from "../rotation/types.ts";
 import type { TopicRefreshReads } from "../topics/refresh-ports.ts";
 import { announcementKey } from "./announcement-key.ts";
 import { committedHost } from "./closing.ts";
 import { formatMeetingTime } from "./format.ts";
 import { type PlannedMeeting, planMeetings } from "./plan.ts";
+import { comingDays } from "./plan-read.ts";
 import type { MeetingReads } from "./ports.ts";
 import { RSVP_ANSWERS, type RsvpCounts } from "./rsvp.ts";
 import { upcomingMeetings } from "./schedule.ts";
@@ -159,13 +162,16 @@ export async function announcementUpdate(
   let meeting: PlannedMeeting | undefined;
   if (host !== null && calendar.series) {
     const series = { ...calendar.series, timezone: community.timezone };
-    const found = upcomingMeetings(series, calendar.overrides, calendar.holidays, ctx.now, 8).find(
+    const found = upcomingMeetings(series, calendar.overrides, calendar.holidays, ctx.now, HORIZON).find(
       (m) => m.scheduledDay === scheduledDay,
     );
     meeting = found && { ...found, host, committed: true };
   } else {
-    const state = override.state ?? (await store.rotation.book(community.id)).state;
-    const plan = planMeetings(calendar, community.timezone, state, ctx.now, 8) ?? [];
+    const days = comingDays(calendar, community.timezone, ctx.now, HORIZON);
+    const state =
+      override.state ??
+      (await store.rotation.view(community.id, rotationScope(ctx.now, community.timezone, days))).state;
+    const plan = planMeetings(calendar, community.timezone, state, ctx.now, HORIZON) ?? [];
     meeting = plan.find((m) => m.scheduledDay === scheduledDay);
     // It went out without a host: until someone is committed (a press of "I'll host", a
     // volunteer), an edit keeps it that way, button included, rather than naming whoever the plan

@@ -3,12 +3,13 @@ import type { Inline } from "../message.ts";
 import { ephemeral } from "../message.ts";
 import { CLAIMED } from "../rotation/assign.ts";
 import { headsUpDraft } from "../rotation/heads-up.ts";
+import { withEntries } from "../rotation/tally.ts";
 import { HORIZON } from "../rotation/turns.ts";
 import type { Day, LedgerEntry } from "../rotation/types.ts";
 import { announcementUpdate } from "./announcement.ts";
 import { committedHost } from "./closing.ts";
 import { formatMeetingTime } from "./format.ts";
-import { planMeetings } from "./plan.ts";
+import { readPlan } from "./plan-read.ts";
 
 const privately = (text: string | Inline[]): ActionResult => ({
   reply: ephemeral({ type: "text", text }),
@@ -24,14 +25,12 @@ const privately = (text: string | Inline[]): ActionResult => ({
 export async function claimHost(ctx: ActionContext, day: Day): Promise<ActionResult> {
   const me = ctx.member.platformUserId;
   const { community, store } = ctx;
-  const [calendar, entries, book, stored] = await Promise.all([
-    store.meetings.calendar(community.id),
+  const [{ book, meetings }, entries, stored] = await Promise.all([
+    readPlan(ctx, HORIZON, { members: [me] }),
     store.meetings.dayLedger(community.id, day),
-    store.rotation.book(community.id),
     store.membership.member(community.id, me),
   ]);
-  const plan = planMeetings(calendar, community.timezone, book.state, ctx.now, HORIZON) ?? [];
-  const meeting = plan.find((m) => m.scheduledDay === day);
+  const meeting = meetings?.find((m) => m.scheduledDay === day);
   if (!meeting || meeting.startsAt <= ctx.now) return privately(ctx.t("claim.closed"));
   const when = formatMeetingTime(meeting.startsAt, ctx.t.locale, community.timezone);
   const answer = (host: string | null): Inline[] | string =>
@@ -46,7 +45,7 @@ export async function claimHost(ctx: ActionContext, day: Day): Promise<ActionRes
   if (book.state.members.find((m) => m.id === me)?.status !== "active")
     return privately(ctx.t("rotation.volunteerExcluded"));
   const entry: LedgerEntry = { kind: "volunteered", meetingDate: day, memberId: me, reason: CLAIMED };
-  const after = { ...book.state, ledger: [...book.state.ledger, entry] };
+  const after = withEntries(book.state, [entry]);
   const update = await announcementUpdate(ctx, day, { state: after });
   const drafts = update.flatMap((effect) => (effect.type === "outbox.send" ? [effect.draft] : []));
   drafts.push(headsUpDraft(community, ctx.t, { ...meeting, host: me, committed: true }, me));

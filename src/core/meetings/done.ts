@@ -1,4 +1,5 @@
 import type { ActionContext } from "../actions/types.ts";
+import { rotationScope } from "../rotation/scope.ts";
 import type { MeetingAnswer } from "./answer.ts";
 import { hostOf, isClosed, pastMeetings } from "./closing.ts";
 import { formatDayName } from "./holidays.ts";
@@ -22,12 +23,12 @@ export async function markDone(
 ): Promise<MeetingAnswer> {
   const say = (text: MeetingAnswer["text"]): MeetingAnswer => ({ text, effects: [] });
   if (notes && notes.length > NOTES_MAX) return say(ctx.t("done.tooLong"));
-  const [calendar, book] = await Promise.all([
-    ctx.store.meetings.calendar(ctx.community.id),
-    ctx.store.rotation.book(ctx.community.id),
-  ]);
+  const calendar = await ctx.store.meetings.calendar(ctx.community.id);
   const zone = ctx.community.timezone;
   const started = pastMeetings(calendar, zone, new Date(ctx.now.getTime() - LOOK_BACK_MS), ctx.now);
+  // The days this may close or look up: the meetings begun lately, and the one a button names.
+  const days = [...started.map((m) => m.scheduledDay), ...(scheduledDay ? [scheduledDay] : [])];
+  const book = await ctx.store.rotation.view(ctx.community.id, rotationScope(ctx.now, zone, days));
   let day = scheduledDay;
   if (day === null) {
     const open = started.filter((m) => !isClosed(book.state, m.scheduledDay));

@@ -8,8 +8,10 @@ import type { Effect } from "../model.ts";
 import { isEligible } from "./eligibility.ts";
 import { PASS_ACTION, SWAP_OPEN_ACTION } from "./heads-up.ts";
 import { passTurn, type TurnOutcome } from "./pass.ts";
+import { rotationScope } from "./scope.ts";
 import { requestSwap, SWAP_ACCEPT_ACTION, SWAP_DECLINE_ACTION } from "./swap.ts";
 import { answerSwap } from "./swap-answer.ts";
+import { emptyTally, fairOrder, stateTallies } from "./tally.ts";
 import { loadTurns, showUsage, turnOf } from "./turns.ts";
 import { Day, type RotationState } from "./types.ts";
 
@@ -70,11 +72,19 @@ export const swapForm: FormDefinition = {
   moderator: false,
   async build(ctx, initial, args) {
     const day = Day.parse(args[0]);
-    const { book } = await loadTurns(ctx, 0);
     const me = ctx.member.platformUserId;
-    const ids = book.state.members
-      .filter((m) => m.id !== me && isEligible(book.state, m, day))
+    // The fairest who can host that day: those who hosted least come first, as the rule would.
+    const scope = rotationScope(ctx.now, ctx.community.timezone, [day], {
+      members: [me],
+      extra: MAX_OPTIONS,
+    });
+    const { state } = await ctx.store.rotation.view(ctx.community.id, scope);
+    const tallies = stateTallies(state);
+    const tally = (id: string) => tallies.get(id) ?? emptyTally(id);
+    const ids = state.members
+      .filter((m) => m.id !== me && isEligible(state, m, day))
       .map((m) => m.id)
+      .sort((a, b) => fairOrder(tally(a), tally(b)))
       .slice(0, MAX_OPTIONS);
     const names = await ctx.store.rotation.names(ctx.community.id, ids);
     const options = ids

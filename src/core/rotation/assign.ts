@@ -1,6 +1,6 @@
 import { localDay } from "../local-time.ts";
 import { isEligible } from "./eligibility.ts";
-import { emptyTally, fairOrder, type MemberTally, record, tallyLedger } from "./tally.ts";
+import { emptyTally, fairOrder, type MemberTally, record, stateTallies } from "./tally.ts";
 import type { Day, HostAssignment, LedgerEntry, RotationMember, RotationState } from "./types.ts";
 
 /** What the ledger already says about one meeting day. */
@@ -124,7 +124,7 @@ export function assignHosts(
   now: Date,
 ): HostAssignment[] {
   const today = localDay(now, state.timezone);
-  const tallies = tallyLedger(state.ledger);
+  const tallies = stateTallies(state);
   const days = dayRecords(state.ledger);
   const dates = [...new Set(upcomingMeetingDates)].sort();
   const coming = new Set(dates);

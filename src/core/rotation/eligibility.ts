@@ -2,7 +2,8 @@ import { addDays } from "../meetings/calendar.ts";
 import { localToInstant } from "../meetings/zone.ts";
 import type { Day, RotationMember, RotationState } from "./types.ts";
 
-const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+/** A newcomer waits a full week after joining, unless they answer the intro first. */
+export const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
 /**
  * Whether a member can host on `date` (a local day of the community's zone): active (alumni drop

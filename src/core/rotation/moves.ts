@@ -1,10 +1,10 @@
 import { assignHosts, dayRecords, fairestFor, openCommitment, previousHost } from "./assign.ts";
 import { isEligible } from "./eligibility.ts";
-import { record, tallyLedger } from "./tally.ts";
+import { record, stateTallies, withEntries } from "./tally.ts";
 import type { Away, Day, LedgerEntry, RotationState } from "./types.ts";
 
 function append(state: RotationState, ...entries: LedgerEntry[]): RotationState {
-  return { ...state, ledger: [...state.ledger, ...entries] };
+  return withEntries(state, entries);
 }
 
 /** The meeting happened: `memberId` hosted it (repays one of their debts, if any). */
@@ -43,7 +43,7 @@ export function applyPass(
   const days = dayRecords(state.ledger);
   const passers = new Set(days.get(date)?.passers ?? []);
   passers.add(memberId);
-  const tallies = tallyLedger(state.ledger);
+  const tallies = stateTallies(state);
   for (const [day, found] of days) {
     const host = openCommitment(found);
     if (host && day < date)

@@ -7,7 +7,7 @@ import { isEligible } from "./eligibility.ts";
 import { headsUpDraft } from "./heads-up.ts";
 import { applySwap } from "./moves.ts";
 import { swapKey } from "./swap.ts";
-import { daysOf, inAnnounceWindow, loadTurns, whenOf } from "./turns.ts";
+import { daysOf, HORIZON, inAnnounceWindow, loadTurns, whenOf } from "./turns.ts";
 import type { Day, RotationState } from "./types.ts";
 
 type Dm = OutboxDraft & { readonly kind: "dm" };
@@ -42,7 +42,7 @@ export async function answerSwap(
   if (!request) return { result: { reply: say(ctx.t("rotation.swapNotYours")) }, changed: null };
   if (request.status !== "pending")
     return { result: { reply: say(ctx.t("rotation.swapAnswered")) }, changed: null };
-  const view = await loadTurns(ctx);
+  const view = await loadTurns(ctx, HORIZON, [fromUser]);
   const meeting = view.meetings?.find((m) => m.scheduledDay === day);
   const close = (status: SwapStatus, entries: RotationState["ledger"], drafts: Dm[]): Effect => ({
     type: "swap.answer",

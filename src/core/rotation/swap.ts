@@ -3,7 +3,7 @@ import type { PlannedMeeting } from "../meetings/plan.ts";
 import type { Message } from "../message.ts";
 import { isEligible } from "./eligibility.ts";
 import { noSeries, type TurnOutcome } from "./pass.ts";
-import { loadTurns, showUsage, type TurnContext, turnOf, whenOf } from "./turns.ts";
+import { HORIZON, loadTurns, showUsage, type TurnContext, turnOf, whenOf } from "./turns.ts";
 import type { Day } from "./types.ts";
 
 /** The swap request's buttons (arguments: the meeting's scheduled day and the asker). */
@@ -46,7 +46,7 @@ export async function requestSwap(ctx: TurnContext, other: string, day?: Day): P
   const mention = { user: other };
   if (other === me) return { ok: false, text: ctx.t("rotation.swapSelf") };
   const [view, stored] = await Promise.all([
-    loadTurns(ctx),
+    loadTurns(ctx, HORIZON, [other]),
     ctx.store.membership.member(ctx.community.id, other),
   ]);
   if (view.meetings === null) return noSeries(ctx);

@@ -50,6 +50,27 @@ export function tallyLedger(ledger: readonly LedgerEntry[]): Map<string, MemberT
 }
 
 /**
+ * The counts of a state, as fresh copies the caller may `record` into: the stored ones when the
+ * state carries them (its ledger is then only the days a plan looks at), else the whole ledger's.
+ */
+export function stateTallies(state: Pick<RotationState, "ledger" | "tallies">): Map<string, MemberTally> {
+  if (!state.tallies) return tallyLedger(state.ledger);
+  return new Map(state.tallies.map((t) => [t.memberId, { ...t }]));
+}
+
+/**
+ * The state with entries appended to its ledger, and to its stored counts when it carries them
+ * (a pass or a swap decided in this request counts in the plans made after it, as in the ledger).
+ */
+export function withEntries(state: RotationState, entries: readonly LedgerEntry[]): RotationState {
+  const ledger = [...state.ledger, ...entries];
+  if (!state.tallies) return { ...state, ledger };
+  const tallies = stateTallies(state);
+  for (const entry of entries) record(tallies, entry);
+  return { ...state, ledger, tallies: [...tallies.values()] };
+}
+
+/**
  * Orders candidates fairest first: least effective hosted count (debts counted), then the longest
  * since they last hosted (never hosted = longest), then member id so the choice is stable.
  */
@@ -66,7 +87,7 @@ export function fairOrder(a: MemberTally, b: MemberTally): number {
 
 /** Per-member counts for every member of the state (alumni too), by member id. */
 export function fairness(state: RotationState): MemberTally[] {
-  const tallies = tallyLedger(state.ledger);
+  const tallies = stateTallies(state);
   return state.members
     .map((m) => ({ ...(tallies.get(m.id) ?? emptyTally(m.id)) }))
     .sort((a, b) => (a.memberId < b.memberId ? -1 : a.memberId > b.memberId ? 1 : 0));

@@ -1,6 +1,7 @@
 import type { ActionContext } from "../actions/types.ts";
 import { formatMeetingTime } from "../meetings/format.ts";
-import { type PlannedMeeting, planMeetings } from "../meetings/plan.ts";
+import type { PlannedMeeting } from "../meetings/plan.ts";
+import { readPlan } from "../meetings/plan-read.ts";
 import type { RotationBook } from "./ports.ts";
 import type { Day } from "./types.ts";
 
@@ -13,8 +14,9 @@ export const AHEAD = 4;
  */
 export const HORIZON = 8;
 
-/** What a rotation command or button reads: the book and the coming meetings with their hosts. */
+/** What a rotation command or button reads: the rotation and the coming meetings with their hosts. */
 export interface TurnView {
+  /** The rotation as these meetings need it: the fairest candidates, the member and `others`. */
   readonly book: RotationBook;
   /** Null when the community has no meeting series. */
   readonly meetings: readonly PlannedMeeting[] | null;
@@ -23,13 +25,17 @@ export interface TurnView {
 /** The context the rotation flows need (a command's and an action's both fit). */
 export type TurnContext = Pick<ActionContext, "community" | "member" | "t" | "now" | "store" | "syntax">;
 
-/** Reads the rotation and plans the next `count` meetings (two reads at once). */
-export async function loadTurns(ctx: TurnContext, count = HORIZON): Promise<TurnView> {
-  const [book, calendar] = await Promise.all([
-    ctx.store.rotation.book(ctx.community.id),
-    ctx.store.meetings.calendar(ctx.community.id),
-  ]);
-  const meetings = planMeetings(calendar, ctx.community.timezone, book.state, ctx.now, count);
+/**
+ * Reads the calendar and the rotation and plans the next `count` meetings. The member acting is
+ * read whatever their standing, and so are `others` (a swap's other side).
+ */
+export async function loadTurns(
+  ctx: TurnContext,
+  count = HORIZON,
+  others: readonly string[] = [],
+): Promise<TurnView> {
+  const members = [ctx.member.platformUserId, ...others];
+  const { book, meetings } = await readPlan(ctx, count, { members });
   return { book, meetings };
 }
 

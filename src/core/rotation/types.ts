@@ -50,7 +50,23 @@ export type LedgerEntry = z.infer<typeof LedgerEntry>;
 export const Away = z.object({ memberId: z.string().min(1), from: Day, to: Day });
 export type Away = z.infer<typeof Away>;
 
-/** Everything the rule needs; the ledger is in the order things were recorded. */
+/** One member's counts over the whole ledger (`MemberTally`, tally.ts), as stored per member. */
+export const StoredTally = z.object({
+  memberId: z.string().min(1),
+  hosted: z.number().int().min(0),
+  owed: z.number().int().min(0),
+  passed: z.number().int().min(0),
+  lastHosted: Day.nullable(),
+});
+export type StoredTally = z.infer<typeof StoredTally>;
+
+/**
+ * Everything the rule needs; the ledger is in the order things were recorded. Either the whole
+ * rotation (every member, the whole ledger), or the part of it a plan over some days needs
+ * (`RotationScope`, scope.ts): then `members` are the fairest candidates and the members the flow
+ * names, `ledger` holds only the days the plan looks at (every entry of each), and `tallies` are
+ * those members' counts over the whole ledger, which the ledger given can no longer tell.
+ */
 export const RotationState = z.object({
   members: z.array(RotationMember),
   /** The community's IANA zone: meeting days are its local days, and so are the rule's days. */
@@ -58,6 +74,7 @@ export const RotationState = z.object({
   mode: RotationMode,
   ledger: z.array(LedgerEntry),
   aways: z.array(Away),
+  tallies: z.array(StoredTally).optional(),
 });
 export type RotationState = z.infer<typeof RotationState>;
 

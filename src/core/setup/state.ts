@@ -8,6 +8,7 @@ export interface SetupState {
   readonly conductText: string | null;
   readonly series: StoredSeries | null;
   readonly holidays: number;
+  /** Members who take turns (counted in SQL, never listed). */
   readonly rotationMembers: number;
   readonly digestOn: boolean;
   readonly nudgesPaused: boolean;
@@ -16,20 +17,21 @@ export interface SetupState {
 /** One read per feature, in parallel; the community row itself (language, zone) is in `ctx`. */
 export async function readSetupState(ctx: Pick<ActionContext, "community" | "store">): Promise<SetupState> {
   const id = ctx.community.id;
-  const [onboarding, calendar, book, digest, nudges] = await Promise.all([
+  const [onboarding, calendar, settings, rotationMembers, digest, nudges] = await Promise.all([
     ctx.store.membership.onboarding(id),
     ctx.store.meetings.calendar(id),
-    ctx.store.rotation.book(id),
+    ctx.store.rotation.settings(id),
+    ctx.store.rotation.poolSize(id),
     ctx.store.digest.settings(id),
     ctx.store.nudges.settings(id),
   ]);
   return {
-    timezoneSet: book.settings.timezoneSet,
+    timezoneSet: settings.timezoneSet,
     mainChannelId: onboarding.mainChannelId,
     conductText: onboarding.conductText,
     series: calendar.series,
     holidays: calendar.holidays.length,
-    rotationMembers: book.state.members.length,
+    rotationMembers,
     digestOn: digest.enabled,
     nudgesPaused: nudges.paused,
   };

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { defineAction } from "../actions/define.ts";
 import type { ActionContext, ActionResult } from "../actions/types.ts";
 import { formatMeetingTime } from "../meetings/format.ts";
-import { planMeetings } from "../meetings/plan.ts";
+import { readPlan } from "../meetings/plan-read.ts";
 import { ephemeral } from "../message.ts";
 import { Day } from "../rotation/types.ts";
 import { CHOOSE_ACTION } from "./refresh.ts";
@@ -40,11 +40,7 @@ export const topicChoose = defineAction({
 
 /** The meeting scheduled on `day`, if it is still ahead, with its current host. */
 async function upcoming(ctx: ActionContext, day: string) {
-  const [calendar, book] = await Promise.all([
-    ctx.store.meetings.calendar(ctx.community.id),
-    ctx.store.rotation.book(ctx.community.id),
-  ]);
-  const meetings = planMeetings(calendar, ctx.community.timezone, book.state, ctx.now, LOOK_AHEAD);
+  const { meetings } = await readPlan(ctx, LOOK_AHEAD);
   return meetings?.find((m) => m.scheduledDay === day && m.startsAt > ctx.now) ?? null;
 }
 
