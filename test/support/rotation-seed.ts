@@ -134,7 +134,7 @@ export async function fullState(communityId: number): Promise<RotationState> {
   return {
     mode: c.rotation_mode,
     timezone: c.timezone,
-    members: (members?.results as unknown as BookRow[]).map((m) => ({
+    members: ((members?.results ?? []) as unknown as BookRow[]).map((m) => ({
       id: m.platform_user_id,
       joinedAt: m.joined_at,
       answeredIntroAt: m.answered_at,
@@ -143,7 +143,7 @@ export async function fullState(communityId: number): Promise<RotationState> {
       founder: m.founder === 1,
     })),
     ledger: (
-      ledger?.results as {
+      (ledger?.results ?? []) as {
         kind: RotationState["ledger"][number]["kind"];
         meeting_day: string;
         member_id: string | null;
@@ -157,7 +157,7 @@ export async function fullState(communityId: number): Promise<RotationState> {
       ...(e.member_id === null ? {} : { memberId: e.member_id }),
       ...(e.other_member_id === null ? {} : { otherMemberId: e.other_member_id }),
     })),
-    aways: (aways?.results as { user_id: string; from_day: string; to_day: string }[]).map((a) => ({
+    aways: ((aways?.results ?? []) as { user_id: string; from_day: string; to_day: string }[]).map((a) => ({
       memberId: a.user_id,
       from: a.from_day,
       to: a.to_day,
