@@ -1,9 +1,6 @@
-import { env } from "cloudflare:workers";
+
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ActionContext } from "../src/core/actions/types.ts";
-import { registry } from "../src/core/commands/index.ts";
-import { parseCommandText } from "../src/core/commands/parse-text.ts";
-import { handleCommand } from "../src/core/handle-command.ts";
 import { translator } from "../src/core/i18n/index.ts";
 import { claimHost } from "../src/core/meetings/claim.ts";
 import { markDone } from "../src/core/meetings/done.ts";
@@ -11,15 +8,14 @@ import { passButton, swapForm } from "../src/core/rotation/actions.ts";
 import { readSetupState } from "../src/core/setup/state.ts";
 import { topicChoose } from "../src/core/topics/choose-action.ts";
 import { createDb } from "../src/db/client.ts";
-import { createCommunityStore } from "../src/db/store.ts";
 import { meetingAnnounce } from "../src/jobs/meeting-announce.ts";
 import { meetingClose } from "../src/jobs/meeting-close.ts";
 import { meetingRemind } from "../src/jobs/meeting-remind.ts";
 import type { JobDeps, JobKind } from "../src/jobs/registry.ts";
 import { topicRefresh } from "../src/jobs/topic-refresh.ts";
 import { seedJobsCommunity } from "./bench/jobs-seed.ts";
+import { countedCommand, countedStore } from "./support/counted-command.ts";
 import { freshDb } from "./support/db.ts";
-import { readingD1 } from "./support/reading-d1.ts";
 import { seedRotationHistory } from "./support/rotation-history.ts";
 
 const MEMBERS = 3_000;
@@ -37,39 +33,15 @@ beforeAll(async () => {
   await seedRotationHistory(communityId);
 });
 
-/** A store over a D1 that counts statements and the rows they hand back. */
-function counted() {
-  const { d1, reading } = readingD1(env.DB);
-  return { store: createCommunityStore(createDb(d1), d1), reading, d1 };
-}
-
 async function command(text: string, moderator = false) {
-  const { store, reading } = counted();
-  const answer = await handleCommand(
-    { store, now: () => NOW },
-    {
-      contact: {
-        platform: "slack",
-        workspaceId: "T0BENCH",
-        workspaceName: null,
-        userId: "U00000001",
-        displayName: "Member 1",
-        initialLocale: "en",
-      },
-      syntax: { prefix: "/cop", namedOptions: false },
-      authority: () => ({ kind: "payload", isModerator: moderator }),
-      parse: (r) => parseCommandText(r, "slack", text),
-      ingressKey: `slack:T0BENCH:trigger:${crypto.randomUUID()}`,
-    },
-  );
-  return { text: JSON.stringify(answer.message), reading };
+  return countedCommand(text, NOW, moderator);
 }
 
 async function actionContext(): Promise<{
   ctx: ActionContext;
   reading: { statements: number; rows: number };
 }> {
-  const { store, reading } = counted();
+  const { store, reading } = countedStore();
   const { community, member } = await store.find({
     platform: "slack",
     workspaceId: "T0BENCH",
@@ -146,7 +118,7 @@ describe(`no rotation flow reads every member (${MEMBERS.toLocaleString("en")} m
       ["announce", NEXT, meetingAnnounce],
     ];
     for (const [name, period, job] of runs) {
-      const { store, reading, d1 } = counted();
+      const { store, reading, d1 } = countedStore();
       const deps: JobDeps = {
         db: createDb(d1),
         d1,

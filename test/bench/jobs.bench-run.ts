@@ -2,7 +2,8 @@
  * The workerd half of `npm run bench:jobs` (scripts/bench-jobs.ts runs it through vitest with
  * vitest.bench-jobs.config.ts): times cron ticks over 1,000 communities (test/bench/cron-tick.ts),
  * then seeds 100,000 members in the local D1 and measures the nudge job's scan and fan-out against
- * the bare scan, its D1 statements and time per invocation, and the digest build. Prints one
+ * the bare scan, its D1 statements and time per invocation, the digest build, and `/cop rotation
+ * show` and `/cop meeting next` through the command handler (median of 20). Prints one
  * `BENCH_JOBS {json}` line for the Node side to report.
  */
 import { env } from "cloudflare:workers";
@@ -20,6 +21,7 @@ import { nudgeTopics } from "../../src/db/nudges-topics.ts";
 import { createCommunityStore } from "../../src/db/store.ts";
 import { sendNudges } from "../../src/jobs/nudges.ts";
 import type { JobDeps } from "../../src/jobs/registry.ts";
+import { type CommandRun, measureCommands } from "./commands-at-scale.ts";
 import { countingD1, type D1Counts } from "./counting-d1.ts";
 import { type CronTick, measureCronTicks } from "./cron-tick.ts";
 import { seedJobsCommunity } from "./jobs-seed.ts";
@@ -126,6 +128,8 @@ it("measures the nudge job and the digest at 100,000 members, and a cron tick at
     const [ms] = await timed(() => buildDigest(store.digest, community, new Date(FIRST + DAYS * DAY_MS)));
     digestTimes.push(ms);
   }
+  // Last: the rotation history it adds changes nothing the nudge job or the digest read.
+  const commands: CommandRun[] = await measureCommands(community.id);
   const plan = await env.DB.prepare(
     `EXPLAIN QUERY PLAN ${bareScanQuery(db, scanWindow(community.id, "UTC", settings, new Date(FIRST)), 50).sql}`,
   )
@@ -142,6 +146,7 @@ it("measures the nudge job and the digest at 100,000 members, and a cron tick at
       cpuMs,
       plan: plan.results.map((r) => r.detail),
       ticks,
+      commands,
     })}`,
   );
 });
