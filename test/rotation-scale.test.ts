@@ -1,4 +1,3 @@
-
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ActionContext } from "../src/core/actions/types.ts";
 import { translator } from "../src/core/i18n/index.ts";
