@@ -87,7 +87,11 @@ export function dropActivityChannel(db: Db, communityId: number, channelId: stri
     .execute();
 }
 
-const PROBLEMS: ReadonlySet<string> = new Set<ReadProblem>(["cannot_view", "cannot_read_history", "no_access"]);
+const PROBLEMS: ReadonlySet<string> = new Set<ReadProblem>([
+  "cannot_view",
+  "cannot_read_history",
+  "no_access",
+]);
 
 /** The channels guyub could not read at its last try (an older free-text error reads as `no_access`). */
 export async function unreadActivityChannels(db: Db, communityId: number): Promise<UnreadChannel[]> {

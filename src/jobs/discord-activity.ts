@@ -128,16 +128,14 @@ async function mayRead(
   refused: boolean,
 ): Promise<boolean> {
   const access = await history.access(channel.channelId);
-  let problem: ReadProblem | null;
-  if (access === null) {
-    // Discord could not be asked: a refusal stays one; an empty page waits for the next run.
-    if (!refused) return false;
-    problem = "no_access";
-  } else if (!access.ok && access.problem === "gone") {
+  if (access?.ok === false && access.problem === "gone") {
     await dropActivityChannel(deps.db, communityId, channel.channelId);
     return false;
-  } else if (!access.ok) problem = access.problem;
-  else problem = refused ? "no_access" : null;
+  }
+  // Discord could not be asked: a refusal stays one; an empty page waits for the next run.
+  if (access === null && !refused) return false;
+  const problem: ReadProblem | null =
+    access?.ok === false && access.problem !== "gone" ? access.problem : refused ? "no_access" : null;
   if (problem !== null || channel.lastError !== null)
     await recordChannelError(deps.db, communityId, channel.channelId, problem, deps.now);
   return problem === null;

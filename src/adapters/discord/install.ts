@@ -1,4 +1,4 @@
-import type { PlainKey } from "../../core/i18n/index.ts";
+import type { PlainKey, Translator } from "../../core/i18n/index.ts";
 import { PERMISSION } from "./permissions.ts";
 
 /**
@@ -58,4 +58,31 @@ export function discordInstallUrl(applicationId: string, options: { guildId?: st
     ...(options.guildId ? { guild_id: options.guildId } : {}),
   });
   return `https://discord.com/oauth2/authorize?${query}`;
+}
+
+/** The install link and what it asks for, each with its reason in the reader's language. */
+export interface DiscordInstall {
+  readonly url: string;
+  /** The permissions integer of the URL, as a decimal string (Discord's own notation). */
+  readonly permissions: string;
+  readonly asks: readonly { readonly what: string; readonly why: string }[];
+}
+
+/**
+ * Everything a moderator needs to add guyub to a server: `npm run discord:invite` prints it and
+ * the health page shows it. Throws on an application id that is not a snowflake.
+ */
+export function describeDiscordInstall(
+  applicationId: string,
+  t: Translator,
+  options: { guildId?: string } = {},
+): DiscordInstall {
+  return {
+    url: discordInstallUrl(applicationId, options),
+    permissions: discordInstallPermissions().toString(),
+    asks: [
+      ...DISCORD_SCOPES.map((s) => ({ what: `scope ${s.scope}`, why: t(s.why) })),
+      ...DISCORD_PERMISSIONS.map((p) => ({ what: p.name, why: t(p.why) })),
+    ],
+  };
 }

@@ -83,7 +83,10 @@ export function createBotPermissions(config: DiscordLookupsConfig) {
         get(`/guilds/${guild}/members/${config.botId}`, member),
         get(`/guilds/${guild}/roles`, roles),
       ]);
-      const [place, [bot, guildRoles]] = await Promise.all([get(`/channels/${channelId}`, channel), serverWide]);
+      const [place, [bot, guildRoles]] = await Promise.all([
+        get(`/channels/${channelId}`, channel),
+        serverWide,
+      ]);
       if (!bot || !guildRoles) return null;
       if (!bot.ok || !guildRoles.ok) {
         const refused = [bot, guildRoles].some((a) => !a.ok && (a.status === 403 || a.status === 404));
