@@ -29,6 +29,9 @@ function channelReply(state: StandinState, id: string): Reply {
   if (!SNOWFLAKE.test(id)) return notSnowflake("channel_id", id);
   const denied = discordChannelDenied(state, id);
   if (denied) return denied;
+  // A server the bot is no longer in hides its channels too.
+  if (discordGuildDenied(state, channelObject(state, id).guild_id))
+    return [403, { message: "Missing Access", code: 50001 }];
   if ((botPermissions(state, id) & PERMISSION.VIEW_CHANNEL) === 0n)
     return [403, { message: "Missing Access", code: 50001 }];
   return [200, channelObject(state, id)];

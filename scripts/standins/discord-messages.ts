@@ -5,7 +5,7 @@
 import type { Hono } from "hono";
 import { discordChannelDenied, discordDmDenied } from "./access.ts";
 import { checkMessage, fieldError, type Reply, route } from "./discord-http.ts";
-import { postDenied } from "./discord-world.ts";
+import { postDenied, readDenied } from "./discord-world.ts";
 import { remember, type StandinState } from "./state.ts";
 import { discordLine, short } from "./transcript.ts";
 
@@ -98,11 +98,16 @@ export function addMessageRoutes(app: Hono, state: StandinState): void {
   });
 
   // Newest first, as Discord lists them; `after` pages forward from the oldest unseen message.
+  // Without Read Message History the list is empty, as on Discord (readDenied).
   app.get("/channels/:channelId/messages", (c) => {
     const channelId = c.req.param("channelId");
     return route(c, state, { bucket: "history", major: channelId, botAuth: true }, () => {
       const problem = channelProblem(state, channelId);
       if (problem) return problem;
+      const isDm = [...state.dmChannels.values()].includes(channelId);
+      const denied = isDm ? undefined : readDenied(state, channelId);
+      if (denied === "empty") return [200, []];
+      if (denied) return denied;
       const limit = Number(c.req.query("limit") ?? 50);
       if (!Number.isInteger(limit) || limit < 1 || limit > 100)
         return fieldError("limit", "NUMBER_TYPE_MAX", "int value should be between 1 and 100.");

@@ -8,6 +8,8 @@
  * so it checks guyub's rather than repeating it.
  */
 import { z } from "zod";
+import { discordInstallPermissions } from "../../src/adapters/discord/install.ts";
+import { discordGuildDenied } from "./access.ts";
 import type { Reply } from "./discord-http.ts";
 import type { StandinState } from "./state.ts";
 
@@ -16,6 +18,7 @@ export const PERMISSION = {
   ADMINISTRATOR: bit(3),
   VIEW_CHANNEL: bit(10),
   SEND_MESSAGES: bit(11),
+  READ_MESSAGE_HISTORY: bit(16),
   SEND_MESSAGES_IN_THREADS: bit(38),
 } as const;
 const ALL = (1n << 53n) - 1n;
@@ -24,8 +27,11 @@ const ALL = (1n << 53n) - 1n;
 export const DEFAULT_EVERYONE = [0, 6, 9, 10, 11, 14, 15, 16, 18, 20, 21, 25, 26, 31, 35, 36, 37, 38]
   .map(bit)
   .reduce((a, b) => a | b, 0n);
-/** What guyub's install URL asks for (docs/platform-facts.md): its managed role carries it. */
-export const GUYUB_ROLE_PERMISSIONS = 309237730368n;
+/**
+ * What guyub's install URL asks for: Discord gives an installed bot a managed role with exactly
+ * the permissions of its URL, so the stand-in's role takes them from the same list.
+ */
+export const GUYUB_ROLE_PERMISSIONS = discordInstallPermissions();
 /** The id of guyub's managed role in every guild the stand-in knows. */
 export const GUYUB_ROLE = "100000000000000009";
 
@@ -158,5 +164,19 @@ export function postDenied(state: StandinState, channelId: string): Reply | unde
     return [403, { message: "Missing Access", code: 50001 }];
   const send = isThread(state, channelId) ? PERMISSION.SEND_MESSAGES_IN_THREADS : PERMISSION.SEND_MESSAGES;
   if ((permissions & send) === 0n) return [403, { message: "Missing Permissions", code: 50013 }];
+  return undefined;
+}
+
+/**
+ * Reading a channel's messages: the bot outside the server or without View Channel gets 403 50001;
+ * without Read Message History Discord answers 200 with an empty list, not an error ("empty").
+ */
+export function readDenied(state: StandinState, channelId: string): Reply | "empty" | undefined {
+  const lostGuild = discordGuildDenied(state, channelObject(state, channelId).guild_id);
+  if (lostGuild) return [403, { message: "Missing Access", code: 50001 }];
+  const permissions = botPermissions(state, channelId);
+  if ((permissions & PERMISSION.VIEW_CHANNEL) === 0n)
+    return [403, { message: "Missing Access", code: 50001 }];
+  if ((permissions & PERMISSION.READ_MESSAGE_HISTORY) === 0n) return "empty";
   return undefined;
 }

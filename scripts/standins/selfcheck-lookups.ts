@@ -4,6 +4,7 @@
  * bot's permissions computed from roles and overwrites as Discord documents it.
  */
 import assert from "node:assert/strict";
+import { discordInstallPermissions } from "../../src/adapters/discord/install.ts";
 import { APP_ID, type Check, type Client, control, discordResult, slackResult } from "./selfcheck-client.ts";
 
 type Obj = Record<string, unknown>;
@@ -11,6 +12,7 @@ const GUILD = "200000000000000001";
 const BOT_ROLE = "100000000000000009";
 const VIEW = String(1n << 10n);
 const SEND = String(1n << 11n);
+const HISTORY = String(1n << 16n);
 const VIEW_AND_SEND = String((1n << 10n) | (1n << 11n));
 const post = (c: Client, channel: string) =>
   c.discord("POST", `/channels/${channel}/messages`, { content: "hi" });
@@ -132,6 +134,44 @@ export function lookupChecks(c: Client): Check[] {
         });
         await discordResult(post(c, "700000000000000003"), 200);
         await control(c, "POST", "/__discord/channels", { channels: [{ id: "x" }] }, 400);
+      },
+    ],
+    [
+      "discord: reading history needs View Channel (50001) and Read Message History (else an empty list)",
+      async () => {
+        const roles = await discordResult(c.discord("GET", `/guilds/${GUILD}/roles`), 200);
+        // The managed role carries exactly what the install URL asks for.
+        assert.equal(roles.find((r) => r.id === BOT_ROLE)?.permissions, String(discordInstallPermissions()));
+        const [open, noHistory, hidden] = ["700000000000000011", "700000000000000012", "700000000000000013"];
+        for (const channelId of [open, noHistory, hidden])
+          await control(c, "POST", "/__discord/messages", { channelId, messages: [{ authorId: "81" }] });
+        await control(c, "POST", "/__discord/channels", {
+          channels: [
+            { id: noHistory, overwrites: [{ id: GUILD, type: 0, deny: HISTORY }] },
+            { id: hidden, overwrites: [{ id: GUILD, type: 0, deny: VIEW }] },
+          ],
+        });
+        const read = (channel: string) => c.discord("GET", `/channels/${channel}/messages?after=0`);
+        assert.equal((await discordResult(read(open), 200)).length, 1);
+        assert.deepEqual(await discordResult(read(noHistory), 200), []);
+        await discordResult(read(hidden), 403, 50001);
+        // The role granting it back (an allow on guyub's role) makes the message readable again.
+        await control(c, "POST", "/__discord/channels", {
+          channels: [
+            {
+              id: noHistory,
+              overwrites: [
+                { id: GUILD, type: 0, deny: HISTORY },
+                { id: BOT_ROLE, type: 0, allow: HISTORY },
+              ],
+            },
+          ],
+        });
+        assert.equal((await discordResult(read(noHistory), 200)).length, 1);
+        // Removed from the server: its channels answer 50001, to look at and to read.
+        await control(c, "POST", "/__lost", { platform: "discord", guildId: GUILD });
+        await discordResult(read(open), 403, 50001);
+        await discordResult(c.discord("GET", `/channels/${open}`), 403, 50001);
       },
     ],
   ];

@@ -1,10 +1,12 @@
 import type { CompiledQuery } from "kysely";
+import type { ReadProblem, UnreadChannel } from "../core/activity/history.ts";
 import type { Db } from "./client.ts";
 
-/** A channel the activity job reads, with its cursor. */
+/** A channel the activity job reads, with its cursor and why its last read failed (null: it did not). */
 export interface ActivityChannel {
   readonly channelId: string;
   readonly lastMessageId: string | null;
+  readonly lastError: string | null;
 }
 
 /**
@@ -27,12 +29,16 @@ export async function activityChannels(db: Db, communityId: number): Promise<Act
     .execute();
   const rows = await db
     .selectFrom("activity_channels")
-    .select(["channel_id", "last_message_id"])
+    .select(["channel_id", "last_message_id", "last_error"])
     .where("community_id", "=", communityId)
     .orderBy("updated_at")
     .orderBy("channel_id")
     .execute();
-  return rows.map((r) => ({ channelId: r.channel_id, lastMessageId: r.last_message_id }));
+  return rows.map((r) => ({
+    channelId: r.channel_id,
+    lastMessageId: r.last_message_id,
+    lastError: r.last_error,
+  }));
 }
 
 /** Saves a channel's cursor (in the batch that records the page's activity): a rerun resumes here. */
@@ -52,14 +58,54 @@ export function saveCursorQuery(
     .compile();
 }
 
-/** Why a channel could not be read (no access): shown to operators, tried again next run. */
-export function recordChannelError(db: Db, communityId: number, channelId: string, error: string, now: Date) {
+/**
+ * Why a channel could not be read (a `ReadProblem`), or null once it could be again. Shown to
+ * moderators in `/cop nudges quiet`; while any is set the community gets no nudges. Tried again
+ * next run.
+ */
+export function recordChannelError(
+  db: Db,
+  communityId: number,
+  channelId: string,
+  problem: ReadProblem | null,
+  now: Date,
+) {
   return db
     .updateTable("activity_channels")
-    .set({ last_error: error, updated_at: now.toISOString() })
+    .set({ last_error: problem, updated_at: now.toISOString() })
     .where("community_id", "=", communityId)
     .where("channel_id", "=", channelId)
     .execute();
+}
+
+/** A channel that no longer exists holds no activity to miss: it leaves the reading list. */
+export function dropActivityChannel(db: Db, communityId: number, channelId: string) {
+  return db
+    .deleteFrom("activity_channels")
+    .where("community_id", "=", communityId)
+    .where("channel_id", "=", channelId)
+    .execute();
+}
+
+const PROBLEMS: ReadonlySet<string> = new Set<ReadProblem>([
+  "cannot_view",
+  "cannot_read_history",
+  "no_access",
+]);
+
+/** The channels guyub could not read at its last try (an older free-text error reads as `no_access`). */
+export async function unreadActivityChannels(db: Db, communityId: number): Promise<UnreadChannel[]> {
+  const rows = await db
+    .selectFrom("activity_channels")
+    .select(["channel_id", "last_error"])
+    .where("community_id", "=", communityId)
+    .where("last_error", "is not", null)
+    .orderBy("channel_id")
+    .execute();
+  return rows.map((r) => ({
+    channelId: r.channel_id,
+    problem: PROBLEMS.has(r.last_error ?? "") ? (r.last_error as ReadProblem) : "no_access",
+  }));
 }
 
 /** Discord communities with a channel to read (a main channel or a listed one). */

@@ -6,6 +6,7 @@ import {
   type NudgeReads,
   type NudgeSettings,
 } from "../core/nudges/ports.ts";
+import { unreadActivityChannels } from "./activity-channels.ts";
 import type { Db } from "./client.ts";
 import { quietReport } from "./nudges-scan.ts";
 
@@ -45,6 +46,7 @@ export function createNudgeReads(db: Db): NudgeReads {
       };
     },
     quiet: (window, limit) => quietReport(db, window, limit),
+    unreadChannels: (communityId) => unreadActivityChannels(db, communityId),
   };
 }
 

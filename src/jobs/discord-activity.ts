@@ -1,11 +1,18 @@
 import { type ActivitySeen, latestDays } from "../core/activity/effects.ts";
-import { type HistoryPage, snowflakeAt } from "../core/activity/history.ts";
+import {
+  type ChannelHistory,
+  type HistoryPage,
+  type ReadProblem,
+  snowflakeAt,
+} from "../core/activity/history.ts";
 import { localDay } from "../core/local-time.ts";
 import { DirectoryError } from "../core/membership/directory.ts";
 import { activityEffectQueries } from "../db/activity.ts";
 import {
+  type ActivityChannel,
   activityChannels,
   discordActivityCommunities,
+  dropActivityChannel,
   recordChannelError,
   saveCursorQuery,
 } from "../db/activity-channels.ts";
@@ -27,7 +34,8 @@ const HOUR_MS = 60 * 60 * 1000;
  * Discord activity without a Gateway connection: hourly, per server, the new messages of the
  * channels guyub reads (`activity_channels`: the main channel and any listed) through REST, from
  * the last message id seen in each. Per page, one batch records the authors' latest local days
- * and the channel's new cursor, so an interrupted run resumes after the last saved page.
+ * and the channel's new cursor, so an interrupted run resumes after the last saved page. An
+ * empty page or a refusal is checked against guyub's own permissions there first (`mayRead`).
  */
 export const discordActivity: JobKind = {
   name: DISCORD_ACTIVITY_JOB,
@@ -57,9 +65,11 @@ export async function readActivity(
   let budget = pages;
   for (const channel of await activityChannels(deps.db, communityId)) {
     let cursor = channel.lastMessageId ?? snowflakeAt(new Date(deps.now.getTime() - FIRST_LOOK_MS));
+    // A page with messages proves guyub may read here; until one came, an empty page proves nothing.
+    let readable = false;
     while (budget > 0) {
       budget--;
-      let page: HistoryPage;
+      let page: HistoryPage | null = null;
       try {
         page = await history.page(channel.channelId, cursor);
       } catch (error) {
@@ -67,9 +77,12 @@ export async function readActivity(
         if (error.kind === "rate_limited")
           return { status: "skipped", reason: `${error.message}; carries on next run` };
         if (error.kind === "failed") throw error;
-        await recordChannelError(deps.db, communityId, channel.channelId, error.message, deps.now);
-        break;
       }
+      if (!readable && (page === null || page.newest === null)) {
+        if (!(await mayRead(deps, history, communityId, channel, page === null))) break;
+        readable = true;
+      }
+      if (page === null) break;
       if (page.newest === null) {
         // Nothing yet in a channel read for the first time: remember where the look started.
         if (channel.lastMessageId === null)
@@ -78,6 +91,7 @@ export async function readActivity(
           ]);
         break;
       }
+      readable = true;
       const seen: ActivitySeen[] = page.messages.map((m) => ({
         userId: m.authorId,
         day: localDay(m.at, community.timezone),
@@ -97,4 +111,32 @@ export async function readActivity(
     if (budget === 0) break;
   }
   return { status: "done" };
+}
+
+/**
+ * Whether to believe an empty page (or act on a refused read): guyub's own permissions in the
+ * channel decide, because without Read Message History Discord answers with an empty list, not
+ * an error, and every member who wrote there would look quiet. The verdict is kept on the
+ * channel (`last_error`, a `ReadProblem`): moderators see it in `/cop nudges quiet`, and no nudge
+ * goes out while any channel is unread. A channel that no longer exists leaves the list.
+ */
+async function mayRead(
+  deps: JobDeps,
+  history: ChannelHistory,
+  communityId: number,
+  channel: ActivityChannel,
+  refused: boolean,
+): Promise<boolean> {
+  const access = await history.access(channel.channelId);
+  if (access?.ok === false && access.problem === "gone") {
+    await dropActivityChannel(deps.db, communityId, channel.channelId);
+    return false;
+  }
+  // Discord could not be asked: a refusal stays one; an empty page waits for the next run.
+  if (access === null && !refused) return false;
+  const problem: ReadProblem | null =
+    access?.ok === false && access.problem !== "gone" ? access.problem : refused ? "no_access" : null;
+  if (problem !== null || channel.lastError !== null)
+    await recordChannelError(deps.db, communityId, channel.channelId, problem, deps.now);
+  return problem === null;
 }

@@ -2,6 +2,7 @@ import { translator } from "../core/i18n/index.ts";
 import { upcomingMeetings } from "../core/meetings/schedule.ts";
 import { type NudgeMeeting, nudgeTemplate } from "../core/nudges/message.ts";
 import { scanWindow } from "../core/nudges/rules.ts";
+import { unreadActivityChannels } from "../db/activity-channels.ts";
 import { runBatch } from "../db/client.ts";
 import { communityById } from "../db/member-sync.ts";
 import { readNudgeSettings } from "../db/nudges.ts";
@@ -55,6 +56,13 @@ export async function sendNudges(deps: JobDeps, communityId: number): Promise<Jo
   ]);
   if (!community) return { status: "skipped", reason: "the community no longer exists" };
   if (settings.paused) return { status: "skipped", reason: "nudges are paused" };
+  // A channel guyub could not read makes everyone who wrote only there look quiet: nudge nobody.
+  const unread = await unreadActivityChannels(deps.db, communityId);
+  if (unread.length > 0)
+    return {
+      status: "skipped",
+      reason: `activity unread in ${unread.map((u) => `${u.channelId} (${u.problem})`).join(", ")}`,
+    };
   const window = scanWindow(community.id, community.timezone, settings, deps.now);
   const meeting = await nextMeeting(deps, community.id, community.timezone);
   const topics = await nudgeTopics(deps.db, community.id, meeting?.scheduledDay ?? null);

@@ -1,6 +1,8 @@
 import { z } from "zod";
-import { type ChannelHistory, snowflakeTime } from "../../core/activity/history.ts";
+import { type ChannelHistory, type ReadAccess, snowflakeTime } from "../../core/activity/history.ts";
 import { DirectoryError } from "../../core/membership/directory.ts";
+import { type BotPermissionsIn, createBotPermissions } from "./lookups.ts";
+import { has, PERMISSION } from "./permissions.ts";
 
 /** Discord's largest page of `GET /channels/{id}/messages`. */
 export const HISTORY_PAGE = 100;
@@ -21,17 +23,24 @@ const page = z
 export interface DiscordHistoryConfig {
   readonly apiUrl: string;
   readonly botToken: string;
+  /** The server whose channels are read. */
+  readonly guildId: string;
+  /** The bot's user id (its application's id), for its own permissions. */
+  readonly botId: string;
   readonly timeoutMs?: number;
 }
 
 /**
  * Channel history through REST: `?after=<id>&limit=100` returns the 100 messages right after
- * `after`, newest first; the job walks forward from its saved id. Needs View Channel and Read
- * Message History in the channel (else 403, recorded on the channel and retried next run).
+ * `after`, newest first; the job walks forward from its saved id. Needs View Channel (else 403
+ * 50001) and Read Message History: without the latter Discord answers with an empty list, not an
+ * error, so `access` computes guyub's own permissions there before an empty page is believed.
  */
 export function createDiscordHistory(config: DiscordHistoryConfig): ChannelHistory {
   const base = config.apiUrl.replace(/\/+$/, "");
+  const bot = createBotPermissions(config);
   return {
+    access: async (channelId) => readAccess(await bot.inChannel(channelId)),
     async page(channelId, after) {
       const query = new URLSearchParams({ after, limit: String(HISTORY_PAGE) });
       let response: Response;
@@ -66,4 +75,17 @@ export function createDiscordHistory(config: DiscordHistoryConfig): ChannelHisto
       };
     },
   };
+}
+
+/** What the bot's permissions in a channel mean for reading its messages. */
+function readAccess(found: BotPermissionsIn): ReadAccess | null {
+  if (!found) return null;
+  if (!found.ok) {
+    if (found.problem === "not_found") return { ok: false, problem: "gone" };
+    return { ok: false, problem: found.problem === "cannot_view" ? "cannot_view" : "no_access" };
+  }
+  if (!has(found.permissions, PERMISSION.VIEW_CHANNEL)) return { ok: false, problem: "cannot_view" };
+  if (!has(found.permissions, PERMISSION.READ_MESSAGE_HISTORY))
+    return { ok: false, problem: "cannot_read_history" };
+  return { ok: true };
 }

@@ -35,14 +35,20 @@ export interface DiscordLookupsConfig {
 type Answer<T> = { ok: true; value: T } | { ok: false; status: number; code: number | null };
 
 /**
- * Discord's answers for `PlatformDirectory`: a user is looked up as a guild member; a channel is
- * fetched with the bot's guild member and the guild's roles (one round of three parallel calls),
- * and the bot's own permissions there are computed (permissions.ts). Anything unexpected is
- * "cannot tell" (null), never a yes.
+ * The bot's own permissions in one channel, or why there are none to compute: `no_access` when
+ * Discord refuses the server itself (the bot was removed, 50001 / 10004). Null: Discord could not
+ * be asked, or answered in an unexpected shape.
  */
-export function createDiscordLookups(config: DiscordLookupsConfig): PlatformDirectory {
+export type BotPermissionsIn =
+  | { readonly ok: true; readonly permissions: bigint; readonly thread: boolean }
+  | { readonly ok: false; readonly problem: "not_found" | "cannot_view" | "other_server" | "not_text" }
+  | { readonly ok: false; readonly problem: "no_access" }
+  | null;
+
+/** A GET against Discord's REST API with the bot token; null when it failed or the shape is wrong. */
+function discordGet(config: DiscordLookupsConfig) {
   const base = config.apiUrl.replace(/\/+$/, "");
-  async function get<T>(path: string, schema: z.ZodType<T>): Promise<Answer<T> | null> {
+  return async <T>(path: string, schema: z.ZodType<T>): Promise<Answer<T> | null> => {
     try {
       const response = await fetch(`${base}${path}`, {
         headers: { authorization: `Bot ${config.botToken}` },
@@ -59,24 +65,34 @@ export function createDiscordLookups(config: DiscordLookupsConfig): PlatformDire
       console.error(`discord: GET ${path} failed`, error);
       return null;
     }
-  }
+  };
+}
+
+/**
+ * The bot's permissions in a channel, computed as Discord documents it (permissions.ts) from the
+ * channel (`GET /channels/{id}`), the bot's guild member and the guild's roles. The last two are
+ * the same for every channel of the server: asked once per instance (one request, one job run).
+ */
+export function createBotPermissions(config: DiscordLookupsConfig) {
+  const get = discordGet(config);
   const guild = config.guildId;
-
+  let serverWide: Promise<[Answer<z.infer<typeof member>> | null, Answer<z.infer<typeof roles>> | null]>;
   return {
-    async user(userId): Promise<UserKind | null> {
-      const found = await get(`/guilds/${guild}/members/${userId}`, member);
-      if (!found) return null;
-      if (found.ok) return found.value.user.bot === true ? "bot" : "person";
-      return found.status === 404 && found.code !== null && UNKNOWN.has(found.code) ? "unknown" : null;
-    },
-
-    async channel(channelId): Promise<ChannelAccess | null> {
-      const [place, bot, guildRoles] = await Promise.all([
-        get(`/channels/${channelId}`, channel),
+    async inChannel(channelId: string): Promise<BotPermissionsIn> {
+      serverWide ??= Promise.all([
         get(`/guilds/${guild}/members/${config.botId}`, member),
         get(`/guilds/${guild}/roles`, roles),
       ]);
-      if (!place || !bot?.ok || !guildRoles?.ok) return null;
+      const [place, [bot, guildRoles]] = await Promise.all([
+        get(`/channels/${channelId}`, channel),
+        serverWide,
+      ]);
+      if (!bot || !guildRoles) return null;
+      if (!bot.ok || !guildRoles.ok) {
+        const refused = [bot, guildRoles].some((a) => !a.ok && (a.status === 403 || a.status === 404));
+        return refused ? { ok: false, problem: "no_access" } : null;
+      }
+      if (!place) return null;
       if (!place.ok) {
         if (place.status === 404 && place.code === 10003) return { ok: false, problem: "not_found" };
         // Missing Access: the bot cannot even see the channel.
@@ -98,6 +114,33 @@ export function createDiscordLookups(config: DiscordLookupsConfig): PlatformDire
         held,
         source.value.permission_overwrites ?? [],
       );
+      return { ok: true, permissions, thread };
+    },
+  };
+}
+
+/**
+ * Discord's answers for `PlatformDirectory`: a user is looked up as a guild member; a channel is
+ * fetched with the bot's guild member and the guild's roles (one round of three parallel calls),
+ * and the bot's own permissions there are computed (permissions.ts). Anything unexpected is
+ * "cannot tell" (null), never a yes.
+ */
+export function createDiscordLookups(config: DiscordLookupsConfig): PlatformDirectory {
+  const get = discordGet(config);
+  const bot = createBotPermissions(config);
+  return {
+    async user(userId): Promise<UserKind | null> {
+      const found = await get(`/guilds/${config.guildId}/members/${userId}`, member);
+      if (!found) return null;
+      if (found.ok) return found.value.user.bot === true ? "bot" : "person";
+      return found.status === 404 && found.code !== null && UNKNOWN.has(found.code) ? "unknown" : null;
+    },
+
+    async channel(channelId): Promise<ChannelAccess | null> {
+      const found = await bot.inChannel(channelId);
+      if (!found || (!found.ok && found.problem === "no_access")) return null;
+      if (!found.ok) return found;
+      const { permissions, thread } = found;
       if (!has(permissions, PERMISSION.VIEW_CHANNEL)) return { ok: false, problem: "cannot_view" };
       if (thread && !has(permissions, PERMISSION.SEND_MESSAGES_IN_THREADS))
         return { ok: false, problem: "cannot_send_threads" };

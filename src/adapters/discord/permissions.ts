@@ -11,6 +11,8 @@ export const PERMISSION = {
   ADMINISTRATOR: 1n << 3n,
   VIEW_CHANNEL: 1n << 10n,
   SEND_MESSAGES: 1n << 11n,
+  EMBED_LINKS: 1n << 14n,
+  READ_MESSAGE_HISTORY: 1n << 16n,
   SEND_MESSAGES_IN_THREADS: 1n << 38n,
 } as const;
 

@@ -15,6 +15,7 @@ import { assertVerified } from "../verify-result.ts";
 import { createDiscordClient } from "./client.ts";
 import { discordCommandPlace } from "./command-place.ts";
 import { ROOT_COMMAND } from "./commands.ts";
+import { onDiscordEvent } from "./events.ts";
 import { onComponent } from "./interactions.ts";
 import { createDiscordLookups } from "./lookups.ts";
 import { discordAuthority, discordContact, invocationFromOptions, localeFrom } from "./parse.ts";
@@ -33,29 +34,21 @@ export interface DiscordRouteOptions {
 type Env = { Bindings: AppEnv };
 const SYNTAX = { prefix: `/${ROOT_COMMAND}`, namedOptions: true } as const;
 
-/** `POST /discord/interactions`: verify, then PING, commands, components and modal submits. */
+/**
+ * `POST /discord/interactions`: verify, then PING, commands, components and modal submits.
+ * `POST /discord/events`: verify, then webhook events (events.ts).
+ */
 export function discordRoutes(options: DiscordRouteOptions): Hono<Env> {
   const routes = new Hono<Env>();
 
+  // Webhook events are signed like interactions, with the same key and headers.
+  routes.post("/events", async (c) => {
+    const raw = await verifiedBody(c.req.raw, c.env, options.verifyNow());
+    return onDiscordEvent(c, raw, options.core(c.env).now());
+  });
+
   routes.post("/interactions", async (c) => {
-    const raw = await readRawBody(c.req.raw);
-    if (!c.env.DISCORD_PUBLIC_KEY || !/^[0-9a-f]{64}$/i.test(c.env.DISCORD_PUBLIC_KEY)) {
-      // A wrong key would make every request fail inside the crypto import: say what is wrong instead.
-      throw new HttpError(
-        "not_configured",
-        "DISCORD_PUBLIC_KEY must be the application's 64-hex-digit public key.",
-      );
-    }
-    const verified = await verifyDiscordRequest(
-      c.env.DISCORD_PUBLIC_KEY,
-      {
-        signature: c.req.header("x-signature-ed25519") ?? null,
-        timestamp: c.req.header("x-signature-timestamp") ?? null,
-        rawBody: raw,
-      },
-      options.verifyNow(),
-    );
-    assertVerified(verified, "Discord");
+    const raw = await verifiedBody(c.req.raw, c.env, options.verifyNow());
     const parsed = interactionPayload.safeParse(parseJson(raw));
     if (!parsed.success) throw new HttpError("malformed_payload", "Not a Discord interaction payload.");
     const interaction = parsed.data;
@@ -158,6 +151,29 @@ function directoryFor(interaction: DiscordInteraction, env: AppEnv): { directory
       botId: interaction.application_id,
     }),
   };
+}
+
+/** The raw body of a request Discord signed, or a 401 (a 5xx when the key itself is wrong). */
+async function verifiedBody(request: Request, env: AppEnv, now: Date): Promise<string> {
+  const raw = await readRawBody(request);
+  if (!env.DISCORD_PUBLIC_KEY || !/^[0-9a-f]{64}$/i.test(env.DISCORD_PUBLIC_KEY)) {
+    // A wrong key would make every request fail inside the crypto import: say what is wrong instead.
+    throw new HttpError(
+      "not_configured",
+      "DISCORD_PUBLIC_KEY must be the application's 64-hex-digit public key.",
+    );
+  }
+  const verified = await verifyDiscordRequest(
+    env.DISCORD_PUBLIC_KEY,
+    {
+      signature: request.headers.get("x-signature-ed25519"),
+      timestamp: request.headers.get("x-signature-timestamp"),
+      rawBody: raw,
+    },
+    now,
+  );
+  assertVerified(verified, "Discord");
+  return raw;
 }
 
 function parseJson(text: string): unknown {

@@ -19,9 +19,33 @@ export interface HistoryPage {
   readonly more: boolean;
 }
 
+/**
+ * Why guyub cannot read a channel's messages. `cannot_view`: it cannot see the channel;
+ * `cannot_read_history`: it sees the channel but may not read its history, where Discord answers
+ * a read with an empty list instead of an error; `no_access`: refused otherwise (the bot left the
+ * server, the token was revoked).
+ */
+export type ReadProblem = "cannot_view" | "cannot_read_history" | "no_access";
+
+/** guyub's own right to read a channel. `gone`: the channel no longer exists. */
+export type ReadAccess =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly problem: ReadProblem | "gone" };
+
+/** A channel whose messages count as activity but which guyub could not read at its last try. */
+export interface UnreadChannel {
+  readonly channelId: string;
+  readonly problem: ReadProblem;
+}
+
 export interface ChannelHistory {
   /** Messages after `after` (a message id), oldest first, one page. Throws `DirectoryError`. */
   page(channelId: string, after: string): Promise<HistoryPage>;
+  /**
+   * Whether guyub may read the channel, from its own permissions there; null when the platform
+   * could not be asked. An empty page is believed only after this said yes.
+   */
+  access(channelId: string): Promise<ReadAccess | null>;
 }
 
 /** The channel history of a Discord server, or null where guyub has no bot token. */

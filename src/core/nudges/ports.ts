@@ -1,3 +1,5 @@
+import type { UnreadChannel } from "../activity/history.ts";
+
 /**
  * Nudges: one kind private message to a member who went quiet. The types core reads and the
  * effects it asks for; `src/db/nudges.ts` implements them over D1.
@@ -64,6 +66,11 @@ export interface NudgeReads {
   member(communityId: number, platformUserId: string): Promise<MemberNudgeState | null>;
   /** Quiet members as of `window`; `limit` caps the named list. */
   quiet(window: ScanWindow, limit: number): Promise<QuietReport>;
+  /**
+   * Channels whose messages count as activity but which guyub could not read at its last try.
+   * While there is one, who is quiet cannot be told: the quiet report says so and no nudge goes out.
+   */
+  unreadChannels(communityId: number): Promise<UnreadChannel[]>;
 }
 
 /** The state changes of nudges, applied by `store.apply` in one batch. */

@@ -49,5 +49,13 @@ export const nudgesEn = {
   "nudge.quietNone": "Nobody has been quiet for {days} days. Lovely.",
   "nudge.quietSince": "{user}: quiet since {day}",
   "nudge.quietPaused": "Check-ins are paused.",
+  "nudge.unreadTitle":
+    "guyub could not read {count} channel(s) at its last try, so it cannot tell who took part there. No check-ins go out until it can read them all again:",
+  "nudge.unread.cannot_view":
+    "{channel}: guyub cannot see this channel. Allow guyub's role View Channels here.",
+  "nudge.unread.cannot_read_history":
+    "{channel}: guyub sees this channel but may not read its messages. Allow guyub's role Read Message History here.",
+  "nudge.unread.no_access":
+    "{channel}: guyub was refused access (it may have been removed from the server). Add it again with the install link.",
   "nudge.badSetting": "{what} must be a whole number from {min} to {max}.",
 } as const;

@@ -52,5 +52,13 @@ export const nudgesId: Record<keyof typeof nudgesEn, string> = {
   "nudge.quietNone": "Tidak ada yang kurang aktif selama {days} hari. Senang sekali.",
   "nudge.quietSince": "{user}: kurang aktif sejak {day}",
   "nudge.quietPaused": "Sapaan sedang dijeda.",
+  "nudge.unreadTitle":
+    "guyub tidak dapat membaca {count} kanal pada percobaan terakhirnya, sehingga belum tahu siapa yang ikut serta di sana. Sapaan tidak dikirim sampai semua kanal dapat dibaca kembali:",
+  "nudge.unread.cannot_view":
+    "{channel}: guyub tidak dapat melihat kanal ini. Izinkan peran guyub untuk View Channels di sini.",
+  "nudge.unread.cannot_read_history":
+    "{channel}: guyub dapat melihat kanal ini, tetapi tidak boleh membaca pesannya. Izinkan peran guyub untuk Read Message History di sini.",
+  "nudge.unread.no_access":
+    "{channel}: akses guyub ditolak (mungkin guyub sudah dikeluarkan dari server). Tambahkan kembali dengan tautan pemasangan.",
   "nudge.badSetting": "{what} harus bilangan bulat dari {min} sampai {max}.",
 };
