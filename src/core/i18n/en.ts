@@ -1,4 +1,5 @@
 import { digestEn } from "../digest/strings-en.ts";
+import { healthEn } from "../health/strings-en.ts";
 import { kudosEn } from "../kudos/strings-en.ts";
 import { meetingDaysEn } from "../meetings/strings-days-en.ts";
 import { meetingsEn } from "../meetings/strings-en.ts";
@@ -32,6 +33,7 @@ export const en = {
   ...holidayImportEn,
   ...calendarGuardsEn,
   ...accessEn,
+  ...healthEn,
   "language.en": "English",
   "language.id": "Bahasa Indonesia",
 
