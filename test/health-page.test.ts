@@ -164,3 +164,36 @@ describe("the schema version on the page", () => {
     }
   });
 });
+
+describe("the cron tick and the queues on the page", () => {
+  const put = (sql: string, ...values: unknown[]) =>
+    env.DB.prepare(sql)
+      .bind(...values)
+      .run();
+
+  it("shows the last tick and each queue's round trip, in the page's language", async () => {
+    await put(
+      "INSERT INTO health_cron_tick VALUES (1, '2027-03-02T09:15:00.000Z', '2027-03-02T09:15:02.000Z', 1, NULL)",
+    );
+    await put(
+      "INSERT INTO health_queue_heartbeats VALUES ('guyub-jobs', ?1, ?1, '2027-03-02T09:15:03.250Z', 1250), ('guyub-outbox', '2027-03-02T09:15:02.000Z', NULL, NULL, NULL)",
+      "2027-03-02T09:15:02.000Z",
+    );
+    const { body } = await page();
+    expect(body).toContain("Last tick 2 Mar 2027, 09:15 UTC (5 minutes ago): succeeded.");
+    expect(body).toContain("guyub-jobs</span>: back after 1250 ms, 5 minutes ago");
+    expect(body).toContain("guyub-outbox</span>: heartbeat sent 5 minutes ago, not back yet");
+    const id = await page({ "accept-language": "id" });
+    expect(id.body).toContain("Putaran terakhir 2 Mar 2027, 09.15 UTC (5 menit yang lalu): berhasil.");
+    expect(id.body).toContain("guyub-jobs</span>: kembali setelah 1250 milidetik, 5 menit yang lalu");
+  });
+
+  it("names the parts of a failed tick, and says when ticks stopped coming", async () => {
+    await put(
+      `INSERT INTO health_cron_tick VALUES (1, '2027-03-02T08:30:00.000Z', '2027-03-02T08:30:04.000Z', 0, '["weekly-digest","heartbeat guyub-outbox"]')`,
+    );
+    const { body } = await page();
+    expect(body).toContain("(50 minutes ago): failed in weekly-digest, heartbeat guyub-outbox.");
+    expect(body).toContain("That is late: ticks come every 15 minutes.");
+  });
+});

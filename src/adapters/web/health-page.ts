@@ -102,7 +102,7 @@ export function renderHealthPage(view: HealthView): Html {
 
   const queues = view.queues;
   const queuesPart = html`<section aria-labelledby="queues">
-    <h2 id="queues">${t("health.queues.title")} ${badge(queues !== null && queues.every((q) => q.state.state === "back"))}</h2>
+    <h2 id="queues">${t("health.queues.title")} ${badge(queues?.every((q) => q.state.state === "back") ?? false)}</h2>
     <p class="small">${t("health.queues.intro")}</p>
     ${
       queues === null
