@@ -151,6 +151,31 @@ describe("the schema version on the page", () => {
     }
   });
 
+  it("still says behind when the code's tables are missing (deployed before its migrations ran)", async () => {
+    const row = await newest();
+    await env.DB.prepare("DELETE FROM d1_migrations WHERE id = ?").bind(row.id).run();
+    // The batch fails as it would without migration 0015's tables; the applied list is read alone.
+    const missingTables = new Proxy(env.DB, {
+      get(target, prop) {
+        if (prop === "batch")
+          return async () => Promise.reject(new Error("D1_ERROR: no such table: health_cron_tick"));
+        const value = Reflect.get(target, prop, target);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    try {
+      const { response, body } = await page({}, { DB: missingTables });
+      expect(response.status).toBe(200);
+      expect(body).toContain(`Behind: migrations not applied yet (1): ${row.name}.`);
+      expect(body).toContain("The database could not be read, so this part is unknown.");
+      expect(body).not.toContain("no such table");
+    } finally {
+      await env.DB.prepare("INSERT INTO d1_migrations (id, name, applied_at) VALUES (?, ?, ?)")
+        .bind(row.id, row.name, row.applied_at)
+        .run();
+    }
+  });
+
   it("is ahead when the database has a migration newer than the code", async () => {
     const row = await newest();
     await env.DB.prepare("INSERT INTO d1_migrations (name) VALUES ('9999_from_the_future.sql')").run();
