@@ -49,13 +49,19 @@ describe("a heartbeat coming back through a queue", () => {
     },
   );
 
-  it("is taken out of a batch; the other messages still reach the consumer", async () => {
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-    const result = await consume("guyub-jobs", [heartbeat(SENT), { job: "nonsense" }]);
-    expect(result.explicitAcks.sort()).toEqual(["m0", "m1"]);
-    expect(warn).toHaveBeenCalledTimes(1);
-    expect(warn).toHaveBeenCalledWith("dropping unusable job message", expect.objectContaining({ id: "m1" }));
-  });
+  it.each([
+    ["guyub-jobs", { job: "nonsense" }, "dropping unusable job message"],
+    ["guyub-outbox", { id: "not a number" }, "dropping malformed outbox message"],
+  ])(
+    "%s: taken out of a batch; the other messages still reach the consumer",
+    async (queue, other, warning) => {
+      const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+      const result = await consume(queue, [heartbeat(SENT), other]);
+      expect(result.explicitAcks.sort()).toEqual(["m0", "m1"]);
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(warn).toHaveBeenCalledWith(warning, expect.objectContaining({ id: "m1" }));
+    },
+  );
 
   it("an older heartbeat arriving late does not replace a newer round trip", async () => {
     const newer = new Date(SENT.getTime() + 15 * 60_000);

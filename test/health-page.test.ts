@@ -71,7 +71,7 @@ describe("GET /: the health page", () => {
     for (const value of [env.SLACK_SIGNING_SECRET, env.TOKEN_ENCRYPTION_KEY, env.DISCORD_BOT_TOKEN])
       expect(body).not.toContain(String(value));
     const state = (name: string) =>
-      body.match(new RegExp(`<td class="name">${name}</td><td>([^<]*)</td>`))?.[1];
+      body.match(new RegExp(`<td class="name">${name}</td><td class="state">([^<]*)</td>`))?.[1];
     expect(state("SLACK_CLIENT_SECRET")).toBe("set");
     expect(state("TOKEN_ENCRYPTION_KEY")).toBe("set");
     expect(state("TOKEN_ENCRYPTION_KEYS")).toBe("not set");

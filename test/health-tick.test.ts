@@ -84,12 +84,14 @@ describe("each cron tick is recorded for the health page", () => {
 
   it("a slow tick finishing after a later one does not replace the later one's record", async () => {
     const later = new Date(SCHEDULED.getTime() + 15 * 60_000);
-    await tickAt(later, {}, new Date(later.getTime() + 1_000)).run;
-    await tickAt(SCHEDULED, {}, new Date(later.getTime() + 5_000)).run;
+    const laterSent = new Date(later.getTime() + 1_000);
+    await tickAt(later, {}, laterSent).run;
+    // The slow tick sent its heartbeats a minute before the later one's, and records last.
+    await tickAt(SCHEDULED, {}, new Date(later.getTime() - 60_000)).run;
     expect((await tickRow()).results[0]).toMatchObject({ scheduled_at: later.toISOString() });
     expect(await beats()).toEqual([
-      { queue: "guyub-jobs", sent_at: new Date(later.getTime() + 5_000).toISOString() },
-      { queue: "guyub-outbox", sent_at: new Date(later.getTime() + 5_000).toISOString() },
+      { queue: "guyub-jobs", sent_at: laterSent.toISOString() },
+      { queue: "guyub-outbox", sent_at: laterSent.toISOString() },
     ]);
   });
 });

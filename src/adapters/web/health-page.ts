@@ -6,7 +6,7 @@ import type { HealthView } from "./health-view.ts";
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
 // Small, readable on a phone, no script, no external request. Status is said in words, not only
-// by colour.
+// by colour. The verdicts come before the long settings table.
 const STYLE = `
 body{font:16px/1.5 system-ui,sans-serif;margin:0 auto;max-width:46rem;padding:1rem;color:#1b1b1b;background:#fff}
 h1{font-size:1.5rem}h2{font-size:1.15rem;margin:1.6rem 0 .4rem}
@@ -17,7 +17,7 @@ h1{font-size:1.5rem}h2{font-size:1.15rem;margin:1.6rem 0 .4rem}
 .slack{background:#4a154b}.discord{background:#4752c4}
 .button:focus-visible{outline:3px solid #f5a623;outline-offset:2px}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.3rem .4rem;border-bottom:1px solid #ddd;vertical-align:top}
-td.name{font-family:ui-monospace,monospace;font-size:.85rem;word-break:break-all}
+td.name{font-family:ui-monospace,monospace;font-size:.85rem;overflow-wrap:anywhere}td.state{white-space:nowrap}
 .small{color:#555;font-size:.9rem}
 `;
 
@@ -66,7 +66,7 @@ export function renderHealthPage(view: HealthView): Html {
       <thead><tr><th scope="col">${t("health.secrets.name")}</th><th scope="col">${t("health.secrets.state")}</th><th scope="col">${t("health.secrets.purpose")}</th></tr></thead>
       <tbody>${view.settings.map(
         (s) =>
-          html`<tr><td class="name">${s.name}</td><td>${s.set ? t("health.secrets.set") : t("health.secrets.unset")}</td><td>${t(`health.secret.${s.name}`)}</td></tr>`,
+          html`<tr><td class="name">${s.name}</td><td class="state">${s.set ? t("health.secrets.set") : t("health.secrets.unset")}</td><td>${t(`health.secret.${s.name}`)}</td></tr>`,
       )}</tbody>
     </table>
   </section>`;
@@ -134,7 +134,7 @@ export function renderHealthPage(view: HealthView): Html {
 <main>
 <h1>${t("health.title")}</h1>
 <p>${t("health.intro")}</p>
-${installPart}${communitiesPart}${settingsPart}${schemaPart}${cronPart}${queuesPart}
+${installPart}${communitiesPart}${schemaPart}${cronPart}${queuesPart}${settingsPart}
 <p class="small">${t("health.checkedAt", { at: at(view.now) })}</p>
 </main>
 </body>
