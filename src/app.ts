@@ -3,6 +3,7 @@ import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { discordRoutes } from "./adapters/discord/routes.ts";
 import { slackRoutes } from "./adapters/slack/routes.ts";
+import { healthPage } from "./adapters/web/health-route.ts";
 import type { Registry } from "./core/commands/index.ts";
 import { HttpError } from "./core/errors.ts";
 import type { CoreDeps, InteractionRegistry } from "./core/handle-command.ts";
@@ -60,6 +61,7 @@ export function createApp(options: AppOptions = {}): Hono<{ Bindings: AppEnv }> 
     }),
   );
 
+  app.get("/", healthPage(now));
   app.get("/healthz", (c) => c.json({ ok: true, service: "guyub" }));
   app.route("/slack", slackRoutes({ core: coreDeps, verifyNow, replyDeadlineMs: options.replyDeadlineMs }));
   app.route(

@@ -15,6 +15,8 @@ export interface AppEnv {
   readonly DISCORD_BOT_TOKEN?: string;
   readonly DISCORD_GUILD_ID?: string;
   readonly TOKEN_ENCRYPTION_KEY?: string;
+  /** A key ring, `kid:base64key` comma-separated, the first active; replaces TOKEN_ENCRYPTION_KEY. */
+  readonly TOKEN_ENCRYPTION_KEYS?: string;
   readonly PUBLIC_URL?: string;
   readonly SLACK_API_URL?: string;
   readonly DISCORD_API_URL?: string;

@@ -1,13 +1,17 @@
 import { createApp } from "./app.ts";
+import { createDb } from "./db/client.ts";
 import { consumeOutbox, deliveryDeps } from "./delivery/consumer.ts";
 import type { AppEnv } from "./env.ts";
 import { consumeJobs } from "./jobs/consumer.ts";
 import { jobDepsAt } from "./jobs/deps.ts";
 import { DispatchError, dispatchDueJobs } from "./jobs/dispatcher.ts";
+import { takeHeartbeats } from "./jobs/heartbeat.ts";
 import { JOB_KINDS } from "./jobs/registry.ts";
+import { runTick } from "./jobs/tick.ts";
 
-/** Queue names from wrangler.toml: each batch goes to its own consumer. */
-export const QUEUES = { jobs: "guyub-jobs", outbox: "guyub-outbox" } as const;
+import { QUEUES } from "./queues.ts";
+
+export { QUEUES };
 
 export interface WorkerOptions {
   /**
@@ -25,6 +29,8 @@ export interface WorkerOptions {
 /** The Worker: HTTP (Slack, Discord, health), the 15-minute cron, and the two queues. */
 export function createWorker(options: WorkerOptions = {}) {
   const app = createApp({ now: options.now, verifyNow: options.verifyNow });
+  // The Worker's own clock: when a tick finished, when a heartbeat left and came back.
+  const clock = options.now ?? (() => new Date());
   const worker = {
     fetch: (request: Request, env: AppEnv, ctx: ExecutionContext) => app.fetch(request, env, ctx),
 
@@ -32,30 +38,50 @@ export function createWorker(options: WorkerOptions = {}) {
       // Awaited, not left in waitUntil: a failing dispatch fails the cron run visibly, with its
       // cause. Every job kind runs first (each failure logged as it happens); then one error names
       // every kind that failed, and Cloudflare's cron events show the run as failed with it.
+      // The tick also sends each queue a heartbeat and records how it went (the health page).
       const at = new Date(controller.scheduledTime);
-      try {
-        await dispatchDueJobs(jobDepsAt(env)(at), env.JOBS, JOB_KINDS);
-      } catch (error) {
-        console.error("scheduled dispatch failed", {
-          cron: controller.cron,
-          scheduledTime: at.toISOString(),
-          failed: error instanceof DispatchError ? error.failures.map((f) => f.job) : undefined,
-          error: error instanceof Error ? error.message : String(error),
-          cause: error instanceof Error ? String(error.cause ?? "") : undefined,
-        });
-        throw error;
-      }
+      await runTick({
+        scheduledAt: at,
+        clock,
+        db: createDb(env.DB),
+        d1: env.DB,
+        heartbeatQueues: [
+          { name: QUEUES.jobs, queue: env.JOBS },
+          { name: QUEUES.outbox, queue: env.OUTBOX },
+        ],
+        dispatch: async () => {
+          try {
+            await dispatchDueJobs(jobDepsAt(env)(at), env.JOBS, JOB_KINDS);
+          } catch (error) {
+            console.error("scheduled dispatch failed", {
+              cron: controller.cron,
+              scheduledTime: at.toISOString(),
+              failed: error instanceof DispatchError ? error.failures.map((f) => f.job) : undefined,
+              error: error instanceof Error ? error.message : String(error),
+              cause: error instanceof Error ? String(error.cause ?? "") : undefined,
+            });
+            throw error;
+          }
+        },
+      });
     },
 
     async queue(batch: MessageBatch<unknown>, env: AppEnv) {
       switch (batch.queue) {
-        case QUEUES.jobs:
-          return consumeJobs(batch, jobDepsAt(env), JOB_KINDS);
-        case QUEUES.outbox:
-          return consumeOutbox(
-            batch,
-            deliveryDeps(env, { clock: options.now, paceScale: options.paceScale }),
-          );
+        case QUEUES.jobs: {
+          const jobs = await takeHeartbeats(batch, createDb(env.DB), clock);
+          if (jobs.length > 0) await consumeJobs({ messages: jobs }, jobDepsAt(env), JOB_KINDS);
+          return;
+        }
+        case QUEUES.outbox: {
+          const outbox = await takeHeartbeats(batch, createDb(env.DB), clock);
+          if (outbox.length > 0)
+            await consumeOutbox(
+              { messages: outbox },
+              deliveryDeps(env, { clock: options.now, paceScale: options.paceScale }),
+            );
+          return;
+        }
         default:
           // A queue this Worker does not know: never acknowledge what it cannot handle.
           console.error("batch from an unknown queue; retrying it", {

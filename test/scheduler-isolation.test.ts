@@ -31,7 +31,7 @@ function kind(name: string, due: DueItem[] | Error): JobKind {
 
 const queued = (queue: RecordingQueue) =>
   queue
-    .take()
+    .takeWork()
     .map((m) => `${(m.body as JobMessage).job} ${(m.body as JobMessage).communityId}`)
     .sort();
 const claims = async () =>

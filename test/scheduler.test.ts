@@ -37,7 +37,7 @@ function countingJob(runs: string[], fail?: (period: string) => boolean): JobKin
   };
 }
 
-const jobsOf = (queue: RecordingQueue) => queue.take().map((m) => m.body as JobMessage);
+const jobsOf = (queue: RecordingQueue) => queue.takeWork().map((m) => m.body as JobMessage);
 const batchOf = (bodies: JobMessage[], attempts = 1) =>
   createMessageBatch(
     "guyub-jobs",

@@ -1,5 +1,6 @@
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { BlockCause } from "../core/delivery.ts";
+import type { HealthCronTickTable, HealthQueueHeartbeatsTable } from "./health-schema.ts";
 import type { KudosTable } from "./kudos-schema.ts";
 import type { HolidaysTable, MeetingOverridesTable, MeetingSeriesTable } from "./meetings-schema.ts";
 import type { ActivityChannelsTable, MemberNudgesTable, NudgeSettingsTable } from "./nudges-schema.ts";
@@ -233,6 +234,8 @@ export interface Database {
   member_nudges: MemberNudgesTable;
   activity_channels: ActivityChannelsTable;
   kudos: KudosTable;
+  health_cron_tick: HealthCronTickTable;
+  health_queue_heartbeats: HealthQueueHeartbeatsTable;
 }
 
 export type CommunityRow = Selectable<CommunitiesTable>;

@@ -69,7 +69,10 @@ function createSender(
 }
 
 /** The `guyub-outbox` consumer: Cloudflare's batch to the platform-neutral engine. */
-export async function consumeOutbox(batch: MessageBatch<unknown>, deps: DeliveryDeps): Promise<void> {
+export async function consumeOutbox(
+  batch: Pick<MessageBatch<unknown>, "messages">,
+  deps: DeliveryDeps,
+): Promise<void> {
   const messages: DeliveryMessage[] = [];
   for (const message of batch.messages) {
     const id = (message.body as { id?: unknown } | null)?.id;

@@ -10,7 +10,7 @@ import type { JobDeps, JobKind } from "./registry.ts";
  * fix it); a job that throws is marked failed and retried by the queue, ending in `guyub-dead`.
  */
 export async function consumeJobs(
-  batch: MessageBatch<unknown>,
+  batch: Pick<MessageBatch<unknown>, "messages">,
   depsAt: (now: Date) => JobDeps,
   kinds: readonly JobKind[],
 ): Promise<void> {

@@ -19,6 +19,11 @@ export class RecordingQueue {
     return this.sent.splice(0);
   }
 
+  /** Takes everything sent so far except cron heartbeats (test/health-tick.test.ts covers those). */
+  takeWork(): { body: unknown; delaySeconds: number }[] {
+    return this.take().filter((m) => (m.body as { heartbeat?: unknown } | null)?.heartbeat === undefined);
+  }
+
   asQueue(): Queue {
     return this as unknown as Queue;
   }

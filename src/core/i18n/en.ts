@@ -1,4 +1,5 @@
 import { digestEn } from "../digest/strings-en.ts";
+import { healthEn } from "../health/strings-en.ts";
 import { discordInstallEn } from "../install/strings-discord-en.ts";
 import { kudosEn } from "../kudos/strings-en.ts";
 import { meetingDaysEn } from "../meetings/strings-days-en.ts";
@@ -34,6 +35,7 @@ export const en = {
   ...calendarGuardsEn,
   ...accessEn,
   ...discordInstallEn,
+  ...healthEn,
   "language.en": "English",
   "language.id": "Bahasa Indonesia",
 

@@ -1,4 +1,5 @@
 import { digestId } from "../digest/strings-id.ts";
+import { healthId } from "../health/strings-id.ts";
 import { discordInstallId } from "../install/strings-discord-id.ts";
 import { kudosId } from "../kudos/strings-id.ts";
 import { meetingDaysId } from "../meetings/strings-days-id.ts";
@@ -36,6 +37,7 @@ export const id: Record<MessageKey, string> = {
   ...calendarGuardsId,
   ...accessId,
   ...discordInstallId,
+  ...healthId,
   "language.en": "English (Inggris)",
   "language.id": "Bahasa Indonesia",
 

@@ -1,0 +1,95 @@
+import {
+  type HeartbeatState,
+  heartbeatState,
+  type SchemaState,
+  schemaState,
+  type TickState,
+  tickState,
+} from "../../core/health/status.ts";
+import type { Locale } from "../../core/i18n/index.ts";
+import type { HealthReading } from "../../db/health-read.ts";
+import { MIGRATIONS } from "../../db/migration-names.ts";
+import type { AppEnv } from "../../env.ts";
+import { discordInviteUrl } from "../discord/invite-url.ts";
+
+/**
+ * The environment names guyub reads, in the order the page lists them. Only whether each is set
+ * ever leaves this module: never a value, nor its length.
+ */
+export const SETTING_NAMES = [
+  "SLACK_SIGNING_SECRET",
+  "SLACK_BOT_TOKEN",
+  "SLACK_CLIENT_ID",
+  "SLACK_CLIENT_SECRET",
+  "DISCORD_PUBLIC_KEY",
+  "DISCORD_APPLICATION_ID",
+  "DISCORD_BOT_TOKEN",
+  "DISCORD_GUILD_ID",
+  "TOKEN_ENCRYPTION_KEY",
+  "TOKEN_ENCRYPTION_KEYS",
+  "PUBLIC_URL",
+] as const satisfies readonly (keyof AppEnv)[];
+export type SettingName = (typeof SETTING_NAMES)[number];
+
+/** What the health page shows, decided; rendering only words it. */
+export interface HealthView {
+  readonly locale: Locale;
+  readonly now: Date;
+  readonly install: { readonly slack: string | null; readonly discord: string | null };
+  readonly communities: readonly { platform: string; count: number }[] | null;
+  readonly settings: readonly { name: SettingName; set: boolean }[];
+  readonly schema: SchemaState;
+  readonly tick: TickState & { readonly at?: Date };
+  readonly queues: readonly { name: string; state: HeartbeatState }[] | null;
+}
+
+const isSet = (value: string | undefined) => typeof value === "string" && value.trim() !== "";
+const date = (iso: string | null) => (iso === null ? null : new Date(iso));
+
+export function healthView(
+  env: AppEnv,
+  reading: HealthReading,
+  queueNames: readonly string[],
+  locale: Locale,
+  now: Date,
+): HealthView {
+  const base = isSet(env.PUBLIC_URL) ? (env.PUBLIC_URL ?? "").replace(/\/+$/, "") : "";
+  const tick = reading.tick;
+  const failed = tick?.failed ? (JSON.parse(tick.failed) as string[]) : [];
+  return {
+    locale,
+    now,
+    install: {
+      slack: isSet(env.SLACK_CLIENT_ID) ? `${base}/slack/install` : null,
+      discord: isSet(env.DISCORD_APPLICATION_ID) ? discordInviteUrl(env.DISCORD_APPLICATION_ID ?? "") : null,
+    },
+    communities: reading.communities,
+    settings: SETTING_NAMES.map((name) => ({ name, set: isSet(env[name]) })),
+    schema: schemaState(reading.readable ? reading.appliedMigration : undefined, MIGRATIONS),
+    tick: {
+      ...tickState(
+        tick ? { scheduledAt: new Date(tick.scheduled_at), ok: tick.ok === 1, failed } : null,
+        now,
+      ),
+      at: tick ? new Date(tick.scheduled_at) : undefined,
+    },
+    queues:
+      reading.heartbeats === null
+        ? null
+        : queueNames.map((name) => {
+            const row = reading.heartbeats?.find((beat) => beat.queue === name);
+            return {
+              name,
+              state: heartbeatState(
+                {
+                  sentAt: date(row?.sent_at ?? null),
+                  backSentAt: date(row?.back_sent_at ?? null),
+                  backAt: date(row?.back_at ?? null),
+                  roundTripMs: row?.round_trip_ms ?? null,
+                },
+                now,
+              ),
+            };
+          }),
+  };
+}

@@ -1,0 +1,66 @@
+/** The health page (GET /): what a deployment's operator reads. */
+export const healthEn = {
+  "health.title": "guyub: is this deployment healthy?",
+  "health.intro":
+    "This page checks this guyub deployment: its settings, its database, its scheduled work and its queues. It never shows a secret's value or anything about members.",
+  "health.ok": "OK",
+  "health.attention": "Needs attention",
+  "health.checkedAt": "Checked {at}.",
+  "health.unreadable": "The database could not be read, so this part is unknown.",
+
+  "health.install.title": "Add guyub to your community",
+  "health.install.slack": "Add to Slack",
+  "health.install.discord": "Add to Discord",
+  "health.install.none":
+    "No install button yet: set SLACK_CLIENT_ID (and SLACK_CLIENT_SECRET) for Slack, DISCORD_APPLICATION_ID for Discord.",
+  "health.install.discordNote":
+    "Discord asks for View Channels, Send Messages and Read Message History, and nothing more.",
+
+  "health.communities.title": "Communities",
+  "health.communities.line": "{platform}: {count} installed",
+  "health.communities.none": "No community has used guyub yet.",
+
+  "health.secrets.title": "Settings and secrets",
+  "health.secrets.intro": "Whether each one is set, never its value.",
+  "health.secrets.name": "Name",
+  "health.secrets.state": "State",
+  "health.secrets.purpose": "What it is for",
+  "health.secrets.set": "set",
+  "health.secrets.unset": "not set",
+  "health.secret.SLACK_SIGNING_SECRET": "Checks that requests really come from Slack.",
+  "health.secret.SLACK_BOT_TOKEN": "One Slack workspace without OAuth installs.",
+  "health.secret.SLACK_CLIENT_ID": "Slack OAuth: the Add to Slack button.",
+  "health.secret.SLACK_CLIENT_SECRET": "Slack OAuth: completes an install.",
+  "health.secret.DISCORD_PUBLIC_KEY": "Checks that requests really come from Discord.",
+  "health.secret.DISCORD_APPLICATION_ID": "The Discord app: its commands and the Add to Discord button.",
+  "health.secret.DISCORD_BOT_TOKEN": "Posts and reads on Discord.",
+  "health.secret.DISCORD_GUILD_ID": "Optional: registers the commands in one Discord server only.",
+  "health.secret.TOKEN_ENCRYPTION_KEY": "Encrypts the Slack tokens guyub stores (one key).",
+  "health.secret.TOKEN_ENCRYPTION_KEYS": "The same as a key ring, to change keys without downtime.",
+  "health.secret.PUBLIC_URL": "This deployment's address, for install links.",
+
+  "health.schema.title": "Database schema",
+  "health.schema.current": "Current: every migration this code knows is applied (the newest is {newest}).",
+  "health.schema.behind":
+    "Behind: migrations not applied yet ({count}): {names}. Apply them with npm run db:migrate:remote.",
+  "health.schema.ahead":
+    "Ahead: the database has {applied}, newer than this code's newest ({newest}). Deploy the newer code.",
+  "health.schema.unknown": "Unknown: the list of applied migrations could not be read.",
+
+  "health.cron.title": "Scheduled work (cron)",
+  "health.cron.none":
+    "No tick recorded yet. Once deployed, the cron runs every 15 minutes and records each tick here.",
+  "health.cron.ok": "Last tick {at} ({ago}): succeeded.",
+  "health.cron.failed":
+    "Last tick {at} ({ago}): failed in {parts}. The Worker's logs (wrangler tail) give the cause.",
+  "health.cron.late":
+    "That is late: ticks come every 15 minutes. Check the cron trigger in the Cloudflare dashboard.",
+
+  "health.queues.title": "Queues",
+  "health.queues.intro":
+    "Each tick sends a small heartbeat through each queue; this is how long the last one took to come back.",
+  "health.queues.back": "back after {ms} ms, {ago}",
+  "health.queues.waiting": "heartbeat sent {ago}, not back yet",
+  "health.queues.lost": "the heartbeat sent {ago} has not come back: is the queue's consumer running?",
+  "health.queues.none": "no heartbeat yet (the first tick sends one)",
+} as const;

@@ -1,0 +1,70 @@
+import type { healthEn } from "./strings-en.ts";
+
+/** Bahasa Indonesia strings of the health page (GET /). */
+export const healthId: Record<keyof typeof healthEn, string> = {
+  "health.title": "guyub: apakah layanan ini sehat?",
+  "health.intro":
+    "Halaman ini memeriksa layanan guyub ini: pengaturan, basis data, pekerjaan terjadwal, dan antreannya. Halaman ini tidak pernah menampilkan isi rahasia ataupun data anggota.",
+  "health.ok": "Baik",
+  "health.attention": "Perlu diperiksa",
+  "health.checkedAt": "Diperiksa {at}.",
+  "health.unreadable": "Basis data tidak dapat dibaca, jadi bagian ini belum diketahui.",
+
+  "health.install.title": "Tambahkan guyub ke komunitas Anda",
+  "health.install.slack": "Tambahkan ke Slack",
+  "health.install.discord": "Tambahkan ke Discord",
+  "health.install.none":
+    "Belum ada tombol pemasangan: isi SLACK_CLIENT_ID (dan SLACK_CLIENT_SECRET) untuk Slack, DISCORD_APPLICATION_ID untuk Discord.",
+  "health.install.discordNote":
+    "Discord hanya meminta izin View Channels, Send Messages, dan Read Message History, tidak lebih.",
+
+  "health.communities.title": "Komunitas",
+  "health.communities.line": "{platform}: {count} terpasang",
+  "health.communities.none": "Belum ada komunitas yang memakai guyub.",
+
+  "health.secrets.title": "Pengaturan dan rahasia",
+  "health.secrets.intro": "Hanya apakah sudah diisi, tidak pernah isinya.",
+  "health.secrets.name": "Nama",
+  "health.secrets.state": "Status",
+  "health.secrets.purpose": "Kegunaan",
+  "health.secrets.set": "sudah diisi",
+  "health.secrets.unset": "belum diisi",
+  "health.secret.SLACK_SIGNING_SECRET": "Memastikan permintaan benar-benar datang dari Slack.",
+  "health.secret.SLACK_BOT_TOKEN": "Satu workspace Slack tanpa pemasangan OAuth.",
+  "health.secret.SLACK_CLIENT_ID": "OAuth Slack: tombol Tambahkan ke Slack.",
+  "health.secret.SLACK_CLIENT_SECRET": "OAuth Slack: menyelesaikan pemasangan.",
+  "health.secret.DISCORD_PUBLIC_KEY": "Memastikan permintaan benar-benar datang dari Discord.",
+  "health.secret.DISCORD_APPLICATION_ID": "Aplikasi Discord: perintahnya dan tombol Tambahkan ke Discord.",
+  "health.secret.DISCORD_BOT_TOKEN": "Mengirim dan membaca pesan di Discord.",
+  "health.secret.DISCORD_GUILD_ID": "Opsional: mendaftarkan perintah hanya di satu server Discord.",
+  "health.secret.TOKEN_ENCRYPTION_KEY": "Mengenkripsi token Slack yang disimpan guyub (satu kunci).",
+  "health.secret.TOKEN_ENCRYPTION_KEYS":
+    "Sama, berupa rangkaian kunci, agar kunci dapat diganti tanpa henti layanan.",
+  "health.secret.PUBLIC_URL": "Alamat layanan ini, untuk tautan pemasangan.",
+
+  "health.schema.title": "Skema basis data",
+  "health.schema.current":
+    "Mutakhir: semua migrasi yang dikenal kode ini sudah diterapkan (yang terbaru {newest}).",
+  "health.schema.behind":
+    "Tertinggal: ada migrasi yang belum diterapkan ({count}): {names}. Terapkan dengan npm run db:migrate:remote.",
+  "health.schema.ahead":
+    "Lebih baru: basis data sudah memiliki {applied}, lebih baru daripada yang terbaru di kode ini ({newest}). Pasang kode yang lebih baru.",
+  "health.schema.unknown": "Belum diketahui: daftar migrasi yang sudah diterapkan tidak dapat dibaca.",
+
+  "health.cron.title": "Pekerjaan terjadwal (cron)",
+  "health.cron.none":
+    "Belum ada putaran yang tercatat. Setelah dipasang, cron berjalan setiap 15 menit dan mencatat setiap putarannya di sini.",
+  "health.cron.ok": "Putaran terakhir {at} ({ago}): berhasil.",
+  "health.cron.failed":
+    "Putaran terakhir {at} ({ago}): gagal pada {parts}. Log Worker (wrangler tail) menjelaskan penyebabnya.",
+  "health.cron.late":
+    "Ini terlambat: putaran seharusnya datang setiap 15 menit. Periksa pemicu cron di dasbor Cloudflare.",
+
+  "health.queues.title": "Antrean",
+  "health.queues.intro":
+    "Setiap putaran mengirim sinyal kecil melalui setiap antrean; inilah lama sinyal terakhir kembali.",
+  "health.queues.back": "kembali setelah {ms} milidetik, {ago}",
+  "health.queues.waiting": "sinyal dikirim {ago}, belum kembali",
+  "health.queues.lost": "sinyal yang dikirim {ago} belum kembali: apakah penerima antrean ini berjalan?",
+  "health.queues.none": "belum ada sinyal (putaran pertama akan mengirimnya)",
+};
