@@ -10,7 +10,7 @@ import type { Locale } from "../../core/i18n/index.ts";
 import type { HealthReading } from "../../db/health-read.ts";
 import { MIGRATIONS } from "../../db/migration-names.ts";
 import type { AppEnv } from "../../env.ts";
-import { discordInviteUrl } from "../discord/invite-url.ts";
+import { discordInstallUrl } from "../discord/install.ts";
 
 /**
  * The environment names guyub reads, in the order the page lists them. Only whether each is set
@@ -61,7 +61,7 @@ export function healthView(
     now,
     install: {
       slack: isSet(env.SLACK_CLIENT_ID) ? `${base}/slack/install` : null,
-      discord: isSet(env.DISCORD_APPLICATION_ID) ? discordInviteUrl(env.DISCORD_APPLICATION_ID ?? "") : null,
+      discord: isSet(env.DISCORD_APPLICATION_ID) ? inviteUrl(env.DISCORD_APPLICATION_ID ?? "") : null,
     },
     communities: reading.communities,
     settings: SETTING_NAMES.map((name) => ({ name, set: isSet(env[name]) })),
@@ -92,4 +92,13 @@ export function healthView(
             };
           }),
   };
+}
+
+/** The one install URL (src/adapters/discord/install.ts), or no button when the id is not a Discord id. */
+function inviteUrl(applicationId: string): string | null {
+  try {
+    return discordInstallUrl(applicationId);
+  } catch {
+    return null;
+  }
 }
