@@ -90,7 +90,13 @@ export default defineConfig(async () => ({
         },
       },
       {
-        test: { name: "node", include: ["test/node/**/*.test.ts"], environment: "node", testTimeout: 60_000 },
+        test: {
+          name: "node",
+          include: ["test/node/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 180_000,
+          maxConcurrency: 3,
+        },
       },
     ],
   },

@@ -1,5 +1,3 @@
-import { slackManifest } from "../../src/adapters/slack/manifest.ts";
-import { registry } from "../../src/core/commands/index.ts";
 import type { Step } from "./context.ts";
 import { discordInvite, slackCreateAppUrl, slackInstallUrl } from "./links.ts";
 
@@ -11,6 +9,9 @@ export const finishStep: Step = {
     const { publicUrl, platforms = [], discordApplicationId } = context.state;
     if (!publicUrl) throw new Error("the deploy step comes first");
     const say = context.io.say;
+    // Loaded here, not at start: the command registry is most of setup's start-up time.
+    const { slackManifest } = await import("../../src/adapters/slack/manifest.ts");
+    const { registry } = await import("../../src/core/commands/index.ts");
     say(`\nguyub runs at ${publicUrl} (its health page: ${publicUrl}/)`);
     if (platforms.includes("slack")) {
       say("\n── Slack ──");

@@ -1,9 +1,7 @@
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { fileURLToPath } from "node:url";
-import { discordCommandDefinitions } from "../../src/adapters/discord/commands.ts";
 import { DEFAULT_DISCORD_API_URL } from "../../src/api-defaults.ts";
-import { registry } from "../../src/core/commands/index.ts";
 import { type SetupContext, SetupError, type Step } from "./context.ts";
 import { slackCreateAppUrl } from "./links.ts";
 import { ASKED, asked, OPTIONAL } from "./secrets.ts";
@@ -112,7 +110,9 @@ export const discordStep: Step = {
   },
 };
 
-function commandsFingerprint(): string {
+async function commandsFingerprint(): Promise<string> {
+  const { discordCommandDefinitions } = await import("../../src/adapters/discord/commands.ts");
+  const { registry } = await import("../../src/core/commands/index.ts");
   return createHash("sha256")
     .update(JSON.stringify(discordCommandDefinitions(registry)))
     .digest("hex")
@@ -131,7 +131,7 @@ export const discordCommandsStep: Step = {
       : "skip (no Discord)",
   async run(context) {
     if (!enabled(context, "discord")) return;
-    const fingerprint = commandsFingerprint();
+    const fingerprint = await commandsFingerprint();
     if (context.state.discordCommands === fingerprint)
       return context.io.say("✓ Discord commands (unchanged)");
     const token = await secretValue(context, asked("DISCORD_BOT_TOKEN"));

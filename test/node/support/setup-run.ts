@@ -53,8 +53,8 @@ export function runSetup(
     const child = spawn(TSX, [join(REPO, "scripts", "setup.ts"), ...args], {
       cwd: dir,
       env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
+        PATH: process.env.PATH ?? "",
+        HOME: process.env.HOME ?? "",
         GUYUB_WRANGLER: STANDIN,
         WRANGLER_STANDIN_WORLD: join(dir, "world.json"),
         ...env,
