@@ -70,6 +70,10 @@ export default defineConfig(async () => ({
     },
   },
   test: {
+    // Vitest's default is one worker per core less one: a single worker on a 2-core machine. Two
+    // workers (two workerd processes) keep both cores busy while one waits on D1 or the stand-ins.
+    // A pool-wide setting: it belongs to the root, not to a project.
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         extends: true,
@@ -84,9 +88,6 @@ export default defineConfig(async () => ({
           // gives each one an empty D1, and spies are restored after every test (docs/toolchain.md).
           isolate: false,
           restoreMocks: true,
-          // Vitest's default is one worker per core less one: a single worker on a 2-core machine. Two
-          // workers (two workerd processes) keep both cores busy while one waits on D1 or the stand-ins.
-          maxWorkers: Math.max(2, availableParallelism() - 1),
         },
       },
       {
