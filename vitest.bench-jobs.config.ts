@@ -1,4 +1,4 @@
-import { defineConfig, type UserConfig } from "vitest/config";
+import { defineConfig, type TestProjectInlineConfiguration, type UserConfig } from "vitest/config";
 import base from "./vitest.config.ts";
 
 /**
@@ -7,8 +7,19 @@ import base from "./vitest.config.ts";
  */
 export default defineConfig(async (env) => {
   const config = (typeof base === "function" ? await base(env) : await base) as UserConfig;
+  const workers = config.test?.projects?.find(
+    (project): project is TestProjectInlineConfiguration =>
+      typeof project === "object" && "test" in project && project.test?.name === "workers",
+  );
   return {
     ...config,
-    test: { ...config.test, include: ["test/bench/**/*.bench-run.ts"], testTimeout: 600_000 },
+    test: {
+      projects: [
+        {
+          ...workers,
+          test: { ...workers?.test, include: ["test/bench/**/*.bench-run.ts"], testTimeout: 600_000 },
+        },
+      ],
+    },
   };
 });

@@ -25,24 +25,40 @@ const momentTimezoneCore = fileURLToPath(
 );
 const momentCjs = fileURLToPath(new URL("./node_modules/moment/moment.js", import.meta.url));
 
+/**
+ * The Cloudflare pool, for the Worker's tests only. Vitest hands a root plugin every project, so
+ * the Node project (test/node: tools that run on the volunteer's machine, like npm run setup,
+ * driven as child processes, which workerd cannot start) is left to Vitest's own pool.
+ */
+function workersOnly(plugin: ReturnType<typeof cloudflareTest>): ReturnType<typeof cloudflareTest> {
+  return {
+    ...plugin,
+    configureVitest(context) {
+      if (context.project.name === "workers") return plugin.configureVitest?.(context);
+    },
+  };
+}
+
 export default defineConfig(async () => ({
   plugins: [
-    cloudflareTest({
-      wrangler: { configPath: "./wrangler.toml" },
-      miniflare: {
-        bindings: {
-          TEST_MIGRATIONS: await readD1Migrations("./migrations"),
-          TEST_DISCORD_PRIVATE_KEY: discordPrivateKeyPkcs8,
-          SLACK_SIGNING_SECRET: randomBytes(16).toString("hex"),
-          SLACK_BOT_TOKEN: "xoxb-test-token",
-          DISCORD_PUBLIC_KEY: discordPublicKeyHex,
-          DISCORD_APPLICATION_ID: "100000000000000001",
-          DISCORD_BOT_TOKEN: "test-discord-bot-token",
-          TOKEN_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
-          PUBLIC_URL: "http://127.0.0.1:8787",
+    workersOnly(
+      cloudflareTest({
+        wrangler: { configPath: "./wrangler.toml" },
+        miniflare: {
+          bindings: {
+            TEST_MIGRATIONS: await readD1Migrations("./migrations"),
+            TEST_DISCORD_PRIVATE_KEY: discordPrivateKeyPkcs8,
+            SLACK_SIGNING_SECRET: randomBytes(16).toString("hex"),
+            SLACK_BOT_TOKEN: "xoxb-test-token",
+            DISCORD_PUBLIC_KEY: discordPublicKeyHex,
+            DISCORD_APPLICATION_ID: "100000000000000001",
+            DISCORD_BOT_TOKEN: "test-discord-bot-token",
+            TOKEN_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+            PUBLIC_URL: "http://127.0.0.1:8787",
+          },
         },
-      },
-    }),
+      }),
+    ),
   ],
   resolve: {
     alias: {
@@ -54,16 +70,35 @@ export default defineConfig(async () => ({
     },
   },
   test: {
-    globalSetup: ["./test/support/global-setup.ts"],
-    setupFiles: ["./test/support/fresh-db.ts"],
-    include: ["test/**/*.test.ts"],
-    // Each test file used to start its own workerd isolate (a Miniflare with its own D1), about
-    // 3.5 s of a 4.5 s file on this machine. Files now share an isolate per worker; the setup file
-    // gives each one an empty D1, and spies are restored after every test (docs/toolchain.md).
-    isolate: false,
-    restoreMocks: true,
     // Vitest's default is one worker per core less one: a single worker on a 2-core machine. Two
     // workers (two workerd processes) keep both cores busy while one waits on D1 or the stand-ins.
+    // A pool-wide setting: it belongs to the root, not to a project.
     maxWorkers: Math.max(2, availableParallelism() - 1),
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "workers",
+          globalSetup: ["./test/support/global-setup.ts"],
+          setupFiles: ["./test/support/fresh-db.ts"],
+          include: ["test/**/*.test.ts"],
+          exclude: ["test/node/**"],
+          // Each test file used to start its own workerd isolate (a Miniflare with its own D1), about
+          // 3.5 s of a 4.5 s file on this machine. Files now share an isolate per worker; the setup file
+          // gives each one an empty D1, and spies are restored after every test (docs/toolchain.md).
+          isolate: false,
+          restoreMocks: true,
+        },
+      },
+      {
+        test: {
+          name: "node",
+          include: ["test/node/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 180_000,
+          maxConcurrency: 3,
+        },
+      },
+    ],
   },
 }));

@@ -1,0 +1,44 @@
+import type { Step } from "./context.ts";
+import { discordInvite, slackCreateAppUrl, slackInstallUrl } from "./links.ts";
+
+/** Step 5: the links and what to do in each platform, printed on every run. */
+export const finishStep: Step = {
+  name: "links",
+  plan: () => "print the Slack manifest, the install links and what to do in each platform",
+  async run(context) {
+    const { publicUrl, platforms = [], discordApplicationId } = context.state;
+    if (!publicUrl) throw new Error("the deploy step comes first");
+    const say = context.io.say;
+    // Loaded here, not at start: the command registry is most of setup's start-up time.
+    const { slackManifest } = await import("../../src/adapters/slack/manifest.ts");
+    const { registry } = await import("../../src/core/commands/index.ts");
+    say(`\nguyub runs at ${publicUrl} (its health page: ${publicUrl}/)`);
+    if (platforms.includes("slack")) {
+      say("\n── Slack ──");
+      say("The app manifest (paste it at Create New App → From an app manifest):");
+      say(JSON.stringify(slackManifest(registry, publicUrl), null, 2));
+      say(
+        `1. Create the app: ${slackCreateAppUrl()} (skip if you did; to update it, paste the manifest in App Manifest).`,
+      );
+      say(
+        "2. Event Subscriptions: if it shows the request URL unverified, press Retry (the signing secret is stored now).",
+      );
+      say(`3. Install it in each workspace: ${slackInstallUrl(publicUrl)}`);
+      say(
+        "4. In the workspace: invite @guyub to your main channel, then /cop onboarding channel #general and /cop setup.",
+      );
+    }
+    if (platforms.includes("discord")) {
+      say("\n── Discord ──");
+      say(
+        `1. Developer Portal → your app → General Information → Interactions Endpoint URL: ${publicUrl}/discord/interactions`,
+      );
+      say(`   and Webhooks → Endpoint URL: ${publicUrl}/discord/events (install and removal events).`);
+      say("2. Bot → Privileged Gateway Intents → Server Members Intent: on (the member list needs it).");
+      if (discordApplicationId)
+        say(`3. Invite guyub to each server: ${discordInvite(context.root, discordApplicationId)}`);
+      say("4. In the server: /cop onboarding channel channel:#general, then /cop setup.");
+    }
+    say("\nLogs: npx wrangler tail -c wrangler.deploy.toml · Upgrade: npm run upgrade");
+  },
+};
