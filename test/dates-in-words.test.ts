@@ -68,16 +68,16 @@ describe("the formatting helpers", () => {
     const jakarta = { id: 1, timezone: "Asia/Jakarta" };
     expect(meetingWhen(jakarta, translator("id"), { startsAt })).toBe("Selasa, 2 Maret 2027 pukul 19.00 WIB");
     expect(meetingWhen(jakarta, translator("en"), { startsAt })).toBe(
-      "Tuesday 2 March 2027 at 19:00 GMT+7 (Asia/Jakarta)",
+      "Tuesday, 2 March 2027 at 19:00 GMT+7 (Asia/Jakarta)",
     );
     expect(meetingWhen({ id: 1, timezone: "Europe/Berlin" }, translator("en"), { startsAt })).toBe(
-      "Tuesday 2 March 2027 at 13:00 CET",
+      "Tuesday, 2 March 2027 at 13:00 CET",
     );
   });
 
   it("lists write the weekday in full", () => {
     expect(formatDayName("2027-03-02", "id")).toBe("Selasa, 2 Maret 2027");
-    expect(formatDayName("2027-03-02", "en")).toBe("Tuesday 2 March 2027");
+    expect(formatDayName("2027-03-02", "en")).toBe("Tuesday, 2 March 2027");
   });
 
   it("a time of day takes a period and its zone in Indonesian", () => {
