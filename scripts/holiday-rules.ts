@@ -85,8 +85,12 @@ for (const [code, country] of Object.entries(source.holidays)) {
 }
 
 // Corrections to upstream names, until they are fixed there: 27 Rajab is Isra Mikraj, not the
-// Prophet's birthday (12 Rabi al-awwal), in date-holidays 3.37.0's Indonesian.
-const NAME_FIXES: Record<string, Names> = { "27 Rajab": { id: "Isra Mikraj Nabi Muhammad" } };
+// Prophet's birthday (12 Rabi al-awwal), in date-holidays 3.37.0's Indonesian; 1 January is
+// "Tahun Baru Masehi" on Indonesian calendars (upstream's "Hari tahun baru" reads translated).
+const NAME_FIXES: Record<string, Names> = {
+  "27 Rajab": { id: "Isra Mikraj Nabi Muhammad" },
+  "01-01": { id: "Tahun Baru Masehi" },
+};
 
 const names = Object.fromEntries(
   [...usedNames]

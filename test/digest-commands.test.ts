@@ -80,7 +80,7 @@ describe("digest commands", () => {
     await seedWeek("slack", "en");
     const send = worker();
     expect(replyText(await ask(send, "digest schedule Jumat 17.30"))).toContain(
-      "every Friday at 17:30 (Asia/Jakarta)",
+      "every Friday at 17:30 GMT+7 (Asia/Jakarta)",
     );
     expect(await settings()).toEqual({ digest_weekday: 5, digest_minute: 1050, digest_enabled: 1 });
     expect(replyText(await ask(send, "digest schedule someday 08:00"))).toContain("is not a weekday I know");

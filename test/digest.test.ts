@@ -48,7 +48,7 @@ describe("the weekly digest", () => {
     const digest = await buildDigest(reads(), community, DIGEST_AT);
     expect(slackLines(digest.message)).toMatchInlineSnapshot(`
       "# Ringkasan mingguan · 1–7 Maret 2027
-      *Selamat datang untuk anggota baru kita*
+      *Selamat datang, anggota baru kita*
       <@U0AYU>, <@U0BUDI>
       *Pertemuan berikutnya*
         *Waktu* Selasa, 9 Maret 2027 pukul 19.00 WIB

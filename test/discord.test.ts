@@ -87,7 +87,7 @@ describe("/cop help on Discord", () => {
   it("lists moderator commands for Manage Server", async () => {
     const reply = await run(commandInteraction([sub("help")], moderator));
     expect(reply.data.content).toContain("For moderators");
-    expect(reply.data.content).toMatch(/Words with moderator commands\*\*: [^\n]*moderators/);
+    expect(reply.data.content).toMatch(/Groups with moderator commands\*\*: [^\n]*moderators/);
     const word = await run(commandInteraction([sub("help", [str("command", "moderators")])], moderator));
     expect(word.data.content).toContain("/cop moderators role role:");
     expect(word.data.content.replaceAll("\\", "")).toContain("moderator list (moderators)");

@@ -102,10 +102,10 @@ describe("holiday commands", () => {
     const list = await ask(send, "meeting list", MEMBER);
     // Holidays are named as no meeting, never listed as one.
     expect(list).not.toContain("16 March 2027 at");
-    expect(list).toContain("Tue, 16 March 2027: no meeting (Hari Raya Nyepi)");
+    expect(list).toContain("Tuesday, 16 March 2027: no meeting (Hari Raya Nyepi)");
     await ask(send, "language id");
     expect(await ask(send, "holiday list", MEMBER)).toContain(
-      "Sel, 2 Maret 2027 – Kam, 4 Maret 2027: Cuti bersama",
+      "Selasa, 2 Maret 2027 – Kamis, 4 Maret 2027: Cuti bersama",
     );
     expect(await ask(send, "holiday remove 2027-03-02")).toContain("telah dihapus");
     expect(await ask(send, "meeting next", MEMBER)).toContain("Selasa, 2 Maret 2027 pukul 19.00");
@@ -133,7 +133,7 @@ describe("holiday commands", () => {
       "“2027-03-01 2028-12-31 Libur panjang” is 672 days long; a holiday can be at most 31 days",
     );
     expect(await ask(send, "holiday add 2027-02-23 Kemarin")).toContain(
-      "Tue, 23 February 2027 is in the past: a holiday can start today (Wed, 24 February 2027) or later",
+      "Tuesday, 23 February 2027 is in the past: a holiday can start today (Wednesday, 24 February 2027) or later",
     );
     expect(await ask(send, "holiday paste 2026-01-01 2026-12-31 Tahun lalu")).toContain("is 365 days long");
     expect(await snapshot()).toBe(before);
@@ -146,10 +146,10 @@ describe("holiday commands", () => {
     await ask(send, "holiday add 2027-03-10 Nyepi");
     await ask(send, "holiday add 2027-03-15 2027-03-19 Cuti bersama");
     const reply = await ask(send, "holiday add 2027-03-10 2027-03-16 Libur sekolah");
-    expect(reply).toContain("Added: Wed, 10 March 2027 – Tue, 16 March 2027: Libur sekolah");
-    expect(reply).toContain("This replaces Wed, 10 March 2027: Nyepi, which started the same day.");
+    expect(reply).toContain("Added: Wednesday, 10 March 2027 – Tuesday, 16 March 2027: Libur sekolah");
+    expect(reply).toContain("This replaces Wednesday, 10 March 2027: Nyepi, which started the same day.");
     expect(reply).toContain(
-      "Mon, 15 March 2027 – Fri, 19 March 2027: Cuti bersama also falls on some of these days and stays as it is.",
+      "Monday, 15 March 2027 – Friday, 19 March 2027: Cuti bersama also falls on some of these days and stays as it is.",
     );
     expect(await holidays()).toEqual([
       { start_day: "2027-03-10", end_day: "2027-03-16", name: "Libur sekolah" },
@@ -160,12 +160,12 @@ describe("holiday commands", () => {
   it("a pasted list skips past entries and says how many; all past adds nothing", async () => {
     const send = worker();
     const reply = await ask(send, "holiday paste 2027-01-01 Tahun Baru 2027-02-10 Imlek 2027-03-10 Nyepi");
-    expect(reply).toContain("Added: Wed, 10 March 2027: Nyepi.");
-    expect(reply).toContain("2 in the past (before Wed, 24 February 2027) were skipped.");
+    expect(reply).toContain("Added: Wednesday, 10 March 2027: Nyepi.");
+    expect(reply).toContain("2 in the past (before Wednesday, 24 February 2027) were skipped.");
     expect(await holidays()).toEqual([{ start_day: "2027-03-10", end_day: "2027-03-10", name: "Nyepi" }]);
     const before = await snapshot();
     expect(await ask(send, "holiday paste 2027-01-01 Tahun Baru 2027-02-10 Imlek")).toContain(
-      "All 2 are in the past (before Wed, 24 February 2027): nothing was added.",
+      "All 2 are in the past (before Wednesday, 24 February 2027): nothing was added.",
     );
     expect(await snapshot()).toBe(before);
   });

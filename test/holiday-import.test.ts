@@ -81,7 +81,7 @@ describe("/cop holiday import", () => {
     // The three before today (1 and 5 January, 6 February) are past: skipped, and said so.
     expect(reply).toContain("12 hari libur ditambahkan");
     expect(reply).toContain("…dan 2 lainnya");
-    expect(reply).toContain("3 yang sudah lewat (sebelum Rab, 24 Februari 2027) dilewati");
+    expect(reply).toContain("3 yang sudah lewat (sebelum Rabu, 24 Februari 2027) dilewati");
     expect(reply).toContain("cuti bersama tidak termasuk");
     expect(reply).toContain("/cop holiday paste");
     const rows = await holidays();
@@ -127,7 +127,7 @@ describe("/cop holiday import", () => {
     const list = await ask(worker(later), "meeting list", MEMBER, later);
     // Easter Monday is named as no meeting, never listed as one.
     expect(list).not.toContain("29 March 2027 at");
-    expect(list).toContain("Mon, 29 March 2027: no meeting (Easter Monday)");
+    expect(list).toContain("Monday, 29 March 2027: no meeting (Easter Monday)");
     expect(list).toContain("Monday, 5 April 2027");
     // The same through the pure schedule, over the whole year.
     const days = (await holidays()).map((h) => ({ startDay: h.start_day, endDay: h.end_day, name: h.name }));
@@ -186,7 +186,7 @@ describe("/cop holiday import", () => {
     await ask(send, "help");
     const before = await snapshot();
     expect(await ask(send, "holiday import ID 2026")).toContain(
-      "All 15 are in the past (before Wed, 24 February 2027): nothing was added",
+      "All 15 are in the past (before Wednesday, 24 February 2027): nothing was added",
     );
     expect(await snapshot()).toBe(before);
   });

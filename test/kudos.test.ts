@@ -48,7 +48,7 @@ describe("kudos on Slack", () => {
   it("posts a thank-you in the channel, with the reason escaped: only the thanked member is mentioned", async () => {
     const worker = isolate({ now: () => NOW, sessionCacheMs: 0 });
     const reply = await ask(worker, `kudos <@U0AYU|ayu> ${HOSTILE}`);
-    expect(reply).toContain("Thank you for saying thank you!");
+    expect(reply).toContain("Your kudos to");
     const kudos = await env.DB.prepare(
       "SELECT from_user, to_user, reason, channel_id, given_on FROM kudos",
     ).all();
@@ -197,7 +197,7 @@ describe("kudos on Discord", () => {
     const response = await worker(
       await signedDiscord(kudosCommand(THANKED, why), { timestamp: NOW.getTime() / 1000 }),
     );
-    expect(JSON.stringify(await response.json())).toContain("Thank you for saying thank you!");
+    expect(JSON.stringify(await response.json())).toContain("Your kudos to");
     await deliver();
     const posts = (await sentTo("discord")).filter(
       (c) => c.method === "POST" && String(c.route).includes("/messages"),

@@ -92,7 +92,7 @@ describe("timezone and meeting commands", () => {
     const list = await ask(send, "meeting list", MEMBER);
     const lines = list.split("\\n• ");
     const at = (needle: string) => lines.findIndex((l) => l.includes(needle));
-    expect(list).toContain("Tue, 9 March 2027: no meeting (Idul Fitri)");
+    expect(list).toContain("Tuesday, 9 March 2027: no meeting (Idul Fitri)");
     expect(at("2 March 2027")).toBeLessThan(at("9 March 2027"));
     expect(at("9 March 2027")).toBeLessThan(at("16 March 2027"));
     expect(list).toContain("30 March 2027");
@@ -158,7 +158,7 @@ describe("timezone and meeting commands", () => {
     const before = await snapshot();
     expect(await ask(send, "meeting cancel 2027-02-30")).toContain("“2027-02-30” is not a date");
     expect(await ask(send, "meeting cancel 2027-03-03")).toContain(
-      "No meeting is scheduled on Wed, 3 March 2027",
+      "No meeting is scheduled on Wednesday, 3 March 2027",
     );
     expect(await ask(send, "meeting move 2027-03-02 2027-02-30 18:00")).toContain(
       "“2027-02-30” is not a date",
@@ -170,7 +170,7 @@ describe("timezone and meeting commands", () => {
       "now https://meet.example/new",
     );
     expect(await ask(send, "meeting cancel 2027-03-02")).toContain(
-      "The meeting on Tue, 2 March 2027 is cancelled",
+      "The meeting on Tuesday, 2 March 2027 is cancelled",
     );
     expect(await ask(send, "meeting move 2027-03-09 2027-03-10 18:30")).toContain(
       "moved to Wednesday, 10 March 2027 at 18:30",
@@ -197,7 +197,7 @@ describe("timezone and meeting commands", () => {
     );
     expect(await ask(send, "meeting move 2027-03-02 2027-02-17 19:00")).toContain("is already past");
     expect(await ask(send, "meeting move 2027-03-02 2027-03-11 19:00")).toContain(
-      "Thu, 11 March 2027 is a holiday (Wed, 10 March 2027 – Thu, 11 March 2027: Nyepi), so no meeting can take place then",
+      "Thursday, 11 March 2027 is a holiday (Wednesday, 10 March 2027 – Thursday, 11 March 2027: Nyepi), so no meeting can take place then",
     );
     expect(await ask(send, "meeting move 2027-03-02 2027-03-11 19:00")).toContain(
       "/cop holiday remove 2027-03-10",

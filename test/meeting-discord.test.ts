@@ -38,7 +38,7 @@ describe("meetings on Discord", () => {
     expect(first).toContain('"type":4');
     expect(first).toContain("Terima kasih! Jawaban Anda untuk Selasa, 2 Maret 2027 pukul 19.00");
     expect(first).toContain(": hadir.");
-    expect(await reply(discordButton(yes))).toContain("sudah hadir");
+    expect(await reply(discordButton(yes))).toContain("tetap: hadir.");
     expect(await rows("SELECT user_id, answer FROM meeting_rsvps")).toEqual([
       { user_id: DISCORD_MEMBER, answer: "yes" },
     ]);

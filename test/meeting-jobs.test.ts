@@ -206,7 +206,7 @@ describe("marking a meeting held, and answering by command", () => {
       "at most 1,000 characters",
     );
     expect(await slackAt(after, "meeting done Rubrics for project work", MEMBER)).toContain(
-      "The meeting of Tue, 2 March 2027 is marked as held, hosted by <@U0MEMBER>",
+      "The meeting of Tuesday, 2 March 2027 is marked as held, hosted by <@U0MEMBER>",
     );
     expect(await slackAt(after, "meeting done again", MEMBER)).toContain(
       "already marked. Nothing was changed",

@@ -98,7 +98,7 @@ describe("the nudge's buttons and commands", () => {
     const listed = await worker(await slashCommand("nudges quiet", { user_id: MODERATOR }));
     const text = JSON.stringify(await listed.json());
     expect(text).toContain("1 could get a check-in; 1 prefer to just read, 0 snoozed, 0 had one recently");
-    expect(text).toContain("<@U0QUIET>: quiet since 2026-06-01");
+    expect(text).toContain("<@U0QUIET>: quiet since Monday, 1 June 2026");
     expect(text).not.toContain("U0READER");
   });
 

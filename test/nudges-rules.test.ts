@@ -127,7 +127,7 @@ describe("who gets a nudge", () => {
     const texts = (userId: string) => JSON.stringify(rows.find((r) => r.target === userId)?.message);
     expect(texts("U0RUBRICS")).toContain('{"user":"U0RUBRICS"}');
     expect(texts("U0RUBRICS")).toContain(
-      "close to this topic in our backlog: Assessment rubrics for <vocational> schools",
+      "close to this suggested topic: Assessment rubrics for <vocational> schools",
     );
     expect(texts("U0OTHER")).toContain('{"user":"U0OTHER"}');
     expect(texts("U0OTHER")).not.toContain("backlog");

@@ -79,7 +79,7 @@ describe("/cop rotation show and fairness", () => {
 });
 
 describe("/cop rotation pass", () => {
-  it("hands the turn to the next fair choice, who gets exactly one heads-up; the passer owes one", async () => {
+  it("hands the turn to the next fair choice, who gets exactly one heads-up; the passer's turn is postponed", async () => {
     const send = worker();
     await setup(send);
     const reply = await ask(send, "rotation pass");
@@ -96,7 +96,7 @@ describe("/cop rotation pass", () => {
       },
     ]);
     expect(await outboxKeys()).toEqual(["headsup:2027-03-16:U0AYU"]);
-    expect(await ask(send, "rotation fairness")).toContain("<@U0MEMBER>: hosted 0, passed 1, owes 1");
+    expect(await ask(send, "rotation fairness")).toContain("<@U0MEMBER>: hosted 0, passed 1, 1 postponed");
     // The heads-up reaches AYU once, with Pass and Swap buttons.
     const { deps, queue } = testDelivery();
     await drain(
@@ -310,7 +310,7 @@ describe("/cop rotation volunteer, away and the moderators' commands", () => {
     const send = worker();
     await setup(send);
     const reply = await ask(send, "rotation away 2027-03-15 2027-03-20");
-    expect(reply).toContain("You are away from Mon, 15 March 2027 to Sat, 20 March 2027");
+    expect(reply).toContain("You are away from Monday, 15 March 2027 to Saturday, 20 March 2027");
     expect(reply).toContain("Your turn on Tuesday, 16 March 2027 at 19:00 UTC moves to <@U0MODERATOR>.");
     expect(hosts(await ask(send, "rotation show"))[2]).toBe("<@U0MODERATOR>");
     expect(await rows("SELECT user_id, from_day, to_day FROM rotation_aways")).toEqual([

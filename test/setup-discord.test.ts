@@ -80,7 +80,7 @@ describe("/cop setup on Discord: two steps within the five-component limit", () 
     const text = String(done.data.content);
     expect(text).toContain("Saved. Here is where things stand:");
     expect(text).toContain(`<#${CHANNEL}>`);
-    expect(text).toContain("Sat 27 Feb, 09:00 GMT+7: announce the meeting of Tue 2 Mar");
+    expect(text).toContain("Saturday 27 Feb, 09:00 GMT+7: announce the meeting of Tuesday 2 Mar");
     const { communities, series } = await settingsRows();
     expect(communities).toEqual([
       expect.objectContaining({

@@ -61,10 +61,10 @@ describe("the setup checklist's next three things", () => {
       ["2027-03-01T01:00:00.000Z", "weekly-digest", "2027-W09"],
       ["2027-03-01T12:00:00.000Z", "meeting-remind", "2027-03-02:24h"],
     ]);
-    expect(reply).toContain("• Sat 27 Feb, 09:00 GMT+7: announce the meeting of Tue 2 Mar");
-    expect(reply).toContain("• Mon 1 Mar, 08:00 GMT+7: post the weekly digest");
+    expect(reply).toContain("• Saturday 27 Feb, 09:00 GMT+7: announce the meeting of Tuesday 2 Mar");
+    expect(reply).toContain("• Monday 1 Mar, 08:00 GMT+7: post the weekly digest");
     expect(reply).toContain(
-      "• Mon 1 Mar, 19:00 GMT+7: remind everyone of the meeting of Tue 2 Mar, a day ahead",
+      "• Monday 1 Mar, 19:00 GMT+7: remind everyone of the meeting of Tuesday 2 Mar, a day ahead",
     );
 
     // The cron every hour from the setup on (a missed quarter-hour's work is caught up at the next

@@ -103,7 +103,7 @@ describe("/cop setup on Slack: one modal", () => {
     expect(text).toContain("✅ Meetings: every week, Tuesday at 19:00");
     expect(text).toContain("✅ Code of conduct");
     expect(text).toContain("❌ Holidays: none");
-    expect(text).toContain("• Sat 27 Feb, 09:00 GMT+7: announce the meeting of Tue 2 Mar");
+    expect(text).toContain("• Saturday 27 Feb, 09:00 GMT+7: announce the meeting of Tuesday 2 Mar");
     const { communities, series } = await settingsRows();
     expect(communities).toEqual([
       expect.objectContaining({
@@ -156,7 +156,7 @@ describe("/cop setup on Slack: one modal", () => {
     expect(reply).toContain("Tersimpan.");
     expect(reply).toContain("Berikutnya, guyub akan:");
     expect(reply).toContain("✅ Pertemuan: setiap minggu, Selasa pukul 19.00");
-    expect(reply).toContain("Sab, 27 Feb, 09.00 WIB: mengumumkan pertemuan Sel, 2 Mar");
+    expect(reply).toContain("Sabtu, 27 Feb, 09.00 WIB: mengumumkan pertemuan Selasa, 2 Mar");
     const after = await settingsRows();
     expect(after.overrides).toEqual(before.overrides);
     expect(after.overrides).toHaveLength(1);

@@ -68,7 +68,7 @@ describe("CLI-built requests, through the worker", () => {
     await ask("meeting schedule weekly tue 19:00 https://meet.example/cop", "U0MODERATOR");
     const series = await env.DB.prepare("SELECT link FROM meeting_series").first();
     expect(series).toEqual({ link: "https://meet.example/cop" });
-    expect(await ask("kudos @budi for the rubric & template", "U0MEMBER")).toContain("Thank you");
+    expect(await ask("kudos @budi for the rubric & template", "U0MEMBER")).toContain("Your kudos to");
     const kudos = await env.DB.prepare("SELECT to_user, reason FROM kudos").first();
     expect(kudos).toEqual({ to_user: "U0MODERATOR", reason: "for the rubric & template" });
   });
@@ -96,7 +96,7 @@ describe("CLI-built requests, through the worker", () => {
     });
     const response = await worker()(await signedDiscord(payload, { timestamp: NOW.getTime() / 1000 }));
     const reply = (await response.json()) as { data: { content: string } };
-    expect(reply.data.content).toContain("Thank you for saying thank you!");
+    expect(reply.data.content).toContain("Your kudos to");
     const kudos = await env.DB.prepare("SELECT to_user, channel_id FROM kudos").first();
     expect(kudos).toEqual({ to_user: DISCORD_MODERATOR_ID, channel_id: DISCORD_GENERAL_CHANNEL });
   });

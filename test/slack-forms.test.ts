@@ -66,7 +66,7 @@ describe("a member as Slack sends it", () => {
         .bind(MEMBER)
         .first();
       expect(row).toEqual({ is_moderator: 1 });
-      expect(await ask(send, `kudos ${named} for the rubric &amp; template`)).toContain("Thank you");
+      expect(await ask(send, `kudos ${named} for the rubric &amp; template`)).toContain("Your kudos to");
       const kudos = await env.DB.prepare("SELECT to_user, reason FROM kudos").first();
       expect(kudos).toEqual({ to_user: MEMBER, reason: "for the rubric & template" });
     });

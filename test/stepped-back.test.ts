@@ -101,12 +101,12 @@ describe("someone who stepped back", () => {
     expect(await ask(send, "moderators add <@U0MEMBER|ayu>", MODERATOR)).toContain("is now a moderator");
     expect(await ask(send, "language id")).toContain("Bahasa Indonesia");
     expect(await ask(send, "language en")).toContain("English");
-    expect(await ask(send, "help")).toContain("Words with moderator commands");
+    expect(await ask(send, "help")).toContain("Groups with moderator commands");
     await ask(send, "leave");
     const before = await snapshot();
     expect(await ask(send, "language id")).toContain(STEPPED_BACK);
     // help shows them a member's commands only: the flag has no force while they are away.
-    expect(await ask(send, "help")).not.toContain("Words with moderator commands");
+    expect(await ask(send, "help")).not.toContain("Groups with moderator commands");
     expect(await snapshot()).toBe(before);
     expect(await memberRow(MEMBER)).toMatchObject({ status: "alumni", is_moderator: 1 });
 

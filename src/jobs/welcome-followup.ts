@@ -49,7 +49,7 @@ export const welcomeFollowup: JobKind = {
         !m.last_active_on || m.last_active_on < localDay(new Date(m.welcomed_at ?? 0), community.timezone),
     );
     if (quiet.length === 0) return { status: "skipped", reason: "nobody to remind" };
-    const message = followupMessage(community, followupDays);
+    const message = followupMessage(community);
     const expiresAt = new Date(deps.now.getTime() + 2 * DAY_MS);
     for (let i = 0; i < quiet.length; i += CHUNK) {
       const effects: Effect[] = quiet.slice(i, i + CHUNK).flatMap((m) => {

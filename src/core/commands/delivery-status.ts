@@ -1,3 +1,4 @@
+import { formatMoment } from "../membership/dates.ts";
 import { type Block, ephemeral, type Inline } from "../message.ts";
 import type { DeliveryBlock } from "../ports.ts";
 import { defineCommand } from "./define.ts";
@@ -43,7 +44,7 @@ export const deliveryStatus = defineCommand({
         text:
           report.lastErrors.length === 0
             ? t("delivery.noErrors")
-            : report.lastErrors.map((e) => `${stamp(e.at)} ${e.kind}: ${e.error}`).join("\n"),
+            : report.lastErrors.map((e) => `${stamp(ctx, e.at)} ${e.kind}: ${e.error}`).join("\n"),
       },
     ];
     if (report.blocks.length > 0) {
@@ -59,16 +60,16 @@ function describe(ctx: CommandContext, block: DeliveryBlock): Block[] {
   const { t } = ctx;
   const channel = `${ctx.syntax.prefix} onboarding channel`;
   if (block.cause === "no_main_channel")
-    return [{ type: "text", text: t("delivery.fix.no_main_channel", { channel, at: stamp(block.at) }) }];
+    return [{ type: "text", text: t("delivery.fix.no_main_channel", { channel, at: stamp(ctx, block.at) }) }];
   const where: Inline = block.scope === "*" ? t("delivery.block.community") : { channel: block.scope };
   const facts = t.rich("delivery.block", {
     where,
     reason: block.reason,
-    at: stamp(block.at),
+    at: stamp(ctx, block.at),
     waiting: String(block.waiting),
   });
   const unblock = usageOf(ctx, "unblock");
-  const next = block.probeAt ? ` ${t("delivery.block.next", { at: stamp(block.probeAt) })}` : "";
+  const next = block.probeAt ? ` ${t("delivery.block.next", { at: stamp(ctx, block.probeAt) })}` : "";
   const fix =
     block.cause === "not_in_channel"
       ? t("delivery.fix.not_in_channel", { unblock })
@@ -81,7 +82,10 @@ function describe(ctx: CommandContext, block: DeliveryBlock): Block[] {
   ];
 }
 
-/** UTC, minute precision: moderators compare it with what they saw in the channel. */
-function stamp(at: Date): string {
-  return `${at.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+/**
+ * The moment in words, to the minute, in the community's zone and language ("8 Maret 2027 pukul
+ * 10.00 WIB"): the same clock moderators see next to the messages in the channel.
+ */
+function stamp(ctx: CommandContext, at: Date): string {
+  return formatMoment(at, ctx.t.locale, ctx.community.timezone);
 }

@@ -1,5 +1,8 @@
 import { buildDigest } from "../digest/build.ts";
-import { formatTime, parseTime, parseWeekday } from "../meetings/parse.ts";
+import { calendarWeek } from "../digest/dates.ts";
+import { localDay } from "../local-time.ts";
+import { formatClock } from "../meetings/format.ts";
+import { parseTime, parseWeekday } from "../meetings/parse.ts";
 import { ephemeral } from "../message.ts";
 import { defineCommand } from "./define.ts";
 import { option } from "./options.ts";
@@ -51,7 +54,8 @@ export const digestSend = defineCommand({
     }
     const digest = await buildDigest(reads, ctx.community, ctx.now);
     if (await reads.posted(ctx.community.id, digest.key)) {
-      return say(ctx.t("digest.alreadySent", { period: digest.period }));
+      const period = calendarWeek(ctx.t, localDay(ctx.now, ctx.community.timezone));
+      return say(ctx.t("digest.alreadySent", { period }));
     }
     const draft = {
       kind: "post" as const,
@@ -83,8 +87,7 @@ export const digestSchedule = defineCommand({
     if (minute === null) return say(ctx.t("digest.badTime", { value: args.time }));
     const text = ctx.t("digest.scheduled", {
       weekday: weekdayName(ctx, weekday),
-      time: formatTime(minute),
-      zone: ctx.community.timezone,
+      time: formatClock(minute, ctx.t.locale, ctx.community.timezone, ctx.now),
     });
     return { ...say(text), effects: [{ type: "digest.settings", weekday, minute, enabled: true }] };
   },
@@ -116,8 +119,7 @@ export const digestOn = defineCommand({
     const settings = await ctx.store.digest.settings(ctx.community.id);
     const text = ctx.t("digest.onDone", {
       weekday: weekdayName(ctx, settings.weekday),
-      time: formatTime(settings.minute),
-      zone: ctx.community.timezone,
+      time: formatClock(settings.minute, ctx.t.locale, ctx.community.timezone, ctx.now),
     });
     return { ...say(text), effects: [{ type: "digest.settings", enabled: true }] };
   },

@@ -1,4 +1,5 @@
 import { formatMeetingTime } from "../meetings/format.ts";
+import { formatDayName } from "../meetings/holidays.ts";
 import { DEFAULT_MEETING_MINUTES, newSeries } from "../meetings/new-series.ts";
 import { isTimeZone, parseLink, parseMinutes, parseTime, parseWeekday } from "../meetings/parse.ts";
 import { CADENCES, upcomingMeetings } from "../meetings/schedule.ts";
@@ -52,7 +53,9 @@ export const meetingSchedule = defineCommand({
     // A new schedule clears cancellations and moves, never holidays: the first real meeting skips them.
     const { holidays } = await ctx.store.meetings.calendar(ctx.community.id);
     const [first] = upcomingMeetings({ ...series, timezone: zone }, [], holidays, ctx.now, 1);
-    const when = first ? formatMeetingTime(first.startsAt, ctx.t.locale, zone) : series.firstDay;
+    const when = first
+      ? formatMeetingTime(first.startsAt, ctx.t.locale, zone)
+      : formatDayName(series.firstDay, ctx.t.locale);
     const blocks: Block[] = [
       {
         type: "text",

@@ -1,3 +1,4 @@
+import { formatDayName } from "../meetings/holidays.ts";
 import { type Block, ephemeral } from "../message.ts";
 import { scanWindow } from "../nudges/rules.ts";
 import { defineCommand } from "./define.ts";
@@ -53,7 +54,10 @@ export const nudgesQuiet = defineCommand({
       for (const m of report.longest)
         blocks.push({
           type: "context",
-          text: t.rich("nudge.quietSince", { user: { user: m.userId }, day: m.since }),
+          text: t.rich("nudge.quietSince", {
+            user: { user: m.userId },
+            day: formatDayName(m.since, t.locale),
+          }),
         });
     }
     if (settings.paused) blocks.push({ type: "context", text: t("nudge.quietPaused") });

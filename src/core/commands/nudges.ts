@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { PlainKey } from "../i18n/index.ts";
 import { localDay } from "../local-time.ts";
+import { formatDayName } from "../meetings/holidays.ts";
 import { ephemeral, type Message } from "../message.ts";
 import { NUDGE_LIMITS } from "../nudges/ports.ts";
 import { shiftDay } from "../nudges/rules.ts";
@@ -62,7 +63,7 @@ export const nudgesSnooze = defineCommand({
   handle(ctx, { weeks }) {
     const until = shiftDay(localDay(ctx.now, ctx.community.timezone), weeks * 7);
     return {
-      ...say(ctx.t("nudge.snoozeDone", { day: until })),
+      ...say(ctx.t("nudge.snoozeDone", { day: formatDayName(until, ctx.t.locale) })),
       effects: [{ type: "nudge.snooze", userId: ctx.member.platformUserId, until }],
     };
   },

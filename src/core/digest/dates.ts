@@ -29,3 +29,14 @@ export function weekRange(t: Translator, window: DigestWindow): string {
   const last = new Date(utcDay(window.toDay).getTime() - 24 * 60 * 60 * 1000);
   return dayFormat(t, false).formatRange(utcDay(window.fromDay), last);
 }
+
+/**
+ * "1–7 March 2027" / "1–7 Maret 2027": the Monday-to-Sunday week of a local day, the week a digest
+ * is counted in (its ISO week, which people never write as `2027-W09`).
+ */
+export function calendarWeek(t: Translator, day: string): string {
+  const date = utcDay(day);
+  const monday = new Date(date.getTime() - ((date.getUTCDay() || 7) - 1) * 24 * 60 * 60 * 1000);
+  const sunday = new Date(monday.getTime() + 6 * 24 * 60 * 60 * 1000);
+  return dayFormat(t, false).formatRange(monday, sunday);
+}

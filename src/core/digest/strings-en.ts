@@ -39,9 +39,9 @@ export const digestEn = {
     "This week's digest ({period}) was already posted; it goes out once a week. Nothing was sent.",
   "digest.noMainChannel":
     "There is no main channel to post the digest in yet. Set one with {usage}. Nothing was sent.",
-  "digest.scheduled": "The weekly digest now goes out every {weekday} at {time} ({zone}).",
+  "digest.scheduled": "The weekly digest now goes out every {weekday} at {time}.",
   "digest.offDone": "The weekly digest is off. {usage} turns it back on.",
-  "digest.onDone": "The weekly digest is on: every {weekday} at {time} ({zone}).",
+  "digest.onDone": "The weekly digest is on: every {weekday} at {time}.",
   "digest.badWeekday":
     "“{value}” is not a weekday I know; try mon, Monday, Senin or sen. Nothing was changed.",
   "digest.badTime":

@@ -10,12 +10,12 @@ export const digestId: Record<keyof typeof digestEn, string> = {
   "cmd.digest.on": "Kirim lagi ringkasan mingguan",
   "digest.title": "Ringkasan mingguan · {range}",
   "digest.quiet": "Minggu yang tenang di komunitas: belum ada kabar baru. Sampai jumpa minggu depan!",
-  "digest.newcomers": "Selamat datang untuk anggota baru kita",
+  "digest.newcomers": "Selamat datang, anggota baru kita",
   "digest.andMore": " dan {count} lainnya",
   "digest.next": "Pertemuan berikutnya",
   "digest.next.when": "Waktu",
   "digest.next.host": "Fasilitator",
-  "digest.next.hostOpen": "diumumkan bersama pengumuman pertemuan",
+  "digest.next.hostOpen": "disebutkan dalam pengumuman pertemuan",
   "digest.next.topic": "Topik",
   "digest.next.link": "Tautan",
   "digest.next.rsvps": "Konfirmasi kehadiran sejauh ini",
@@ -34,20 +34,21 @@ export const digestId: Record<keyof typeof digestEn, string> = {
   "digest.numbers.held": "Pertemuan terlaksana",
   "digest.numbers.topics": "Topik baru",
   "digest.archived": "Topik yang diarsipkan",
-  "digest.preview": "Pratinjau, hanya Anda yang dapat melihatnya. {send} mengirimnya ke kanal utama.",
+  "digest.preview":
+    "Pratinjau, hanya Anda yang dapat melihatnya. Gunakan {send} untuk mengirimnya ke kanal utama.",
   "digest.sent":
     "Selesai: ringkasan minggu ini sedang dikirim ke kanal utama. Ringkasan terjadwal tidak akan mengulanginya.",
   "digest.alreadySent":
     "Ringkasan minggu ini ({period}) sudah dikirim; ringkasan dikirim sekali seminggu. Tidak ada yang dikirim.",
   "digest.noMainChannel":
     "Belum ada kanal utama untuk ringkasan. Atur dengan {usage}. Tidak ada yang dikirim.",
-  "digest.scheduled": "Ringkasan mingguan kini dikirim setiap {weekday} pukul {time} ({zone}).",
-  "digest.offDone": "Ringkasan mingguan dimatikan. {usage} menyalakannya kembali.",
-  "digest.onDone": "Ringkasan mingguan menyala: setiap {weekday} pukul {time} ({zone}).",
+  "digest.scheduled": "Ringkasan mingguan kini dikirim setiap {weekday} pukul {time}.",
+  "digest.offDone": "Ringkasan mingguan dimatikan. Gunakan {usage} untuk menyalakannya kembali.",
+  "digest.onDone": "Ringkasan mingguan menyala: setiap {weekday} pukul {time}.",
   "digest.badWeekday":
     "“{value}” bukan nama hari yang saya kenal; coba sen, Senin, mon atau Monday. Tidak ada yang diubah.",
   "digest.badTime":
-    "“{value}” bukan jam: gunakan JJ:MM dari 00:00 sampai 23:59, misalnya 08:00. Tidak ada yang diubah.",
+    "“{value}” bukan jam: gunakan JJ.MM dari 00.00 sampai 23.59, misalnya 08.00. Tidak ada yang diubah.",
   "digest.weekday.1": "Senin",
   "digest.weekday.2": "Selasa",
   "digest.weekday.3": "Rabu",

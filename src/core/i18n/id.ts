@@ -64,8 +64,8 @@ export const id: Record<MessageKey, string> = {
     "guyub menjaga komunitas praktik Anda tetap berjalan: sambutan, pertemuan, topik, dan ringkasan.",
   "help.forEveryone": "Untuk semua anggota",
   "help.forModerators": "Untuk moderator",
-  "help.more": "Perintah di bawah satu kata: {usage}",
-  "help.moderatorWords": "Kata dengan perintah moderator",
+  "help.more": "Gunakan {usage} untuk melihat semua perintah dalam satu kelompok, misalnya pertemuan.",
+  "help.moderatorWords": "Kelompok yang memuat perintah moderator",
   "help.moderatorMark": "(moderator)",
   "help.detail": "Rincian satu perintah, misalnya {usage}",
   "help.hiddenForModerators": "{count} perintah lagi khusus moderator.",
@@ -93,7 +93,8 @@ export const id: Record<MessageKey, string> = {
   "moderators.roleSet": "Semua anggota dengan peran {role} kini menjadi moderator.",
 
   "cmd.delivery": "Lihat dan atur pengiriman pesan guyub",
-  "cmd.delivery.status": "Pengiriman 7 hari terakhir, galat terbaru, dan tempat guyub tidak dapat mengirim",
+  "cmd.delivery.status":
+    "Pengiriman 7 hari terakhir, kesalahan terbaru, dan tempat guyub tidak dapat mengirim",
   "cmd.delivery.retry": "Kirim ulang pesan yang gagal terkirim",
   "cmd.delivery.pause": "Tahan semua pesan keluar (tidak ada yang hilang)",
   "cmd.delivery.resume": "Kirim pesan yang tertahan dan lanjutkan",
@@ -105,8 +106,8 @@ export const id: Record<MessageKey, string> = {
   "delivery.dead": "Gagal permanen",
   "delivery.paused": "Pengiriman sedang ditahan: pesan menunggu sampai moderator menjalankan {usage}.",
   "delivery.running": "Pengiriman berjalan normal.",
-  "delivery.lastErrors": "Galat terbaru",
-  "delivery.noErrors": "Tidak ada galat.",
+  "delivery.lastErrors": "Kesalahan terbaru",
+  "delivery.noErrors": "Tidak ada kesalahan.",
   "delivery.blocks": "Tempat guyub tidak dapat mengirim",
   "delivery.block": "{where}: {reason}, sejak {at}. Pesan yang menunggu: {waiting}.",
   "delivery.block.community": "Di seluruh komunitas ini",
@@ -121,7 +122,8 @@ export const id: Record<MessageKey, string> = {
     "Belum ada kanal utama (sejak {at}). Cara memperbaikinya: tetapkan kanal utama dengan {channel}.",
   "delivery.pausedNow":
     "Pengiriman ditahan. Tidak ada yang dikirim sampai {usage}; pesan menunggu dan tidak ada yang hilang.",
-  "delivery.alreadyPaused": "Pengiriman memang sedang ditahan. {usage} akan mengirim pesan yang menunggu.",
+  "delivery.alreadyPaused":
+    "Pengiriman memang sedang ditahan. Gunakan {usage} untuk mengirim pesan yang menunggu.",
   "delivery.resumedNow":
     "Pengiriman dilanjutkan: pesan yang menunggu dikirim sekarang, masing-masing sekali.",
   "delivery.notPaused": "Pengiriman tidak sedang ditahan.",
@@ -130,7 +132,7 @@ export const id: Record<MessageKey, string> = {
     "{count} dari {total} pesan yang gagal dimasukkan kembali ke antrean (sebanyak itu setiap kali); jalankan {usage} lagi untuk sisanya.",
   "delivery.nothingToRetry": "Tidak ada pesan gagal yang perlu dikirim ulang.",
   "delivery.unblocked":
-    "guyub akan mencoba lagi di semua tempat yang aksesnya sempat hilang: {count} pesan yang menunggu kini masuk ke antrean. Jika aksesnya masih belum ada, {status} akan memberi tahu Anda lagi.",
+    "guyub akan mencoba lagi di semua tempat yang aksesnya sempat hilang: {count} pesan yang menunggu kini masuk ke antrean. Jika aksesnya masih belum ada, Anda akan melihatnya lagi di {status}.",
   "delivery.nothingBlocked": "guyub tidak kehilangan akses di mana pun, jadi tidak ada yang perlu dibuka.",
   "delivery.notice":
     "Perhatian: guyub tidak dapat mengirim ke {scope} ({reason}). Pesan untuk tempat itu menunggu sementara guyub mencoba lagi sesekali; /cop delivery status menjelaskan cara memperbaikinya.",
@@ -144,7 +146,7 @@ export const id: Record<MessageKey, string> = {
   "error.moderator_unverifiable":
     "Saya belum dapat memastikan ke platform apakah Anda moderator. Tidak ada yang berubah; silakan coba lagi sebentar lagi.",
   "error.wrong_platform": "{path} tidak tersedia di platform ini.",
-  "error.guild_only": "Perintah guyub hanya berlaku di dalam server, bukan di pesan langsung.",
+  "error.guild_only": "Perintah guyub hanya berlaku di dalam server, bukan di pesan pribadi.",
   "error.too_long":
     "Perintah itu terlalu panjang: sebuah perintah paling banyak {limit} karakter. Tidak ada yang berubah.",
   "error.text_too_long":
@@ -155,7 +157,7 @@ export const id: Record<MessageKey, string> = {
   "action.moderatorsOnly": "Tombol itu khusus untuk moderator.",
   "action.done": "Selesai.",
   "form.errors":
-    "Beberapa jawaban perlu diperiksa lagi. Belum ada yang disimpan; jawaban Anda tetap tersimpan di formulir.",
+    "Beberapa jawaban perlu diperiksa lagi. Belum ada yang disimpan, tetapi jawaban Anda masih ada di formulir.",
   "form.close": "Batal",
   "form.couldNotOpen": "Formulir belum dapat dibuka saat ini. Silakan tekan tombolnya sekali lagi.",
   "form.reopen": "Buka formulir lagi",

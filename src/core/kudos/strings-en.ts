@@ -5,8 +5,7 @@ export const kudosEn = {
   "arg.why.help": "What you are thankful for (up to 300 characters)",
   "kudos.post": "🙏 Kudos to {to} from {from}: ",
   "kudos.someone": "a fellow member",
-  "kudos.done":
-    "Thank you for saying thank you! Your kudos to {to} is posted and will be in the weekly digest.",
+  "kudos.done": "Your kudos to {to} is posted and will be in the weekly digest.",
   "kudos.self": "Kudos are for thanking someone else. Nothing was posted.",
   "kudos.bot": "Kudos are for members, not bots. Nothing was posted.",
   "kudos.unknownBot":

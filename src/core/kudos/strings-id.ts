@@ -5,10 +5,9 @@ export const kudosId: Record<keyof typeof kudosEn, string> = {
   "cmd.kudos": "Berterima kasih kepada anggota di kanal; apresiasinya juga masuk ringkasan mingguan",
   "arg.why": "alasan",
   "arg.why.help": "Hal yang membuat Anda berterima kasih (hingga 300 karakter)",
-  "kudos.post": "🙏 Terima kasih untuk {to} dari {from}: ",
+  "kudos.post": "🙏 Terima kasih kepada {to} dari {from}: ",
   "kudos.someone": "sesama anggota",
-  "kudos.done":
-    "Terima kasih sudah berterima kasih! Apresiasi Anda untuk {to} sudah dikirim dan akan masuk ringkasan mingguan.",
+  "kudos.done": "Apresiasi Anda untuk {to} sudah terkirim dan akan masuk ringkasan mingguan.",
   "kudos.self": "Apresiasi untuk berterima kasih kepada orang lain. Tidak ada yang dikirim.",
   "kudos.bot": "Apresiasi untuk anggota, bukan bot. Tidak ada yang dikirim.",
   "kudos.unknownBot":

@@ -10,7 +10,7 @@ import type { RotationState } from "../rotation/types.ts";
 import type { TopicRefreshReads } from "../topics/refresh-ports.ts";
 import { announcementKey } from "./announcement-key.ts";
 import { committedHost } from "./closing.ts";
-import { formatMeetingTime } from "./format.ts";
+import { formatMeetingTime, zoneNameIsOffset } from "./format.ts";
 import { type PlannedMeeting, planMeetings } from "./plan.ts";
 import { comingDays } from "./plan-read.ts";
 import type { MeetingReads } from "./ports.ts";
@@ -26,13 +26,17 @@ export const CLAIM_ACTION = "meeting.host";
 
 type Where = Pick<Community, "id" | "timezone">;
 
-/** "Tuesday, 2 March 2027 at 19:00 GMT+7 (Asia/Jakarta)": the community's zone, named. */
+/**
+ * "Selasa, 2 Maret 2027 pukul 19.00 WIB", and "Tuesday, 2 March 2027 at 19:00 GMT+7
+ * (Asia/Jakarta)" where the zone's short name is only an offset: the community's zone, named once.
+ */
 export function meetingWhen(
   community: Where,
   t: Translator,
   meeting: Pick<PlannedMeeting, "startsAt">,
 ): string {
   const when = formatMeetingTime(meeting.startsAt, t.locale, community.timezone);
+  if (!zoneNameIsOffset(meeting.startsAt, t.locale, community.timezone)) return when;
   return t("announce.when", { when, zone: community.timezone });
 }
 

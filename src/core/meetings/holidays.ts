@@ -76,13 +76,13 @@ export function parseHolidayList(text: string): HolidayParse {
 // One formatter per locale: days are formatted as calendar days, so in UTC.
 const formats = new Map<string, Intl.DateTimeFormat>();
 
-/** A local day as people write it: "2 March 2027", "2 Maret 2027". */
+/** A local day as people write it, its weekday in full: "Tuesday 2 March 2027", "Selasa, 2 Maret 2027". */
 export function formatDayName(day: string, locale: Locale): string {
   let format = formats.get(locale);
   if (!format) {
     format = new Intl.DateTimeFormat(locale === "id" ? "id-ID" : "en-GB", {
       timeZone: "UTC",
-      weekday: "short",
+      weekday: "long",
       day: "numeric",
       month: "long",
       year: "numeric",

@@ -19,7 +19,7 @@ export const meetingDaysId: Record<keyof typeof meetingDaysEn, string> = {
   "announce.host": "Fasilitator",
   "announce.noHost": "belum ditentukan",
   "announce.claimHint":
-    "Belum ada fasilitator: siapa pun yang pertama menekan “Saya bersedia menjadi fasilitator” akan memandu pertemuan ini.",
+    "Belum ada fasilitator: siapa pun yang pertama menekan “Saya bersedia menjadi fasilitator” akan memfasilitasi pertemuan ini.",
   "claim.button": "Saya bersedia menjadi fasilitator",
   "claim.taken":
     "Terima kasih! Anda menjadi fasilitator pertemuan {when}; pengumumannya kini mencantumkan nama Anda.",
@@ -32,12 +32,12 @@ export const meetingDaysId: Record<keyof typeof meetingDaysEn, string> = {
     "Apakah Anda akan hadir? Jawab dengan tombol di bawah; jawaban bisa diubah sampai pertemuan dimulai.",
   "rsvp.yes": "Hadir · {count}",
   "rsvp.maybe": "Mungkin · {count}",
-  "rsvp.no": "Tidak · {count}",
+  "rsvp.no": "Tidak hadir · {count}",
   "rsvp.answer.yes": "hadir",
   "rsvp.answer.maybe": "mungkin",
   "rsvp.answer.no": "tidak hadir",
   "rsvp.saved": "Terima kasih! Jawaban Anda untuk {when}: {answer}.",
-  "rsvp.unchanged": "Jawaban Anda untuk {when} sudah {answer}.",
+  "rsvp.unchanged": "Jawaban Anda untuk {when} tetap: {answer}.",
   "rsvp.closed":
     "Pertemuan ini sudah dimulai atau tidak lagi dijadwalkan, jadi konfirmasi kehadiran sudah ditutup.",
   "rsvp.yours": "Jawaban Anda: {answer}.",

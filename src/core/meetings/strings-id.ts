@@ -14,7 +14,7 @@ export const meetingsId: Record<keyof typeof meetingsEn, string> = {
   "arg.weekday": "hari",
   "arg.weekday.help": "mis. Selasa, sel, tue",
   "arg.time": "jam",
-  "arg.time.help": "Jam mulai setempat, JJ:MM",
+  "arg.time.help": "Jam mulai setempat, JJ.MM",
   "arg.minutes": "menit",
   "arg.minutes.help": "Lama dalam menit (60 bila dikosongkan)",
   "arg.link": "tautan",
@@ -26,7 +26,7 @@ export const meetingsId: Record<keyof typeof meetingsEn, string> = {
   "meeting.badWeekday":
     "“{value}” bukan nama hari yang saya kenal; coba Selasa, sel, atau tue. Tidak ada yang diubah.",
   "meeting.badTime":
-    "“{value}” bukan jam yang valid: gunakan JJ:MM dari 00:00 sampai 23:59, mis. 19:00. Tidak ada yang diubah.",
+    "“{value}” bukan jam yang valid: gunakan JJ.MM dari 00.00 sampai 23.59, mis. 19.00. Tidak ada yang diubah.",
   "meeting.badMinutes":
     "“{value}” bukan lama pertemuan yang valid: gunakan 5 sampai 600 menit. Tidak ada yang diubah.",
   "meeting.badLink":

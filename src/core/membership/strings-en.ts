@@ -35,7 +35,7 @@ export const membershipEn = {
     "Welcome, {member}! We are glad you are here. Say hello and tell us a little about yourself.",
 
   "followup.text":
-    "Hello again! You joined us {days} days ago, and we would love to get to know you. Introducing yourself takes a minute, and it helps others find you when they need what you know.",
+    "Hello again! We would love to get to know you. Introducing yourself takes a minute, and it helps others find you when they need what you know.",
   "followup.justReading":
     "If you prefer to just read for now, that is perfectly fine. This is the only reminder you will get.",
 
@@ -76,7 +76,7 @@ export const membershipEn = {
   "onboarding.previewFollowup":
     "After {days} days without an introduction or any use of guyub, they get one friendly reminder.",
   "onboarding.syncStarted":
-    "Reading the member list now. The first full read takes everyone as they are; members found after it are welcomed. {usage} shows the result.",
+    "Reading the member list now. Members already here at the first full read are recorded without a welcome; members who join after it are welcomed. {usage} shows the result.",
   "onboarding.syncQueued": "The member list will be read within 15 minutes. {usage} shows the result.",
   "onboarding.noMainChannel":
     "Heads-up: no main channel is set, so guyub cannot post publicly (a welcome whose private message could not be delivered had nowhere to go). Set one with {usage}.",

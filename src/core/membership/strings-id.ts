@@ -28,7 +28,7 @@ export const membershipId: Record<keyof typeof membershipEn, string> = {
 
   "welcome.title": "Selamat datang!",
   "welcome.default":
-    "Kami senang Anda bergabung. Komunitas praktik ini adalah tempat untuk saling belajar: kita bertemu secara rutin, berbagi apa yang berhasil, dan saling membantu untuk hal yang belum berhasil. Ceritakan sedikit tentang diri Anda agar anggota lain tahu apa yang Anda kerjakan dan apa yang dapat Anda bagikan.",
+    "Kami senang Anda bergabung. Komunitas praktik ini adalah tempat untuk saling belajar: kita bertemu secara rutin, berbagi praktik baik, dan saling membantu mencari jalan keluar untuk hal yang belum berhasil. Ceritakan sedikit tentang diri Anda agar anggota lain tahu apa yang Anda kerjakan dan apa yang dapat Anda bagikan.",
   "welcome.conduct": "Tata tertib komunitas",
   "welcome.introButton": "Perkenalkan diri Anda",
   "welcome.help": "Ketik {usage} kapan saja untuk melihat apa yang dapat guyub bantu.",
@@ -36,13 +36,13 @@ export const membershipId: Record<keyof typeof membershipEn, string> = {
     "Selamat datang, {member}! Kami senang Anda bergabung. Silakan menyapa dan ceritakan sedikit tentang diri Anda.",
 
   "followup.text":
-    "Halo lagi! Anda bergabung {days} hari yang lalu, dan kami ingin sekali mengenal Anda. Perkenalan hanya perlu satu menit, dan membantu anggota lain menemukan Anda saat mereka membutuhkan pengetahuan Anda.",
+    "Halo lagi! Kami ingin sekali mengenal Anda. Perkenalan hanya perlu satu menit, dan membantu anggota lain menemukan Anda saat mereka membutuhkan pengetahuan Anda.",
   "followup.justReading":
     "Jika untuk saat ini Anda cukup membaca saja, itu sama sekali tidak apa-apa. Ini satu-satunya pengingat dari kami.",
 
   "join.back": "Selamat datang kembali! Anda kini kembali menjadi anggota aktif komunitas ini.",
   "join.already":
-    "Anda sudah menjadi anggota komunitas ini. {usage} menampilkan apa saja yang dapat Anda lakukan.",
+    "Anda sudah menjadi anggota komunitas ini. Gunakan {usage} untuk melihat apa saja yang dapat Anda lakukan.",
   "join.introduce":
     "Perkenalkan diri Anda (atau perbarui perkenalan Anda) agar anggota lain tahu apa yang dapat Anda bagikan.",
   "leave.done":
@@ -54,20 +54,20 @@ export const membershipId: Record<keyof typeof membershipEn, string> = {
 
   "members.title": "Anggota",
   "members.active": "Aktif",
-  "members.paused": "Berhalangan",
+  "members.paused": "Sedang rehat",
   "members.alumni": "Alumni",
   "members.newest": "Anggota terbaru",
   "members.none": "Belum ada anggota aktif.",
   "members.joined": "{member}, bergabung {date}",
   "members.syncNever":
-    "guyub belum membaca daftar anggota (dilakukan setiap jam). {usage} membacanya sekarang.",
+    "guyub belum membaca daftar anggota (dilakukan setiap jam). Gunakan {usage} untuk membacanya sekarang.",
   "members.syncLast":
     "Daftar anggota terakhir dibaca {at}: {seen} anggota, {joined} bergabung, {left} keluar.",
   "members.syncRunning": "Sedang membaca daftar anggota: {seen} anggota sejauh ini.",
   "members.syncError": "Daftar anggota tidak dapat dibaca terakhir kali: {error}",
 
   "onboarding.welcomeSet":
-    "Tersimpan: anggota baru kini menerima sambutan Anda. {usage} menampilkannya seperti yang akan mereka lihat.",
+    "Tersimpan: anggota baru kini menerima sambutan Anda. Gunakan {usage} untuk melihatnya seperti yang akan mereka lihat.",
   "onboarding.welcomeReset": "Anggota baru kembali menerima sambutan bawaan.",
   "onboarding.conductSet": "Tersimpan: tata tertib komunitas ditampilkan bersama setiap sambutan.",
   "onboarding.conductCleared": "Sambutan tidak lagi menampilkan tata tertib komunitas.",
@@ -77,14 +77,15 @@ export const membershipId: Record<keyof typeof membershipEn, string> = {
     "{channel} kini menjadi kanal utama: guyub mengirim pesan di sana, dan sambutan yang tidak dapat dikirim secara pribadi dikirim ke sana.",
   "onboarding.previewIntro": "Pratinjau: inilah pesan pribadi yang diterima anggota baru.",
   "onboarding.previewFallback":
-    "Jika pesan langsung mereka tertutup, guyub mengirim pesan ini di {channel} sebagai gantinya:",
+    "Jika pesan pribadi mereka tertutup, guyub mengirim pesan ini di {channel} sebagai gantinya:",
   "onboarding.previewNoChannel":
-    "Belum ada kanal utama, jadi anggota baru yang pesan langsungnya tertutup tidak menerima sambutan. {usage} mengaturnya.",
+    "Belum ada kanal utama, jadi anggota baru yang pesan pribadinya tertutup tidak menerima sambutan. Gunakan {usage} untuk mengaturnya.",
   "onboarding.previewFollowup":
     "Setelah {days} hari tanpa perkenalan atau pemakaian guyub, mereka menerima satu pengingat ramah.",
   "onboarding.syncStarted":
-    "Sedang membaca daftar anggota. Pembacaan lengkap pertama menerima semua anggota apa adanya; anggota yang ditemukan sesudahnya akan disambut. {usage} menampilkan hasilnya.",
-  "onboarding.syncQueued": "Daftar anggota akan dibaca dalam 15 menit. {usage} menampilkan hasilnya.",
+    "Sedang membaca daftar anggota. Anggota yang sudah ada saat pembacaan lengkap pertama dicatat tanpa sambutan; anggota yang bergabung sesudahnya akan disambut. Gunakan {usage} untuk melihat hasilnya.",
+  "onboarding.syncQueued":
+    "Daftar anggota akan dibaca dalam 15 menit. Gunakan {usage} untuk melihat hasilnya.",
   "onboarding.noMainChannel":
     "Perhatian: belum ada kanal utama, jadi guyub tidak dapat mengirim pesan publik; sambutan yang tidak terkirim lewat pesan pribadi tidak punya tempat lain. Atur kanal utama dengan {usage}.",
 };

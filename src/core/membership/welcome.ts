@@ -80,12 +80,12 @@ export function welcomeDraft(
 }
 
 /** The one follow-up DM: a friendly nudge to introduce themselves, and that just reading is fine. */
-export function followupMessage(community: Pick<Community, "id" | "locale">, days: number): Message {
+export function followupMessage(community: Pick<Community, "id" | "locale">): Message {
   const t = translator(community.locale);
   return {
     visibility: "public",
     blocks: [
-      { type: "text", text: t("followup.text", { days: String(days) }) },
+      { type: "text", text: t("followup.text") },
       {
         type: "actions",
         buttons: [actionButton(community, INTRO_ACTION, t("welcome.introButton"), [], "primary")],

@@ -1,5 +1,6 @@
 import { defineAction, noArgs } from "../actions/define.ts";
 import { localDay } from "../local-time.ts";
+import { formatDayName } from "../meetings/holidays.ts";
 import { ephemeral } from "../message.ts";
 import { JUST_READ_ACTION, SNOOZE_ACTION } from "./message.ts";
 import { shiftDay } from "./rules.ts";
@@ -15,7 +16,10 @@ export const nudgeSnooze = defineAction({
   handle(ctx) {
     const until = shiftDay(localDay(ctx.now, ctx.community.timezone), SNOOZE_DAYS);
     return {
-      reply: ephemeral({ type: "text", text: ctx.t("nudge.snoozed", { day: until }) }),
+      reply: ephemeral({
+        type: "text",
+        text: ctx.t("nudge.snoozed", { day: formatDayName(until, ctx.t.locale) }),
+      }),
       effects: [{ type: "nudge.snooze", userId: ctx.member.platformUserId, until }],
     };
   },

@@ -20,14 +20,12 @@ export const nudgesEn = {
   "arg.perDay": "per day (1–500)",
   "arg.perDay.help": "Check-ins sent per day at most, longest-quiet first",
 
-  "nudge.greeting":
-    "Hi {user}! It has been a little while since we saw you in {community}, and we wanted to say hello.",
+  "nudge.greeting": "Hi {user}! A warm hello from {community}.",
   "nudge.nextMeeting": "Our next meeting is {when}.",
   "nudge.nextTopic": "We will talk about: {topic}",
-  "nudge.matched":
-    "You mentioned you would like help with something close to this topic in our backlog: {topic}",
+  "nudge.matched": "You mentioned you would like help with something close to this suggested topic: {topic}",
   "nudge.noPressure":
-    "No pressure at all: come when it suits you, or keep reading along. You will not hear from me again about this for a while.",
+    "Come whenever it suits you, or keep reading along: both are welcome. I will not send another check-in for a while.",
   "nudge.come": "I'll come",
   "nudge.snooze": "Snooze a month",
   "nudge.justRead": "I prefer to just read",

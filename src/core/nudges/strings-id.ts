@@ -5,7 +5,7 @@ import type { nudgesEn } from "./strings-en.ts";
  * Indonesia"). Spread into `src/core/i18n/id.ts`; typed against the English keys.
  */
 export const nudgesId: Record<keyof typeof nudgesEn, string> = {
-  "cmd.nudges": "Sapaan ramah ketika seseorang sudah lama tidak terlihat",
+  "cmd.nudges": "Sapaan ramah untuk anggota yang sudah lama kurang aktif",
   "cmd.nudges.off": "Hentikan sapaan untuk Anda (membaca saja juga tidak apa-apa)",
   "cmd.nudges.on": "Nyalakan kembali sapaan untuk Anda",
   "cmd.nudges.snooze": "Tidak ada sapaan selama beberapa minggu",
@@ -22,15 +22,13 @@ export const nudgesId: Record<keyof typeof nudgesEn, string> = {
   "arg.perDay": "per hari (1–500)",
   "arg.perDay.help": "Paling banyak sapaan per hari, mulai dari yang paling lama kurang aktif",
 
-  "nudge.greeting":
-    "Halo {user}! Sudah agak lama kami tidak melihat Anda di {community}, jadi kami ingin menyapa.",
+  "nudge.greeting": "Halo {user}! Salam hangat dari {community}.",
   "nudge.nextMeeting": "Pertemuan kita berikutnya {when}.",
   "nudge.nextTopic": "Kita akan membahas: {topic}",
-  "nudge.matched":
-    "Anda pernah menyebut ingin dibantu dalam hal yang mirip dengan topik di daftar kami ini: {topic}",
+  "nudge.matched": "Anda pernah menyebut ingin dibantu dalam hal yang mirip dengan usulan topik ini: {topic}",
   "nudge.noPressure":
-    "Sama sekali tidak ada paksaan: datanglah kapan pun Anda sempat, atau tetap ikut membaca. Saya tidak akan menyapa lagi soal ini untuk beberapa waktu.",
-  "nudge.come": "Saya akan datang",
+    "Silakan hadir kapan pun Anda sempat, atau tetap ikut membaca: keduanya sama baiknya. Saya tidak akan mengirim sapaan lagi untuk beberapa waktu.",
+  "nudge.come": "Saya akan hadir",
   "nudge.snooze": "Tunda sebulan",
   "nudge.justRead": "Saya cukup membaca saja",
   "nudge.snoozed": "Baik: tidak ada sapaan dari saya sampai {day}. Sampai jumpa!",

@@ -23,16 +23,17 @@ export const rotationEn = {
   "rotation.showHint": "Your turn and you cannot make it? {pass} or {swap}",
   "rotation.fairnessTitle": "Turns per member",
   "rotation.fairnessLine": "• {member}: hosted {hosted}, passed {passed}",
-  "rotation.fairnessOwes": "• {member}: hosted {hosted}, passed {passed}, owes {owed}",
+  "rotation.fairnessOwes": "• {member}: hosted {hosted}, passed {passed}, {owed} postponed",
   "rotation.fairnessMore": "…and {count} more.",
   "rotation.fairnessEmpty": "Nobody has taken a turn yet, and nobody can host yet.",
   "rotation.fairnessRule":
-    "The next host is the member who hosted least (a pass counts as a turn owed), then the one who waited longest.",
+    "The next host is the member who hosted least (a passed turn is postponed, not lost), then the one who waited longest.",
   "rotation.noTurn":
     "You have no turn in the next 4 meetings, so there is nothing to pass or swap. See {usage}",
   "rotation.notYourTurn": "This is not your turn any more, so nothing was changed. See {usage}",
   "rotation.started": "That meeting has already begun, so its turn cannot change any more.",
-  "rotation.passed": "You passed your turn on {when}: {member} hosts it now. You owe one turn.",
+  "rotation.passed":
+    "You passed your turn on {when}: {member} hosts it now. Your turn is only postponed: you are first in line later.",
   "rotation.passNobody": "Nobody else can host on {when}, so your turn stays. Nothing was changed.",
   "rotation.swapSelf": "You cannot swap with yourself: name another member. Nothing was changed.",
   "rotation.unknownMember":

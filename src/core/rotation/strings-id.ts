@@ -24,19 +24,19 @@ export const rotationId: Record<keyof typeof rotationEn, string> = {
   "rotation.nobody": "belum ada yang dapat menjadi fasilitator",
   "rotation.showHint": "Giliran Anda tetapi Anda berhalangan? {pass} atau {swap}",
   "rotation.fairnessTitle": "Giliran tiap anggota",
-  "rotation.fairnessLine": "• {member}: memandu {hosted} kali, melewati {passed} kali",
+  "rotation.fairnessLine": "• {member}: memfasilitasi {hosted} kali, melewati {passed} kali",
   "rotation.fairnessOwes":
-    "• {member}: memandu {hosted} kali, melewati {passed} kali, berutang {owed} giliran",
+    "• {member}: memfasilitasi {hosted} kali, melewati {passed} kali, {owed} giliran tertunda",
   "rotation.fairnessMore": "…dan {count} anggota lainnya.",
   "rotation.fairnessEmpty": "Belum ada yang mendapat giliran, dan belum ada yang dapat menjadi fasilitator.",
   "rotation.fairnessRule":
-    "Fasilitator berikutnya adalah anggota yang paling jarang memandu (giliran yang dilewati dihitung sebagai utang), lalu yang paling lama menunggu.",
+    "Fasilitator berikutnya adalah anggota yang paling jarang memfasilitasi (giliran yang dilewati menjadi giliran tertunda), lalu yang paling lama menunggu.",
   "rotation.noTurn":
     "Anda tidak mendapat giliran dalam 4 pertemuan berikutnya, jadi tidak ada yang perlu dilewati atau ditukar. Lihat {usage}",
   "rotation.notYourTurn": "Ini sudah bukan giliran Anda, jadi tidak ada yang diubah. Lihat {usage}",
   "rotation.started": "Pertemuan itu sudah dimulai, jadi gilirannya tidak dapat diubah lagi.",
   "rotation.passed":
-    "Anda melewati giliran pada {when}: kini {member} yang menjadi fasilitator. Anda berutang satu giliran.",
+    "Anda melewati giliran pada {when}: kini {member} yang menjadi fasilitator. Giliran Anda hanya tertunda: nanti Anda yang didahulukan.",
   "rotation.passNobody":
     "Tidak ada anggota lain yang dapat menjadi fasilitator pada {when}, jadi giliran tetap milik Anda. Tidak ada yang diubah.",
   "rotation.swapSelf":
@@ -47,7 +47,7 @@ export const rotationId: Record<keyof typeof rotationEn, string> = {
     "{member} tidak dapat menjadi fasilitator pada {when} (berhalangan, baru bergabung, atau tidak ikut giliran). Tidak ada yang diubah.",
   "rotation.swapAlready": "Anda sudah bertanya kepada {member} tentang {when}. Tidak ada yang diubah.",
   "rotation.swapAsked":
-    "Saya sudah bertanya kepada {member} apakah bersedia mengambil giliran Anda pada {when}. Jawabannya akan Anda terima lewat pesan langsung.",
+    "Saya sudah bertanya kepada {member} apakah bersedia mengambil giliran Anda pada {when}. Jawabannya akan Anda terima lewat pesan pribadi.",
   "rotation.swapRequest":
     "{member} bertanya apakah Anda bersedia menjadi fasilitator pertemuan pada {when} menggantikannya. Bila Anda setuju, ia akan mengambil giliran Anda berikutnya.",
   "rotation.swapAccept": "Setuju",
@@ -72,7 +72,7 @@ export const rotationId: Record<keyof typeof rotationEn, string> = {
     "Terima kasih, Anda sudah ikut giliran. Belum ada giliran terbuka dalam 4 pertemuan berikutnya, jadi giliran Anda akan tiba sesuai urutan yang adil.",
   "rotation.volunteerExcluded":
     "Moderator telah mengeluarkan Anda dari giliran. Moderator dapat memasukkan Anda kembali.",
-  "rotation.notActive": "Anda telah mundur dari komunitas ini. {usage} akan membawa Anda kembali.",
+  "rotation.notActive": "Anda telah mundur dari komunitas ini. Gunakan {usage} untuk kembali.",
   "rotation.awayOrder": "Hari terakhir {to} lebih awal daripada hari pertama {from}. Tidak ada yang diubah.",
   "rotation.awayPast": "Rentang itu sudah lewat. Tidak ada yang diubah.",
   "rotation.awayTooLong": "Rentang berhalangan paling lama satu tahun. Tidak ada yang diubah.",

@@ -23,10 +23,10 @@ function format(locale: string, zone: string, options: Intl.DateTimeFormatOption
   return f;
 }
 
-/** "Sat 27 Feb, 09:00 GMT+7": when a run happens, in the community's zone. */
+/** "Saturday 27 Feb, 09:00 GMT+7", "Sabtu, 27 Feb, 09.00 WIB": when a run happens, in the community's zone. */
 export function formatWhen(at: Date, locale: string, zone: string): string {
   return format(locale, zone, {
-    weekday: "short",
+    weekday: "long",
     day: "numeric",
     month: "short",
     hour: "2-digit",
@@ -36,9 +36,9 @@ export function formatWhen(at: Date, locale: string, zone: string): string {
   }).format(at);
 }
 
-/** "Tue 2 Mar": a meeting named by its scheduled local day. */
+/** "Tuesday 2 Mar", "Selasa, 2 Mar": a meeting named by its scheduled local day. */
 function formatDay(day: string, locale: string): string {
-  return format(locale, "UTC", { weekday: "short", day: "numeric", month: "short" }).format(
+  return format(locale, "UTC", { weekday: "long", day: "numeric", month: "short" }).format(
     new Date(`${day}T12:00:00Z`),
   );
 }

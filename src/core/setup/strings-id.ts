@@ -17,7 +17,7 @@ export const setupId: Record<keyof typeof setupEn, string> = {
   "setup.field.conductHint": "Ditampilkan di setiap sambutan; kosongkan jika tidak ada",
   "setup.field.cadence": "Pertemuan: seberapa sering",
   "setup.field.weekday": "Pertemuan: hari",
-  "setup.field.time": "Pertemuan: jam mulai (JJ:MM)",
+  "setup.field.time": "Pertemuan: jam mulai (JJ.MM)",
   "setup.field.link": "Tautan pertemuan (opsional)",
   "setup.error.language": "Pilih bahasa.",
   "setup.error.timezoneEmpty": "Ketik zona waktu, misalnya Asia/Jakarta.",
