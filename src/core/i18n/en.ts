@@ -1,3 +1,4 @@
+import { examplesEn } from "../commands/strings-examples-en.ts";
 import { digestEn } from "../digest/strings-en.ts";
 import { kudosEn } from "../kudos/strings-en.ts";
 import { meetingDaysEn } from "../meetings/strings-days-en.ts";
@@ -32,6 +33,7 @@ export const en = {
   ...holidayImportEn,
   ...calendarGuardsEn,
   ...accessEn,
+  ...examplesEn,
   "language.en": "English",
   "language.id": "Bahasa Indonesia",
 

@@ -1,3 +1,4 @@
+import { examplesId } from "../commands/strings-examples-id.ts";
 import { digestId } from "../digest/strings-id.ts";
 import { kudosId } from "../kudos/strings-id.ts";
 import { meetingDaysId } from "../meetings/strings-days-id.ts";
@@ -34,6 +35,7 @@ export const id: Record<MessageKey, string> = {
   ...holidayImportId,
   ...calendarGuardsId,
   ...accessId,
+  ...examplesId,
   "language.en": "English (Inggris)",
   "language.id": "Bahasa Indonesia",
 
