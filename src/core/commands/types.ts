@@ -52,6 +52,8 @@ export interface CommandContext {
   readonly upcoming?: UpcomingWork;
   /** The speaker's own time zone where the platform tells it (Slack `users.info` `tz`); asked only when needed. */
   actorTimezone?(): Promise<string | null>;
+  /** The languages the platform says the speaker and the place use (Discord `locale`, `guild_locale`). */
+  readonly languageHints?: readonly string[];
   /**
    * Asks (once, cached) whether the member moderates; platform look-ups happen only when needed.
    * `fresh`: ask the platform now rather than trust an answer cached on the member (for changes).
