@@ -26,7 +26,7 @@ async function slackForm() {
   await slack.command("help", MEMBER);
   await slack.command("setup");
   const [call] = (await sentTo("slack")).filter((c) => c.method === "views.open");
-  const view = JSON.parse(String((call?.body as { view?: string }).view)) as {
+  const view = JSON.parse(String((call?.body as { view?: string } | undefined)?.view)) as {
     title: { text: string };
     blocks: Block[];
   };
