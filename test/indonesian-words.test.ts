@@ -50,7 +50,7 @@ describe("the words an Indonesian moderator types", () => {
     expect(formatUsage(rsvp, slack, en)).toBe("/cop meeting rsvp <yes|maybe|no>");
     expect(formatExample(rsvp, slack, id)).toBe("/cop meeting rsvp hadir");
     expect(formatExample(schedule, slack, id)).toBe(
-      "/cop meeting schedule mingguan selasa 19:00 60 https://meet.example/cop",
+      "/cop meeting schedule mingguan selasa 19.00 60 https://meet.example/cop",
     );
     expect(formatExample(schedule, slack, en)).toBe(
       "/cop meeting schedule weekly tue 19:00 60 https://meet.example/cop",

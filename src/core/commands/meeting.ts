@@ -32,7 +32,7 @@ export const meetingSchedule = defineCommand({
   example: {
     cadence: "weekly",
     weekday: localized("example.weekday"),
-    time: "19:00",
+    time: localized("example.time"),
     minutes: "60",
     link: "https://meet.example/cop",
   },

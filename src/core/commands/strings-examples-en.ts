@@ -6,6 +6,7 @@ export const examplesEn = {
   "example.timezone": "Asia/Jakarta",
   "example.weekday": "tue",
   "example.digestWeekday": "mon",
+  "example.time": "19:00",
   "example.channel": "#general",
   "example.channelPlaceholder": "#channel",
   "example.schedule": "weekly tue 19:00",
