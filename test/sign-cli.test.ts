@@ -25,6 +25,15 @@ describe("the signing CLI's Discord command line", () => {
     expect(options("/cop moderators add member:@ayu")).toEqual(ayu);
   });
 
+  it("sends a choice picked by its Indonesian name as its value, as Discord does", () => {
+    expect(options("cop meeting rsvp answer:hadir")).toEqual(
+      group("meeting", "rsvp", [{ type: 3, name: "answer", value: "yes" }]),
+    );
+    expect(options("cop rotation mode sukarela")).toEqual(
+      group("rotation", "mode", [{ type: 3, name: "mode", value: "volunteers" }]),
+    );
+  });
+
   it("gives any other @name a stable made-up snowflake", () => {
     const id = fakeSnowflake("rani");
     expect(id).toMatch(/^3\d{17}$/);

@@ -4,6 +4,7 @@ import type { OptionKind } from "../src/core/commands/options.ts";
 import { parseCommandText } from "../src/core/commands/parse-text.ts";
 import { validateInvocation } from "../src/core/commands/run.ts";
 import { readableText, tokenize } from "../src/core/commands/typed-text.ts";
+import { translator } from "../src/core/i18n/index.ts";
 import { SLACK_FORMS } from "./support/slack-forms.ts";
 
 describe("typed text as Slack sends it", () => {
@@ -66,7 +67,8 @@ describe("typed text as Slack sends it", () => {
 });
 
 /** A typed value for an option that is not the one under test, as Slack would send it. */
-function filler(kind: OptionKind, example: string | undefined): string {
+function filler(kind: OptionKind, given: Command["example"][string]): string {
+  const example = typeof given === "object" ? translator("en")(given.key) : given;
   if (kind === "user") return "<@U0OTHER>";
   if (kind === "channel") return "<#C0OTHER|other>";
   if (kind === "link") return "<https://other.example/>";

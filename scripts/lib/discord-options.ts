@@ -1,5 +1,6 @@
 import { optionType } from "../../src/adapters/discord/commands.ts";
 import { OPTION_TYPE } from "../../src/adapters/discord/parse.ts";
+import { choiceValue } from "../../src/core/commands/choice-words.ts";
 import type { Command, Registry } from "../../src/core/commands/index.ts";
 import { type Token, tokenize } from "../../src/core/commands/parse-text.ts";
 
@@ -104,7 +105,9 @@ function optionValues(command: Command, tokens: readonly Token[]): DiscordOption
     const words = filled.get(name);
     if (!words || words.length === 0) return [];
     const type = optionType(spec);
-    return [{ type, name, value: optionValue(type, words, `cop ${command.name}`, name) }];
+    const value = optionValue(type, words, `cop ${command.name}`, name);
+    // A choice picked by its Indonesian name (`hadir`) arrives as its value (`yes`), as on Discord.
+    return [{ type, name, value: spec.kind === "choice" ? choiceValue(spec, value) : value }];
   });
 }
 

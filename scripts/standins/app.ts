@@ -10,7 +10,7 @@ import type { StandinState } from "./state.ts";
  * The whole stand-in server as one web-standard Hono app: Slack at `/slack`, Discord at
  * `/discord/api/v10`, and unauthenticated control routes for local development and tests
  * (control.ts: `/__sent`, `/__reset`, `/__config`, `/__limits`, `/__stats`, `/__faults`,
- * `/__undeliverable`, `/__lost`, `/__found`, `/__users`, `/healthz`; the Discord world:
+ * `/__undeliverable`, `/__lost`, `/__found`, `/__users`, `/__users/tz`, `/healthz`; the Discord world:
  * `/__discord/channels`, `/__discord/guilds`). Bind it to localhost only.
  */
 export function buildStandinsApp(state: StandinState, spawn?: () => StandinState): Hono {

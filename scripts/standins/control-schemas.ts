@@ -53,6 +53,12 @@ export const UserInput = z.strictObject({
   kind: z.enum(["unknown", "bot"]),
 });
 
+/** A Slack user's own time zone, as `users.info` then gives it in `tz` (the seeded default: Asia/Jakarta). */
+export const UserZoneInput = z.strictObject({
+  userId: z.string().min(1).max(32),
+  tz: z.string().min(1).max(64),
+});
+
 export const UndeliverableInput = z
   .strictObject({ platform, userId: z.string().min(1), error: z.enum(SLACK_DM_ERRORS).optional() })
   .refine((u) => u.platform === "slack" || u.error === undefined, {

@@ -7,7 +7,14 @@ import type { Hono } from "hono";
 import { z } from "zod";
 import { markFound, markLost, markUndeliverable } from "./access.ts";
 import { effectiveLimits, type StandinConfig } from "./config.ts";
-import { ConfigInput, FaultInput, LostInput, UndeliverableInput, UserInput } from "./control-schemas.ts";
+import {
+  ConfigInput,
+  FaultInput,
+  LostInput,
+  UndeliverableInput,
+  UserInput,
+  UserZoneInput,
+} from "./control-schemas.ts";
 import type { StandinState } from "./state.ts";
 
 /** The live config without the tokens: tests have no use for them and logs should not carry them. */
@@ -82,6 +89,14 @@ export function addControlRoutes(app: Hono, state: StandinState): void {
     if ("error" in input) return input.error;
     const { platform, userId, kind } = input.data;
     state.userMarks.set(`${platform}:${userId}`, kind);
+    return c.json({ ok: true, ...input.data });
+  });
+
+  // Slack users.info then gives this user's own zone in `tz` (a member abroad, a Makassar teacher).
+  app.post("/__users/tz", async (c) => {
+    const input = await parse(c.req.raw, UserZoneInput);
+    if ("error" in input) return input.error;
+    state.userZones.set(input.data.userId, input.data.tz);
     return c.json({ ok: true, ...input.data });
   });
 

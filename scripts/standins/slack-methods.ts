@@ -31,7 +31,11 @@ export const METHODS: Record<string, (args: Args, ctx: Ctx) => Result> = {
     const mark = state.userMarks.get(`slack:${id}`);
     const user = mark === "unknown" ? undefined : slackUser(id, str(args.team_id) || undefined);
     if (!user) return { ok: false, error: "user_not_found" };
-    return { ok: true, user: mark === "bot" ? { ...user, is_bot: true } : user };
+    const tz = state.userZones.get(id);
+    return {
+      ok: true,
+      user: { ...user, ...(mark === "bot" ? { is_bot: true } : {}), ...(tz ? { tz } : {}) },
+    };
   },
 
   // What guyub asks before posting somewhere: does the channel exist for the bot, is the bot in it?

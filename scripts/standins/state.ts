@@ -84,6 +84,8 @@ export class StandinState {
   exchangedTriggers = new Map<string, string>();
   /** `platform:userId` → what the directory says of that user instead (`POST /__users`). */
   userMarks = new Map<string, "unknown" | "bot">();
+  /** Slack user id → the `tz` users.info gives instead of the default (`POST /__users/tz`). */
+  userZones = new Map<string, string>();
   /** Discord channels set up by a test: guild, type, parent, overwrites (`POST /__discord/channels`). */
   discordChannels = new Map<string, ChannelSpec>();
   /** Discord guilds' roles and the bot's, set up by a test (`POST /__discord/guilds`). */
@@ -189,6 +191,7 @@ export class StandinState {
       this.interactionOriginals,
       this.exchangedTriggers,
       this.userMarks,
+      this.userZones,
       this.discordChannels,
       this.discordGuilds,
     ] as Map<unknown, unknown>[])

@@ -50,6 +50,8 @@ export interface CommandRequest {
   readonly place?: CommandPlace;
   /** The speaker's time zone, if the platform can tell (Slack); a schedule's default zone. */
   readonly actorTimezone?: () => Promise<string | null>;
+  /** The languages the platform says the speaker and the place use (Discord `locale`, `guild_locale`). */
+  readonly languageHints?: readonly string[];
   /** The platform's answers about users and channels (`moderators add`, `onboarding channel`). */
   readonly directory?: PlatformDirectory;
 }
@@ -105,6 +107,7 @@ export async function handleCommand(deps: CoreDeps, request: CommandRequest): Pr
       place: request.place,
       directory: request.directory,
       ...(request.actorTimezone ? { actorTimezone: request.actorTimezone } : {}),
+      ...(request.languageHints ? { languageHints: request.languageHints } : {}),
       moderatorStatus: moderatorResolver(deps.store, member, request.authority(community), now),
     };
     try {

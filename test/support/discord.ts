@@ -45,6 +45,8 @@ interface CommandOptions {
   permissions?: string;
   roles?: string[];
   guildLocale?: string;
+  /** The member's own client language (`locale`); en-US unless given. */
+  locale?: string;
   guildId?: string | null;
 }
 
@@ -65,7 +67,7 @@ export function commandInteraction(options: unknown[], o: CommandOptions = {}) {
     token: "interaction-token",
     ...(o.guildId === null ? { user } : { guild_id: o.guildId ?? GUILD }),
     guild_locale: o.guildLocale ?? "en-US",
-    locale: "en-US",
+    locale: o.locale ?? "en-US",
     ...(o.guildId === null
       ? {}
       : { member: { user, permissions: o.permissions ?? "0", roles: o.roles ?? [], nick: null } }),

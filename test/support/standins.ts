@@ -96,6 +96,11 @@ export function standinLimits(): Promise<LimitTable> {
 }
 
 /** The directory describes this user otherwise: nobody in the workspace or server, or a bot. */
+/** Slack `users.info` gives this user's `tz` as `zone` (everyone else: Asia/Jakarta). */
+export async function setSlackZone(userId: string, zone: string): Promise<void> {
+  await control("POST", "/__users/tz", { userId, tz: zone });
+}
+
 export async function markUser(platform: Platform, userId: string, kind: "unknown" | "bot"): Promise<void> {
   await control("POST", "/__users", { platform, userId, kind });
 }

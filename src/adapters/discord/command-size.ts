@@ -7,6 +7,7 @@ export interface CountedFields {
   readonly choices?: readonly {
     readonly name: string;
     readonly name_localizations?: Readonly<Record<string, string>> | null;
+    readonly value?: string | number;
   }[];
   readonly options?: readonly CountedFields[];
 }
@@ -17,11 +18,15 @@ export const DISCORD_COMMAND_CHARACTER_LIMIT = 8000;
 /**
  * The characters Discord counts against `DISCORD_COMMAND_CHARACTER_LIMIT` for one application
  * command: every name and description of the command, its subcommand groups, subcommands and
- * options, and every choice name, each field at the length of its longest form (the default or
- * any localization), since that is what a client in that language would have to show.
+ * options, every choice name and every choice value; each name and description at the length of
+ * its longest form (the default or any localization), since that is what a client in that
+ * language would have to show.
  */
 export function commandCharacterCount(command: CountedFields): number {
-  const choices = (command.choices ?? []).map((choice) => longest(choice.name, choice.name_localizations));
+  // A choice counts its name (at its longest localization) and its value.
+  const choices = (command.choices ?? []).map(
+    (choice) => longest(choice.name, choice.name_localizations) + characters(String(choice.value ?? "")),
+  );
   const options = (command.options ?? []).map(commandCharacterCount);
   return (
     longest(command.name, command.name_localizations) +

@@ -1,3 +1,4 @@
+import { choiceName } from "../../core/commands/choice-words.ts";
 import type { Command, Registry } from "../../core/commands/index.ts";
 import type { OptionSpec } from "../../core/commands/options.ts";
 import { allTranslations, type PlainKey } from "../../core/i18n/index.ts";
@@ -25,6 +26,15 @@ export function optionType(spec: OptionSpec): number {
   return OPTION_TYPE.STRING;
 }
 
+/**
+ * A choice as Discord shows it: the English word, the Indonesian one for an Indonesian client, and
+ * the value unchanged (what the interaction carries, whichever name was picked).
+ */
+function choice(spec: OptionSpec, value: string) {
+  const id = choiceName(spec, value, "id");
+  return { name: value, ...(id !== value ? { name_localizations: { id } } : {}), value };
+}
+
 function subcommand(command: Command, name: string) {
   return {
     type: OPTION_TYPE.SUB_COMMAND,
@@ -37,7 +47,7 @@ function subcommand(command: Command, name: string) {
       required: spec.required,
       // Channels guyub can post in: text and announcement channels.
       ...(spec.kind === "channel" ? { channel_types: [GUILD_TEXT, GUILD_ANNOUNCEMENT] } : {}),
-      ...(spec.choices ? { choices: spec.choices.map((value) => ({ name: value, value })) } : {}),
+      ...(spec.choices ? { choices: spec.choices.map((value) => choice(spec, value)) } : {}),
     })),
   };
 }

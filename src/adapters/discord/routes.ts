@@ -98,6 +98,8 @@ async function onCommand(
     // A replayed interaction (same id, signed within five minutes) changes nothing a second time.
     ingressKey: `discord:interaction:${interaction.id}`,
     place: discordCommandPlace(interaction),
+    // The member's client language and the server's: the first setup form opens in Indonesian.
+    languageHints: [interaction.locale, interaction.guild_locale].filter((l): l is string => Boolean(l)),
     ...directoryFor(interaction, env),
   });
   const early = await withinDeadline(work, options.replyDeadlineMs ?? 2000);

@@ -11,7 +11,7 @@ export function defineCommand<O extends OptionMap>(definition: CommandDefinition
     options: definition.options,
     moderator: definition.moderator,
     platforms: definition.platforms,
-    example: definition.example as Record<string, string | undefined>,
+    example: definition.example as Command["example"],
     groupDefault: definition.groupDefault ?? false,
     openToAlumni: definition.openToAlumni ?? false,
     readOnly: definition.readOnly ?? false,

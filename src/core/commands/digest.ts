@@ -6,6 +6,7 @@ import { parseTime, parseWeekday } from "../meetings/parse.ts";
 import { ephemeral } from "../message.ts";
 import { defineCommand } from "./define.ts";
 import { option } from "./options.ts";
+import { localized } from "./syntax.ts";
 import type { CommandContext } from "./types.ts";
 
 /** A one-word text option: on Slack, a text followed by another is one word or a quoted phrase. */
@@ -79,7 +80,7 @@ export const digestSchedule = defineCommand({
     time: word("arg.time", "arg.time.help", 8),
   },
   moderator: true,
-  example: { weekday: "mon", time: "08:00" },
+  example: { weekday: localized("example.digestWeekday"), time: "08:00" },
   handle(ctx, args) {
     const weekday = parseWeekday(args.weekday);
     if (weekday === null) return say(ctx.t("digest.badWeekday", { value: args.weekday }));

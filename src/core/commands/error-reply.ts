@@ -71,7 +71,7 @@ export function errorReply(
   const hint = command
     ? [
         `${t("help.usage")}: ${formatUsage(command, syntax, t)}`,
-        t("error.example", { example: formatExample(command, syntax) }),
+        t("error.example", { example: formatExample(command, syntax, t) }),
       ]
     : [t("error.seeHelp", { usage: helpUsage })];
   return ephemeral({ type: "text", text }, { type: "context", text: hint.join("\n") });

@@ -106,7 +106,7 @@ function explainOne(ctx: CommandContext, command: Command): CommandResult {
   const { t, syntax } = ctx;
   const fields: Field[] = [
     { label: t("help.usage"), value: [{ code: formatUsage(command, syntax, t) }] },
-    { label: t("help.example"), value: [{ code: formatExample(command, syntax) }] },
+    { label: t("help.example"), value: [{ code: formatExample(command, syntax, t) }] },
   ];
   for (const spec of Object.values(command.options))
     fields.push({ label: t(spec.label), value: t(spec.description) });

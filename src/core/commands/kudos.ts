@@ -4,6 +4,7 @@ import { localDay } from "../local-time.ts";
 import { ephemeral } from "../message.ts";
 import { defineCommand } from "./define.ts";
 import { option } from "./options.ts";
+import { localized } from "./syntax.ts";
 import type { CommandContext } from "./types.ts";
 
 const say = (text: string) => ({ message: ephemeral({ type: "text", text }) });
@@ -22,7 +23,7 @@ export const kudos = defineCommand({
     why: option.text("arg.why", "arg.why.help", KUDOS_REASON_MAX),
   },
   moderator: false,
-  example: { member: "@ayu", why: "for sharing her assessment rubric" },
+  example: { member: "@ayu", why: localized("example.kudosWhy") },
   async handle(ctx, { member: to, why }) {
     const from = ctx.member.platformUserId;
     if (to === from) return say(ctx.t("kudos.self"));

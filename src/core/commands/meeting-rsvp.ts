@@ -4,15 +4,22 @@ import { RSVP_ANSWERS } from "../meetings/rsvp.ts";
 import { ephemeral } from "../message.ts";
 import { defineCommand } from "./define.ts";
 import { option, optional } from "./options.ts";
+import { localized } from "./syntax.ts";
 import type { CommandResult } from "./types.ts";
 
 const say = (text: string): CommandResult => ({ message: ephemeral({ type: "text", text }) });
 
-/** `/cop meeting rsvp yes|no|maybe`: the member's answer for the next meeting. */
+/** `/cop meeting rsvp yes|no|maybe` (`hadir`, `ya`, `mungkin`, `tidak`): the answer for the next meeting. */
 export const meetingRsvp = defineCommand({
   path: ["meeting", "rsvp"],
   summary: "cmd.meeting.rsvp",
-  options: { answer: option.choice(RSVP_ANSWERS, "arg.rsvpAnswer", "arg.rsvpAnswer.help") },
+  options: {
+    answer: option.choice(RSVP_ANSWERS, "arg.rsvpAnswer", "arg.rsvpAnswer.help", {
+      yes: { id: ["hadir", "ya"] },
+      maybe: { id: ["mungkin"] },
+      no: { id: ["tidak"] },
+    }),
+  },
   moderator: false,
   example: { answer: "yes" },
   async handle(ctx, args) {
@@ -30,7 +37,7 @@ export const meetingDone = defineCommand({
   // Longer than the ledger allows, so the handler can say so in words rather than refuse the syntax.
   options: { notes: optional(option.text("arg.doneNotes", "arg.doneNotes.help", 4000)) },
   moderator: false,
-  example: { notes: "Shared rubrics for project work" },
+  example: { notes: localized("example.doneNotes") },
   async handle(ctx, args) {
     const answer = await markDone(ctx, null, args.notes ?? null);
     return { message: ephemeral({ type: "text", text: answer.text }), effects: answer.effects };
@@ -66,7 +73,12 @@ const REMINDER_MODES = ["on", "off", "24h", "1h"] as const;
 export const meetingReminders = defineCommand({
   path: ["meeting", "reminders"],
   summary: "cmd.meeting.reminders",
-  options: { reminders: option.choice(REMINDER_MODES, "arg.reminderMode", "arg.reminderMode.help") },
+  options: {
+    reminders: option.choice(REMINDER_MODES, "arg.reminderMode", "arg.reminderMode.help", {
+      on: { id: ["aktif"] },
+      off: { id: ["nonaktif"] },
+    }),
+  },
   moderator: true,
   example: { reminders: "on" },
   handle(ctx, { reminders: mode }) {

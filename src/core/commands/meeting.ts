@@ -7,6 +7,7 @@ import { type Block, ephemeral } from "../message.ts";
 import type { Effect } from "../model.ts";
 import { defineCommand } from "./define.ts";
 import { option, optional } from "./options.ts";
+import { localized } from "./syntax.ts";
 import type { CommandContext } from "./types.ts";
 
 /** A one-word text option: on Slack, a text followed by another is one word or a quoted phrase. */
@@ -17,7 +18,11 @@ export const meetingSchedule = defineCommand({
   path: ["meeting", "schedule"],
   summary: "cmd.meeting.schedule",
   options: {
-    cadence: option.choice(CADENCES, "arg.cadence", "arg.cadence.help"),
+    cadence: option.choice(CADENCES, "arg.cadence", "arg.cadence.help", {
+      weekly: { id: ["mingguan"] },
+      biweekly: { id: ["dua-mingguan"] },
+      monthly: { id: ["bulanan"] },
+    }),
     weekday: word("arg.weekday", "arg.weekday.help", 16),
     time: word("arg.time", "arg.time.help", 8),
     // As long as a link: `… 19:00 https://…` puts the link here (see below).
@@ -27,8 +32,8 @@ export const meetingSchedule = defineCommand({
   moderator: true,
   example: {
     cadence: "weekly",
-    weekday: "tue",
-    time: "19:00",
+    weekday: localized("example.weekday"),
+    time: localized("example.time"),
     minutes: "60",
     link: "https://meet.example/cop",
   },
@@ -71,7 +76,9 @@ export const meetingSchedule = defineCommand({
     if (!mainChannelId)
       blocks.push({
         type: "context",
-        text: ctx.t("meeting.noMainChannel", { usage: `${ctx.syntax.prefix} onboarding channel #channel` }),
+        text: ctx.t("meeting.noMainChannel", {
+          usage: `${ctx.syntax.prefix} onboarding channel ${ctx.t("example.channelPlaceholder")}`,
+        }),
       });
     return { message: ephemeral(...blocks), effects: [...effects, { type: "meeting.schedule", series }] };
   },

@@ -5,6 +5,7 @@ import { welcomeFallback, welcomeMessage } from "../membership/welcome.ts";
 import { type Block, ephemeral } from "../message.ts";
 import { defineCommand } from "./define.ts";
 import { type OptionSpec, option } from "./options.ts";
+import { localized } from "./syntax.ts";
 import type { CommandContext } from "./types.ts";
 
 /** Words that reset the welcome to the built-in text, or remove the code of conduct. */
@@ -33,7 +34,7 @@ export const onboardingWelcome = defineCommand({
   summary: "cmd.onboarding.welcome",
   options: { text: option.text("arg.welcome", "arg.welcome.help", 1000) },
   moderator: true,
-  example: { text: "Welcome! We meet on the first Tuesday of every month." },
+  example: { text: localized("example.welcome") },
   handle(ctx, { text }) {
     if (DEFAULT_WORDS.has(text.toLowerCase())) {
       return {
@@ -54,7 +55,7 @@ export const onboardingConduct = defineCommand({
   summary: "cmd.onboarding.conduct",
   options: { text: option.text("arg.conduct", "arg.conduct.help", CONDUCT_MAX_LENGTH) },
   moderator: true,
-  example: { text: "Be kind, share generously, keep what others share here." },
+  example: { text: localized("example.conduct") },
   handle(ctx, { text }) {
     if (NONE_WORDS.has(text.toLowerCase())) {
       return {
@@ -90,7 +91,7 @@ export const onboardingChannel = defineCommand({
   summary: "cmd.onboarding.channel",
   options: { channel: option.channel("arg.channel", "arg.channel.help") },
   moderator: true,
-  example: { channel: "#general" },
+  example: { channel: localized("example.channel") },
   async handle(ctx, { channel }) {
     // Ask the platform first: a channel guyub cannot post in would swallow every post in silence.
     const refusal = await channelRefusal(ctx.directory, channel);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { PlainKey } from "../i18n/index.ts";
+import type { ChoiceWords } from "./choice-words.ts";
 
 /**
  * Typed command options. Each option carries its zod schema (what core validates) and its
@@ -13,6 +14,8 @@ export interface OptionSpec<S extends z.ZodType = z.ZodType> {
   readonly required: boolean;
   /** Allowed values, for `choice`. */
   readonly choices?: readonly string[];
+  /** A choice's words in other languages (`yes`: `hadir`, `ya`), typed and shown (`choice-words.ts`). */
+  readonly choiceWords?: ChoiceWords;
   /** Shown in help and Discord registration: the option's localized name and description. */
   readonly label: PlainKey;
   readonly description: PlainKey;
@@ -28,8 +31,17 @@ export const option = {
     choices: C,
     label: PlainKey,
     description: PlainKey,
+    choiceWords?: ChoiceWords<C[number]>,
   ): OptionSpec<z.ZodEnum<{ [K in C[number]]: K }>> {
-    return { kind: "choice", schema: z.enum(choices), required: true, choices, label, description };
+    return {
+      kind: "choice",
+      schema: z.enum(choices),
+      required: true,
+      choices,
+      label,
+      description,
+      ...(choiceWords ? { choiceWords } : {}),
+    };
   },
   user(label: PlainKey, description: PlainKey): OptionSpec<z.ZodString> {
     return { kind: "user", schema: platformId, required: true, label, description };

@@ -1,5 +1,6 @@
 import { CommandError } from "../errors.ts";
 import type { PlatformId } from "../model.ts";
+import { choiceValue } from "./choice-words.ts";
 import type { OptionSpec } from "./options.ts";
 import type { Registry } from "./registry.ts";
 import { type Token, tokenize } from "./typed-text.ts";
@@ -63,7 +64,7 @@ function optionValue(command: Command, name: string, spec: OptionSpec, token: To
       // Escaped, the URL; typed where Slack did not escape it (or on Discord), the word itself.
       return token.kind === "link" ? token.url : token.text;
     case "choice":
-      return token.text.toLowerCase();
+      return choiceValue(spec, token.text);
     default:
       return token.text;
   }

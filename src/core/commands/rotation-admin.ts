@@ -59,7 +59,12 @@ export const rotationRemove = defineCommand({
 export const rotationMode = defineCommand({
   path: ["rotation", "mode"],
   summary: "cmd.rotation.mode",
-  options: { mode: option.choice(["everyone", "volunteers"] as const, "arg.mode", "arg.mode.help") },
+  options: {
+    mode: option.choice(["everyone", "volunteers"] as const, "arg.mode", "arg.mode.help", {
+      everyone: { id: ["semua"] },
+      volunteers: { id: ["sukarela"] },
+    }),
+  },
   moderator: true,
   example: { mode: "volunteers" },
   async handle(ctx, { mode }) {

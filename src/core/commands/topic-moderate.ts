@@ -2,6 +2,7 @@ import { openTopic, say, topicIdOption } from "../topics/lookup.ts";
 import { checkSuggestion } from "../topics/validate.ts";
 import { defineCommand } from "./define.ts";
 import { option } from "./options.ts";
+import { localized } from "./syntax.ts";
 import { problemText } from "./topic.ts";
 
 /** `/cop topic pin <id>` (moderators): first in line whatever its votes; one pinned topic at a time. */
@@ -45,7 +46,7 @@ export const topicEdit = defineCommand({
   summary: "cmd.topic.edit",
   options: { id: topicIdOption(), title: option.text("arg.topicTitle", "arg.topicTitle.help", 2000) },
   moderator: true,
-  example: { id: "12", title: "Large classes" },
+  example: { id: "12", title: localized("example.topicTitle") },
   async handle(ctx, args) {
     const checked = checkSuggestion(args.title);
     if ("problem" in checked) return say(problemText(ctx, checked));

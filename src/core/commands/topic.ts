@@ -9,6 +9,7 @@ import {
 } from "../topics/validate.ts";
 import { defineCommand } from "./define.ts";
 import { option, optional } from "./options.ts";
+import { localized } from "./syntax.ts";
 import type { CommandContext } from "./types.ts";
 
 /** Long enough that an over-long title reaches the handler and gets its own clear answer. */
@@ -44,7 +45,7 @@ export const topicSuggest = defineCommand({
     details: optional(option.text("arg.topicDetails", "arg.topicDetails.help", TEXT_MAX)),
   },
   moderator: false,
-  example: { title: "Large classes", details: "Group work with 40 pupils" },
+  example: { title: localized("example.topicTitle"), details: localized("example.topicDetails") },
   async handle(ctx, args) {
     const [rawTitle, rawDetails] = ctx.syntax.namedOptions
       ? [args.title, args.details]

@@ -9,6 +9,7 @@ import type { CommunityStore } from "../ports.ts";
 import type { UpcomingWork } from "../setup/ports.ts";
 import type { ArgsOf, OptionMap } from "./options.ts";
 import type { Registry } from "./registry.ts";
+import type { LocalizedExample } from "./syntax.ts";
 
 export type ModeratorStatus = "moderator" | "member" | "unknown";
 
@@ -51,6 +52,8 @@ export interface CommandContext {
   readonly upcoming?: UpcomingWork;
   /** The speaker's own time zone where the platform tells it (Slack `users.info` `tz`); asked only when needed. */
   actorTimezone?(): Promise<string | null>;
+  /** The languages the platform says the speaker and the place use (Discord `locale`, `guild_locale`). */
+  readonly languageHints?: readonly string[];
   /**
    * Asks (once, cached) whether the member moderates; platform look-ups happen only when needed.
    * `fresh`: ask the platform now rather than trust an answer cached on the member (for changes).
@@ -85,7 +88,7 @@ export interface CommandDefinition<O extends OptionMap> {
   /** Limits the command to some platforms (`moderators role` is Discord-only). */
   readonly platforms?: readonly PlatformId[];
   /** Example values for help and error messages; keys are option names. */
-  readonly example: { readonly [K in keyof O]?: string };
+  readonly example: { readonly [K in keyof O]?: string | LocalizedExample };
   /** Run this subcommand when a platform that allows it (Slack) gets the group word alone. */
   readonly groupDefault?: boolean;
   /**
@@ -110,7 +113,7 @@ export interface Command {
   readonly options: OptionMap;
   readonly moderator: boolean;
   readonly platforms?: readonly PlatformId[];
-  readonly example: Readonly<Record<string, string | undefined>>;
+  readonly example: Readonly<Record<string, string | LocalizedExample | undefined>>;
   readonly groupDefault: boolean;
   readonly openToAlumni: boolean;
   readonly readOnly: boolean;

@@ -2,6 +2,7 @@ import { type Block, ephemeral, type Inline } from "../message.ts";
 import { ftsQuery, snippetPieces } from "../profile/search.ts";
 import { defineCommand } from "./define.ts";
 import { option } from "./options.ts";
+import { localized } from "./syntax.ts";
 
 /** How many members `whoknows` lists at most. */
 export const WHOKNOWS_LIMIT = 10;
@@ -15,12 +16,12 @@ export const whoknows = defineCommand({
   summary: "cmd.whoknows",
   options: { words: option.text("arg.words", "arg.words.help", 200) },
   moderator: false,
-  example: { words: "assessment rubrics" },
+  example: { words: localized("example.whoknows") },
   async handle(ctx, { words }) {
     const { t } = ctx;
     const query = ftsQuery(words);
     if (!query) {
-      const example = `${ctx.syntax.prefix} whoknows ${t.locale === "id" ? "rubrik penilaian" : "assessment rubrics"}`;
+      const example = `${ctx.syntax.prefix} whoknows ${t("example.whoknows")}`;
       return { message: ephemeral({ type: "text", text: t("whoknows.empty", { example }) }) };
     }
     const shown = query.words.join(" ");

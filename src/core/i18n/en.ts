@@ -1,3 +1,4 @@
+import { examplesEn } from "../commands/strings-examples-en.ts";
 import { digestEn } from "../digest/strings-en.ts";
 import { healthEn } from "../health/strings-en.ts";
 import { discordInstallEn } from "../install/strings-discord-en.ts";
@@ -36,6 +37,7 @@ export const en = {
   ...accessEn,
   ...discordInstallEn,
   ...healthEn,
+  ...examplesEn,
   "language.en": "English",
   "language.id": "Bahasa Indonesia",
 

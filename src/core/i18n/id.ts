@@ -1,3 +1,4 @@
+import { examplesId } from "../commands/strings-examples-id.ts";
 import { digestId } from "../digest/strings-id.ts";
 import { healthId } from "../health/strings-id.ts";
 import { discordInstallId } from "../install/strings-discord-id.ts";
@@ -38,6 +39,7 @@ export const id: Record<MessageKey, string> = {
   ...accessId,
   ...discordInstallId,
   ...healthId,
+  ...examplesId,
   "language.en": "English (Inggris)",
   "language.id": "Bahasa Indonesia",
 

@@ -63,9 +63,22 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
-/** The platform's spelling of a zone name (Intl knows them case-insensitively), or null if unknown. */
+/**
+ * Indonesia's three zones as Indonesians name them; `Intl` knows none of these words. Asia/Pontianak
+ * (West Kalimantan) is WIB too, but WIB names the zone most members live in, Jakarta's.
+ */
+export const INDONESIAN_ZONES: Readonly<Record<string, string>> = {
+  WIB: "Asia/Jakarta",
+  WITA: "Asia/Makassar",
+  WIT: "Asia/Jayapura",
+};
+
+/**
+ * The platform's spelling of a zone name (Intl knows them case-insensitively; WIB, WITA and WIT
+ * become their IANA zones), or null if unknown.
+ */
 export function canonicalTimeZone(zone: string): string | null {
-  const trimmed = zone.trim();
+  const trimmed = INDONESIAN_ZONES[zone.trim().toUpperCase()] ?? zone.trim();
   if (!isTimeZone(trimmed)) return null;
   return new Intl.DateTimeFormat("en", { timeZone: trimmed }).resolvedOptions().timeZone;
 }

@@ -6,7 +6,7 @@ export const meetingsEn = {
   "cmd.meeting.next": "When and where the next meeting is",
   "cmd.meeting.list": "The next 4 meetings",
   "arg.timezone": "timezone",
-  "arg.timezone.help": "IANA name, e.g. Asia/Jakarta",
+  "arg.timezone.help": "IANA name, e.g. Asia/Jakarta, or WIB, WITA, WIT",
   "arg.cadence": "cadence",
   "arg.cadence.help": "weekly, biweekly or monthly",
   "arg.weekday": "weekday",
@@ -20,7 +20,7 @@ export const meetingsEn = {
   "timezone.set": "The community's timezone is now {zone}. Meetings keep their local time.",
   "timezone.unchanged": "The timezone is already {zone}.",
   "timezone.bad":
-    "I don't know the timezone “{zone}”. Use an IANA name such as Asia/Jakarta or Europe/Berlin. Nothing was changed.",
+    "I don't know the timezone “{zone}”. Use an IANA name such as Asia/Jakarta or Europe/Berlin, or WIB, WITA or WIT. Nothing was changed.",
   "meeting.badWeekday":
     "“{value}” is not a weekday I know; try tue, Tuesday, Selasa or sel. Nothing was changed.",
   "meeting.badTime":

@@ -8,9 +8,9 @@ export const meetingsId: Record<keyof typeof meetingsEn, string> = {
   "cmd.meeting.next": "Kapan dan di mana pertemuan berikutnya",
   "cmd.meeting.list": "4 pertemuan berikutnya",
   "arg.timezone": "zona-waktu",
-  "arg.timezone.help": "Nama IANA, mis. Asia/Jakarta",
+  "arg.timezone.help": "WIB, WITA, WIT, atau nama IANA, mis. Asia/Jakarta",
   "arg.cadence": "frekuensi",
-  "arg.cadence.help": "weekly (mingguan), biweekly (dua mingguan) atau monthly (bulanan)",
+  "arg.cadence.help": "mingguan, dua-mingguan, atau bulanan",
   "arg.weekday": "hari",
   "arg.weekday.help": "mis. Selasa, sel, tue",
   "arg.time": "jam",
@@ -22,7 +22,7 @@ export const meetingsId: Record<keyof typeof meetingsEn, string> = {
   "timezone.set": "Zona waktu komunitas kini {zone}. Jam pertemuan tetap sesuai waktu setempat.",
   "timezone.unchanged": "Zona waktunya memang sudah {zone}.",
   "timezone.bad":
-    "Saya tidak mengenal zona waktu “{zone}”. Gunakan nama IANA seperti Asia/Jakarta atau Asia/Makassar. Tidak ada yang diubah.",
+    "Saya tidak mengenal zona waktu “{zone}”. Gunakan WIB, WITA, WIT, atau nama IANA seperti Asia/Jakarta. Tidak ada yang diubah.",
   "meeting.badWeekday":
     "“{value}” bukan nama hari yang saya kenal; coba Selasa, sel, atau tue. Tidak ada yang diubah.",
   "meeting.badTime":

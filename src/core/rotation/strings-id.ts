@@ -17,7 +17,7 @@ export const rotationId: Record<keyof typeof rotationEn, string> = {
   "arg.to": "sampai",
   "arg.to.help": "Hari terakhir, TTTT-BB-HH",
   "arg.mode": "mode",
-  "arg.mode.help": "everyone (semua) atau volunteers (yang mengajukan diri)",
+  "arg.mode.help": "semua (semua anggota) atau sukarela (yang mengajukan diri)",
 
   "rotation.showTitle": "Fasilitator pertemuan berikutnya",
   "rotation.showLine": "• {when}: {host}",

@@ -71,10 +71,12 @@ function settingLines(community: Community, state: SetupState, t: Translator, pr
     t("setup.check.language", { language: t(`language.${community.locale}`) }),
     state.timezoneSet
       ? t("setup.check.timezone", { zone: community.timezone })
-      : t("setup.check.timezoneMissing", { usage: usage("timezone Asia/Jakarta") }),
+      : t("setup.check.timezoneMissing", { usage: usage(`timezone ${t("example.timezone")}`) }),
     state.mainChannelId
       ? t.rich("setup.check.channel", { channel: { channel: state.mainChannelId } })
-      : t("setup.check.channelMissing", { usage: usage("onboarding channel #channel") }),
+      : t("setup.check.channelMissing", {
+          usage: usage(`onboarding channel ${t("example.channelPlaceholder")}`),
+        }),
     series
       ? t("setup.check.meeting", {
           cadence: t(`meeting.cadence.${series.cadence}`),
@@ -85,7 +87,7 @@ function settingLines(community: Community, state: SetupState, t: Translator, pr
               ? formatTime(series.startMinute).replace(":", ".")
               : formatTime(series.startMinute),
         })
-      : t("setup.check.meetingMissing", { usage: usage("meeting schedule weekly tue 19:00") }),
+      : t("setup.check.meetingMissing", { usage: usage(`meeting schedule ${t("example.schedule")}`) }),
     series?.link
       ? t("setup.check.link", { link: series.link })
       : t("setup.check.linkMissing", { usage: usage("meeting link https://…") }),
@@ -97,7 +99,7 @@ function settingLines(community: Community, state: SetupState, t: Translator, pr
       : t("setup.check.holidaysMissing", { usage: usage("holiday import ID 2027") }),
     state.rotationMembers > 0
       ? t("setup.check.rotation", { count: String(state.rotationMembers) })
-      : t("setup.check.rotationMissing", { usage: usage("rotation add @member") }),
+      : t("setup.check.rotationMissing", { usage: usage(`rotation add ${t("example.memberPlaceholder")}`) }),
     state.digestOn ? t("setup.check.digest") : t("setup.check.digestMissing", { usage: usage("digest on") }),
   ];
 }

@@ -18,15 +18,27 @@ import { checkSetup } from "./validate.ts";
 
 type Step = (typeof SETUP_FORM)[keyof typeof SETUP_FORM];
 
-/** Builds a step's form, refilled with `initial` (answers kept after errors) or the stored settings. */
-async function build(ctx: ActionContext, step: Step, initial: FormValues | null): Promise<Form> {
+/**
+ * Builds a step's form, refilled with `initial` (answers kept after errors) or the stored settings;
+ * in `locale` with that language chosen, when given (the first form, for an Indonesian installer).
+ */
+async function build(
+  ctx: ActionContext,
+  step: Step,
+  initial: FormValues | null,
+  locale?: Locale,
+): Promise<Form> {
   const values = initial ?? currentValues(ctx.community, await readSetupState(ctx));
-  return setupForm(ctx.community, ctx.t, step, values);
+  if (!locale || locale === ctx.community.locale) return setupForm(ctx.community, ctx.t, step, values);
+  return setupForm(ctx.community, translator(locale), step, { ...values, language: [locale] });
 }
 
-/** The form `/cop setup` and the Open setup button open: all of it on Slack, step 1 on Discord. */
-export const openSetup = (ctx: ActionContext): Promise<Form> =>
-  build(ctx, ctx.platform === "slack" ? SETUP_FORM.all : SETUP_FORM.basics, null);
+/**
+ * The form `/cop setup` and the Open setup button open: all of it on Slack, step 1 on Discord.
+ * `locale`: the language to open it in when that is not yet the community's (see `installerLanguage`).
+ */
+export const openSetup = (ctx: ActionContext, locale?: Locale): Promise<Form> =>
+  build(ctx, ctx.platform === "slack" ? SETUP_FORM.all : SETUP_FORM.basics, null, locale);
 
 /**
  * A valid, complete submission: its effects in one batch, then the checklist read after they

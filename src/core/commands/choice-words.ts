@@ -1,0 +1,28 @@
+import type { Locale } from "../i18n/index.ts";
+import type { OptionSpec } from "./options.ts";
+
+/**
+ * The words a member may type for each value of a choice, per language: `yes` is also `hadir` or
+ * `ya`. The value itself (English) always works; the first word of a language is the one help,
+ * examples and Discord's choice names show in that language. Typed words in any language are
+ * accepted whatever the community's language: a bilingual moderator types what comes first.
+ */
+export type ChoiceWords<V extends string = string> = {
+  readonly [K in V]?: Partial<Readonly<Record<Locale, readonly [string, ...string[]]>>>;
+};
+
+/** The value a typed word means (`hadir` → `yes`), or the word itself (then refused as a bad choice). */
+export function choiceValue(spec: OptionSpec, typed: string): string {
+  const word = typed.toLowerCase();
+  if (!spec.choices || spec.choices.includes(word)) return word;
+  for (const value of spec.choices) {
+    const words = Object.values(spec.choiceWords?.[value] ?? {}).flat();
+    if (words.includes(word)) return value;
+  }
+  return word;
+}
+
+/** How a value is shown in a language: its first word there, else the value (`yes` → `hadir`). */
+export function choiceName(spec: OptionSpec, value: string, locale: Locale): string {
+  return spec.choiceWords?.[value]?.[locale]?.[0] ?? value;
+}

@@ -1,0 +1,20 @@
+import type { examplesEn } from "./strings-examples-en.ts";
+
+/** Example values in help and argument errors, in Bahasa Indonesia (spread into id.ts). */
+export const examplesId: Record<keyof typeof examplesEn, string> = {
+  "example.timezone": "WIB",
+  "example.weekday": "selasa",
+  "example.digestWeekday": "senin",
+  "example.time": "19.00",
+  "example.channel": "#umum",
+  "example.channelPlaceholder": "#kanal",
+  "example.schedule": "mingguan selasa 19.00",
+  "example.memberPlaceholder": "@anggota",
+  "example.topicTitle": "Kelas besar",
+  "example.topicDetails": "Kerja kelompok dengan 40 murid",
+  "example.kudosWhy": "sudah berbagi rubrik penilaiannya",
+  "example.whoknows": "rubrik penilaian",
+  "example.doneNotes": "Berbagi rubrik untuk tugas proyek",
+  "example.welcome": "Selamat datang! Kita bertemu pada Selasa pertama setiap bulan.",
+  "example.conduct": "Saling menghargai, berbagi dengan murah hati, dan jaga apa yang dibagikan di sini.",
+};

@@ -1,0 +1,164 @@
+import { env } from "cloudflare:workers";
+import { beforeEach, describe, expect, it } from "vitest";
+import { discordCommandDefinitions } from "../src/adapters/discord/commands.ts";
+import { registry } from "../src/core/commands/index.ts";
+import { parseCommandText } from "../src/core/commands/parse-text.ts";
+import { validateInvocation } from "../src/core/commands/run.ts";
+import { examplesEn } from "../src/core/commands/strings-examples-en.ts";
+import { examplesId } from "../src/core/commands/strings-examples-id.ts";
+import { formatExample, formatUsage } from "../src/core/commands/syntax.ts";
+import { translator } from "../src/core/i18n/index.ts";
+import { canonicalTimeZone } from "../src/core/meetings/parse.ts";
+import { resetDb } from "./support/db.ts";
+import { commandBody, MODERATOR, replyText, signedSlack } from "./support/slack.ts";
+import { isolate, resetStandins } from "./support/worker.ts";
+
+const args = (text: string) =>
+  validateInvocation(registry, "slack", parseCommandText(registry, "slack", text)).args;
+
+describe("the words an Indonesian moderator types", () => {
+  it.each([
+    ["meeting rsvp hadir", { answer: "yes" }],
+    ["meeting rsvp Ya", { answer: "yes" }],
+    ["meeting rsvp mungkin", { answer: "maybe" }],
+    ["meeting rsvp tidak", { answer: "no" }],
+    ["meeting rsvp yes", { answer: "yes" }],
+    ["meeting schedule mingguan selasa 19.00", { cadence: "weekly" }],
+    ["meeting schedule dua-mingguan selasa 19.00", { cadence: "biweekly" }],
+    ["meeting schedule bulanan selasa 19.00", { cadence: "monthly" }],
+    ["meeting reminders aktif", { reminders: "on" }],
+    ["meeting reminders nonaktif", { reminders: "off" }],
+    ["meeting reminders 24h", { reminders: "24h" }],
+    ["rotation mode semua", { mode: "everyone" }],
+    ["rotation mode sukarela", { mode: "volunteers" }],
+  ])("/cop %s means %o", (text, expected) => {
+    expect(args(text)).toMatchObject(expected);
+  });
+
+  it("refuses what is no answer in either language", () => {
+    expect(() => args("meeting rsvp perhaps")).toThrow();
+    expect(() => args("rotation mode sebagian")).toThrow();
+  });
+
+  it("help shows the community's language's words, and examples in it", () => {
+    const rsvp = registry.find(["meeting", "rsvp"]);
+    const schedule = registry.find(["meeting", "schedule"]);
+    if (!rsvp || !schedule) throw new Error("commands missing");
+    const slack = { prefix: "/cop", namedOptions: false };
+    const [id, en] = [translator("id"), translator("en")];
+    expect(formatUsage(rsvp, slack, id)).toBe("/cop meeting rsvp <hadir|mungkin|tidak>");
+    expect(formatUsage(rsvp, slack, en)).toBe("/cop meeting rsvp <yes|maybe|no>");
+    expect(formatExample(rsvp, slack, id)).toBe("/cop meeting rsvp hadir");
+    expect(formatExample(schedule, slack, id)).toBe(
+      "/cop meeting schedule mingguan selasa 19.00 60 https://meet.example/cop",
+    );
+    expect(formatExample(schedule, slack, en)).toBe(
+      "/cop meeting schedule weekly tue 19:00 60 https://meet.example/cop",
+    );
+  });
+
+  it("no Indonesian example shows an English one (Large classes, #general, …)", () => {
+    const english = Object.entries(examplesEn)
+      .filter(([key, text]) => examplesId[key as keyof typeof examplesEn] !== text)
+      .map(([, text]) => text);
+    const id = translator("id");
+    for (const syntax of [
+      { prefix: "/cop", namedOptions: false },
+      { prefix: "/cop", namedOptions: true },
+    ]) {
+      const shown = registry.commands.map(
+        (c) => `${formatUsage(c, syntax, id)} ${formatExample(c, syntax, id)}`,
+      );
+      for (const text of english) expect(shown.filter((line) => line.includes(text))).toEqual([]);
+    }
+    expect(english).toEqual(
+      expect.arrayContaining(["Large classes", "#general", "for sharing her assessment rubric"]),
+    );
+  });
+
+  it("Discord: choices carry their Indonesian name, values unchanged", () => {
+    const [cop] = discordCommandDefinitions(registry);
+    type Node = {
+      name: string;
+      options?: Node[];
+      choices?: { name: string; name_localizations?: { id: string }; value: string }[];
+    };
+    const find = (nodes: Node[] | undefined, ...path: string[]): Node | undefined => {
+      const [head, ...rest] = path;
+      const node = nodes?.find((n) => n.name === head);
+      return rest.length === 0 ? node : find(node?.options, ...rest);
+    };
+    const choices = (...path: string[]) => find((cop as Node).options, ...path)?.choices;
+    expect(choices("meeting", "rsvp", "answer")).toEqual([
+      { name: "yes", name_localizations: { id: "hadir" }, value: "yes" },
+      { name: "maybe", name_localizations: { id: "mungkin" }, value: "maybe" },
+      { name: "no", name_localizations: { id: "tidak" }, value: "no" },
+    ]);
+    expect(
+      choices("meeting", "schedule", "cadence")?.map((c) => [c.value, c.name_localizations?.id]),
+    ).toEqual([
+      ["weekly", "mingguan"],
+      ["biweekly", "dua-mingguan"],
+      ["monthly", "bulanan"],
+    ]);
+    expect(
+      choices("meeting", "reminders", "reminders")?.map((c) => c.name_localizations?.id ?? c.name),
+    ).toEqual(["aktif", "nonaktif", "24h", "1h"]);
+    expect(choices("rotation", "mode", "mode")?.map((c) => [c.value, c.name_localizations?.id])).toEqual([
+      ["everyone", "semua"],
+      ["volunteers", "sukarela"],
+    ]);
+  });
+
+  it("WIB, WITA and WIT are Indonesia's zones", () => {
+    expect(["WIB", "wita", " Wit "].map(canonicalTimeZone)).toEqual([
+      "Asia/Jakarta",
+      "Asia/Makassar",
+      "Asia/Jayapura",
+    ]);
+    expect(canonicalTimeZone("WIBX")).toBeNull();
+  });
+});
+
+describe("in a running worker", () => {
+  const NOW = new Date("2027-02-24T03:00:00Z");
+  const send = isolate({ now: () => NOW, sessionCacheMs: 0 });
+  const ask = async (text: string) =>
+    replyText(
+      (await (
+        await send(
+          await signedSlack("/slack/commands", commandBody(text, { user_id: MODERATOR }), {
+            timestamp: NOW.getTime() / 1000,
+          }),
+        )
+      ).json()) as { text?: string },
+    );
+  const zone = async () =>
+    (await env.DB.prepare("SELECT timezone FROM communities").first<{ timezone: string }>())?.timezone;
+
+  beforeEach(async () => {
+    await resetDb();
+    await resetStandins();
+  });
+
+  it("/cop timezone WIB sets Asia/Jakarta and says so; WITA in Indonesian names Asia/Makassar", async () => {
+    expect(await ask("timezone WIB")).toContain("now WIB (Asia/Jakarta)");
+    expect(await zone()).toBe("Asia/Jakarta");
+    await ask("language id");
+    expect(await ask("timezone wita")).toContain("Zona waktu komunitas kini WITA (Asia/Makassar)");
+    expect(await zone()).toBe("Asia/Makassar");
+  });
+
+  it("an Indonesian community's errors and help show Indonesian words and examples", async () => {
+    await ask("language id");
+    const refused = await ask("meeting rsvp perhaps");
+    // Slack escapes the brackets: &lt;hadir|mungkin|tidak&gt;.
+    expect(refused).toContain("/cop meeting rsvp &lt;hadir|mungkin|tidak&gt;");
+    expect(refused).toContain("Contoh: /cop meeting rsvp hadir");
+    const help = await ask("help topic suggest");
+    expect(help).toContain("Kelas besar");
+    expect(help).not.toContain("Large classes");
+    expect(await ask("help onboarding channel")).toContain("/cop onboarding channel #umum");
+    expect(await ask("help kudos")).toContain("sudah berbagi rubrik penilaiannya");
+  });
+});
