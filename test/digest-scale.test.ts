@@ -81,7 +81,9 @@ describe("the digest of a 100,000-member community", () => {
     const digest = await buildDigest(reads(), community, DIGEST_AT);
     const ms = performance.now() - started;
     console.log(`digest of ${MEMBERS} members, no host assigned yet: ${ms.toFixed(0)} ms`);
-    expect(JSON.stringify(digest.message)).toMatch(/"label":"Host","value":\[\{"user":"U\w+"\}," \(planned\)"\]/);
+    expect(JSON.stringify(digest.message)).toMatch(
+      /"label":"Host","value":\[\{"user":"U\w+"\}," \(planned\)"\]/,
+    );
     expect(ms).toBeLessThan(1000);
   });
 });

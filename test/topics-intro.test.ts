@@ -47,7 +47,9 @@ describe("needs from the intro form become suggested topics", () => {
     const siti = await memberContext("slack", "U0SITI");
     await save(ayu, introValues({ needs: "Menilai kerja praktikum", intro: ["no"] }));
     await save(siti, introValues({ needs: "Ide menilai kerja praktikum", intro: ["yes"] }));
-    expect(await topicRows()).toEqual([expect.objectContaining({ title: "Menilai kerja praktikum", votes: 2 })]);
+    expect(await topicRows()).toEqual([
+      expect.objectContaining({ title: "Menilai kerja praktikum", votes: 2 }),
+    ]);
     // A different subject is still its own topic.
     await save(siti, introValues({ needs: "Menilai kerja kelompok", intro: ["yes"] }));
     expect((await topicRows()).map((t) => [t.title, t.votes])).toEqual([

@@ -52,7 +52,10 @@ export const topicRefresh: JobKind = {
     ]);
     const recentTopicIds = existing
       ? []
-      : recentlyDiscussed(backlog.topics, await reads.recentTopics(community.id, day, backlog.recentMeetings));
+      : recentlyDiscussed(
+          backlog.topics,
+          await reads.recentTopics(community.id, day, backlog.recentMeetings),
+        );
     const t = translator(community.locale);
     const effects: Effect[] = refreshEffects({
       community,

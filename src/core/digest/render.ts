@@ -157,7 +157,9 @@ function nextMeetingBlocks(t: Translator, community: Community, next: NextMeetin
 /** The host by mention, "(planned)" until the ledger commits them. */
 function hostValue(t: Translator, next: NextMeeting): Inline[] | string {
   if (!next.host) return t("digest.next.hostOpen");
-  return next.planned ? t.rich("digest.next.hostPlanned", { host: { user: next.host } }) : [{ user: next.host }];
+  return next.planned
+    ? t.rich("digest.next.hostPlanned", { host: { user: next.host } })
+    : [{ user: next.host }];
 }
 
 /** A titled text block, one line per entry. */

@@ -52,7 +52,10 @@ async function save(ctx: ActionContext, state: IntroState, answers: ProfileAnswe
   const me = ctx.member.platformUserId;
   const previous = state.profile?.needs ?? null;
   // The backlog only when the need is new: it may name an open topic's subject.
-  const open = answers.needs.trim() !== (previous?.trim() ?? "") ? await ctx.store.topics.backlog(ctx.community.id, me) : [];
+  const open =
+    answers.needs.trim() !== (previous?.trim() ?? "")
+      ? await ctx.store.topics.backlog(ctx.community.id, me)
+      : [];
   const effects: Effect[] = [
     { type: "profile.save", memberId: ctx.member.id, answers },
     // The need becomes a topic suggestion, or support for an open topic on the same subject
