@@ -183,6 +183,8 @@ describe("paging through the backlog", () => {
     expect(saya).toContain("Menilai kerja praktikum — 1 dukungan · usulan Anda · Anda mendukung");
     const paged = replyText(await slackAsk(send, "topic list"));
     expect(paged).toContain("Daftar usulan topik · halaman 1 dari 2");
-    expect(paged).toContain("…dan 3 lainnya di halaman berikutnya: /cop topic list 2");
+    expect(paged).toContain(
+      "…dan 3 lainnya di halaman berikutnya: ketik /cop topic list 2 atau gunakan tombol di bawah.",
+    );
   });
 });

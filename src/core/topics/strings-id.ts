@@ -48,7 +48,7 @@ export const topicsId: Record<keyof typeof topicsEn, string> = {
   "topic.list.pinned": "disematkan",
   "topic.list.mine": "Anda mendukung",
   "topic.list.more":
-    "…dan {count} lainnya di halaman berikutnya: {next}, atau tombol di bawah. Dukung topik mana pun dengan nomornya: {usage}",
+    "…dan {count} lainnya di halaman berikutnya: ketik {next} atau gunakan tombol di bawah. Dukung topik mana pun dengan nomornya: {usage}",
   "topic.list.page": "{title} · halaman {page} dari {pages}",
   "topic.list.mineTitle": "Usulan Anda",
   "topic.list.mineEmpty": "Saat ini tidak ada usulan Anda di daftar topik. Usulkan topik: {usage}",
@@ -58,7 +58,7 @@ export const topicsId: Record<keyof typeof topicsEn, string> = {
   "topic.list.all": "Semua topik",
   "topic.list.mineButton": "Usulan saya",
   "topic.list.badPage":
-    "“{value}” bukan halaman daftar. Coba {usage} 2 untuk halaman kedua, atau {usage} saya untuk usulan Anda sendiri.",
+    "“{value}” bukan nomor halaman. Coba {usage} 2 untuk halaman kedua, atau {usage} saya untuk usulan Anda sendiri.",
   "topic.list.hint": "Dukung topik mana pun dengan nomornya: {usage}",
   "topic.button.vote": "Dukung #{id}",
   "topic.button.unvote": "Batal dukung #{id}",
