@@ -30,8 +30,7 @@ describe("the weekly digest", () => {
       • Tuesday 2 March, hosted by <@U0OLD>: We compared rubrics &lt;!channel&gt; @everyone
       *Topics with the most support*
       • 1. Rubrics for group work (3 supporting)
-      • 2. Peer observation &lt;!here&gt; (1 supporting)
-      [Support #1] [Support #2]
+      [Support #1]
       *Kudos of the week*
       • <@U0AYU>, thanked by <@U0OLD>: for the rubric template &lt;@U0QUIET&gt;
       *The week in numbers*
@@ -60,8 +59,7 @@ describe("the weekly digest", () => {
       • Selasa, 2 Maret, difasilitasi oleh <@U0OLD>: We compared rubrics &lt;!channel&gt; @everyone
       *Topik dengan dukungan terbanyak*
       • 1. Rubrics for group work (3 dukungan)
-      • 2. Peer observation &lt;!here&gt; (1 dukungan)
-      [Dukung #1] [Dukung #2]
+      [Dukung #1]
       *Apresiasi minggu ini*
       • <@U0AYU>, terima kasih dari <@U0OLD>: for the rubric template &lt;@U0QUIET&gt;
       *Minggu ini dalam angka*

@@ -133,4 +133,36 @@ describe("who gets a nudge", () => {
     expect(texts("U0OTHER")).not.toContain("backlog");
     expect(texts("U0OTHER")).not.toContain("U0RUBRICS");
   });
+
+  it("never quotes a member's own need back to her as a topic close to it", async () => {
+    const community = await seedCommunity("slack");
+    // Her intro need became a topic carrying her vote; a neighbour's topic shares a word too.
+    await env.DB.prepare(
+      "INSERT INTO topics (id, community_id, title, title_key, source, status, created_at, updated_at) VALUES (901, ?, 'Assessing practical work', 'assessing practical work', 'intro', 'open', '2027-01-01', '2027-01-01'), (902, ?, 'Group work in practical classes', 'group work in practical classes', 'member', 'open', '2027-01-01', '2027-01-01')",
+    )
+      .bind(community.id, community.id)
+      .run();
+    await env.DB.prepare(
+      "INSERT INTO topic_votes (community_id, topic_id, user_id, voted_at) VALUES (?, 901, 'U0OWN', '2027-01-01')",
+    )
+      .bind(community.id)
+      .run();
+    await seedMembers(community.id, [
+      { user: "U0OWN", needs: "Assessing practical work" },
+      { user: "U0ONLYMINE", needs: "assessing" },
+    ]);
+    await env.DB.prepare(
+      "INSERT INTO topic_votes (community_id, topic_id, user_id, voted_at) VALUES (?, 901, 'U0ONLYMINE', '2027-01-01')",
+    )
+      .bind(community.id)
+      .run();
+    await runNudges(NINE);
+    const rows = await nudgeRows();
+    const text = (userId: string) => JSON.stringify(rows.find((r) => r.target === userId)?.message);
+    // Not her own topic: the next closest one she does not support yet.
+    expect(text("U0OWN")).not.toContain("Assessing practical work");
+    expect(text("U0OWN")).toContain("close to this topic in our backlog: Group work in practical classes");
+    // Only her own topic matches: no topic line at all.
+    expect(text("U0ONLYMINE")).not.toContain("backlog");
+  });
 });

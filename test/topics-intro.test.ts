@@ -42,6 +42,22 @@ describe("needs from the intro form become suggested topics", () => {
     expect(await topicRows()).toHaveLength(2);
   });
 
+  it("a need on the subject of an open topic supports it instead of adding a near twin", async () => {
+    const ayu = await memberContext("slack", "U0AYU");
+    const siti = await memberContext("slack", "U0SITI");
+    await save(ayu, introValues({ needs: "Menilai kerja praktikum", intro: ["no"] }));
+    await save(siti, introValues({ needs: "Ide menilai kerja praktikum", intro: ["yes"] }));
+    expect(await topicRows()).toEqual([
+      expect.objectContaining({ title: "Menilai kerja praktikum", votes: 2 }),
+    ]);
+    // A different subject is still its own topic.
+    await save(siti, introValues({ needs: "Menilai kerja kelompok", intro: ["yes"] }));
+    expect((await topicRows()).map((t) => [t.title, t.votes])).toEqual([
+      ["Menilai kerja praktikum", 2],
+      ["Menilai kerja kelompok", 1],
+    ]);
+  });
+
   it("attributed when the member agreed to an introduction post", async () => {
     const ctx = await memberContext("slack", "U0AYU");
     await save(ctx, introValues({ needs: "Assessment rubrics", intro: ["yes"] }));

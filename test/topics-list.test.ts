@@ -36,9 +36,13 @@ describe("topic list for a backlog of 500", () => {
     const reply = await slackAsk(send, "topic list");
     const blocks = reply.blocks as { type: string; elements?: unknown[] }[];
     expect(blocks.length).toBeLessThanOrEqual(50);
+    // Four topics with Vote / Unvote, then the page buttons.
     expect(blocks.filter((b) => b.type === "actions")).toHaveLength(5);
     const text = replyText(reply);
-    expect(text).toContain("…and 490 more. Vote for any topic by its number: /cop topic vote 12");
+    expect(text).toContain("Topic backlog · page 1 of 50");
+    expect(text).toContain(
+      "…and 490 more on the next pages: /cop topic list 2, or the buttons below. Vote for any topic by its number: /cop topic vote 12",
+    );
     // Oldest first among equal votes; titles escaped (`<!channel>` never pings).
     const oldest = await env.DB.prepare(
       "SELECT id FROM topics WHERE title_key = 'seeded topic number 1'",
@@ -59,6 +63,7 @@ describe("topic list for a backlog of 500", () => {
     const reply = await discord(send, topic("list"));
     expect(reply.type).toBe(4);
     expect(reply.data.components.length).toBeLessThanOrEqual(5);
+    // 4 × (Vote, Unvote), then Next and My suggestions.
     expect(reply.data.components.flatMap((row) => row.components)).toHaveLength(10);
     expect(reply.data.content.length).toBeLessThanOrEqual(2000);
     expect(reply.data.content).toContain("490 more");
@@ -116,10 +121,70 @@ describe("Discord: suggest, list and a vote button", () => {
     await discord(send, topic("suggest", [str("title", "Kelas besar")]));
     const list = await discord(send, topic("list"));
     expect(list.data.content).toContain("Daftar usulan topik");
-    expect(list.data.content).toContain("1 dukungan · Anda mendukung");
+    expect(list.data.content).toContain("1 dukungan · usulan Anda · Anda mendukung");
     expect(list.data.components[0]?.components.map((c) => c.label)).toEqual([
       `Dukung #${(await topicRows())[0]?.id}`,
       `Batal dukung #${(await topicRows())[0]?.id}`,
     ]);
+  });
+});
+
+describe("paging through the backlog", () => {
+  it("/cop topic list 2 and the Next / Previous buttons reach every topic, the last page included", async () => {
+    const send = worker();
+    await discord(send, sub("help"));
+    const community = await communityOf("discord");
+    await seedTopics(community, 25);
+    const ids = async (where: "list" | "mine", page?: number) =>
+      packedButton(community, "topic.page", page ? [where, String(page)] : [where]);
+    const labels = (reply: DiscordReply) => reply.data.components.at(-1)?.components.map((c) => c.label);
+    const second = await discord(send, topic("list", [str("page", "2")]));
+    expect(second.data.content).toContain("Topic backlog · page 2 of 3");
+    expect(second.data.content).toContain("Seeded topic number 11 about");
+    expect(second.data.content).toContain("Seeded topic number 20 about");
+    expect(second.data.content).not.toMatch(/Seeded topic number (10|21) about/);
+    expect(labels(second)).toEqual(["‹ Previous", "Next ›", "My suggestions"]);
+    const press = async (customId: string) =>
+      (await (await send(await signedDiscord(discordButton(customId)))).json()) as DiscordReply;
+    const last = await press(await ids("list", 3));
+    expect(last.type).toBe(7);
+    expect(last.data.content).toContain("page 3 of 3");
+    expect(last.data.content).toContain("Seeded topic number 25 about");
+    expect(labels(last)).toEqual(["‹ Previous", "My suggestions"]);
+    // A vote pressed on page 3 redraws page 3.
+    const row = (await topicRows()).find((r) => r.title_key === "seeded topic number 21");
+    const vote = packedButton(community, "topic.vote", [String(row?.id), "list", "3"]);
+    expect(last.data.components.flatMap((r) => r.components.map((c) => c.custom_id))).toContain(vote);
+    const voted = await press(vote);
+    expect(voted.data.content).toContain("page 3 of 3");
+    // A page past the end shows the last; a word that is no page is refused in words.
+    expect((await discord(send, topic("list", [str("page", "9")]))).data.content).toContain("page 3 of 3");
+    const bad = await discord(send, topic("list", [str("page", "abc")]));
+    expect(bad.data.content).toContain("“abc” is not a page of the list.");
+  });
+
+  it("shows a member her own suggestions, marked in the list, in both languages", async () => {
+    const send = worker();
+    await slackAsk(send, "help");
+    await seedTopics(await communityOf("slack"), 12);
+    await slackAsk(send, "topic suggest Menilai kerja praktikum", "U0SITI");
+    const all = replyText(await slackAsk(send, "topic list", "U0SITI"));
+    expect(all).toContain("Menilai kerja praktikum — 1 vote · your suggestion · your vote");
+    const mine = replyText(await slackAsk(send, "topic list mine", "U0SITI"));
+    expect(mine).toContain("Your suggestions");
+    expect(mine).toContain("Menilai kerja praktikum");
+    expect(mine).not.toContain("Seeded topic");
+    expect(replyText(await slackAsk(send, "topic list mine"))).toContain(
+      "None of your suggestions is in the backlog right now.",
+    );
+    await env.DB.prepare("UPDATE communities SET locale = 'id'").run();
+    const saya = replyText(await slackAsk(send, "topic list saya", "U0SITI"));
+    expect(saya).toContain("Usulan Anda");
+    expect(saya).toContain("Menilai kerja praktikum — 1 dukungan · usulan Anda · Anda mendukung");
+    const paged = replyText(await slackAsk(send, "topic list"));
+    expect(paged).toContain("Daftar usulan topik · halaman 1 dari 2");
+    expect(paged).toContain(
+      "…dan 3 lainnya di halaman berikutnya: ketik /cop topic list 2 atau gunakan tombol di bawah.",
+    );
   });
 });

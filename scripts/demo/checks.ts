@@ -58,11 +58,16 @@ export async function checkOutcome(world: World, drivers: readonly Driver[]): Pr
       `SELECT kind FROM rotation_ledger WHERE community_id = :community AND meeting_day = ? AND kind IN ('hosted','skipped','cancelled')`,
       HOLIDAY,
     );
+    const saidSo = await sent(`holiday:${HOLIDAY}`);
     check(
       d.platform,
-      onHoliday.length === 0 && closed.length === 1 && closed[0]?.kind === "skipped",
-      `no meeting on the holiday (${HOLIDAY})`,
-      `${onHoliday.length} announcements or reminders, recorded as ${closed.map((c) => c.kind).join(", ") || "nothing"}`,
+      onHoliday.length === 0 &&
+        closed.length === 1 &&
+        closed[0]?.kind === "skipped" &&
+        saidSo.length === 1 &&
+        saidSo[0]?.status === "sent",
+      `no meeting on the holiday (${HOLIDAY}), and one post saying so`,
+      `${onHoliday.length} announcements or reminders, ${saidSo.length} "no meeting" posts, recorded as ${closed.map((c) => c.kind).join(", ") || "nothing"}`,
     );
 
     const hosts = await checkHosts(d, rows, HOLIDAY);

@@ -389,11 +389,15 @@ export function scenario(lang: Lang): Step[] {
       );
       await d.command(EKA, `topic vote ${await topic(t("Low-cost lab kits", "Alat praktikum murah"))}`);
     }),
-    // Day 10, Saturday 6 March: no announcement today, because Tuesday is Idul Fitri.
+    // Day 10, Saturday 6 March: no announcement today, because Tuesday is Idul Fitri; at 09:00
+    // guyub posted "No meeting on Tuesday 9 March: Idul Fitri. Next: Tuesday 16 March." instead.
     step(
       10,
       "10:00",
-      t("Ayu wonders why no meeting was announced", "Ayu bertanya-tanya mengapa belum ada pengumuman"),
+      t(
+        "Ayu reads that Tuesday is Idul Fitri and looks at the coming meetings",
+        "Ayu membaca bahwa Selasa libur Idul Fitri dan melihat jadwal pertemuan berikutnya",
+      ),
       ({ d }) => d.command(AYU, "meeting list"),
     ),
     // Day 11, Monday 8 March, 09:00: guyub checks in privately with Gita, quiet since day 1.

@@ -4,6 +4,7 @@ import type { Db } from "./client.ts";
 import { createMeetingDayReads } from "./meeting-days.ts";
 import { createMeetingReads } from "./meetings.ts";
 import { writeDraftQueries } from "./outbox.ts";
+import { createRotationReads } from "./rotation.ts";
 
 /** Names listed in a digest section before "and N more". */
 const LIST_CAP = 10;
@@ -15,9 +16,12 @@ const TOP_TOPICS = 5;
  * concurrently.
  */
 export function createDigestReads(db: Db): DigestReads {
+  const meetings = createMeetingReads(db);
   return {
-    week: (communityId, window) => readWeek(db, communityId, window),
-    calendar: (communityId) => createMeetingReads(db).calendar(communityId),
+    week: (communityId, window, period) => readWeek(db, communityId, window, period),
+    meetings,
+    rotation: createRotationReads(db),
+    calendar: (communityId) => meetings.calendar(communityId),
     async meetingDay(communityId, scheduledDay) {
       const [ledger, topic, rsvps] = await Promise.all([
         createMeetingDayReads(db).dayLedger(communityId, scheduledDay),
@@ -68,7 +72,7 @@ export function createDigestReads(db: Db): DigestReads {
   };
 }
 
-async function readWeek(db: Db, communityId: number, w: DigestWindow): Promise<DigestWeek> {
+async function readWeek(db: Db, communityId: number, w: DigestWindow, period: string): Promise<DigestWeek> {
   const from = w.from.toISOString();
   const to = w.to.toISOString();
   const count = (n: { n: number | string | bigint } | undefined) => Number(n?.n ?? 0);
@@ -118,6 +122,23 @@ async function readWeek(db: Db, communityId: number, w: DigestWindow): Promise<D
         .select(["t.id", "t.title", (eb) => eb.fn.count<number>("v.user_id").as("votes")])
         .where("t.community_id", "=", communityId)
         .where("t.status", "=", "open")
+        // Not one chosen for a meeting (discussed, or the next meeting's topic already).
+        .where(({ not, exists, selectFrom }) =>
+          not(
+            exists(
+              selectFrom("meeting_topics as mt")
+                .select("mt.topic_id")
+                .where("mt.community_id", "=", communityId)
+                .whereRef("mt.topic_id", "=", "t.id"),
+            ),
+          ),
+        )
+        // Not one the last two digests before this week's both showed: it rests this week.
+        .where(
+          sql<boolean>`(SELECT count(*) FROM digest_topics d WHERE d.community_id = ${communityId}
+            AND d.topic_id = t.id AND d.period IN (SELECT DISTINCT period FROM digest_topics
+              WHERE community_id = ${communityId} AND period < ${period} ORDER BY period DESC LIMIT 2)) < 2`,
+        )
         .groupBy("t.id")
         // The order of `/cop topic list` (byVotes, src/core/topics/list.ts): pinned, votes, oldest.
         .orderBy("t.pinned", "desc")
@@ -172,6 +193,16 @@ export function digestEffectQueries(
     ];
   }
   const queries = writeDraftQueries(db, communityId, effect.draft, now);
+  const shown = effect.topics;
+  if (shown && shown.ids.length > 0) {
+    // Recorded only by the batch that wrote the post, as the archived topics below.
+    queries.push(
+      sql`INSERT OR IGNORE INTO digest_topics (community_id, period, topic_id)
+          SELECT ${communityId}, ${shown.period}, value FROM json_each(${JSON.stringify(shown.ids)})
+          WHERE EXISTS (SELECT 1 FROM outbox WHERE community_id = ${communityId}
+                        AND idempotency_key = ${effect.draft.key} AND created_at = ${at})`.compile(db),
+    );
+  }
   if (effect.archivedTopicIds.length > 0) {
     // Reported only by the batch that wrote the post: a week's second attempt marks nothing.
     queries.push(

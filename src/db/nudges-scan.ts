@@ -42,6 +42,7 @@ function todaysKeys(w: ScanWindow) {
 
 /** Open topics (at most a hundred) with the words a member's needs are matched against. */
 export interface TopicWords {
+  readonly id: number;
   readonly title: string;
   readonly words: readonly string[];
 }
@@ -100,10 +101,15 @@ function composed(
 ) {
   const at = now.toISOString();
   const left = sql<number>`max(0, ${perDay} - (SELECT count(*) FROM outbox AS o WHERE ${todaysKeys(w)}))`;
-  const topicJson = JSON.stringify(topics.map((topic) => [topic.title, topic.words]));
+  const topicJson = JSON.stringify(topics.map((topic) => [topic.title, topic.words, topic.id]));
   // The open topic sharing most words with the member's needs (ties: the earlier in the list).
+  // Never one she supports: her own suggestion or intro need (her vote) would be her own words
+  // quoted back to her as "a topic close to what you need".
   const matched = sql`(SELECT tp.value ->> 0 FROM json_each(${topicJson}) AS tp
-      WHERE p.needs <> '' AND EXISTS (SELECT 1 FROM json_each(tp.value -> 1) AS w WHERE instr(lower(p.needs), w.value) > 0)
+      WHERE p.needs <> ''
+        AND NOT EXISTS (SELECT 1 FROM topic_votes AS tv
+          WHERE tv.topic_id = tp.value ->> 2 AND tv.user_id = c.user_id)
+        AND EXISTS (SELECT 1 FROM json_each(tp.value -> 1) AS w WHERE instr(lower(p.needs), w.value) > 0)
       ORDER BY (SELECT count(*) FROM json_each(tp.value -> 1) AS w WHERE instr(lower(p.needs), w.value) > 0) DESC, tp.key
       LIMIT 1)`;
   const withRows = sql`WITH c AS (${candidates(w, left)}),

@@ -26,7 +26,7 @@ export async function nudgeTopics(
       : Promise.resolve(undefined),
     db
       .selectFrom("topics")
-      .select(["title", "title_key"])
+      .select(["id", "title", "title_key"])
       .where("community_id", "=", communityId)
       .where("status", "=", "open")
       .orderBy("pinned", "desc")
@@ -37,7 +37,7 @@ export async function nudgeTopics(
   return {
     meetingTopic: chosen?.title ?? null,
     open: open
-      .map((t) => ({ title: t.title, words: topicWords(t.title_key) }))
+      .map((t) => ({ id: t.id, title: t.title, words: topicWords(t.title_key) }))
       .filter((t) => t.words.length > 0),
   };
 }

@@ -12,7 +12,7 @@ import type {
   RotationTallyTable,
   SwapRequestsTable,
 } from "./rotation-schema.ts";
-import type { MeetingTopicsTable, TopicsTable, TopicVotesTable } from "./topics-schema.ts";
+import type { DigestTopicsTable, MeetingTopicsTable, TopicsTable, TopicVotesTable } from "./topics-schema.ts";
 
 /** Table types for Kysely, mirroring `migrations/`. snake_case as in SQL. */
 export interface CommunitiesTable {
@@ -230,6 +230,7 @@ export interface Database {
   topics: TopicsTable;
   topic_votes: TopicVotesTable;
   meeting_topics: MeetingTopicsTable;
+  digest_topics: DigestTopicsTable;
   nudge_settings: NudgeSettingsTable;
   member_nudges: MemberNudgesTable;
   activity_channels: ActivityChannelsTable;

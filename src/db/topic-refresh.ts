@@ -40,17 +40,17 @@ export function createTopicRefreshReads(db: Db): TopicRefreshReads {
       };
     },
 
-    async recentTopicIds(communityId, beforeDay, count) {
+    async recentTopics(communityId, beforeDay, count) {
       if (count <= 0) return [];
-      const rows = await sql<{ topic_id: number }>`
-        SELECT mt.topic_id FROM meeting_topics mt
+      const rows = await sql<{ topic_id: number; title: string }>`
+        SELECT mt.topic_id, t.title FROM meeting_topics mt JOIN topics t ON t.id = mt.topic_id
         WHERE mt.community_id = ${communityId} AND mt.meeting_day < ${beforeDay}
           AND NOT EXISTS (SELECT 1 FROM rotation_ledger l WHERE l.community_id = mt.community_id
             AND l.meeting_day = mt.meeting_day AND l.kind IN ('skipped', 'cancelled'))
           AND NOT EXISTS (SELECT 1 FROM meeting_overrides o WHERE o.community_id = mt.community_id
             AND o.day = mt.meeting_day AND o.cancelled = 1)
         ORDER BY mt.meeting_day DESC LIMIT ${count}`.execute(db);
-      return rows.rows.map((r) => r.topic_id);
+      return rows.rows.map((r) => ({ id: r.topic_id, title: r.title }));
     },
 
     meetingTopic: (communityId, meetingDay) => meetingTopic(db, communityId, meetingDay),

@@ -35,3 +35,10 @@ export interface MeetingTopicsTable {
   chosen_by: string | null;
   decided_at: string;
 }
+
+/** The top topics a weekly digest showed (migration 0016): two digests running and a topic rests. */
+export interface DigestTopicsTable {
+  community_id: number;
+  period: string;
+  topic_id: number;
+}

@@ -8,6 +8,7 @@ import { discordActivity } from "./discord-activity.ts";
 import { housekeeping } from "./housekeeping.ts";
 import { meetingAnnounce } from "./meeting-announce.ts";
 import { meetingClose } from "./meeting-close.ts";
+import { meetingHoliday } from "./meeting-holiday.ts";
 import { meetingRemind } from "./meeting-remind.ts";
 import { memberSync } from "./member-sync.ts";
 import { nudges } from "./nudges.ts";
@@ -67,6 +68,7 @@ export const JOB_KINDS: readonly JobKind[] = [
   nudges,
   discordActivity,
   meetingAnnounce,
+  meetingHoliday,
   meetingRemind,
   meetingClose,
   weeklyDigest,

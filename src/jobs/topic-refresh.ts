@@ -3,6 +3,7 @@ import { localDay } from "../core/local-time.ts";
 import { announcementUpdate } from "../core/meetings/announcement.ts";
 import { readPlan } from "../core/meetings/plan-read.ts";
 import type { Effect } from "../core/model.ts";
+import { recentlyDiscussed } from "../core/topics/near.ts";
 import { refreshEffects } from "../core/topics/refresh.ts";
 import { communityById } from "../db/member-sync.ts";
 import { applyAndEnqueue } from "./apply.ts";
@@ -51,7 +52,10 @@ export const topicRefresh: JobKind = {
     ]);
     const recentTopicIds = existing
       ? []
-      : await reads.recentTopicIds(community.id, day, backlog.recentMeetings);
+      : recentlyDiscussed(
+          backlog.topics,
+          await reads.recentTopics(community.id, day, backlog.recentMeetings),
+        );
     const t = translator(community.locale);
     const effects: Effect[] = refreshEffects({
       community,

@@ -78,7 +78,14 @@ export const weeklyDigest: JobKind = {
       message: digest.message,
       expiresAt,
     };
-    const effects: Effect[] = [{ type: "digest.post", draft, archivedTopicIds: digest.archivedTopicIds }];
+    const effects: Effect[] = [
+      {
+        type: "digest.post",
+        draft,
+        archivedTopicIds: digest.archivedTopicIds,
+        topics: { period: digest.period, ids: digest.topicIds },
+      },
+    ];
     await applyAndEnqueue(deps, community, effects);
     return { status: "done" };
   },

@@ -7,6 +7,7 @@ import type { JobMessage } from "../../src/jobs/job-message.ts";
 import { meetingAnnounce } from "../../src/jobs/meeting-announce.ts";
 import { meetingClose } from "../../src/jobs/meeting-close.ts";
 import { meetingRemind } from "../../src/jobs/meeting-remind.ts";
+import type { JobKind } from "../../src/jobs/registry.ts";
 import { drain, testDelivery } from "./delivery.ts";
 import { RecordingQueue } from "./queue.ts";
 import { commandBody, MODERATOR, replyText, signedSlack } from "./slack.ts";
@@ -23,10 +24,14 @@ const jobOutbox = new RecordingQueue();
  * on what was claimed, each message delivered twice (a redelivered queue message).
  * Returns the claimed periods as `job period`.
  */
-export async function dispatchAt(at: Date, times = 1): Promise<string[]> {
+export async function dispatchAt(
+  at: Date,
+  times = 1,
+  kinds: readonly JobKind[] = MEETING_JOBS,
+): Promise<string[]> {
   const depsAt = jobDepsAt(testEnv({ OUTBOX: jobOutbox.asQueue() }));
   const jobs = new RecordingQueue();
-  for (let i = 0; i < times; i++) await dispatchDueJobs(depsAt(at), jobs.asQueue(), MEETING_JOBS);
+  for (let i = 0; i < times; i++) await dispatchDueJobs(depsAt(at), jobs.asQueue(), kinds);
   const messages = jobs.take().map((m) => m.body as JobMessage);
   const batch = (attempts: number) =>
     createMessageBatch(
@@ -34,8 +39,8 @@ export async function dispatchAt(at: Date, times = 1): Promise<string[]> {
       messages.map((body, i) => ({ id: `m${i}`, timestamp: at, attempts, body })),
     );
   if (messages.length > 0) {
-    await consumeJobs(batch(1), depsAt, MEETING_JOBS);
-    await consumeJobs(batch(2), depsAt, MEETING_JOBS);
+    await consumeJobs(batch(1), depsAt, kinds);
+    await consumeJobs(batch(2), depsAt, kinds);
   }
   return messages.map((m) => `${m.job} ${m.period}`);
 }

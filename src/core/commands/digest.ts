@@ -66,7 +66,14 @@ export const digestSend = defineCommand({
     };
     return {
       ...say(ctx.t("digest.sent")),
-      effects: [{ type: "digest.post", draft, archivedTopicIds: digest.archivedTopicIds }],
+      effects: [
+        {
+          type: "digest.post",
+          draft,
+          archivedTopicIds: digest.archivedTopicIds,
+          topics: { period: digest.period, ids: digest.topicIds },
+        },
+      ],
     };
   },
 });

@@ -1,5 +1,6 @@
 import { topicListMessage } from "../topics/list.ts";
 import { fadingRank } from "../topics/list-rank.ts";
+import { parseListWord } from "../topics/list-view.ts";
 import { openTopic, say, topicIdOption, word } from "../topics/lookup.ts";
 import {
   checkSuggestion,
@@ -82,20 +83,28 @@ export const topicSuggest = defineCommand({
   },
 });
 
-/** `/cop topic list`: the open backlog, pinned first, then by the fading score, with vote buttons. */
+/**
+ * `/cop topic list [page]`: the open backlog, pinned first, then by the fading score, with vote
+ * buttons, ten topics a page; `mine` (or `saya`) lists the member's own suggestions.
+ */
 export const topicList = defineCommand({
   path: ["topic", "list"],
   summary: "cmd.topic.list",
-  options: {},
+  options: { page: optional(word("arg.listPage", "arg.listPage.help", 16)) },
   moderator: false,
   groupDefault: true,
-  example: {},
-  async handle(ctx) {
+  example: { page: "2" },
+  async handle(ctx, args) {
+    const view = parseListWord(args.page);
+    if (!view) {
+      const usage = `${ctx.syntax.prefix} topic list`;
+      return say(ctx.t("topic.list.badPage", { value: args.page ?? "", usage }));
+    }
     const [backlog, scored] = await Promise.all([
       ctx.store.topics.backlog(ctx.community.id, ctx.member.platformUserId),
       ctx.store.topicRefresh.backlog(ctx.community.id),
     ]);
-    return { message: topicListMessage(ctx, backlog, fadingRank(scored)) };
+    return { message: topicListMessage(ctx, backlog, fadingRank(scored), view) };
   },
 });
 

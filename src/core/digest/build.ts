@@ -1,8 +1,11 @@
 import { translator } from "../i18n/index.ts";
 import { committedHost } from "../meetings/closing.ts";
+import { holidaySkips } from "../meetings/holiday-skips.ts";
+import { readPlan } from "../meetings/plan-read.ts";
 import { upcomingMeetings } from "../meetings/schedule.ts";
 import type { Message } from "../message.ts";
 import type { Community } from "../model.ts";
+import { HORIZON } from "../rotation/turns.ts";
 import { digestPeriod, digestWindow } from "./period.ts";
 import type { DigestReads, DigestWeek } from "./ports.ts";
 import { type NextMeeting, renderDigest } from "./render.ts";
@@ -15,6 +18,8 @@ export interface Digest {
   readonly message: Message;
   /** Archived topics the message mentions: marked reported in the batch that writes the post. */
   readonly archivedTopicIds: readonly number[];
+  /** The top topics the message shows: recorded with the post, so they rest after two digests. */
+  readonly topicIds: readonly number[];
   /** Nothing to say this week: the message is one short line. */
   readonly quiet: boolean;
 }
@@ -27,25 +32,27 @@ export interface Digest {
 export async function buildDigest(reads: DigestReads, community: Community, now: Date): Promise<Digest> {
   const t = translator(community.locale);
   const window = digestWindow(now, community.timezone);
+  const { period, key } = digestPeriod(now, community.timezone);
   const [week, next] = await Promise.all([
-    reads.week(community.id, window),
+    reads.week(community.id, window, period),
     nextMeeting(reads, community, now),
   ]);
-  const { period, key } = digestPeriod(now, community.timezone);
   const quiet = isQuiet(week, next);
   if (quiet) {
     const message: Message = { visibility: "public", blocks: [{ type: "text", text: t("digest.quiet") }] };
-    return { period, key, message, archivedTopicIds: [], quiet };
+    return { period, key, message, archivedTopicIds: [], topicIds: [], quiet };
   }
   const { message, archivedShown } = renderDigest(t, community, window, week, next);
-  return { period, key, message, archivedTopicIds: archivedShown, quiet };
+  const topicIds = week.topTopics.map((topic) => topic.id);
+  return { period, key, message, archivedTopicIds: archivedShown, topicIds, quiet };
 }
 
 /**
- * The next meeting with its topic, RSVPs and host. The host is the one the ledger committed to that
- * day (`committedHost`: the announcement's assignment, a pass, a swap), as the announcement and
- * `/cop meeting next` name it; before the announcement the digest says the host is named then. Planning the rotation here would read every member (about 3 s for 100,000 members), and
- * until the announcement passes, aways and volunteers may still change who it is.
+ * The next meeting with its topic, RSVPs and host, and the days a holiday takes away before it.
+ * The host is the one the ledger committed to that day (`committedHost`: the announcement's
+ * assignment, a pass, a swap), as the announcement names them; before anything commits one, the
+ * one `/cop meeting next` and `/cop meeting list` name, planned over the rotation's horizon as
+ * every flow does (reading only the rotation's few candidates) and marked planned.
  */
 async function nextMeeting(reads: DigestReads, community: Community, now: Date): Promise<NextMeeting | null> {
   const calendar = await reads.calendar(community.id);
@@ -53,10 +60,19 @@ async function nextMeeting(reads: DigestReads, community: Community, now: Date):
   const series = { ...calendar.series, timezone: community.timezone };
   const [meeting] = upcomingMeetings(series, calendar.overrides, calendar.holidays, now, 1);
   if (!meeting) return null;
+  const skipped = holidaySkips(series, calendar.overrides, calendar.holidays, now, meeting.localDay);
   const day = await reads.meetingDay(community.id, meeting.scheduledDay);
+  const committed = committedHost(day.ledger, meeting.scheduledDay);
+  const planned = committed
+    ? null
+    : (await readPlan({ community, now, store: reads }, HORIZON)).meetings?.find(
+        (m) => m.scheduledDay === meeting.scheduledDay,
+      );
   return {
     meeting,
-    host: committedHost(day.ledger, meeting.scheduledDay),
+    host: committed ?? planned?.host ?? null,
+    planned: !committed,
+    skipped,
     topic: day.topic,
     rsvps: day.rsvps,
   };

@@ -1,5 +1,6 @@
 import type { OutboxDraft } from "../delivery.ts";
-import type { MeetingCalendar } from "../meetings/ports.ts";
+import type { MeetingCalendar, MeetingReads } from "../meetings/ports.ts";
+import type { RotationReads } from "../rotation/ports.ts";
 import type { LedgerEntry } from "../rotation/types.ts";
 
 /** The week a digest covers: `[from, to)`, and the same as community-local days `[fromDay, toDay)`. */
@@ -33,7 +34,11 @@ export interface DigestWeek {
     readonly meetingsHeld: number;
     readonly newTopics: number;
   };
-  /** The open topics with the most support. */
+  /**
+   * The open topics with the most support, leaving out those chosen for a meeting (discussed, or
+   * the next meeting's) and those the last two digests both showed: none comes back three
+   * digests running.
+   */
   readonly topTopics: readonly { readonly id: number; readonly title: string; readonly votes: number }[];
   /** Archived topics no digest has mentioned yet. */
   readonly archived: readonly { readonly id: number; readonly title: string }[];
@@ -58,7 +63,11 @@ export interface DigestSettings {
 
 /** The reads the digest needs (src/db/digest.ts). */
 export interface DigestReads {
-  week(communityId: number, window: DigestWindow): Promise<DigestWeek>;
+  /** The week's news; `period` (the digest's ISO week) tells which earlier digests' topics rest. */
+  week(communityId: number, window: DigestWindow, period: string): Promise<DigestWeek>;
+  /** The meeting and rotation reads, to plan the next meeting's host as `/cop meeting next` does. */
+  readonly meetings: MeetingReads;
+  readonly rotation: RotationReads;
   calendar(communityId: number): Promise<MeetingCalendar>;
   meetingDay(communityId: number, scheduledDay: string): Promise<DigestMeetingDay>;
   settings(communityId: number): Promise<DigestSettings>;
@@ -82,6 +91,8 @@ export type DigestEffect =
       readonly type: "digest.post";
       readonly draft: OutboxDraft;
       readonly archivedTopicIds: readonly number[];
+      /** The digest's ISO week and the top topics it shows, recorded with the post (same condition). */
+      readonly topics?: { readonly period: string; readonly ids: readonly number[] };
     };
 
 /** Whether an effect is a digest effect (store.apply hands those to src/db/digest.ts). */

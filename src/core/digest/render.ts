@@ -1,6 +1,7 @@
 import { actionButton } from "../actions/pack.ts";
 import type { Translator } from "../i18n/index.ts";
 import { formatMeetingTime } from "../meetings/format.ts";
+import type { HolidaySkip } from "../meetings/holiday-skips.ts";
 import type { Meeting } from "../meetings/schedule.ts";
 import type { Block, Field, Inline, Message } from "../message.ts";
 import type { Community } from "../model.ts";
@@ -13,6 +14,10 @@ import type { DigestMeetingDay, DigestWeek, DigestWindow } from "./ports.ts";
 export interface NextMeeting {
   readonly meeting: Meeting;
   readonly host: string | null;
+  /** The host is the rotation's plan, not yet committed in the ledger. */
+  readonly planned: boolean;
+  /** Meeting days a holiday takes away before it. */
+  readonly skipped: readonly HolidaySkip[];
   readonly topic: string | null;
   readonly rsvps: DigestMeetingDay["rsvps"];
 }
@@ -129,8 +134,16 @@ function nextMeetingBlocks(t: Translator, community: Community, next: NextMeetin
       label: t("digest.next.when"),
       value: formatMeetingTime(next.meeting.startsAt, t.locale, community.timezone),
     },
-    { label: t("digest.next.host"), value: next.host ? [{ user: next.host }] : t("digest.next.hostOpen") },
+    { label: t("digest.next.host"), value: hostValue(t, next) },
   ];
+  if (next.skipped.length > 0) {
+    const days = next.skipped.map(({ scheduledDay, holiday }) =>
+      holiday.name
+        ? t("digest.next.skippedDay", { day: shortDay(t, scheduledDay), holiday: holiday.name })
+        : t("digest.next.skippedUnnamed", { day: shortDay(t, scheduledDay) }),
+    );
+    fields.unshift({ label: t("digest.next.skipped"), value: days.join(", ") });
+  }
   if (next.topic) fields.push({ label: t("digest.next.topic"), value: shorten(next.topic, caps.title) });
   if (next.meeting.link) fields.push({ label: t("digest.next.link"), value: next.meeting.link });
   const { yes, maybe, no } = next.rsvps;
@@ -139,6 +152,14 @@ function nextMeetingBlocks(t: Translator, community: Community, next: NextMeetin
     value: t("digest.next.rsvpCounts", { yes: String(yes), maybe: String(maybe), no: String(no) }),
   });
   return [{ type: "section", text: [{ bold: t("digest.next") }], fields }];
+}
+
+/** The host by mention, "(planned)" until the ledger commits them. */
+function hostValue(t: Translator, next: NextMeeting): Inline[] | string {
+  if (!next.host) return t("digest.next.hostOpen");
+  return next.planned
+    ? t.rich("digest.next.hostPlanned", { host: { user: next.host } })
+    : [{ user: next.host }];
 }
 
 /** A titled text block, one line per entry. */

@@ -63,4 +63,7 @@ export const meetingDaysEn = {
   "reminders.off": "Reminders are now off. Announcements still go out.",
   "reminders.24h": "Reminders now go out the day before each meeting only, at its time.",
   "reminders.1h": "Reminders now go out 1 hour before each meeting only.",
+  "meeting.holidayPost": "No meeting on {day}: {holiday}.",
+  "meeting.holidayPost.aHoliday": "it is a holiday",
+  "meeting.holidayPost.next": "Next: {next}.",
 } as const;

@@ -72,4 +72,7 @@ export const meetingDaysId: Record<keyof typeof meetingDaysEn, string> = {
   "reminders.off": "Pengingat kini dimatikan. Pengumuman tetap dikirim.",
   "reminders.24h": "Pengingat kini hanya dikirim sehari sebelum setiap pertemuan, pada jam yang sama.",
   "reminders.1h": "Pengingat kini hanya dikirim 1 jam sebelum setiap pertemuan.",
+  "meeting.holidayPost": "Tidak ada pertemuan pada {day}: {holiday}.",
+  "meeting.holidayPost.aHoliday": "hari libur",
+  "meeting.holidayPost.next": "Pertemuan berikutnya: {next}.",
 };

@@ -48,11 +48,19 @@ export function startAgain(ctx: ActionContext): ActionResult {
  * The introduction is drafted only on the member's first save, only with their consent, and only
  * when the community has a main channel; its outbox key makes even racing first saves post once.
  */
-function save(ctx: ActionContext, state: IntroState, answers: ProfileAnswers): ActionResult {
+async function save(ctx: ActionContext, state: IntroState, answers: ProfileAnswers): Promise<ActionResult> {
+  const me = ctx.member.platformUserId;
+  const previous = state.profile?.needs ?? null;
+  // The backlog only when the need is new: it may name an open topic's subject.
+  const open =
+    answers.needs.trim() !== (previous?.trim() ?? "")
+      ? await ctx.store.topics.backlog(ctx.community.id, me)
+      : [];
   const effects: Effect[] = [
     { type: "profile.save", memberId: ctx.member.id, answers },
-    // The need becomes a topic suggestion (first save or a changed need; named only with consent).
-    ...introTopicEffects(ctx.member.platformUserId, state.profile?.needs ?? null, answers),
+    // The need becomes a topic suggestion, or support for an open topic on the same subject
+    // (first save or a changed need; named only with consent).
+    ...introTopicEffects(me, previous, answers, open),
   ];
   const first = state.profile === null;
   const channel = state.mainChannelId;

@@ -2,14 +2,27 @@ import { z } from "zod";
 import { type Action, defineAction } from "../actions/define.ts";
 import type { ActionContext, ActionResult } from "../actions/types.ts";
 import { ephemeral } from "../message.ts";
-import { FROM_LIST, topicListMessage, UNVOTE_ACTION, VOTE_ACTION, withVote } from "./list.ts";
+import { topicListMessage, UNVOTE_ACTION, VOTE_ACTION, withVote } from "./list.ts";
 import { fadingRank } from "./list-rank.ts";
+import { type ListView, PAGE_ACTION, viewArgsSchema, viewFrom, viewPage, viewWhere } from "./list-view.ts";
 
-/** `[topic id]` from a digest or an announcement; `[topic id, "list"]` from `/cop topic list`. */
+const topicId = z.string().regex(/^\d{1,9}$/);
+/**
+ * `[topic id]` from a digest or an announcement; `[topic id, "list" | "mine", page?]` from a page
+ * of `/cop topic list` (a list drawn before paging sent `[topic id, "list"]`).
+ */
 const topicArgs = z.union([
-  z.tuple([z.string().regex(/^\d{1,9}$/)]),
-  z.tuple([z.string().regex(/^\d{1,9}$/), z.literal(FROM_LIST)]),
+  z.tuple([topicId]),
+  z.tuple([topicId, viewWhere]),
+  z.tuple([topicId, viewWhere, viewPage]),
 ]);
+
+/** The list's view a press came from, or null for a press outside the list. */
+function listView(args: z.output<typeof topicArgs>): ListView | null {
+  if (args.length === 1) return null;
+  const [, where, page] = args;
+  return viewFrom(page === undefined ? [where] : [where, page]);
+}
 
 /**
  * A Vote or Unvote press. The effect is sent on every press and the vote's primary key makes a
@@ -25,7 +38,8 @@ async function press(
   const topicId = Number(args[0]);
   const me = ctx.member.platformUserId;
   const say = (text: string) => ({ reply: ephemeral({ type: "text", text }) });
-  if (args[1] !== FROM_LIST) {
+  const view = listView(args);
+  if (!view) {
     const topic = await ctx.store.topics.byId(ctx.community.id, topicId, me);
     if (topic?.status !== "open") return say(ctx.t("topic.notOpen", { id: String(topicId) }));
     const params = { id: String(topicId), title: topic.title };
@@ -41,11 +55,11 @@ async function press(
   if (!backlog.some((t) => t.id === topicId))
     return {
       ...say(ctx.t("topic.notOpen", { id: String(topicId) })),
-      update: topicListMessage(ctx, backlog, fadingRank(scored)),
+      update: topicListMessage(ctx, backlog, fadingRank(scored), view),
     };
   const pending = { topicId, userId: me, vote };
   return {
-    update: topicListMessage(ctx, withVote(backlog, topicId, vote), fadingRank(scored, pending)),
+    update: topicListMessage(ctx, withVote(backlog, topicId, vote), fadingRank(scored, pending), view),
     effects: [{ type: vote ? "topic.vote" : "topic.unvote", topicId, userId: me }],
   };
 }
@@ -64,5 +78,19 @@ export const unvoteAction = defineAction({
   handle: (ctx, args) => press(ctx, args, false),
 });
 
+/** A page button of the list, or its switch to the member's own suggestions: the list redrawn in place. */
+export const pageAction = defineAction({
+  id: PAGE_ACTION,
+  args: viewArgsSchema,
+  moderator: false,
+  async handle(ctx, args) {
+    const [backlog, scored] = await Promise.all([
+      ctx.store.topics.backlog(ctx.community.id, ctx.member.platformUserId),
+      ctx.store.topicRefresh.backlog(ctx.community.id),
+    ]);
+    return { update: topicListMessage(ctx, backlog, fadingRank(scored), viewFrom(args)) };
+  },
+});
+
 /** The backlog's buttons, for `ACTIONS` (src/core/actions/index.ts). */
-export const TOPIC_ACTIONS: readonly Action[] = [voteAction, unvoteAction];
+export const TOPIC_ACTIONS: readonly Action[] = [voteAction, unvoteAction, pageAction];

@@ -3,18 +3,21 @@ import type { ActionContext } from "../actions/types.ts";
 import { type Block, ephemeral, type Message } from "../message.ts";
 import type { OpenTopic } from "./backlog.ts";
 import { shorten } from "./fold.ts";
+import { FIRST_PAGE, type ListView, navigationRow, PAGE_SIZE, viewArgs } from "./list-view.ts";
 
-/** Topics shown with Vote / Unvote buttons: one Discord action row each (Discord allows 5). */
-export const LIST_BUTTONED = 5;
-/** Topics shown as lines in all (the rest is "and N more"): keeps Discord's 2,000 characters. */
-export const LIST_SHOWN = 10;
+/**
+ * Topics shown with Vote / Unvote buttons: one Discord action row each, and the page buttons
+ * take the fifth of the five rows Discord allows.
+ */
+export const LIST_BUTTONED = 4;
+/** Topics shown as lines on one page (the rest on later pages): keeps Discord's 2,000 characters. */
+export const LIST_SHOWN = PAGE_SIZE;
 /** A title is cut to this many characters in the list (escaping may double Discord's count). */
 const LIST_TITLE = 70;
 
-/** The button ids; a list's buttons carry `list` after the topic id, so a press updates the list. */
+/** The button ids; a list's buttons carry the list's view after the topic id, so a press redraws it. */
 export const VOTE_ACTION = "topic.vote";
 export const UNVOTE_ACTION = "topic.unvote";
-export const FROM_LIST = "list";
 
 /**
  * The order of the backlog. The default counts votes; the fading score (part of the refresh rule)
@@ -26,9 +29,12 @@ export type RankTopics = (topics: readonly OpenTopic[], now: Date) => readonly O
 export const byVotes: RankTopics = (topics) =>
   [...topics].sort((a, b) => Number(b.pinned) - Number(a.pinned) || b.votes - a.votes || a.id - b.id);
 
-type ListContext = Pick<ActionContext, "community" | "t" | "syntax" | "now">;
+type ListContext = Pick<ActionContext, "community" | "t" | "syntax" | "now" | "member">;
 
-/** `#12 Title — 3 votes · pinned · your vote`: the title stays a plain string, escaped when rendered. */
+/**
+ * `#12 Title — 3 votes · pinned · your suggestion · your vote`: the title stays a plain string,
+ * escaped when rendered.
+ */
 export function topicLine(ctx: ListContext, topic: OpenTopic): string {
   const votes =
     topic.votes === 1
@@ -37,20 +43,24 @@ export function topicLine(ctx: ListContext, topic: OpenTopic): string {
   const marks = [
     votes,
     ...(topic.pinned ? [ctx.t("topic.list.pinned")] : []),
+    ...(topic.suggestedBy === ctx.member.platformUserId ? [ctx.t("topic.list.yours")] : []),
     ...(topic.mine ? [ctx.t("topic.list.mine")] : []),
   ];
   return `#${topic.id} ${shorten(topic.title, LIST_TITLE)} — ${marks.join(" · ")}`;
 }
 
 /**
- * The backlog as one private message within both platforms' limits: the top `LIST_BUTTONED`
- * topics with Vote / Unvote buttons (an action row each), the next ones as lines, and how many
- * more there are. At most 14 Slack blocks, 5 Discord rows.
+ * One page of the backlog (or of the member's own suggestions) as one private message within
+ * both platforms' limits: the page's first `LIST_BUTTONED` topics with Vote / Unvote buttons (an
+ * action row each), the rest of the page as lines, where the page is and how to reach the others,
+ * and a row of page buttons. At most 13 Slack blocks, 5 Discord rows. A page past the last shows
+ * the last.
  */
 export function topicListMessage(
   ctx: ListContext,
   topics: readonly OpenTopic[],
   rank: RankTopics = byVotes,
+  view: ListView = FIRST_PAGE,
 ): Message {
   const usage = `${ctx.syntax.prefix} topic vote 12`;
   if (topics.length === 0)
@@ -58,10 +68,22 @@ export function topicListMessage(
       type: "text",
       text: ctx.t("topic.list.empty", { usage: `${ctx.syntax.prefix} topic suggest` }),
     });
-  const ranked = rank(topics, ctx.now);
-  const blocks: Block[] = [{ type: "heading", text: ctx.t("topic.list.title") }];
-  for (const topic of ranked.slice(0, LIST_BUTTONED)) {
-    const args = [String(topic.id), FROM_LIST];
+  const me = ctx.member.platformUserId;
+  const ranked = rank(topics, ctx.now).filter((t) => !view.mine || t.suggestedBy === me);
+  const pages = Math.max(1, Math.ceil(ranked.length / PAGE_SIZE));
+  const shown: ListView = { mine: view.mine, page: Math.min(view.page, pages) };
+  const title = ctx.t(view.mine ? "topic.list.mineTitle" : "topic.list.title");
+  const heading =
+    pages > 1 ? ctx.t("topic.list.page", { title, page: String(shown.page), pages: String(pages) }) : title;
+  const blocks: Block[] = [{ type: "heading", text: heading }];
+  if (ranked.length === 0)
+    blocks.push({
+      type: "text",
+      text: ctx.t("topic.list.mineEmpty", { usage: `${ctx.syntax.prefix} topic suggest` }),
+    });
+  const page = ranked.slice((shown.page - 1) * PAGE_SIZE, shown.page * PAGE_SIZE);
+  for (const topic of page.slice(0, LIST_BUTTONED)) {
+    const args = [String(topic.id), ...viewArgs(shown)];
     const id = String(topic.id);
     blocks.push(
       { type: "text", text: topicLine(ctx, topic) },
@@ -80,16 +102,19 @@ export function topicListMessage(
       },
     );
   }
-  const rest = ranked.slice(LIST_BUTTONED, LIST_SHOWN);
+  const rest = page.slice(LIST_BUTTONED);
   if (rest.length > 0) blocks.push({ type: "text", text: rest.map((t) => topicLine(ctx, t)).join("\n") });
-  const more = ranked.length - LIST_SHOWN;
-  blocks.push({
-    type: "context",
-    text:
-      more > 0
-        ? ctx.t("topic.list.more", { count: String(more), usage })
-        : ctx.t("topic.list.hint", { usage }),
-  });
+  const later = ranked.length - shown.page * PAGE_SIZE;
+  const next = `${ctx.syntax.prefix} topic list ${shown.mine ? "mine" : shown.page + 1}`;
+  if (ranked.length > 0)
+    blocks.push({
+      type: "context",
+      text:
+        later > 0 && !shown.mine
+          ? ctx.t("topic.list.more", { count: String(later), next, usage })
+          : ctx.t("topic.list.hint", { usage }),
+    });
+  blocks.push(navigationRow(ctx.community, ctx.t, shown, pages));
   return ephemeral(...blocks);
 }
 

@@ -39,9 +39,14 @@ export interface TopicRefreshReads {
   backlog(communityId: number): Promise<RefreshBacklog>;
   /**
    * The topics of the last `count` meetings before `beforeDay` that had one (meetings cancelled or
-   * skipped for a holiday do not count): left out of the next choice.
+   * skipped for a holiday do not count), newest first: left out of the next choice, and so are
+   * open topics on the same subject (`recentlyDiscussed`).
    */
-  recentTopicIds(communityId: number, beforeDay: string, count: number): Promise<number[]>;
+  recentTopics(
+    communityId: number,
+    beforeDay: string,
+    count: number,
+  ): Promise<{ readonly id: number; readonly title: string }[]>;
   meetingTopic(communityId: number, meetingDay: string): Promise<MeetingTopic | null>;
   /** Held meetings with their topic and host, newest first. */
   history(communityId: number, limit: number): Promise<DiscussedMeeting[]>;

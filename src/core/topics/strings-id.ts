@@ -15,6 +15,8 @@ export const topicsId: Record<keyof typeof topicsEn, string> = {
   "arg.topicDetails.help": "Boleh dikosongkan, paling banyak 500 karakter",
   "arg.topicId": "nomor",
   "arg.topicId.help": "Nomor topik, misalnya 12",
+  "arg.listPage": "halaman",
+  "arg.listPage.help": "Nomor halaman, atau saya untuk usulan Anda sendiri",
   "topic.suggested":
     "Terima kasih! “{title}” sudah masuk daftar usulan, dengan dukungan Anda. Lihat dengan {usage}.",
   "topic.duplicate": "“{title}” sudah pernah diusulkan sebagai #{id}; dukungan Anda sudah ditambahkan.",
@@ -45,7 +47,18 @@ export const topicsId: Record<keyof typeof topicsEn, string> = {
   "topic.list.votes.other": "{count} dukungan",
   "topic.list.pinned": "disematkan",
   "topic.list.mine": "Anda mendukung",
-  "topic.list.more": "…dan {count} lainnya. Dukung topik mana pun dengan nomornya: {usage}",
+  "topic.list.more":
+    "…dan {count} lainnya di halaman berikutnya: ketik {next} atau gunakan tombol di bawah. Dukung topik mana pun dengan nomornya: {usage}",
+  "topic.list.page": "{title} · halaman {page} dari {pages}",
+  "topic.list.mineTitle": "Usulan Anda",
+  "topic.list.mineEmpty": "Saat ini tidak ada usulan Anda di daftar topik. Usulkan topik: {usage}",
+  "topic.list.yours": "usulan Anda",
+  "topic.list.previous": "‹ Sebelumnya",
+  "topic.list.next": "Berikutnya ›",
+  "topic.list.all": "Semua topik",
+  "topic.list.mineButton": "Usulan saya",
+  "topic.list.badPage":
+    "“{value}” bukan nomor halaman. Coba {usage} 2 untuk halaman kedua, atau {usage} saya untuk usulan Anda sendiri.",
   "topic.list.hint": "Dukung topik mana pun dengan nomornya: {usage}",
   "topic.button.vote": "Dukung #{id}",
   "topic.button.unvote": "Batal dukung #{id}",
