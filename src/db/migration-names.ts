@@ -19,4 +19,5 @@ export const MIGRATIONS = [
   "0012_delivery_healing.sql",
   "0013_rotation_tally.sql",
   "0015_health.sql",
+  "0016_digest_topics.sql",
 ] as const;

@@ -29,11 +29,11 @@ export const healthId: Record<keyof typeof healthEn, string> = {
   "health.secrets.purpose": "Kegunaan",
   "health.secrets.set": "sudah diisi",
   "health.secrets.unset": "belum diisi",
-  "health.secret.SLACK_SIGNING_SECRET": "Memastikan permintaan benar-benar datang dari Slack.",
+  "health.secret.SLACK_SIGNING_SECRET": "Memastikan permintaan benar-benar dikirim oleh Slack.",
   "health.secret.SLACK_BOT_TOKEN": "Satu workspace Slack tanpa pemasangan OAuth.",
   "health.secret.SLACK_CLIENT_ID": "OAuth Slack: tombol Tambahkan ke Slack.",
   "health.secret.SLACK_CLIENT_SECRET": "OAuth Slack: menyelesaikan pemasangan.",
-  "health.secret.DISCORD_PUBLIC_KEY": "Memastikan permintaan benar-benar datang dari Discord.",
+  "health.secret.DISCORD_PUBLIC_KEY": "Memastikan permintaan benar-benar dikirim oleh Discord.",
   "health.secret.DISCORD_APPLICATION_ID": "Aplikasi Discord: perintahnya dan tombol Tambahkan ke Discord.",
   "health.secret.DISCORD_BOT_TOKEN": "Mengirim dan membaca pesan di Discord.",
   "health.secret.DISCORD_GUILD_ID": "Opsional: mendaftarkan perintah hanya di satu server Discord.",
@@ -58,7 +58,7 @@ export const healthId: Record<keyof typeof healthEn, string> = {
   "health.cron.failed":
     "Putaran terakhir {at} ({ago}): gagal pada {parts}. Log Worker (wrangler tail) menjelaskan penyebabnya.",
   "health.cron.late":
-    "Ini terlambat: putaran seharusnya datang setiap 15 menit. Periksa pemicu cron di dasbor Cloudflare.",
+    "Ini terlambat: putaran seharusnya berjalan setiap 15 menit. Periksa pemicu cron di dasbor Cloudflare.",
 
   "health.queues.title": "Antrean",
   "health.queues.intro":
