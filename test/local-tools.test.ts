@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { defaultHtmlFile, linkify } from "../scripts/demo/html.ts";
 import { wantsHelp } from "../scripts/lib/cli.ts";
 import { manifestUrl } from "../scripts/lib/manifest-url.ts";
 
@@ -27,5 +28,22 @@ describe("the local tools' command lines", () => {
       baseUrl: "https://guyub.example.dev",
     });
     expect(manifestUrl(undefined, {}, {})).toEqual({});
+  });
+});
+
+describe("the demo's page", () => {
+  it("makes links clickable, leaving a closing full stop or bracket as text, and escapes the rest", () => {
+    expect(linkify("Join at https://meet.example/cop. <b>")).toBe(
+      'Join at <a href="https://meet.example/cop" target="_blank" rel="noopener">https://meet.example/cop</a>. &lt;b&gt;',
+    );
+    expect(linkify("(https://meet.example/a?x=1&y=2)")).toBe(
+      '(<a href="https://meet.example/a?x=1&amp;y=2" target="_blank" rel="noopener">https://meet.example/a?x=1&amp;y=2</a>)',
+    );
+    expect(linkify("no link here")).toBe("no link here");
+  });
+
+  it("writes the Indonesian month to its own file, not over the English one", () => {
+    expect(defaultHtmlFile("en")).toBe("guyub-demo.html");
+    expect(defaultHtmlFile("id")).toBe("guyub-demo.id.html");
   });
 });
