@@ -4,6 +4,11 @@ import { fileURLToPath } from "node:url";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
 
+// The plugin starts wrangler's config reader for every worker start, and it prints "Using secrets
+// defined in .dev.vars" each time (65 times a run). Warnings and errors still show; set
+// WRANGLER_LOG=log to see everything.
+process.env.WRANGLER_LOG ??= "warn";
+
 // Fresh signing material for every run: tests sign requests the way Slack and Discord do.
 const discordKeys = generateKeyPairSync("ed25519");
 const discordPublicKeyHex = discordKeys.publicKey

@@ -1,16 +1,33 @@
 /**
  * `npm start`: the whole of guyub on one machine, offline. Creates `.dev.vars` if missing, applies
- * the D1 migrations to the local database, starts the Slack/Discord stand-ins in this process and
- * runs `wrangler dev` against them. Every message guyub sends shows up as a chat line, e.g.
+ * the D1 migrations to the local database, starts the Slack/Discord stand-ins in this process,
+ * runs `wrangler dev` against them and fires its 15-minute cron on the local clock (wrangler does
+ * not). Every message guyub sends shows up as a chat line, e.g.
  * `[slack #C0GENERAL] guyub: Welcome, @ayu!`, so the terminal reads like the community would.
+ * wrangler's own chatter is filtered (quiet-output.ts); `--verbose` shows all of it.
  */
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, type StdioOptions, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { parseCli } from "./lib/cli.ts";
 import { ensureDevVars } from "./lib/dev-vars.ts";
+import { fireOver, startLocalCron } from "./lib/local-cron.ts";
+import { lineSplitter, summarizeMigrations, wranglerDevFilter } from "./lib/quiet-output.ts";
 import { configFromVars, describeRoutes, type RunningStandins, startStandins } from "./standins/index.ts";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const WORKER_PORT = 8787;
+const WORKER_URL = `http://127.0.0.1:${WORKER_PORT}`;
+
+const USAGE = "npm start [-- --no-cron] [--verbose]";
+const { values: options } = parseCli(
+  {
+    options: {
+      "no-cron": { type: "boolean", default: false },
+      verbose: { type: "boolean", default: false },
+    },
+  },
+  USAGE,
+);
 
 // CI=1 answers wrangler's "apply migrations?" prompt; the other two keep wrangler off the network.
 const ENV = { ...process.env, CI: "1", WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" };
@@ -18,9 +35,38 @@ const ENV = { ...process.env, CI: "1", WRANGLER_SEND_METRICS: "false", CLOUDFLAR
 /**
  * Runs `npx …`. With `group`, the child leads its own process group: npx puts npm and a shell
  * between us and wrangler and forwards no signals, so stopping means signalling the whole group.
+ * Its output comes to us (`piped`) unless `--verbose` asked for wrangler's own.
  */
 function run(args: string[], group = false): ChildProcess {
-  return spawn("npx", args, { cwd: ROOT, env: ENV, stdio: "inherit", detached: group });
+  const stdio: StdioOptions = options.verbose ? "inherit" : ["ignore", "pipe", "pipe"];
+  return spawn("npx", args, { cwd: ROOT, env: ENV, stdio, detached: group });
+}
+
+/** Everything a child printed, for a summary or for showing in full when it failed. */
+function collect(child: ChildProcess): () => string {
+  let text = "";
+  child.stdout?.on("data", (chunk: Buffer) => {
+    text += chunk.toString();
+  });
+  child.stderr?.on("data", (chunk: Buffer) => {
+    text += chunk.toString();
+  });
+  return () => text;
+}
+
+/** Prints a child's output line by line, without what `wranglerDevFilter` calls noise. */
+function passFiltered(child: ChildProcess): void {
+  const keep = wranglerDevFilter();
+  for (const [stream, out] of [
+    [child.stdout, process.stdout],
+    [child.stderr, process.stderr],
+  ] as const) {
+    const lines = lineSplitter((line) => {
+      if (keep(line)) out.write(`${line}\n`);
+    });
+    stream?.on("data", (chunk: Buffer) => lines.push(chunk.toString()));
+    stream?.on("end", () => lines.flush());
+  }
 }
 
 function exitCodeOf(child: ChildProcess): Promise<number> {
@@ -70,8 +116,34 @@ ${describeRoutes(standinsUrl)}
   In another terminal, try:
     npm run sign -- slack "/cop help"
     npm run sign -- discord "cop help"
+  ${cronLine()}
   Ctrl-C stops everything.
 `;
+}
+
+function cronLine(): string {
+  return options["no-cron"]
+    ? "The 15-minute cron is off (--no-cron): fire it by hand, see the README."
+    : "The 15-minute cron fires at every quarter hour of this machine's clock.";
+}
+
+const hhmm = (ms: number) =>
+  new Date(ms).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", hour12: false });
+
+/** Fires the Worker's cron at every local quarter hour, one line per tick. */
+function runCron(): { stop: () => void } {
+  return startLocalCron({
+    now: () => Date.now(),
+    setTimer: (run, ms) => {
+      const timer = setTimeout(run, ms);
+      return () => clearTimeout(timer);
+    },
+    fire: fireOver(fetch, WORKER_URL),
+    onTick: (at, error) =>
+      error === undefined
+        ? console.log(`[cron ${hhmm(at)}] ran the 15-minute jobs`)
+        : console.error(`[cron ${hhmm(at)}] could not fire the scheduled handler: ${String(error)}`),
+  });
 }
 
 async function main(): Promise<number> {
@@ -80,8 +152,12 @@ async function main(): Promise<number> {
   console.log(created ? `created .dev.vars with fresh local secrets` : `using existing .dev.vars`);
 
   console.log("applying D1 migrations to the local database…");
-  const migrated = await exitCodeOf(run(["wrangler", "d1", "migrations", "apply", "DB", "--local"]));
+  const migrating = run(["wrangler", "d1", "migrations", "apply", "DB", "--local"]);
+  const migrationOutput = collect(migrating);
+  const migrated = await exitCodeOf(migrating);
+  if (!options.verbose && migrated === 0) console.log(summarizeMigrations(migrationOutput()));
   if (migrated !== 0) {
+    if (!options.verbose) console.error(migrationOutput());
     console.error(
       `\nD1 migrations failed (exit ${migrated}): fix the SQL in migrations/ and run npm start again.`,
     );
@@ -102,13 +178,20 @@ async function main(): Promise<number> {
   }
 
   const worker = run(
-    ["wrangler", "dev", "--local", "--port", String(WORKER_PORT), "--ip", "127.0.0.1"],
+    [
+      ..."wrangler dev --local --ip 127.0.0.1 --show-interactive-dev-session=false --port".split(" "),
+      String(WORKER_PORT),
+    ],
     true,
   );
+  if (!options.verbose) passFiltered(worker);
   const exited = exitCodeOf(worker);
   // Print the banner once the worker answers, so wrangler's start-up output does not bury it.
-  void whenUp(`http://127.0.0.1:${WORKER_PORT}/healthz`, exited).then((up) => {
-    if (up) console.log(banner(standins.url));
+  let cron: { stop: () => void } | undefined;
+  void whenUp(`${WORKER_URL}/healthz`, exited).then((up) => {
+    if (!up) return;
+    console.log(banner(standins.url));
+    if (!options["no-cron"]) cron = runCron();
   });
 
   // wrangler is in its own process group, so the terminal's Ctrl-C (or a closed terminal) reaches
@@ -125,6 +208,7 @@ async function main(): Promise<number> {
   for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, forward);
 
   const code = await exited;
+  cron?.stop();
   await standins.close().catch(() => undefined);
   return code;
 }

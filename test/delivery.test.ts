@@ -1,5 +1,5 @@
 import { env } from "cloudflare:workers";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { deliverBatch } from "../src/delivery/engine.ts";
 import { resetDb } from "./support/db.ts";
 import {
@@ -141,7 +141,12 @@ describe("sending", () => {
     await configureStandins({ timeScale: 20 });
     const { deps } = testDelivery({ paceScale: 20 });
     const batch = ids.map((id) => new TestMessage(id));
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
     await deliverBatch(deps, batch);
+    expect(logged).toHaveBeenCalledWith(
+      "outbox row could not be prepared",
+      expect.objectContaining({ id: poison }),
+    );
     expect(batch.filter((m) => m.settled === "retry").map((m) => m.id)).toEqual([poison]);
     expect(batch.filter((m) => m.settled === "ack")).toHaveLength(99);
     expect(await sentTo("slack")).toHaveLength(99);

@@ -1,5 +1,5 @@
 import { env } from "cloudflare:workers";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { parseCommandText } from "../src/core/commands/parse-text.ts";
 import { type CommandRequest, handleCommand } from "../src/core/handle-command.ts";
 import { translator } from "../src/core/i18n/index.ts";
@@ -85,7 +85,9 @@ describe("kudos on Slack", () => {
     const worker = isolate({ now: () => NOW, sessionCacheMs: 0 });
     await ask(worker, "help");
     const before = await snapshot();
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
     expect(await ask(worker, "kudos <@W0UNKNOWN|who> thanks")).toContain("could not check just now");
+    expect(logged).toHaveBeenCalledWith("slack: users.info failed", expect.anything());
     expect(await snapshot()).toBe(before);
   });
 

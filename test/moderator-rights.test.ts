@@ -1,5 +1,5 @@
 import { env } from "cloudflare:workers";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { defineCommand } from "../src/core/commands/define.ts";
 import { GROUP_SUMMARIES, registry } from "../src/core/commands/index.ts";
 import { createRegistry } from "../src/core/commands/registry.ts";
@@ -95,7 +95,9 @@ describe("a Slack admin's moderator answer", () => {
     const send = isolate({ now: () => NOW, sessionCacheMs: 0, registry: withPeek });
     await ask(send, "help", "U0MODERATOR");
     const before = await snapshot();
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
     expect(await ask(send, "peek", "U0MODERATOR")).toContain("something went wrong on our side");
     expect(await snapshot()).toBe(before);
+    expect(logged).toHaveBeenCalledWith("command failed", expect.anything());
   });
 });

@@ -1,5 +1,5 @@
 import { env } from "cloudflare:workers";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { resetDb, snapshot } from "./support/db.ts";
 import { commandInteraction, GUILD, group, MANAGE_GUILD, signedDiscord, sub } from "./support/discord.ts";
 import { countWhere } from "./support/membership.ts";
@@ -46,9 +46,11 @@ describe("/cop moderators add asks the platform's directory", () => {
     expect(await snapshot()).toBe(before);
     expect(await countWhere("members", "platform_user_id IN ('U0NOBODY', 'U0HELPER', 'U0GUYUBBOT')")).toBe(0);
 
-    // Slack cannot be asked: a polite refusal, never a guess.
+    // Slack cannot be asked: a polite refusal, never a guess (the failure is logged, not printed).
+    const logged = vi.spyOn(console, "warn").mockImplementation(() => undefined);
     await injectFault({ platform: "slack", match: "users.info", status: 500 });
     expect(await slack(send, "moderators add <@U0AYU|ayu>")).toContain("I could not check with the platform");
+    expect(logged).toHaveBeenCalledWith("moderator look-up failed", expect.anything());
     expect(await snapshot()).toBe(before);
     expect(await slack(send, "moderators add <@U0AYU|ayu>")).toContain("is now a moderator");
   });
@@ -98,10 +100,12 @@ describe("/cop onboarding channel checks that guyub can post there", () => {
     expect(await slack(send, "onboarding channel <#G0SECRET|>")).toContain(
       "it does not exist, or it is private and guyub is not in it",
     );
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
     await injectFault({ platform: "slack", match: "conversations.info", status: 500 });
     expect(await slack(send, "onboarding channel <#C0GENERAL|general>")).toContain(
       "I could not check with the platform whether guyub can post in <#C0GENERAL>",
     );
+    expect(logged).toHaveBeenCalledWith("slack: conversations.info failed", expect.anything());
     expect(await snapshot()).toBe(before);
     expect(await slack(send, "onboarding channel <#C0GENERAL|general>")).toContain("is now the main channel");
     expect(await mainChannel()).toBe("C0GENERAL");

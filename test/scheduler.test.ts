@@ -81,6 +81,8 @@ describe("dispatcher", () => {
   it("a job that throws is marked failed and retried; the redelivery runs it", async () => {
     const runs: string[] = [];
     let down = true;
+    // The failure is the point: the consumer logs it, and the log is asserted instead of printed.
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const kinds = [countingJob(runs, () => down)];
     const queue = new RecordingQueue();
     const depsAt = jobDepsAt(testEnv());
@@ -90,6 +92,7 @@ describe("dispatcher", () => {
     const failing = batchOf(messages);
     await consumeJobs(failing, depsAt, kinds);
     expect((await getQueueResult(failing, ctx)).retryMessages).toHaveLength(2);
+    expect(logged).toHaveBeenCalledWith("job failed; the queue will retry it", expect.anything());
     expect((await env.DB.prepare("SELECT DISTINCT status FROM job_runs").all()).results).toEqual([
       { status: "failed" },
     ]);

@@ -1,5 +1,5 @@
 import { env } from "cloudflare:workers";
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { NO_ROWS, resetDb, rowCounts, snapshot } from "./support/db.ts";
 import {
   commandBody,
@@ -96,12 +96,14 @@ describe("/cop language on Slack", () => {
   it("refuses politely when Slack cannot be asked, and changes nothing", async () => {
     const revoked = { env: { SLACK_BOT_TOKEN: "xoxb-revoked" } };
     const other = { user_id: "U0OTHER" };
+    const logged = vi.spyOn(console, "warn").mockImplementation(() => undefined);
     const help = replyText(await reply(await send(await slashCommand("help", other), revoked)));
     expect(help).toContain("could not confirm your moderator status");
     const before = await snapshot();
     const body = await reply(await send(await slashCommand("language id", other), revoked));
     expect(replyText(body)).toContain("could not check");
     expect(await snapshot()).toBe(before);
+    expect(logged).toHaveBeenCalledWith("moderator look-up failed", expect.anything());
   });
 });
 

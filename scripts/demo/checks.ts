@@ -9,6 +9,7 @@ import { checkHosts } from "./check-hosts.ts";
 import type { Driver } from "./driver.ts";
 import { EVERYONE, NEWCOMERS } from "./people.ts";
 import { query } from "./play.ts";
+import type { Lang } from "./scenario.ts";
 import type { World } from "./world.ts";
 
 /** Idul Fitri 2027, a Tuesday: the weekly meeting must not happen. */
@@ -16,17 +17,48 @@ export const HOLIDAY = "2027-03-09";
 /** The Mondays the weekly digest goes out on, 08:00 WIB. */
 const DIGEST_WEEKS = 4;
 
+/** One check of the outcome, for the page: its words in both languages and what was found. */
+export interface Check {
+  platform: string;
+  passed: boolean;
+  what: Record<Lang, string>;
+  detail: string;
+}
+
 export interface Outcome {
   ok: boolean;
   lines: string[];
+  checks: Check[];
 }
+
+const WHAT = {
+  welcomed: {
+    en: "every newcomer welcomed exactly once",
+    id: "setiap anggota baru disambut tepat satu kali",
+  },
+  holiday: {
+    en: `no meeting on the holiday (${HOLIDAY}), and one post saying so`,
+    id: `tidak ada pertemuan pada hari libur (${HOLIDAY}), dan satu kabar tentangnya`,
+  },
+  hosts: {
+    en: "hosts take fair turns, every meeting of the month and the next planned (nobody hosts twice while others wait)",
+    id: "giliran fasilitator adil di setiap pertemuan bulan ini, dan pertemuan berikutnya sudah direncanakan (tidak ada yang memandu dua kali selagi yang lain menunggu)",
+  },
+  nudge: { en: "exactly one nudge", id: "tepat satu sapaan untuk anggota yang kurang aktif" },
+  digest: { en: "one digest per week", id: "satu ringkasan mingguan setiap minggu" },
+  dead: { en: "no dead messages in the outbox", id: "tidak ada pesan yang akhirnya gagal terkirim" },
+  failed: { en: "no failed job", id: "tidak ada tugas terjadwal yang gagal" },
+  limits: { en: "zero 429s", id: "tidak pernah kena batas laju platform (nol 429)" },
+} satisfies Record<string, Record<Lang, string>>;
 
 export async function checkOutcome(world: World, drivers: readonly Driver[]): Promise<Outcome> {
   const lines: string[] = ["", "outcome:"];
+  const checks: Check[] = [];
   let ok = true;
-  const check = (platform: string, passed: boolean, what: string, detail: string) => {
+  const check = (platform: string, passed: boolean, what: keyof typeof WHAT, detail: string) => {
     ok &&= passed;
-    lines.push(`  ${passed ? "✓" : "✗"} ${platform}: ${what}${detail ? ` (${detail})` : ""}`);
+    checks.push({ platform, passed, what: WHAT[what], detail });
+    lines.push(`  ${passed ? "✓" : "✗"} ${platform}: ${WHAT[what].en}${detail ? ` (${detail})` : ""}`);
   };
   for (const d of drivers) {
     const rows = (sql: string, ...params: unknown[]) =>
@@ -49,7 +81,7 @@ export async function checkOutcome(world: World, drivers: readonly Driver[]): Pr
     check(
       d.platform,
       counts.every((n) => n === 1) && welcomes.length === NEWCOMERS.length,
-      "every newcomer welcomed exactly once",
+      "welcomed",
       `${NEWCOMERS.length} newcomers, ${welcomes.length} welcomes`,
     );
 
@@ -66,23 +98,18 @@ export async function checkOutcome(world: World, drivers: readonly Driver[]): Pr
         closed[0]?.kind === "skipped" &&
         saidSo.length === 1 &&
         saidSo[0]?.status === "sent",
-      `no meeting on the holiday (${HOLIDAY}), and one post saying so`,
+      "holiday",
       `${onHoliday.length} announcements or reminders, ${saidSo.length} "no meeting" posts, recorded as ${closed.map((c) => c.kind).join(", ") || "nothing"}`,
     );
 
     const hosts = await checkHosts(d, rows, HOLIDAY);
-    check(
-      d.platform,
-      hosts.passed,
-      "hosts take fair turns, every meeting of the month and the next planned (nobody hosts twice while others wait)",
-      hosts.detail,
-    );
+    check(d.platform, hosts.passed, "hosts", hosts.detail);
 
     const nudges = await sent("nudge:%");
     check(
       d.platform,
       nudges.length === 1 && nudges[0]?.status === "sent",
-      "exactly one nudge",
+      "nudge",
       nudges
         .map((n) => `${nameOf(d, String(n.key).split(":")[2] ?? "")} on ${String(n.key).split(":")[1]}`)
         .join(", "),
@@ -95,18 +122,18 @@ export async function checkOutcome(world: World, drivers: readonly Driver[]): Pr
       digests.length === DIGEST_WEEKS &&
         weeks.size === DIGEST_WEEKS &&
         digests.every((r) => r.status === "sent"),
-      "one digest per week",
+      "digest",
       digests.map((r) => String(r.key).slice(7)).join(", "),
     );
 
     const dead = await rows(
       `SELECT count(*) AS n FROM outbox WHERE community_id = :community AND status = 'dead'`,
     );
-    check(d.platform, Number(dead[0]?.n) === 0, "no dead messages in the outbox", "");
+    check(d.platform, Number(dead[0]?.n) === 0, "dead", "");
     const failed = await rows(
       `SELECT count(*) AS n FROM job_runs WHERE community_id = :community AND status = 'failed'`,
     );
-    check(d.platform, Number(failed[0]?.n) === 0, "no failed job", "");
+    check(d.platform, Number(failed[0]?.n) === 0, "failed", "");
   }
   const stats = world.standins.state.stats.snapshot();
   for (const d of drivers) {
@@ -114,11 +141,11 @@ export async function checkOutcome(world: World, drivers: readonly Driver[]): Pr
     check(
       d.platform,
       s.rateLimited === 0,
-      "zero 429s",
+      "limits",
       `${s.accepted} calls accepted, ${s.rateLimited} rate-limited${s.rateLimited ? ` ${JSON.stringify(s.rateLimitedBy)}` : ""}, ${s.errors} errors${s.errors ? ` ${JSON.stringify(s.errorsBy)}` : ""}`,
     );
   }
-  return { ok, lines };
+  return { ok, lines, checks };
 }
 
 function nameOf(d: Driver, id: string): string {

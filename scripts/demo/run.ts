@@ -18,7 +18,7 @@ import { checkOutcome } from "./checks.ts";
 import { Clock } from "./clock.ts";
 import { DISCORD_MAIN_CHANNEL, DiscordDriver } from "./discord-driver.ts";
 import type { Driver } from "./driver.ts";
-import { renderHtml } from "./html.ts";
+import { defaultHtmlFile, renderHtml } from "./html.ts";
 import { EVERYONE } from "./people.ts";
 import { play } from "./play.ts";
 import { renderText } from "./render-text.ts";
@@ -31,7 +31,7 @@ const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const USAGE = `npm run demo -- [--lang en|id] [--platform both|slack|discord] [--html FILE] [--transcript FILE] [--quiet]
   --lang        the community's language (default en)
   --platform    which platform to play (default both)
-  --html        where to write the chat-like page (default guyub-demo.html)
+  --html        where to write the chat-like page (default guyub-demo.html; guyub-demo.id.html for id)
   --transcript  also write the printed transcript to this file
   --quiet       print only the outcome, not the transcript`;
 
@@ -40,7 +40,7 @@ const { values } = parseCli(
     options: {
       lang: { type: "string", default: "en" },
       platform: { type: "string", default: "both" },
-      html: { type: "string", default: "guyub-demo.html" },
+      html: { type: "string" },
       transcript: { type: "string" },
       quiet: { type: "boolean", default: false },
     },
@@ -102,11 +102,12 @@ async function main(): Promise<number> {
     const text = renderText(transcript, played, lang);
     if (!values.quiet) console.log(text);
     if (values.transcript) writeFileSync(values.transcript, text);
-    writeFileSync(values.html, renderHtml(transcript, played, lang));
     const outcome = await checkOutcome(world, drivers);
+    const htmlFile = values.html ?? defaultHtmlFile(lang);
+    writeFileSync(htmlFile, renderHtml(transcript, played, lang, outcome));
     for (const line of outcome.lines) console.log(line);
     console.log(
-      `\nplayed ${played.steps.length} member actions and ${played.hours} scheduled runs in ${((Date.now() - started) / 1000).toFixed(1)} s; the chat is in ${values.html}`,
+      `\nplayed ${played.steps.length} member actions and ${played.hours} scheduled runs in ${((Date.now() - started) / 1000).toFixed(1)} s; the chat is in ${htmlFile}`,
     );
     return outcome.ok ? 0 : 1;
   } finally {
