@@ -161,8 +161,8 @@ describe("who gets a nudge", () => {
     const text = (userId: string) => JSON.stringify(rows.find((r) => r.target === userId)?.message);
     // Not her own topic: the next closest one she does not support yet.
     expect(text("U0OWN")).not.toContain("Assessing practical work");
-    expect(text("U0OWN")).toContain("close to this topic in our backlog: Group work in practical classes");
+    expect(text("U0OWN")).toContain("close to this suggested topic: Group work in practical classes");
     // Only her own topic matches: no topic line at all.
-    expect(text("U0ONLYMINE")).not.toContain("backlog");
+    expect(text("U0ONLYMINE")).not.toContain("suggested topic");
   });
 });
