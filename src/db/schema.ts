@@ -1,6 +1,7 @@
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { BlockCause } from "../core/delivery.ts";
 import type { KudosTable } from "./kudos-schema.ts";
+import type { InstallationsTable, OauthStatesTable } from "./installations-schema.ts";
 import type { HolidaysTable, MeetingOverridesTable, MeetingSeriesTable } from "./meetings-schema.ts";
 import type { ActivityChannelsTable, MemberNudgesTable, NudgeSettingsTable } from "./nudges-schema.ts";
 import type {
@@ -38,6 +39,10 @@ export interface CommunitiesTable {
   digest_weekday: Generated<number>;
   digest_minute: Generated<number>;
   digest_enabled: Generated<number>;
+  /** Uninstalled (migration 0014): nothing is sent from then on; erased after `erase_after`. */
+  deactivated_at: string | null;
+  deactivated_reason: string | null;
+  erase_after: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -233,6 +238,8 @@ export interface Database {
   member_nudges: MemberNudgesTable;
   activity_channels: ActivityChannelsTable;
   kudos: KudosTable;
+  installations: InstallationsTable;
+  oauth_states: OauthStatesTable;
 }
 
 export type CommunityRow = Selectable<CommunitiesTable>;
