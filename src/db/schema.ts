@@ -1,7 +1,7 @@
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { BlockCause } from "../core/delivery.ts";
-import type { KudosTable } from "./kudos-schema.ts";
 import type { InstallationsTable, OauthStatesTable } from "./installations-schema.ts";
+import type { KudosTable } from "./kudos-schema.ts";
 import type { HolidaysTable, MeetingOverridesTable, MeetingSeriesTable } from "./meetings-schema.ts";
 import type { ActivityChannelsTable, MemberNudgesTable, NudgeSettingsTable } from "./nudges-schema.ts";
 import type {

@@ -46,7 +46,11 @@ export async function decrypt(ring: KeyRing, envelope: string, binding: Binding)
     throw new DecryptError("malformed", null, "the stored value is not a v1 envelope");
   const key = ring.keys.get(keyId);
   if (!key)
-    throw new DecryptError("unknown_key", keyId, `it was encrypted with key "${keyId}", which is not in the ring`);
+    throw new DecryptError(
+      "unknown_key",
+      keyId,
+      `it was encrypted with key "${keyId}", which is not in the ring`,
+    );
   let bytes: { iv: Uint8Array; sealed: Uint8Array };
   try {
     bytes = { iv: fromBase64url(iv), sealed: fromBase64url(sealed) };

@@ -46,9 +46,12 @@ export function parseKeyEntries(secrets: KeySecrets): { id: string; raw: Uint8Ar
   const entries = list
     ? list.split(",").map((entry, i) => {
         const colon = entry.indexOf(":");
-        if (colon < 0)
-          throw new KeyRingError(`TOKEN_ENCRYPTION_KEYS entry ${i + 1} is not "kid:base64key".`);
-        return { id: entry.slice(0, colon).trim(), key: entry.slice(colon + 1).trim(), where: `entry ${i + 1}` };
+        if (colon < 0) throw new KeyRingError(`TOKEN_ENCRYPTION_KEYS entry ${i + 1} is not "kid:base64key".`);
+        return {
+          id: entry.slice(0, colon).trim(),
+          key: entry.slice(colon + 1).trim(),
+          where: `entry ${i + 1}`,
+        };
       })
     : [{ id: SINGLE_KEY_ID, key: single ?? "", where: "TOKEN_ENCRYPTION_KEY" }];
   const seen = new Set<string>();

@@ -1,4 +1,5 @@
 import { digestEn } from "../digest/strings-en.ts";
+import { installEn } from "../install/strings-en.ts";
 import { kudosEn } from "../kudos/strings-en.ts";
 import { meetingDaysEn } from "../meetings/strings-days-en.ts";
 import { meetingsEn } from "../meetings/strings-en.ts";
@@ -32,6 +33,7 @@ export const en = {
   ...holidayImportEn,
   ...calendarGuardsEn,
   ...accessEn,
+  ...installEn,
   "language.en": "English",
   "language.id": "Bahasa Indonesia",
 

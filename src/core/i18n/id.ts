@@ -1,4 +1,5 @@
 import { digestId } from "../digest/strings-id.ts";
+import { installId } from "../install/strings-id.ts";
 import { kudosId } from "../kudos/strings-id.ts";
 import { meetingDaysId } from "../meetings/strings-days-id.ts";
 import { calendarGuardsId } from "../meetings/strings-guards-id.ts";
@@ -34,6 +35,7 @@ export const id: Record<MessageKey, string> = {
   ...holidayImportId,
   ...calendarGuardsId,
   ...accessId,
+  ...installId,
   "language.en": "English (Inggris)",
   "language.id": "Bahasa Indonesia",
 
