@@ -31,6 +31,8 @@ export function createStandins(
   const resolved: Partial<StandinConfig> = {
     ...config,
     slackTokens: config.slackTokens ?? (env.SLACK_BOT_TOKEN ? [env.SLACK_BOT_TOKEN] : undefined),
+    slackClientId: config.slackClientId ?? env.SLACK_CLIENT_ID,
+    slackClientSecret: config.slackClientSecret ?? env.SLACK_CLIENT_SECRET,
     discordBotToken: config.discordBotToken ?? env.DISCORD_BOT_TOKEN,
     discordApplicationId: config.discordApplicationId ?? env.DISCORD_APPLICATION_ID,
   };
