@@ -3,7 +3,14 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { slackTokens } from "../src/adapters/slack/tokens.ts";
 import { createDb } from "../src/db/client.ts";
 import { resetDb, rowCounts } from "./support/db.ts";
-import { callback, decide, install, installations, standinAuthorize, startInstall } from "./support/install.ts";
+import {
+  callback,
+  decide,
+  install,
+  installations,
+  standinAuthorize,
+  startInstall,
+} from "./support/install.ts";
 import { resetStandins, testEnv } from "./support/worker.ts";
 
 beforeEach(async () => {
@@ -12,15 +19,20 @@ beforeEach(async () => {
 });
 
 const tokenFor = (team: string) =>
-  slackTokens({ db: createDb(env.DB), secrets: testEnv(), apiUrl: testEnv().SLACK_API_URL ?? "", now: () => new Date() })(
-    team,
-  );
+  slackTokens({
+    db: createDb(env.DB),
+    secrets: testEnv(),
+    apiUrl: testEnv().SLACK_API_URL ?? "",
+    now: () => new Date(),
+  })(team);
 
 describe("Slack OAuth v2 install", () => {
   it("redirects to the authorize page of SLACK_API_URL's host with a state bound to a Lax, Secure, HttpOnly cookie", async () => {
     const started = await startInstall();
     expect(`${started.authorize.origin}${started.authorize.pathname}`).toBe(standinAuthorize());
-    expect(started.authorize.searchParams.get("redirect_uri")).toBe("https://guyub.test/slack/oauth/callback");
+    expect(started.authorize.searchParams.get("redirect_uri")).toBe(
+      "https://guyub.test/slack/oauth/callback",
+    );
     expect(started.authorize.searchParams.get("scope")).toContain("chat:write");
     expect(started.state.length).toBeGreaterThan(30);
     const stored = await env.DB.prepare("SELECT state_hash FROM oauth_states").all<{ state_hash: string }>();
@@ -73,7 +85,9 @@ describe("Slack OAuth v2 install", () => {
     const t0 = new Date("2027-01-04T10:00:00Z");
     const started = await startInstall({ now: () => t0 });
     const back = await decide(started, "allow");
-    const late = await callback(back, started.cookie, { now: () => new Date(t0.getTime() + 10 * 60_000 + 1) });
+    const late = await callback(back, started.cookie, {
+      now: () => new Date(t0.getTime() + 10 * 60_000 + 1),
+    });
     expect(late.status).toBe(400);
     expect(await late.text()).toContain("longer than 10 minutes");
     expect(await installations()).toEqual([]);
@@ -129,7 +143,9 @@ describe("Slack OAuth v2 install", () => {
       now: () => new Date(),
     });
     expect(await noKey("T0FIRST")).toBeNull();
-    const refused = await install("T0SECOND", { env: { TOKEN_ENCRYPTION_KEY: "", TOKEN_ENCRYPTION_KEYS: "" } });
+    const refused = await install("T0SECOND", {
+      env: { TOKEN_ENCRYPTION_KEY: "", TOKEN_ENCRYPTION_KEYS: "" },
+    });
     expect(refused.status).toBe(500);
     expect((await installations()).map((r) => r.workspace_id)).toEqual(["T0FIRST"]);
   });

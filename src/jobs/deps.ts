@@ -24,6 +24,7 @@ export function jobDepsAt(env: AppEnv): (now: Date) => JobDeps {
     now,
     directory: directoriesFrom(env, () => now),
     history,
+    keys: env,
   });
 }
 

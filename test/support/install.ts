@@ -17,7 +17,9 @@ export interface Started {
 }
 
 /** `GET /slack/install`: the redirect to the authorize page and the cookie set with it. */
-export async function startInstall(options: { env?: Partial<AppEnv>; now?: () => Date } = {}): Promise<Started> {
+export async function startInstall(
+  options: { env?: Partial<AppEnv>; now?: () => Date } = {},
+): Promise<Started> {
   const response = await send(new Request("https://guyub.test/slack/install"), {
     ...options,
     env: { ...OAUTH_ENV, ...options.env },
