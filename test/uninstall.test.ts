@@ -30,7 +30,9 @@ const event = (team: string, inner: Record<string, unknown>) =>
     { contentType: "application/json" },
   );
 const community = (team: string) =>
-  env.DB.prepare("SELECT * FROM communities WHERE workspace_id = ?").bind(team).first<Record<string, string | null>>();
+  env.DB.prepare("SELECT * FROM communities WHERE workspace_id = ?")
+    .bind(team)
+    .first<Record<string, string | null>>();
 
 describe("uninstall and revoked tokens", () => {
   it("app_uninstalled forgets the token, deactivates the community at once and schedules its erasure in 30 days", async () => {
@@ -47,7 +49,12 @@ describe("uninstall and revoked tokens", () => {
     expect(Math.abs(eraseAt - at - 30 * DAY)).toBeLessThan(60_000);
     const block = await env.DB.prepare("SELECT scope, cause FROM delivery_blocks").all();
     expect(block.results).toEqual([{ scope: "*", cause: "uninstalled" }]);
-    const tokens = slackTokens({ db: createDb(env.DB), secrets: testEnv(), apiUrl: "", now: () => new Date() });
+    const tokens = slackTokens({
+      db: createDb(env.DB),
+      secrets: testEnv(),
+      apiUrl: "",
+      now: () => new Date(),
+    });
     expect(await tokens("T0FIRST")).toBeNull();
     expect(await tokens("T0SECOND")).toMatch(/^xoxb-T0SECOND-/);
 
@@ -86,7 +93,9 @@ describe("uninstall and revoked tokens", () => {
     expect(due.map((d) => d.communityId)).toEqual([Number(first?.id)]);
     for (const item of due) await communityErasure.run(deps(Date.now() + 31 * DAY), item);
     expect(await community("T0FIRST")).toBeNull();
-    const left = await env.DB.prepare("SELECT community_id, count(*) AS n FROM members GROUP BY community_id").all();
+    const left = await env.DB.prepare(
+      "SELECT community_id, count(*) AS n FROM members GROUP BY community_id",
+    ).all();
     expect(left.results).toEqual([{ community_id: Number(second?.id), n: 6000 }]);
     expect((await installations()).map((r) => r.workspace_id)).toEqual(["T0SECOND"]);
   });
@@ -94,7 +103,9 @@ describe("uninstall and revoked tokens", () => {
   it("erasure covers every table that holds a community's rows", async () => {
     const { results } = await env.DB.prepare("PRAGMA table_list").all<{ name: string; type: string }>();
     const holding: string[] = [];
-    for (const t of results.filter((t) => t.type === "table" && !/^(sqlite_|_cf_|d1_migrations$)/.test(t.name))) {
+    for (const t of results.filter(
+      (t) => t.type === "table" && !/^(sqlite_|_cf_|d1_migrations$)/.test(t.name),
+    )) {
       const columns = await env.DB.prepare(`PRAGMA table_info(${t.name})`).all<{ name: string }>();
       if (columns.results.some((c) => c.name === "community_id")) holding.push(t.name);
     }

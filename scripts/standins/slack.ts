@@ -27,7 +27,10 @@ export function createSlackStandin(state: StandinState): Hono {
   app.on(["GET", "POST"], "/api/:method", async (c) => {
     const method = c.req.param("method");
     if (method === "oauth.v2.access") {
-      // Authenticated by the app's client id and secret, not by a token.
+      // Authenticated by the app's client id and secret, not by a token. Faults apply (a slow Slack).
+      const fault = state.takeFault("slack", `${method} `);
+      if (fault?.delayMs) await delay(fault.delayMs, c.req.raw.signal);
+      if (fault?.status) return answer(state, "slack", method, slackFault(fault, state));
       const parsed = await readArgs(c.req.raw);
       const result = parsed ? oauthAccess(state, parsed.args) : { ok: false, error: "invalid_arguments" };
       state.stats.note("slack", method, 200, result);
