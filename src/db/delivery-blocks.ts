@@ -176,3 +176,34 @@ export async function claimProbe(db: Db, block: BlockRow, now: Date): Promise<Da
     .executeTakeFirst();
   return row ? next : null;
 }
+
+/**
+ * A removal found earlier is over (the platform answers again): the uninstall block clears, its
+ * messages come back, and the community is active again. Nothing when there was no such block.
+ */
+export function reactivateQueries(db: Db, communityId: number, now: Date): CompiledQuery[] {
+  const uninstalled = sql<boolean>`exists (select 1 from delivery_blocks where community_id = ${communityId} and scope = '*' and cause = 'uninstalled')`;
+  return [
+    db
+      .updateTable("outbox")
+      .set({ held_by: null, next_try_at: now.toISOString() })
+      .where("community_id", "=", communityId)
+      .where("status", "=", "pending")
+      .where("held_by", "=", "*")
+      .where(uninstalled)
+      .returning("id")
+      .compile(),
+    db
+      .updateTable("communities")
+      .set({ deactivated_at: null, deactivated_reason: null, erase_after: null })
+      .where("id", "=", communityId)
+      .where(uninstalled)
+      .compile(),
+    db
+      .deleteFrom("delivery_blocks")
+      .where("community_id", "=", communityId)
+      .where("scope", "=", "*")
+      .where("cause", "=", "uninstalled")
+      .compile(),
+  ];
+}
