@@ -36,7 +36,9 @@ describe("Discord: removal from a server", () => {
 
       // Added back: the next sync reads the list again and the community is active, nothing erased.
       await control("/__found", { platform: "discord", guildId: GUILD });
-      expect((await syncCommunity(jobDepsAt(testEnv())(new Date()), community.id, noSleep)).status).toBe("done");
+      expect((await syncCommunity(jobDepsAt(testEnv())(new Date()), community.id, noSleep)).status).toBe(
+        "done",
+      );
       expect(await state(community.id)).toEqual({ deactivated_at: null, erase_after: null });
       expect((await env.DB.prepare("SELECT count(*) AS n FROM delivery_blocks").first())?.n).toBe(0);
     });

@@ -23,9 +23,15 @@ function isolateTokens(
   build: () => ReturnType<typeof cachedTokens>,
 ): ReturnType<typeof cachedTokens> {
   let byKey = tokenCaches.get(env.DB);
-  if (!byKey) tokenCaches.set(env.DB, (byKey = new Map()));
+  if (!byKey) {
+    byKey = new Map();
+    tokenCaches.set(env.DB, byKey);
+  }
   let tokens = byKey.get(key);
-  if (!tokens) byKey.set(key, (tokens = build()));
+  if (!tokens) {
+    tokens = build();
+    byKey.set(key, tokens);
+  }
   return tokens;
 }
 
@@ -50,7 +56,10 @@ export function slackRoutes(options: SlackRouteOptions): Hono<Env> {
     const apiUrl = env.SLACK_API_URL ?? DEFAULT_SLACK_API_URL;
     const key = [env.SLACK_BOT_TOKEN, env.TOKEN_ENCRYPTION_KEYS, env.TOKEN_ENCRYPTION_KEY, apiUrl].join("\n");
     let byKey = apps.get(env.DB);
-    if (!byKey) apps.set(env.DB, (byKey = new Map()));
+    if (!byKey) {
+      byKey = new Map();
+      apps.set(env.DB, byKey);
+    }
     let app = byKey.get(key);
     if (!app) {
       const db = createDb(env.DB);
