@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { discordRoutes } from "./adapters/discord/routes.ts";
+import { slackOauthRoutes } from "./adapters/slack/oauth.ts";
 import { slackRoutes } from "./adapters/slack/routes.ts";
 import { healthPage } from "./adapters/web/health-route.ts";
 import type { Registry } from "./core/commands/index.ts";
@@ -63,20 +64,12 @@ export function createApp(options: AppOptions = {}): Hono<{ Bindings: AppEnv }> 
 
   app.get("/", healthPage(now));
   app.get("/healthz", (c) => c.json({ ok: true, service: "guyub" }));
+  app.route("/slack", slackOauthRoutes(now));
   app.route("/slack", slackRoutes({ core: coreDeps, verifyNow, replyDeadlineMs: options.replyDeadlineMs }));
   app.route(
     "/discord",
     discordRoutes({ core: coreDeps, verifyNow, replyDeadlineMs: options.replyDeadlineMs }),
   );
-
-  const oauthNotBuilt = () => {
-    throw new HttpError(
-      "not_implemented",
-      "Slack OAuth installs are not built yet. Run in single-workspace mode with SLACK_BOT_TOKEN.",
-    );
-  };
-  app.get("/slack/install", oauthNotBuilt);
-  app.get("/slack/oauth/callback", oauthNotBuilt);
 
   app.notFound(() => {
     throw new HttpError("not_found", "No such route.");

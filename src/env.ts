@@ -14,9 +14,12 @@ export interface AppEnv {
   readonly DISCORD_APPLICATION_ID?: string;
   readonly DISCORD_BOT_TOKEN?: string;
   readonly DISCORD_GUILD_ID?: string;
-  readonly TOKEN_ENCRYPTION_KEY?: string;
-  /** A key ring, `kid:base64key` comma-separated, the first active; replaces TOKEN_ENCRYPTION_KEY. */
+  /** Comma-separated team ids: only these workspaces may install (unset: anyone with the link). */
+  readonly SLACK_ALLOWED_TEAMS?: string;
+  /** The key ring tokens are sealed with: `kid:base64key`, comma-separated, the first active. */
   readonly TOKEN_ENCRYPTION_KEYS?: string;
+  /** A one-key ring (id `k0`) when TOKEN_ENCRYPTION_KEYS is not set. */
+  readonly TOKEN_ENCRYPTION_KEY?: string;
   readonly PUBLIC_URL?: string;
   readonly SLACK_API_URL?: string;
   readonly DISCORD_API_URL?: string;

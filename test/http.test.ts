@@ -13,11 +13,13 @@ describe("HTTP surface", () => {
     expect(body).not.toContain(String(env.SLACK_SIGNING_SECRET));
   });
 
-  it("answers the OAuth routes with a clear 501", async () => {
+  it("answers the OAuth routes with a clear page while the Slack app's client id is not set", async () => {
     for (const path of ["/slack/install", "/slack/oauth/callback"]) {
       const response = await exports.default.fetch(`https://guyub.test${path}`);
-      expect(response.status).toBe(501);
-      expect(await response.json()).toMatchObject({ error: "not_implemented" });
+      expect(response.status).toBe(503);
+      const page = await response.text();
+      expect(page).toContain("not set up for installing yet");
+      expect(page).toContain("belum siap untuk dipasang");
     }
   });
 

@@ -15,6 +15,11 @@ export interface LimitSpec {
 export interface StandinConfig {
   /** Bot tokens the Slack stand-in accepts (several, as an OAuth install adds workspaces). */
   slackTokens: string[];
+  /** The Slack app's client id and secret `oauth.v2.access` checks (SLACK_CLIENT_ID/SECRET). */
+  slackClientId: string;
+  slackClientSecret: string;
+  /** The app opted in to token rotation: installs get a refresh token and 12-hour access tokens. */
+  slackTokenRotation: boolean;
   discordBotToken: string;
   /** The bot's application id, which is also its user id. */
   discordApplicationId: string;
@@ -103,6 +108,9 @@ const SLACK_SEEDED = 5;
 export function makeConfig(config: Partial<StandinConfig> = {}): StandinConfig {
   return {
     slackTokens: config.slackTokens ?? ["xoxb-test-token"],
+    slackClientId: config.slackClientId ?? "test-client-id",
+    slackClientSecret: config.slackClientSecret ?? "test-client-secret",
+    slackTokenRotation: config.slackTokenRotation ?? false,
     discordBotToken: config.discordBotToken ?? "test-discord-bot-token",
     discordApplicationId: config.discordApplicationId ?? "100000000000000001",
     discordGuildId: config.discordGuildId ?? "200000000000000001",

@@ -19,6 +19,7 @@ export const ConfigInput = z.strictObject({
   slackLimits: z.record(z.string(), limit).optional(),
   discordLimits: z.record(z.string(), limit).optional(),
   slackUserCount: z.number().int().min(0).max(100_000).optional(),
+  slackTokenRotation: z.boolean().optional(),
   discordMemberCount: z.number().int().min(0).max(100_000).optional(),
   discordGuildId: z
     .string()

@@ -19,7 +19,7 @@ import type { StandinState } from "./state.ts";
 
 /** The live config without the tokens: tests have no use for them and logs should not carry them. */
 function publicConfig(config: StandinConfig) {
-  const { slackTokens: _s, discordBotToken: _d, ...rest } = config;
+  const { slackTokens: _s, discordBotToken: _d, slackClientSecret: _c, ...rest } = config;
   return rest;
 }
 

@@ -31,6 +31,8 @@ export function createStandins(
   const resolved: Partial<StandinConfig> = {
     ...config,
     slackTokens: config.slackTokens ?? (env.SLACK_BOT_TOKEN ? [env.SLACK_BOT_TOKEN] : undefined),
+    slackClientId: config.slackClientId ?? env.SLACK_CLIENT_ID,
+    slackClientSecret: config.slackClientSecret ?? env.SLACK_CLIENT_SECRET,
     discordBotToken: config.discordBotToken ?? env.DISCORD_BOT_TOKEN,
     discordApplicationId: config.discordApplicationId ?? env.DISCORD_APPLICATION_ID,
   };
@@ -83,6 +85,8 @@ export function startStandins(options: StartOptions = {}): Promise<RunningStandi
 export function configFromVars(vars: Record<string, string>): Partial<StandinConfig> {
   return {
     slackTokens: vars.SLACK_BOT_TOKEN ? [vars.SLACK_BOT_TOKEN] : undefined,
+    slackClientId: vars.SLACK_CLIENT_ID,
+    slackClientSecret: vars.SLACK_CLIENT_SECRET,
     discordBotToken: vars.DISCORD_BOT_TOKEN,
     discordApplicationId: vars.DISCORD_APPLICATION_ID,
   };
@@ -94,6 +98,7 @@ export function describeRoutes(url: string): string {
     `  Slack Web API   GET|POST ${url}/slack/api/<method>`,
     "                  auth.test users.info users.list chat.postMessage chat.update chat.postEphemeral",
     "                  conversations.open conversations.history conversations.members",
+    `  Slack install   GET ${url}/slack/oauth/v2/authorize (Allow/Cancel), oauth.v2.access`,
     `  response_url    POST ${url}/slack/response/<id>`,
     `  Discord REST    ${url}/discord/api/v10`,
     "                  PUT|GET /applications/:app/commands, /applications/:app/guilds/:guild/commands",

@@ -11,6 +11,7 @@ import { deliverySlackChecks } from "./selfcheck-delivery-slack.ts";
 import { discordChecks } from "./selfcheck-discord.ts";
 import { discordSeedChecks } from "./selfcheck-discord-seed.ts";
 import { lookupChecks } from "./selfcheck-lookups.ts";
+import { oauthChecks } from "./selfcheck-oauth.ts";
 import { scaleChecks } from "./selfcheck-scale.ts";
 import { slackChecks } from "./selfcheck-slack.ts";
 
@@ -33,6 +34,7 @@ const checks = [
   ...deliveryDiscordChecks(c),
   ...discordSeedChecks(c),
   ...lookupChecks(c),
+  ...oauthChecks(c),
 ];
 for (const [name, run] of checks) {
   await c.control("POST", "/__reset");

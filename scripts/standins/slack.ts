@@ -5,6 +5,7 @@ import { delay, type Fault, faultRetryMs, slackRetryAfter } from "./faults.ts";
 import { answer } from "./respond.ts";
 import { checkBlocks } from "./slack-data.ts";
 import { type Args, METHODS, str } from "./slack-methods.ts";
+import { addSlackOauthRoutes, oauthAccess } from "./slack-oauth.ts";
 import type { StandinState } from "./state.ts";
 import { slackLine } from "./transcript.ts";
 
@@ -20,9 +21,29 @@ type Reply = [status: number, body: unknown, headers?: Record<string, string>];
 export function createSlackStandin(state: StandinState): Hono {
   const app = new Hono();
 
+  addSlackOauthRoutes(app, state);
+
   // Slack takes GET with query arguments as well as POST.
   app.on(["GET", "POST"], "/api/:method", async (c) => {
     const method = c.req.param("method");
+    if (method === "oauth.v2.access") {
+      // Authenticated by the app's client id and secret, not by a token. Faults apply (a slow Slack).
+      const fault = state.takeFault("slack", `${method} `);
+      if (fault?.delayMs) await delay(fault.delayMs, c.req.raw.signal);
+      if (fault?.status) return answer(state, "slack", method, slackFault(fault, state));
+      const parsed = await readArgs(c.req.raw);
+      const result = parsed ? oauthAccess(state, parsed.args) : { ok: false, error: "invalid_arguments" };
+      state.stats.note("slack", method, 200, result);
+      if (result.ok)
+        state.record(
+          "slack",
+          method,
+          "/api/oauth.v2.access",
+          { grant: parsed?.args.grant_type ?? "code" },
+          { ok: true },
+        );
+      return c.json(result);
+    }
     const [key, reply] = await callMethod(state, method, c.req.raw);
     return answer(state, "slack", key, reply);
   });

@@ -53,6 +53,27 @@ export function remember<K, V>(map: Map<K, V>, key: K, value: V): void {
   }
 }
 
+/** What the Slack authorize page and `oauth.v2.access` remember (slack-oauth.ts). */
+export class SlackOauthState {
+  /** code → who may exchange it, for which workspace, until when (10 minutes, single-use). */
+  codes = new Map<
+    string,
+    { redirectUri: string; teamId: string; teamName: string; userId: string; expiresAt: number }
+  >();
+  /** refresh token → its workspace; single-use, as a refresh hands out the next one. */
+  refreshTokens = new Map<string, string>();
+  /** workspaces installed so far, in order: a new one gets the next id. */
+  teams: string[] = [];
+  seq = 0;
+
+  reset(): void {
+    this.codes.clear();
+    this.refreshTokens.clear();
+    this.teams = [];
+    this.seq = 0;
+  }
+}
+
 /** Mutable state shared by both stand-ins; `reset()` restores a fresh start and the first config. */
 export class StandinState {
   /** The live config: `POST /__config` merges into it. Read it afresh, never keep a copy. */
@@ -90,6 +111,8 @@ export class StandinState {
   discordChannels = new Map<string, ChannelSpec>();
   /** Discord guilds' roles and the bot's, set up by a test (`POST /__discord/guilds`). */
   discordGuilds = new Map<string, GuildSpec>();
+  /** Slack OAuth: codes the authorize page handed out, refresh tokens, installed workspaces. */
+  readonly oauth = new SlackOauthState();
   private readonly initial: StandinConfig;
   private windows = new Map<string, number[]>();
   private seq = 0;
@@ -178,6 +201,7 @@ export class StandinState {
     this.calls = [];
     this.faults = [];
     this.stats.reset();
+    this.oauth.reset();
     for (const map of [
       this.windows,
       this.undeliverable,

@@ -2,6 +2,12 @@ import { DuplicateDeliveryError } from "./errors.ts";
 import type { CoreDeps } from "./handle-command.ts";
 import type { PlatformId } from "./model.ts";
 
+/**
+ * A community guyub was removed from (Slack uninstall or revoked tokens, Discord removal) keeps
+ * its data this long, so a reinstall finds everything as it was; then it is erased.
+ */
+export const ERASE_AFTER_DAYS = 30;
+
 export interface AccessLost {
   readonly platform: PlatformId;
   readonly workspaceId: string;

@@ -1,4 +1,5 @@
 import { type CompiledQuery, sql } from "kysely";
+import { ERASE_AFTER_DAYS } from "../core/access.ts";
 import type { LossCause } from "../core/delivery.ts";
 import type { Db } from "./client.ts";
 
@@ -54,6 +55,34 @@ export function recordLossQuery(db: Db, loss: LossRecord, now: Date): CompiledQu
 }
 
 /**
+ * A loss and what follows from it: losing the whole community (`*`, cause `uninstalled`: Slack's
+ * app_uninstalled, tokens_revoked or a revoked token, Discord's removal from the server) also
+ * deactivates it, and its data is erased `ERASE_AFTER_DAYS` later unless access comes back first.
+ * Every path that learns of an uninstall goes through here.
+ */
+export function lossQueries(db: Db, loss: LossRecord, now: Date): CompiledQuery[] {
+  const queries = [recordLossQuery(db, loss, now)];
+  if (loss.scope === "*" && loss.cause === "uninstalled")
+    queries.push(
+      db
+        .updateTable("communities")
+        .set({
+          deactivated_at: sql`coalesce(deactivated_at, ${now.toISOString()})`,
+          deactivated_reason: loss.reason.slice(0, 300),
+          erase_after: sql`coalesce(erase_after, ${eraseAfter(now).toISOString()})`,
+        })
+        .where("id", "=", loss.communityId)
+        .compile(),
+    );
+  return queries;
+}
+
+/** When the data of a community deactivated at `now` is erased. */
+export function eraseAfter(now: Date): Date {
+  return new Date(now.getTime() + ERASE_AFTER_DAYS * DAY_MS);
+}
+
+/**
  * Clears blocks and hands their waiting messages back to the queue: the second statement returns
  * the ids to enqueue (`store.apply` and the engine both enqueue what returns an id). `all` clears
  * every loss of the community, never the "no main channel" notice, which only a channel clears.
@@ -79,7 +108,19 @@ export function clearBlocksQueries(
     .where("status", "=", "pending")
     .where("held_by", "is not", null);
   if (scopes !== "all") release = release.where("held_by", "in", inList);
-  return [remove.compile(), release.returning("id").compile()];
+  const queries = [remove.compile(), release.returning("id").compile()];
+  if (scopes === "all" || scopes.includes("*"))
+    // Access is back for the whole community (a send went through, a new token): it is active
+    // again, and nothing of it will be erased.
+    queries.push(
+      db
+        .updateTable("communities")
+        .set({ deactivated_at: null, deactivated_reason: null, erase_after: null })
+        .where("id", "=", communityId)
+        .where("deactivated_at", "is not", null)
+        .compile(),
+    );
+  return queries;
 }
 
 /** A block as the engine and the status report read it. */
@@ -134,4 +175,35 @@ export async function claimProbe(db: Db, block: BlockRow, now: Date): Promise<Da
     .returning("probes")
     .executeTakeFirst();
   return row ? next : null;
+}
+
+/**
+ * A removal found earlier is over (the platform answers again): the uninstall block clears, its
+ * messages come back, and the community is active again. Nothing when there was no such block.
+ */
+export function reactivateQueries(db: Db, communityId: number, now: Date): CompiledQuery[] {
+  const uninstalled = sql<boolean>`exists (select 1 from delivery_blocks where community_id = ${communityId} and scope = '*' and cause = 'uninstalled')`;
+  return [
+    db
+      .updateTable("outbox")
+      .set({ held_by: null, next_try_at: now.toISOString() })
+      .where("community_id", "=", communityId)
+      .where("status", "=", "pending")
+      .where("held_by", "=", "*")
+      .where(uninstalled)
+      .returning("id")
+      .compile(),
+    db
+      .updateTable("communities")
+      .set({ deactivated_at: null, deactivated_reason: null, erase_after: null })
+      .where("id", "=", communityId)
+      .where(uninstalled)
+      .compile(),
+    db
+      .deleteFrom("delivery_blocks")
+      .where("community_id", "=", communityId)
+      .where("scope", "=", "*")
+      .where("cause", "=", "uninstalled")
+      .compile(),
+  ];
 }

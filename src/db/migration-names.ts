@@ -18,6 +18,7 @@ export const MIGRATIONS = [
   "0011_founders.sql",
   "0012_delivery_healing.sql",
   "0013_rotation_tally.sql",
+  "0014_installations.sql",
   "0015_health.sql",
   "0016_digest_topics.sql",
 ] as const;

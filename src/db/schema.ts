@@ -1,6 +1,7 @@
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { BlockCause } from "../core/delivery.ts";
 import type { HealthCronTickTable, HealthQueueHeartbeatsTable } from "./health-schema.ts";
+import type { InstallationsTable, OauthStatesTable } from "./installations-schema.ts";
 import type { KudosTable } from "./kudos-schema.ts";
 import type { HolidaysTable, MeetingOverridesTable, MeetingSeriesTable } from "./meetings-schema.ts";
 import type { ActivityChannelsTable, MemberNudgesTable, NudgeSettingsTable } from "./nudges-schema.ts";
@@ -39,6 +40,10 @@ export interface CommunitiesTable {
   digest_weekday: Generated<number>;
   digest_minute: Generated<number>;
   digest_enabled: Generated<number>;
+  /** Uninstalled (migration 0014): nothing is sent from then on; erased after `erase_after`. */
+  deactivated_at: string | null;
+  deactivated_reason: string | null;
+  erase_after: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -237,6 +242,8 @@ export interface Database {
   kudos: KudosTable;
   health_cron_tick: HealthCronTickTable;
   health_queue_heartbeats: HealthQueueHeartbeatsTable;
+  installations: InstallationsTable;
+  oauth_states: OauthStatesTable;
 }
 
 export type CommunityRow = Selectable<CommunitiesTable>;

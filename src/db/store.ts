@@ -20,7 +20,7 @@ import {
   insertCommunityQuery,
   upsertActiveMemberQuery,
 } from "./communities.ts";
-import { clearBlocksQueries, recordLossQuery } from "./delivery-blocks.ts";
+import { clearBlocksQueries, lossQueries } from "./delivery-blocks.ts";
 import { deliveryReport } from "./delivery-report.ts";
 import { createDigestReads, digestEffectQueries } from "./digest.ts";
 import { createKudosReads, kudosEffectQueries } from "./kudos.ts";
@@ -164,19 +164,17 @@ function effectQueries(db: Db, community: Community, effect: Effect, now: Date):
     case "delivery.retryDead":
       return [retryDeadQuery(db, community.id, effect.limit, now)];
     case "delivery.block":
-      return [
-        recordLossQuery(
-          db,
-          {
-            communityId: community.id,
-            scope: effect.scope,
-            cause: effect.cause,
-            reason: effect.reason,
-            credential: effect.credential,
-          },
-          now,
-        ),
-      ];
+      return lossQueries(
+        db,
+        {
+          communityId: community.id,
+          scope: effect.scope,
+          cause: effect.cause,
+          reason: effect.reason,
+          credential: effect.credential,
+        },
+        now,
+      );
     case "delivery.unblock":
       return clearBlocksQueries(db, community.id, "all", now);
     case "form.saveDraft":

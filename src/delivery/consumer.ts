@@ -1,5 +1,6 @@
 import { createDiscordSender } from "../adapters/discord/sender.ts";
 import { createSlackSender } from "../adapters/slack/sender.ts";
+import { type SlackTokenFor, slackTokens } from "../adapters/slack/tokens.ts";
 import { DEFAULT_DISCORD_API_URL, DEFAULT_SLACK_API_URL } from "../api-defaults.ts";
 import type { SendPort } from "../core/delivery.ts";
 import { createDb } from "../db/client.ts";
@@ -22,38 +23,48 @@ export interface DeliveryOptions {
 /** The delivery engine's dependencies from the Worker's bindings and secrets. */
 export function deliveryDeps(env: AppEnv, options: DeliveryOptions = {}): DeliveryDeps {
   const queue = createDeliveryQueue(env.OUTBOX);
-  const senders = new Map<string, SendPort>();
+  // Per batch: each batch reads the workspaces' tokens afresh, so an uninstall stops it at once.
+  const senders = new Map<string, Promise<SendPort | null>>();
+  const clock = options.clock ?? (() => new Date());
+  const slackToken = slackTokens({
+    db: createDb(env.DB),
+    secrets: env,
+    apiUrl: env.SLACK_API_URL ?? DEFAULT_SLACK_API_URL,
+    now: clock,
+  });
   return {
     db: createDb(env.DB),
     d1: env.DB,
     senderFor(platform, workspaceId) {
       const key = `${platform}:${workspaceId}`;
-      let sender = senders.get(key) ?? null;
+      let sender = senders.get(key);
       if (!sender) {
-        sender = createSender(env, platform, workspaceId, options.paceScale);
-        if (sender) senders.set(key, sender);
+        sender = createSender(env, platform, workspaceId, options.paceScale, slackToken);
+        senders.set(key, sender);
       }
       return sender;
     },
     requeue: queue.requeue,
     nowMs: () => Date.now(),
-    clock: options.clock ?? (() => new Date()),
+    clock,
     sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
     holdMs: options.holdMs ?? HOLD_MS,
     maxAttempts: MAX_ATTEMPTS,
   };
 }
 
-function createSender(
+async function createSender(
   env: AppEnv,
   platform: "slack" | "discord",
   workspaceId: string,
   paceScale: number | undefined,
-): SendPort | null {
+  slackToken: SlackTokenFor,
+): Promise<SendPort | null> {
   if (platform === "slack") {
-    if (!env.SLACK_BOT_TOKEN) return null;
+    const token = await slackToken(workspaceId);
+    if (!token) return null;
     return createSlackSender({
-      token: env.SLACK_BOT_TOKEN,
+      token,
       apiUrl: env.SLACK_API_URL ?? DEFAULT_SLACK_API_URL,
       workspaceId,
       paceScale,

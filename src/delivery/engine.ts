@@ -23,7 +23,7 @@ export interface DeliveryDeps {
   readonly db: Db;
   readonly d1: D1Database;
   /** The send port for a community's platform and workspace; null when it is not configured. */
-  senderFor(platform: LoadedRow["platform"], workspaceId: string): SendPort | null;
+  senderFor(platform: LoadedRow["platform"], workspaceId: string): Promise<SendPort | null>;
   /** Puts ids back on the queue after a delay (pacing deferrals, new fallback rows). */
   requeue(ids: readonly number[], delaySeconds: number): Promise<void>;
   /** Real time in ms, for pacing against the platforms' own clocks. */
@@ -185,7 +185,7 @@ async function clearStaleCredentials(run: Run, rows: readonly LoadedRow[]) {
   for (const block of run.book.communityWide()) {
     if (!block.credential) continue;
     const row = rows.find((r) => r.community_id === block.communityId);
-    const sender = row ? deps.senderFor(row.platform, row.workspace_id) : null;
+    const sender = row ? await deps.senderFor(row.platform, row.workspace_id) : null;
     if (!sender || (await sender.credential()) === block.credential) continue;
     const released = await new RowWrites(deps.db, deps.clock()).clear(block.communityId, ["*"]).run(deps.d1);
     run.book.remove(block.communityId, ["*"]);

@@ -94,8 +94,15 @@ export async function prepare(run: Run, message: DeliveryMessage, row: LoadedRow
     }
     return null;
   }
-  const sender = deps.senderFor(row.platform, row.workspace_id);
-  if (!sender) throw new Error(`no sender configured for ${row.platform}`);
+  const sender = await deps.senderFor(row.platform, row.workspace_id);
+  if (!sender) {
+    // Uninstalled (no token to send with): the message waits on that block, not on retries.
+    if (block) {
+      hold(run, message, row, block);
+      return null;
+    }
+    throw new Error(`no sender configured for ${row.platform}`);
+  }
   const request = await requestFor(row, now);
   return {
     message,

@@ -1,7 +1,7 @@
 import { type CompiledQuery, sql } from "kysely";
 import type { PlatformId } from "../core/model.ts";
 import { type Db, runBatch } from "../db/client.ts";
-import { clearBlocksQueries, type LossRecord, recordLossQuery } from "../db/delivery-blocks.ts";
+import { clearBlocksQueries, type LossRecord, lossQueries } from "../db/delivery-blocks.ts";
 import type { OutboxRow } from "../db/schema.ts";
 
 /** An outbox row with what sending it needs: platform, pause, DM channel, the edited message. */
@@ -147,7 +147,7 @@ export class RowWrites {
 
   /** The bot lost access to a channel (or the whole community): later rows there wait. */
   loss(loss: LossRecord): this {
-    this.#queries.push(recordLossQuery(this.db, loss, this.at));
+    this.#queries.push(...lossQueries(this.db, loss, this.at));
     return this;
   }
 

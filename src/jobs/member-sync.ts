@@ -1,5 +1,7 @@
 import { DirectoryError } from "../core/membership/directory.ts";
 import { MEMBER_SYNC_JOB } from "../core/membership/ports.ts";
+import { runBatch } from "../db/client.ts";
+import { lossQueries, reactivateQueries } from "../db/delivery-blocks.ts";
 import {
   communityById,
   dueSyncCommunities,
@@ -60,11 +62,32 @@ export async function syncCommunity(
       if (!(error instanceof DirectoryError)) throw error;
       if (error.kind === "rate_limited")
         return { status: "skipped", reason: `${error.message}; carries on next run` };
+      if (error.kind === "gone") {
+        // Removed from the server: deactivated as an uninstall is (sending stops, erased in 30 days).
+        const loss = {
+          communityId,
+          scope: "*",
+          cause: "uninstalled",
+          reason: error.message,
+          credential: null,
+        } as const;
+        await runBatch(deps.d1, lossQueries(deps.db, loss, deps.now));
+        await recordSyncError(deps.db, communityId, error.message, inAnHour, deps.now);
+        return { status: "skipped", reason: error.message };
+      }
       // No access is a setting to fix (an intent, a scope), not a fault to retry every minute.
       const retryAt = error.kind === "no_access" ? inAnHour : deps.now;
       await recordSyncError(deps.db, communityId, error.message, retryAt, deps.now);
       if (error.kind === "no_access") return { status: "skipped", reason: error.message };
       throw error;
+    }
+    if (n === 0) {
+      // The list answers again: guyub is back in the server, so a removal found earlier is over.
+      const back = await runBatch(deps.d1, reactivateQueries(deps.db, communityId, deps.now));
+      const released = back.flatMap((r) =>
+        ((r.results ?? []) as { id?: number }[]).flatMap((x) => (x.id ? [x.id] : [])),
+      );
+      if (released.length > 0) await deps.outbox.enqueue(released);
     }
     const next = await applySyncPage(deps, community, state, page);
     if (!next) return { status: "skipped", reason: "another run is reading this page" };

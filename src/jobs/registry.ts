@@ -2,7 +2,9 @@ import type { ChannelHistoryFor } from "../core/activity/history.ts";
 import type { DirectoryFor } from "../core/membership/directory.ts";
 import type { CommunityStore } from "../core/ports.ts";
 import type { Db } from "../db/client.ts";
+import type { KeySecrets } from "../secrets/key-ring.ts";
 import type { PlannedClaim } from "./claimed.ts";
+import { communityErasure } from "./community-erasure.ts";
 import { deliverySweep } from "./delivery-sweep.ts";
 import { discordActivity } from "./discord-activity.ts";
 import { housekeeping } from "./housekeeping.ts";
@@ -12,6 +14,7 @@ import { meetingHoliday } from "./meeting-holiday.ts";
 import { meetingRemind } from "./meeting-remind.ts";
 import { memberSync } from "./member-sync.ts";
 import { nudges } from "./nudges.ts";
+import { tokenReencrypt } from "./token-reencrypt.ts";
 import { topicRefresh } from "./topic-refresh.ts";
 import { weeklyDigest } from "./weekly-digest.ts";
 import { welcomeFollowup } from "./welcome-followup.ts";
@@ -32,6 +35,8 @@ export interface JobDeps {
   readonly directory?: DirectoryFor;
   /** Discord channel history, for the activity job. */
   readonly history?: ChannelHistoryFor;
+  /** The key ring's secrets, for the job that re-encrypts stored tokens. */
+  readonly keys?: KeySecrets;
 }
 
 /** One due piece of work. `communityId` 0 is work that is not about one community. */
@@ -73,4 +78,6 @@ export const JOB_KINDS: readonly JobKind[] = [
   meetingClose,
   weeklyDigest,
   topicRefresh,
+  tokenReencrypt,
+  communityErasure,
 ];

@@ -48,7 +48,7 @@ export function createDiscordDirectory(config: DiscordDirectoryConfig): MemberDi
       } catch (error) {
         throw new DirectoryError("failed", `guild members: ${String(error).slice(0, 200)}`);
       }
-      if (!response.ok) throw await failure(response);
+      if (!response.ok) throw await failure(response, () => stillInGuild(base, config));
       const parsed = members.safeParse(await response.json().catch(() => undefined));
       if (!parsed.success)
         throw new DirectoryError("failed", "guild members answered in an unexpected shape");
@@ -74,13 +74,32 @@ function isoOrNull(text: string | null | undefined): string | null {
   return Number.isNaN(ms) ? null : new Date(ms).toISOString();
 }
 
-async function failure(response: Response): Promise<DirectoryError> {
+async function failure(response: Response, inGuild: () => Promise<boolean>): Promise<DirectoryError> {
   const body = (await response.json().catch(() => ({}))) as { code?: number; message?: string };
   const what = `guild members: ${response.status} ${body.code ?? ""} ${body.message ?? ""}`.trim();
   if (response.status === 429) return new DirectoryError("rate_limited", what);
+  // 10004 Unknown Guild: the bot was removed. 50001 is also what a bot without the Server Members
+  // Intent gets, so the server itself is asked: a bot still in it may read its roles.
+  if (body.code === 10004 || (body.code === 50001 && !(await inGuild())))
+    return new DirectoryError("gone", `${what}: guyub is no longer in this server`);
   if (response.status === 401 || response.status === 403 || response.status === 404) {
     // 403 50001 is what a bot without the Server Members Intent gets.
     return new DirectoryError("no_access", `${what} (the Server Members Intent?)`);
   }
   return new DirectoryError("failed", what);
+}
+
+/** Whether the bot can still read the server's roles (anything but 50001/10004 counts as yes). */
+async function stillInGuild(base: string, config: DiscordDirectoryConfig): Promise<boolean> {
+  try {
+    const response = await fetch(`${base}/guilds/${config.guildId}/roles`, {
+      headers: { authorization: `Bot ${config.botToken}` },
+      signal: AbortSignal.timeout(config.timeoutMs ?? 10_000),
+    });
+    if (response.ok) return true;
+    const body = (await response.json().catch(() => ({}))) as { code?: number };
+    return body.code !== 50001 && body.code !== 10004;
+  } catch {
+    return true;
+  }
 }

@@ -23,7 +23,10 @@ export interface SlackRequestContext {
 }
 
 export interface SlackAppConfig {
-  readonly botToken: string | undefined;
+  /** The bot token of the workspace a request comes from (null: not installed there). */
+  readonly tokenFor: (workspaceId: string) => Promise<string | null>;
+  /** Forgets the workspace's installation (uninstalled, tokens revoked): nothing is sent there. */
+  readonly revoke: (workspaceId: string) => Promise<void>;
   readonly apiUrl: string;
 }
 
@@ -41,7 +44,10 @@ export function createSlackApp(config: SlackAppConfig): SlackApp {
   const receiver = new WorkersReceiver();
   const bolt = new App({
     receiver,
-    authorize: async (source) => ({ botToken: config.botToken, teamId: source.teamId }),
+    authorize: async (source) => ({
+      botToken: (source.teamId ? await config.tokenFor(source.teamId) : null) ?? undefined,
+      teamId: source.teamId,
+    }),
     ignoreSelf: false,
     clientOptions: slackClientOptions(config.apiUrl),
     logLevel: LogLevel.ERROR,
@@ -52,14 +58,20 @@ export function createSlackApp(config: SlackAppConfig): SlackApp {
   registerMembershipEvents(bolt);
   registerActivityEvents(bolt);
   for (const type of ["app_uninstalled", "tokens_revoked"] as const) {
-    bolt.event(type, async ({ body, context }) => {
+    bolt.event(type, async ({ body, event, context }) => {
+      // tokens_revoked names the user and bot tokens revoked; only the bot's ends guyub's access.
+      if (type === "tokens_revoked" && !(event as { tokens?: { bot?: unknown[] } }).tokens?.bot?.length)
+        return;
       const request = context.guyub as SlackRequestContext;
+      // The token in force now: a later install brings another one, which clears the block.
+      const token = await config.tokenFor(body.team_id);
+      await config.revoke(body.team_id);
       await recordAccessLost(request.core, {
         platform: "slack",
         workspaceId: body.team_id,
         reason: type,
         ingressKey: `slack:${body.team_id}:event:${body.event_id}`,
-        credential: config.botToken ? await credentialId(config.botToken) : null,
+        credential: token ? await credentialId(token) : null,
       });
     });
   }

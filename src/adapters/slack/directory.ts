@@ -49,7 +49,8 @@ const usersList = z.looseObject({
 });
 
 export interface SlackDirectoryConfig {
-  readonly token: string;
+  /** The workspace's bot token, asked when a page is read (null: not installed there). */
+  readonly token: () => Promise<string | null>;
   readonly apiUrl: string;
   /** Divides the wait between pages (tests run the stand-ins faster than real time). */
   readonly paceScale?: number;
@@ -57,14 +58,21 @@ export interface SlackDirectoryConfig {
 
 /** A Slack workspace's member list through `users.list` (scope `users:read`). */
 export function createSlackDirectory(config: SlackDirectoryConfig): MemberDirectory {
-  const client = new WebClient(config.token, { ...slackClientOptions(config.apiUrl), timeout: 10_000 });
+  const client = new WebClient(undefined, { ...slackClientOptions(config.apiUrl), timeout: 10_000 });
   return {
     pageIntervalMs: SLACK_DIRECTORY.pageIntervalMs / (config.paceScale ?? 1),
     pagesPerRun: SLACK_DIRECTORY.pagesPerRun,
     async page(cursor) {
+      const token = await config.token();
+      if (!token)
+        throw new DirectoryError("no_access", "users.list: guyub is not installed in this workspace");
       let answer: unknown;
       try {
-        answer = await client.users.list({ limit: SLACK_DIRECTORY.pageSize, ...(cursor ? { cursor } : {}) });
+        answer = await client.users.list({
+          token,
+          limit: SLACK_DIRECTORY.pageSize,
+          ...(cursor ? { cursor } : {}),
+        });
       } catch (error) {
         throw directoryError(error);
       }

@@ -2,12 +2,38 @@ import { Hono } from "hono";
 import { DEFAULT_SLACK_API_URL } from "../../api-defaults.ts";
 import { HttpError } from "../../core/errors.ts";
 import type { CoreDeps } from "../../core/handle-command.ts";
+import { createDb } from "../../db/client.ts";
+import { revokeInstallation } from "../../db/installations.ts";
 import type { AppEnv } from "../../env.ts";
 import { readRawBody } from "../read-body.ts";
 import { assertVerified } from "../verify-result.ts";
 import { createSlackApp, type SlackApp, type SlackRequestContext } from "./bolt-app.ts";
 import { eventEnvelope, interactionPayload, slashCommandPayload } from "./payloads.ts";
+import { cachedTokens, slackTokens } from "./tokens.ts";
 import { verifySlackRequest } from "./verify.ts";
+
+/** How long an isolate reuses a workspace's token on the request path (sending asks afresh). */
+const TOKEN_CACHE_MS = 30_000;
+
+/** The isolate's token caches, per D1 binding and configuration (shared by every app built in it). */
+const tokenCaches = new WeakMap<D1Database, Map<string, ReturnType<typeof cachedTokens>>>();
+function isolateTokens(
+  env: AppEnv,
+  key: string,
+  build: () => ReturnType<typeof cachedTokens>,
+): ReturnType<typeof cachedTokens> {
+  let byKey = tokenCaches.get(env.DB);
+  if (!byKey) {
+    byKey = new Map();
+    tokenCaches.set(env.DB, byKey);
+  }
+  let tokens = byKey.get(key);
+  if (!tokens) {
+    tokens = build();
+    byKey.set(key, tokens);
+  }
+  return tokens;
+}
 
 export interface SlackRouteOptions {
   readonly core: (env: AppEnv) => CoreDeps;
@@ -24,14 +50,32 @@ type Env = { Bindings: AppEnv };
  */
 export function slackRoutes(options: SlackRouteOptions): Hono<Env> {
   const routes = new Hono<Env>();
-  const apps = new Map<string, SlackApp>();
+  // One Bolt app per D1 binding and configuration (an isolate sees one of each in production).
+  const apps = new WeakMap<D1Database, Map<string, SlackApp>>();
   const slackApp = (env: AppEnv): SlackApp => {
     const apiUrl = env.SLACK_API_URL ?? DEFAULT_SLACK_API_URL;
-    const key = `${env.SLACK_BOT_TOKEN ?? ""}\n${apiUrl}`;
-    let app = apps.get(key);
+    const key = [env.SLACK_BOT_TOKEN, env.TOKEN_ENCRYPTION_KEYS, env.TOKEN_ENCRYPTION_KEY, apiUrl].join("\n");
+    let byKey = apps.get(env.DB);
+    if (!byKey) {
+      byKey = new Map();
+      apps.set(env.DB, byKey);
+    }
+    let app = byKey.get(key);
     if (!app) {
-      app = createSlackApp({ botToken: env.SLACK_BOT_TOKEN, apiUrl });
-      apps.set(key, app);
+      const db = createDb(env.DB);
+      const now = options.core(env).now;
+      const tokens = isolateTokens(env, key, () =>
+        cachedTokens(slackTokens({ db, secrets: env, apiUrl, now }), TOKEN_CACHE_MS, () => now().getTime()),
+      );
+      app = createSlackApp({
+        tokenFor: tokens,
+        revoke: async (workspaceId) => {
+          tokens.forget(workspaceId);
+          await revokeInstallation(db, workspaceId, now());
+        },
+        apiUrl,
+      });
+      byKey.set(key, app);
     }
     return app;
   };

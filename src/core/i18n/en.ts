@@ -2,6 +2,7 @@ import { examplesEn } from "../commands/strings-examples-en.ts";
 import { digestEn } from "../digest/strings-en.ts";
 import { healthEn } from "../health/strings-en.ts";
 import { discordInstallEn } from "../install/strings-discord-en.ts";
+import { installEn } from "../install/strings-en.ts";
 import { kudosEn } from "../kudos/strings-en.ts";
 import { meetingDaysEn } from "../meetings/strings-days-en.ts";
 import { meetingsEn } from "../meetings/strings-en.ts";
@@ -38,6 +39,7 @@ export const en = {
   ...discordInstallEn,
   ...healthEn,
   ...examplesEn,
+  ...installEn,
   "language.en": "English",
   "language.id": "Bahasa Indonesia",
 

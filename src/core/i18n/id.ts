@@ -2,6 +2,7 @@ import { examplesId } from "../commands/strings-examples-id.ts";
 import { digestId } from "../digest/strings-id.ts";
 import { healthId } from "../health/strings-id.ts";
 import { discordInstallId } from "../install/strings-discord-id.ts";
+import { installId } from "../install/strings-id.ts";
 import { kudosId } from "../kudos/strings-id.ts";
 import { meetingDaysId } from "../meetings/strings-days-id.ts";
 import { calendarGuardsId } from "../meetings/strings-guards-id.ts";
@@ -40,6 +41,7 @@ export const id: Record<MessageKey, string> = {
   ...discordInstallId,
   ...healthId,
   ...examplesId,
+  ...installId,
   "language.en": "English (Inggris)",
   "language.id": "Bahasa Indonesia",
 

@@ -35,10 +35,12 @@ export interface MemberDirectory {
  * Why a page could not be read. `rate_limited`: stop this run, carry on next time.
  * `no_access`: the bot may not list members (Discord's GUILD_MEMBERS intent, Slack's users:read).
  * `failed`: 5xx, network; the job fails and the queue retries it.
+ * `gone`: guyub is no longer in the server at all (Discord 10004, or 50001 on the server itself):
+ * the community is deactivated as an uninstall does.
  */
 export class DirectoryError extends Error {
   constructor(
-    readonly kind: "rate_limited" | "no_access" | "failed",
+    readonly kind: "rate_limited" | "no_access" | "failed" | "gone",
     message: string,
   ) {
     super(message);
