@@ -9,4 +9,5 @@ CREATE TABLE digest_topics (
 );
 
 -- The digest's top topics leave out every topic chosen for a meeting: looked up by topic.
-CREATE INDEX meeting_topics_by_topic ON meeting_topics (topic_id);
+-- (0014_installations.sql creates the same index for erasure; either may come first.)
+CREATE INDEX IF NOT EXISTS meeting_topics_by_topic ON meeting_topics (topic_id);

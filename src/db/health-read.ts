@@ -21,7 +21,9 @@ export async function readHealth(d1: D1Database): Promise<HealthReading> {
   try {
     const [migration, communities, tick, heartbeats] = await d1.batch([
       d1.prepare(NEWEST_MIGRATION),
-      d1.prepare("SELECT platform, count(*) AS count FROM communities WHERE deactivated_at IS NULL GROUP BY platform ORDER BY platform"),
+      d1.prepare(
+        "SELECT platform, count(*) AS count FROM communities WHERE deactivated_at IS NULL GROUP BY platform ORDER BY platform",
+      ),
       d1.prepare("SELECT * FROM health_cron_tick WHERE id = 1"),
       d1.prepare("SELECT * FROM health_queue_heartbeats ORDER BY queue"),
     ]);

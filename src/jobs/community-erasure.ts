@@ -13,6 +13,7 @@ export const ERASE_TABLES = [
   "profile_drafts",
   "member_nudges",
   "kudos",
+  "digest_topics",
   "topic_votes",
   "meeting_topics",
   "meeting_rsvps",
