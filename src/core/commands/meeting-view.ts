@@ -16,8 +16,13 @@ import type { CommandContext, CommandResult } from "./types.ts";
  * the rotation's horizon, as every other flow plans, so a command names the host the
  * announcement will; the rotation is read for those meetings only (the fairest candidates).
  */
-async function planned(ctx: CommandContext, count: number) {
-  const { calendar, book, meetings: plan } = await readPlan(ctx, HORIZON);
+async function planned<T = undefined>(
+  ctx: CommandContext,
+  count: number,
+  alongside?: (days: readonly string[]) => Promise<T>,
+) {
+  const read = await readPlan(ctx, HORIZON, alongside ? { alongside } : {});
+  const { calendar, book, meetings: plan } = read;
   const meetings = plan?.slice(0, count);
   const say = (text: string): CommandResult => ({ message: ephemeral({ type: "text", text }) });
   if (meetings === undefined)
@@ -25,6 +30,7 @@ async function planned(ctx: CommandContext, count: number) {
   return {
     meetings,
     calendar,
+    alongside: read.alongside,
     ledger: book.state.ledger,
     none: meetings.length === 0 ? say(ctx.t("meeting.noneAhead")) : null,
   };
@@ -35,8 +41,11 @@ async function planned(ctx: CommandContext, count: number) {
  * ledger entries name the host, even one the plan would now pass over; before that, the rotation
  * plans it, and the reply says the host is planned.
  */
-async function nextPlanned(ctx: CommandContext) {
-  const plan = await planned(ctx, 1);
+async function nextPlanned<T = undefined>(
+  ctx: CommandContext,
+  alongside?: (days: readonly string[]) => Promise<T>,
+) {
+  const plan = await planned(ctx, 1, alongside);
   const next = plan.meetings?.[0];
   // The view holds every entry of the planned days: this day's are all there.
   const host = next && plan.ledger ? committedHost(plan.ledger, next.scheduledDay) : null;
@@ -67,20 +76,27 @@ export const meetingNext = defineCommand({
   groupDefault: true,
   example: {},
   async handle(ctx) {
-    const plan = await nextPlanned(ctx);
+    // The topic and the RSVPs of the first coming day are read while the rotation is: the day
+    // the plan names first is that day (same calendar, same moment), checked below all the same.
+    const aboutDay = (day: string) =>
+      Promise.all([
+        ctx.store.topicRefresh.meetingTopic(ctx.community.id, day),
+        ctx.store.meetings.rsvps(ctx.community.id, day, ctx.member.platformUserId),
+      ]).then(([topic, rsvps]) => ({ day, topic, rsvps }));
+    const plan = await nextPlanned(ctx, (days) => (days[0] ? aboutDay(days[0]) : Promise.resolve(null)));
     const next = plan.meetings?.[0];
     if (plan.none || !next) return plan.none ?? { message: ephemeral() };
+    const about =
+      plan.alongside && plan.alongside.day === next.scheduledDay
+        ? plan.alongside
+        : await aboutDay(next.scheduledDay);
     const blocks: Block[] = [{ type: "text", text: ctx.t("meeting.next", { when: describe(ctx, next) }) }];
     if (next.host) blocks.push({ type: "text", text: hostLine(ctx, { ...next, host: next.host }) });
-    const topic = await ctx.store.topicRefresh.meetingTopic(ctx.community.id, next.scheduledDay);
+    const topic = about.topic;
     if (topic) blocks.push({ type: "text", text: ctx.t("topicRefresh.next", { title: topic.title }) });
     if (next.link) blocks.push({ type: "text", text: ctx.t("meeting.link", { link: next.link }) });
     if (next.startsAt > ctx.now) {
-      const { counts, mine } = await ctx.store.meetings.rsvps(
-        ctx.community.id,
-        next.scheduledDay,
-        ctx.member.platformUserId,
-      );
+      const { counts, mine } = about.rsvps;
       const yours = mine ? ctx.t("rsvp.yours", { answer: ctx.t(`rsvp.answer.${mine}`) }) : ctx.t("rsvp.none");
       blocks.push(
         { type: "context", text: yours },

@@ -34,20 +34,25 @@ export function comingDays(calendar: MeetingCalendar, timezone: string, now: Dat
  * flow that also looks at other days), and plans them. `options.members`: the members the flow
  * names or changes, read whatever their standing; `options.extra`: more of the fairest to read.
  */
-export async function readPlan(
+export async function readPlan<T = undefined>(
   ctx: PlanContext,
   count: number,
   options: {
     readonly members?: readonly string[];
     readonly days?: readonly Day[];
     readonly extra?: number;
+    /** Reads of the flow's own about the coming days, made while the rotation is read. */
+    readonly alongside?: (days: readonly Day[]) => Promise<T>;
   } = {},
-): Promise<PlanRead> {
+): Promise<PlanRead & { readonly alongside?: T }> {
   const { community, now, store } = ctx;
   const calendar = await store.meetings.calendar(community.id);
   const days = [...comingDays(calendar, community.timezone, now, count), ...(options.days ?? [])];
   const scope = rotationScope(now, community.timezone, days, options);
-  const book = await store.rotation.view(community.id, scope);
+  const [book, alongside] = await Promise.all([
+    store.rotation.view(community.id, scope),
+    options.alongside?.(days),
+  ]);
   const meetings = planMeetings(calendar, community.timezone, book.state, now, count);
-  return { calendar, book, meetings };
+  return alongside === undefined ? { calendar, book, meetings } : { calendar, book, meetings, alongside };
 }
