@@ -76,6 +76,26 @@ describe("the words an Indonesian moderator types", () => {
     );
   });
 
+  it.each([
+    ["nudges nonaktif", "nudges.off"],
+    ["nudges aktif", "nudges.on"],
+    ["digest NONAKTIF", "digest.off"],
+    ["digest aktif", "digest.on"],
+    ["digest on", "digest.on"],
+  ])("/cop %s is %s (on/off typed in Indonesian)", (text, name) => {
+    expect(parseCommandText(registry, "slack", text).path.join(".")).toBe(name);
+  });
+
+  it("Discord: on/off subcommands carry their Indonesian name, the name sent unchanged", () => {
+    const [cop] = discordCommandDefinitions(registry);
+    type Node = { name: string; name_localizations?: { id: string }; options?: Node[] };
+    for (const group of ["nudges", "digest"]) {
+      const subs = (cop as Node).options?.find((n) => n.name === group)?.options ?? [];
+      expect(subs.find((n) => n.name === "on")?.name_localizations).toEqual({ id: "aktif" });
+      expect(subs.find((n) => n.name === "off")?.name_localizations).toEqual({ id: "nonaktif" });
+    }
+  });
+
   it("Discord: choices carry their Indonesian name, values unchanged", () => {
     const [cop] = discordCommandDefinitions(registry);
     type Node = {

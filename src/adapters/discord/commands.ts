@@ -1,4 +1,4 @@
-import { choiceName } from "../../core/commands/choice-words.ts";
+import { choiceName, SUBCOMMAND_WORDS } from "../../core/commands/choice-words.ts";
 import type { Command, Registry } from "../../core/commands/index.ts";
 import type { OptionSpec } from "../../core/commands/options.ts";
 import { allTranslations, type PlainKey } from "../../core/i18n/index.ts";
@@ -36,9 +36,11 @@ function choice(spec: OptionSpec, value: string) {
 }
 
 function subcommand(command: Command, name: string) {
+  const id = SUBCOMMAND_WORDS[name]?.id;
   return {
     type: OPTION_TYPE.SUB_COMMAND,
     name,
+    ...(id ? { name_localizations: { id } } : {}),
     ...described(command.summary),
     options: Object.entries(command.options).map(([optionName, spec]) => ({
       type: optionType(spec),

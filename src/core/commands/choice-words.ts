@@ -26,3 +26,21 @@ export function choiceValue(spec: OptionSpec, typed: string): string {
 export function choiceName(spec: OptionSpec, value: string, locale: Locale): string {
   return spec.choiceWords?.[value]?.[locale]?.[0] ?? value;
 }
+
+/**
+ * Subcommand words with an Indonesian form (`/cop nudges nonaktif`, `/cop digest aktif`): the
+ * English word stays the command's name (Discord sends it whichever name the client showed), the
+ * Indonesian one is accepted when typed and shown to Indonesian Discord clients.
+ */
+export const SUBCOMMAND_WORDS: Readonly<Record<string, Partial<Readonly<Record<Locale, string>>>>> = {
+  on: { id: "aktif" },
+  off: { id: "nonaktif" },
+};
+
+/** The subcommand a typed word names (`nonaktif` → `off`), or the word itself. */
+export function subcommandWord(typed: string): string {
+  const word = typed.toLowerCase();
+  for (const [name, words] of Object.entries(SUBCOMMAND_WORDS))
+    if (Object.values(words).includes(word)) return name;
+  return word;
+}

@@ -1,5 +1,6 @@
 import type { PlainKey } from "../i18n/index.ts";
 import type { PlatformId } from "../model.ts";
+import { subcommandWord } from "./choice-words.ts";
 import type { Command } from "./types.ts";
 
 /** Discord's rule for command and option names, which Slack words follow too. */
@@ -64,7 +65,8 @@ export function createRegistry(
       if (groups.has(first)) {
         const choices = commands.filter((c) => c.path[0] === first && available(platform)(c));
         const second = words[1]?.toLowerCase();
-        const sub = second === undefined ? undefined : choices.find((c) => c.path[1] === second);
+        const named = second === undefined ? undefined : subcommandWord(second);
+        const sub = named === undefined ? undefined : choices.find((c) => c.path[1] === named);
         if (sub) return { kind: "command", command: sub, consumed: 2 };
         if (second !== undefined) return { kind: "unknown", input: `${first} ${words[1]}` };
         const fallback = allowGroupDefault ? choices.find((c) => c.groupDefault) : undefined;
