@@ -1,5 +1,5 @@
+import { sql } from "kysely";
 import type { Db } from "../db/client.ts";
-import { envelopeKeyId } from "./envelope.ts";
 import { KeyRingError, type KeySecrets, parseKeyEntries } from "./key-ring.ts";
 
 /** One encrypted field of one installation row. */
@@ -11,28 +11,47 @@ export interface SealedField {
   readonly keyId: string | null;
 }
 
-/** Every encrypted value stored, with the key it names (a few thousand rows at most: one read). */
+/**
+ * The key id an envelope column names, in SQL: `v1:<kid>:<iv>:<ct>` → `<kid>`, NULL when the value
+ * is not a v1 envelope (as `envelopeKeyId` reads it). Only the id leaves D1, never the value.
+ */
+const keyIdOf = (column: string) =>
+  `CASE WHEN substr(${column}, 1, 3) = 'v1:' THEN nullif(substr(${column}, 4, CASE WHEN instr(substr(${column}, 4), ':') > 0 THEN instr(substr(${column}, 4), ':') - 1 ELSE length(${column}) END), '') END`;
+
+/**
+ * Every encrypted value stored, as (installation, field, key id) rows: one statement, so the health
+ * page can put it in its batch and setup can send it through `wrangler d1 execute --remote`. A few
+ * thousand rows at most.
+ */
+export const SEALED_KEY_IDS_SQL = [
+  `SELECT id AS installation_id, platform, workspace_id, 'bot_token' AS field, ${keyIdOf("bot_token")} AS key_id FROM installations WHERE bot_token IS NOT NULL`,
+  `UNION ALL SELECT id, platform, workspace_id, 'refresh_token', ${keyIdOf("refresh_token")} FROM installations WHERE refresh_token IS NOT NULL`,
+  "ORDER BY installation_id, field",
+].join(" ");
+
+/** A row of `SEALED_KEY_IDS_SQL`. */
+export interface SealedKeyIdRow {
+  readonly installation_id: number;
+  readonly platform: string;
+  readonly workspace_id: string;
+  readonly field: string;
+  readonly key_id: string | null;
+}
+
+export function sealedFieldsFromRows(rows: readonly SealedKeyIdRow[]): SealedField[] {
+  return rows.map((row) => ({
+    installationId: Number(row.installation_id),
+    platform: row.platform,
+    workspaceId: row.workspace_id,
+    field: row.field === "refresh_token" ? "refresh_token" : "bot_token",
+    keyId: row.key_id ?? null,
+  }));
+}
+
+/** Every encrypted value stored, with the key it names. */
 export async function sealedFields(db: Db): Promise<SealedField[]> {
-  const rows = await db
-    .selectFrom("installations")
-    .select(["id", "platform", "workspace_id", "bot_token", "refresh_token"])
-    .where((eb) => eb.or([eb("bot_token", "is not", null), eb("refresh_token", "is not", null)]))
-    .execute();
-  return rows.flatMap((row) =>
-    (["bot_token", "refresh_token"] as const).flatMap((field) => {
-      const value = row[field];
-      if (value === null) return [];
-      return [
-        {
-          installationId: row.id,
-          platform: row.platform,
-          workspaceId: row.workspace_id,
-          field,
-          keyId: envelopeKeyId(value),
-        },
-      ];
-    }),
-  );
+  const { rows } = await sql.raw<SealedKeyIdRow>(SEALED_KEY_IDS_SQL).execute(db);
+  return sealedFieldsFromRows(rows);
 }
 
 /** Whether the configured ring can open everything stored, and what still waits for re-encryption. */
@@ -49,26 +68,29 @@ export interface KeyRingReport {
   readonly notActive: number;
 }
 
+/** The report for a ring against the stored fields (pure: the health page and setup read the rows). */
+export function keyRingReport(secrets: KeySecrets, fields: readonly SealedField[]): KeyRingReport {
+  let keyIds: string[];
+  try {
+    keyIds = parseKeyEntries(secrets).map((entry) => entry.id);
+  } catch (error) {
+    if (!(error instanceof KeyRingError)) throw error;
+    return { ok: false, error: error.message, activeKeyId: null, keyIds: [], missing: fields, notActive: 0 };
+  }
+  const known = new Set(keyIds);
+  const missing = fields.filter((field) => field.keyId === null || !known.has(field.keyId));
+  const active = keyIds[0] ?? null;
+  const notActive = fields.filter((f) => f.keyId !== active && f.keyId !== null && known.has(f.keyId)).length;
+  return { ok: missing.length === 0, error: null, activeKeyId: active, keyIds, missing, notActive };
+}
+
 /**
  * The key ring's state against the stored rows, for the health page and setup: a ring that drops
  * a key some row still uses is refused, and `missing` says which rows. Pass the secrets a
  * deployment is about to get to check a rotation before it is made.
  */
 export async function checkKeyRing(secrets: KeySecrets, db: Db): Promise<KeyRingReport> {
-  let keyIds: string[];
-  try {
-    keyIds = parseKeyEntries(secrets).map((entry) => entry.id);
-  } catch (error) {
-    if (!(error instanceof KeyRingError)) throw error;
-    const fields = await sealedFields(db);
-    return { ok: false, error: error.message, activeKeyId: null, keyIds: [], missing: fields, notActive: 0 };
-  }
-  const fields = await sealedFields(db);
-  const known = new Set(keyIds);
-  const missing = fields.filter((field) => field.keyId === null || !known.has(field.keyId));
-  const active = keyIds[0] ?? null;
-  const notActive = fields.filter((f) => f.keyId !== active && f.keyId !== null && known.has(f.keyId)).length;
-  return { ok: missing.length === 0, error: null, activeKeyId: active, keyIds, missing, notActive };
+  return keyRingReport(secrets, await sealedFields(db));
 }
 
 /** A one-line account of `missing`, naming rows (never values) for a log or a refusal. */
