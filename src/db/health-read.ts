@@ -1,6 +1,6 @@
 import {
-  type SealedField,
   SEALED_KEY_IDS_SQL,
+  type SealedField,
   type SealedKeyIdRow,
   sealedFieldsFromRows,
 } from "../secrets/key-usage.ts";
