@@ -1,12 +1,12 @@
 import { createHash } from "node:crypto";
-import type { KeySecrets } from "../../src/secrets/key-ring.ts";
+import type { KeySecrets } from "../../src/secrets/key-entries.ts";
 import {
   describeMissing,
   keyRingReport,
   SEALED_KEY_IDS_SQL,
   type SealedKeyIdRow,
   sealedFieldsFromRows,
-} from "../../src/secrets/key-usage.ts";
+} from "../../src/secrets/key-report.ts";
 import { type SetupContext, SetupError } from "./context.ts";
 import { DEPLOY_CONFIG } from "./state.ts";
 import { must, parseJsonOutput } from "./wrangler.ts";

@@ -3,7 +3,7 @@ import {
   type SealedField,
   type SealedKeyIdRow,
   sealedFieldsFromRows,
-} from "../secrets/key-usage.ts";
+} from "../secrets/key-report.ts";
 import type { HealthCronTickTable, HealthQueueHeartbeatsTable } from "./health-schema.ts";
 
 /** Everything the health page shows from D1; `null` where it could not be read. */

@@ -10,7 +10,7 @@ import type { Locale } from "../../core/i18n/index.ts";
 import type { HealthReading } from "../../db/health-read.ts";
 import { MIGRATIONS } from "../../db/migration-names.ts";
 import type { AppEnv } from "../../env.ts";
-import { keyRingReport } from "../../secrets/key-usage.ts";
+import { keyRingReport } from "../../secrets/key-report.ts";
 import { discordInstallUrl } from "../discord/install.ts";
 
 /**
