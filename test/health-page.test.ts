@@ -1,6 +1,8 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { AppEnv } from "../src/env.ts";
+import { bindingOf, encrypt } from "../src/secrets/envelope.ts";
+import { keyRing } from "../src/secrets/key-ring.ts";
 import { countingD1 } from "./support/counting-d1.ts";
 import { resetDb } from "./support/db.ts";
 import { send } from "./support/worker.ts";
@@ -220,5 +222,68 @@ describe("the cron tick and the queues on the page", () => {
     const { body } = await page();
     expect(body).toContain("(50 minutes ago): failed in weekly-digest, heartbeat guyub-outbox.");
     expect(body).toContain("That is late: ticks come every 15 minutes.");
+  });
+});
+
+describe("token encryption on the page", () => {
+  const key = () => btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(32))));
+  const K1 = key();
+  const K2 = key();
+  const TOKEN = "xoxb-plaintext-never-shown-4242";
+  const REFRESH = "xoxe-1-refresh-never-shown-4242";
+
+  /** One Slack workspace whose bot and refresh tokens are sealed under key k1; returns the envelopes. */
+  async function sealedUnderK1(team: string): Promise<{ id: number; envelopes: string[] }> {
+    const ring = await keyRing({ TOKEN_ENCRYPTION_KEYS: `k1:${K1}` });
+    const bot = await encrypt(ring, TOKEN, bindingOf("slack", team, "bot_token"));
+    const refresh = await encrypt(ring, REFRESH, bindingOf("slack", team, "refresh_token"));
+    await addCommunities([["slack", team]]);
+    await env.DB.prepare(
+      `INSERT INTO installations (community_id, platform, workspace_id, scopes, installed_at, bot_token, refresh_token, updated_at)
+       SELECT id, 'slack', ?1, 'commands', ?2, ?3, ?4, ?2 FROM communities WHERE workspace_id = ?1`,
+    )
+      .bind(team, NOW.toISOString(), bot, refresh)
+      .run();
+    const row = await env.DB.prepare("SELECT id FROM installations WHERE workspace_id = ?")
+      .bind(team)
+      .first<{ id: number }>();
+    return { id: row?.id ?? 0, envelopes: [bot, refresh] };
+  }
+
+  it("says which key is active and how many tokens wait for re-encryption", async () => {
+    await sealedUnderK1("T0WAITING");
+    const { body } = await page({}, { TOKEN_ENCRYPTION_KEYS: `k2:${K2},k1:${K1}` });
+    expect(body).toContain("Token encryption");
+    expect(body).toContain("new tokens are encrypted with key k2. Stored tokens: 2.");
+    expect(body).toContain("2 stored tokens are still under an older key of the ring");
+    expect(body).not.toContain("not in the ring");
+    expect(body).not.toContain("T0WAITING");
+    const id = await page({ "accept-language": "id" }, { TOKEN_ENCRYPTION_KEYS: `k2:${K2},k1:${K1}` });
+    expect(id.body).toContain("Enkripsi token");
+    expect(id.body).toContain("2 token tersimpan masih memakai kunci lama");
+  });
+
+  it("names the rows whose key is missing from the ring, by workspace id and field, and no secret", async () => {
+    const { id: installation, envelopes } = await sealedUnderK1("T0OLDKEY");
+    const { body } = await page({}, { TOKEN_ENCRYPTION_KEYS: `k2:${K2}` });
+    expect(body).toContain("2 stored tokens were encrypted with a key that is not in the ring");
+    expect(body).toContain(`installation ${installation} (Slack T0OLDKEY), bot_token: key k1`);
+    expect(body).toContain(`installation ${installation} (Slack T0OLDKEY), refresh_token: key k1`);
+    expect(body).toMatch(/<h2 id="tokens">Token encryption <span class="badge bad">Needs attention/);
+    expect(body).not.toContain("Every stored token is under the active key");
+    for (const secret of [K1, K2, TOKEN, REFRESH, ...envelopes, ...envelopes.map((e) => e.split(":")[3])])
+      expect(body).not.toContain(secret);
+    const id = await page({ "accept-language": "id" }, { TOKEN_ENCRYPTION_KEYS: `k2:${K2}` });
+    expect(id.body).toContain(`pemasangan ${installation} (Slack T0OLDKEY), bot_token: kunci k1`);
+  });
+
+  it("says the ring is malformed without quoting it", async () => {
+    await sealedUnderK1("T0BROKEN");
+    const { body } = await page({}, { TOKEN_ENCRYPTION_KEYS: `k1:${K1.slice(0, 20)}` });
+    expect(body).toContain(
+      "The key ring cannot be used: The key &quot;k1&quot; must be base64 of exactly 32 bytes",
+    );
+    expect(body).toContain("None of the 2 stored tokens can be read");
+    expect(body).not.toContain(K1.slice(0, 20));
   });
 });

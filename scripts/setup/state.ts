@@ -20,6 +20,8 @@ export interface SetupState {
   discordApplicationId?: string;
   /** Fingerprint of the command definitions last registered with Discord. */
   discordCommands?: string;
+  /** SHA-256 of the key ring last given and stored (TOKEN_ENCRYPTION_KEYS/KEY), never the ring. */
+  tokenKeys?: string;
 }
 
 export const STATE_FILE = ".guyub-setup.json";

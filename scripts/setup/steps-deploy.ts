@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { SetupError, type Step } from "./context.ts";
 import { deployFingerprint } from "./deploy-config.ts";
+import { checkGivenKeyRing, givenKeyRing, KEY_RING_NAMES, keyRingFingerprint } from "./key-ring-check.ts";
 import { GENERATED } from "./secrets.ts";
 import { putSecrets, storedSecrets } from "./secrets-store.ts";
 import { DEPLOY_CONFIG } from "./state.ts";
@@ -55,19 +56,32 @@ export const deployStep: Step = {
 /** Step 3 (what needs no platform): the secrets guyub makes itself, and PUBLIC_URL. */
 export const generatedSecretsStep: Step = {
   name: "secrets",
-  plan: () => `store ${Object.keys(GENERATED).join(", ")} (generated) and PUBLIC_URL if missing`,
+  plan: () =>
+    `store ${Object.keys(GENERATED).join(", ")} (generated) and PUBLIC_URL if missing; a TOKEN_ENCRYPTION_KEYS given is checked against the stored tokens first`,
   async run(context) {
     const stored = await storedSecrets(context);
     const missing: Record<string, string> = {};
-    for (const [name, make] of Object.entries(GENERATED)) if (!stored.has(name)) missing[name] = make();
+    // A key ring the operator gives (a rotation) is checked against the stored tokens first; without
+    // one, the key is generated once and never replaced.
+    const given = givenKeyRing(context.env);
+    const fingerprint = given ? keyRingFingerprint(given) : undefined;
+    const givenNew =
+      given !== null &&
+      (context.state.tokenKeys !== fingerprint || Object.keys(given).some((name) => !stored.has(name)));
+    if (given && givenNew) {
+      await checkGivenKeyRing(context, given);
+      Object.assign(missing, given);
+    }
+    if (!given)
+      for (const [name, make] of Object.entries(GENERATED)) if (!stored.has(name)) missing[name] = make();
     const url = context.state.publicUrl;
     if (!url) throw new Error("the deploy step comes first");
     if (!stored.has("PUBLIC_URL") || context.state.publicUrlSecret !== url) missing.PUBLIC_URL = url;
     await putSecrets(context, missing);
-    if (missing.PUBLIC_URL) {
-      context.state.publicUrlSecret = url;
-      context.save();
-    }
-    context.io.say(`✓ secrets ${[...Object.keys(GENERATED), "PUBLIC_URL"].join(", ")}`);
+    if (missing.PUBLIC_URL) context.state.publicUrlSecret = url;
+    if (givenNew) context.state.tokenKeys = fingerprint;
+    if (missing.PUBLIC_URL || givenNew) context.save();
+    const keyNames = given ? KEY_RING_NAMES.filter((name) => name in given) : Object.keys(GENERATED);
+    context.io.say(`✓ secrets ${[...keyNames, "PUBLIC_URL"].join(", ")}`);
   },
 };

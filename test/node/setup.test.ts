@@ -1,8 +1,17 @@
+import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type RunningStandins, startStandins } from "../../scripts/standins/index.ts";
-import { changes, makeProject, readWorld, resources, runSetup, SECRETS } from "./support/setup-run.ts";
+import {
+  changes,
+  makeProject,
+  readWorld,
+  resources,
+  runSetup,
+  SECRETS,
+  writeWorld,
+} from "./support/setup-run.ts";
 
 let standins: RunningStandins;
 let env: Record<string, string>;
@@ -131,5 +140,63 @@ describe("npm run setup", () => {
     expect(run.out).toContain("does not look like SLACK_SIGNING_SECRET");
     expect(run.err).toContain("Basic Information → App Credentials → Signing Secret");
     expect(Object.keys(readWorld(dir)?.secrets ?? {}).filter((s) => s.startsWith("SLACK"))).toEqual([]);
+  });
+});
+
+describe("npm run setup with a key ring given (TOKEN_ENCRYPTION_KEYS)", () => {
+  const newKey = () => randomBytes(32).toString("base64");
+
+  /** A set-up deployment whose remote D1 holds one Slack installation sealed under the generated key k0. */
+  async function deployedWithTokens() {
+    const dir = makeProject();
+    expect((await runSetup(dir, BOTH, env)).code).toBe(0);
+    const world = readWorld(dir);
+    if (!world) throw new Error("no wrangler call");
+    world.installations = [
+      {
+        id: 7,
+        platform: "slack",
+        workspace_id: "T0OLDKEY",
+        bot_token: "v1:k0:aXY:Y3Q",
+        refresh_token: "v1:k0:aXY:cmY",
+      },
+    ];
+    writeWorld(dir, world);
+    return { dir, k0: world.secrets.TOKEN_ENCRYPTION_KEY ?? "", calls: world.calls.length };
+  }
+
+  it("refuses a ring that drops a key stored tokens still use, naming the rows, and stores nothing", async () => {
+    const { dir, calls } = await deployedWithTokens();
+    const run = await runSetup(dir, BOTH, { ...env, TOKEN_ENCRYPTION_KEYS: `k2:${newKey()}` });
+    expect(run.code).not.toBe(0);
+    const said = run.out + run.err;
+    expect(said).toContain('lacks key "k0"');
+    expect(said).toContain('installation 7 (slack T0OLDKEY) bot_token under key "k0"');
+    expect(said).toContain('installation 7 (slack T0OLDKEY) refresh_token under key "k0"');
+    expect(said).toContain("until the re-encryption");
+    const world = readWorld(dir);
+    expect(world?.secrets).not.toHaveProperty("TOKEN_ENCRYPTION_KEYS");
+    const after = world?.calls.slice(calls).map((c) => c.args.slice(0, 2).join(" "));
+    expect(after).toContain("d1 execute");
+    expect(after).not.toContain("secret bulk");
+    const query = world?.calls.find((c) => c.args[1] === "execute")?.args ?? [];
+    expect(query).toEqual(expect.arrayContaining(["DB", "--remote", "--json", "-c", "wrangler.deploy.toml"]));
+  });
+
+  it("stores a ring that keeps the old key after the new one, once", async () => {
+    const { dir, k0 } = await deployedWithTokens();
+    const ring = `k2:${newKey()},k0:${k0}`;
+    const run = await runSetup(dir, BOTH, { ...env, TOKEN_ENCRYPTION_KEYS: ring });
+    expect(run.code, run.err + run.out).toBe(0);
+    expect(run.out).toContain("key ring checked: 2 stored tokens, active key k2, 2 to re-encrypt");
+    const world = readWorld(dir);
+    expect(world?.secrets.TOKEN_ENCRYPTION_KEYS).toBe(ring);
+    expect(readFileSync(join(dir, ".guyub-setup.json"), "utf8")).not.toContain(k0);
+    const again = await runSetup(dir, BOTH, { ...env, TOKEN_ENCRYPTION_KEYS: ring });
+    expect(again.code).toBe(0);
+    const later = readWorld(dir);
+    expect(
+      later?.calls.slice(world?.calls.length).some((c) => c.args[0] === "secret" && c.args[1] === "bulk"),
+    ).toBe(false);
   });
 });

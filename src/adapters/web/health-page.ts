@@ -1,7 +1,10 @@
 import { html, raw } from "hono/html";
 import type { HtmlEscapedString } from "hono/utils/html";
 import { translator } from "../../core/i18n/index.ts";
-import type { HealthView } from "./health-view.ts";
+import type { HealthView, TokenKeysView } from "./health-view.ts";
+
+/** The rows the page names when a key is missing; the rest are counted. */
+const MISSING_SHOWN = 50;
 
 type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 
@@ -121,6 +124,50 @@ export function renderHealthPage(view: HealthView): Html {
     }
   </section>`;
 
+  const tokens = view.tokens;
+  const tokensPart = html`<section aria-labelledby="tokens">
+    <h2 id="tokens">${t("health.tokens.title")} ${badge(tokens !== null && tokens.ring === "ok" && tokens.missing.length === 0)}</h2>
+    <p class="small">${t("health.tokens.intro")}</p>
+    ${tokens === null ? html`<p>${t("health.unreadable")}</p>` : tokensText(tokens)}
+  </section>`;
+
+  function tokensText(tokens: TokenKeysView): Html {
+    if (tokens.ring !== "ok")
+      return html`<p>${
+        tokens.ring === "unset"
+          ? t("health.tokens.unset")
+          : t("health.tokens.malformed", { reason: tokens.reason ?? "" })
+      }</p>${tokens.stored > 0 ? html`<p>${t("health.tokens.unreadable", { count: String(tokens.stored) })}</p>` : ""}`;
+    const shown = tokens.missing.slice(0, MISSING_SHOWN);
+    return html`<p>${t("health.tokens.active", { active: tokens.activeKeyId ?? "" })} ${t("health.tokens.stored", { count: String(tokens.stored) })}</p>
+      ${
+        tokens.waiting > 0
+          ? html`<p>${t("health.tokens.waiting", { count: String(tokens.waiting) })}</p>`
+          : tokens.missing.length === 0 && tokens.stored > 0
+            ? html`<p>${t("health.tokens.allActive")}</p>`
+            : ""
+      }
+      ${
+        tokens.missing.length === 0
+          ? ""
+          : html`<p>${t("health.tokens.missing", { count: String(tokens.missing.length) })}</p>
+            <ul class="missing">${shown.map(
+              (row) =>
+                html`<li>${t("health.tokens.row", {
+                  installation: String(row.installationId),
+                  platform: platformName(row.platform),
+                  workspace: row.workspaceId,
+                  field: row.field,
+                  key: row.keyId ?? t("health.tokens.noKeyId"),
+                })}</li>`,
+            )}${
+              tokens.missing.length > shown.length
+                ? html`<li>${t("health.tokens.more", { count: String(tokens.missing.length - shown.length) })}</li>`
+                : ""
+            }</ul>`
+      }`;
+  }
+
   return html`<!doctype html>
 <html lang="${view.locale}">
 <head>
@@ -134,7 +181,7 @@ export function renderHealthPage(view: HealthView): Html {
 <main>
 <h1>${t("health.title")}</h1>
 <p>${t("health.intro")}</p>
-${installPart}${communitiesPart}${schemaPart}${cronPart}${queuesPart}${settingsPart}
+${installPart}${communitiesPart}${schemaPart}${cronPart}${queuesPart}${tokensPart}${settingsPart}
 <p class="small">${t("health.checkedAt", { at: at(view.now) })}</p>
 </main>
 </body>

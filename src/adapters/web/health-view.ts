@@ -10,6 +10,7 @@ import type { Locale } from "../../core/i18n/index.ts";
 import type { HealthReading } from "../../db/health-read.ts";
 import { MIGRATIONS } from "../../db/migration-names.ts";
 import type { AppEnv } from "../../env.ts";
+import { keyRingReport } from "../../secrets/key-report.ts";
 import { discordInstallUrl } from "../discord/install.ts";
 
 /**
@@ -41,6 +42,28 @@ export interface HealthView {
   readonly schema: SchemaState;
   readonly tick: TickState & { readonly at?: Date };
   readonly queues: readonly { name: string; state: HeartbeatState }[] | null;
+  /** The token key ring against the stored tokens; null when the rows could not be read. */
+  readonly tokens: TokenKeysView | null;
+}
+
+/**
+ * The key ring's state, in ids only: the ring's key ids (never a key), how many tokens wait for
+ * re-encryption, and the rows whose key is not in the ring (installation, workspace id, field).
+ */
+export interface TokenKeysView {
+  /** No key set at all, the ring malformed (the reason names the entry, never a key), or usable. */
+  readonly ring: "unset" | "malformed" | "ok";
+  readonly reason: string | null;
+  readonly activeKeyId: string | null;
+  readonly stored: number;
+  readonly waiting: number;
+  readonly missing: readonly {
+    installationId: number;
+    platform: string;
+    workspaceId: string;
+    field: string;
+    keyId: string | null;
+  }[];
 }
 
 const isSet = (value: string | undefined) => typeof value === "string" && value.trim() !== "";
@@ -91,6 +114,29 @@ export function healthView(
               ),
             };
           }),
+    tokens: reading.sealed === null ? null : tokenKeys(env, reading.sealed),
+  };
+}
+
+function tokenKeys(env: AppEnv, sealed: NonNullable<HealthReading["sealed"]>): TokenKeysView {
+  const report = keyRingReport(
+    { TOKEN_ENCRYPTION_KEYS: env.TOKEN_ENCRYPTION_KEYS, TOKEN_ENCRYPTION_KEY: env.TOKEN_ENCRYPTION_KEY },
+    sealed,
+  );
+  const unset = !isSet(env.TOKEN_ENCRYPTION_KEYS) && !isSet(env.TOKEN_ENCRYPTION_KEY);
+  return {
+    ring: report.error === null ? "ok" : unset ? "unset" : "malformed",
+    reason: report.error,
+    activeKeyId: report.activeKeyId,
+    stored: sealed.length,
+    waiting: report.notActive,
+    missing: report.missing.map(({ installationId, platform, workspaceId, field, keyId }) => ({
+      installationId,
+      platform,
+      workspaceId,
+      field,
+      keyId,
+    })),
   };
 }
 

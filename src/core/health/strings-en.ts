@@ -63,4 +63,22 @@ export const healthEn = {
   "health.queues.waiting": "heartbeat sent {ago}, not back yet",
   "health.queues.lost": "the heartbeat sent {ago} has not come back: is the queue's consumer running?",
   "health.queues.none": "no heartbeat yet (the first tick sends one)",
+
+  "health.tokens.title": "Token encryption",
+  "health.tokens.intro":
+    "The key ring that encrypts the stored Slack tokens, checked against them. Only key ids and row ids are shown, never a token or a key.",
+  "health.tokens.unset":
+    "No encryption key is set: set TOKEN_ENCRYPTION_KEYS (kid:base64key, comma-separated) or TOKEN_ENCRYPTION_KEY.",
+  "health.tokens.malformed": "The key ring cannot be used: {reason}",
+  "health.tokens.unreadable": "None of the {count} stored tokens can be read until the ring is fixed.",
+  "health.tokens.active": "The key ring is usable; new tokens are encrypted with key {active}.",
+  "health.tokens.stored": "Stored tokens: {count}.",
+  "health.tokens.waiting":
+    "{count} stored tokens are still under an older key of the ring; the re-encryption job moves them within a few quarter-hours. Keep the older keys until this reaches 0.",
+  "health.tokens.allActive": "Every stored token is under the active key.",
+  "health.tokens.missing":
+    "{count} stored tokens were encrypted with a key that is not in the ring, so they cannot be read. Put that key back in TOKEN_ENCRYPTION_KEYS (after the active one):",
+  "health.tokens.row": "installation {installation} ({platform} {workspace}), {field}: key {key}",
+  "health.tokens.noKeyId": "not a readable envelope",
+  "health.tokens.more": "and {count} more",
 } as const;

@@ -67,4 +67,23 @@ export const healthId: Record<keyof typeof healthEn, string> = {
   "health.queues.waiting": "sinyal dikirim {ago}, belum kembali",
   "health.queues.lost": "sinyal yang dikirim {ago} belum kembali: apakah penerima antrean ini berjalan?",
   "health.queues.none": "belum ada sinyal (putaran pertama akan mengirimnya)",
+
+  "health.tokens.title": "Enkripsi token",
+  "health.tokens.intro":
+    "Rangkaian kunci yang mengenkripsi token Slack yang tersimpan, dicocokkan dengan token tersebut. Yang ditampilkan hanya ID kunci dan ID baris, tidak pernah token ataupun kuncinya.",
+  "health.tokens.unset":
+    "Belum ada kunci enkripsi: isi TOKEN_ENCRYPTION_KEYS (kid:base64key, dipisahkan koma) atau TOKEN_ENCRYPTION_KEY.",
+  "health.tokens.malformed": "Rangkaian kunci tidak dapat dipakai: {reason}",
+  "health.tokens.unreadable":
+    "Tidak satu pun dari {count} token yang tersimpan dapat dibaca sampai rangkaian kunci diperbaiki.",
+  "health.tokens.active": "Rangkaian kunci dapat dipakai; token baru dienkripsi dengan kunci {active}.",
+  "health.tokens.stored": "Token tersimpan: {count}.",
+  "health.tokens.waiting":
+    "{count} token tersimpan masih memakai kunci lama dalam rangkaian; tugas enkripsi ulang akan memindahkannya dalam beberapa putaran cron (setiap 15 menit). Simpan kunci lama sampai angka ini menjadi 0.",
+  "health.tokens.allActive": "Semua token tersimpan sudah memakai kunci yang aktif.",
+  "health.tokens.missing":
+    "{count} token tersimpan dienkripsi dengan kunci yang tidak ada dalam rangkaian, sehingga tidak dapat dibaca. Kembalikan kunci tersebut ke TOKEN_ENCRYPTION_KEYS (setelah kunci yang aktif):",
+  "health.tokens.row": "pemasangan {installation} ({platform} {workspace}), {field}: kunci {key}",
+  "health.tokens.noKeyId": "bukan nilai terenkripsi yang dapat dibaca",
+  "health.tokens.more": "dan {count} lainnya",
 };

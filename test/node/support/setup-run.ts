@@ -16,6 +16,13 @@ export interface World {
   secrets: Record<string, string>;
   deployments: Array<{ migrationsApplied?: number; secrets?: string[] }>;
   migrations: string[];
+  installations?: Array<{
+    id: number;
+    platform: string;
+    workspace_id: string;
+    bot_token: string | null;
+    refresh_token: string | null;
+  }>;
 }
 
 /** A fresh clone's files setup reads: wrangler.toml, the migrations and some Worker source. */
@@ -72,6 +79,11 @@ export function runSetup(
     child.on("error", reject);
     child.on("close", (code) => resolve({ code: code ?? 1, out, err }));
   });
+}
+
+/** Changes the stand-in's account between runs (e.g. rows in the remote D1). */
+export function writeWorld(dir: string, world: World): void {
+  writeFileSync(join(dir, "world.json"), JSON.stringify(world, null, 2));
 }
 
 export function readWorld(dir: string): World | undefined {

@@ -21,6 +21,8 @@ world.secrets ??= {};
 world.deployments ??= [];
 world.migrations ??= [];
 world.failed ??= [];
+// The remote D1's `installations` rows a test puts there: { id, platform, workspace_id, bot_token, refresh_token }.
+world.installations ??= [];
 
 const args = process.argv.slice(2);
 const line = args.join(" ");
@@ -128,6 +130,56 @@ const commands = {
     if (todo.length === 0) process.stdout.write("✅ No migrations to apply!\n");
     for (const file of todo) world.migrations.push(file);
     if (todo.length) process.stdout.write(`Migrations to be applied:\n${todo.join("\n")}\n`);
+  },
+  /**
+   * `d1 execute DB --remote --json --command "…"`, answered as wrangler 4.156.2 does: an array with
+   * one result object per statement. The stand-in runs no SQL: it knows the one query setup sends
+   * (the key ids of the sealed tokens, src/secrets/key-usage.ts) and answers it from its rows.
+   */
+  "d1 execute"() {
+    requireAuth();
+    requireDatabase();
+    if (!args.includes("--remote")) fail("stand-in: setup reads the remote database only");
+    const command = args[args.indexOf("--command") + 1] ?? "";
+    if (!/FROM installations WHERE bot_token IS NOT NULL/.test(command))
+      fail(`stand-in: no answer for the query ${command.slice(0, 80)}`);
+    const keyId = (value) => {
+      const [version, kid] = value.split(":");
+      return version === "v1" && kid ? kid : null;
+    };
+    const results = world.installations
+      .flatMap((row) =>
+        ["bot_token", "refresh_token"]
+          .filter((field) => row[field] != null)
+          .map((field) => ({
+            installation_id: row.id,
+            platform: row.platform,
+            workspace_id: row.workspace_id,
+            field,
+            key_id: keyId(row[field]),
+          })),
+      )
+      .sort((a, b) => a.installation_id - b.installation_id || a.field.localeCompare(b.field));
+    const answer = [
+      {
+        results,
+        success: true,
+        meta: {
+          served_by: "v3-prod",
+          served_by_region: "APAC",
+          served_by_primary: true,
+          duration: 0.31,
+          changes: 0,
+          last_row_id: 0,
+          changed_db: false,
+          size_after: 245760,
+          rows_read: results.length,
+          rows_written: 0,
+        },
+      },
+    ];
+    if (!args.includes("--json")) fail("stand-in: setup asks for --json");
+    process.stdout.write(JSON.stringify(answer, null, 2));
   },
   deploy() {
     requireAuth();
