@@ -23,7 +23,13 @@ import {
 } from "./setup/steps-cloudflare.ts";
 import { deployStep, generatedSecretsStep } from "./setup/steps-deploy.ts";
 import { finishStep } from "./setup/steps-finish.ts";
-import { discordCommandsStep, discordStep, platformsStep, slackStep } from "./setup/steps-platforms.ts";
+import {
+  discordCommandsStep,
+  discordStep,
+  parsePlatforms,
+  platformsStep,
+  slackStep,
+} from "./setup/steps-platforms.ts";
 import { createWrangler, wranglerCommand } from "./setup/wrangler.ts";
 
 const { values } = parseCli(
@@ -69,8 +75,11 @@ if (values["dry-run"] || !(terminal || values.yes)) {
       ? "Dry run: the plan, nothing changed."
       : "No terminal: showing the plan only (run with --yes to apply it, secrets from the environment).",
   );
+  // The plan for the platforms given with --platforms (nothing is saved in a dry run).
+  const chosen = values.platforms ? parsePlatforms(values.platforms) : undefined;
+  const planned = chosen ? { ...state, platforms: chosen } : state;
   for (const [i, step] of steps.entries())
-    console.log(`  ${i + 1}. ${step.name}: ${step.plan(state, resources)}`);
+    console.log(`  ${i + 1}. ${step.name}: ${step.plan(planned, resources)}`);
   process.exit(0);
 }
 

@@ -70,7 +70,11 @@ function enabled(context: SetupContext, platform: Platform): boolean {
 export const slackStep: Step = {
   name: "slack",
   plan: (state) =>
-    state.platforms?.includes("slack") ? "ask for the Slack app's secrets not stored yet" : "skip (no Slack)",
+    !state.platforms
+      ? "if you serve Slack: ask for the Slack app's secrets not stored yet"
+      : state.platforms.includes("slack")
+        ? "ask for the Slack app's secrets not stored yet"
+        : "skip (no Slack)",
   async run(context) {
     if (!enabled(context, "slack")) return;
     const stored = await storedSecrets(context);
@@ -95,9 +99,11 @@ export const slackStep: Step = {
 export const discordStep: Step = {
   name: "discord",
   plan: (state) =>
-    state.platforms?.includes("discord")
-      ? "ask for the Discord application's secrets not stored yet"
-      : "skip (no Discord)",
+    !state.platforms
+      ? "if you serve Discord: ask for the Discord application's secrets not stored yet"
+      : state.platforms.includes("discord")
+        ? "ask for the Discord application's secrets not stored yet"
+        : "skip (no Discord)",
   async run(context) {
     if (!enabled(context, "discord")) return;
     const put = await storePlatformSecrets(context, "discord");
@@ -126,9 +132,11 @@ const TSX = fileURLToPath(new URL("../../node_modules/.bin/tsx", import.meta.url
 export const discordCommandsStep: Step = {
   name: "discord-commands",
   plan: (state) =>
-    state.platforms?.includes("discord")
-      ? "register the Discord commands if they changed"
-      : "skip (no Discord)",
+    !state.platforms
+      ? "if you serve Discord: register the Discord commands if they changed"
+      : state.platforms.includes("discord")
+        ? "register the Discord commands if they changed"
+        : "skip (no Discord)",
   async run(context) {
     if (!enabled(context, "discord")) return;
     const fingerprint = await commandsFingerprint();

@@ -41,6 +41,9 @@ describe("npm run setup", () => {
     expect(existsSync(join(dir, "wrangler.deploy.toml"))).toBe(false);
     const dry = await runSetup(dir, ["--dry-run", ...BOTH], env);
     expect(dry.out).toContain("Dry run");
+    // The plan follows --platforms even though a dry run saves nothing.
+    expect(dry.out).toMatch(/slack: ask for the Slack app's secrets/);
+    expect(dry.out).toMatch(/discord-commands: register the Discord commands/);
     expect(readWorld(dir)).toBeUndefined();
   });
 
