@@ -44,6 +44,12 @@ export interface StandinConfig {
    * eight names, repeated with a number, and every third member with a server nickname.
    */
   discordMemberNames?: string[];
+  /**
+   * Members listed besides the generated ones, by id and username: `npm start` lists the
+   * signing CLI's two Discord users, so the member sync (which the local cron now runs) finds
+   * them in the server instead of recording them as gone.
+   */
+  discordExtraMembers?: { id: string; username: string }[];
 }
 
 const perMinute = (limit: number): LimitSpec => ({ limit, windowMs: 60_000 });
@@ -120,6 +126,7 @@ export function makeConfig(config: Partial<StandinConfig> = {}): StandinConfig {
     slackUserCount: config.slackUserCount ?? SLACK_SEEDED,
     discordMemberCount: config.discordMemberCount ?? 5,
     ...(config.discordMemberNames ? { discordMemberNames: [...config.discordMemberNames] } : {}),
+    ...(config.discordExtraMembers ? { discordExtraMembers: [...config.discordExtraMembers] } : {}),
   };
 }
 

@@ -41,8 +41,19 @@ export function discordMembers(state: StandinState): Record<string, unknown>[] {
       joined_at: new Date(JOINED + (i + 1) * 60_000).toISOString(),
     };
   });
+  const extra = (state.config.discordExtraMembers ?? []).map((m) => ({
+    user: {
+      id: m.id,
+      username: m.username,
+      global_name: m.username[0]?.toUpperCase() + m.username.slice(1),
+      bot: false,
+    },
+    nick: null,
+    roles: [],
+    joined_at: new Date(JOINED).toISOString(),
+  }));
   const byId = (m: { user: { id: string } }) => BigInt(m.user.id);
-  return (count > 0 ? [bot, ...humans] : []).sort((a, b) => (byId(a) < byId(b) ? -1 : 1));
+  return (count > 0 ? [bot, ...humans, ...extra] : []).sort((a, b) => (byId(a) < byId(b) ? -1 : 1));
 }
 
 export function addGuildRoutes(app: Hono, state: StandinState): void {

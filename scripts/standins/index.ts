@@ -1,6 +1,7 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import type { Hono } from "hono";
+import { SEEDED_DISCORD_USERS } from "../lib/discord-options.ts";
 import { buildStandinsApp } from "./app.ts";
 import { type StandinConfig, StandinState } from "./state.ts";
 
@@ -89,6 +90,8 @@ export function configFromVars(vars: Record<string, string>): Partial<StandinCon
     slackClientSecret: vars.SLACK_CLIENT_SECRET,
     discordBotToken: vars.DISCORD_BOT_TOKEN,
     discordApplicationId: vars.DISCORD_APPLICATION_ID,
+    // The signing CLI's users (`npm run sign -- discord …`) are members of the local server.
+    discordExtraMembers: Object.entries(SEEDED_DISCORD_USERS).map(([username, id]) => ({ id, username })),
   };
 }
 
