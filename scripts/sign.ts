@@ -8,6 +8,7 @@
  *   npm run sign -- slack "/cop meeting link https://meet.example/cop" --moderator   # sent as <https://…>
  *   npm run sign -- discord "cop kudos @budi for the rubric"    # with data.resolved, as Discord sends it
  *   npm run sign -- slack "/cop help" --tamper        # a forged signature: expect 401
+ *   npm run sign -- discord-install --guild 200000000000000009 --locale id   # a server adds guyub
  *
  * The options are described in USAGE below.
  */
@@ -20,7 +21,7 @@ import { CommandLineError, DISCORD_MEMBER_ID, DISCORD_MODERATOR_ID } from "./lib
 import { slackCommandForm } from "./lib/slack-command.ts";
 import { SEEDED_USERS } from "./standins/slack-data.ts";
 
-const USAGE = `npm run sign -- slack "/cop help" | discord "cop help" [options]
+const USAGE = `npm run sign -- slack "/cop help" | discord "cop help" | discord-install [options]
   --user ID      speak as this user (default: a member; with --moderator, the moderator below)
   --moderator    Slack: the stand-in's admin U0MODERATOR; with --user, that user is put on
                  guyub's moderator list first (by U0MODERATOR), as the stand-in's only admins
@@ -33,7 +34,10 @@ Slack lines are typed as in Slack and sent as Slack sends them with escaping on:
 Discord lines are the Slack words ("cop moderators add @ayu"); options may also be named
 ("member:@ayu"). A member is <@id> or @name: @ayu and @budi are the CLI's own member and
 moderator (300000000000000001 and …002); any other @name is a made-up id derived from the name,
-the same every time.`;
+the same every time.
+discord-install sends the webhook event APPLICATION_AUTHORIZED to /discord/events, signed like an
+interaction, as Discord does when a server adds guyub: --guild is the server, --name its name
+(default "Local server"), --locale its preferred_locale.`;
 
 const { values, positionals } = parseCli(
   {
@@ -46,6 +50,7 @@ const { values, positionals } = parseCli(
       guild: { type: "string", default: "200000000000000001" },
       locale: { type: "string", default: "en-US" },
       tamper: { type: "boolean", default: false },
+      name: { type: "string", default: "Local server" },
       standins: { type: "string", default: "http://127.0.0.1:8788" },
     },
   },
@@ -95,7 +100,6 @@ async function slackCommand(command: string, commandText: string, user: string, 
 }
 
 async function discord(): Promise<Response> {
-  const privateKey = required("DEV_DISCORD_PRIVATE_KEY");
   const payload = buildDiscordCommand(text, {
     applicationId: vars.DISCORD_APPLICATION_ID ?? "100000000000000001",
     guildId: values.guild,
@@ -103,10 +107,15 @@ async function discord(): Promise<Response> {
     userId: values.user ?? (values.moderator ? DISCORD_MODERATOR_ID : DISCORD_MEMBER_ID),
     moderator: values.moderator,
   });
-  const body = JSON.stringify(payload);
+  return postSignedDiscord("/discord/interactions", JSON.stringify(payload));
+}
+
+/** Signs a Discord body as Discord does (Ed25519 over timestamp + body) and posts it to `path`. */
+function postSignedDiscord(path: string, body: string): Promise<Response> {
+  const privateKey = required("DEV_DISCORD_PRIVATE_KEY");
   const key = { key: Buffer.from(privateKey, "base64"), format: "der", type: "pkcs8" } as const;
   const signature = edSign(null, Buffer.from(now + body), key).toString("hex");
-  return fetch(`${values.url}/discord/interactions`, {
+  return fetch(`${values.url}${path}`, {
     method: "POST",
     headers: {
       "content-type": "application/json",
@@ -115,6 +124,33 @@ async function discord(): Promise<Response> {
     },
     body: values.tamper ? body.replace("}", ',"tampered":1}') : body,
   });
+}
+
+/** A server adds guyub: the webhook event Discord sends (Webhook Events, type 1). */
+function discordInstall(): Promise<Response> {
+  const userId = values.user ?? DISCORD_MODERATOR_ID;
+  const body = JSON.stringify({
+    version: 1,
+    application_id: vars.DISCORD_APPLICATION_ID ?? "100000000000000001",
+    type: 1,
+    event: {
+      type: "APPLICATION_AUTHORIZED",
+      timestamp: new Date().toISOString(),
+      data: {
+        integration_type: 0,
+        scopes: ["applications.commands", "bot"],
+        user: { id: userId, username: "budi", global_name: "Budi", discriminator: "0", avatar: null },
+        guild: {
+          id: values.guild,
+          name: values.name,
+          preferred_locale: values.locale,
+          owner_id: userId,
+          features: [],
+        },
+      },
+    },
+  });
+  return postSignedDiscord("/discord/events", body);
 }
 
 function required(name: string): string {
@@ -128,13 +164,14 @@ function required(name: string): string {
   return value;
 }
 
-if (platform !== "slack" && platform !== "discord") {
+if (platform !== "slack" && platform !== "discord" && platform !== "discord-install") {
   console.error(`usage: ${USAGE}`);
   process.exit(2);
 }
 
 try {
-  const response = await (platform === "slack" ? slack() : discord()).catch((error: unknown) => {
+  const send = platform === "slack" ? slack : platform === "discord" ? discord : discordInstall;
+  const response = await send().catch((error: unknown) => {
     if (!(error instanceof CommandLineError)) throw error;
     console.error(`${error.message}\nusage: ${USAGE}`);
     process.exit(2);
