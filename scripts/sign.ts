@@ -16,6 +16,7 @@ import { sign as edSign } from "node:crypto";
 import { signSlackRequest } from "../src/adapters/slack/verify.ts";
 import { parseCli } from "./lib/cli.ts";
 import { readDevVars } from "./lib/dev-vars.ts";
+import { discordInstallEvent } from "./lib/discord-install-event.ts";
 import { buildDiscordCommand } from "./lib/discord-interaction.ts";
 import { CommandLineError, DISCORD_MEMBER_ID, DISCORD_MODERATOR_ID } from "./lib/discord-options.ts";
 import { slackCommandForm } from "./lib/slack-command.ts";
@@ -129,27 +130,16 @@ function postSignedDiscord(path: string, body: string): Promise<Response> {
 /** A server adds guyub: the webhook event Discord sends (Webhook Events, type 1). */
 function discordInstall(): Promise<Response> {
   const userId = values.user ?? DISCORD_MODERATOR_ID;
-  const body = JSON.stringify({
-    version: 1,
-    application_id: vars.DISCORD_APPLICATION_ID ?? "100000000000000001",
-    type: 1,
-    event: {
-      type: "APPLICATION_AUTHORIZED",
-      timestamp: new Date().toISOString(),
-      data: {
-        integration_type: 0,
-        scopes: ["applications.commands", "bot"],
-        user: { id: userId, username: "budi", global_name: "Budi", discriminator: "0", avatar: null },
-        guild: {
-          id: values.guild,
-          name: values.name,
-          preferred_locale: values.locale,
-          owner_id: userId,
-          features: [],
-        },
-      },
-    },
-  });
+  const body = JSON.stringify(
+    discordInstallEvent({
+      applicationId: vars.DISCORD_APPLICATION_ID ?? "100000000000000001",
+      guildId: values.guild,
+      name: values.name,
+      locale: values.locale,
+      userId,
+      at: new Date(),
+    }),
+  );
   return postSignedDiscord("/discord/events", body);
 }
 

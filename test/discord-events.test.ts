@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
+import { discordInstallEvent } from "../scripts/lib/discord-install-event.ts";
 import { NO_ROWS, resetDb, rowCounts } from "./support/db.ts";
 import { commandInteraction, signDiscord, signedDiscord, sub } from "./support/discord.ts";
 import { isolate, resetStandins } from "./support/worker.ts";
@@ -101,5 +102,21 @@ describe("POST /discord/events", () => {
       expect(response.status).toBe(400);
     }
     expect(await rowCounts()).toEqual(NO_ROWS);
+  });
+
+  it("the signing CLI's discord-install event (npm run sign -- discord-install) installs a server", async () => {
+    const event = discordInstallEvent({
+      applicationId: env.DISCORD_APPLICATION_ID ?? "",
+      guildId: SERVER,
+      name: "Guru Belajar",
+      locale: "id",
+      userId: "300000000000000002",
+      at: new Date(),
+    });
+    const worker = isolate();
+    expect((await worker(await webhookEvent(event))).status).toBe(204);
+    expect(await communities()).toEqual([
+      { platform: "discord", workspace_id: SERVER, name: "Guru Belajar", locale: "id" },
+    ]);
   });
 });
