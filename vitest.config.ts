@@ -3,6 +3,7 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
+import { DEFAULT_DISCORD_API_URL, DEFAULT_SLACK_API_URL } from "./src/api-defaults.ts";
 
 // The plugin starts wrangler's config reader for every worker start, and it prints "Using secrets
 // defined in .dev.vars" each time (65 times a run). Warnings and errors still show; set
@@ -60,6 +61,13 @@ export default defineConfig(async () => ({
             DISCORD_BOT_TOKEN: "test-discord-bot-token",
             TOKEN_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
             PUBLIC_URL: "http://127.0.0.1:8787",
+            // Everything else `npm start` writes into .dev.vars, which the plugin also reads:
+            // set here so a developer's local run never changes what the tests see (OAuth not
+            // configured, the real platforms' URLs unless a test points at its stand-in).
+            SLACK_CLIENT_ID: "",
+            SLACK_CLIENT_SECRET: "",
+            SLACK_API_URL: DEFAULT_SLACK_API_URL,
+            DISCORD_API_URL: DEFAULT_DISCORD_API_URL,
           },
         },
       }),
