@@ -6,8 +6,8 @@ import { jobDepsAt } from "../src/jobs/deps.ts";
 import { dispatchDueJobs } from "../src/jobs/dispatcher.ts";
 import type { JobMessage } from "../src/jobs/job-message.ts";
 import { meetingCommunities } from "../src/jobs/meeting-days.ts";
-import { JOB_KINDS, type JobDeps } from "../src/jobs/registry.ts";
-import { countingD1, type D1Counts } from "./bench/counting-d1.ts";
+import { JOB_KINDS } from "../src/jobs/registry.ts";
+import { countedJobDeps } from "./bench/counting-d1.ts";
 import { seedCommunities } from "./support/communities-seed.ts";
 import { resetDb } from "./support/db.ts";
 import { MEETING_JOBS } from "./support/meetings.ts";
@@ -66,16 +66,7 @@ describe("the meeting jobs' due checks, set-based", () => {
 
 /** One cron tick over every job kind, counting D1 statements; returns the count and the claims. */
 async function tick(at: Date): Promise<{ statements: number; claims: Map<string, number> }> {
-  const counts: D1Counts = { statements: 0, roundTrips: 0, maxParams: 0, batchMs: 0 };
-  const d1 = countingD1(env.DB, counts);
-  const db = createDb(d1);
-  const deps: JobDeps = {
-    db,
-    d1,
-    store: createCommunityStore(db, d1),
-    outbox: { enqueue: async () => {}, requeue: async () => {} },
-    now: at,
-  };
+  const { deps, counts } = countedJobDeps(at);
   const jobs = new RecordingQueue();
   await dispatchDueJobs(deps, jobs.asQueue(), JOB_KINDS);
   const claims = new Map<string, number>();

@@ -1,3 +1,8 @@
+import { env } from "cloudflare:workers";
+import { createDb } from "../../src/db/client.ts";
+import { createCommunityStore } from "../../src/db/store.ts";
+import type { JobDeps } from "../../src/jobs/registry.ts";
+
 /**
  * A D1 binding that counts what a job asks of D1: statements (one per all/run/first/raw, one per
  * batch member) and round trips (a batch is one), for the jobs bench.
@@ -52,4 +57,22 @@ export function countingD1(db: D1Database, counts: D1Counts): D1Database {
       return typeof value === "function" ? value.bind(target) : value;
     },
   });
+}
+
+/**
+ * Job dependencies over a counting D1 at `now`, with an outbox that queues nothing: what a cron
+ * tick or one job asks of D1, measured alone.
+ */
+export function countedJobDeps(now: Date): { deps: JobDeps; counts: D1Counts } {
+  const counts: D1Counts = { statements: 0, roundTrips: 0, maxParams: 0, batchMs: 0 };
+  const d1 = countingD1(env.DB, counts);
+  const db = createDb(d1);
+  const deps: JobDeps = {
+    db,
+    d1,
+    store: createCommunityStore(db, d1),
+    outbox: { enqueue: async () => {}, requeue: async () => {} },
+    now,
+  };
+  return { deps, counts };
 }

@@ -1,12 +1,10 @@
 import { env } from "cloudflare:workers";
-import { createDb } from "../../src/db/client.ts";
-import { createCommunityStore } from "../../src/db/store.ts";
 import { dispatchDueJobs } from "../../src/jobs/dispatcher.ts";
 import type { JobMessage } from "../../src/jobs/job-message.ts";
-import { JOB_KINDS, type JobDeps } from "../../src/jobs/registry.ts";
+import { JOB_KINDS } from "../../src/jobs/registry.ts";
 import { seedCommunities } from "../support/communities-seed.ts";
 import { RecordingQueue } from "../support/queue.ts";
-import { countingD1, type D1Counts } from "./counting-d1.ts";
+import { countedJobDeps } from "./counting-d1.ts";
 
 /** One measured cron tick: its moment, D1 statements and round trips, wall time, claims by kind. */
 export interface CronTick {
@@ -37,16 +35,7 @@ export async function measureCronTicks(count: number): Promise<CronTick[]> {
   const ticks: CronTick[] = [];
   for (const offset of [0, 15, 30]) {
     const at = new Date(AROUND + offset * 60_000);
-    const counts: D1Counts = { statements: 0, roundTrips: 0, maxParams: 0, batchMs: 0 };
-    const d1 = countingD1(env.DB, counts);
-    const db = createDb(d1);
-    const deps: JobDeps = {
-      db,
-      d1,
-      store: createCommunityStore(db, d1),
-      outbox: { enqueue: async () => {}, requeue: async () => {} },
-      now: at,
-    };
+    const { deps, counts } = countedJobDeps(at);
     const jobs = new RecordingQueue();
     await env.DB.prepare("SELECT 1").first();
     const start = performance.now();

@@ -1,14 +1,14 @@
 import { mkdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningStandins, startStandins } from "../../scripts/standins/index.ts";
+import type { RunningStandins } from "../../scripts/standins/index.ts";
 import {
   changes,
   makeProject,
   readWorld,
   resources,
   runSetup,
-  SECRETS,
+  setupStandins,
   type World,
 } from "./support/setup-run.ts";
 
@@ -17,14 +17,7 @@ let env: Record<string, string>;
 /** One clean run per platform: what a resumed run must end with. */
 const references = new Map<string, World>();
 beforeAll(async () => {
-  standins = await startStandins({
-    port: 0,
-    config: {
-      discordApplicationId: SECRETS.DISCORD_APPLICATION_ID,
-      discordBotToken: SECRETS.DISCORD_BOT_TOKEN,
-    },
-  });
-  env = { ...SECRETS, DISCORD_API_URL: `${standins.url}/discord/api/v10` };
+  ({ standins, env } = await setupStandins());
   for (const platforms of ["slack", "discord"]) {
     const dir = makeProject();
     const run = await runSetup(dir, ["--yes", "--platforms", platforms], env);

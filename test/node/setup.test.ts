@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type RunningStandins, startStandins } from "../../scripts/standins/index.ts";
+import type { RunningStandins } from "../../scripts/standins/index.ts";
 import {
   changes,
   makeProject,
@@ -10,20 +10,14 @@ import {
   resources,
   runSetup,
   SECRETS,
+  setupStandins,
   writeWorld,
 } from "./support/setup-run.ts";
 
 let standins: RunningStandins;
 let env: Record<string, string>;
 beforeAll(async () => {
-  standins = await startStandins({
-    port: 0,
-    config: {
-      discordApplicationId: SECRETS.DISCORD_APPLICATION_ID,
-      discordBotToken: SECRETS.DISCORD_BOT_TOKEN,
-    },
-  });
-  env = { ...SECRETS, DISCORD_API_URL: `${standins.url}/discord/api/v10` };
+  ({ standins, env } = await setupStandins());
 });
 afterAll(() => standins.close());
 

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildSync } from "esbuild";
+import { type RunningStandins, startStandins } from "../../../scripts/standins/index.ts";
 
 const REPO = fileURLToPath(new URL("../../../", import.meta.url));
 let bundled: string | undefined;
@@ -132,4 +133,19 @@ export function resources(world: World) {
     migrations: world.migrations,
     codeDeploys: world.deployments.filter((d) => !d.secrets).length,
   };
+}
+
+/**
+ * The platforms' stand-ins for setup's tests (Discord command registration goes to them), and the
+ * environment a run gets: every platform secret, and the Discord API at the stand-in.
+ */
+export async function setupStandins(): Promise<{ standins: RunningStandins; env: Record<string, string> }> {
+  const standins = await startStandins({
+    port: 0,
+    config: {
+      discordApplicationId: SECRETS.DISCORD_APPLICATION_ID,
+      discordBotToken: SECRETS.DISCORD_BOT_TOKEN,
+    },
+  });
+  return { standins, env: { ...SECRETS, DISCORD_API_URL: `${standins.url}/discord/api/v10` } };
 }
