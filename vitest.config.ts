@@ -51,6 +51,9 @@ export default defineConfig(async () => ({
       cloudflareTest({
         wrangler: { configPath: "./wrangler.toml" },
         miniflare: {
+          // A second, empty D1 for test/migration-platform-open.test.ts, which applies the
+          // migrations one by one and seeds rows between them (the shared DB is fully migrated).
+          d1Databases: { MIGRATION_DB: "guyub-migration-test" },
           bindings: {
             TEST_MIGRATIONS: await readD1Migrations("./migrations"),
             TEST_DISCORD_PRIVATE_KEY: discordPrivateKeyPkcs8,

@@ -1,9 +1,10 @@
 import { createApp } from "./app.ts";
+import { platformsFrom } from "./compose.ts";
 import { createDb } from "./db/client.ts";
 import { consumeOutbox, deliveryDeps } from "./delivery/consumer.ts";
 import type { AppEnv } from "./env.ts";
 import { consumeJobs } from "./jobs/consumer.ts";
-import { jobDepsAt } from "./jobs/deps.ts";
+import { jobDepsWith } from "./jobs/deps.ts";
 import { DispatchError, dispatchDueJobs } from "./jobs/dispatcher.ts";
 import { takeHeartbeats } from "./jobs/heartbeat.ts";
 import { JOB_KINDS } from "./jobs/registry.ts";
@@ -51,7 +52,7 @@ export function createWorker(options: WorkerOptions = {}) {
         ],
         dispatch: async () => {
           try {
-            await dispatchDueJobs(jobDepsAt(env)(at), env.JOBS, JOB_KINDS);
+            await dispatchDueJobs(jobDepsWith(env, platformsFrom(env))(at), env.JOBS, JOB_KINDS);
           } catch (error) {
             console.error("scheduled dispatch failed", {
               cron: controller.cron,
@@ -70,7 +71,8 @@ export function createWorker(options: WorkerOptions = {}) {
       switch (batch.queue) {
         case QUEUES.jobs: {
           const jobs = await takeHeartbeats(batch, createDb(env.DB), clock);
-          if (jobs.length > 0) await consumeJobs({ messages: jobs }, jobDepsAt(env), JOB_KINDS);
+          if (jobs.length > 0)
+            await consumeJobs({ messages: jobs }, jobDepsWith(env, platformsFrom(env)), JOB_KINDS);
           return;
         }
         case QUEUES.outbox: {
@@ -78,7 +80,7 @@ export function createWorker(options: WorkerOptions = {}) {
           if (outbox.length > 0)
             await consumeOutbox(
               { messages: outbox },
-              deliveryDeps(env, { clock: options.now, paceScale: options.paceScale }),
+              deliveryDeps(env, platformsFrom(env), { clock: options.now, paceScale: options.paceScale }),
             );
           return;
         }

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { jobDepsAt } from "../src/jobs/deps.ts";
+import { jobDepsAt } from "../src/compose.ts";
 import { weeklyDigest } from "../src/jobs/weekly-digest.ts";
 import { resetDb, snapshot } from "./support/db.ts";
 import { DIGEST_AT, seedWeek } from "./support/digest.ts";

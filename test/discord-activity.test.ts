@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { jobDepsAt } from "../src/jobs/deps.ts";
+import { jobDepsAt } from "../src/compose.ts";
 import { readActivity } from "../src/jobs/discord-activity.ts";
 import { resetDb } from "./support/db.ts";
 import { seedCommunity } from "./support/delivery.ts";

@@ -1,9 +1,9 @@
 import { createMessageBatch } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
+import { jobDepsAt } from "../src/compose.ts";
 import { UNFINISHED_SYNC_MS } from "../src/db/member-sync.ts";
 import { consumeJobs } from "../src/jobs/consumer.ts";
-import { jobDepsAt } from "../src/jobs/deps.ts";
 import { dispatchDueJobs } from "../src/jobs/dispatcher.ts";
 import type { JobMessage } from "../src/jobs/job-message.ts";
 import { memberSync } from "../src/jobs/member-sync.ts";

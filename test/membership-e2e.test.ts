@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { jobDepsAt } from "../src/jobs/deps.ts";
+import { jobDepsAt } from "../src/compose.ts";
 import { syncCommunity } from "../src/jobs/member-sync.ts";
 import { resetDb } from "./support/db.ts";
 import { drain, seedCommunity, testDelivery } from "./support/delivery.ts";

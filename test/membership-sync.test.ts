@@ -1,8 +1,8 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
+import { jobDepsAt } from "../src/compose.ts";
 import { createDb } from "../src/db/client.ts";
 import { createCommunityStore } from "../src/db/store.ts";
-import { jobDepsAt } from "../src/jobs/deps.ts";
 import { memberSync, syncCommunity } from "../src/jobs/member-sync.ts";
 import type { JobDeps } from "../src/jobs/registry.ts";
 import { resetDb } from "./support/db.ts";

@@ -1,10 +1,10 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
+import { jobDepsAt } from "../src/compose.ts";
 import { welcomeEffects } from "../src/core/membership/welcome.ts";
 import type { Community } from "../src/core/model.ts";
 import { createDb } from "../src/db/client.ts";
 import { createCommunityStore } from "../src/db/store.ts";
-import { jobDepsAt } from "../src/jobs/deps.ts";
 import { welcomeFollowup } from "../src/jobs/welcome-followup.ts";
 import { resetDb } from "./support/db.ts";
 import { drain, seedCommunity, testDelivery } from "./support/delivery.ts";

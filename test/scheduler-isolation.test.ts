@@ -1,9 +1,9 @@
 import { createScheduledController } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import { jobDepsAt } from "../src/compose.ts";
 import worker from "../src/index.ts";
 import { deliverySweep } from "../src/jobs/delivery-sweep.ts";
-import { jobDepsAt } from "../src/jobs/deps.ts";
 import { DispatchError, dispatchDueJobs } from "../src/jobs/dispatcher.ts";
 import type { JobMessage } from "../src/jobs/job-message.ts";
 import type { DueItem, JobKind } from "../src/jobs/registry.ts";

@@ -1,8 +1,8 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
+import { jobDepsAt } from "../src/compose.ts";
 import { createDb } from "../src/db/client.ts";
 import { createCommunityStore } from "../src/db/store.ts";
-import { jobDepsAt } from "../src/jobs/deps.ts";
 import { dispatchDueJobs } from "../src/jobs/dispatcher.ts";
 import type { JobMessage } from "../src/jobs/job-message.ts";
 import { meetingCommunities } from "../src/jobs/meeting-days.ts";

@@ -6,9 +6,9 @@ import {
 } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { jobDepsAt } from "../src/compose.ts";
 import worker from "../src/index.ts";
 import { consumeJobs } from "../src/jobs/consumer.ts";
-import { jobDepsAt } from "../src/jobs/deps.ts";
 import { dispatchDueJobs, RESEND_CLAIMED_AFTER_MS } from "../src/jobs/dispatcher.ts";
 import type { JobMessage } from "../src/jobs/job-message.ts";
 import { dueDays, localClock } from "../src/jobs/periods.ts";

@@ -1,8 +1,8 @@
 import { createMessageBatch } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
+import { jobDepsAt } from "../src/compose.ts";
 import { consumeJobs } from "../src/jobs/consumer.ts";
-import { jobDepsAt } from "../src/jobs/deps.ts";
 import { dispatchDueJobs } from "../src/jobs/dispatcher.ts";
 import type { JobMessage } from "../src/jobs/job-message.ts";
 import { JOB_KINDS } from "../src/jobs/registry.ts";

@@ -1,8 +1,8 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { slackTokens } from "../src/adapters/slack/tokens.ts";
+import { jobDepsAt } from "../src/compose.ts";
 import { createDb } from "../src/db/client.ts";
-import { jobDepsAt } from "../src/jobs/deps.ts";
 import { tokenReencrypt } from "../src/jobs/token-reencrypt.ts";
 import { bindingOf, decrypt, encrypt } from "../src/secrets/envelope.ts";
 import { keyRing } from "../src/secrets/key-ring.ts";

@@ -1,9 +1,9 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
+import { jobDepsAt } from "../src/compose.ts";
 import { translator } from "../src/core/i18n/index.ts";
 import { announcementUpdate } from "../src/core/meetings/announcement.ts";
 import type { Community } from "../src/core/model.ts";
-import { jobDepsAt } from "../src/jobs/deps.ts";
 import { meetingAnnounce } from "../src/jobs/meeting-announce.ts";
 import { topicRefresh } from "../src/jobs/topic-refresh.ts";
 import { resetDb } from "./support/db.ts";

@@ -1,9 +1,9 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { slackTokens } from "../src/adapters/slack/tokens.ts";
+import { jobDepsAt } from "../src/compose.ts";
 import { createDb } from "../src/db/client.ts";
 import { communityErasure } from "../src/jobs/community-erasure.ts";
-import { jobDepsAt } from "../src/jobs/deps.ts";
 import { resetDb } from "./support/db.ts";
 import { install, installations } from "./support/install.ts";
 import { signedSlack } from "./support/slack.ts";

@@ -1,10 +1,14 @@
 import type { Generated } from "kysely";
+import type { PlatformId } from "../core/model.ts";
 
-/** A Slack workspace installed through OAuth (migrations/0014_installations.sql). */
+/**
+ * A workspace installed through OAuth (migrations/0014_installations.sql): today only Slack's;
+ * since 0017 the column takes any platform id, for a platform whose installs carry tokens too.
+ */
 export interface InstallationsTable {
   id: Generated<number>;
   community_id: number;
-  platform: "slack";
+  platform: PlatformId;
   workspace_id: string;
   enterprise_id: string | null;
   app_id: string | null;

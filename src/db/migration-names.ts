@@ -21,4 +21,5 @@ export const MIGRATIONS = [
   "0014_installations.sql",
   "0015_health.sql",
   "0016_digest_topics.sql",
+  "0017_platform_open.sql",
 ] as const;

@@ -1,5 +1,6 @@
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { BlockCause } from "../core/delivery.ts";
+import type { PlatformId } from "../core/model.ts";
 import type { HealthCronTickTable, HealthQueueHeartbeatsTable } from "./health-schema.ts";
 import type { InstallationsTable, OauthStatesTable } from "./installations-schema.ts";
 import type { KudosTable } from "./kudos-schema.ts";
@@ -18,7 +19,8 @@ import type { DigestTopicsTable, MeetingTopicsTable, TopicsTable, TopicVotesTabl
 /** Table types for Kysely, mirroring `migrations/`. snake_case as in SQL. */
 export interface CommunitiesTable {
   id: Generated<number>;
-  platform: "slack" | "discord";
+  /** Any adapter's id (migration 0017 dropped the list): `slack`, `discord`, … */
+  platform: PlatformId;
   workspace_id: string;
   name: string | null;
   locale: "en" | "id";

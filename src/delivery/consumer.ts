@@ -1,10 +1,7 @@
-import { createDiscordSender } from "../adapters/discord/sender.ts";
-import { createSlackSender } from "../adapters/slack/sender.ts";
-import { type SlackTokenFor, slackTokens } from "../adapters/slack/tokens.ts";
-import { DEFAULT_DISCORD_API_URL, DEFAULT_SLACK_API_URL } from "../api-defaults.ts";
 import type { SendPort } from "../core/delivery.ts";
 import { createDb } from "../db/client.ts";
 import type { AppEnv } from "../env.ts";
+import type { Platforms } from "../platforms.ts";
 import { type DeliveryDeps, type DeliveryMessage, deliverBatch } from "./engine.ts";
 import { createDeliveryQueue } from "./queue.ts";
 
@@ -20,18 +17,15 @@ export interface DeliveryOptions {
   readonly clock?: () => Date;
 }
 
-/** The delivery engine's dependencies from the Worker's bindings and secrets. */
-export function deliveryDeps(env: AppEnv, options: DeliveryOptions = {}): DeliveryDeps {
+/**
+ * The delivery engine's dependencies from the Worker's bindings and the platforms the
+ * composition root wired (`src/compose.ts`).
+ */
+export function deliveryDeps(env: AppEnv, platforms: Platforms, options: DeliveryOptions = {}): DeliveryDeps {
   const queue = createDeliveryQueue(env.OUTBOX);
   // Per batch: each batch reads the workspaces' tokens afresh, so an uninstall stops it at once.
   const senders = new Map<string, Promise<SendPort | null>>();
   const clock = options.clock ?? (() => new Date());
-  const slackToken = slackTokens({
-    db: createDb(env.DB),
-    secrets: env,
-    apiUrl: env.SLACK_API_URL ?? DEFAULT_SLACK_API_URL,
-    now: clock,
-  });
   return {
     db: createDb(env.DB),
     d1: env.DB,
@@ -39,7 +33,11 @@ export function deliveryDeps(env: AppEnv, options: DeliveryOptions = {}): Delive
       const key = `${platform}:${workspaceId}`;
       let sender = senders.get(key);
       if (!sender) {
-        sender = createSender(env, platform, workspaceId, options.paceScale, slackToken);
+        // A platform this deployment is not wired for has no sender, like one without a token.
+        const parts = platforms.get(platform);
+        sender = parts
+          ? parts.sender(workspaceId, { now: clock, paceScale: options.paceScale })
+          : Promise.resolve(null);
         senders.set(key, sender);
       }
       return sender;
@@ -51,32 +49,6 @@ export function deliveryDeps(env: AppEnv, options: DeliveryOptions = {}): Delive
     holdMs: options.holdMs ?? HOLD_MS,
     maxAttempts: MAX_ATTEMPTS,
   };
-}
-
-async function createSender(
-  env: AppEnv,
-  platform: "slack" | "discord",
-  workspaceId: string,
-  paceScale: number | undefined,
-  slackToken: SlackTokenFor,
-): Promise<SendPort | null> {
-  if (platform === "slack") {
-    const token = await slackToken(workspaceId);
-    if (!token) return null;
-    return createSlackSender({
-      token,
-      apiUrl: env.SLACK_API_URL ?? DEFAULT_SLACK_API_URL,
-      workspaceId,
-      paceScale,
-    });
-  }
-  if (!env.DISCORD_BOT_TOKEN || !env.DISCORD_APPLICATION_ID) return null;
-  return createDiscordSender({
-    apiUrl: env.DISCORD_API_URL ?? DEFAULT_DISCORD_API_URL,
-    botToken: env.DISCORD_BOT_TOKEN,
-    applicationId: env.DISCORD_APPLICATION_ID,
-    paceScale,
-  });
 }
 
 /** The `guyub-outbox` consumer: Cloudflare's batch to the platform-neutral engine. */

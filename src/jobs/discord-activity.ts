@@ -60,7 +60,7 @@ export async function readActivity(
   const community = await communityById(deps.db, communityId);
   if (community?.platform !== "discord")
     return { status: "skipped", reason: "not a Discord community guyub knows" };
-  const history = deps.history?.(community.workspaceId) ?? null;
+  const history = deps.history?.(community.platform, community.workspaceId) ?? null;
   if (!history) return { status: "skipped", reason: "no Discord credentials to read channels" };
   let budget = pages;
   for (const channel of await activityChannels(deps.db, communityId)) {

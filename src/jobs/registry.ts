@@ -1,7 +1,7 @@
-import type { ChannelHistoryFor } from "../core/activity/history.ts";
 import type { DirectoryFor } from "../core/membership/directory.ts";
 import type { CommunityStore } from "../core/ports.ts";
 import type { Db } from "../db/client.ts";
+import type { HistoryFor } from "../platforms.ts";
 import type { KeySecrets } from "../secrets/key-ring.ts";
 import type { PlannedClaim } from "./claimed.ts";
 import { communityErasure } from "./community-erasure.ts";
@@ -33,8 +33,8 @@ export interface JobDeps {
   readonly now: Date;
   /** The platform member lists (Slack users.list, Discord guild members), for the member sync. */
   readonly directory?: DirectoryFor;
-  /** Discord channel history, for the activity job. */
-  readonly history?: ChannelHistoryFor;
+  /** Channel history by platform (Discord's), for the activity job. */
+  readonly history?: HistoryFor;
   /** The key ring's secrets, for the job that re-encrypts stored tokens. */
   readonly keys?: KeySecrets;
 }

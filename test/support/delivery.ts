@@ -1,4 +1,5 @@
 import { env } from "cloudflare:workers";
+import { platformsFrom } from "../../src/compose.ts";
 import type { OutboxDraft } from "../../src/core/delivery.ts";
 import type { Message } from "../../src/core/message.ts";
 import type { Community } from "../../src/core/model.ts";
@@ -34,7 +35,8 @@ export class TestMessage implements DeliveryMessage {
 /** Delivery deps against the real D1 and the stand-ins, with a recording OUTBOX queue. */
 export function testDelivery(options: DeliveryOptions = {}): { deps: DeliveryDeps; queue: RecordingQueue } {
   const queue = new RecordingQueue();
-  const deps = deliveryDeps(testEnv({ OUTBOX: queue.asQueue() }), { holdMs: 60_000, ...options });
+  const bindings = testEnv({ OUTBOX: queue.asQueue() });
+  const deps = deliveryDeps(bindings, platformsFrom(bindings), { holdMs: 60_000, ...options });
   return { deps, queue };
 }
 

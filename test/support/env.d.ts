@@ -6,6 +6,8 @@ declare global {
     interface Env extends AppEnv {
       TEST_MIGRATIONS: D1Migration[];
       TEST_DISCORD_PRIVATE_KEY: string;
+      /** An empty D1 of its own for the migration tests (vitest.config.ts). */
+      MIGRATION_DB: D1Database;
     }
   }
 }

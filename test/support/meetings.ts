@@ -1,7 +1,7 @@
 import { createMessageBatch } from "cloudflare:test";
 import { env } from "cloudflare:workers";
+import { jobDepsAt } from "../../src/compose.ts";
 import { consumeJobs } from "../../src/jobs/consumer.ts";
-import { jobDepsAt } from "../../src/jobs/deps.ts";
 import { dispatchDueJobs } from "../../src/jobs/dispatcher.ts";
 import type { JobMessage } from "../../src/jobs/job-message.ts";
 import { meetingAnnounce } from "../../src/jobs/meeting-announce.ts";

@@ -1,5 +1,5 @@
 import { env } from "cloudflare:workers";
-import { jobDepsAt } from "../../src/jobs/deps.ts";
+import { jobDepsAt } from "../../src/compose.ts";
 import { NUDGES_JOB, nudges } from "../../src/jobs/nudges.ts";
 import { RecordingQueue } from "./queue.ts";
 import { testEnv } from "./worker.ts";

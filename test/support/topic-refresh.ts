@@ -1,9 +1,9 @@
 import { createMessageBatch } from "cloudflare:test";
 import { env } from "cloudflare:workers";
+import { jobDepsAt } from "../../src/compose.ts";
 import { createDb } from "../../src/db/client.ts";
 import { createCommunityStore } from "../../src/db/store.ts";
 import { consumeJobs } from "../../src/jobs/consumer.ts";
-import { jobDepsAt } from "../../src/jobs/deps.ts";
 import { dispatchDueJobs } from "../../src/jobs/dispatcher.ts";
 import type { JobMessage } from "../../src/jobs/job-message.ts";
 import type { JobKind } from "../../src/jobs/registry.ts";

@@ -1,0 +1,65 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+
+// docs/architecture.md: every arrow points at core, and only the composition root (src/worker.ts,
+// src/compose.ts, src/app.ts) puts adapters and the rest together. Read from the source, so a new
+// file is held to it without a list: no file under these folders may reach src/adapters/, directly
+// or through any chain of imports (type-only imports count: they tie it to the adapter's shapes).
+const INNER = ["src/core/", "src/db/", "src/jobs/", "src/delivery/"];
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(join(ROOT, dir), { withFileTypes: true }).flatMap((entry) => {
+    const path = `${dir}/${entry.name}`;
+    if (entry.isDirectory()) return sourceFiles(path);
+    return /\.(ts|cjs|js)$/.test(entry.name) ? [path] : [];
+  });
+}
+
+/** Every relative module a file names: `import … from`, `export … from`, `import "…"`, `import(…)`. */
+function importsOf(source: string): string[] {
+  const found = source.matchAll(/(?:\bfrom\s*|\bimport\s*\(?\s*)["']([^"']+)["']/g);
+  return [...found].map((m) => m[1] ?? "").filter((specifier) => specifier.startsWith("."));
+}
+
+const FILES = sourceFiles("src");
+const GRAPH = new Map(
+  FILES.map((file) => {
+    const text = readFileSync(join(ROOT, file), "utf8");
+    const targets = importsOf(text).map((s) => relative(ROOT, resolve(ROOT, dirname(file), s)));
+    return [file, targets] as const;
+  }),
+);
+
+/** The import chain from `file` to an adapter module, or null when there is none. */
+function chainToAdapters(file: string, seen = new Set<string>()): string[] | null {
+  if (file.startsWith("src/adapters/")) return [file];
+  if (seen.has(file)) return null;
+  seen.add(file);
+  for (const next of GRAPH.get(file) ?? []) {
+    const chain = chainToAdapters(next, seen);
+    if (chain) return [file, ...chain];
+  }
+  return null;
+}
+
+describe("layers", () => {
+  it("reads imports the way the source writes them", () => {
+    const source = `import type { A } from "../adapters/a.ts";\nexport { b } from './b.ts';\nimport "./c.ts";\nconst d = await import("../d.ts");\nimport { z } from "zod";`;
+    expect(importsOf(source)).toEqual(["../adapters/a.ts", "./b.ts", "./c.ts", "../d.ts"]);
+  });
+
+  it("finds the folders it guards", () => {
+    for (const folder of INNER) expect(FILES.some((f) => f.startsWith(folder)), folder).toBe(true);
+  });
+
+  it("core, db, jobs and delivery never reach an adapter, directly or through another module", () => {
+    const reaching = FILES.filter((f) => INNER.some((folder) => f.startsWith(folder)))
+      .map((file) => chainToAdapters(file))
+      .filter((chain) => chain !== null)
+      .map((chain) => chain.join(" → "));
+    expect(reaching).toEqual([]);
+  });
+});
