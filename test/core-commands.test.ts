@@ -9,6 +9,7 @@ import { CommandError } from "../src/core/errors.ts";
 import { en } from "../src/core/i18n/en.ts";
 import { id } from "../src/core/i18n/id.ts";
 import { translator } from "../src/core/i18n/index.ts";
+import { TRAITS } from "./support/traits.ts";
 
 const noop = defineCommand({
   path: ["x"],
@@ -33,10 +34,13 @@ describe("command registry", () => {
   });
 
   it("resolves groups, defaults and unknown words", () => {
-    expect(registry.resolve("slack", ["moderators"], true)).toMatchObject({ kind: "command", consumed: 1 });
-    expect(registry.resolve("discord", ["moderators"], false)).toMatchObject({ kind: "incomplete" });
-    expect(registry.resolve("slack", ["moderators", "role"], true)).toMatchObject({ kind: "unknown" });
-    expect(registry.resolve("discord", ["moderators", "role"], true)).toMatchObject({ kind: "command" });
+    expect(registry.resolve(TRAITS.slack, ["moderators"], true)).toMatchObject({
+      kind: "command",
+      consumed: 1,
+    });
+    expect(registry.resolve(TRAITS.discord, ["moderators"], false)).toMatchObject({ kind: "incomplete" });
+    expect(registry.resolve(TRAITS.slack, ["moderators", "role"], true)).toMatchObject({ kind: "unknown" });
+    expect(registry.resolve(TRAITS.discord, ["moderators", "role"], true)).toMatchObject({ kind: "command" });
   });
 });
 
@@ -53,15 +57,15 @@ describe("typed text", () => {
   });
 
   it("maps words to options and rejects leftovers", () => {
-    expect(parseCommandText(registry, "slack", "LANGUAGE ID")).toEqual({
+    expect(parseCommandText(registry, TRAITS.slack, "LANGUAGE ID")).toEqual({
       path: ["language"],
       args: { language: "id" },
     });
-    expect(parseCommandText(registry, "slack", "help moderators add")).toEqual({
+    expect(parseCommandText(registry, TRAITS.slack, "help moderators add")).toEqual({
       path: ["help"],
       args: { command: "moderators add" },
     });
-    expect(() => parseCommandText(registry, "slack", "language id en")).toThrow(CommandError);
+    expect(() => parseCommandText(registry, TRAITS.slack, "language id en")).toThrow(CommandError);
   });
 });
 

@@ -3,6 +3,7 @@ import english from "../docs/moderator-guide.md?raw";
 import indonesian from "../docs/panduan-moderator.md?raw";
 import readme from "../README.md?raw";
 import { registry } from "../src/core/commands/index.ts";
+import { TRAITS } from "./support/traits.ts";
 
 /**
  * The moderator guides are promises to people who are not developers: every command has an
@@ -48,7 +49,7 @@ describe.each(GUIDES)("$file", ({ text, moderators }) => {
     const unknown = mentions(text).filter((mention) => {
       const words = mention.split(" ");
       const known = (["slack", "discord"] as const).some(
-        (platform) => registry.resolve(platform, words, true).kind === "command",
+        (platform) => registry.resolve(TRAITS[platform], words, true).kind === "command",
       );
       return !known;
     });

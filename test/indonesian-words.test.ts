@@ -11,10 +11,11 @@ import { translator } from "../src/core/i18n/index.ts";
 import { canonicalTimeZone } from "../src/core/meetings/parse.ts";
 import { resetDb } from "./support/db.ts";
 import { commandBody, MODERATOR, replyText, signedSlack } from "./support/slack.ts";
+import { TRAITS } from "./support/traits.ts";
 import { isolate, resetStandins } from "./support/worker.ts";
 
 const args = (text: string) =>
-  validateInvocation(registry, "slack", parseCommandText(registry, "slack", text)).args;
+  validateInvocation(registry, TRAITS.slack, parseCommandText(registry, TRAITS.slack, text)).args;
 
 describe("the words an Indonesian moderator types", () => {
   it.each([
@@ -83,7 +84,7 @@ describe("the words an Indonesian moderator types", () => {
     ["digest aktif", "digest.on"],
     ["digest on", "digest.on"],
   ])("/cop %s is %s (on/off typed in Indonesian)", (text, name) => {
-    expect(parseCommandText(registry, "slack", text).path.join(".")).toBe(name);
+    expect(parseCommandText(registry, TRAITS.slack, text).path.join(".")).toBe(name);
   });
 
   it("Discord: on/off subcommands carry their Indonesian name, the name sent unchanged", () => {

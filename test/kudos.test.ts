@@ -12,6 +12,7 @@ import { drain, seedCommunity, testDelivery } from "./support/delivery.ts";
 import { commandInteraction, DISCORD_MEMBER, signedDiscord, str, sub } from "./support/discord.ts";
 import { countWhere } from "./support/membership.ts";
 import { commandBody, MEMBER, replyText, signedSlack } from "./support/slack.ts";
+import { TRAITS } from "./support/traits.ts";
 import { isolate, outboxQueue, resetStandins, sentTo } from "./support/worker.ts";
 
 const NOW = new Date("2027-03-05T03:00:00Z");
@@ -154,6 +155,7 @@ describe("kudos racing the daily limit", () => {
     // INSERT the 10th was given. Seen from this command, only the read is stale.
     const store = { ...db, kudos: { ...db.kudos, givenOn: async () => 9 } };
     const request = (text: string): CommandRequest => ({
+      traits: TRAITS.slack,
       contact: {
         platform: "slack",
         workspaceId: "T0RACE",
@@ -164,7 +166,7 @@ describe("kudos racing the daily limit", () => {
       },
       syntax: { prefix: "/cop", namedOptions: false },
       authority: () => ({ kind: "payload", isModerator: false }),
-      parse: (registry) => parseCommandText(registry, "slack", text),
+      parse: (registry) => parseCommandText(registry, TRAITS.slack, text),
       ingressKey: `slack:T0RACE:trigger:${crypto.randomUUID()}`,
       place: { channelId: "C0GENERAL", isBot: async () => false },
     });

@@ -9,6 +9,7 @@ import { commandInteraction, group, MANAGE_GUILD, signedDiscord, str, sub } from
 import { memberRow } from "./support/membership.ts";
 import { RecordingQueue } from "./support/queue.ts";
 import { commandBody, MEMBER, MODERATOR, replyText, signedSlack, slashCommand } from "./support/slack.ts";
+import { TRAITS } from "./support/traits.ts";
 import { isolate, outboxQueue, resetStandins } from "./support/worker.ts";
 
 beforeEach(async () => {
@@ -126,11 +127,13 @@ describe("onboarding commands", () => {
   });
 
   it("Slack parses <#C123|name> as a channel and refuses anything else", () => {
-    expect(parseCommandText(registry, "slack", "onboarding channel <#C0ABC|general>")).toEqual({
+    expect(parseCommandText(registry, TRAITS.slack, "onboarding channel <#C0ABC|general>")).toEqual({
       path: ["onboarding", "channel"],
       args: { channel: "C0ABC" },
     });
-    expect(() => parseCommandText(registry, "slack", "onboarding channel <@U0MEMBER>")).toThrow(CommandError);
+    expect(() => parseCommandText(registry, TRAITS.slack, "onboarding channel <@U0MEMBER>")).toThrow(
+      CommandError,
+    );
   });
 
   it("sync starts the job now (once per minute) and tells how to see the result", async () => {

@@ -52,7 +52,10 @@ describe("/cop moderators add asks the platform's directory", () => {
     expect(await slack(send, "moderators add <@U0AYU|ayu>")).toContain("I could not check with the platform");
     expect(logged).toHaveBeenCalledWith("moderator look-up failed", expect.anything());
     expect(await snapshot()).toBe(before);
-    expect(await slack(send, "moderators add <@U0AYU|ayu>")).toContain("is now a moderator");
+    const added = await slack(send, "moderators add <@U0AYU|ayu>");
+    expect(added).toContain("is now a moderator");
+    // A Slack command cannot be hidden from members, so there is nothing for an admin to grant.
+    expect(added).not.toContain("Integrations");
   });
 
   it("Discord: refuses an id the server does not have (10007) and bots; adds a member", async () => {
@@ -78,7 +81,10 @@ describe("/cop moderators add asks the platform's directory", () => {
     expect(await add("300000000000000405")).toContain("is a bot: only people can be moderators");
     expect(await add(BOT_USER)).toContain("is a bot");
     expect(await countWhere("members", "is_moderator = 1")).toBe(0);
-    expect(await add("300000000000000007")).toContain("is now a moderator");
+    const added = await add("300000000000000007");
+    expect(added).toContain("is now a moderator");
+    // guyub cannot grant the hidden moderators' command itself: the reply says who can, and where.
+    expect(added).toContain("Server Settings → Integrations → guyub → copmod");
     expect(await countWhere("members", "is_moderator = 1")).toBe(1);
   });
 });

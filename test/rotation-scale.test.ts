@@ -16,6 +16,7 @@ import { seedJobsCommunity } from "./bench/jobs-seed.ts";
 import { countedCommand, countedStore } from "./support/counted-command.ts";
 import { freshDb } from "./support/db.ts";
 import { seedRotationHistory } from "./support/rotation-history.ts";
+import { TRAITS } from "./support/traits.ts";
 
 const MEMBERS = 3_000;
 /** Far below the members: a flow that read every member would return thousands of rows. */
@@ -52,6 +53,7 @@ async function actionContext(): Promise<{
   if (!community || !member) throw new Error("the bench member is missing");
   const ctx: ActionContext = {
     platform: "slack",
+    traits: TRAITS.slack,
     community,
     member,
     t: translator("en"),

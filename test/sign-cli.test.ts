@@ -82,7 +82,10 @@ describe("a CLI-built interaction, through the worker", () => {
       moderator: true,
     });
     const reply = (await (await send(await signedDiscord(payload))).json()) as { data: { content: string } };
-    expect(reply.data.content).toBe(`<@${DISCORD_MEMBER_ID}> is now a moderator of this community.`);
+    const [added, note] = reply.data.content.split("\n");
+    expect(added).toBe(`<@${DISCORD_MEMBER_ID}> is now a moderator of this community.`);
+    // Discord hides /copmod behind a permission only a server admin can grant: the reply says where.
+    expect(note).toContain("Server Settings → Integrations → guyub → copmod");
   });
 
   it("keeps --moderator for a chosen --user", async () => {

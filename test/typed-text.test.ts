@@ -6,6 +6,7 @@ import { validateInvocation } from "../src/core/commands/run.ts";
 import { readableText, tokenize } from "../src/core/commands/typed-text.ts";
 import { translator } from "../src/core/i18n/index.ts";
 import { SLACK_FORMS } from "./support/slack-forms.ts";
+import { TRAITS } from "./support/traits.ts";
 
 describe("typed text as Slack sends it", () => {
   const one = (raw: string) => {
@@ -77,7 +78,7 @@ function filler(kind: OptionKind, given: Command["example"][string]): string {
 }
 
 /** Every Slack command with a member, channel or link option (found, not listed: new ones count). */
-const cases = registry.forPlatform("slack").flatMap((command: Command) =>
+const cases = registry.forPlatform(TRAITS.slack).flatMap((command: Command) =>
   Object.entries(command.options)
     .filter(([, spec]) => spec.kind === "user" || spec.kind === "channel" || spec.kind === "link")
     .map(([name, spec]) => ({ command, name, kind: spec.kind as keyof typeof SLACK_FORMS })),
@@ -102,9 +103,11 @@ describe("every command that takes a member, a channel or a link, over Slack's r
         const words = Object.entries(command.options).map(([other, spec]) =>
           other === name ? form : filler(spec.kind, command.example[other]),
         );
-        const invocation = parseCommandText(registry, "slack", [...command.path, ...words].join(" "));
+        const invocation = parseCommandText(registry, TRAITS.slack, [...command.path, ...words].join(" "));
         expect(invocation.args[name]).toBe(meaning);
-        expect(validateInvocation(registry, "slack", invocation).args).toMatchObject({ [name]: meaning });
+        expect(validateInvocation(registry, TRAITS.slack, invocation).args).toMatchObject({
+          [name]: meaning,
+        });
       });
     }
   }

@@ -1,5 +1,6 @@
 import { optionType } from "../../src/adapters/discord/commands.ts";
 import { OPTION_TYPE } from "../../src/adapters/discord/parse.ts";
+import { DISCORD_TRAITS } from "../../src/adapters/discord/traits.ts";
 import { choiceValue } from "../../src/core/commands/choice-words.ts";
 import type { Command, Registry } from "../../src/core/commands/index.ts";
 import { type Token, tokenize } from "../../src/core/commands/parse-text.ts";
@@ -59,7 +60,7 @@ export function discordOptions(registry: Registry, line: string): DiscordOptionJ
   const tokens = tokenize(line.trim().replace(/^\/?cop(?=\s|$)/i, ""));
   if (tokens.length === 0) return nest(["help"], []);
   const resolution = registry.resolve(
-    "discord",
+    DISCORD_TRAITS,
     tokens.map((token) => token.raw),
     false,
   );

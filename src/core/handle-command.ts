@@ -1,4 +1,5 @@
 import type { Action } from "./actions/define.ts";
+import { formNotShown } from "./actions/form-place.ts";
 import type { FormDefinition } from "./actions/types.ts";
 import { errorReply } from "./commands/error-reply.ts";
 import { registry as defaultRegistry, type Registry } from "./commands/index.ts";
@@ -12,6 +13,7 @@ import { welcomeOnFirstContact } from "./membership/first-contact.ts";
 import type { JobStarter } from "./membership/ports.ts";
 import { ephemeral, type Form, type Message } from "./message.ts";
 import type { Community, Contact } from "./model.ts";
+import type { PlatformTraits } from "./platform.ts";
 import type { CommunityStore, DeliveryQueue, PlatformAuthority } from "./ports.ts";
 import { moderatorResolver, openSession } from "./session.ts";
 import type { UpcomingWork } from "./setup/ports.ts";
@@ -39,6 +41,8 @@ export interface InteractionRegistry {
 /** A command as an adapter hands it to core. */
 export interface CommandRequest {
   readonly contact: Contact;
+  /** What the platform can do; `traits.id` is `contact.platform`. */
+  readonly traits: PlatformTraits;
   readonly syntax: CommandSyntax;
   /** How this platform tells whether the member moderates (besides guyub's list). */
   authority(community: Community): PlatformAuthority;
@@ -74,7 +78,7 @@ export async function handleCommand(deps: CoreDeps, request: CommandRequest): Pr
     locale = t.locale;
     let valid: ValidCommand;
     try {
-      valid = validateInvocation(registry, request.contact.platform, request.parse(registry));
+      valid = validateInvocation(registry, request.traits, request.parse(registry));
     } catch (error) {
       if (error instanceof CommandError) return { message: errorReply(error, t, request.syntax, registry) };
       throw error;
@@ -95,6 +99,7 @@ export async function handleCommand(deps: CoreDeps, request: CommandRequest): Pr
     locale = t.locale;
     const ctx = {
       platform: request.contact.platform,
+      traits: request.traits,
       community,
       member,
       t,
@@ -116,7 +121,9 @@ export async function handleCommand(deps: CoreDeps, request: CommandRequest): Pr
         { store: deps.store, queue: deps.queue, ingressKey: request.ingressKey },
         valid,
       );
-      return { message: result.message, ...(result.form ? { form: result.form } : {}) };
+      if (!result.form) return { message: result.message };
+      const instead = formNotShown(request.traits, t);
+      return instead ? { message: instead } : { message: result.message, form: result.form };
     } catch (error) {
       if (error instanceof CommandError) return { message: errorReply(error, t, request.syntax, registry) };
       throw error;

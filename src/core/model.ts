@@ -6,13 +6,14 @@ import type { KudosEffect } from "./kudos/ports.ts";
 import type { MeetingEffect } from "./meetings/ports.ts";
 import type { MembershipEffect } from "./membership/effects.ts";
 import type { NudgeEffect } from "./nudges/ports.ts";
+import type { PlatformId } from "./platform.ts";
 import type { ProfileEffect } from "./profile/ports.ts";
 import type { RotationEffect } from "./rotation/effects.ts";
 import type { TopicEffect } from "./topics/effects.ts";
 import type { TopicRefreshEffect } from "./topics/refresh-effects.ts";
 
-/** The chat platforms guyub speaks to. Adding one means one adapter folder and one entry here. */
-export type PlatformId = "slack" | "discord";
+/** A platform's opaque id, declared by its adapter with its traits (`src/core/platform.ts`). */
+export type { PlatformId } from "./platform.ts";
 
 /** One community: a Slack workspace or a Discord server. */
 export interface Community {

@@ -3,7 +3,14 @@ import type { Community, Contact, Member } from "../core/model.ts";
 import type { Db } from "./client.ts";
 import { founderNow } from "./founders.ts";
 import { communityFromRow, memberFromRow } from "./mappers.ts";
-import type { CommunityRow, MemberRow } from "./schema.ts";
+import type { CommunitiesTable, CommunityRow, MemberRow } from "./schema.ts";
+
+/**
+ * A contact's platform as the communities table types it. Core's ids are opaque strings; the
+ * table's CHECK still names the platforms it stores, so an id it does not know fails the insert
+ * (and matches no row) rather than being stored.
+ */
+const column = (contact: Contact) => contact.platform as CommunitiesTable["platform"];
 
 /**
  * The community and (if known) the member for a contact, as ONE statement: the hot path of
@@ -11,7 +18,7 @@ import type { CommunityRow, MemberRow } from "./schema.ts";
  */
 export function findContactQuery(db: Db, contact: Contact) {
   return contactSelect(db, contact.userId)
-    .where("c.platform", "=", contact.platform)
+    .where("c.platform", "=", column(contact))
     .where("c.workspace_id", "=", contact.workspaceId);
 }
 
@@ -97,7 +104,7 @@ export function insertCommunityQuery(db: Db, contact: Contact, now: Date) {
   return db
     .insertInto("communities")
     .values({
-      platform: contact.platform,
+      platform: column(contact),
       workspace_id: contact.workspaceId,
       name: contact.workspaceName,
       locale: contact.initialLocale,
@@ -139,7 +146,7 @@ export function upsertActiveMemberQuery(db: Db, contact: Contact, today: string,
           sql.val(at).as("created_at"),
           sql.val(at).as("updated_at"),
         ])
-        .where("platform", "=", contact.platform)
+        .where("platform", "=", column(contact))
         .where("workspace_id", "=", contact.workspaceId),
     )
     .onConflict((oc) =>

@@ -1,12 +1,11 @@
 import { type CompiledQuery, sql } from "kysely";
-import type { PlatformId } from "../core/model.ts";
 import { type Db, runBatch } from "../db/client.ts";
 import { clearBlocksQueries, type LossRecord, lossQueries } from "../db/delivery-blocks.ts";
-import type { OutboxRow } from "../db/schema.ts";
+import type { CommunitiesTable, OutboxRow } from "../db/schema.ts";
 
 /** An outbox row with what sending it needs: platform, pause, DM channel, the edited message. */
 export interface LoadedRow extends OutboxRow {
-  readonly platform: PlatformId;
+  readonly platform: CommunitiesTable["platform"];
   readonly workspace_id: string;
   readonly delivery_paused: number;
   readonly dm_channel_id: string | null;

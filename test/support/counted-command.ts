@@ -4,6 +4,7 @@ import { handleCommand } from "../../src/core/handle-command.ts";
 import { createDb } from "../../src/db/client.ts";
 import { createCommunityStore } from "../../src/db/store.ts";
 import { type Reading, readingD1 } from "./reading-d1.ts";
+import { TRAITS } from "./traits.ts";
 
 /** A store over a D1 that counts statements and the rows they hand back. */
 export function countedStore() {
@@ -27,6 +28,7 @@ export async function countedCommand(
   const answer = await handleCommand(
     { store, now: () => now },
     {
+      traits: TRAITS.slack,
       contact: {
         platform: "slack",
         workspaceId: "T0BENCH",
@@ -37,7 +39,7 @@ export async function countedCommand(
       },
       syntax: { prefix: "/cop", namedOptions: false },
       authority: () => ({ kind: "payload", isModerator: moderator }),
-      parse: (r) => parseCommandText(r, "slack", text),
+      parse: (r) => parseCommandText(r, TRAITS.slack, text),
       ingressKey: `slack:T0BENCH:trigger:${crypto.randomUUID()}`,
     },
   );

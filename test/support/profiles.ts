@@ -2,18 +2,21 @@ import { env } from "cloudflare:workers";
 import type { ActionContext, ActionResult, FieldErrors, FormValues } from "../../src/core/actions/types.ts";
 import type { Locale } from "../../src/core/i18n/index.ts";
 import { translator } from "../../src/core/i18n/index.ts";
-import type { PlatformId } from "../../src/core/model.ts";
 import type { CommunityStore } from "../../src/core/ports.ts";
 import { createDb } from "../../src/db/client.ts";
 import { createCommunityStore } from "../../src/db/store.ts";
+import { type TestPlatform, TRAITS } from "./traits.ts";
 
 /** The real D1 store, as the app builds it. */
 export function realStore(): CommunityStore {
   return createCommunityStore(createDb(env.DB), env.DB);
 }
 
-export const WORKSPACE: Record<PlatformId, string> = { slack: "T0GUYUB01", discord: "200000000000000001" };
-export const MAIN_CHANNEL: Record<PlatformId, string> = { slack: "C0GENERAL", discord: "600000000000000001" };
+export const WORKSPACE: Record<TestPlatform, string> = { slack: "T0GUYUB01", discord: "200000000000000001" };
+export const MAIN_CHANNEL: Record<TestPlatform, string> = {
+  slack: "C0GENERAL",
+  discord: "600000000000000001",
+};
 
 /**
  * A member's context for calling form and action handlers directly, as the interaction handler
@@ -21,7 +24,7 @@ export const MAIN_CHANNEL: Record<PlatformId, string> = { slack: "C0GENERAL", di
  * `mainChannel: null`).
  */
 export async function memberContext(
-  platform: PlatformId,
+  platform: TestPlatform,
   userId: string,
   options: { now?: Date; locale?: Locale; mainChannel?: string | null; name?: string } = {},
 ): Promise<ActionContext> {
@@ -43,6 +46,7 @@ export async function memberContext(
   const locale = options.locale ?? "en";
   return {
     platform,
+    traits: TRAITS[platform],
     community: { ...community, locale, timezone: "Asia/Jakarta" },
     member,
     t: translator(locale),

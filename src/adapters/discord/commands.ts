@@ -3,6 +3,7 @@ import type { Command, Registry } from "../../core/commands/index.ts";
 import type { OptionSpec } from "../../core/commands/options.ts";
 import { allTranslations, type PlainKey } from "../../core/i18n/index.ts";
 import { OPTION_TYPE } from "./parse.ts";
+import { DISCORD_TRAITS } from "./traits.ts";
 
 /** The root command word on Discord. */
 export const ROOT_COMMAND = "cop";
@@ -66,7 +67,7 @@ export function discordCommandDefinitions(registry: Registry) {
       ...described("cmd.root"),
       contexts: [GUILD_CONTEXT],
       integration_types: [GUILD_INSTALL],
-      options: registry.tree("discord").map((entry) =>
+      options: registry.tree(DISCORD_TRAITS).map((entry) =>
         entry.kind === "command"
           ? subcommand(entry.command, entry.command.name)
           : {

@@ -11,6 +11,7 @@ import { discordAuthority } from "./parse.ts";
 import type { DiscordInteraction } from "./payloads.ts";
 import { EPHEMERAL, renderDiscordMessage } from "./render.ts";
 import { renderDiscordModal } from "./render-form.ts";
+import { DISCORD_TRAITS } from "./traits.ts";
 
 const SYNTAX = { prefix: `/${ROOT_COMMAND}`, namedOptions: true } as const;
 
@@ -29,7 +30,7 @@ export async function onComponent(
   const user = interaction.member?.user ?? interaction.user;
   const modal = interaction.type === InteractionType.MODAL_SUBMIT;
   const work = handleInteraction(core, {
-    platform: "discord",
+    traits: DISCORD_TRAITS,
     userId: user?.id ?? "0",
     workspaceId: interaction.guild_id ?? null,
     kind: modal ? "form" : "button",

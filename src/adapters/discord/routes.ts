@@ -22,6 +22,7 @@ import { discordAuthority, discordContact, invocationFromOptions, localeFrom } f
 import { type DiscordInteraction, interactionPayload } from "./payloads.ts";
 import { EPHEMERAL, renderDiscordMessage } from "./render.ts";
 import { renderDiscordModal } from "./render-form.ts";
+import { DISCORD_TRAITS } from "./traits.ts";
 import { verifyDiscordRequest } from "./verify.ts";
 
 export interface DiscordRouteOptions {
@@ -92,6 +93,7 @@ async function onCommand(
   }
   const work = handleCommand(options.core(env), {
     contact: discordContact({ ...interaction, guild_id: guildId }),
+    traits: DISCORD_TRAITS,
     syntax: SYNTAX,
     authority: (community) => discordAuthority(interaction, community),
     parse: () => invocationFromOptions(interaction.data?.options),

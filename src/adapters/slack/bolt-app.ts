@@ -14,6 +14,7 @@ import { registerMembershipEvents } from "./membership-events.ts";
 import { COMMAND_TEXT_MAX } from "./payloads.ts";
 import { WorkersReceiver } from "./receiver.ts";
 import { renderSlackReply } from "./render.ts";
+import { SLACK_TRAITS } from "./traits.ts";
 
 /** What each request hands to Bolt listeners through `customProperties`. */
 export interface SlackRequestContext {
@@ -93,8 +94,9 @@ async function onCommand({
     return info;
   };
   const work = handleCommand(request.core, {
+    traits: SLACK_TRAITS,
     contact: {
-      platform: "slack",
+      platform: SLACK_TRAITS.id,
       workspaceId: command.team_id,
       workspaceName: command.team_domain ?? null,
       userId: command.user_id,
@@ -112,7 +114,7 @@ async function onCommand({
     parse: (registry) => {
       if (command.text.length > COMMAND_TEXT_MAX)
         throw new CommandError("too_long", { limit: COMMAND_TEXT_MAX });
-      return parseCommandText(registry, "slack", command.text);
+      return parseCommandText(registry, SLACK_TRAITS, command.text);
     },
     // Slack does not retry commands, but a signed request can be replayed for five minutes.
     ingressKey: command.trigger_id ? `slack:${command.team_id}:trigger:${command.trigger_id}` : undefined,

@@ -15,6 +15,7 @@ import type { SlackRequestContext } from "./bolt-app.ts";
 import { createSlackLookups } from "./directory.ts";
 import { renderSlackMessage, renderSlackReply } from "./render.ts";
 import { renderSlackModal } from "./render-form.ts";
+import { SLACK_TRAITS } from "./traits.ts";
 
 const SYNTAX = { prefix: "/cop", namedOptions: false } as const;
 
@@ -62,7 +63,7 @@ async function onAction({
   const packed = "action_id" in action ? action.action_id : "";
   const team = body.team?.id ?? body.user.team_id ?? null;
   const response = await handleInteraction(request.core, {
-    platform: "slack",
+    traits: SLACK_TRAITS,
     userId: body.user.id,
     workspaceId: team,
     kind: "button",
@@ -99,7 +100,7 @@ async function onView({
   const request = context.guyub as SlackRequestContext;
   const team = body.team?.id ?? body.user.team_id ?? null;
   const work = handleInteraction(request.core, {
-    platform: "slack",
+    traits: SLACK_TRAITS,
     userId: body.user.id,
     workspaceId: team,
     kind: "form",

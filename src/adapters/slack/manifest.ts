@@ -1,5 +1,6 @@
 import type { Registry } from "../../core/commands/index.ts";
 import { translator } from "../../core/i18n/index.ts";
+import { SLACK_TRAITS } from "./traits.ts";
 
 /** Bot scopes: commands; posting; reading members (admin check, join/leave); DMs for nudges. */
 export const SLACK_BOT_SCOPES = [
@@ -34,7 +35,7 @@ export function slackManifest(registry: Registry, baseUrl: string, command = "/c
   const base = baseUrl.replace(/\/+$/, "");
   const t = translator("en");
   const words = registry
-    .tree("slack")
+    .tree(SLACK_TRAITS)
     .map((entry) => (entry.kind === "command" ? entry.command.name : entry.name));
   return {
     _metadata: { major_version: 1, minor_version: 1 },

@@ -6,16 +6,19 @@ import type { CoreDeps } from "../handle-command.ts";
 import { type Locale, translator } from "../i18n/index.ts";
 import type { PlatformDirectory } from "../membership/directory.ts";
 import { type Block, ephemeral, type Form, type Message } from "../message.ts";
-import type { Community, Effect, PlatformId } from "../model.ts";
+import type { Community, Effect } from "../model.ts";
+import type { PlatformTraits } from "../platform.ts";
 import type { PlatformAuthority } from "../ports.ts";
 import { moderatorResolver } from "../session.ts";
+import { formNotShown } from "./form-place.ts";
 import { ACTIONS, FORMS } from "./index.ts";
 import { actionButton, type Packed, unpack } from "./pack.ts";
 import type { ActionContext, ActionResult, FormDefinition, FormValues } from "./types.ts";
 
 /** A button press or form submission as an adapter hands it to core. */
 export interface InteractionRequest {
-  readonly platform: PlatformId;
+  /** What the platform can do; `traits.id` must be the community's platform. */
+  readonly traits: PlatformTraits;
   readonly userId: string;
   /** The server or workspace the press came from; null in a DM (Discord sends none there). */
   readonly workspaceId: string | null;
@@ -70,13 +73,14 @@ export async function handleInteraction(
     const member = found?.member;
     if (!packed || !community || !member) return notAvailable(locale);
     locale = community.locale;
-    if (community.platform !== request.platform) return notAvailable(locale);
+    if (community.platform !== request.traits.id) return notAvailable(locale);
     if (request.workspaceId !== null && request.workspaceId !== community.workspaceId)
       return notAvailable(locale);
     const now = deps.now();
     const t = translator(community.locale);
     const ctx: ActionContext = {
-      platform: request.platform,
+      platform: request.traits.id,
+      traits: request.traits,
       community,
       member,
       t,
@@ -135,12 +139,15 @@ export async function handleInteraction(
     const seen = activityToday(community, member, now);
     await applyOnce(deps, ctx, [...(result.effects ?? []), ...extra, ...seen], request.ingressKey);
     const reply = result.replyAfter ? await result.replyAfter() : result.reply;
-    if (result.form)
+    if (result.form) {
+      const instead = formNotShown(ctx.traits, t);
+      if (instead) return { kind: "reply", message: instead };
       return {
         kind: "form",
         form: withCloseLabel(result.form, t("form.close")),
         fallback: ephemeral({ type: "text", text: t("form.couldNotOpen") }),
       };
+    }
     if (result.update) return { kind: "update", message: result.update, ...(reply ? { reply } : {}) };
     return { kind: "reply", message: reply ?? ephemeral({ type: "text", text: t("action.done") }) };
   } catch (error) {

@@ -1,8 +1,15 @@
 import type { Button } from "../message.ts";
 import type { Community } from "../model.ts";
 
-/** Discord's limit for a component's or modal's custom_id; Slack allows more. */
-export const MAX_PACKED = 100;
+/**
+ * The most UTF-8 bytes a packed id may take: the smallest any platform guyub speaks to allows
+ * (Telegram's `callback_data` is 64 bytes; Discord's `custom_id` 100 characters, Slack's
+ * `action_id` 255). Every id core can build fits it, whatever platform the message goes to, so no
+ * message is ever built per platform; an adapter whose `maxButtonIdBytes` is below it fails
+ * `test/button-ids.test.ts`, which also packs every button and form with its longest arguments.
+ */
+export const PACKED_MAX_BYTES = 64;
+const bytes = (text: string) => new TextEncoder().encode(text).length;
 const WORD = /^[a-z][a-z0-9.-]{0,31}$/;
 const ARG = /^[^:]{0,64}$/;
 
@@ -13,12 +20,12 @@ export interface Packed {
   readonly args: readonly string[];
 }
 
-/** `<id>:<communityId>:<arg>…`. Throws when it would not fit Discord's 100 characters. */
+/** `<id>:<communityId>:<arg>…`. Throws when it would not fit `PACKED_MAX_BYTES`. */
 export function pack(id: string, communityId: number, args: readonly string[] = []): string {
   if (!WORD.test(id)) throw new Error(`bad action id "${id}"`);
   for (const arg of args) if (!ARG.test(arg)) throw new Error(`bad action argument "${arg}"`);
   const packed = [id, String(communityId), ...args].join(":");
-  if (packed.length > MAX_PACKED) throw new Error(`packed action too long: ${packed}`);
+  if (bytes(packed) > PACKED_MAX_BYTES) throw new Error(`packed action too long: ${packed}`);
   return packed;
 }
 

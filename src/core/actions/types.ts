@@ -26,7 +26,7 @@ export interface FieldErrors {
 
 /**
  * One kind of button, defined once. Its id and arguments travel in the button itself
- * (`<id>:<community>:<arg>…`, at most 100 characters for Discord), so a press in a DM, which
+ * (`<id>:<community>:<arg>…`, at most `PACKED_MAX_BYTES`), so a press in a DM, which
  * carries no server or workspace, still names its community; the presser must be a stored
  * member of it before anything changes.
  */

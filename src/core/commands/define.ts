@@ -10,7 +10,7 @@ export function defineCommand<O extends OptionMap>(definition: CommandDefinition
     summary: definition.summary,
     options: definition.options,
     moderator: definition.moderator,
-    platforms: definition.platforms,
+    requires: definition.requires,
     example: definition.example as Command["example"],
     groupDefault: definition.groupDefault ?? false,
     openToAlumni: definition.openToAlumni ?? false,

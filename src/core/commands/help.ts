@@ -36,7 +36,7 @@ function byWord(commands: readonly Command[]): Map<string, Command[]> {
 async function index(ctx: CommandContext): Promise<CommandResult> {
   const { t, syntax } = ctx;
   const status = await ctx.moderatorStatus();
-  const words = byWord(ctx.registry.forPlatform(ctx.platform));
+  const words = byWord(ctx.registry.forPlatform(ctx.traits));
   const everyone: Field[] = [];
   const moderatorWords: string[] = [];
   for (const [word, commands] of words) {
@@ -73,7 +73,7 @@ async function index(ctx: CommandContext): Promise<CommandResult> {
 /** One word's commands, a line each (moderators' marked), or one command in full. */
 async function explain(ctx: CommandContext, words: string): Promise<CommandResult> {
   const { t, syntax } = ctx;
-  const resolution = ctx.registry.resolve(ctx.platform, words.split(/\s+/), false);
+  const resolution = ctx.registry.resolve(ctx.traits, words.split(/\s+/), false);
   if (resolution.kind === "unknown") throw new CommandError("unknown_command", { input: words });
   if (resolution.kind !== "incomplete") return explainOne(ctx, resolution.command);
   const status = await ctx.moderatorStatus();

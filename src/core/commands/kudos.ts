@@ -2,6 +2,7 @@ import { KUDOS_PER_DAY, KUDOS_REASON_MAX } from "../kudos/ports.ts";
 import { kudosMessage } from "../kudos/post.ts";
 import { localDay } from "../local-time.ts";
 import { ephemeral } from "../message.ts";
+import { isDirectChannel } from "../platform.ts";
 import { defineCommand } from "./define.ts";
 import { option } from "./options.ts";
 import { localized } from "./syntax.ts";
@@ -59,9 +60,9 @@ export const kudos = defineCommand({
   },
 });
 
-/** The channel the command was typed in; a DM with the bot (Slack `D…`) is no place for it. */
+/** The channel the command was typed in; a private chat with the bot (Slack `D…`) is no place for it. */
 async function postChannel(ctx: CommandContext): Promise<string | null> {
   const here = ctx.place?.channelId ?? null;
-  if (here && !(ctx.platform === "slack" && here.startsWith("D"))) return here;
+  if (here && !isDirectChannel(ctx.traits, here)) return here;
   return (await ctx.store.membership.onboarding(ctx.community.id)).mainChannelId;
 }

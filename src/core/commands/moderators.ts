@@ -1,6 +1,19 @@
+import type { MessageKey, PlainKey } from "../i18n/index.ts";
 import { type Block, ephemeral, type Inline } from "../message.ts";
+import type { PlatformTraits } from "../platform.ts";
 import { defineCommand } from "./define.ts";
 import { option } from "./options.ts";
+
+/** Who else moderates, as the platform says (its admins, or a permission). */
+const IMPLICIT: Record<PlatformTraits["platformModerators"], PlainKey> = {
+  admins: "moderators.implicit.admins",
+  "manage-server": "moderators.implicit.manageServer",
+};
+/** Someone who is not a person of this community, in the platform's word for one. */
+const NOT_HERE = {
+  workspace: "moderators.unknown.workspace",
+  server: "moderators.unknown.server",
+} as const satisfies Record<PlatformTraits["community"], MessageKey>;
 
 /** `/cop moderators list` (Slack also takes `/cop moderators`). */
 export const moderatorsList = defineCommand({
@@ -24,16 +37,13 @@ export const moderatorsList = defineCommand({
         fields: [{ label: t("moderators.listed"), value: names.length > 0 ? names : t("moderators.none") }],
       },
     ];
-    if (ctx.platform === "discord") {
+    if (ctx.traits.roles) {
       const role: Inline[] = community.moderatorRoleId
         ? [{ role: community.moderatorRoleId }]
         : [t("moderators.noRole")];
       blocks.push({ type: "fields", fields: [{ label: t("moderators.roleLabel"), value: role }] });
     }
-    blocks.push({
-      type: "context",
-      text: t(ctx.platform === "slack" ? "moderators.implicit.slack" : "moderators.implicit.discord"),
-    });
+    blocks.push({ type: "context", text: t(IMPLICIT[ctx.traits.platformModerators]) });
     return { message: ephemeral(...blocks) };
   },
 });
@@ -65,13 +75,16 @@ export const moderatorsAdd = defineCommand({
           ? "moderators.cannotCheck"
           : kind === "bot"
             ? "moderators.bot"
-            : ctx.platform === "slack"
-              ? "moderators.unknown.slack"
-              : "moderators.unknown.discord";
+            : NOT_HERE[ctx.traits.community];
       return { message: ephemeral({ type: "text", text: ctx.t.rich(key, { member: mention }) }) };
     }
+    const added: Block[] = [{ type: "text", text: ctx.t.rich("moderators.added", { member: mention }) }];
+    // The moderators' command is hidden from members by a permission guyub cannot grant (the
+    // platform wants a person's own token): say how a server admin lets the new moderator see it.
+    if (ctx.traits.commandPermissions)
+      added.push({ type: "context", text: ctx.t.rich("moderators.grantCommand", { member: mention }) });
     return {
-      message: ephemeral({ type: "text", text: ctx.t.rich("moderators.added", { member: mention }) }),
+      message: ephemeral(...added),
       effects: [{ type: "moderator.grant", userId: member }],
     };
   },
@@ -99,13 +112,13 @@ export const moderatorsRemove = defineCommand({
   },
 });
 
-/** `/cop moderators role @role` (Discord): everyone holding the role moderates. */
+/** `/cop moderators role @role` (platforms with roles): everyone holding the role moderates. */
 export const moderatorsRole = defineCommand({
   path: ["moderators", "role"],
   summary: "cmd.moderators.role",
   options: { role: option.role("arg.role", "arg.role.help") },
   moderator: true,
-  platforms: ["discord"],
+  requires: "roles",
   example: { role: "@Moderator" },
   handle(ctx, { role }) {
     return {

@@ -96,7 +96,7 @@ export const onboardingChannel = defineCommand({
     // Ask the platform first: a channel guyub cannot post in would swallow every post in silence.
     const refusal = await channelRefusal(ctx.directory, channel);
     if (refusal) {
-      const text = refusalText(refusal, ctx.platform, ctx.t, { channel });
+      const text = refusalText(refusal, ctx.traits, ctx.t, { channel });
       return { message: ephemeral({ type: "text", text }) };
     }
     return {

@@ -1,5 +1,5 @@
 import { CommandError } from "../errors.ts";
-import type { PlatformId } from "../model.ts";
+import type { PlatformTraits } from "../platform.ts";
 import { choiceValue } from "./choice-words.ts";
 import type { OptionSpec } from "./options.ts";
 import type { Registry } from "./registry.ts";
@@ -15,7 +15,7 @@ export { type Token, tokenize } from "./typed-text.ts";
  * channel option the id, a link option the URL, any other option readable text. Empty text
  * means `help`.
  */
-export function parseCommandText(registry: Registry, platform: PlatformId, text: string): Invocation {
+export function parseCommandText(registry: Registry, platform: PlatformTraits, text: string): Invocation {
   const tokens = tokenize(text);
   if (tokens.length === 0) return { path: ["help"], args: {} };
   const resolution = registry.resolve(

@@ -1,5 +1,5 @@
 import type { PlainKey } from "../i18n/index.ts";
-import type { PlatformId } from "../model.ts";
+import type { PlatformTraits } from "../platform.ts";
 import { subcommandWord } from "./choice-words.ts";
 import type { Command } from "./types.ts";
 
@@ -16,15 +16,15 @@ export interface Registry {
   readonly commands: readonly Command[];
   find(path: readonly string[]): Command | undefined;
   /** Commands available on a platform, in definition order. */
-  forPlatform(platform: PlatformId): Command[];
+  forPlatform(platform: PlatformTraits): Command[];
   /** Top-level words in order: a command or a group with its subcommands. */
   tree(
-    platform: PlatformId,
+    platform: PlatformTraits,
   ): ({ kind: "command"; command: Command } | { kind: "group"; name: string; commands: Command[] })[];
   /** The summary of a group word (`moderators`), for help and Discord registration. */
   groupSummary(group: string): PlainKey;
   /** Finds the command named by leading words (`moderators add …`), allowing a group default. */
-  resolve(platform: PlatformId, words: readonly string[], allowGroupDefault: boolean): Resolution;
+  resolve(platform: PlatformTraits, words: readonly string[], allowGroupDefault: boolean): Resolution;
 }
 
 /** Builds the registry and enforces the tree rules at start-up, so a bad definition never ships. */
@@ -39,7 +39,7 @@ export function createRegistry(
   }
   const byName = new Map(commands.map((command) => [command.name, command]));
   const groups = new Set(commands.filter((c) => c.path.length === 2).map((c) => c.path[0]));
-  const available = (platform: PlatformId) => (c: Command) => !c.platforms || c.platforms.includes(platform);
+  const available = (platform: PlatformTraits) => (c: Command) => !c.requires || platform[c.requires];
 
   return {
     commands,

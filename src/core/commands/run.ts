@@ -1,7 +1,8 @@
 import { CommandError, DuplicateDeliveryError } from "../errors.ts";
 import { NO_MAIN_CHANNEL } from "../membership/effects.ts";
 import { ephemeral, type Form, type Message, prependNotice } from "../message.ts";
-import type { Effect, PlatformId } from "../model.ts";
+import type { Effect } from "../model.ts";
+import type { PlatformTraits } from "../platform.ts";
 import type { CommunityStore, DeliveryQueue } from "../ports.ts";
 import type { Registry } from "./registry.ts";
 import type { Command, CommandContext, CommandResult, Invocation } from "./types.ts";
@@ -18,12 +19,12 @@ export interface ValidCommand {
  */
 export function validateInvocation(
   registry: Registry,
-  platform: PlatformId,
+  platform: PlatformTraits,
   invocation: Invocation,
 ): ValidCommand {
   const command = registry.find(invocation.path);
   if (!command) throw new CommandError("unknown_command", { input: invocation.path.join(" ") });
-  if (command.platforms && !command.platforms.includes(platform)) {
+  if (command.requires && !platform[command.requires]) {
     throw new CommandError("wrong_platform", { path: command.name });
   }
   const parsed = command.schema.safeParse(invocation.args);

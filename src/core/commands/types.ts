@@ -5,6 +5,7 @@ import type { PlatformDirectory } from "../membership/directory.ts";
 import type { JobStarter } from "../membership/ports.ts";
 import type { Form, Message } from "../message.ts";
 import type { Community, Effect, Member, PlatformId } from "../model.ts";
+import type { PlatformAbility, PlatformTraits } from "../platform.ts";
 import type { CommunityStore } from "../ports.ts";
 import type { UpcomingWork } from "../setup/ports.ts";
 import type { ArgsOf, OptionMap } from "./options.ts";
@@ -22,6 +23,8 @@ export interface CommandSyntax {
 /** Everything a handler may use. No platform types, no HTTP, no SQL. */
 export interface CommandContext {
   readonly platform: PlatformId;
+  /** What the platform can do (forms, roles, ids…): core asks these, never the platform's id. */
+  readonly traits: PlatformTraits;
   readonly community: Community;
   readonly member: Member;
   readonly t: Translator;
@@ -85,8 +88,8 @@ export interface CommandDefinition<O extends OptionMap> {
   readonly summary: PlainKey;
   readonly options: O;
   readonly moderator: boolean;
-  /** Limits the command to some platforms (`moderators role` is Discord-only). */
-  readonly platforms?: readonly PlatformId[];
+  /** Only on platforms with this ability (`moderators role` requires `roles`). */
+  readonly requires?: PlatformAbility;
   /** Example values for help and error messages; keys are option names. */
   readonly example: { readonly [K in keyof O]?: string | LocalizedExample };
   /** Run this subcommand when a platform that allows it (Slack) gets the group word alone. */
@@ -112,7 +115,7 @@ export interface Command {
   readonly summary: PlainKey;
   readonly options: OptionMap;
   readonly moderator: boolean;
-  readonly platforms?: readonly PlatformId[];
+  readonly requires?: PlatformAbility;
   readonly example: Readonly<Record<string, string | LocalizedExample | undefined>>;
   readonly groupDefault: boolean;
   readonly openToAlumni: boolean;

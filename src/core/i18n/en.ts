@@ -82,11 +82,13 @@ export const en = {
   "moderators.title": "Moderators",
   "moderators.listed": "On the moderator list",
   "moderators.none": "Nobody is on the moderator list yet.",
-  "moderators.implicit.slack": "Workspace admins and owners are always moderators.",
-  "moderators.implicit.discord": "Members with the Manage Server permission are always moderators.",
+  "moderators.implicit.admins": "Workspace admins and owners are always moderators.",
+  "moderators.implicit.manageServer": "Members with the Manage Server permission are always moderators.",
   "moderators.roleLabel": "Moderator role",
   "moderators.noRole": "none set",
   "moderators.added": "{member} is now a moderator of this community.",
+  "moderators.grantCommand":
+    "Members do not see /copmod: guyub cannot show it to {member} itself. A server admin can, under Server Settings → Integrations → guyub → copmod, by adding {member} or one of their roles (people with Manage Server see it already).",
   "moderators.alreadyListed": "{member} is already on the moderator list.",
   "moderators.removed": "{member} is no longer on the moderator list.",
   "moderators.notListed": "{member} is not on the moderator list.",
@@ -155,6 +157,8 @@ export const en = {
   "form.close": "Cancel",
   "form.couldNotOpen": "The form could not be opened just now. Please press the button again.",
   "form.reopen": "Open the form again",
+  "form.conversation":
+    "This is done in a form, and guyub cannot ask a form's questions here yet. Nothing was changed.",
   "error.unknown_action": "That button is not available any more.",
   "reply.working": "Working on it…",
 } as const;

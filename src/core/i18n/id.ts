@@ -85,12 +85,14 @@ export const id: Record<MessageKey, string> = {
   "moderators.title": "Moderator",
   "moderators.listed": "Dalam daftar moderator",
   "moderators.none": "Belum ada anggota dalam daftar moderator.",
-  "moderators.implicit.slack": "Admin dan pemilik workspace selalu menjadi moderator.",
-  "moderators.implicit.discord":
+  "moderators.implicit.admins": "Admin dan pemilik workspace selalu menjadi moderator.",
+  "moderators.implicit.manageServer":
     "Anggota dengan izin Kelola Server (Manage Server) selalu menjadi moderator.",
   "moderators.roleLabel": "Peran moderator",
   "moderators.noRole": "belum diatur",
   "moderators.added": "{member} kini menjadi moderator komunitas ini.",
+  "moderators.grantCommand":
+    "Anggota tidak melihat /copmod, dan guyub tidak dapat menampilkannya sendiri untuk {member}. Admin server dapat melakukannya di Server Settings → Integrations → guyub → copmod, dengan menambahkan {member} atau salah satu perannya (yang memiliki izin Kelola Server sudah dapat melihatnya).",
   "moderators.alreadyListed": "{member} sudah ada dalam daftar moderator.",
   "moderators.removed": "{member} tidak lagi ada dalam daftar moderator.",
   "moderators.notListed": "{member} tidak ada dalam daftar moderator.",
@@ -165,6 +167,8 @@ export const id: Record<MessageKey, string> = {
   "form.close": "Batal",
   "form.couldNotOpen": "Formulir belum dapat dibuka saat ini. Silakan tekan tombolnya sekali lagi.",
   "form.reopen": "Buka formulir lagi",
+  "form.conversation":
+    "Ini diisi melalui formulir, dan guyub belum dapat menanyakan isi formulir di sini. Tidak ada yang diubah.",
   "error.unknown_action": "Tombol itu sudah tidak berlaku.",
   "reply.working": "Sedang diproses…",
 };

@@ -1,6 +1,6 @@
-import type { Translator } from "../i18n/index.ts";
+import type { PlainKey, Translator } from "../i18n/index.ts";
 import type { Inline } from "../message.ts";
-import type { PlatformId } from "../model.ts";
+import type { PlatformTraits } from "../platform.ts";
 import type { ChannelProblem, PlatformDirectory } from "./directory.ts";
 
 /** Why guyub cannot take a channel as the main channel; `unverifiable`: the platform could not be asked. */
@@ -20,13 +20,19 @@ export async function channelRefusal(
   return access.ok ? null : access.problem;
 }
 
+/** A channel the bot cannot find: invite it (it may be private), or pick another. */
+const NOT_FOUND: Record<PlatformTraits["channelAccess"], PlainKey> = {
+  invite: "channel.notFound.invite",
+  permissions: "channel.notFound.permissions",
+};
+
 /**
  * The refusal said so a moderator knows what to do (invite the bot, allow it to send). `channel`
  * is a mention in a reply, or words ("the channel you chose") in a form's field error.
  */
 export function refusalText(
   refusal: ChannelRefusal,
-  platform: PlatformId,
+  traits: PlatformTraits,
   t: Translator,
   channel: Inline,
 ): Inline[] {
@@ -34,7 +40,7 @@ export function refusalText(
     case "unverifiable":
       return t.rich("channel.cannotCheck", { channel });
     case "not_found":
-      return [t(platform === "slack" ? "channel.notFound.slack" : "channel.notFound.discord")];
+      return [t(NOT_FOUND[traits.channelAccess])];
     case "not_member":
       return t.rich("channel.notMember", { channel });
     case "archived":

@@ -4,6 +4,8 @@
  * the job never sees HTTP or platform types.
  */
 
+import type { PlatformId } from "../platform.ts";
+
 /** One entry of the platform's member list. */
 export interface DirectoryMember {
   readonly userId: string;
@@ -49,7 +51,7 @@ export class DirectoryError extends Error {
 }
 
 /** A directory per community platform and workspace; null when that platform is not configured. */
-export type DirectoryFor = (platform: "slack" | "discord", workspaceId: string) => MemberDirectory | null;
+export type DirectoryFor = (platform: PlatformId, workspaceId: string) => MemberDirectory | null;
 
 /** Who a user id is, as the platform's directory says: a person here, a bot, or nobody here. */
 export type UserKind = "person" | "bot" | "unknown";

@@ -6,15 +6,15 @@ export const accessEn = {
   "moderators.cannotCheck":
     "I could not check with the platform whether {member} is in this community just now. Nothing was changed; please try again in a minute.",
   "moderators.bot": "{member} is a bot: only people can be moderators. Nothing was changed.",
-  "moderators.unknown.slack":
+  "moderators.unknown.workspace":
     "{member} is not in this workspace (or their account is deactivated), so they cannot be a moderator. Nothing was changed.",
-  "moderators.unknown.discord":
+  "moderators.unknown.server":
     "{member} is not a member of this server, so they cannot be a moderator. Nothing was changed.",
   "channel.cannotCheck":
     "I could not check with the platform whether guyub can post in {channel} just now. Nothing was changed; please try again in a minute.",
-  "channel.notFound.slack":
+  "channel.notFound.invite":
     "guyub cannot see that channel: it does not exist, or it is private and guyub is not in it. Invite guyub there (type /invite @guyub in the channel), then run this command again. Nothing was changed.",
-  "channel.notFound.discord":
+  "channel.notFound.permissions":
     "That channel does not exist (any more). Choose another one. Nothing was changed.",
   "channel.notMember":
     "guyub is not in {channel} yet, so it cannot post there. Invite it: type /invite @guyub in {channel}, then run this command again. Nothing was changed.",

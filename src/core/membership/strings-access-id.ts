@@ -5,15 +5,16 @@ export const accessId: Record<keyof typeof accessEn, string> = {
   "moderators.cannotCheck":
     "Saat ini saya belum dapat memastikan ke platform apakah {member} anggota komunitas ini. Tidak ada yang diubah; silakan coba lagi sebentar lagi.",
   "moderators.bot": "{member} adalah bot: hanya orang yang dapat menjadi moderator. Tidak ada yang diubah.",
-  "moderators.unknown.slack":
+  "moderators.unknown.workspace":
     "{member} tidak ada di workspace ini (atau akunnya sudah dinonaktifkan), jadi tidak dapat menjadi moderator. Tidak ada yang diubah.",
-  "moderators.unknown.discord":
+  "moderators.unknown.server":
     "{member} bukan anggota server ini, jadi tidak dapat menjadi moderator. Tidak ada yang diubah.",
   "channel.cannotCheck":
     "Saat ini saya belum dapat memastikan ke platform apakah guyub dapat mengirim pesan di {channel}. Tidak ada yang diubah; silakan coba lagi sebentar lagi.",
-  "channel.notFound.slack":
+  "channel.notFound.invite":
     "guyub tidak dapat melihat kanal itu: kanalnya tidak ada, atau kanal privat dan guyub belum diundang. Undang guyub ke sana (ketik /invite @guyub di kanal itu), lalu jalankan perintah ini lagi. Tidak ada yang diubah.",
-  "channel.notFound.discord": "Kanal itu tidak ada (lagi). Silakan pilih kanal lain. Tidak ada yang diubah.",
+  "channel.notFound.permissions":
+    "Kanal itu tidak ada (lagi). Silakan pilih kanal lain. Tidak ada yang diubah.",
   "channel.notMember":
     "guyub belum ada di {channel}, jadi belum dapat mengirim pesan di sana. Undang guyub: ketik /invite @guyub di {channel}, lalu jalankan perintah ini lagi. Tidak ada yang diubah.",
   "channel.archived":

@@ -2,12 +2,16 @@ import { actionButton } from "../actions/pack.ts";
 import type { ActionContext, ActionResult, FieldErrors, FormDefinition } from "../actions/types.ts";
 import { ephemeral, type Form, type Message } from "../message.ts";
 import type { Effect } from "../model.ts";
+import { fitsOneForm } from "../platform.ts";
 import { introTopicEffects } from "../topics/intro.ts";
-import type { ProfileAnswers } from "./answers.ts";
+import { FIELD, type ProfileAnswers } from "./answers.ts";
 import { aboutValues, INTRO_FORM, introForm, profileValues } from "./fields.ts";
 import { introDraft } from "./intro-post.ts";
 import type { IntroState } from "./ports.ts";
 import { checkAbout, checkChoices, checkProfile } from "./validate.ts";
+
+/** Questions of the whole intro form: one modal where the platform's holds them all, else two steps. */
+const INTRO_QUESTIONS = Object.keys(FIELD).length;
 
 /** How long the Discord form's first step waits for the second. */
 export const DRAFT_TTL_MS = 24 * 60 * 60 * 1000;
@@ -20,12 +24,13 @@ function freshDraft(ctx: ActionContext, state: IntroState) {
 
 /**
  * The intro form as it opens for this member, refilled with their earlier answers: all questions
- * on Slack; on Discord the first of two steps (its own pending answers first, else the profile's).
+ * where one form holds them (Slack); else the first of two steps (Discord's five fields; its own
+ * pending answers first, else the profile's).
  */
 export async function openIntro(ctx: ActionContext): Promise<Form> {
   const state = await ctx.store.profiles.introState(ctx.community.id, ctx.member.id);
   const saved = state.profile ? profileValues(state.profile) : null;
-  if (ctx.platform === "slack") return introForm(ctx.community, ctx.t, INTRO_FORM.all, saved);
+  if (fitsOneForm(ctx.traits, INTRO_QUESTIONS)) return introForm(ctx.community, ctx.t, INTRO_FORM.all, saved);
   const draft = freshDraft(ctx, state);
   return introForm(ctx.community, ctx.t, INTRO_FORM.about, draft ? aboutValues(draft.answers) : saved);
 }

@@ -119,7 +119,12 @@ export const swapForm: FormDefinition = {
   },
 };
 
-const requestArgs = z.tuple([Day, userId]);
+/**
+ * The asker in a swap request's buttons: a platform user id of at most 20 characters (a Discord
+ * snowflake's most; Slack's are 9 to 11), so the longest request still packs within 64 bytes.
+ */
+const askerId = z.string().regex(/^[A-Za-z0-9]{1,20}$/);
+const requestArgs = z.tuple([Day, askerId]);
 
 /** The swap request's Accept and Decline (arguments: the day and the asker; the presser is the one asked). */
 export const swapAcceptButton = defineAction({

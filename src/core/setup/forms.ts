@@ -11,8 +11,9 @@ import { type Locale, translator } from "../i18n/index.ts";
 import { channelRefusal, refusalText } from "../membership/channel-access.ts";
 import { ephemeral, type Form } from "../message.ts";
 import type { Community, Effect } from "../model.ts";
+import { fitsOneForm } from "../platform.ts";
 import { setupChecklist } from "./checklist.ts";
-import { BASICS, currentValues, SETUP_FORM, setupForm } from "./fields.ts";
+import { BASICS, currentValues, MEETING, SETUP_FORM, setupForm } from "./fields.ts";
 import { readSetupState } from "./state.ts";
 import { checkSetup } from "./validate.ts";
 
@@ -34,11 +35,17 @@ async function build(
 }
 
 /**
- * The form `/cop setup` and the Open setup button open: all of it on Slack, step 1 on Discord.
- * `locale`: the language to open it in when that is not yet the community's (see `installerLanguage`).
+ * The form `/cop setup` and the Open setup button open: all of it where one form holds every
+ * question (Slack), else step 1 (Discord's five fields). `locale`: the language to open it in
+ * when that is not yet the community's (see `installerLanguage`).
  */
 export const openSetup = (ctx: ActionContext, locale?: Locale): Promise<Form> =>
-  build(ctx, ctx.platform === "slack" ? SETUP_FORM.all : SETUP_FORM.basics, null, locale);
+  build(
+    ctx,
+    fitsOneForm(ctx.traits, BASICS.length + MEETING.length) ? SETUP_FORM.all : SETUP_FORM.basics,
+    null,
+    locale,
+  );
 
 /**
  * A valid, complete submission: its effects in one batch, then the checklist read after they
@@ -73,7 +80,7 @@ async function check(ctx: ActionContext, values: FormValues): Promise<FieldError
   if (!channel || channel === state.mainChannelId) return checked;
   const refusal = await channelRefusal(ctx.directory, channel);
   if (!refusal) return checked;
-  const said = refusalText(refusal, ctx.platform, ctx.t, ctx.t("channel.chosen"));
+  const said = refusalText(refusal, ctx.traits, ctx.t, ctx.t("channel.chosen"));
   const error = said.map((piece) => (typeof piece === "string" ? piece : "")).join("");
   return { errors: { ...("errors" in checked ? checked.errors : {}), channel: error } };
 }
