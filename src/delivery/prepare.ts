@@ -4,10 +4,10 @@ import type { BlockBook } from "./blocks.ts";
 import { MAX_WAIT_MS } from "./blocks.ts";
 import type { Claims } from "./claims.ts";
 import type { Deferrals } from "./deferrals.ts";
-import type { DeliveryDeps, DeliveryMessage } from "./engine.ts";
 import type { PaceBook } from "./pace.ts";
 import { requestFor } from "./requests.ts";
 import { type LoadedRow, RowWrites } from "./rows.ts";
+import type { DeliveryDeps, DeliveryMessage } from "./run-types.ts";
 
 /** What one invocation shares between preparing, sending and deferring. */
 export interface Run {

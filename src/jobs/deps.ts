@@ -8,7 +8,7 @@ import { createCommunityStore } from "../db/store.ts";
 import { createDeliveryQueue } from "../delivery/queue.ts";
 import type { AppEnv } from "../env.ts";
 import { historyFrom } from "./discord-activity-deps.ts";
-import type { JobDeps } from "./registry.ts";
+import type { JobDeps } from "./job-kind.ts";
 
 /** Job dependencies from the Worker's bindings, with the clock set to the scheduled time. */
 export function jobDepsAt(env: AppEnv): (now: Date) => JobDeps {

@@ -1,4 +1,5 @@
-import { type ActivitySeen, latestDays } from "../core/activity/effects.ts";
+import type { ActivitySeen } from "../core/activity/effect.ts";
+import { latestDays } from "../core/activity/effects.ts";
 import {
   type ChannelHistory,
   type HistoryPage,
@@ -18,7 +19,7 @@ import {
 } from "../db/activity-channels.ts";
 import { runBatch } from "../db/client.ts";
 import { communityById } from "../db/member-sync.ts";
-import type { JobDeps, JobKind, JobResult } from "./registry.ts";
+import type { JobDeps, JobKind, JobResult } from "./job-kind.ts";
 
 export const DISCORD_ACTIVITY_JOB = "discord-activity";
 /**

@@ -1,5 +1,5 @@
+import type { JobKind } from "./job-kind.ts";
 import { addDays, dueDays, lastClaims } from "./periods.ts";
-import type { JobKind } from "./registry.ts";
 
 /** 03:00 UTC: a quiet hour for most communities guyub serves. */
 const AT_MINUTE = 3 * 60;

@@ -2,10 +2,10 @@ import { closesDue, hostOf, isClosed } from "../core/meetings/closing.ts";
 import type { MeetingClose } from "../core/meetings/day-ports.ts";
 import { upcomingMeetings } from "../core/meetings/schedule.ts";
 import { rotationScope } from "../core/rotation/scope.ts";
+import type { DueItem, JobKind } from "./job-kind.ts";
 import { CLOSE_WINDOW_DAYS } from "./meeting-calendars.ts";
 import { coreCommunity, dueCalendars, meetingCommunities } from "./meeting-days.ts";
 import { nextQuarterHour } from "./periods.ts";
-import type { DueItem, JobKind } from "./registry.ts";
 
 const NAME = "meeting-close";
 const WINDOW_DAYS = CLOSE_WINDOW_DAYS;

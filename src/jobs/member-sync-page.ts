@@ -5,7 +5,7 @@ import { welcomeDraft } from "../core/membership/welcome.ts";
 import type { Community, Effect } from "../core/model.ts";
 import { type SyncState, storedStates } from "../db/member-sync.ts";
 import { applyAndEnqueue } from "./apply.ts";
-import type { JobDeps } from "./registry.ts";
+import type { JobDeps } from "./job-kind.ts";
 
 const HOUR_MS = 60 * 60 * 1000;
 

@@ -9,9 +9,9 @@ import {
   readSyncState,
   recordSyncError,
 } from "../db/member-sync.ts";
+import type { JobDeps, JobKind, JobResult } from "./job-kind.ts";
 import { applySyncPage } from "./member-sync-page.ts";
 import { nextQuarterHour, quarterHour } from "./periods.ts";
-import type { JobDeps, JobKind, JobResult } from "./registry.ts";
 
 const HOUR_MS = 60 * 60 * 1000;
 

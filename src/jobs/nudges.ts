@@ -8,8 +8,8 @@ import { communityById } from "../db/member-sync.ts";
 import { readNudgeSettings } from "../db/nudges.ts";
 import { fanOutQueries } from "../db/nudges-scan.ts";
 import { nudgeTopics } from "../db/nudges-topics.ts";
+import type { JobDeps, JobKind, JobResult } from "./job-kind.ts";
 import { dueDays, lastClaims, localClock, nextQuarterHour } from "./periods.ts";
-import type { JobDeps, JobKind, JobResult } from "./registry.ts";
 
 export const NUDGES_JOB = "nudges";
 /** 09:00 community-local: a kind hour for a personal message. */

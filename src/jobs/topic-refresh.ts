@@ -7,8 +7,8 @@ import { recentlyDiscussed } from "../core/topics/near.ts";
 import { refreshEffects } from "../core/topics/refresh.ts";
 import { communityById } from "../db/member-sync.ts";
 import { applyAndEnqueue } from "./apply.ts";
+import type { JobDeps, JobKind, JobResult } from "./job-kind.ts";
 import { nextQuarterHour } from "./periods.ts";
-import type { JobDeps, JobKind, JobResult } from "./registry.ts";
 import { topicRefreshDue } from "./topic-refresh-due.ts";
 
 const NAME = "topic-refresh";

@@ -6,8 +6,8 @@ import type { Db } from "../db/client.ts";
 import { communityById } from "../db/member-sync.ts";
 import { applyAndEnqueue } from "./apply.ts";
 import type { PlannedClaim } from "./claimed.ts";
+import type { DueItem, JobKind } from "./job-kind.ts";
 import { lastClaims, localClock, nextQuarterHour } from "./periods.ts";
-import type { DueItem, JobKind } from "./registry.ts";
 
 const NAME = "weekly-digest";
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -5,8 +5,8 @@ import { localDay } from "../core/session.ts";
 import { communitiesAwaitingFollowup, followupCandidates } from "../db/followups.ts";
 import { communityById } from "../db/member-sync.ts";
 import { applyAndEnqueue } from "./apply.ts";
+import type { JobKind } from "./job-kind.ts";
 import { dueDays, lastClaims, localClock, nextQuarterHour } from "./periods.ts";
-import type { JobKind } from "./registry.ts";
 
 const NAME = "welcome-followup";
 /** 10:00 community-local: a friendly hour to hear from a community. */

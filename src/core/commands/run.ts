@@ -3,8 +3,7 @@ import { NO_MAIN_CHANNEL } from "../membership/effects.ts";
 import { ephemeral, type Form, type Message, prependNotice } from "../message.ts";
 import type { Effect, PlatformId } from "../model.ts";
 import type { CommunityStore, DeliveryQueue } from "../ports.ts";
-import type { Registry } from "./registry.ts";
-import type { Command, CommandContext, CommandResult, Invocation } from "./types.ts";
+import type { Command, CommandContext, CommandResult, Invocation, Registry } from "./types.ts";
 
 /** An invocation whose command exists on this platform and whose arguments passed its schema. */
 export interface ValidCommand {
