@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -28,11 +28,13 @@ describe("import cycles", () => {
 
     it("finds a loop of type-only imports and re-exports across folders", () => {
       const root = tree({
-        "jobs/registry.ts": 'import { a } from "./a.ts";\nexport interface Kind { n: number }\nexport const all = [a];',
+        "jobs/registry.ts":
+          'import { a } from "./a.ts";\nexport interface Kind { n: number }\nexport const all = [a];',
         "jobs/a.ts": 'import type { Kind } from "./registry.ts";\nexport const a: Kind = { n: 1 };',
         "core/model.ts": 'export type { E } from "./effects/index.ts";',
         "core/effects/index.ts": 'import type { M } from "../model";\nexport type E = M;',
-        "core/plain.ts": 'import { a } from "../jobs/a.ts";\nimport { z } from "zod";\nexport const p = [a, z];',
+        "core/plain.ts":
+          'import { a } from "../jobs/a.ts";\nimport { z } from "zod";\nexport const p = [a, z];',
       });
       expect(findImportCycles(root)).toEqual([
         ["core/effects/index.ts", "core/model.ts"],
@@ -43,7 +45,8 @@ describe("import cycles", () => {
     it("ignores imports in comments and strings, packages, and a tree without loops", () => {
       const root = tree({
         "a.ts": '// import { b } from "./b.ts";\nexport const text = \'import { b } from "./b.ts"\';',
-        "b.ts": 'import { text } from "./a.ts";\nimport { Hono } from "hono";\nexport const b = [text, Hono];',
+        "b.ts":
+          'import { text } from "./a.ts";\nimport { Hono } from "hono";\nexport const b = [text, Hono];',
       });
       expect(findImportCycles(root)).toEqual([]);
     });

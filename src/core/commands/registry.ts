@@ -1,7 +1,7 @@
 import type { PlainKey } from "../i18n/index.ts";
 import type { PlatformId } from "../model.ts";
 import { subcommandWord } from "./choice-words.ts";
-import type { Command, Registry, Resolution } from "./types.ts";
+import type { Command, Registry } from "./types.ts";
 
 /** Discord's rule for command and option names, which Slack words follow too. */
 const WORD = /^[a-z][a-z0-9-]{0,31}$/;
