@@ -6,6 +6,7 @@ import {
   type ReadProblem,
   snowflakeAt,
 } from "../core/activity/history.ts";
+import { DAY_MS, HOUR_MS } from "../core/durations.ts";
 import { localDay } from "../core/local-time.ts";
 import { DirectoryError } from "../core/membership/directory.ts";
 import { activityEffectQueries } from "../db/activity.ts";
@@ -28,8 +29,7 @@ export const DISCORD_ACTIVITY_JOB = "discord-activity";
  */
 export const PAGES_PER_RUN = 10;
 /** A channel read for the first time starts a day back, not at its beginning. */
-const FIRST_LOOK_MS = 24 * 60 * 60 * 1000;
-const HOUR_MS = 60 * 60 * 1000;
+const FIRST_LOOK_MS = DAY_MS;
 
 /**
  * Discord activity without a Gateway connection: hourly, per server, the new messages of the

@@ -1,3 +1,4 @@
+import { DAY_MS } from "../core/durations.ts";
 import { closesDue, hostOf, isClosed } from "../core/meetings/closing.ts";
 import type { MeetingClose } from "../core/meetings/day-ports.ts";
 import { upcomingMeetings } from "../core/meetings/schedule.ts";
@@ -63,7 +64,7 @@ export const meetingClose: JobKind = {
       1,
     );
     if (!next) return null;
-    const at = new Date(next.endsAt.getTime() + 24 * 60 * 60 * 1000);
+    const at = new Date(next.endsAt.getTime() + DAY_MS);
     return nextQuarterHour(new Date(at.getTime() - 1));
   },
 };
