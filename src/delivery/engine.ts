@@ -4,7 +4,7 @@ import { Claims } from "./claims.ts";
 import { Deferrals } from "./deferrals.ts";
 import { sendOne } from "./outcome.ts";
 import { PaceBook } from "./pace.ts";
-import { hold, type Item, prepare, type Run } from "./prepare.ts";
+import { hold, type Item, itemReadyAt, prepare, type Run } from "./prepare.ts";
 import { backoffSeconds } from "./requests.ts";
 import { type LoadedRow, loadRows, RowWrites } from "./rows.ts";
 import type { DeliveryDeps, DeliveryMessage } from "./run-types.ts";
@@ -76,7 +76,7 @@ export async function deliverBatch(deps: DeliveryDeps, messages: readonly Delive
     // Every message not sent in this invocation goes back with its remaining wait as the delay.
     const nowMs = deps.nowMs();
     for (const item of work.splice(0)) {
-      const wait = Math.max(0, run.pace.readyAt(item.steps) - nowMs);
+      const wait = Math.max(0, itemReadyAt(run.pace, item) - nowMs);
       run.deferrals.add(item.message, item.row, new Date(deps.clock().getTime() + wait));
     }
     for (const [id, message] of unique) {
@@ -101,7 +101,7 @@ async function sendAll(run: Run, work: Item[]): Promise<void> {
   const inflight = new Set<Promise<void>>();
   const busy = new Set<string>();
   const blocked = (item: Item) => item.steps.some((step) => step.intervalMs === 0 && busy.has(step.key));
-  const readyOf = (item: Item) => (blocked(item) ? Number.POSITIVE_INFINITY : pace.readyAt(item.steps));
+  const readyOf = (item: Item) => (blocked(item) ? Number.POSITIVE_INFINITY : itemReadyAt(pace, item));
   try {
     while (work.length > 0 || inflight.size > 0) {
       if (work.length === 0 || inflight.size >= MAX_IN_FLIGHT) {
