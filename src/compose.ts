@@ -2,7 +2,7 @@ import { discordParts } from "./adapters/discord/parts.ts";
 import { slackParts } from "./adapters/slack/parts.ts";
 import type { AppEnv } from "./env.ts";
 import { jobDepsWith } from "./jobs/deps.ts";
-import type { JobDeps } from "./jobs/registry.ts";
+import type { JobDeps } from "./jobs/job-kind.ts";
 import type { Platforms } from "./platforms.ts";
 
 /**

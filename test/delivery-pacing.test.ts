@@ -35,6 +35,24 @@ describe("pacing under the platforms' limits", () => {
     expect((await outboxRows())[0]).toMatchObject({ status: "sent", attempts: 1 });
   });
 
+  it("a 429 on a key the message was not paced by (its DM channel, opened in this call) is waited out too", async () => {
+    const community = await seedCommunity("discord");
+    const ids = await writeDrafts(community, [
+      { kind: "dm", key: "new-dm", userId: "300000000000000042", message: text("after the wait") },
+    ]);
+    // The DM channel is opened first (POST /users/@me/channels); its message route is limited.
+    await injectFault({ platform: "discord", match: "POST /channels/", status: 429, retryAfter: 2 });
+    const { deps, queue } = testDelivery();
+    const started = Date.now();
+    const messages = await drain(deps, queue, ids);
+    expect(messages.map((m) => m.settled)).toEqual(["ack"]);
+    const sent = (await sentTo("discord")).filter((call) => String(call.route).endsWith("/messages"));
+    expect(sent.length).toBeGreaterThan(0);
+    expect(new Date(String(sent.at(-1)?.at)).getTime() - started).toBeGreaterThanOrEqual(2000);
+    expect((await standinStats()).discord.rateLimited).toBe(1);
+    expect((await outboxRows())[0]).toMatchObject({ status: "sent" });
+  });
+
   it("a Slack 429 holds the method for its Retry-After, then sends once", async () => {
     const community = await seedCommunity("slack");
     const ids = await writeDrafts(community, [

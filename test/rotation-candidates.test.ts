@@ -1,12 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { addDays } from "../src/core/meetings/calendar.ts";
 import { assignHosts } from "../src/core/rotation/assign.ts";
 import { isEligible } from "../src/core/rotation/eligibility.ts";
 import { applyPass } from "../src/core/rotation/moves.ts";
 import { rotationScope } from "../src/core/rotation/scope.ts";
 import { emptyTally, fairOrder, stateTallies } from "../src/core/rotation/tally.ts";
 import type { RotationState } from "../src/core/rotation/types.ts";
-import { addDays, BASE, community, cutRotation, debtorsCase } from "./support/rotation-cut.ts";
+import { BASE, community, cutRotation, debtorsCase } from "./support/rotation-cut.ts";
 
 /** Communities of every kind (rotation-cut.ts): each presses on one part of the limit. */
 const communities = fc.oneof(

@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import fc from "fast-check";
 import { beforeEach, describe, expect, it } from "vitest";
+import { addDays } from "../src/core/meetings/calendar.ts";
 import { assignHosts } from "../src/core/rotation/assign.ts";
 import { isEligible } from "../src/core/rotation/eligibility.ts";
 import { fairnessLines } from "../src/core/rotation/fairness.ts";
@@ -11,7 +12,7 @@ import type { RotationState } from "../src/core/rotation/types.ts";
 import { createDb } from "../src/db/client.ts";
 import { createRotationReads } from "../src/db/rotation.ts";
 import { resetDb } from "./support/db.ts";
-import { addDays, BASE, community, debtorsCase } from "./support/rotation-cut.ts";
+import { BASE, community, debtorsCase } from "./support/rotation-cut.ts";
 import { fullState, seedRotation } from "./support/rotation-seed.ts";
 
 const reads = () => createRotationReads(createDb(env.DB));

@@ -10,9 +10,10 @@ import { jobDepsAt } from "../src/compose.ts";
 import worker from "../src/index.ts";
 import { consumeJobs } from "../src/jobs/consumer.ts";
 import { dispatchDueJobs, RESEND_CLAIMED_AFTER_MS } from "../src/jobs/dispatcher.ts";
+import type { JobKind } from "../src/jobs/job-kind.ts";
 import type { JobMessage } from "../src/jobs/job-message.ts";
-import { dueDays, localClock } from "../src/jobs/periods.ts";
-import { JOB_KINDS, type JobKind } from "../src/jobs/registry.ts";
+import { dueDays, localClock, nextAtLocalMinute, quarterHoursAfter } from "../src/jobs/periods.ts";
+import { JOB_KINDS } from "../src/jobs/registry.ts";
 import { resetDb } from "./support/db.ts";
 import { RecordingQueue } from "./support/queue.ts";
 import { testEnv } from "./support/worker.ts";
@@ -236,6 +237,21 @@ describe("local time", () => {
     expect(dueDays(now, "UTC", 9 * 60, "2027-03-02", 7)).toEqual(["2027-03-03", "2027-03-04", "2027-03-05"]);
     expect(dueDays(now, "UTC", 9 * 60, "2027-02-01", 2)).toEqual(["2027-03-03", "2027-03-04", "2027-03-05"]);
     expect(dueDays(now, "UTC", 9 * 60, undefined, 0)).toEqual(["2027-03-05"]);
+  });
+
+  it("finds the next quarter-hour at a local time, across a daylight-saving change", () => {
+    const iso = (at: Date | null) => at?.toISOString();
+    // 10:00 EST on Saturday; the clocks go forward that night, so Sunday's 10:00 is 23 hours on.
+    const saturday = new Date("2027-03-13T15:00:00Z");
+    expect(iso(nextAtLocalMinute(saturday, "America/New_York", 10 * 60))).toBe("2027-03-14T14:00:00.000Z");
+    expect(iso(nextAtLocalMinute(new Date("2027-03-13T14:59:59Z"), "America/New_York", 10 * 60))).toBe(
+      "2027-03-13T15:00:00.000Z",
+    );
+    // A minute the cron never runs at is never found.
+    expect(nextAtLocalMinute(saturday, "UTC", 10 * 60 + 7)).toBeNull();
+    expect(
+      [...quarterHoursAfter(new Date("2027-03-02T09:07:00Z"), Date.parse("2027-03-02T09:45:00Z"))].map(iso),
+    ).toEqual(["2027-03-02T09:15:00.000Z", "2027-03-02T09:30:00.000Z"]);
   });
 
   it("every job kind says when it will next act", async () => {

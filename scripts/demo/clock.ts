@@ -1,3 +1,4 @@
+import { DAY_MS } from "../../src/core/durations.ts";
 /**
  * The demo's simulated time: a moment the driver moves forward and puts on every request, and
  * the day-and-hour arithmetic of the scenario, in the community's zone (Asia/Jakarta has no
@@ -5,7 +6,6 @@
  */
 export const DEMO_ZONE = "Asia/Jakarta";
 const OFFSET_MS = 7 * 60 * 60 * 1000;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export class Clock {
   private ms: number;

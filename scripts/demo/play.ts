@@ -5,6 +5,7 @@
  * guyub to be quiet (no job claimed or running, no message pending) and collects what arrived.
  */
 import type { Miniflare } from "miniflare";
+import { HOUR_MS } from "../../src/core/durations.ts";
 import { committedHost } from "../../src/core/meetings/closing.ts";
 import type { LedgerEntry } from "../../src/core/rotation/types.ts";
 import { type Clock, minuteOf } from "./clock.ts";
@@ -13,7 +14,6 @@ import type { Lang, Scene, Step } from "./scenario.ts";
 import { DAYS, scenario } from "./scenario.ts";
 import type { Transcript } from "./transcript.ts";
 
-const HOUR_MS = 60 * 60 * 1000;
 /**
  * Local hours the cron fires at when no member acts: those at which guyub has something to do
  * (digest 08:00, announcements and nudges 09:00, follow-ups and housekeeping 10:00, reminders

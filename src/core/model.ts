@@ -1,4 +1,4 @@
-import type { ActivityEffect } from "./activity/effects.ts";
+import type { ActivityEffect } from "./activity/effect.ts";
 import type { LossCause, OutboxDraft } from "./delivery.ts";
 import type { DigestEffect } from "./digest/ports.ts";
 import type { Locale } from "./i18n/index.ts";

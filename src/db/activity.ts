@@ -1,5 +1,6 @@
 import { type CompiledQuery, sql } from "kysely";
-import { type ActivityEffect, latestDays } from "../core/activity/effects.ts";
+import type { ActivityEffect } from "../core/activity/effect.ts";
+import { latestDays } from "../core/activity/effects.ts";
 import type { Db } from "./client.ts";
 
 /**

@@ -1,11 +1,11 @@
 import { type CompiledQuery, sql } from "kysely";
 import { ERASE_AFTER_DAYS } from "../core/access.ts";
 import type { LossCause } from "../core/delivery.ts";
+import { DAY_MS } from "../core/durations.ts";
 import type { Db } from "./client.ts";
 
 /** The first probe of a blocked scope comes this long after the loss; later ones: `nextProbeAt`. */
 const PROBE_AFTER_MS = [60 * 60_000, 6 * 60 * 60_000, 24 * 60 * 60_000] as const;
-const DAY_MS = 24 * 60 * 60_000;
 
 /**
  * When probe number `n` (1-based) of a block recorded at `since` is due: 1 h, 6 h and 24 h after

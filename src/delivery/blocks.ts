@@ -1,8 +1,9 @@
+import { DAY_MS } from "../core/durations.ts";
 import type { BlockRow } from "../db/delivery-blocks.ts";
 import type { LoadedRow } from "./rows.ts";
 
 /** A message waits at most this long for access to come back (less if it expires sooner). */
-export const MAX_WAIT_MS = 7 * 24 * 60 * 60_000;
+export const MAX_WAIT_MS = 7 * DAY_MS;
 
 /** Where a row goes, as blocks name it: a post's or an edit's channel; "" for DMs and follow-ups. */
 export function scopeOf(row: LoadedRow): string {

@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { Db } from "../db/client.ts";
 import type { Claims } from "./claims.ts";
-import type { DeliveryMessage } from "./engine.ts";
+import type { DeliveryMessage } from "./run-types.ts";
 
 /** Cloudflare Queues delay a message by at most 12 hours; a longer wait is left to the sweep. */
 export const MAX_QUEUE_DELAY_S = 43_200;

@@ -1,41 +1,17 @@
-import type { SendPort } from "../core/delivery.ts";
-import type { Db } from "../db/client.ts";
 import { loadBlockRows } from "../db/delivery-blocks.ts";
 import { BlockBook } from "./blocks.ts";
 import { Claims } from "./claims.ts";
 import { Deferrals } from "./deferrals.ts";
 import { sendOne } from "./outcome.ts";
 import { PaceBook } from "./pace.ts";
-import { hold, type Item, prepare, type Run } from "./prepare.ts";
+import { hold, type Item, itemReadyAt, prepare, type Run } from "./prepare.ts";
 import { backoffSeconds } from "./requests.ts";
 import { type LoadedRow, loadRows, RowWrites } from "./rows.ts";
+import type { DeliveryDeps, DeliveryMessage } from "./run-types.ts";
 
-/** One queue message carrying one outbox id; `ack`/`retry` as on Cloudflare's queue messages. */
-export interface DeliveryMessage {
-  readonly id: number;
-  /** How often the queue has delivered this message (1 on the first delivery). */
-  readonly attempts: number;
-  ack(): void;
-  retry(options?: { delaySeconds?: number }): void;
-}
-
-export interface DeliveryDeps {
-  readonly db: Db;
-  readonly d1: D1Database;
-  /** The send port for a community's platform and workspace; null when it is not configured. */
-  senderFor(platform: LoadedRow["platform"], workspaceId: string): Promise<SendPort | null>;
-  /** Puts ids back on the queue after a delay (pacing deferrals, new fallback rows). */
-  requeue(ids: readonly number[], delaySeconds: number): Promise<void>;
-  /** Real time in ms, for pacing against the platforms' own clocks. */
-  readonly nowMs: () => number;
-  /** The clock for expiry, claims and due moments (injectable, like the jobs' clock). */
-  readonly clock: () => Date;
-  readonly sleep: (ms: number) => Promise<void>;
-  /** The longest this invocation waits for a pacing slot before deferring a message instead. */
-  readonly holdMs: number;
-  /** Tries before a message is marked dead (the queue's max_retries + 1). */
-  readonly maxAttempts: number;
-}
+// The engine's entry for its callers (the queue consumer, tests): the types live in run-types.ts,
+// which the engine's parts import without importing the engine.
+export type { DeliveryDeps, DeliveryMessage } from "./run-types.ts";
 
 /**
  * Calls in flight at once in one invocation: a Worker keeps at most six connections open at a
@@ -100,7 +76,7 @@ export async function deliverBatch(deps: DeliveryDeps, messages: readonly Delive
     // Every message not sent in this invocation goes back with its remaining wait as the delay.
     const nowMs = deps.nowMs();
     for (const item of work.splice(0)) {
-      const wait = Math.max(0, run.pace.readyAt(item.steps) - nowMs);
+      const wait = Math.max(0, itemReadyAt(run.pace, item) - nowMs);
       run.deferrals.add(item.message, item.row, new Date(deps.clock().getTime() + wait));
     }
     for (const [id, message] of unique) {
@@ -125,7 +101,7 @@ async function sendAll(run: Run, work: Item[]): Promise<void> {
   const inflight = new Set<Promise<void>>();
   const busy = new Set<string>();
   const blocked = (item: Item) => item.steps.some((step) => step.intervalMs === 0 && busy.has(step.key));
-  const readyOf = (item: Item) => (blocked(item) ? Number.POSITIVE_INFINITY : pace.readyAt(item.steps));
+  const readyOf = (item: Item) => (blocked(item) ? Number.POSITIVE_INFINITY : itemReadyAt(pace, item));
   try {
     while (work.length > 0 || inflight.size > 0) {
       if (work.length === 0 || inflight.size >= MAX_IN_FLIGHT) {

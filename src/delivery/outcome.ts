@@ -3,7 +3,7 @@ import type { BlockRow } from "../db/delivery-blocks.ts";
 import { nextProbeAt } from "../db/delivery-blocks.ts";
 import { scopeOf } from "./blocks.ts";
 import { CLAIM_LEASE_MS } from "./claims.ts";
-import { hold, type Item, type Run } from "./prepare.ts";
+import { hold, type Item, itemReadyAt, type Run } from "./prepare.ts";
 import { backoffSeconds } from "./requests.ts";
 import { RowWrites } from "./rows.ts";
 
@@ -51,10 +51,11 @@ export async function sendOne(run: Run, item: Item): Promise<boolean> {
     }
     case "rate_limited": {
       pace.hold(outcome.scope, deps.nowMs() + outcome.retryAfterMs);
+      item.notBefore = Math.max(item.notBefore, deps.nowMs() + outcome.retryAfterMs);
       item.rateLimits += 1;
       if (item.rateLimits < MAX_RATE_LIMITS) return true;
       // Not this invocation: back on the queue, due when its keys allow it again.
-      const waitMs = Math.max(0, pace.readyAt(item.steps) - deps.nowMs());
+      const waitMs = Math.max(0, itemReadyAt(pace, item) - deps.nowMs());
       run.deferrals.add(message, row, new Date(now.getTime() + waitMs));
       return false;
     }

@@ -4,10 +4,10 @@ import type { BlockBook } from "./blocks.ts";
 import { MAX_WAIT_MS } from "./blocks.ts";
 import type { Claims } from "./claims.ts";
 import type { Deferrals } from "./deferrals.ts";
-import type { DeliveryDeps, DeliveryMessage } from "./engine.ts";
 import type { PaceBook } from "./pace.ts";
 import { requestFor } from "./requests.ts";
 import { type LoadedRow, RowWrites } from "./rows.ts";
+import type { DeliveryDeps, DeliveryMessage } from "./run-types.ts";
 
 /** What one invocation shares between preparing, sending and deferring. */
 export interface Run {
@@ -28,6 +28,11 @@ export interface Item {
   readonly request: SendRequest;
   readonly steps: readonly PaceStep[];
   rateLimits: number;
+  /**
+   * Not before this moment (ms): a 429's Retry-After on a key the message is not paced by (the
+   * DM channel its own call opened, Discord's global limit on an interaction follow-up).
+   */
+  notBefore: number;
   /** The row goes out as its block's probe, blocked or not. */
   readonly probe: boolean;
 }
@@ -111,6 +116,7 @@ export async function prepare(run: Run, message: DeliveryMessage, row: LoadedRow
     request,
     steps: sender.pacing(request),
     rateLimits: 0,
+    notBefore: 0,
     probe,
   };
 }
@@ -128,4 +134,9 @@ export function hold(run: Run, message: DeliveryMessage, row: LoadedRow, block: 
   ];
   const wake = Math.max(now + 1000, Math.min(...limits));
   run.deferrals.add(message, row, new Date(wake), block.scope);
+}
+
+/** The earliest moment an item may be sent: its pacing keys and any wait a 429 gave it. */
+export function itemReadyAt(pace: PaceBook, item: Item): number {
+  return Math.max(pace.readyAt(item.steps), item.notBefore);
 }

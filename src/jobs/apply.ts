@@ -1,5 +1,5 @@
 import type { Community, Effect } from "../core/model.ts";
-import type { JobDeps } from "./registry.ts";
+import type { JobDeps } from "./job-kind.ts";
 
 /**
  * Applies a job's effects in one batch at the job's time, then hands the outbox rows it wrote to

@@ -1,4 +1,6 @@
+import { QUARTER_HOUR_MS } from "../core/durations.ts";
 import type { Db } from "../db/client.ts";
+import { nextQuarterHour } from "./periods.ts";
 
 /** A run the dispatcher will claim: the quarter-hour and the period (which meeting, which week). */
 export interface PlannedClaim {
@@ -25,8 +27,7 @@ export async function claimedPeriods(
 
 /** The first quarter-hour the cron runs at or after `at` (never before the next one after `now`). */
 export function firstCronAt(at: Date, now: Date): Date {
-  const QUARTER_MS = 15 * 60 * 1000;
-  const ceil = new Date(Math.ceil(at.getTime() / QUARTER_MS) * QUARTER_MS);
-  const next = new Date(Math.floor(now.getTime() / QUARTER_MS) * QUARTER_MS + QUARTER_MS);
+  const ceil = new Date(Math.ceil(at.getTime() / QUARTER_HOUR_MS) * QUARTER_HOUR_MS);
+  const next = nextQuarterHour(now);
   return ceil > next ? ceil : next;
 }

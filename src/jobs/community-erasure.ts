@@ -1,5 +1,5 @@
+import type { JobKind } from "./job-kind.ts";
 import { quarterHour } from "./periods.ts";
-import type { JobKind } from "./registry.ts";
 
 /**
  * Every table holding a community's rows, children before what they point at (a member's

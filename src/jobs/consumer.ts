@@ -1,7 +1,7 @@
 import { sql } from "kysely";
 import type { Db } from "../db/client.ts";
+import type { JobDeps, JobKind } from "./job-kind.ts";
 import { jobMessage } from "./job-message.ts";
-import type { JobDeps, JobKind } from "./registry.ts";
 
 /**
  * The `guyub-jobs` queue consumer. Each message names a claimed run; the run is started only

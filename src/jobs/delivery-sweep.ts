@@ -1,6 +1,6 @@
 import { sql } from "kysely";
+import type { JobKind } from "./job-kind.ts";
 import { nextQuarterHour, quarterHour } from "./periods.ts";
-import type { JobKind } from "./registry.ts";
 
 /** A pending row untouched this long was probably never enqueued (or its queue message was lost). */
 export const SWEEP_AFTER_MS = 10 * 60 * 1000;

@@ -3,7 +3,7 @@ import { createCommunityStore } from "../db/store.ts";
 import { createDeliveryQueue } from "../delivery/queue.ts";
 import type { AppEnv } from "../env.ts";
 import { directoriesOf, historiesOf, type Platforms } from "../platforms.ts";
-import type { JobDeps } from "./registry.ts";
+import type { JobDeps } from "./job-kind.ts";
 
 /**
  * Job dependencies from the Worker's bindings and the platforms the composition root wired

@@ -1,10 +1,12 @@
-import { type ActivitySeen, latestDays } from "../core/activity/effects.ts";
+import type { ActivitySeen } from "../core/activity/effect.ts";
+import { latestDays } from "../core/activity/effects.ts";
 import {
   type ChannelHistory,
   type HistoryPage,
   type ReadProblem,
   snowflakeAt,
 } from "../core/activity/history.ts";
+import { DAY_MS, HOUR_MS } from "../core/durations.ts";
 import { localDay } from "../core/local-time.ts";
 import { DirectoryError } from "../core/membership/directory.ts";
 import { activityEffectQueries } from "../db/activity.ts";
@@ -18,7 +20,7 @@ import {
 } from "../db/activity-channels.ts";
 import { runBatch } from "../db/client.ts";
 import { communityById } from "../db/member-sync.ts";
-import type { JobDeps, JobKind, JobResult } from "./registry.ts";
+import type { JobDeps, JobKind, JobResult } from "./job-kind.ts";
 
 export const DISCORD_ACTIVITY_JOB = "discord-activity";
 /**
@@ -27,8 +29,7 @@ export const DISCORD_ACTIVITY_JOB = "discord-activity";
  */
 export const PAGES_PER_RUN = 10;
 /** A channel read for the first time starts a day back, not at its beginning. */
-const FIRST_LOOK_MS = 24 * 60 * 60 * 1000;
-const HOUR_MS = 60 * 60 * 1000;
+const FIRST_LOOK_MS = DAY_MS;
 
 /**
  * Discord activity without a Gateway connection: hourly, per server, the new messages of the

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
+import type { DueItem, JobDeps, JobKind } from "./job-kind.ts";
 import type { JobMessage } from "./job-message.ts";
-import type { DueItem, JobDeps, JobKind } from "./registry.ts";
 
 /** A claim still 'claimed' after this long was never picked up (its queue send failed): send again. */
 export const RESEND_CLAIMED_AFTER_MS = 30 * 60 * 1000;

@@ -1,9 +1,10 @@
-import { addDays, dueDays, lastClaims } from "./periods.ts";
-import type { JobKind } from "./registry.ts";
+import { DAY_MS } from "../core/durations.ts";
+import { addDays } from "../core/meetings/calendar.ts";
+import type { JobKind } from "./job-kind.ts";
+import { dueDays, lastClaims } from "./periods.ts";
 
 /** 03:00 UTC: a quiet hour for most communities guyub serves. */
 const AT_MINUTE = 3 * 60;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Daily pruning so tables stay small: ingress ids after a day (platforms retry within minutes,

@@ -6,6 +6,7 @@ import type { Effect } from "../core/model.ts";
 import { topicFor } from "../db/topic-refresh.ts";
 import { applyAndEnqueue } from "./apply.ts";
 import { claimedPeriods, firstCronAt, type PlannedClaim } from "./claimed.ts";
+import type { JobKind } from "./job-kind.ts";
 import {
   comingMeetings,
   coreCommunity,
@@ -16,7 +17,6 @@ import {
   meetingCommunities,
 } from "./meeting-days.ts";
 import { headsUp } from "./meeting-heads-up.ts";
-import type { JobKind } from "./registry.ts";
 
 const NAME = "meeting-announce";
 

@@ -1,11 +1,12 @@
+import { DAY_MS } from "../core/durations.ts";
 import { closesDue, hostOf, isClosed } from "../core/meetings/closing.ts";
 import type { MeetingClose } from "../core/meetings/day-ports.ts";
 import { upcomingMeetings } from "../core/meetings/schedule.ts";
 import { rotationScope } from "../core/rotation/scope.ts";
+import type { DueItem, JobKind } from "./job-kind.ts";
 import { CLOSE_WINDOW_DAYS } from "./meeting-calendars.ts";
 import { coreCommunity, dueCalendars, meetingCommunities } from "./meeting-days.ts";
 import { nextQuarterHour } from "./periods.ts";
-import type { DueItem, JobKind } from "./registry.ts";
 
 const NAME = "meeting-close";
 const WINDOW_DAYS = CLOSE_WINDOW_DAYS;
@@ -63,7 +64,7 @@ export const meetingClose: JobKind = {
       1,
     );
     if (!next) return null;
-    const at = new Date(next.endsAt.getTime() + 24 * 60 * 60 * 1000);
+    const at = new Date(next.endsAt.getTime() + DAY_MS);
     return nextQuarterHour(new Date(at.getTime() - 1));
   },
 };

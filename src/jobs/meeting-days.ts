@@ -5,8 +5,8 @@ import { type Meeting, upcomingMeetings } from "../core/meetings/schedule.ts";
 import type { Community } from "../core/model.ts";
 import type { Db } from "../db/client.ts";
 import { communityById } from "../db/member-sync.ts";
+import type { JobDeps } from "./job-kind.ts";
 import { calendarsNear, type DueCalendar, type MeetingCommunity } from "./meeting-calendars.ts";
-import type { JobDeps } from "./registry.ts";
 
 export type { DueCalendar, MeetingCommunity } from "./meeting-calendars.ts";
 

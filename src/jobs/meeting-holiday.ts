@@ -3,6 +3,7 @@ import { announceAt, announceHorizonMs } from "../core/meetings/moments.ts";
 import { upcomingMeetings } from "../core/meetings/schedule.ts";
 import { applyAndEnqueue } from "./apply.ts";
 import { claimedPeriods, firstCronAt, type PlannedClaim } from "./claimed.ts";
+import type { JobKind } from "./job-kind.ts";
 import {
   calendarOf,
   coreCommunity,
@@ -11,7 +12,6 @@ import {
   type MeetingCommunity,
   meetingCommunities,
 } from "./meeting-days.ts";
-import type { JobKind } from "./registry.ts";
 
 const NAME = "meeting-holiday";
 

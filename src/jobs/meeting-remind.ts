@@ -8,6 +8,7 @@ import { upcomingMeetings } from "../core/meetings/schedule.ts";
 import { rotationScope } from "../core/rotation/scope.ts";
 import { applyAndEnqueue } from "./apply.ts";
 import { claimedPeriods, firstCronAt, type PlannedClaim } from "./claimed.ts";
+import type { DueItem, JobKind } from "./job-kind.ts";
 import type { MeetingCommunity } from "./meeting-days.ts";
 import {
   comingMeetings,
@@ -17,7 +18,6 @@ import {
   LOOK_AHEAD,
   meetingCommunities,
 } from "./meeting-days.ts";
-import type { DueItem, JobKind } from "./registry.ts";
 
 const NAME = "meeting-remind";
 

@@ -1,3 +1,4 @@
+import { HOUR_MS } from "../core/durations.ts";
 import { DuplicateDeliveryError } from "../core/errors.ts";
 import type { DirectoryPage } from "../core/membership/directory.ts";
 import type { SyncPage } from "../core/membership/effects.ts";
@@ -5,9 +6,7 @@ import { welcomeDraft } from "../core/membership/welcome.ts";
 import type { Community, Effect } from "../core/model.ts";
 import { type SyncState, storedStates } from "../db/member-sync.ts";
 import { applyAndEnqueue } from "./apply.ts";
-import type { JobDeps } from "./registry.ts";
-
-const HOUR_MS = 60 * 60 * 1000;
+import type { JobDeps } from "./job-kind.ts";
 
 /**
  * Applies one page: compares it with the stored rows (one read), then writes the upsert, the

@@ -1,3 +1,4 @@
+import { HOUR_MS } from "../core/durations.ts";
 import { DirectoryError } from "../core/membership/directory.ts";
 import { MEMBER_SYNC_JOB } from "../core/membership/ports.ts";
 import { runBatch } from "../db/client.ts";
@@ -9,11 +10,9 @@ import {
   readSyncState,
   recordSyncError,
 } from "../db/member-sync.ts";
+import type { JobDeps, JobKind, JobResult } from "./job-kind.ts";
 import { applySyncPage } from "./member-sync-page.ts";
 import { nextQuarterHour, quarterHour } from "./periods.ts";
-import type { JobDeps, JobKind, JobResult } from "./registry.ts";
-
-const HOUR_MS = 60 * 60 * 1000;
 
 /**
  * The member-list sync: a cursor walk over the platform's member list, a few pages per run, each

@@ -1,3 +1,4 @@
+import { DAY_MS } from "../core/durations.ts";
 import { translator } from "../core/i18n/index.ts";
 import { upcomingMeetings } from "../core/meetings/schedule.ts";
 import { type NudgeMeeting, nudgeTemplate } from "../core/nudges/message.ts";
@@ -8,13 +9,12 @@ import { communityById } from "../db/member-sync.ts";
 import { readNudgeSettings } from "../db/nudges.ts";
 import { fanOutQueries } from "../db/nudges-scan.ts";
 import { nudgeTopics } from "../db/nudges-topics.ts";
-import { dueDays, lastClaims, localClock, nextQuarterHour } from "./periods.ts";
-import type { JobDeps, JobKind, JobResult } from "./registry.ts";
+import type { JobDeps, JobKind, JobResult } from "./job-kind.ts";
+import { dueDays, lastClaims, localClock, nextAtLocalMinute } from "./periods.ts";
 
 export const NUDGES_JOB = "nudges";
 /** 09:00 community-local: a kind hour for a personal message. */
 const AT_MINUTE = 9 * 60;
-const DAY_MS = 24 * 60 * 60 * 1000;
 /** A nudge not sent within two days (or by the meeting it invites to) is not sent at all. */
 const EXPIRES_MS = 2 * DAY_MS;
 
@@ -40,11 +40,7 @@ export const nudges: JobKind = {
   async nextRun(deps, communityId) {
     const community = await communityById(deps.db, communityId);
     if (!community) return null;
-    for (let at = nextQuarterHour(deps.now); at.getTime() < deps.now.getTime() + 2 * DAY_MS; ) {
-      if (localClock(at, community.timezone).minutes === AT_MINUTE) return at;
-      at = nextQuarterHour(at);
-    }
-    return null;
+    return nextAtLocalMinute(deps.now, community.timezone, AT_MINUTE);
   },
 };
 

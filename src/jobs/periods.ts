@@ -1,7 +1,7 @@
+import { DAY_MS, QUARTER_HOUR_MS as QUARTER_MS } from "../core/durations.ts";
 import { localClock } from "../core/local-time.ts";
+import { addDays } from "../core/meetings/calendar.ts";
 import type { Db } from "../db/client.ts";
-
-const QUARTER_MS = 15 * 60 * 1000;
 
 /** The quarter-hour containing `at`, as a period key (`2027-03-02T09:15Z`). */
 export function quarterHour(at: Date): string {
@@ -12,6 +12,22 @@ export function quarterHour(at: Date): string {
 /** The start of the next quarter-hour after `at`. */
 export function nextQuarterHour(at: Date): Date {
   return new Date(Math.floor(at.getTime() / QUARTER_MS) * QUARTER_MS + QUARTER_MS);
+}
+
+/** The quarter-hours the cron runs at after `from`, soonest first, up to (not including) `untilMs`. */
+export function* quarterHoursAfter(from: Date, untilMs: number): Generator<Date> {
+  for (let at = nextQuarterHour(from); at.getTime() < untilMs; at = nextQuarterHour(at)) yield at;
+}
+
+/**
+ * The next quarter-hour after `now` that reads `minuteOfDay` on a timezone's clock, within two
+ * days (null: none, as on a day a daylight-saving change skips that time). Walking the cron's own
+ * steps keeps it right across the changes.
+ */
+export function nextAtLocalMinute(now: Date, timezone: string, minuteOfDay: number): Date | null {
+  for (const at of quarterHoursAfter(now, now.getTime() + 2 * DAY_MS))
+    if (localClock(at, timezone).minutes === minuteOfDay) return at;
+  return null;
 }
 
 /** The latest period each community has claimed for a job (one statement, grouped). */
@@ -26,13 +42,6 @@ export async function lastClaims(db: Db, job: string): Promise<Map<number, strin
 }
 
 export { localClock } from "../core/local-time.ts";
-
-/** The calendar day before or after a YYYY-MM-DD day (calendar arithmetic only, no timezone). */
-export function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
 
 /**
  * Local days on which a daily job at `minuteOfDay` (local) is due as of `now`: today once its

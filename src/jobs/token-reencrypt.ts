@@ -1,7 +1,7 @@
 import { bindingOf, decrypt, encrypt, envelopeKeyId } from "../secrets/envelope.ts";
 import { keyRing } from "../secrets/key-ring.ts";
+import type { JobKind } from "./job-kind.ts";
 import { quarterHour } from "./periods.ts";
-import type { JobKind } from "./registry.ts";
 
 /** Rows one run re-encrypts (each a decrypt, an encrypt and a conditional update). */
 export const REENCRYPT_BATCH = 200;

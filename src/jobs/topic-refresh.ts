@@ -1,3 +1,4 @@
+import { DAY_MS } from "../core/durations.ts";
 import { translator } from "../core/i18n/index.ts";
 import { localDay } from "../core/local-time.ts";
 import { announcementUpdate } from "../core/meetings/announcement.ts";
@@ -7,12 +8,11 @@ import { recentlyDiscussed } from "../core/topics/near.ts";
 import { refreshEffects } from "../core/topics/refresh.ts";
 import { communityById } from "../db/member-sync.ts";
 import { applyAndEnqueue } from "./apply.ts";
+import type { JobDeps, JobKind, JobResult } from "./job-kind.ts";
 import { nextQuarterHour } from "./periods.ts";
-import type { JobDeps, JobKind, JobResult } from "./registry.ts";
 import { topicRefreshDue } from "./topic-refresh-due.ts";
 
 const NAME = "topic-refresh";
-const DAY_MS = 24 * 60 * 60 * 1000;
 /** Open topics nobody voted for in this many days are archived (the digest mentions them once). */
 export const ARCHIVE_AFTER_DAYS = 90;
 /** Meetings planned ahead when looking for the one a period names. */

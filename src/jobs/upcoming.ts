@@ -1,5 +1,5 @@
 import type { UpcomingWork } from "../core/setup/ports.ts";
-import type { JobDeps, JobKind } from "./registry.ts";
+import type { JobDeps, JobKind } from "./job-kind.ts";
 
 /**
  * The setup checklist's port: the job kinds' own `upcoming` (the test their `due` uses) merged,

@@ -1,16 +1,16 @@
 import { buildDigest } from "../core/digest/build.ts";
 import { isoWeek } from "../core/digest/period.ts";
+import { DAY_MS } from "../core/durations.ts";
 import { weekdayOf } from "../core/meetings/calendar.ts";
 import type { Effect } from "../core/model.ts";
 import type { Db } from "../db/client.ts";
 import { communityById } from "../db/member-sync.ts";
 import { applyAndEnqueue } from "./apply.ts";
 import type { PlannedClaim } from "./claimed.ts";
-import { lastClaims, localClock, nextQuarterHour } from "./periods.ts";
-import type { DueItem, JobKind } from "./registry.ts";
+import type { DueItem, JobKind } from "./job-kind.ts";
+import { lastClaims, localClock, quarterHoursAfter } from "./periods.ts";
 
 const NAME = "weekly-digest";
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 interface DigestSchedule {
   readonly id: number;
@@ -100,10 +100,10 @@ export const weeklyDigest: JobKind = {
     // Each quarter-hour the cron runs, with due's own test: right across DST changes.
     const planned: PlannedClaim[] = [];
     const end = deps.now.getTime() + (7 * count + 1) * DAY_MS;
-    for (let at = nextQuarterHour(deps.now); at.getTime() < end && planned.length < count; ) {
+    for (const at of quarterHoursAfter(deps.now, end)) {
+      if (planned.length >= count) break;
       const week = dueWeek(at, s);
       if (week && week > (planned.at(-1)?.period ?? claimed)) planned.push({ at, period: week });
-      at = nextQuarterHour(at);
     }
     return planned;
   },

@@ -1,17 +1,17 @@
 import type { OutboxDraft } from "../core/delivery.ts";
+import { DAY_MS } from "../core/durations.ts";
 import { followupMessage } from "../core/membership/welcome.ts";
 import type { Effect } from "../core/model.ts";
 import { localDay } from "../core/session.ts";
 import { communitiesAwaitingFollowup, followupCandidates } from "../db/followups.ts";
 import { communityById } from "../db/member-sync.ts";
 import { applyAndEnqueue } from "./apply.ts";
-import { dueDays, lastClaims, localClock, nextQuarterHour } from "./periods.ts";
-import type { JobKind } from "./registry.ts";
+import type { JobKind } from "./job-kind.ts";
+import { dueDays, lastClaims, localClock, nextAtLocalMinute } from "./periods.ts";
 
 const NAME = "welcome-followup";
 /** 10:00 community-local: a friendly hour to hear from a community. */
 const AT_MINUTE = 10 * 60;
-const DAY_MS = 24 * 60 * 60 * 1000;
 /** A missed run or two still reaches its members; a reminder weeks late would be odd, so never. */
 const WINDOW_DAYS = 3;
 /** Members per batch (two statements each) and per run; the next day takes any beyond. */
@@ -67,11 +67,6 @@ export const welcomeFollowup: JobKind = {
   async nextRun(deps, communityId) {
     const community = await communityById(deps.db, communityId);
     if (!community) return null;
-    // The next quarter-hour that reads 10:00 there: right across daylight-saving changes.
-    for (let at = nextQuarterHour(deps.now); at.getTime() < deps.now.getTime() + 2 * DAY_MS; ) {
-      if (localClock(at, community.timezone).minutes === AT_MINUTE) return at;
-      at = nextQuarterHour(at);
-    }
-    return null;
+    return nextAtLocalMinute(deps.now, community.timezone, AT_MINUTE);
   },
 };

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { createDb } from "../../src/db/client.ts";
 import { createCommunityStore } from "../../src/db/store.ts";
-import type { JobDeps } from "../../src/jobs/registry.ts";
+import type { JobDeps } from "../../src/jobs/job-kind.ts";
 
 /**
  * A D1 binding that counts what a job asks of D1: statements (one per all/run/first/raw, one per

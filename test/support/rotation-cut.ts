@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { addDays } from "../../src/core/meetings/calendar.ts";
 import { candidateLimit, type RotationScope } from "../../src/core/rotation/scope.ts";
 import { emptyTally, fairOrder, type MemberTally, tallyLedger } from "../../src/core/rotation/tally.ts";
 import type { LedgerEntry, RotationMember, RotationState } from "../../src/core/rotation/types.ts";
@@ -45,10 +46,7 @@ export function cutRotation(full: RotationState, scope: RotationScope, more = 0)
   return { ...full, members, ledger, aways, tallies: members.map((m) => ({ ...tally(m.id) })) };
 }
 
-const DAY_MS = 86_400_000;
 export const BASE = "2027-03-02";
-export const addDays = (day: string, n: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 const id = (i: number) => `m${String(i).padStart(2, "0")}`;
 
 /**

@@ -1,4 +1,5 @@
 import fc from "fast-check";
+import { addDays } from "../../src/core/meetings/calendar.ts";
 import {
   applyAway,
   applyHosted,
@@ -70,10 +71,6 @@ export interface Run {
   readonly hosted: Map<string, number>;
   readonly owed: Map<string, number>;
 }
-
-const DAY_MS = 86_400_000;
-const addDays = (day: string, n: number) =>
-  new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY_MS).toISOString().slice(0, 10);
 
 /** The test's own reading of eligibility (independent of the core's `isEligible`). */
 export function eligibleOn(state: RotationState, date: string): string[] {

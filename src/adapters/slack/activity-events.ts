@@ -1,7 +1,7 @@
 import type { App } from "@slack/bolt";
 import { z } from "zod";
 import { recordMessageActivity } from "../../core/activity/events.ts";
-import type { SlackRequestContext } from "./bolt-app.ts";
+import type { SlackRequestContext } from "./request-context.ts";
 
 const envelope = z.looseObject({ team_id: z.string().min(1).max(32), event_id: z.string().min(1).max(64) });
 

@@ -2,7 +2,7 @@ import { type AllMiddlewareArgs, App, LogLevel, type SlackCommandMiddlewareArgs 
 import { recordAccessLost } from "../../core/access.ts";
 import { parseCommandText } from "../../core/commands/parse-text.ts";
 import { CommandError } from "../../core/errors.ts";
-import { type CoreDeps, handleCommand } from "../../core/handle-command.ts";
+import { handleCommand } from "../../core/handle-command.ts";
 import { credentialId } from "../credential.ts";
 import { withinDeadline } from "../deadline.ts";
 import { registerActivityEvents } from "./activity-events.ts";
@@ -14,14 +14,8 @@ import { registerMembershipEvents } from "./membership-events.ts";
 import { COMMAND_TEXT_MAX } from "./payloads.ts";
 import { WorkersReceiver } from "./receiver.ts";
 import { renderSlackReply } from "./render.ts";
+import type { SlackRequestContext } from "./request-context.ts";
 import { SLACK_TRAITS } from "./traits.ts";
-
-/** What each request hands to Bolt listeners through `customProperties`. */
-export interface SlackRequestContext {
-  readonly core: CoreDeps;
-  /** How long to wait for the answer before acking and replying via response_url. */
-  readonly replyDeadlineMs: number;
-}
 
 export interface SlackAppConfig {
   /** The bot token of the workspace a request comes from (null: not installed there). */

@@ -2,7 +2,7 @@ import type { App } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { z } from "zod";
 import { type JoinProfile, recordJoin, recordLeave } from "../../core/membership/events.ts";
-import type { SlackRequestContext } from "./bolt-app.ts";
+import type { SlackRequestContext } from "./request-context.ts";
 
 const userId = z.string().regex(/^[A-Z0-9]{1,32}$/);
 const channelId = z.string().regex(/^[A-Z0-9]{1,32}$/);

@@ -7,8 +7,9 @@ import { revokeInstallation } from "../../db/installations.ts";
 import type { AppEnv } from "../../env.ts";
 import { readRawBody } from "../read-body.ts";
 import { assertVerified } from "../verify-result.ts";
-import { createSlackApp, type SlackApp, type SlackRequestContext } from "./bolt-app.ts";
+import { createSlackApp, type SlackApp } from "./bolt-app.ts";
 import { eventEnvelope, interactionPayload, slashCommandPayload } from "./payloads.ts";
+import type { SlackRequestContext } from "./request-context.ts";
 import { cachedTokens, slackTokens } from "./tokens.ts";
 import { verifySlackRequest } from "./verify.ts";
 

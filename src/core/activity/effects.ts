@@ -1,18 +1,6 @@
 import { localDay } from "../local-time.ts";
 import type { Community, Member } from "../model.ts";
-
-/** One member seen active on a local day (the community's zone). */
-export interface ActivitySeen {
-  readonly userId: string;
-  readonly day: string;
-}
-
-/**
- * A member was active: a Slack message, a button, an RSVP, a Discord message read by the activity
- * job. Applied as "the later day wins", so an older or repeated sighting changes nothing, and
- * only stored members are touched (the member sync is what adds people).
- */
-export type ActivityEffect = { readonly type: "activity.seen"; readonly seen: readonly ActivitySeen[] };
+import type { ActivityEffect, ActivitySeen } from "./effect.ts";
 
 /** Whether an effect is the activity effect (store.apply hands it to src/db/activity.ts). */
 export function isActivityEffect(effect: { readonly type: string }): effect is ActivityEffect {

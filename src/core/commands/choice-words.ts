@@ -1,16 +1,6 @@
 import type { Locale } from "../i18n/index.ts";
 import type { OptionSpec } from "./options.ts";
 
-/**
- * The words a member may type for each value of a choice, per language: `yes` is also `hadir` or
- * `ya`. The value itself (English) always works; the first word of a language is the one help,
- * examples and Discord's choice names show in that language. Typed words in any language are
- * accepted whatever the community's language: a bilingual moderator types what comes first.
- */
-export type ChoiceWords<V extends string = string> = {
-  readonly [K in V]?: Partial<Readonly<Record<Locale, readonly [string, ...string[]]>>>;
-};
-
 /** The value a typed word means (`hadir` → `yes`), or the word itself (then refused as a bad choice). */
 export function choiceValue(spec: OptionSpec, typed: string): string {
   const word = typed.toLowerCase();

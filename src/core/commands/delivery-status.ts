@@ -1,3 +1,4 @@
+import { DAY_MS } from "../durations.ts";
 import { formatMoment } from "../membership/dates.ts";
 import { type Block, ephemeral, type Inline } from "../message.ts";
 import type { DeliveryBlock } from "../ports.ts";
@@ -5,7 +6,7 @@ import { defineCommand } from "./define.ts";
 import { usageOf } from "./delivery.ts";
 import type { CommandContext } from "./types.ts";
 
-const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+const WEEK_MS = 7 * DAY_MS;
 
 /**
  * `/cop delivery status`: counts for the last 7 days, the latest errors, and where guyub cannot

@@ -1,9 +1,8 @@
 import type { CommandError } from "../errors.ts";
 import type { Translator } from "../i18n/index.ts";
 import { ephemeral, type Message } from "../message.ts";
-import type { Registry } from "./registry.ts";
 import { formatExample, formatUsage } from "./syntax.ts";
-import type { CommandSyntax } from "./types.ts";
+import type { CommandSyntax, Registry } from "./types.ts";
 
 /**
  * Turns a command error into a short, localized, ephemeral reply that names the problem and

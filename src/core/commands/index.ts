@@ -126,5 +126,11 @@ export const registry = createRegistry(
   GROUP_SUMMARIES,
 );
 
-export type { Registry } from "./registry.ts";
-export type { Command, CommandContext, CommandResult, CommandSyntax, Invocation } from "./types.ts";
+export type {
+  Command,
+  CommandContext,
+  CommandResult,
+  CommandSyntax,
+  Invocation,
+  Registry,
+} from "./types.ts";

@@ -1,12 +1,21 @@
 import { z } from "zod";
-import type { PlainKey } from "../i18n/index.ts";
-import type { ChoiceWords } from "./choice-words.ts";
+import type { Locale, PlainKey } from "../i18n/index.ts";
 
 /**
  * Typed command options. Each option carries its zod schema (what core validates) and its
  * kind (what adapters need: Discord option type, Slack mention parsing).
  */
 export type OptionKind = "text" | "link" | "choice" | "user" | "role" | "channel" | "command";
+
+/**
+ * The words a member may type for each value of a choice, per language: `yes` is also `hadir` or
+ * `ya`. The value itself (English) always works; the first word of a language is the one help,
+ * examples and Discord's choice names show in that language. Typed words in any language are
+ * accepted whatever the community's language: a bilingual moderator types what comes first.
+ */
+export type ChoiceWords<V extends string = string> = {
+  readonly [K in V]?: Partial<Readonly<Record<Locale, readonly [string, ...string[]]>>>;
+};
 
 export interface OptionSpec<S extends z.ZodType = z.ZodType> {
   readonly kind: OptionKind;

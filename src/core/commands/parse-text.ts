@@ -2,9 +2,8 @@ import { CommandError } from "../errors.ts";
 import type { PlatformTraits } from "../platform.ts";
 import { choiceValue } from "./choice-words.ts";
 import type { OptionSpec } from "./options.ts";
-import type { Registry } from "./registry.ts";
 import { type Token, tokenize } from "./typed-text.ts";
-import type { Command, Invocation } from "./types.ts";
+import type { Command, Invocation, Registry } from "./types.ts";
 
 export { type Token, tokenize } from "./typed-text.ts";
 

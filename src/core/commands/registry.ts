@@ -1,31 +1,10 @@
 import type { PlainKey } from "../i18n/index.ts";
 import type { PlatformTraits } from "../platform.ts";
 import { subcommandWord } from "./choice-words.ts";
-import type { Command } from "./types.ts";
+import type { Command, Registry } from "./types.ts";
 
 /** Discord's rule for command and option names, which Slack words follow too. */
 const WORD = /^[a-z][a-z0-9-]{0,31}$/;
-
-export type Resolution =
-  | { readonly kind: "command"; readonly command: Command; readonly consumed: number }
-  | { readonly kind: "unknown"; readonly input: string }
-  | { readonly kind: "incomplete"; readonly group: string; readonly choices: readonly Command[] };
-
-/** The command tree: single words and groups of subcommands, two levels at most. */
-export interface Registry {
-  readonly commands: readonly Command[];
-  find(path: readonly string[]): Command | undefined;
-  /** Commands available on a platform, in definition order. */
-  forPlatform(platform: PlatformTraits): Command[];
-  /** Top-level words in order: a command or a group with its subcommands. */
-  tree(
-    platform: PlatformTraits,
-  ): ({ kind: "command"; command: Command } | { kind: "group"; name: string; commands: Command[] })[];
-  /** The summary of a group word (`moderators`), for help and Discord registration. */
-  groupSummary(group: string): PlainKey;
-  /** Finds the command named by leading words (`moderators add …`), allowing a group default. */
-  resolve(platform: PlatformTraits, words: readonly string[], allowGroupDefault: boolean): Resolution;
-}
 
 /** Builds the registry and enforces the tree rules at start-up, so a bad definition never ships. */
 export function createRegistry(

@@ -4,8 +4,7 @@ import { ephemeral, type Form, type Message, prependNotice } from "../message.ts
 import type { Effect } from "../model.ts";
 import type { PlatformTraits } from "../platform.ts";
 import type { CommunityStore, DeliveryQueue } from "../ports.ts";
-import type { Registry } from "./registry.ts";
-import type { Command, CommandContext, CommandResult, Invocation } from "./types.ts";
+import type { Command, CommandContext, CommandResult, Invocation, Registry } from "./types.ts";
 
 /** An invocation whose command exists on this platform and whose arguments passed its schema. */
 export interface ValidCommand {

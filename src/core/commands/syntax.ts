@@ -1,11 +1,6 @@
 import type { PlainKey, Translator } from "../i18n/index.ts";
 import { choiceName } from "./choice-words.ts";
-import type { Command, CommandSyntax } from "./types.ts";
-
-/** An example value that reads differently per language ("Large classes", "Kelas besar"). */
-export interface LocalizedExample {
-  readonly key: PlainKey;
-}
+import type { Command, CommandSyntax, LocalizedExample } from "./types.ts";
 
 /** An example value from the i18n catalog, so help in Indonesian shows Indonesian examples. */
 export const localized = (key: PlainKey): LocalizedExample => ({ key });

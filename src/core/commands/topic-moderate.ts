@@ -1,4 +1,4 @@
-import { openTopic, say, topicIdOption } from "../topics/lookup.ts";
+import { onOpenTopic, say, topicIdOption } from "../topics/lookup.ts";
 import { checkSuggestion } from "../topics/validate.ts";
 import { defineCommand } from "./define.ts";
 import { option } from "./options.ts";
@@ -12,14 +12,11 @@ export const topicPin = defineCommand({
   options: { id: topicIdOption() },
   moderator: true,
   example: { id: "12" },
-  async handle(ctx, args) {
-    const found = await openTopic(ctx, args.id);
-    if ("refused" in found) return found.refused;
-    const { topic } = found;
-    const params = { id: String(topic.id), title: topic.title };
-    if (topic.pinned) return say(ctx.t("topic.alreadyPinned", params));
-    return { ...say(ctx.t("topic.pinned", params)), effects: [{ type: "topic.pin", topicId: topic.id }] };
-  },
+  handle: (ctx, args) =>
+    onOpenTopic(ctx, args.id, (topic, params) => {
+      if (topic.pinned) return say(ctx.t("topic.alreadyPinned", params));
+      return { ...say(ctx.t("topic.pinned", params)), effects: [{ type: "topic.pin", topicId: topic.id }] };
+    }),
 });
 
 /** `/cop topic retire <id>` (moderators): the topic leaves the backlog; its votes stay for history. */
@@ -29,15 +26,11 @@ export const topicRetire = defineCommand({
   options: { id: topicIdOption() },
   moderator: true,
   example: { id: "12" },
-  async handle(ctx, args) {
-    const found = await openTopic(ctx, args.id);
-    if ("refused" in found) return found.refused;
-    const { topic } = found;
-    return {
-      ...say(ctx.t("topic.retired", { id: String(topic.id), title: topic.title })),
+  handle: (ctx, args) =>
+    onOpenTopic(ctx, args.id, (topic, params) => ({
+      ...say(ctx.t("topic.retired", params)),
       effects: [{ type: "topic.retire", topicId: topic.id }],
-    };
-  },
+    })),
 });
 
 /** `/cop topic edit <id> <title>` (moderators): a new title, refused if another open topic has it. */
@@ -50,17 +43,23 @@ export const topicEdit = defineCommand({
   async handle(ctx, args) {
     const checked = checkSuggestion(args.title);
     if ("problem" in checked) return say(problemText(ctx, checked));
-    const found = await openTopic(ctx, args.id);
-    if ("refused" in found) return found.refused;
-    const { topic } = found;
-    const me = ctx.member.platformUserId;
-    const since = ctx.now;
-    const { duplicate } = await ctx.store.topics.suggestState(ctx.community.id, me, checked.titleKey, since);
-    if (duplicate && duplicate.id !== topic.id)
-      return say(ctx.t("topic.editClash", { other: String(duplicate.id), title: duplicate.title }));
-    return {
-      ...say(ctx.t("topic.edited", { id: String(topic.id), title: checked.title })),
-      effects: [{ type: "topic.edit", topicId: topic.id, title: checked.title, titleKey: checked.titleKey }],
-    };
+    return onOpenTopic(ctx, args.id, async (topic) => {
+      const me = ctx.member.platformUserId;
+      const since = ctx.now;
+      const { duplicate } = await ctx.store.topics.suggestState(
+        ctx.community.id,
+        me,
+        checked.titleKey,
+        since,
+      );
+      if (duplicate && duplicate.id !== topic.id)
+        return say(ctx.t("topic.editClash", { other: String(duplicate.id), title: duplicate.title }));
+      return {
+        ...say(ctx.t("topic.edited", { id: String(topic.id), title: checked.title })),
+        effects: [
+          { type: "topic.edit", topicId: topic.id, title: checked.title, titleKey: checked.titleKey },
+        ],
+      };
+    });
   },
 });

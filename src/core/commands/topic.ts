@@ -1,7 +1,7 @@
 import { topicListMessage } from "../topics/list.ts";
 import { fadingRank } from "../topics/list-rank.ts";
 import { parseListWord } from "../topics/list-view.ts";
-import { openTopic, say, topicIdOption, word } from "../topics/lookup.ts";
+import { onOpenTopic, say, topicIdOption, word } from "../topics/lookup.ts";
 import {
   checkSuggestion,
   SUGGESTION_WINDOW_MS,
@@ -115,17 +115,14 @@ export const topicVote = defineCommand({
   options: { id: topicIdOption() },
   moderator: false,
   example: { id: "12" },
-  async handle(ctx, args) {
-    const found = await openTopic(ctx, args.id);
-    if ("refused" in found) return found.refused;
-    const { topic } = found;
-    const params = { id: String(topic.id), title: topic.title };
-    if (topic.mine) return say(ctx.t("topic.alreadyVoted", params));
-    return {
-      ...say(ctx.t("topic.voted", params)),
-      effects: [{ type: "topic.vote", topicId: topic.id, userId: ctx.member.platformUserId }],
-    };
-  },
+  handle: (ctx, args) =>
+    onOpenTopic(ctx, args.id, (topic, params) => {
+      if (topic.mine) return say(ctx.t("topic.alreadyVoted", params));
+      return {
+        ...say(ctx.t("topic.voted", params)),
+        effects: [{ type: "topic.vote", topicId: topic.id, userId: ctx.member.platformUserId }],
+      };
+    }),
 });
 
 /** `/cop topic unvote <id>`: takes the member's vote back. */
@@ -135,15 +132,12 @@ export const topicUnvote = defineCommand({
   options: { id: topicIdOption() },
   moderator: false,
   example: { id: "12" },
-  async handle(ctx, args) {
-    const found = await openTopic(ctx, args.id);
-    if ("refused" in found) return found.refused;
-    const { topic } = found;
-    const params = { id: String(topic.id), title: topic.title };
-    if (!topic.mine) return say(ctx.t("topic.notVoted", params));
-    return {
-      ...say(ctx.t("topic.unvoted", params)),
-      effects: [{ type: "topic.unvote", topicId: topic.id, userId: ctx.member.platformUserId }],
-    };
-  },
+  handle: (ctx, args) =>
+    onOpenTopic(ctx, args.id, (topic, params) => {
+      if (!topic.mine) return say(ctx.t("topic.notVoted", params));
+      return {
+        ...say(ctx.t("topic.unvoted", params)),
+        effects: [{ type: "topic.unvote", topicId: topic.id, userId: ctx.member.platformUserId }],
+      };
+    }),
 });

@@ -9,8 +9,9 @@ import type { PlatformAbility, PlatformTraits } from "../platform.ts";
 import type { CommunityStore } from "../ports.ts";
 import type { UpcomingWork } from "../setup/ports.ts";
 import type { ArgsOf, OptionMap } from "./options.ts";
-import type { Registry } from "./registry.ts";
-import type { LocalizedExample } from "./syntax.ts";
+
+// The command types that refer to one another (a context holds the registry, the registry holds
+// commands, a command takes a context) live here together, so no two files import each other.
 
 export type ModeratorStatus = "moderator" | "member" | "unknown";
 
@@ -81,6 +82,11 @@ export interface CommandResult {
   readonly replyAfter?: (applied: { readonly duplicate: boolean }) => Promise<Message>;
 }
 
+/** An example value that reads differently per language ("Large classes", "Kelas besar"). */
+export interface LocalizedExample {
+  readonly key: PlainKey;
+}
+
 /** One command, defined once: the source of Discord registration, Slack parsing and help. */
 export interface CommandDefinition<O extends OptionMap> {
   /** One word (`help`) or a group and a subcommand (`moderators add`). */
@@ -128,4 +134,25 @@ export interface Command {
 export interface Invocation {
   readonly path: readonly string[];
   readonly args: Readonly<Record<string, unknown>>;
+}
+
+export type Resolution =
+  | { readonly kind: "command"; readonly command: Command; readonly consumed: number }
+  | { readonly kind: "unknown"; readonly input: string }
+  | { readonly kind: "incomplete"; readonly group: string; readonly choices: readonly Command[] };
+
+/** The command tree: single words and groups of subcommands, two levels at most. */
+export interface Registry {
+  readonly commands: readonly Command[];
+  find(path: readonly string[]): Command | undefined;
+  /** Commands available on a platform, in definition order. */
+  forPlatform(platform: PlatformTraits): Command[];
+  /** Top-level words in order: a command or a group with its subcommands. */
+  tree(
+    platform: PlatformTraits,
+  ): ({ kind: "command"; command: Command } | { kind: "group"; name: string; commands: Command[] })[];
+  /** The summary of a group word (`moderators`), for help and Discord registration. */
+  groupSummary(group: string): PlainKey;
+  /** Finds the command named by leading words (`moderators add …`), allowing a group default. */
+  resolve(platform: PlatformTraits, words: readonly string[], allowGroupDefault: boolean): Resolution;
 }

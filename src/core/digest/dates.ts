@@ -1,3 +1,4 @@
+import { DAY_MS } from "../durations.ts";
 import type { Translator } from "../i18n/index.ts";
 import type { DigestWindow } from "./ports.ts";
 
@@ -26,7 +27,7 @@ export function shortDay(t: Translator, day: string): string {
 
 /** "1–7 March 2027" / "1–7 Maret 2027": the seven local days the digest covers. */
 export function weekRange(t: Translator, window: DigestWindow): string {
-  const last = new Date(utcDay(window.toDay).getTime() - 24 * 60 * 60 * 1000);
+  const last = new Date(utcDay(window.toDay).getTime() - DAY_MS);
   return dayFormat(t, false).formatRange(utcDay(window.fromDay), last);
 }
 
@@ -36,7 +37,7 @@ export function weekRange(t: Translator, window: DigestWindow): string {
  */
 export function calendarWeek(t: Translator, day: string): string {
   const date = utcDay(day);
-  const monday = new Date(date.getTime() - ((date.getUTCDay() || 7) - 1) * 24 * 60 * 60 * 1000);
-  const sunday = new Date(monday.getTime() + 6 * 24 * 60 * 60 * 1000);
+  const monday = new Date(date.getTime() - ((date.getUTCDay() || 7) - 1) * DAY_MS);
+  const sunday = new Date(monday.getTime() + 6 * DAY_MS);
   return dayFormat(t, false).formatRange(monday, sunday);
 }

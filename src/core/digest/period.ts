@@ -1,6 +1,5 @@
+import { DAY_MS } from "../durations.ts";
 import { localDay } from "../local-time.ts";
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * The ISO week (`2027-W09`) of a local day: the digest's period. One digest per community per

@@ -3,7 +3,8 @@
  * only: no timezone is involved until a day and a local time become an instant (zone.ts).
  */
 
-const DAY_MS = 24 * 60 * 60 * 1000;
+import { DAY_MS } from "../durations.ts";
+
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** A real calendar day (`2027-02-30` is not), else null. */

@@ -1,3 +1,4 @@
+import { DAY_MS } from "../durations.ts";
 import { localDay } from "../local-time.ts";
 import { assignHosts, dayRecords } from "../rotation/assign.ts";
 import type { LedgerEntry, RotationState } from "../rotation/types.ts";
@@ -7,7 +8,6 @@ import type { MeetingCalendar } from "./ports.ts";
 import { holidayOn, isScheduledDay, type Meeting, upcomingMeetings } from "./schedule.ts";
 import { localToInstant } from "./zone.ts";
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const WEEK_MS = 7 * DAY_MS;
 
 /** A scheduled day the ledger should close, and from when. */

@@ -1,4 +1,5 @@
 import type { ActionContext } from "../actions/types.ts";
+import { DAY_MS } from "../durations.ts";
 import { rotationScope } from "../rotation/scope.ts";
 import type { MeetingAnswer } from "./answer.ts";
 import { hostOf, isClosed, pastMeetings } from "./closing.ts";
@@ -6,7 +7,7 @@ import { formatDayName } from "./holidays.ts";
 import { upcomingMeetings } from "./schedule.ts";
 
 /** How far back `/cop meeting done` looks for the last meeting waiting to be marked. */
-const LOOK_BACK_MS = 14 * 24 * 60 * 60 * 1000;
+const LOOK_BACK_MS = 14 * DAY_MS;
 /** The `notes` CHECK of `rotation_ledger`. */
 export const NOTES_MAX = 1000;
 

@@ -1,11 +1,8 @@
+import { DAY_MS, HOUR_MS, QUARTER_HOUR_MS } from "../durations.ts";
 import { localClock, localDay } from "../local-time.ts";
 import { addDays } from "./calendar.ts";
 import { type Holiday, holidayOn, type Meeting } from "./schedule.ts";
 import { localToInstant } from "./zone.ts";
-
-const HOUR_MS = 60 * 60 * 1000;
-const DAY_MS = 24 * HOUR_MS;
-const QUARTER_MS = 15 * 60 * 1000;
 
 /**
  * How far ahead of its meeting a reminder can be due: its window opens the day before (23 to 25
@@ -31,7 +28,7 @@ export const REMINDERS = ["24h", "1h"] as const;
 export type Reminder = (typeof REMINDERS)[number];
 
 function floorQuarter(at: number): Date {
-  return new Date(Math.floor(at / QUARTER_MS) * QUARTER_MS);
+  return new Date(Math.floor(at / QUARTER_HOUR_MS) * QUARTER_HOUR_MS);
 }
 
 /**

@@ -1,7 +1,7 @@
+import { DAY_MS } from "../durations.ts";
 import { localDay } from "../local-time.ts";
 import type { NudgeSettings, ScanWindow } from "./ports.ts";
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 /** A newcomer's first week is theirs: no nudge, whatever their activity. */
 export const FIRST_WEEK_DAYS = 7;
 

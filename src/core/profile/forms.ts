@@ -1,5 +1,6 @@
 import { actionButton } from "../actions/pack.ts";
 import type { ActionContext, ActionResult, FieldErrors, FormDefinition } from "../actions/types.ts";
+import { DAY_MS } from "../durations.ts";
 import { ephemeral, type Form, type Message } from "../message.ts";
 import type { Effect } from "../model.ts";
 import { fitsOneForm } from "../platform.ts";
@@ -14,7 +15,7 @@ import { checkAbout, checkChoices, checkProfile } from "./validate.ts";
 const INTRO_QUESTIONS = Object.keys(FIELD).length;
 
 /** How long the Discord form's first step waits for the second. */
-export const DRAFT_TTL_MS = 24 * 60 * 60 * 1000;
+export const DRAFT_TTL_MS = DAY_MS;
 
 function freshDraft(ctx: ActionContext, state: IntroState) {
   return state.draft && ctx.now.getTime() - state.draft.updatedAt.getTime() < DRAFT_TTL_MS

@@ -1,9 +1,10 @@
+import { DAY_MS } from "../durations.ts";
 import { addDays } from "../meetings/calendar.ts";
 import { localToInstant } from "../meetings/zone.ts";
 import type { Day, RotationMember, RotationState } from "./types.ts";
 
 /** A newcomer waits a full week after joining, unless they answer the intro first. */
-export const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
+export const WEEK_MS = 7 * DAY_MS;
 
 /**
  * Whether a member can host on `date` (a local day of the community's zone): active (alumni drop

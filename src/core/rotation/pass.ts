@@ -23,6 +23,18 @@ export function noSeries(ctx: TurnContext): TurnOutcome {
 }
 
 /**
+ * The refusal when the member has no turn to pass or swap: none in the next four meetings, or
+ * not on `day` (a heads-up's button for a turn that has moved on).
+ */
+export function noTurn(ctx: TurnContext, day?: Day): TurnOutcome {
+  const usage = showUsage(ctx);
+  return {
+    ok: false,
+    text: ctx.t(day === undefined ? "rotation.noTurn" : "rotation.notYourTurn", { usage }),
+  };
+}
+
+/**
  * The member passes their turn (on `day`, from a heads-up; else their next within the next four
  * meetings): it goes to the next fair choice, who gets the heads-up, and the passer owes one.
  * Nobody else eligible: the turn stays and nothing changes.
@@ -32,13 +44,7 @@ export async function passTurn(ctx: TurnContext, day?: Day): Promise<TurnOutcome
   if (view.meetings === null) return noSeries(ctx);
   const me = ctx.member.platformUserId;
   const meeting = turnOf(view, me, ctx.now, day);
-  if (!meeting) {
-    const usage = showUsage(ctx);
-    return {
-      ok: false,
-      text: ctx.t(day === undefined ? "rotation.noTurn" : "rotation.notYourTurn", { usage }),
-    };
-  }
+  if (!meeting) return noTurn(ctx, day);
   const when = whenOf(ctx, meeting);
   const { state, handedTo } = applyPass(view.book.state, meeting.scheduledDay, me);
   if (handedTo === null) return { ok: false, text: ctx.t("rotation.passNobody", { when }) };

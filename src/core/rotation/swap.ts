@@ -2,8 +2,8 @@ import { actionButton } from "../actions/pack.ts";
 import type { PlannedMeeting } from "../meetings/plan.ts";
 import type { Message } from "../message.ts";
 import { isEligible } from "./eligibility.ts";
-import { noSeries, type TurnOutcome } from "./pass.ts";
-import { HORIZON, loadTurns, showUsage, type TurnContext, turnOf, whenOf } from "./turns.ts";
+import { noSeries, noTurn, type TurnOutcome } from "./pass.ts";
+import { HORIZON, loadTurns, type TurnContext, turnOf, whenOf } from "./turns.ts";
 import type { Day } from "./types.ts";
 
 /** The swap request's buttons (arguments: the meeting's scheduled day and the asker). */
@@ -55,13 +55,7 @@ export async function requestSwap(ctx: TurnContext, other: string, day?: Day): P
   if (stored?.status !== "active" || !member)
     return { ok: false, text: ctx.t.rich("rotation.unknownMember", { member: mention }) };
   const meeting = turnOf(view, me, ctx.now, day);
-  if (!meeting) {
-    const usage = showUsage(ctx);
-    return {
-      ok: false,
-      text: ctx.t(day === undefined ? "rotation.noTurn" : "rotation.notYourTurn", { usage }),
-    };
-  }
+  if (!meeting) return noTurn(ctx, day);
   const when = whenOf(ctx, meeting);
   if (!isEligible(view.book.state, member, meeting.scheduledDay))
     return { ok: false, text: ctx.t.rich("rotation.swapNotEligible", { member: mention, when }) };

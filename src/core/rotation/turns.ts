@@ -1,4 +1,5 @@
 import type { ActionContext } from "../actions/types.ts";
+import { DAY_MS } from "../durations.ts";
 import { formatMeetingTime } from "../meetings/format.ts";
 import type { PlannedMeeting } from "../meetings/plan.ts";
 import { readPlan } from "../meetings/plan-read.ts";
@@ -77,5 +78,5 @@ export function showUsage(ctx: Pick<TurnContext, "syntax">): string {
  */
 export function inAnnounceWindow(view: TurnView, meeting: PlannedMeeting, now: Date): boolean {
   const days = view.book.settings.announceDays;
-  return meeting.startsAt.getTime() - now.getTime() <= (days + 1) * 24 * 60 * 60 * 1000;
+  return meeting.startsAt.getTime() - now.getTime() <= (days + 1) * DAY_MS;
 }

@@ -1,3 +1,4 @@
+import { DAY_MS } from "../durations.ts";
 /**
  * The refresh rule: which open topic the next meeting discusses. Pure (no D1, no clock), so the
  * documented rule is tested exactly, table by table (test/topic-choose.test.ts).
@@ -9,8 +10,6 @@
  * out, pinned ones included; then pinned topics first; then the higher score; equal scores go to
  * the older suggestion (`createdAt`, then `id`).
  */
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** What the rule reads of a topic (only open topics are passed in). */
 export interface RankableTopic {

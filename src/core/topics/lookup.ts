@@ -17,7 +17,7 @@ export const say = (text: string): CommandResult => ({ message: ephemeral({ type
  * The open topic a command names (`12` or `#12`), or the reply that says why there is none:
  * not a number, no such topic, or no longer in the backlog. Each such reply changes nothing.
  */
-export async function openTopic(
+async function openTopic(
   ctx: CommandContext,
   idText: string,
 ): Promise<{ topic: TopicRow } | { refused: CommandResult }> {
@@ -28,4 +28,25 @@ export async function openTopic(
   if (!topic) return { refused: say(ctx.t("topic.notFound", { id: String(id), usage })) };
   if (topic.status !== "open") return { refused: say(ctx.t("topic.notOpen", { id: String(id) })) };
   return { topic };
+}
+
+/** The `{id}` and `{title}` a topic's replies name it by. */
+export interface TopicParams {
+  readonly id: string;
+  readonly title: string;
+}
+
+/**
+ * A command on one open topic (vote, unvote, pin, retire, edit): finds it, or answers why not
+ * (`openTopic`), then acts on it.
+ */
+export async function onOpenTopic(
+  ctx: CommandContext,
+  idText: string,
+  act: (topic: TopicRow, params: TopicParams) => CommandResult | Promise<CommandResult>,
+): Promise<CommandResult> {
+  const found = await openTopic(ctx, idText);
+  if ("refused" in found) return found.refused;
+  const { topic } = found;
+  return act(topic, { id: String(topic.id), title: topic.title });
 }
