@@ -5,6 +5,7 @@ import { CommandError } from "../../core/errors.ts";
 import { type CoreDeps, handleCommand } from "../../core/handle-command.ts";
 import { credentialId } from "../credential.ts";
 import { withinDeadline } from "../deadline.ts";
+import { sharedRender } from "../shared-render.ts";
 import { registerActivityEvents } from "./activity-events.ts";
 import { slackClientOptions } from "./client.ts";
 import { slackCommandPlace } from "./command-place.ts";
@@ -13,7 +14,10 @@ import { openModal, registerInteractions } from "./interactions.ts";
 import { registerMembershipEvents } from "./membership-events.ts";
 import { COMMAND_TEXT_MAX } from "./payloads.ts";
 import { WorkersReceiver } from "./receiver.ts";
-import { renderSlackReply } from "./render.ts";
+import { renderSlackReply as render } from "./render.ts";
+
+/** A shared (frozen) message, such as a cached help page, is rendered once per isolate. */
+const renderSlackReply = sharedRender(render);
 
 /** What each request hands to Bolt listeners through `customProperties`. */
 export interface SlackRequestContext {
@@ -49,6 +53,9 @@ export function createSlackApp(config: SlackAppConfig): SlackApp {
       teamId: source.teamId,
     }),
     ignoreSelf: false,
+    // Bolt's default conversation store rejects with a new Error (a stack trace) on every request
+    // whose conversation it has not seen; guyub keeps no state in it (it has D1).
+    convoStore: false,
     clientOptions: slackClientOptions(config.apiUrl),
     logLevel: LogLevel.ERROR,
   });
