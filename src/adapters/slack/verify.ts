@@ -68,7 +68,7 @@ function toHex(bytes: Uint8Array): string {
 }
 
 /** Bytes of a lowercase hex string already checked against /^[0-9a-f]*$/ with even length. */
-function fromHex(hex: string): Uint8Array {
+function fromHex(hex: string): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(hex.length / 2);
   for (let i = 0; i < bytes.length; i++) bytes[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
   return bytes;
