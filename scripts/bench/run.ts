@@ -5,23 +5,15 @@
  * Prints a table, ratios and PASS/MISS per goal, and writes .bench/results.json. A MISS is a
  * report, not a failure; a target that answers wrongly is a failure.
  */
-import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { startStandins } from "../standins/index.ts";
+import { startGuyub } from "./guyub.ts";
 import { type LoadOptions, measure } from "./measure.ts";
 import { CLK_TCK, pin, pinning, stopAllChildren } from "./proc.ts";
 import { finish, printMethod, type TargetResult } from "./report.ts";
 import * as req from "./requests.ts";
-import {
-  applyMigrations,
-  buildGuyub,
-  COMPATIBILITY_DATE,
-  type Server,
-  serveWorker,
-  startBolt,
-} from "./servers.ts";
+import { buildGuyub, COMPATIBILITY_DATE, type Server, serveWorker, startBolt } from "./servers.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const SERVER_CORE = 0;
@@ -89,60 +81,30 @@ function medianRounds(perRound: TargetResult[][]): TargetResult[] {
 
 async function main(): Promise<void> {
   printMethod(load, pinning, CLK_TCK, direct);
-  const secret = randomBytes(16).toString("hex");
-  const slackBotToken = `xoxb-bench-${randomBytes(8).toString("hex")}`;
-  const discordBotToken = `bench-discord-${randomBytes(8).toString("hex")}`;
-  const applicationId = "100000000000000001";
-  const discord = req.discordKeys();
-
   console.log("building guyub's production bundle (wrangler deploy --dry-run --outdir .bench/guyub)…");
   const bundle = await buildGuyub(ROOT, join(ROOT, ".bench/guyub"));
   // From here on this process (stand-ins, Miniflare's Node side) stays off the server's core.
   pin(process.pid, LOAD_CORE);
 
-  const standins = await startStandins({
-    port: 0,
-    host: "127.0.0.1",
-    config: { slackTokens: [slackBotToken], discordBotToken, discordApplicationId: applicationId },
+  const {
+    worker: guyub,
+    standins,
+    secret,
+    slack,
+    discord: interaction,
+    migrations,
+  } = await startGuyub({
+    root: ROOT,
+    bundle,
+    direct,
+    cleanups,
   });
-  cleanups.push(() => standins.close());
+  pin(guyub.pid, SERVER_CORE);
+  console.log(
+    `guyub: workerd pid ${guyub.pid}, ${migrations} migration file(s), workspace ${req.BENCH_TEAM_ID} installed through OAuth; stand-ins ${standins.url}`,
+  );
   const slackBody = req.slackCommandBody(standins.url);
   const text = (value: string) => ({ type: "text" as const, value });
-  const guyubEnv = {
-    DB: { type: "d1", id: "guyub-bench" },
-    JOBS: { type: "queue", name: "guyub-jobs" },
-    OUTBOX: { type: "queue", name: "guyub-outbox" },
-    SLACK_SIGNING_SECRET: text(secret),
-    SLACK_BOT_TOKEN: text(slackBotToken),
-    DISCORD_PUBLIC_KEY: text(discord.publicKeyHex),
-    DISCORD_APPLICATION_ID: text(applicationId),
-    DISCORD_BOT_TOKEN: text(discordBotToken),
-    SLACK_API_URL: text(`${standins.url}/slack/api/`),
-    DISCORD_API_URL: text(`${standins.url}/discord/api/v10`),
-  } as const;
-  const guyub = await serveWorker("guyub", bundle, guyubEnv, direct);
-  cleanups.push(guyub.stop);
-  pin(guyub.pid, SERVER_CORE);
-  const migrations = await applyMigrations(guyub.mf, join(ROOT, "migrations"));
-  console.log(`guyub: workerd pid ${guyub.pid}, ${migrations} migration file(s); stand-ins ${standins.url}`);
-
-  // The first request of each platform registers the member (Slack: one users.info call, admin
-  // status cached in D1); the second checks the steady state that the load then repeats.
-  const slack = req.signedSlack(`${guyub.url}/slack/commands`, secret, slackBody);
-  for (const round of ["first", "repeated"]) {
-    await req.check(`guyub Slack (${round})`, slack, (status, body, raw) => {
-      return status === 200 && body.response_type === "ephemeral" && raw.includes("guyub: what you can do");
-    });
-  }
-  const command = req.discordHelpBody(applicationId);
-  const interaction = req.signedDiscord(`${guyub.url}/discord/interactions`, discord, command);
-  for (const round of ["first", "repeated"]) {
-    await req.check(
-      `guyub Discord (${round})`,
-      interaction,
-      (status, body) => status === 200 && body.type === 4,
-    );
-  }
 
   const barePath = join(ROOT, "scripts/bench/bare-worker.js");
   const bare = await serveWorker("bare", barePath, { SLACK_SIGNING_SECRET: text(secret) }, direct);

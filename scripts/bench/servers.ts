@@ -45,17 +45,20 @@ export interface ServedWorker extends Server {
  * `direct`: requests go to a socket of the Worker itself (`dev.unsafeDirectSockets`), as in
  * production; otherwise through Miniflare's entry worker, a router in the same workerd that adds
  * a second JS invocation per request (~0.3 ms CPU on a 2-core VM), to every target alike.
+ * `shared`: further Miniflare options for the whole instance (the profiler's `inspectorPort`).
  */
 export async function serveWorker(
   name: string,
   scriptPath: string,
   env: WorkerEnv,
   direct: boolean,
+  shared: Partial<MiniflareOptions> = {},
 ): Promise<ServedWorker> {
   const before = new Set(childrenNamed(process.pid, "workerd"));
   const mainModule = "worker.js";
   const mf = new Miniflare({
     ...LOCAL_QUIET,
+    ...shared,
     workers: [
       {
         config: {
@@ -89,10 +92,17 @@ export async function serveWorker(
 /**
  * Builds guyub's production bundle exactly as a deploy would (wrangler.toml: minify, aliases), or
  * the same for another entry (`npm run demo` bundles scripts/demo/worker.ts). Returns its path.
+ * `flags`: more wrangler flags (the profiler's `--minify=false`, to keep function names).
  */
-export async function buildGuyub(root: string, outdir: string, entry?: string): Promise<string> {
+export async function buildGuyub(
+  root: string,
+  outdir: string,
+  entry?: string,
+  flags: readonly string[] = [],
+): Promise<string> {
+  const args = ["wrangler", "deploy", ...(entry ? [entry] : []), "--dry-run", "--outdir", outdir, ...flags];
   const child = track(
-    spawn("npx", ["wrangler", "deploy", ...(entry ? [entry] : []), "--dry-run", "--outdir", outdir], {
+    spawn("npx", args, {
       cwd: root,
       env: { ...process.env, WRANGLER_SEND_METRICS: "false", CLOUDFLARE_CF_FETCH_ENABLED: "false" },
       stdio: ["ignore", "pipe", "pipe"],

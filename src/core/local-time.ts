@@ -21,9 +21,24 @@ function formatter(timezone: string, withTime: boolean): Intl.DateTimeFormat {
   return format;
 }
 
+/**
+ * The last day computed per timezone, with the UTC minute it was computed for. Every zone's offset
+ * today is a whole number of minutes, so a local midnight falls on a UTC minute boundary: within
+ * one UTC minute the local day cannot change, and formatting it again (every command asks) is
+ * skipped. A different minute, earlier or later, formats afresh.
+ */
+const lastDays = new Map<string, { minute: number; day: string }>();
+
 /** The calendar day of `now` in a timezone (YYYY-MM-DD): the hot path's cheap form. */
 export function localDay(now: Date, timezone: string): string {
-  return formatter(timezone, false).format(now);
+  const minute = Math.floor(now.getTime() / 60_000);
+  const last = lastDays.get(timezone);
+  if (last?.minute === minute) return last.day;
+  const day = formatter(timezone, false).format(now);
+  // A few zones per isolate in practice; the bound only keeps a flood of odd zones in check.
+  if (lastDays.size >= 1000) lastDays.clear();
+  lastDays.set(timezone, { minute, day });
+  return day;
 }
 
 /** The local date (YYYY-MM-DD) and minutes since local midnight of `at` in a timezone. */

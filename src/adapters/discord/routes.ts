@@ -7,10 +7,12 @@ import { CommandError, HttpError } from "../../core/errors.ts";
 import { type CoreDeps, handleCommand } from "../../core/handle-command.ts";
 import { type Locale, translator } from "../../core/i18n/index.ts";
 import type { PlatformDirectory } from "../../core/membership/directory.ts";
+import type { Message } from "../../core/message.ts";
 import type { CommunityStore } from "../../core/ports.ts";
 import type { AppEnv } from "../../env.ts";
 import { withinDeadline } from "../deadline.ts";
 import { readRawBody } from "../read-body.ts";
+import { jsonText, sharedRender } from "../shared-render.ts";
 import { assertVerified } from "../verify-result.ts";
 import { createDiscordClient } from "./client.ts";
 import { discordCommandPlace } from "./command-place.ts";
@@ -24,6 +26,12 @@ import { EPHEMERAL, renderDiscordMessage } from "./render.ts";
 import { renderDiscordModal } from "./render-form.ts";
 import { DISCORD_TRAITS } from "./traits.ts";
 import { verifyDiscordRequest } from "./verify.ts";
+
+/** The answer to a command; a shared (frozen) message, such as a cached help page, is built once. */
+const sharedReply = sharedRender((message: Message) => ({
+  type: InteractionResponseType.CHANNEL_MESSAGE_WITH_SOURCE,
+  data: renderDiscordMessage(message),
+}));
 
 export interface DiscordRouteOptions {
   readonly core: (env: AppEnv) => CoreDeps;
@@ -58,7 +66,14 @@ export function discordRoutes(options: DiscordRouteOptions): Hono<Env> {
       case InteractionType.PING:
         return c.json({ type: InteractionResponseType.PONG });
       case InteractionType.APPLICATION_COMMAND:
-        return c.json(await onCommand(interaction, c.env, (p) => c.executionCtx.waitUntil(p), options));
+        // As c.json, with the text of a shared (frozen) answer serialised once per isolate.
+        return c.body(
+          jsonText(await onCommand(interaction, c.env, (p) => c.executionCtx.waitUntil(p), options)),
+          200,
+          {
+            "content-type": "application/json",
+          },
+        );
       case InteractionType.APPLICATION_COMMAND_AUTOCOMPLETE:
         return c.json({
           type: InteractionResponseType.APPLICATION_COMMAND_AUTOCOMPLETE_RESULT,
@@ -107,7 +122,7 @@ async function onCommand(
   const early = await withinDeadline(work, options.replyDeadlineMs ?? 2000);
   // A form is the answer itself (a type-9 modal); after a deferral it can no longer be opened.
   if (early.done && early.value.form) return renderDiscordModal(early.value.form);
-  if (early.done) return reply(renderDiscordMessage(early.value.message));
+  if (early.done) return sharedReply(early.value.message);
 
   // Slow: defer (ephemeral "thinking…") and edit the original reply when the answer is ready.
   const client = createDiscordClient(env.DISCORD_API_URL ?? DEFAULT_DISCORD_API_URL);

@@ -5,6 +5,7 @@ import { CommandError } from "../../core/errors.ts";
 import { handleCommand } from "../../core/handle-command.ts";
 import { credentialId } from "../credential.ts";
 import { withinDeadline } from "../deadline.ts";
+import { sharedRender } from "../shared-render.ts";
 import { registerActivityEvents } from "./activity-events.ts";
 import { slackClientOptions } from "./client.ts";
 import { slackCommandPlace } from "./command-place.ts";
@@ -13,9 +14,12 @@ import { openModal, registerInteractions } from "./interactions.ts";
 import { registerMembershipEvents } from "./membership-events.ts";
 import { COMMAND_TEXT_MAX } from "./payloads.ts";
 import { WorkersReceiver } from "./receiver.ts";
-import { renderSlackReply } from "./render.ts";
+import { renderSlackReply as render } from "./render.ts";
 import type { SlackRequestContext } from "./request-context.ts";
 import { SLACK_TRAITS } from "./traits.ts";
+
+/** A shared (frozen) message, such as a cached help page, is rendered once per isolate. */
+const renderSlackReply = sharedRender(render);
 
 export interface SlackAppConfig {
   /** The bot token of the workspace a request comes from (null: not installed there). */
@@ -44,6 +48,9 @@ export function createSlackApp(config: SlackAppConfig): SlackApp {
       teamId: source.teamId,
     }),
     ignoreSelf: false,
+    // Bolt's default conversation store rejects with a new Error (a stack trace) on every request
+    // whose conversation it has not seen; guyub keeps no state in it (it has D1).
+    convoStore: false,
     clientOptions: slackClientOptions(config.apiUrl),
     logLevel: LogLevel.ERROR,
   });

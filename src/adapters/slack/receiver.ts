@@ -1,4 +1,5 @@
 import type { App, Receiver } from "@slack/bolt";
+import { jsonText } from "../shared-render.ts";
 
 export interface DispatchOptions {
   readonly retryNum?: number;
@@ -61,5 +62,6 @@ function toResponse(reply: unknown): Response {
   if (reply === undefined || reply === null || reply === "") return new Response(null, { status: 200 });
   if (typeof reply === "string")
     return new Response(reply, { status: 200, headers: { "content-type": "text/plain" } });
-  return Response.json(reply);
+  // As Response.json, with the text of a shared (frozen) reply serialised once per isolate.
+  return new Response(jsonText(reply), { status: 200, headers: { "content-type": "application/json" } });
 }

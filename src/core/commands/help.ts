@@ -1,9 +1,10 @@
 import { CommandError } from "../errors.ts";
-import { type Block, ephemeral, type Field } from "../message.ts";
+import { type Block, ephemeral, type Field, type Message } from "../message.ts";
 import { defineCommand } from "./define.ts";
+import { cachedPage } from "./help-cache.ts";
 import { option, optional } from "./options.ts";
 import { formatExample, formatUsage } from "./syntax.ts";
-import type { Command, CommandContext, CommandResult } from "./types.ts";
+import type { Command, CommandContext, CommandResult, ModeratorStatus } from "./types.ts";
 
 /**
  * `/cop help [command]`: an index of the command words, then one word's commands, then one
@@ -34,8 +35,12 @@ function byWord(commands: readonly Command[]): Map<string, Command[]> {
 
 /** The index: every word a member can use with what it is for; moderators also get theirs. */
 async function index(ctx: CommandContext): Promise<CommandResult> {
-  const { t, syntax } = ctx;
   const status = await ctx.moderatorStatus();
+  return { message: cachedPage(ctx, `index ${status}`, () => indexPage(ctx, status)) };
+}
+
+function indexPage(ctx: CommandContext, status: ModeratorStatus): Message {
+  const { t, syntax } = ctx;
   const words = byWord(ctx.registry.forPlatform(ctx.traits));
   const everyone: Field[] = [];
   const moderatorWords: string[] = [];
@@ -67,19 +72,33 @@ async function index(ctx: CommandContext): Promise<CommandResult> {
   const notes = [t("help.more", { usage: `${syntax.prefix} help meeting` })];
   if (status === "unknown") notes.unshift(t("help.moderatorUnknown"));
   blocks.push({ type: "context", text: notes.join("\n") });
-  return { message: ephemeral(...blocks) };
+  return ephemeral(...blocks);
 }
 
 /** One word's commands, a line each (moderators' marked), or one command in full. */
 async function explain(ctx: CommandContext, words: string): Promise<CommandResult> {
-  const { t, syntax } = ctx;
   const resolution = ctx.registry.resolve(ctx.traits, words.split(/\s+/), false);
   if (resolution.kind === "unknown") throw new CommandError("unknown_command", { input: words });
-  if (resolution.kind !== "incomplete") return explainOne(ctx, resolution.command);
+  if (resolution.kind !== "incomplete") {
+    const { command } = resolution;
+    return { message: cachedPage(ctx, `command ${command.path.join(" ")}`, () => explainOne(ctx, command)) };
+  }
   const status = await ctx.moderatorStatus();
-  const shown = resolution.choices.filter((c) => !c.moderator || status !== "member");
-  const hidden = resolution.choices.length - shown.length;
-  const word = resolution.choices[0]?.path[0] ?? words;
+  const choices = resolution.choices;
+  const key = `word ${choices[0]?.path[0] ?? words} ${status}`;
+  return { message: cachedPage(ctx, key, () => wordPage(ctx, choices, status, words)) };
+}
+
+function wordPage(
+  ctx: CommandContext,
+  choices: readonly Command[],
+  status: ModeratorStatus,
+  words: string,
+): Message {
+  const { t, syntax } = ctx;
+  const shown = choices.filter((c) => !c.moderator || status !== "member");
+  const hidden = choices.length - shown.length;
+  const word = choices[0]?.path[0] ?? words;
   const blocks: Block[] = [
     { type: "heading", text: `${syntax.prefix} ${word}` },
     { type: "text", text: t(ctx.registry.groupSummary(word)) },
@@ -94,7 +113,7 @@ async function explain(ctx: CommandContext, words: string): Promise<CommandResul
   const notes = [t("help.detail", { usage: `${syntax.prefix} help ${shown[0]?.path.join(" ") ?? word}` })];
   if (hidden > 0) notes.unshift(t("help.hiddenForModerators", { count: String(hidden) }));
   blocks.push({ type: "context", text: notes.join("\n") });
-  return { message: ephemeral(...blocks) };
+  return ephemeral(...blocks);
 }
 
 /** A moderator command's summary with the mark, unless its summary already says so. */
@@ -102,7 +121,7 @@ function marked(summary: string, mark: string): string {
   return summary.includes(mark) ? summary : `${summary} ${mark}`;
 }
 
-function explainOne(ctx: CommandContext, command: Command): CommandResult {
+function explainOne(ctx: CommandContext, command: Command): Message {
   const { t, syntax } = ctx;
   const fields: Field[] = [
     { label: t("help.usage"), value: [{ code: formatUsage(command, syntax, t) }] },
@@ -115,5 +134,5 @@ function explainOne(ctx: CommandContext, command: Command): CommandResult {
     { type: "section", text: t(command.summary), fields },
   ];
   if (command.moderator) blocks.push({ type: "context", text: t("help.moderatorsOnly") });
-  return { message: ephemeral(...blocks) };
+  return ephemeral(...blocks);
 }

@@ -33,8 +33,20 @@ export interface Translator {
 
 const PLACEHOLDER = /\{(\w+)\}/g;
 
-/** Returns a translator for a locale. */
+/** One translator per locale, built once: every command asks for one (twice), and they never change. */
+const translators = new Map<Locale, Translator>();
+
+/** Returns the translator for a locale. */
 export function translator(locale: Locale): Translator {
+  let t = translators.get(locale);
+  if (!t) {
+    t = buildTranslator(locale);
+    translators.set(locale, t);
+  }
+  return t;
+}
+
+function buildTranslator(locale: Locale): Translator {
   const catalog = catalogs[locale];
   const t = ((key: MessageKey, params?: Record<string, string>) =>
     catalog[key].replace(PLACEHOLDER, (whole, name: string) => params?.[name] ?? whole)) as Translator;
@@ -52,7 +64,7 @@ export function translator(locale: Locale): Translator {
     if (last < template.length) pieces.push(template.slice(last));
     return pieces;
   };
-  return t;
+  return Object.freeze(t);
 }
 
 /** Every locale's text for a key, for platforms that register localized strings (Discord). */
