@@ -52,7 +52,11 @@ describe("layers", () => {
   });
 
   it("finds the folders it guards", () => {
-    for (const folder of INNER) expect(FILES.some((f) => f.startsWith(folder)), folder).toBe(true);
+    for (const folder of INNER)
+      expect(
+        FILES.some((f) => f.startsWith(folder)),
+        folder,
+      ).toBe(true);
   });
 
   it("core, db, jobs and delivery never reach an adapter, directly or through another module", () => {
