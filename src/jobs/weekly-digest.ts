@@ -67,7 +67,7 @@ export const weeklyDigest: JobKind = {
     const digest = await buildDigest(reads, community, deps.now);
     if (digest.period !== item.period) return { status: "skipped", reason: "its week has passed" };
     if (await reads.posted(community.id, digest.key)) {
-      return { status: "skipped", reason: "already posted this week (/cop digest send)" };
+      return { status: "skipped", reason: "already posted this week (/copmod digest send)" };
     }
     // A digest that could not go out within a day (delivery paused) is stale: skipped, not late.
     const expiresAt = new Date(deps.now.getTime() + DAY_MS);

@@ -75,7 +75,12 @@ export function commandInteraction(options: unknown[], o: CommandOptions = {}) {
     ...(o.guildId === null
       ? {}
       : { member: { user, permissions: o.permissions ?? "0", roles: o.roles ?? [], nick: null } }),
-    data: { id: o.root === "copmod" ? "500000000000000002" : "500000000000000001", name: o.root ?? "cop", type: 1, options },
+    data: {
+      id: o.root === "copmod" ? "500000000000000002" : "500000000000000001",
+      name: o.root ?? "cop",
+      type: 1,
+      options,
+    },
   };
 }
 
