@@ -107,10 +107,9 @@ describe("Discord registration", () => {
       "2:rotation",
       "2:topic",
     ]);
+    type Node = { name: string; options?: Node[] };
     const subs = (root: typeof cop, word: string) =>
-      (root?.options.find((o) => o.name === word) as { options: { name: string }[] }).options.map(
-        (o) => o.name,
-      );
+      ((root?.options ?? []) as Node[]).find((o) => o.name === word)?.options?.map((o) => o.name);
     expect(subs(copmod, "moderators")).toEqual(["list", "add", "remove", "role"]);
     // A word with both kinds: each root holds its own subcommands (`meeting done` stays with members).
     expect(subs(cop, "meeting")).toEqual(["next", "list", "rsvp", "done"]);
