@@ -170,3 +170,54 @@ describe("the size guard: each root as Discord counts it", () => {
     expect(id["cmd.rootModerator"].length).toBeLessThanOrEqual(100);
   });
 });
+
+/** Every core source file, as text: the usage lines its replies build. */
+const SOURCES = import.meta.glob("../src/core/**/*.ts", {
+  query: "?raw",
+  import: "default",
+  eager: true,
+}) as Record<string, string>;
+
+describe("every reply names a command under its own root", () => {
+  it("builds moderator usages with moderatorPrefix and member usages with prefix", () => {
+    const wrong: string[] = [];
+    let checked = 0;
+    for (const [file, text] of Object.entries(SOURCES)) {
+      const usages = text.matchAll(
+        /\$\{(?:ctx\.)?syntax\.(prefix|moderatorPrefix)\} ([a-z][a-z-]*)(?: ([a-z][a-z-]*))?/g,
+      );
+      for (const [whole, prefix, first, second] of usages) {
+        const command =
+          (second ? registry.find([first as string, second]) : undefined) ?? registry.find([first as string]);
+        // A group word alone (`onboarding ${words}`): its commands decide when they share a root.
+        const group = registry.commands.filter((c) => c.path.length === 2 && c.path[0] === first);
+        const moderator = command
+          ? command.moderator
+          : group.every((c) => c.moderator) === group.some((c) => c.moderator)
+            ? group[0]?.moderator
+            : undefined;
+        if (moderator === undefined) continue;
+        checked += 1;
+        if ((prefix === "moderatorPrefix") !== moderator) wrong.push(`${file}: ${whole}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(checked).toBeGreaterThan(40);
+  });
+
+  it("writes no moderator command as /cop in the catalogs", () => {
+    const wrong: string[] = [];
+    for (const [locale, catalog] of [
+      ["en", en],
+      ["id", id],
+    ] as const)
+      for (const [key, text] of Object.entries(catalog))
+        for (const [, first, second] of String(text).matchAll(/\/cop ([a-z][a-z-]*)(?: ([a-z][a-z-]*))?/g)) {
+          const command =
+            (second ? registry.find([first as string, second]) : undefined) ??
+            registry.find([first as string]);
+          if (command?.moderator) wrong.push(`${locale} ${key}: /cop ${command.name}`);
+        }
+    expect(wrong).toEqual([]);
+  });
+});
