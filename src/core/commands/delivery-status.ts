@@ -8,7 +8,7 @@ import type { CommandContext } from "./types.ts";
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
 /**
- * `/cop delivery status`: counts for the last 7 days, the latest errors, and where guyub cannot
+ * `/copmod delivery status`: counts for the last 7 days, the latest errors, and where guyub cannot
  * post: since when, how many messages wait, when it tries again, and what fixes it.
  */
 export const deliveryStatus = defineCommand({

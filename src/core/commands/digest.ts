@@ -17,7 +17,7 @@ type WeekdayKey = `digest.weekday.${1 | 2 | 3 | 4 | 5 | 6 | 7}`;
 const weekdayName = (ctx: CommandContext, weekday: number) =>
   ctx.t(`digest.weekday.${weekday}` as WeekdayKey);
 
-/** `/cop digest preview` (Slack also `/cop digest`): this week's digest, privately, as it would be posted. */
+/** `/copmod digest preview` (Slack also `/cop digest`): this week's digest, privately, as it would be posted. */
 export const digestPreview = defineCommand({
   path: ["digest", "preview"],
   summary: "cmd.digest.preview",
@@ -38,7 +38,7 @@ export const digestPreview = defineCommand({
 });
 
 /**
- * `/cop digest send`: this week's digest in the main channel now. It is the week's digest: the
+ * `/copmod digest send`: this week's digest in the main channel now. It is the week's digest: the
  * same outbox key (`digest:<ISO week>`) as the scheduled one, which then does not repeat it.
  */
 export const digestSend = defineCommand({
@@ -80,7 +80,7 @@ export const digestSend = defineCommand({
   },
 });
 
-/** `/cop digest schedule <weekday> <HH:MM>`: the weekday and local time of the weekly digest. */
+/** `/copmod digest schedule <weekday> <HH:MM>`: the weekday and local time of the weekly digest. */
 export const digestSchedule = defineCommand({
   path: ["digest", "schedule"],
   summary: "cmd.digest.schedule",
@@ -103,7 +103,7 @@ export const digestSchedule = defineCommand({
   },
 });
 
-/** `/cop digest off`: no weekly digest until `/cop digest on`. */
+/** `/copmod digest off`: no weekly digest until `/copmod digest on`. */
 export const digestOff = defineCommand({
   path: ["digest", "off"],
   summary: "cmd.digest.off",
@@ -118,7 +118,7 @@ export const digestOff = defineCommand({
   },
 });
 
-/** `/cop digest on`: the weekly digest again, on its weekday and time. */
+/** `/copmod digest on`: the weekly digest again, on its weekday and time. */
 export const digestOn = defineCommand({
   path: ["digest", "on"],
   summary: "cmd.digest.on",

@@ -51,7 +51,7 @@ export const holidayList = defineCommand({
   },
 });
 
-/** `/cop holiday remove 2027-03-02`: by the day it starts. */
+/** `/copmod holiday remove 2027-03-02`: by the day it starts. */
 export const holidayRemove = defineCommand({
   path: ["holiday", "remove"],
   summary: "cmd.holiday.remove",

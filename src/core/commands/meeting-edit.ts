@@ -35,7 +35,7 @@ function scheduled(ctx: CommandContext, series: StoredSeries, text: string): str
   return day;
 }
 
-/** `/cop meeting link https://…`: where every meeting of the series happens. */
+/** `/copmod meeting link https://…`: where every meeting of the series happens. */
 export const meetingLink = defineCommand({
   path: ["meeting", "link"],
   summary: "cmd.meeting.link",
@@ -51,7 +51,7 @@ export const meetingLink = defineCommand({
   },
 });
 
-/** `/cop meeting cancel 2027-03-02`: no meeting that day; the series goes on. */
+/** `/copmod meeting cancel 2027-03-02`: no meeting that day; the series goes on. */
 export const meetingCancel = defineCommand({
   path: ["meeting", "cancel"],
   summary: "cmd.meeting.cancel",
@@ -70,7 +70,7 @@ export const meetingCancel = defineCommand({
   },
 });
 
-/** `/cop meeting move 2027-03-02 2027-03-03 18:00`: one meeting at another day and time. */
+/** `/copmod meeting move 2027-03-02 2027-03-03 18:00`: one meeting at another day and time. */
 export const meetingMove = defineCommand({
   path: ["meeting", "move"],
   summary: "cmd.meeting.move",

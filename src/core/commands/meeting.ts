@@ -13,7 +13,7 @@ import type { CommandContext } from "./types.ts";
 /** A one-word text option: on Slack, a text followed by another is one word or a quoted phrase. */
 const word = (...args: Parameters<typeof option.text>) => ({ ...option.text(...args), rest: false });
 
-/** `/cop meeting schedule weekly tue 19:00 [minutes] [link]`: the community's one series. */
+/** `/copmod meeting schedule weekly tue 19:00 [minutes] [link]`: the community's one series. */
 export const meetingSchedule = defineCommand({
   path: ["meeting", "schedule"],
   summary: "cmd.meeting.schedule",

@@ -2,7 +2,7 @@ import { type Block, ephemeral, type Inline } from "../message.ts";
 import { defineCommand } from "./define.ts";
 import { option } from "./options.ts";
 
-/** `/cop moderators list` (Slack also takes `/cop moderators`). */
+/** `/copmod moderators list` (Slack also takes `/cop moderators`). */
 export const moderatorsList = defineCommand({
   path: ["moderators", "list"],
   summary: "cmd.moderators.list",
@@ -38,7 +38,7 @@ export const moderatorsList = defineCommand({
   },
 });
 
-/** `/cop moderators add @member` */
+/** `/copmod moderators add @member` */
 export const moderatorsAdd = defineCommand({
   path: ["moderators", "add"],
   summary: "cmd.moderators.add",
@@ -77,7 +77,7 @@ export const moderatorsAdd = defineCommand({
   },
 });
 
-/** `/cop moderators remove @member` */
+/** `/copmod moderators remove @member` */
 export const moderatorsRemove = defineCommand({
   path: ["moderators", "remove"],
   summary: "cmd.moderators.remove",
@@ -99,7 +99,7 @@ export const moderatorsRemove = defineCommand({
   },
 });
 
-/** `/cop moderators role @role` (Discord): everyone holding the role moderates. */
+/** `/copmod moderators role @role` (Discord): everyone holding the role moderates. */
 export const moderatorsRole = defineCommand({
   path: ["moderators", "role"],
   summary: "cmd.moderators.role",

@@ -13,7 +13,7 @@ export { type Token, tokenize } from "./typed-text.ts";
 export interface TypedRoot {
   readonly root: CommandRoot;
   /**
-   * One release of compatibility (Slack): `/cop onboarding welcome …`, typed before `/copmod`
+   * One release of compatibility (Slack): `/copmod onboarding welcome …`, typed before `/copmod`
    * existed, runs as `/copmod onboarding welcome …` would, with the same checks.
    */
   readonly memberRootTakesModeratorWords?: boolean;

@@ -24,7 +24,7 @@ export function validateInvocation(
 ): ValidCommand {
   const command = registry.find(invocation.path);
   if (!command) throw new CommandError("unknown_command", { input: invocation.path.join(" ") });
-  // `/cop moderators add` or `/copmod meeting next` on Discord: the other root's word, refused.
+  // `/copmod moderators add` or `/copmod meeting next` on Discord: the other root's word, refused.
   if (invocation.root !== undefined && rootOf(command) !== invocation.root)
     throw new CommandError("wrong_root", { path: command.name });
   if (command.platforms && !command.platforms.includes(platform)) {

@@ -14,7 +14,7 @@ import type { LocalizedExample } from "./syntax.ts";
 
 export type ModeratorStatus = "moderator" | "member" | "unknown";
 
-/** How a platform writes a command: `/cop language id` (positional) or `/cop language language:id` (named). */
+/** How a platform writes a command: `/copmod language id` (positional) or `/copmod language language:id` (named). */
 export interface CommandSyntax {
   /** The member root as typed here: `/cop` (a staging Slack app may have `/cop-dev`). */
   readonly prefix: string;
@@ -50,7 +50,7 @@ export interface CommandContext {
   readonly place?: CommandPlace;
   /** The platform's answers about users and channels; absent where the adapter gives none (then: cannot tell). */
   readonly directory?: PlatformDirectory;
-  /** Starts a job now (`/cop onboarding sync`); absent where no JOBS queue is bound. */
+  /** Starts a job now (`/copmod onboarding sync`); absent where no JOBS queue is bound. */
   readonly jobs?: JobStarter;
   /** The scheduler's next runs for the setup checklist; absent where jobs are not wired. */
   readonly upcoming?: UpcomingWork;
