@@ -1,7 +1,9 @@
 /**
  * Registers guyub's application commands with Discord (or the local stand-in), from the same
- * registry the worker uses. Globally by default; to one server when DISCORD_GUILD_ID is set
- * (guild commands update instantly, global ones may take a while to appear).
+ * registry the worker uses: `/cop` for everyone and `/copmod`, which members without Manage Server
+ * do not see (a server admin may grant it to a person or role under Server Settings → Integrations).
+ * Globally by default; to one server when DISCORD_GUILD_ID is set (guild commands update
+ * instantly, global ones may take a while to appear).
  *
  *   npm run discord:register
  *   DISCORD_API_URL=https://discord.com/api/v10 DISCORD_APPLICATION_ID=… DISCORD_BOT_TOKEN=… npm run discord:register
@@ -41,9 +43,8 @@ try {
     process.exit(1);
   }
   const where = vars.DISCORD_GUILD_ID ? `server ${vars.DISCORD_GUILD_ID}` : "all servers (global)";
-  console.log(
-    `Registered /${commands[0]?.name} with ${commands[0]?.options.length} subcommands and groups for ${where} at ${apiUrl}.`,
-  );
+  const each = commands.map((c) => `/${c.name} (${c.options.length} subcommands and groups)`).join(" and ");
+  console.log(`Registered ${each} for ${where} at ${apiUrl}.`);
 } catch (error) {
   console.error(
     `Could not reach ${apiUrl}: ${(error as Error).message}. Is \`npm start\` (or \`npm run standins\`) running?`,

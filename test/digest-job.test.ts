@@ -60,7 +60,7 @@ describe("the weekly-digest job", () => {
     const deps = depsAt(later(30));
     expect(await weeklyDigest.run(deps, { communityId: community.id, period: "2027-W10" })).toEqual({
       status: "skipped",
-      reason: "already posted this week (/cop digest send)",
+      reason: "already posted this week (/copmod digest send)",
     });
     const posts = await deliver();
     expect(posts).toHaveLength(1);

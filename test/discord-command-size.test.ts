@@ -41,12 +41,13 @@ describe("Discord's 8,000-character limit on one command", () => {
     expect(commandCharacterCount(command)).toBe(9 + 10 + 5 + 7 + 3 + 3 + 4 + 8 + 7 + 16 + 4 + 5);
   });
 
-  // 652 characters when this test was written (help, language, moderators list/add/remove/role).
-  const [cop] = discordCommandDefinitions(registry);
-  const count = cop ? commandCharacterCount(cop) : Number.NaN;
-  it(`keeps cop within the limit (${count} of ${DISCORD_COMMAND_CHARACTER_LIMIT} characters)`, () => {
-    expect(cop?.name).toBe("cop");
-    expect(count).toBeGreaterThan(0);
-    expect(count).toBeLessThanOrEqual(DISCORD_COMMAND_CHARACTER_LIMIT);
-  });
+  // 652 characters when this test was written (help, language, moderators list/add/remove/role);
+  // since the split into /cop and /copmod each root counts on its own.
+  for (const command of discordCommandDefinitions(registry)) {
+    const count = commandCharacterCount(command);
+    it(`keeps ${command.name} within the limit (${count} of ${DISCORD_COMMAND_CHARACTER_LIMIT} characters)`, () => {
+      expect(count).toBeGreaterThan(0);
+      expect(count).toBeLessThanOrEqual(DISCORD_COMMAND_CHARACTER_LIMIT);
+    });
+  }
 });

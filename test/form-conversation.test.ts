@@ -33,7 +33,7 @@ function command(traits: PlatformTraits, text: string, moderator = false): Comma
       displayName: "ayu",
       initialLocale: "en",
     },
-    syntax: { prefix: "/cop", namedOptions: false },
+    syntax: { prefix: "/cop", moderatorPrefix: "/copmod", namedOptions: false },
     authority: () => ({ kind: "payload", isModerator: moderator }),
     parse: (registry) => parseCommandText(registry, traits, text),
     ingressKey: `test:${crypto.randomUUID()}`,
@@ -77,7 +77,7 @@ describe("forms on a platform without modals", () => {
         packed: pack("intro.open", community?.id ?? 0),
         ingressKey: `test:${crypto.randomUUID()}`,
         fallbackLocale: "en",
-        syntax: { prefix: "/cop", namedOptions: false },
+        syntax: { prefix: "/cop", moderatorPrefix: "/copmod", namedOptions: false },
         authority: () => ({ kind: "payload", isModerator: false }),
       });
     expect((await press(TRAITS.slack)).kind).toBe("form");

@@ -55,7 +55,11 @@ describe("help pages are built once per page, language, platform and prefix", ()
     registry: ownRegistry,
     platform: over.platform ?? ("slack" as const),
     t: translator(over.locale ?? "en"),
-    syntax: { prefix: over.prefix ?? "/cop", namedOptions: false },
+    syntax: {
+      prefix: over.prefix ?? "/cop",
+      moderatorPrefix: `${over.prefix ?? "/cop"}mod`,
+      namedOptions: false,
+    },
   });
   const page = (text: string) => () => ephemeral({ type: "text", text });
 

@@ -9,7 +9,7 @@ import { standinsBase } from "./support/standins-url.ts";
 import { send } from "./support/worker.ts";
 
 describe("generated integration files", () => {
-  it("registers the command definitions with the Discord stand-in, globally and per guild", async () => {
+  it("registers /cop and /copmod with the Discord stand-in, globally and per guild", async () => {
     const base = `${standinsBase()}/discord/api/v10/applications/${env.DISCORD_APPLICATION_ID}`;
     for (const url of [`${base}/commands`, `${base}/guilds/200000000000000001/commands`]) {
       const response = await fetch(url, {
@@ -18,8 +18,15 @@ describe("generated integration files", () => {
         body: JSON.stringify(discordCommandDefinitions(registry)),
       });
       expect(response.status, await response.clone().text()).toBe(200);
-      const [cop] = (await response.json()) as Array<{ name: string; id: string }>;
-      expect(cop?.name).toBe("cop");
+      // Both roots as Discord keeps them: only /copmod is hidden from members without Manage Server.
+      const saved = (await response.json()) as Array<{
+        name: string;
+        default_member_permissions: string | null;
+      }>;
+      expect(saved.map((c) => [c.name, c.default_member_permissions])).toEqual([
+        ["cop", null],
+        ["copmod", "32"],
+      ]);
     }
   });
 

@@ -1,7 +1,16 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { resetDb, snapshot } from "./support/db.ts";
-import { commandInteraction, group, MANAGE_GUILD, signedDiscord, str, sub } from "./support/discord.ts";
+import {
+  commandInteraction,
+  group,
+  MANAGE_GUILD,
+  moderatorInteraction,
+  rootOfOptions,
+  signedDiscord,
+  str,
+  sub,
+} from "./support/discord.ts";
 import { commandBody, MEMBER, MODERATOR, replyText, signedSlack } from "./support/slack.ts";
 import { isolate, resetStandins } from "./support/worker.ts";
 
@@ -103,10 +112,10 @@ describe("timezone and meeting commands", () => {
     const send = worker();
     const reply = await ask(send, "meeting schedule monthly tue 19:00 https://meet.example/x");
     // The stand-in's users.info gives every user tz Asia/Jakarta.
-    expect(reply).toContain("Times are in Asia/Jakarta. To change the timezone: /cop timezone");
+    expect(reply).toContain("Times are in Asia/Jakarta. To change the timezone: /copmod timezone");
     expect(await community()).toMatchObject({ timezone: "Asia/Jakarta", timezone_set: 1 });
     expect(await series()).toMatchObject({ cadence: "monthly", minutes: 60, link: "https://meet.example/x" });
-    // Chosen once: a later schedule keeps it, and /cop timezone UTC is a choice too.
+    // Chosen once: a later schedule keeps it, and /copmod timezone UTC is a choice too.
     await ask(send, "timezone UTC");
     expect(await ask(send, "meeting schedule weekly tue 19:00")).toContain("Times are in UTC.");
   });
@@ -117,7 +126,7 @@ describe("timezone and meeting commands", () => {
       await (
         await send(
           await signedDiscord(
-            commandInteraction(
+            moderatorInteraction(
               [
                 group(
                   "meeting",
@@ -136,7 +145,7 @@ describe("timezone and meeting commands", () => {
     // A Discord member keeps a link's preview out of the chat with <…>: the link is inside.
     const link = await send(
       await signedDiscord(
-        commandInteraction([group("meeting", sub("link", [str("link", "<https://meet.example/cop>")]))], {
+        moderatorInteraction([group("meeting", sub("link", [str("link", "<https://meet.example/cop>")]))], {
           permissions: MANAGE_GUILD,
         }),
         { timestamp: NOW.getTime() / 1000 },
@@ -200,7 +209,7 @@ describe("timezone and meeting commands", () => {
       "Thursday, 11 March 2027 is a holiday (Wednesday, 10 March 2027 – Thursday, 11 March 2027: Nyepi), so no meeting can take place then",
     );
     expect(await ask(send, "meeting move 2027-03-02 2027-03-11 19:00")).toContain(
-      "/cop holiday remove 2027-03-10",
+      "/copmod holiday remove 2027-03-10",
     );
     expect(await snapshot()).toBe(before);
     expect(await ask(send, "meeting next", MEMBER)).toContain("Tuesday, 2 March 2027");
@@ -226,7 +235,12 @@ describe("timezone and meeting commands", () => {
         await (
           await send(
             await signedDiscord(
-              commandInteraction(options, { permissions: MANAGE_GUILD, guildLocale: "id" }),
+              // `meeting next` under /cop, the rest under /copmod.
+              commandInteraction(options, {
+                permissions: MANAGE_GUILD,
+                guildLocale: "id",
+                root: rootOfOptions(options),
+              }),
               {
                 timestamp: NOW.getTime() / 1000,
               },

@@ -5,6 +5,7 @@ import {
   DISCORD_MEMBER,
   group,
   MANAGE_GUILD,
+  moderatorInteraction,
   signedDiscord,
   str,
   sub,
@@ -27,7 +28,7 @@ beforeEach(async () => {
 
 describe("meetings on Discord", () => {
   it("an RSVP button answers privately in the community's language, once per member", async () => {
-    const moderator = (options: unknown[]) => commandInteraction(options, { permissions: MANAGE_GUILD });
+    const moderator = (options: unknown[]) => moderatorInteraction(options, { permissions: MANAGE_GUILD });
     await reply(moderator([sub("language", [str("language", "id")])]));
     const options = [str("cadence", "weekly"), str("weekday", "sel"), str("time", "19:00")];
     await reply(moderator([group("meeting", sub("schedule", options))]));

@@ -126,7 +126,7 @@ describe("announcements, RSVPs and reminders", () => {
     expect((await slackTraffic()).posts).toHaveLength(1);
     await resetDb();
     const reply = await slackAt(monday, "meeting schedule weekly tue 19:00");
-    expect(reply).toContain("none is set yet: /cop onboarding channel #channel");
+    expect(reply).toContain("none is set yet: /copmod onboarding channel #channel");
     expect(await dispatchAt(at("2027-03-01T03:15:00Z"))).toEqual([]); // no channel: nothing to post in
   });
 

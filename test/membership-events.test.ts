@@ -152,7 +152,7 @@ describe("no main channel yet", () => {
       JSON.stringify(await (await worker(await slashCommand(text, { user_id: MODERATOR }))).json());
     const first = await moderator("members");
     expect(first).toContain("no main channel is set");
-    expect(first).toContain("/cop onboarding channel");
+    expect(first).toContain("/copmod onboarding channel");
     expect(await moderator("members")).not.toContain("no main channel is set"); // once
     expect(await moderator("delivery status")).toContain(
       "No main channel is set (since", // with what fixes it

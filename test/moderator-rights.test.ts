@@ -46,7 +46,7 @@ describe("a Slack admin's moderator answer", () => {
     const send = isolate({ now: () => NOW, sessionCacheMs: 0 });
     await demotedAdmin(send, 1);
     const before = await snapshot();
-    expect(await ask(send, "language id")).toContain("Only moderators can use /cop language");
+    expect(await ask(send, "language id")).toContain("Only moderators can use /copmod language");
     expect(await usersInfoCalls()).toBe(1);
     // Nothing of the command happened; only the new answer is remembered.
     const after = await memberRow(MEMBER);
@@ -66,7 +66,7 @@ describe("a Slack admin's moderator answer", () => {
     expect(await usersInfoCalls()).toBe(0);
 
     await demotedAdmin(send, 61);
-    expect(await ask(send, "members")).toContain("Only moderators can use /cop members");
+    expect(await ask(send, "members")).toContain("Only moderators can use /copmod members");
     expect(await usersInfoCalls()).toBe(1);
   });
 

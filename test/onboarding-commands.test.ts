@@ -5,7 +5,7 @@ import { registry } from "../src/core/commands/index.ts";
 import { parseCommandText } from "../src/core/commands/parse-text.ts";
 import { CommandError } from "../src/core/errors.ts";
 import { resetDb, snapshot } from "./support/db.ts";
-import { commandInteraction, group, MANAGE_GUILD, signedDiscord, str, sub } from "./support/discord.ts";
+import { group, MANAGE_GUILD, moderatorInteraction, signedDiscord, str, sub } from "./support/discord.ts";
 import { memberRow } from "./support/membership.ts";
 import { RecordingQueue } from "./support/queue.ts";
 import { commandBody, MEMBER, MODERATOR, replyText, signedSlack, slashCommand } from "./support/slack.ts";
@@ -49,7 +49,7 @@ describe("onboarding commands", () => {
     for (const days of ["0", "61", "abc", "7 days", "-3"]) {
       const reply = await ask(worker, `onboarding followup ${days}`);
       expect(reply).toContain(`“${days}” is not a valid number of days (1–60)`);
-      expect(reply).toContain("/cop onboarding followup 7");
+      expect(reply).toContain("/copmod onboarding followup 7");
     }
     expect(await ask(worker, "onboarding followup")).toContain("needs a number of days");
     expect(await ask(worker, "onboarding channel general")).toContain("is not a valid channel");
@@ -101,7 +101,7 @@ describe("onboarding commands", () => {
   it("on Discord the channel is a channel option (type 7), and texts come in Bahasa Indonesia", async () => {
     const worker = isolate({ sessionCacheMs: 0 });
     const asModerator = (options: unknown[]) =>
-      signedDiscord(commandInteraction(options, { permissions: MANAGE_GUILD, guildLocale: "id" }));
+      signedDiscord(moderatorInteraction(options, { permissions: MANAGE_GUILD, guildLocale: "id" }));
     await worker(
       await asModerator([
         group("onboarding", sub("channel", [{ type: 7, name: "channel", value: "300000000000000042" }])),
@@ -118,8 +118,8 @@ describe("onboarding commands", () => {
   });
 
   it("registers the channel option as type 7 limited to text channels", () => {
-    const [cop] = discordCommandDefinitions(registry);
-    const onboarding = cop?.options.find((o) => o.name === "onboarding") as {
+    const [, copmod] = discordCommandDefinitions(registry);
+    const onboarding = copmod?.options.find((o) => o.name === "onboarding") as {
       options: { name: string; options: { type: number; channel_types?: number[] }[] }[];
     };
     const channel = onboarding.options.find((o) => o.name === "channel")?.options[0];
@@ -162,7 +162,7 @@ describe("members, join and leave", () => {
     expect(await memberRow(MEMBER)).toMatchObject({ status: "active", left_reason: null, welcomed_at: null });
   });
 
-  it("/cop members shows counts by status and the newest members with their join day", async () => {
+  it("/copmod members shows counts by status and the newest members with their join day", async () => {
     const now = new Date("2027-03-02T23:30:00Z"); // already 3 March in Jakarta
     const worker = isolate({ sessionCacheMs: 0, now: () => now });
     const at = (text: string, user: string) =>

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { resetDb, snapshot } from "./support/db.ts";
-import { commandInteraction, GUILD, group, MANAGE_GUILD, signedDiscord, sub } from "./support/discord.ts";
+import { GUILD, group, MANAGE_GUILD, moderatorInteraction, signedDiscord, sub } from "./support/discord.ts";
 import { countWhere } from "./support/membership.ts";
 import { MODERATOR, replyText, slashCommand } from "./support/slack.ts";
 import { discordChannels, discordGuild, injectFault, markLost, markUser } from "./support/standins.ts";
@@ -28,7 +28,7 @@ const mainChannel = async () =>
     }>()
   )?.main_channel_id;
 
-describe("/cop moderators add asks the platform's directory", () => {
+describe("/copmod moderators add asks the platform's directory", () => {
   it("Slack: refuses bots, ids the workspace does not have and deactivated accounts; they never become members", async () => {
     const send = isolate({ sessionCacheMs: 0 });
     await markUser("slack", "U0NOBODY", "unknown");
@@ -65,7 +65,7 @@ describe("/cop moderators add asks the platform's directory", () => {
         await (
           await send(
             await signedDiscord(
-              commandInteraction(
+              moderatorInteraction(
                 [group("moderators", sub("add", [{ type: 6, name: "member", value: user }]))],
                 {
                   permissions: MANAGE_GUILD,
@@ -89,7 +89,7 @@ describe("/cop moderators add asks the platform's directory", () => {
   });
 });
 
-describe("/cop onboarding channel checks that guyub can post there", () => {
+describe("/copmod onboarding channel checks that guyub can post there", () => {
   it("Slack: a channel guyub was never invited to, an archived one, a private one it cannot see", async () => {
     const send = isolate({ sessionCacheMs: 0 });
     await markLost({ platform: "slack", channelId: "C0OUTSIDE", kind: "not_in_channel" });
@@ -125,7 +125,7 @@ describe("/cop onboarding channel checks that guyub can post there", () => {
     // The moderator's own permissions, as Discord resolves the channel option: everything. They
     // say nothing about the bot's, and must not be read as such.
     const choose = async (send: Send, channelId: string) => {
-      const interaction = commandInteraction(
+      const interaction = moderatorInteraction(
         [group("onboarding", sub("channel", [{ type: 7, name: "channel", value: channelId }]))],
         { permissions: MANAGE_GUILD },
       );

@@ -35,12 +35,12 @@ function request(
       displayName: "mod",
       initialLocale: "en",
     },
-    syntax: { prefix: "/cop", namedOptions: platform === "discord" },
+    syntax: { prefix: "/cop", moderatorPrefix: "/copmod", namedOptions: platform === "discord" },
     authority: () => ({ kind: "payload", isModerator: true }),
     parse: (r) =>
       platform === "slack"
         ? parseCommandText(r, traits, text)
-        : invocationFromOptions(discordOptions(text.split(" "))),
+        : invocationFromOptions("copmod", discordOptions(text.split(" "))),
     ingressKey: `test:${crypto.randomUUID()}`,
     directory: { user: async () => directory, channel: async () => null },
   };

@@ -7,6 +7,7 @@ import {
   DISCORD_MODERATOR,
   group,
   MANAGE_GUILD,
+  rootOfOptions,
   signedDiscord,
   str,
   sub,
@@ -115,7 +116,9 @@ describe("Discord: a swap asked with the command and accepted in the DM", () => 
   it("records both sides and updates the request in place", async () => {
     const send = worker();
     const discord = (options: unknown[], user = DISCORD_MEMBER, permissions = "0") =>
-      signedDiscord(commandInteraction(options, { user, permissions }), { timestamp: TS });
+      signedDiscord(commandInteraction(options, { user, permissions, root: rootOfOptions(options) }), {
+        timestamp: TS,
+      });
     const json = async (request: Promise<Request>) =>
       (await (await send(await request)).json()) as { type: number; data: { content?: string } };
     await json(discord([sub("help")], DISCORD_MODERATOR, MANAGE_GUILD));

@@ -2,9 +2,9 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { resetDb } from "./support/db.ts";
 import {
-  commandInteraction,
   DISCORD_MODERATOR,
   MANAGE_GUILD,
+  moderatorInteraction,
   signedDiscord,
   sub,
 } from "./support/discord.ts";
@@ -31,7 +31,7 @@ function discordAt(at: Date) {
     (await (await worker(await signedDiscord(payload, { timestamp }))).json()) as Reply;
   return {
     command: (name: string) =>
-      send(commandInteraction([sub(name)], { user: DISCORD_MODERATOR, permissions: MANAGE_GUILD })),
+      send(moderatorInteraction([sub(name)], { user: DISCORD_MODERATOR, permissions: MANAGE_GUILD })),
     press: (packed: string) => send(asModerator(discordButton(packed, { user: DISCORD_MODERATOR }))),
     submit: (packed: string, values: Record<string, string | string[]>) =>
       send(asModerator(discordSubmit(packed, values, { user: DISCORD_MODERATOR, channels: ["channel"] }))),
@@ -47,7 +47,7 @@ beforeEach(async () => {
   outboxQueue.take();
 });
 
-describe("/cop setup on Discord: two steps within the five-component limit", () => {
+describe("/copmod setup on Discord: two steps within the five-component limit", () => {
   it("step 1 → Continue → step 2 saves everything once; step 1 alone writes no setting", async () => {
     const discord = discordAt(SETUP_AT);
     const step1 = await discord.command("setup");
@@ -171,7 +171,7 @@ describe("/cop setup on Discord: two steps within the five-component limit", () 
     const link = `https://meet.example/${"a".repeat(470)}`;
     const done = await discord.submit(`setup.meeting:${id}`, { ...STEP2, link });
     const content = String(done.data.content);
-    expect(content).toContain("Jalankan /cop setup lagi");
+    expect(content).toContain("Jalankan /copmod setup lagi");
     expect(content.length).toBeLessThanOrEqual(2000);
     expect((await settingsRows()).series).toEqual([expect.objectContaining({ link })]);
   });

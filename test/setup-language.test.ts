@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { resetDb } from "./support/db.ts";
 import {
-  commandInteraction,
   DISCORD_MODERATOR,
   MANAGE_GUILD,
+  moderatorInteraction,
   signedDiscord,
   sub,
 } from "./support/discord.ts";
@@ -20,7 +20,7 @@ beforeEach(async () => {
 
 type Block = { block_id: string; label?: { text: string }; element: { initial_option?: { value: string } } };
 
-/** The first `/cop setup` on Slack (the community exists, in English), as the moderator. */
+/** The first `/copmod setup` on Slack (the community exists, in English), as the moderator. */
 async function slackForm() {
   const slack = slackAt(SETUP_AT);
   await slack.command("help", MEMBER);
@@ -42,7 +42,7 @@ async function slackForm() {
 async function discordForm(o: { locale?: string; guildLocale?: string }) {
   const send = isolate({ now: () => SETUP_AT, sessionCacheMs: 0 });
   const timestamp = Math.floor(SETUP_AT.getTime() / 1000);
-  const payload = commandInteraction([sub("setup")], {
+  const payload = moderatorInteraction([sub("setup")], {
     user: DISCORD_MODERATOR,
     permissions: MANAGE_GUILD,
     ...o,
@@ -67,7 +67,7 @@ async function discordForm(o: { locale?: string; guildLocale?: string }) {
   };
 }
 
-describe("the first /cop setup form opens in the installer's language", () => {
+describe("the first /copmod setup form opens in the installer's language", () => {
   it("Slack: an installer whose zone is Indonesian (users.info tz) gets it in Bahasa Indonesia, language first", async () => {
     for (const zone of ["Asia/Makassar", "Asia/Pontianak"]) {
       await resetDb();

@@ -17,7 +17,7 @@ const openedViews = async () =>
     .filter((c) => c.method === "views.open")
     .map((c) => ({ view: JSON.parse(String((c.body as { view?: string }).view)), response: c.response }));
 
-/** `/cop setup` once as a member (the community now exists), then the moderator's first run. */
+/** `/copmod setup` once as a member (the community now exists), then the moderator's first run. */
 async function firstRun() {
   const slack = slackAt(SETUP_AT);
   await slack.command("help", MEMBER);
@@ -25,7 +25,7 @@ async function firstRun() {
   return { slack, id: await communityId() };
 }
 
-describe("/cop setup on Slack: one modal", () => {
+describe("/copmod setup on Slack: one modal", () => {
   it("opens every setting in one modal the first time, with a channel picker", async () => {
     const { id } = await firstRun();
     const [opened] = await openedViews();

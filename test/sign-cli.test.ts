@@ -22,7 +22,7 @@ describe("the signing CLI's Discord command line", () => {
     const ayu = group("moderators", "add", [{ type: 6, name: "member", value: DISCORD_MEMBER_ID }]);
     expect(options("cop moderators add @ayu")).toEqual(ayu);
     expect(options(`cop moderators add <@${DISCORD_MEMBER_ID}>`)).toEqual(ayu);
-    expect(options("/cop moderators add member:@ayu")).toEqual(ayu);
+    expect(options("/copmod moderators add member:@ayu")).toEqual(ayu);
   });
 
   it("sends a choice picked by its Indonesian name as its value, as Discord does", () => {
@@ -76,7 +76,7 @@ describe("a CLI-built interaction, through the worker", () => {
   };
 
   it("adds @ayu as a moderator", async () => {
-    const payload = buildDiscordCommand("cop moderators add @ayu", {
+    const payload = buildDiscordCommand("copmod moderators add @ayu", {
       ...settings,
       userId: "300000000000000002",
       moderator: true,

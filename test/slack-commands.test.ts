@@ -31,7 +31,7 @@ describe("/cop help on Slack", () => {
     expect(replyText(body)).toContain("guyub: what you can do");
     expect(replyText(body)).toContain("/cop help");
     expect(replyText(body)).not.toContain("For moderators");
-    expect(replyText(body)).not.toContain("/cop language");
+    expect(replyText(body)).not.toContain("/copmod language");
     expect(await rowCounts()).toMatchObject({ communities: 1, members: 1 });
   });
 
@@ -39,12 +39,12 @@ describe("/cop help on Slack", () => {
     const body = await reply(await send(await slashCommand("help", asModerator)));
     expect(replyText(body)).toContain("For moderators");
     const word = await reply(await send(await slashCommand("help moderators", asModerator)));
-    expect(replyText(word)).toContain("/cop moderators add");
+    expect(replyText(word)).toContain("/copmod moderators add");
     const calls = await sentTo("slack");
     expect(calls.filter((call) => call.method === "users.info")).toHaveLength(1);
   });
 
-  it("answers in Bahasa Indonesia after a moderator's /cop language id", async () => {
+  it("answers in Bahasa Indonesia after a moderator's /copmod language id", async () => {
     const set = await reply(await send(await slashCommand("language id", asModerator)));
     expect(replyText(set)).toContain("Bahasa Indonesia");
     const body = await reply(await send(await slashCommand("help")));
@@ -57,8 +57,8 @@ describe("/cop help on Slack", () => {
 
   it("explains one command with usage and example", async () => {
     const text = replyText(await reply(await send(await slashCommand("help language"))));
-    expect(text).toContain("/cop language &lt;en|id&gt;");
-    expect(text).toContain("/cop language id");
+    expect(text).toContain("/copmod language &lt;en|id&gt;");
+    expect(text).toContain("/copmod language id");
   });
 
   it("writes nothing for a second help from the same member on the same day", async () => {
@@ -69,13 +69,13 @@ describe("/cop help on Slack", () => {
   });
 });
 
-describe("/cop language on Slack", () => {
+describe("/copmod language on Slack", () => {
   it("refuses a non-moderator and changes nothing", async () => {
     await send(await slashCommand("help"));
     const before = await snapshot();
     const body = await reply(await send(await slashCommand("language id")));
     expect(body.response_type).toBe("ephemeral");
-    expect(replyText(body)).toContain("Only moderators can use /cop language");
+    expect(replyText(body)).toContain("Only moderators can use /copmod language");
     expect(await snapshot()).toBe(before);
   });
 
@@ -119,7 +119,7 @@ describe("bad input on Slack", () => {
   it("names the argument and shows an example for a bad value", async () => {
     const text = replyText(await reply(await send(await slashCommand("language fr", asModerator))));
     expect(text).toContain("“fr” is not a valid language");
-    expect(text).toContain("Example: /cop language id");
+    expect(text).toContain("Example: /copmod language id");
     expect(await rowCounts()).toEqual(NO_ROWS);
   });
 

@@ -28,14 +28,14 @@ beforeEach(async () => {
 describe("a meeting link as Slack sends it", () => {
   for (const [form, meaning] of SLACK_FORMS.link) {
     const url = new URL(meaning).toString(); // stored as the URL parser spells it
-    it(`/cop meeting link ${form} sets ${url}`, async () => {
+    it(`/copmod meeting link ${form} sets ${url}`, async () => {
       const send = worker();
       await ask(send, "meeting schedule weekly tue 19:00");
       expect(await ask(send, `meeting link ${form}`)).toContain("The meeting link is now");
       expect(await link()).toBe(url);
     });
 
-    it(`/cop meeting schedule weekly tue 19:00 [90] ${form} keeps ${url}`, async () => {
+    it(`/copmod meeting schedule weekly tue 19:00 [90] ${form} keeps ${url}`, async () => {
       const send = worker();
       expect(await ask(send, `meeting schedule weekly tue 19:00 ${form}`)).toContain(
         "The meeting is scheduled",
@@ -59,7 +59,7 @@ describe("a meeting link as Slack sends it", () => {
 describe("a member as Slack sends it", () => {
   for (const [form] of SLACK_FORMS.user) {
     const named = form.replace("U0123", MEMBER);
-    it(`/cop moderators add ${named} and /cop kudos ${named}`, async () => {
+    it(`/copmod moderators add ${named} and /cop kudos ${named}`, async () => {
       const send = worker();
       expect(await ask(send, `moderators add ${named}`)).toContain("is now a moderator");
       const row = await env.DB.prepare("SELECT is_moderator FROM members WHERE platform_user_id = ?")
@@ -76,7 +76,7 @@ describe("a member as Slack sends it", () => {
 describe("a channel as Slack sends it", () => {
   for (const [form] of SLACK_FORMS.channel) {
     const named = form.replace("C0123", "C0GENERAL");
-    it(`/cop onboarding channel ${named}`, async () => {
+    it(`/copmod onboarding channel ${named}`, async () => {
       const send = worker();
       expect(await ask(send, `onboarding channel ${named}`)).toContain("<#C0GENERAL>");
       const row = await env.DB.prepare("SELECT main_channel_id FROM communities").first();

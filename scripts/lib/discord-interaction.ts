@@ -1,6 +1,6 @@
 import { OPTION_TYPE } from "../../src/adapters/discord/parse.ts";
 import { registry } from "../../src/core/commands/index.ts";
-import { type DiscordOptionJson, discordOptions, typedName } from "./discord-options.ts";
+import { type DiscordOptionJson, discordOptions, typedName, typedRoot } from "./discord-options.ts";
 
 const MANAGE_GUILD = 1n << 5n;
 /** What an ordinary member may do in a text channel: View Channel, Send Messages, Read History. */
@@ -82,7 +82,8 @@ export function buildDiscordCommand(text: string, settings: InteractionSettings)
     },
     data: {
       id: COMMAND_ID,
-      name: "cop",
+      // The typed root as is: a word under the other root is sent, and refused, as Discord would.
+      name: typedRoot(text),
       type: 1,
       options,
       ...(resolved ? { resolved } : {}),

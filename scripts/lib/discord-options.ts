@@ -4,6 +4,7 @@ import { DISCORD_TRAITS } from "../../src/adapters/discord/traits.ts";
 import { choiceValue } from "../../src/core/commands/choice-words.ts";
 import type { Command, Registry } from "../../src/core/commands/index.ts";
 import { type Token, tokenize } from "../../src/core/commands/parse-text.ts";
+import { type CommandRoot, MEMBER_ROOT, MODERATOR_ROOT } from "../../src/core/commands/roots.ts";
 
 /** An option as Discord sends it in an interaction: groups and subcommands nest further options. */
 export interface DiscordOptionJson {
@@ -48,6 +49,15 @@ export function fakeSnowflake(name: string): string {
   return `3${String(hash % 10n ** 17n).padStart(17, "0")}`;
 }
 
+/** A line's leading `cop` or `copmod` (with or without the slash). */
+const TYPED_ROOT = /^\/?(cop|copmod)(?=\s|$)/i;
+
+/** The top-level command a typed line names (`copmod moderators add …` → `copmod`); `cop` when none. */
+export function typedRoot(line: string): CommandRoot {
+  const root = TYPED_ROOT.exec(line.trim())?.[1]?.toLowerCase();
+  return root === MODERATOR_ROOT ? MODERATOR_ROOT : MEMBER_ROOT;
+}
+
 /**
  * The option tree Discord would send for a typed line such as `cop moderators add @ayu`, resolved
  * through the same registry the worker uses: groups and subcommands nest, and the remaining words
@@ -57,7 +67,7 @@ export function fakeSnowflake(name: string): string {
  * not a mention or id, a word too many) throws `CommandLineError`.
  */
 export function discordOptions(registry: Registry, line: string): DiscordOptionJson[] {
-  const tokens = tokenize(line.trim().replace(/^\/?cop(?=\s|$)/i, ""));
+  const tokens = tokenize(line.trim().replace(TYPED_ROOT, ""));
   if (tokens.length === 0) return nest(["help"], []);
   const resolution = registry.resolve(
     DISCORD_TRAITS,

@@ -22,7 +22,7 @@ export interface AccessLost {
 /**
  * The platform says guyub can no longer act in a community (uninstalled, tokens revoked):
  * hold what is sent there (it waits, and goes out once a probe, a new token or a moderator's
- * `/cop delivery unblock` finds access back), tell
+ * `/copmod delivery unblock` finds access back), tell
  * moderators at their next command, and write it to the audit log. A community guyub never
  * met is left alone.
  */

@@ -26,7 +26,7 @@ export interface CoreDeps {
   readonly queue?: DeliveryQueue;
   /** The buttons and forms (tests add their own; default: every feature's). */
   readonly interactions?: InteractionRegistry;
-  /** Starts a job now (the JOBS queue), for commands such as `/cop onboarding sync`. */
+  /** Starts a job now (the JOBS queue), for commands such as `/copmod onboarding sync`. */
   readonly jobs?: JobStarter;
   /** The scheduler's next runs (the setup checklist); absent where jobs are not wired. */
   readonly upcoming?: UpcomingWork;

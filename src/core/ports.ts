@@ -65,7 +65,7 @@ export interface CommunityStore {
     platformUserId: string,
     formId: string,
   ): Promise<Record<string, string | string[]> | null>;
-  /** Delivery counts and recent errors, for `/cop delivery status`. */
+  /** Delivery counts and recent errors, for `/copmod delivery status`. */
   deliveryReport(communityId: number, since: Date): Promise<DeliveryReport>;
   /** Member profiles and `whoknows` (never cached: a consent change counts at once). */
   readonly profiles: ProfileStore;

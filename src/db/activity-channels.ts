@@ -60,7 +60,7 @@ export function saveCursorQuery(
 
 /**
  * Why a channel could not be read (a `ReadProblem`), or null once it could be again. Shown to
- * moderators in `/cop nudges quiet`; while any is set the community gets no nudges. Tried again
+ * moderators in `/copmod nudges quiet`; while any is set the community gets no nudges. Tried again
  * next run.
  */
 export function recordChannelError(

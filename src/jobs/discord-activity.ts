@@ -118,7 +118,7 @@ export async function readActivity(
  * Whether to believe an empty page (or act on a refused read): guyub's own permissions in the
  * channel decide, because without Read Message History Discord answers with an empty list, not
  * an error, and every member who wrote there would look quiet. The verdict is kept on the
- * channel (`last_error`, a `ReadProblem`): moderators see it in `/cop nudges quiet`, and no nudge
+ * channel (`last_error`, a `ReadProblem`): moderators see it in `/copmod nudges quiet`, and no nudge
  * goes out while any channel is unread. A channel that no longer exists leaves the list.
  */
 async function mayRead(

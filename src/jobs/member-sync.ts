@@ -18,7 +18,7 @@ import { nextQuarterHour, quarterHour } from "./periods.ts";
  * The member-list sync: a cursor walk over the platform's member list, a few pages per run, each
  * page one D1 batch with its cursor (an interrupted pass resumes where it stopped and counts
  * nothing twice). Due every quarter-hour while a pass goes on, hourly otherwise, at once when a
- * moderator asks (`/cop onboarding sync`). Joins and comebacks are found per page; leavers when
+ * moderator asks (`/copmod onboarding sync`). Joins and comebacks are found per page; leavers when
  * a pass ends. The first full pass takes members as they are: nobody is welcomed until it ends.
  */
 export const memberSync: JobKind = {

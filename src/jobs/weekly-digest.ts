@@ -44,7 +44,7 @@ export function dueWeek(now: Date, s: Omit<DigestSchedule, "id">): string | null
  * The weekly digest, posted to the main channel on the community's weekday and local time
  * (default Monday 08:00). Once per ISO week per community: the dispatcher's claim on
  * (job, community, week) runs it once, and the post's outbox key `digest:<week>` is the one
- * `/cop digest send` uses, so a digest a moderator already sent is not repeated. A day missed
+ * `/copmod digest send` uses, so a digest a moderator already sent is not repeated. A day missed
  * entirely (no cron all day) is not posted late.
  */
 export const weeklyDigest: JobKind = {
@@ -67,7 +67,7 @@ export const weeklyDigest: JobKind = {
     const digest = await buildDigest(reads, community, deps.now);
     if (digest.period !== item.period) return { status: "skipped", reason: "its week has passed" };
     if (await reads.posted(community.id, digest.key)) {
-      return { status: "skipped", reason: "already posted this week (/cop digest send)" };
+      return { status: "skipped", reason: "already posted this week (/copmod digest send)" };
     }
     // A digest that could not go out within a day (delivery paused) is stale: skipped, not late.
     const expiresAt = new Date(deps.now.getTime() + DAY_MS);

@@ -11,13 +11,14 @@ import { handleInteraction } from "../../core/actions/handle.ts";
 import type { FormValues } from "../../core/actions/types.ts";
 import type { Form } from "../../core/message.ts";
 import { withinDeadline } from "../deadline.ts";
+import { SLACK_SYNTAX } from "./command-roots.ts";
 import { createSlackLookups } from "./directory.ts";
 import { renderSlackMessage, renderSlackReply } from "./render.ts";
 import { renderSlackModal } from "./render-form.ts";
 import type { SlackRequestContext } from "./request-context.ts";
 import { SLACK_TRAITS } from "./traits.ts";
 
-const SYNTAX = { prefix: "/cop", namedOptions: false } as const;
+const SYNTAX = SLACK_SYNTAX;
 
 /** Buttons (`block_actions`) and modal submissions (`view_submission`) go to core's one handler. */
 export function registerInteractions(bolt: App): void {

@@ -2,10 +2,10 @@ import { ephemeral } from "../message.ts";
 import { defineCommand } from "./define.ts";
 import type { CommandContext } from "./types.ts";
 
-/** How many dead messages one `/cop delivery retry` queues: the rest wait for the next one. */
+/** How many dead messages one `/copmod delivery retry` queues: the rest wait for the next one. */
 export const RETRY_LIMIT = 500;
 
-/** `/cop delivery retry`: dead messages back to the queue (at most RETRY_LIMIT), attempts reset. */
+/** `/copmod delivery retry`: dead messages back to the queue (at most RETRY_LIMIT), attempts reset. */
 export const deliveryRetry = defineCommand({
   path: ["delivery", "retry"],
   summary: "cmd.delivery.retry",
@@ -32,7 +32,7 @@ export const deliveryRetry = defineCommand({
 });
 
 /**
- * `/cop delivery unblock`: the moderator fixed access (invited the bot, reinstalled it), so every
+ * `/copmod delivery unblock`: the moderator fixed access (invited the bot, reinstalled it), so every
  * loss clears and the messages that waited go out; where access is still missing, the first
  * message there finds out and the block comes back.
  */
@@ -53,7 +53,7 @@ export const deliveryUnblock = defineCommand({
   },
 });
 
-/** `/cop delivery pause`: nothing goes out until resume; messages keep waiting in the outbox. */
+/** `/copmod delivery pause`: nothing goes out until resume; messages keep waiting in the outbox. */
 export const deliveryPause = defineCommand({
   path: ["delivery", "pause"],
   summary: "cmd.delivery.pause",
@@ -72,7 +72,7 @@ export const deliveryPause = defineCommand({
   },
 });
 
-/** `/cop delivery resume`: the waiting messages are queued again, each sent once. */
+/** `/copmod delivery resume`: the waiting messages are queued again, each sent once. */
 export const deliveryResume = defineCommand({
   path: ["delivery", "resume"],
   summary: "cmd.delivery.resume",
@@ -90,5 +90,5 @@ export const deliveryResume = defineCommand({
 });
 
 export function usageOf(ctx: CommandContext, sub: string): string {
-  return `${ctx.syntax.prefix} delivery ${sub}`;
+  return `${ctx.syntax.moderatorPrefix} delivery ${sub}`;
 }

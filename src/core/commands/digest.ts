@@ -12,12 +12,12 @@ import type { CommandContext } from "./types.ts";
 /** A one-word text option: on Slack, a text followed by another is one word or a quoted phrase. */
 const word = (...args: Parameters<typeof option.text>) => ({ ...option.text(...args), rest: false });
 const say = (text: string) => ({ message: ephemeral({ type: "text", text }) });
-const usage = (ctx: CommandContext, words: string) => `${ctx.syntax.prefix} digest ${words}`;
+const usage = (ctx: CommandContext, words: string) => `${ctx.syntax.moderatorPrefix} digest ${words}`;
 type WeekdayKey = `digest.weekday.${1 | 2 | 3 | 4 | 5 | 6 | 7}`;
 const weekdayName = (ctx: CommandContext, weekday: number) =>
   ctx.t(`digest.weekday.${weekday}` as WeekdayKey);
 
-/** `/cop digest preview` (Slack also `/cop digest`): this week's digest, privately, as it would be posted. */
+/** `/copmod digest preview` (Slack also `/cop digest`): this week's digest, privately, as it would be posted. */
 export const digestPreview = defineCommand({
   path: ["digest", "preview"],
   summary: "cmd.digest.preview",
@@ -38,7 +38,7 @@ export const digestPreview = defineCommand({
 });
 
 /**
- * `/cop digest send`: this week's digest in the main channel now. It is the week's digest: the
+ * `/copmod digest send`: this week's digest in the main channel now. It is the week's digest: the
  * same outbox key (`digest:<ISO week>`) as the scheduled one, which then does not repeat it.
  */
 export const digestSend = defineCommand({
@@ -51,7 +51,9 @@ export const digestSend = defineCommand({
     const reads = ctx.store.digest;
     const settings = await reads.settings(ctx.community.id);
     if (!settings.mainChannelId) {
-      return say(ctx.t("digest.noMainChannel", { usage: `${ctx.syntax.prefix} onboarding channel` }));
+      return say(
+        ctx.t("digest.noMainChannel", { usage: `${ctx.syntax.moderatorPrefix} onboarding channel` }),
+      );
     }
     const digest = await buildDigest(reads, ctx.community, ctx.now);
     if (await reads.posted(ctx.community.id, digest.key)) {
@@ -78,7 +80,7 @@ export const digestSend = defineCommand({
   },
 });
 
-/** `/cop digest schedule <weekday> <HH:MM>`: the weekday and local time of the weekly digest. */
+/** `/copmod digest schedule <weekday> <HH:MM>`: the weekday and local time of the weekly digest. */
 export const digestSchedule = defineCommand({
   path: ["digest", "schedule"],
   summary: "cmd.digest.schedule",
@@ -101,7 +103,7 @@ export const digestSchedule = defineCommand({
   },
 });
 
-/** `/cop digest off`: no weekly digest until `/cop digest on`. */
+/** `/copmod digest off`: no weekly digest until `/copmod digest on`. */
 export const digestOff = defineCommand({
   path: ["digest", "off"],
   summary: "cmd.digest.off",
@@ -116,7 +118,7 @@ export const digestOff = defineCommand({
   },
 });
 
-/** `/cop digest on`: the weekly digest again, on its weekday and time. */
+/** `/copmod digest on`: the weekly digest again, on its weekday and time. */
 export const digestOn = defineCommand({
   path: ["digest", "on"],
   summary: "cmd.digest.on",

@@ -4,7 +4,7 @@ import type { CommandContext, Registry } from "./types.ts";
 
 /**
  * Help pages, built once per isolate and kept. A page depends only on the registry, the platform,
- * the language, the command prefix and syntax, and which page for whom (`key`: the index for a
+ * the language, the command prefixes (both roots) and syntax, and which page for whom (`key`: the index for a
  * member, a moderator or someone whose status is unknown; one word; one command), never on the
  * community's state, so the seventy-command index is not rebuilt for every `/cop help`. Pages
  * are frozen: a renderer that tried to change a shared page would throw, not leak into the next
@@ -22,8 +22,8 @@ export function cachedPage(
     byKey = new Map();
     pages.set(ctx.registry, byKey);
   }
-  const { prefix, namedOptions } = ctx.syntax;
-  const full = `${ctx.platform}\n${ctx.t.locale}\n${prefix}\n${namedOptions}\n${key}`;
+  const { prefix, moderatorPrefix, namedOptions } = ctx.syntax;
+  const full = `${ctx.platform}\n${ctx.t.locale}\n${prefix}\n${moderatorPrefix}\n${namedOptions}\n${key}`;
   let page = byKey.get(full);
   if (!page) {
     page = deepFreeze(build());

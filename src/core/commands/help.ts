@@ -3,7 +3,7 @@ import { type Block, ephemeral, type Field, type Message } from "../message.ts";
 import { defineCommand } from "./define.ts";
 import { cachedPage } from "./help-cache.ts";
 import { option, optional } from "./options.ts";
-import { formatExample, formatUsage } from "./syntax.ts";
+import { formatExample, formatUsage, prefixFor } from "./syntax.ts";
 import type { Command, CommandContext, CommandResult, ModeratorStatus } from "./types.ts";
 
 /**
@@ -66,7 +66,13 @@ function indexPage(ctx: CommandContext, status: ModeratorStatus): Message {
     blocks.push({
       type: "section",
       text: [{ bold: t("help.forModerators") }],
-      fields: [{ label: t("help.moderatorWords"), value: moderatorWords.join(", ") }],
+      // Under their own root: `/copmod moderators, /copmod meeting, …`.
+      fields: [
+        {
+          label: t("help.moderatorWords"),
+          value: moderatorWords.map((word) => `${syntax.moderatorPrefix} ${word}`).join(", "),
+        },
+      ],
     });
   }
   const notes = [t("help.more", { usage: `${syntax.prefix} help meeting` })];
@@ -100,7 +106,10 @@ function wordPage(
   const hidden = choices.length - shown.length;
   const word = choices[0]?.path[0] ?? words;
   const blocks: Block[] = [
-    { type: "heading", text: `${syntax.prefix} ${word}` },
+    {
+      type: "heading",
+      text: `${shown.every((c) => c.moderator) ? syntax.moderatorPrefix : syntax.prefix} ${word}`,
+    },
     { type: "text", text: t(ctx.registry.groupSummary(word)) },
     {
       type: "fields",
@@ -130,7 +139,7 @@ function explainOne(ctx: CommandContext, command: Command): Message {
   for (const spec of Object.values(command.options))
     fields.push({ label: t(spec.label), value: t(spec.description) });
   const blocks: Block[] = [
-    { type: "heading", text: `${syntax.prefix} ${command.name}` },
+    { type: "heading", text: `${prefixFor(syntax, command)} ${command.name}` },
     { type: "section", text: t(command.summary), fields },
   ];
   if (command.moderator) blocks.push({ type: "context", text: t("help.moderatorsOnly") });

@@ -65,7 +65,7 @@ async function added(ctx: CommandContext, parsed: HolidayParse, single: boolean)
   return { ...say(lines.join("\n")), effects: [{ type: "holiday.add", holidays: upcoming }] };
 }
 
-/** `/cop holiday add 2027-03-02 [2027-03-04] [name]`: no meeting on these days. */
+/** `/copmod holiday add 2027-03-02 [2027-03-04] [name]`: no meeting on these days. */
 export const holidayAdd = defineCommand({
   path: ["holiday", "add"],
   summary: "cmd.holiday.add",
@@ -86,7 +86,7 @@ export const holidayAdd = defineCommand({
   },
 });
 
-/** `/cop holiday paste 2027-01-01 Tahun Baru 2027-03-10 2027-03-11 Nyepi …`: all or nothing. */
+/** `/copmod holiday paste 2027-01-01 Tahun Baru 2027-03-10 2027-03-11 Nyepi …`: all or nothing. */
 export const holidayPaste = defineCommand({
   path: ["holiday", "paste"],
   summary: "cmd.holiday.paste",

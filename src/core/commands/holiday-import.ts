@@ -13,7 +13,7 @@ const YEARS_AHEAD = 5;
 const SHOWN = 10;
 
 /**
- * `/cop holiday import ID 2027`: a country's public holidays from the holiday data, added like a
+ * `/copmod holiday import ID 2027`: a country's public holidays from the holiday data, added like a
  * pasted list. A day that already has a holiday keeps it (a moderator's pasted decree date or
  * name wins over the computed one), so importing a year twice changes nothing the second time.
  */
@@ -78,7 +78,7 @@ export const holidayImport = defineCommand({
     if (args.country.toUpperCase() === "ID")
       blocks.push({
         type: "context",
-        text: ctx.t("holiday.importIndonesia", { usage: `${ctx.syntax.prefix} holiday paste` }),
+        text: ctx.t("holiday.importIndonesia", { usage: `${ctx.syntax.moderatorPrefix} holiday paste` }),
       });
     return {
       message: ephemeral(...blocks),

@@ -3,7 +3,7 @@ import { ephemeral } from "../message.ts";
 import { defineCommand } from "./define.ts";
 import { option } from "./options.ts";
 
-/** `/cop language en|id`: the one language guyub speaks in this community. */
+/** `/copmod language en|id`: the one language guyub speaks in this community. */
 export const language = defineCommand({
   path: ["language"],
   summary: "cmd.language",

@@ -18,7 +18,7 @@ const say = (text: string): CommandResult => ({ message: ephemeral({ type: "text
 /** The series, or the reply that says how to schedule one. */
 async function seriesOr(ctx: CommandContext): Promise<StoredSeries | CommandResult> {
   const { series } = await ctx.store.meetings.calendar(ctx.community.id);
-  return series ?? say(ctx.t("meeting.none", { usage: `${ctx.syntax.prefix} meeting schedule` }));
+  return series ?? say(ctx.t("meeting.none", { usage: `${ctx.syntax.moderatorPrefix} meeting schedule` }));
 }
 
 /** A typed day the series meets on, or the reply that says why not. */
@@ -35,7 +35,7 @@ function scheduled(ctx: CommandContext, series: StoredSeries, text: string): str
   return day;
 }
 
-/** `/cop meeting link https://…`: where every meeting of the series happens. */
+/** `/copmod meeting link https://…`: where every meeting of the series happens. */
 export const meetingLink = defineCommand({
   path: ["meeting", "link"],
   summary: "cmd.meeting.link",
@@ -51,7 +51,7 @@ export const meetingLink = defineCommand({
   },
 });
 
-/** `/cop meeting cancel 2027-03-02`: no meeting that day; the series goes on. */
+/** `/copmod meeting cancel 2027-03-02`: no meeting that day; the series goes on. */
 export const meetingCancel = defineCommand({
   path: ["meeting", "cancel"],
   summary: "cmd.meeting.cancel",
@@ -70,7 +70,7 @@ export const meetingCancel = defineCommand({
   },
 });
 
-/** `/cop meeting move 2027-03-02 2027-03-03 18:00`: one meeting at another day and time. */
+/** `/copmod meeting move 2027-03-02 2027-03-03 18:00`: one meeting at another day and time. */
 export const meetingMove = defineCommand({
   path: ["meeting", "move"],
   summary: "cmd.meeting.move",
@@ -101,7 +101,7 @@ export const meetingMove = defineCommand({
         ctx.t("meeting.moveToHoliday", {
           day: formatDayName(toDay, ctx.t.locale),
           holiday: describe(ctx, holiday),
-          usage: `${ctx.syntax.prefix} holiday remove ${holiday.startDay}`,
+          usage: `${ctx.syntax.moderatorPrefix} holiday remove ${holiday.startDay}`,
         }),
       );
     return {

@@ -44,7 +44,7 @@ export const meetingDone = defineCommand({
   },
 });
 
-/** `/cop meeting announce <days>`: how many days before a meeting it is announced (0–14). */
+/** `/copmod meeting announce <days>`: how many days before a meeting it is announced (0–14). */
 export const meetingAnnounce = defineCommand({
   path: ["meeting", "announce"],
   summary: "cmd.meeting.announce",
@@ -69,7 +69,7 @@ export const meetingAnnounce = defineCommand({
 
 const REMINDER_MODES = ["on", "off", "24h", "1h"] as const;
 
-/** `/cop meeting reminders on|off|24h|1h`: which reminders go out before each meeting. */
+/** `/copmod meeting reminders on|off|24h|1h`: which reminders go out before each meeting. */
 export const meetingReminders = defineCommand({
   path: ["meeting", "reminders"],
   summary: "cmd.meeting.reminders",

@@ -13,7 +13,7 @@ import type { CommandContext } from "./types.ts";
 /** A one-word text option: on Slack, a text followed by another is one word or a quoted phrase. */
 const word = (...args: Parameters<typeof option.text>) => ({ ...option.text(...args), rest: false });
 
-/** `/cop meeting schedule weekly tue 19:00 [minutes] [link]`: the community's one series. */
+/** `/copmod meeting schedule weekly tue 19:00 [minutes] [link]`: the community's one series. */
 export const meetingSchedule = defineCommand({
   path: ["meeting", "schedule"],
   summary: "cmd.meeting.schedule",
@@ -70,14 +70,17 @@ export const meetingSchedule = defineCommand({
           when,
         }),
       },
-      { type: "context", text: ctx.t("meeting.zone", { zone, usage: `${ctx.syntax.prefix} timezone` }) },
+      {
+        type: "context",
+        text: ctx.t("meeting.zone", { zone, usage: `${ctx.syntax.moderatorPrefix} timezone` }),
+      },
     ];
     const { mainChannelId } = await ctx.store.membership.onboarding(ctx.community.id);
     if (!mainChannelId)
       blocks.push({
         type: "context",
         text: ctx.t("meeting.noMainChannel", {
-          usage: `${ctx.syntax.prefix} onboarding channel ${ctx.t("example.channelPlaceholder")}`,
+          usage: `${ctx.syntax.moderatorPrefix} onboarding channel ${ctx.t("example.channelPlaceholder")}`,
         }),
       });
     return { message: ephemeral(...blocks), effects: [...effects, { type: "meeting.schedule", series }] };

@@ -5,10 +5,10 @@ import { ephemeral, type Inline } from "../message.ts";
 import type { Community } from "../model.ts";
 import { defineCommand } from "./define.ts";
 
-/** How many of the newest members `/cop members` lists. */
+/** How many of the newest members `/copmod members` lists. */
 const NEWEST = 10;
 
-/** `/cop members` (moderators): counts by status, the newest members with their join days, the sync. */
+/** `/copmod members` (moderators): counts by status, the newest members with their join days, the sync. */
 export const members = defineCommand({
   path: ["members"],
   summary: "cmd.members",
@@ -42,7 +42,7 @@ export const members = defineCommand({
         { type: "text", text: newest.length > 0 ? newest : t("members.none") },
         {
           type: "context",
-          text: syncLine(t, community, overview.sync, `${ctx.syntax.prefix} onboarding sync`),
+          text: syncLine(t, community, overview.sync, `${ctx.syntax.moderatorPrefix} onboarding sync`),
         },
       ),
     };

@@ -15,7 +15,7 @@ const NOT_HERE = {
   server: "moderators.unknown.server",
 } as const satisfies Record<PlatformTraits["community"], MessageKey>;
 
-/** `/cop moderators list` (Slack also takes `/cop moderators`). */
+/** `/copmod moderators list` (Slack also takes `/cop moderators`). */
 export const moderatorsList = defineCommand({
   path: ["moderators", "list"],
   summary: "cmd.moderators.list",
@@ -48,7 +48,7 @@ export const moderatorsList = defineCommand({
   },
 });
 
-/** `/cop moderators add @member` */
+/** `/copmod moderators add @member` */
 export const moderatorsAdd = defineCommand({
   path: ["moderators", "add"],
   summary: "cmd.moderators.add",
@@ -90,7 +90,7 @@ export const moderatorsAdd = defineCommand({
   },
 });
 
-/** `/cop moderators remove @member` */
+/** `/copmod moderators remove @member` */
 export const moderatorsRemove = defineCommand({
   path: ["moderators", "remove"],
   summary: "cmd.moderators.remove",
@@ -112,7 +112,7 @@ export const moderatorsRemove = defineCommand({
   },
 });
 
-/** `/cop moderators role @role` (platforms with roles): everyone holding the role moderates. */
+/** `/copmod moderators role @role` (platforms with roles): everyone holding the role moderates. */
 export const moderatorsRole = defineCommand({
   path: ["moderators", "role"],
   summary: "cmd.moderators.role",

@@ -7,7 +7,7 @@ import { defineCommand } from "./define.ts";
 const LISTED = 20;
 
 /**
- * `/cop nudges quiet`: for moderators, privately (an ephemeral reply, never a channel post):
+ * `/copmod nudges quiet`: for moderators, privately (an ephemeral reply, never a channel post):
  * how many members are quiet and why some will not be nudged, and the longest quiet by name,
  * then any channel guyub could not read (whose members would look quiet) and what to change.
  */

@@ -69,7 +69,7 @@ export const nudgesSnooze = defineCommand({
   },
 });
 
-/** `/cop nudges settings 21 30 50`: quiet days, days between nudges, nudges per day. */
+/** `/copmod nudges settings 21 30 50`: quiet days, days between nudges, nudges per day. */
 export const nudgesSettings = defineCommand({
   path: ["nudges", "settings"],
   summary: "cmd.nudges.settings",
@@ -93,7 +93,7 @@ export const nudgesSettings = defineCommand({
   },
 });
 
-/** `/cop nudges pause`: nudges only; everything else goes on. */
+/** `/copmod nudges pause`: nudges only; everything else goes on. */
 export const nudgesPause = defineCommand({
   path: ["nudges", "pause"],
   summary: "cmd.nudges.pause",
@@ -102,7 +102,7 @@ export const nudgesPause = defineCommand({
   example: {},
   async handle(ctx) {
     const settings = await ctx.store.nudges.settings(ctx.community.id);
-    const resume = usage(ctx, "resume");
+    const resume = `${ctx.syntax.moderatorPrefix} nudges resume`;
     if (settings.paused) return say(ctx.t("nudge.alreadyPaused", { usage: resume }));
     return {
       ...say(ctx.t("nudge.pausedDone", { usage: resume })),
@@ -111,7 +111,7 @@ export const nudgesPause = defineCommand({
   },
 });
 
-/** `/cop nudges resume`. */
+/** `/copmod nudges resume`. */
 export const nudgesResume = defineCommand({
   path: ["nudges", "resume"],
   summary: "cmd.nudges.resume",

@@ -25,10 +25,10 @@ const days: OptionSpec<z.ZodType<number, string>> = {
     .pipe(z.number().int().min(1).max(60)),
 };
 
-const usage = (ctx: CommandContext, words: string) => `${ctx.syntax.prefix} onboarding ${words}`;
+const usage = (ctx: CommandContext, words: string) => `${ctx.syntax.moderatorPrefix} onboarding ${words}`;
 const say = (text: string) => ({ message: ephemeral({ type: "text", text }) });
 
-/** `/cop onboarding welcome <text>`: what newcomers read first; `default` restores the built-in text. */
+/** `/copmod onboarding welcome <text>`: what newcomers read first; `default` restores the built-in text. */
 export const onboardingWelcome = defineCommand({
   path: ["onboarding", "welcome"],
   summary: "cmd.onboarding.welcome",
@@ -49,7 +49,7 @@ export const onboardingWelcome = defineCommand({
   },
 });
 
-/** `/cop onboarding conduct <text>`: shown with every welcome; `none` removes it. */
+/** `/copmod onboarding conduct <text>`: shown with every welcome; `none` removes it. */
 export const onboardingConduct = defineCommand({
   path: ["onboarding", "conduct"],
   summary: "cmd.onboarding.conduct",
@@ -70,7 +70,7 @@ export const onboardingConduct = defineCommand({
   },
 });
 
-/** `/cop onboarding followup <days>`: when the one reminder goes to a newcomer who has not engaged. */
+/** `/copmod onboarding followup <days>`: when the one reminder goes to a newcomer who has not engaged. */
 export const onboardingFollowup = defineCommand({
   path: ["onboarding", "followup"],
   summary: "cmd.onboarding.followup",
@@ -85,7 +85,7 @@ export const onboardingFollowup = defineCommand({
   },
 });
 
-/** `/cop onboarding channel #channel`: the main channel every feature posts to. */
+/** `/copmod onboarding channel #channel`: the main channel every feature posts to. */
 export const onboardingChannel = defineCommand({
   path: ["onboarding", "channel"],
   summary: "cmd.onboarding.channel",
@@ -109,7 +109,7 @@ export const onboardingChannel = defineCommand({
   },
 });
 
-/** `/cop onboarding preview` (Slack also `/cop onboarding`): exactly what a newcomer receives. */
+/** `/copmod onboarding preview` (Slack also `/cop onboarding`): exactly what a newcomer receives. */
 export const onboardingPreview = defineCommand({
   path: ["onboarding", "preview"],
   summary: "cmd.onboarding.preview",
@@ -150,7 +150,7 @@ export const onboardingPreview = defineCommand({
 });
 
 /**
- * `/cop onboarding sync`: read the member list now. The run is queued at once (answering within
+ * `/copmod onboarding sync`: read the member list now. The run is queued at once (answering within
  * the platform's 3 seconds); without a JOBS queue the request waits for the next quarter-hour.
  */
 export const onboardingSync = defineCommand({
@@ -161,7 +161,7 @@ export const onboardingSync = defineCommand({
   example: {},
   async handle(ctx) {
     const started = ctx.jobs ? await ctx.jobs.start(MEMBER_SYNC_JOB, ctx.community.id, ctx.now) : false;
-    const membersUsage = `${ctx.syntax.prefix} members`;
+    const membersUsage = `${ctx.syntax.moderatorPrefix} members`;
     const text = started
       ? ctx.t("onboarding.syncStarted", { usage: membersUsage })
       : ctx.t("onboarding.syncQueued", { usage: membersUsage });

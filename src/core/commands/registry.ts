@@ -1,7 +1,9 @@
 import type { PlainKey } from "../i18n/index.ts";
 import type { PlatformTraits } from "../platform.ts";
 import { subcommandWord } from "./choice-words.ts";
-import type { Command, Registry } from "./types.ts";
+import { type CommandRoot, ROOTS, rootOf } from "./roots.ts";
+import { checkRootSize, rootSize } from "./size.ts";
+import type { Command, Registry, Tree } from "./types.ts";
 
 /** Discord's rule for command and option names, which Slack words follow too. */
 const WORD = /^[a-z][a-z0-9-]{0,31}$/;
@@ -12,6 +14,8 @@ export function createRegistry(
   groupSummaries: Readonly<Record<string, PlainKey>>,
 ): Registry {
   validate(commands);
+  // Discord's size: refused here, at start-up, long before a registration would be.
+  for (const root of ROOTS) checkRootSize(rootSize(root, commands, groupSummaries));
   for (const command of commands) {
     const group = command.path.length === 2 ? (command.path[0] as string) : undefined;
     if (group && !groupSummaries[group]) throw new Error(`group "${group}" has no summary`);
@@ -19,15 +23,16 @@ export function createRegistry(
   const byName = new Map(commands.map((command) => [command.name, command]));
   const groups = new Set(commands.filter((c) => c.path.length === 2).map((c) => c.path[0]));
   const available = (platform: PlatformTraits) => (c: Command) => !c.requires || platform[c.requires];
+  const under = (root: CommandRoot | undefined) => (c: Command) => root === undefined || rootOf(c) === root;
 
   return {
     commands,
     find: (path) => byName.get(path.join(" ")),
     groupSummary: (group) => groupSummaries[group] ?? "cmd.root",
     forPlatform: (platform) => commands.filter(available(platform)),
-    tree(platform) {
-      const out: ReturnType<Registry["tree"]> = [];
-      for (const command of commands.filter(available(platform))) {
+    tree(platform, root) {
+      const out: Tree = [];
+      for (const command of commands.filter((c) => available(platform)(c) && under(root)(c))) {
         if (command.path.length === 1) {
           out.push({ kind: "command", command });
           continue;
@@ -39,10 +44,12 @@ export function createRegistry(
       }
       return out;
     },
-    resolve(platform, words, allowGroupDefault) {
+    resolve(platform, words, allowGroupDefault, root) {
       const first = words[0]?.toLowerCase() ?? "";
-      if (groups.has(first)) {
-        const choices = commands.filter((c) => c.path[0] === first && available(platform)(c));
+      const choices = commands.filter(
+        (c) => c.path.length === 2 && c.path[0] === first && available(platform)(c) && under(root)(c),
+      );
+      if (groups.has(first) && choices.length > 0) {
         const second = words[1]?.toLowerCase();
         const named = second === undefined ? undefined : subcommandWord(second);
         const sub = named === undefined ? undefined : choices.find((c) => c.path[1] === named);
@@ -50,10 +57,11 @@ export function createRegistry(
         if (second !== undefined) return { kind: "unknown", input: `${first} ${words[1]}` };
         const fallback = allowGroupDefault ? choices.find((c) => c.groupDefault) : undefined;
         if (fallback) return { kind: "command", command: fallback, consumed: 1 };
-        return { kind: "incomplete", group: first, choices };
+        return { kind: "incomplete", group: first, choices, ...(root ? { root } : {}) };
       }
       const command = byName.get(first);
-      if (command && available(platform)(command)) return { kind: "command", command, consumed: 1 };
+      if (command && available(platform)(command) && under(root)(command))
+        return { kind: "command", command, consumed: 1 };
       return { kind: "unknown", input: words[0] ?? "" };
     },
   };
@@ -78,8 +86,10 @@ function validate(commands: readonly Command[]): void {
       throw new Error(`"${word}" cannot be both a command and a group (Discord forbids it)`);
   }
   for (const group of groupWords) {
-    const defaults = commands.filter((c) => c.path[0] === group && c.groupDefault);
-    if (defaults.length > 1) throw new Error(`group "${group}" has more than one default`);
+    for (const root of ROOTS) {
+      const defaults = commands.filter((c) => c.path[0] === group && c.groupDefault && rootOf(c) === root);
+      if (defaults.length > 1) throw new Error(`group "${group}" has more than one default under /${root}`);
+    }
   }
 }
 

@@ -17,7 +17,7 @@ async function standing(ctx: CommandContext, userId: string): Promise<"unknown" 
   return member?.status === "active" ? "in" : "out";
 }
 
-/** `/cop rotation add @member` (moderators): back in the rotation, and opted in. */
+/** `/copmod rotation add @member` (moderators): back in the rotation, and opted in. */
 export const rotationAdd = defineCommand({
   path: ["rotation", "add"],
   summary: "cmd.rotation.add",
@@ -36,7 +36,7 @@ export const rotationAdd = defineCommand({
   },
 });
 
-/** `/cop rotation remove @member` (moderators): out of the rotation; their history stays. */
+/** `/copmod rotation remove @member` (moderators): out of the rotation; their history stays. */
 export const rotationRemove = defineCommand({
   path: ["rotation", "remove"],
   summary: "cmd.rotation.remove",
@@ -55,7 +55,7 @@ export const rotationRemove = defineCommand({
   },
 });
 
-/** `/cop rotation mode everyone|volunteers` (moderators). */
+/** `/copmod rotation mode everyone|volunteers` (moderators). */
 export const rotationMode = defineCommand({
   path: ["rotation", "mode"],
   summary: "cmd.rotation.mode",

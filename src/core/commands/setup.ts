@@ -5,7 +5,7 @@ import { readSetupState } from "../setup/state.ts";
 import { defineCommand } from "./define.ts";
 
 /**
- * `/cop setup`: the day-one settings in one form (Slack one modal, Discord two steps). The first
+ * `/copmod setup`: the day-one settings in one form (Slack one modal, Discord two steps). The first
  * time, while nothing of them is set, it opens the form (in Bahasa Indonesia, language chosen, when
  * the installer is plainly Indonesian); after that it shows the private checklist
  * (set, missing, the next three things guyub will do) with a button that opens the form.

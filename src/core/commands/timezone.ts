@@ -4,7 +4,7 @@ import { defineCommand } from "./define.ts";
 import { option } from "./options.ts";
 import { localized } from "./syntax.ts";
 
-/** `/cop timezone Asia/Jakarta` (or `WIB`): the zone every meeting time and local day is read in. */
+/** `/copmod timezone Asia/Jakarta` (or `WIB`): the zone every meeting time and local day is read in. */
 export const timezone = defineCommand({
   path: ["timezone"],
   summary: "cmd.timezone",

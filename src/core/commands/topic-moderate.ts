@@ -5,7 +5,7 @@ import { option } from "./options.ts";
 import { localized } from "./syntax.ts";
 import { problemText } from "./topic.ts";
 
-/** `/cop topic pin <id>` (moderators): first in line whatever its votes; one pinned topic at a time. */
+/** `/copmod topic pin <id>` (moderators): first in line whatever its votes; one pinned topic at a time. */
 export const topicPin = defineCommand({
   path: ["topic", "pin"],
   summary: "cmd.topic.pin",
@@ -19,7 +19,7 @@ export const topicPin = defineCommand({
     }),
 });
 
-/** `/cop topic retire <id>` (moderators): the topic leaves the backlog; its votes stay for history. */
+/** `/copmod topic retire <id>` (moderators): the topic leaves the backlog; its votes stay for history. */
 export const topicRetire = defineCommand({
   path: ["topic", "retire"],
   summary: "cmd.topic.retire",
@@ -33,7 +33,7 @@ export const topicRetire = defineCommand({
     })),
 });
 
-/** `/cop topic edit <id> <title>` (moderators): a new title, refused if another open topic has it. */
+/** `/copmod topic edit <id> <title>` (moderators): a new title, refused if another open topic has it. */
 export const topicEdit = defineCommand({
   path: ["topic", "edit"],
   summary: "cmd.topic.edit",

@@ -12,12 +12,16 @@ import type { ArgsOf, OptionMap } from "./options.ts";
 
 // The command types that refer to one another (a context holds the registry, the registry holds
 // commands, a command takes a context) live here together, so no two files import each other.
+import type { CommandRoot } from "./roots.ts";
 
 export type ModeratorStatus = "moderator" | "member" | "unknown";
 
-/** How a platform writes a command: `/cop language id` (positional) or `/cop language language:id` (named). */
+/** How a platform writes a command: `/copmod language id` (positional) or `/copmod language language:id` (named). */
 export interface CommandSyntax {
+  /** The member root as typed here: `/cop` (a staging Slack app may have `/cop-dev`). */
   readonly prefix: string;
+  /** The moderator root as typed here: `/copmod`. Every moderator command is shown with it. */
+  readonly moderatorPrefix: string;
   readonly namedOptions: boolean;
 }
 
@@ -50,7 +54,7 @@ export interface CommandContext {
   readonly place?: CommandPlace;
   /** The platform's answers about users and channels; absent where the adapter gives none (then: cannot tell). */
   readonly directory?: PlatformDirectory;
-  /** Starts a job now (`/cop onboarding sync`); absent where no JOBS queue is bound. */
+  /** Starts a job now (`/copmod onboarding sync`); absent where no JOBS queue is bound. */
   readonly jobs?: JobStarter;
   /** The scheduler's next runs for the setup checklist; absent where jobs are not wired. */
   readonly upcoming?: UpcomingWork;
@@ -132,6 +136,12 @@ export interface Command {
 
 /** An invocation a platform adapter parsed: which command and the raw option values. */
 export interface Invocation {
+  /**
+   * The top-level command it came under (Discord's `data.name`, Slack's slash command once the
+   * compatibility of `/cop` with moderator words is applied); a command under the other root is
+   * refused. Absent where the adapter cannot tell (then any root).
+   */
+  readonly root?: CommandRoot;
   readonly path: readonly string[];
   readonly args: Readonly<Record<string, unknown>>;
 }
@@ -139,20 +149,41 @@ export interface Invocation {
 export type Resolution =
   | { readonly kind: "command"; readonly command: Command; readonly consumed: number }
   | { readonly kind: "unknown"; readonly input: string }
-  | { readonly kind: "incomplete"; readonly group: string; readonly choices: readonly Command[] };
+  | {
+      readonly kind: "incomplete";
+      readonly group: string;
+      readonly choices: readonly Command[];
+      /** The root the group word was read under (help, which reads both, leaves it out). */
+      readonly root?: CommandRoot;
+    };
 
-/** The command tree: single words and groups of subcommands, two levels at most. */
+export type Tree = (
+  | { kind: "command"; command: Command }
+  | { kind: "group"; name: string; commands: Command[] }
+)[];
+
+/**
+ * The command tree of each root (`cop`, `copmod`: see roots.ts): single words and groups of
+ * subcommands, two levels at most. A group word with both kinds of commands is a group under each
+ * root, holding that root's subcommands; a group default belongs to its command's root.
+ */
 export interface Registry {
   readonly commands: readonly Command[];
   find(path: readonly string[]): Command | undefined;
   /** Commands available on a platform, in definition order. */
   forPlatform(platform: PlatformTraits): Command[];
-  /** Top-level words in order: a command or a group with its subcommands. */
-  tree(
-    platform: PlatformTraits,
-  ): ({ kind: "command"; command: Command } | { kind: "group"; name: string; commands: Command[] })[];
+  /** One root's top-level words in order: a command or a group with its subcommands. */
+  tree(platform: PlatformTraits, root: CommandRoot): Tree;
   /** The summary of a group word (`moderators`), for help and Discord registration. */
   groupSummary(group: string): PlainKey;
-  /** Finds the command named by leading words (`moderators add …`), allowing a group default. */
-  resolve(platform: PlatformTraits, words: readonly string[], allowGroupDefault: boolean): Resolution;
+  /**
+   * Finds the command named by leading words (`moderators add …`) under one root, allowing a group
+   * default; with no root, under both (help explains any word).
+   */
+  resolve(
+    platform: PlatformTraits,
+    words: readonly string[],
+    allowGroupDefault: boolean,
+    root?: CommandRoot,
+  ): Resolution;
 }

@@ -15,7 +15,7 @@ export interface SeriesChoice {
 }
 
 /**
- * The series `/cop meeting schedule` and `/cop setup` store: its first day is the next chosen
+ * The series `/copmod meeting schedule` and `/copmod setup` store: its first day is the next chosen
  * weekday at that local time in `zone` (today if still ahead), so both paths start it alike.
  */
 export function newSeries(now: Date, zone: string, choice: SeriesChoice): StoredSeries {

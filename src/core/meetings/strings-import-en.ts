@@ -1,4 +1,4 @@
-/** English strings of `/cop holiday import` (spread into the catalog, en.ts). */
+/** English strings of `/copmod holiday import` (spread into the catalog, en.ts). */
 export const holidayImportEn = {
   "cmd.holiday.import": "Add a country's public holidays for a year",
   "arg.country": "country",

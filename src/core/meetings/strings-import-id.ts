@@ -1,6 +1,6 @@
 import type { holidayImportEn } from "./strings-import-en.ts";
 
-/** Bahasa Indonesia strings of `/cop holiday import` (spread into id.ts). */
+/** Bahasa Indonesia strings of `/copmod holiday import` (spread into id.ts). */
 export const holidayImportId: Record<keyof typeof holidayImportEn, string> = {
   "cmd.holiday.import": "Impor hari libur nasional suatu negara per tahun",
   "arg.country": "negara",

@@ -57,7 +57,7 @@ export type MembershipEffect =
   | { readonly type: "member.followedUp"; readonly userId: string }
   /** A page of the member-list sync: bulk upsert, its cursor and counts; the last page sweeps leavers. */
   | { readonly type: "member.syncPage"; readonly page: SyncPage }
-  /** Ask the sync job to run at its next chance (`/cop onboarding sync`). */
+  /** Ask the sync job to run at its next chance (`/copmod onboarding sync`). */
   | { readonly type: "member.syncRequest" }
   /** Onboarding texts and follow-up delay; `null` text resets to the default (welcome) or none (conduct). */
   | {

@@ -33,7 +33,7 @@ export interface SyncStatus {
   readonly lastError: string | null;
 }
 
-/** `/cop members`: counts by status, the newest active members, the sync. */
+/** `/copmod members`: counts by status, the newest active members, the sync. */
 export interface MembersOverview {
   readonly counts: Readonly<Record<MemberState["status"], number>>;
   readonly newest: readonly { readonly userId: string; readonly joinedAt: Date }[];
@@ -48,7 +48,7 @@ export interface MembershipReads {
   overview(communityId: number, newest: number): Promise<MembersOverview>;
 }
 
-/** Starts a job now rather than at its next scheduled moment (`/cop onboarding sync`). */
+/** Starts a job now rather than at its next scheduled moment (`/copmod onboarding sync`). */
 export interface JobStarter {
   /** Claims and queues one run; false when one was already started this minute. */
   start(job: string, communityId: number, now: Date): Promise<boolean>;

@@ -35,7 +35,7 @@ async function build(
 }
 
 /**
- * The form `/cop setup` and the Open setup button open: all of it where one form holds every
+ * The form `/copmod setup` and the Open setup button open: all of it where one form holds every
  * question (Slack), else step 1 (Discord's five fields). `locale`: the language to open it in
  * when that is not yet the community's (see `installerLanguage`).
  */
@@ -68,7 +68,7 @@ function saved(ctx: ActionContext, effects: Effect[], extra: Effect[] = []): Act
 }
 
 /**
- * The single-setting commands' checks, plus the one `/cop onboarding channel` makes: a new main
+ * The single-setting commands' checks, plus the one `/copmod onboarding channel` makes: a new main
  * channel must be one guyub can post in (asked of the platform), else a field error that says what
  * to do. Asked only when the channel changes.
  */
@@ -178,6 +178,6 @@ export const setupNext = defineAction({
   },
 });
 
-/** `/cop setup`'s buttons and forms, for `ACTIONS` and `FORMS`. */
+/** `/copmod setup`'s buttons and forms, for `ACTIONS` and `FORMS`. */
 export const SETUP_ACTIONS = [setupOpen, setupNext];
 export const SETUP_FORMS: readonly FormDefinition[] = [setupAllForm, setupBasicsForm, setupMeetingForm];

@@ -1,7 +1,7 @@
 import type { ActionContext } from "../actions/types.ts";
 import type { StoredSeries } from "../meetings/ports.ts";
 
-/** The settings `/cop setup` asks for and its checklist shows, as stored now. */
+/** The settings `/copmod setup` asks for and its checklist shows, as stored now. */
 export interface SetupState {
   readonly timezoneSet: boolean;
   readonly mainChannelId: string | null;

@@ -1,4 +1,4 @@
-/** English strings of `/cop setup`: its form, the checklist and the next things (spread into en.ts). */
+/** English strings of `/copmod setup`: its form, the checklist and the next things (spread into en.ts). */
 export const setupEn = {
   "cmd.setup": "Set up guyub in one form; shows what is set, what is missing and what comes next",
   "setup.title": "Set up guyub",

@@ -1,6 +1,6 @@
 import type { setupEn } from "./strings-en.ts";
 
-/** Bahasa Indonesia strings of `/cop setup` (spread into id.ts). */
+/** Bahasa Indonesia strings of `/copmod setup` (spread into id.ts). */
 export const setupId: Record<keyof typeof setupEn, string> = {
   "cmd.setup":
     "Atur guyub dalam satu formulir; tampilkan yang sudah diatur, yang belum, dan langkah berikutnya",
