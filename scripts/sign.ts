@@ -14,11 +14,11 @@
  */
 import { sign as edSign } from "node:crypto";
 import { signSlackRequest } from "../src/adapters/slack/verify.ts";
+import { MODERATOR_ROOT } from "../src/core/commands/roots.ts";
 import { parseCli } from "./lib/cli.ts";
 import { readDevVars } from "./lib/dev-vars.ts";
-import { discordInstallEvent } from "./lib/discord-install-event.ts";
-import { MODERATOR_ROOT } from "../src/core/commands/roots.ts";
 import { registeredCommandIds } from "./lib/discord-command-ids.ts";
+import { discordInstallEvent } from "./lib/discord-install-event.ts";
 import { buildDiscordCommand } from "./lib/discord-interaction.ts";
 import { CommandLineError, DISCORD_MEMBER_ID, DISCORD_MODERATOR_ID } from "./lib/discord-options.ts";
 import { slackCommandForm, slackSlashCommand } from "./lib/slack-command.ts";

@@ -28,7 +28,8 @@ interface Row {
  */
 function commandRows(text: string): Map<string, Row> {
   const rows = new Map<string, Row>();
-  const row = /^\|\s*`\/(cop|copmod) ([a-z][a-z0-9-]*)((?: [a-z0-9-]+(?:\\\|[a-z0-9-]+)*)?)[^`]*`\s*\|\s*([^|]*?)\s*\|/;
+  const row =
+    /^\|\s*`\/(cop|copmod) ([a-z][a-z0-9-]*)((?: [a-z0-9-]+(?:\\\|[a-z0-9-]+)*)?)[^`]*`\s*\|\s*([^|]*?)\s*\|/;
   for (const line of text.split("\n")) {
     const match = row.exec(line);
     if (!match?.[1] || !match[2] || match[4] === undefined) continue;

@@ -1,11 +1,11 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { discordCommandDefinitions } from "../src/adapters/discord/commands.ts";
-import { registry } from "../src/core/commands/index.ts";
 import { registeredCommandIds } from "../scripts/lib/discord-command-ids.ts";
 import { buildDiscordCommand, DEFAULT_COMMAND_IDS } from "../scripts/lib/discord-interaction.ts";
 import { DISCORD_MODERATOR_ID, splitRoot } from "../scripts/lib/discord-options.ts";
 import { slackCommandForm, slackSlashCommand } from "../scripts/lib/slack-command.ts";
+import { discordCommandDefinitions } from "../src/adapters/discord/commands.ts";
+import { registry } from "../src/core/commands/index.ts";
 import { resetDb } from "./support/db.ts";
 import { GUILD, signedDiscord } from "./support/discord.ts";
 import { replyText, signedSlack } from "./support/slack.ts";
@@ -28,7 +28,10 @@ describe("the signing CLI's two commands", () => {
 
   it("Slack: sends /copmod or /cop as the command and the rest as its text", () => {
     const table: [string, { command: string; text: string }][] = [
-      ["/copmod meeting link https://x.example", { command: "/copmod", text: "meeting link https://x.example" }],
+      [
+        "/copmod meeting link https://x.example",
+        { command: "/copmod", text: "meeting link https://x.example" },
+      ],
       ["copmod setup", { command: "/copmod", text: "setup" }],
       ["/cop help", { command: "/cop", text: "help" }],
       ["cop", { command: "/cop", text: "" }],
@@ -104,7 +107,9 @@ describe("CLI-built /copmod requests, through the worker", () => {
   });
 
   it("Slack: `/copmod meeting schedule …` schedules the meeting", async () => {
-    const { command, text } = slackSlashCommand("/copmod meeting schedule weekly tue 19:00 https://meet.example/cop");
+    const { command, text } = slackSlashCommand(
+      "/copmod meeting schedule weekly tue 19:00 https://meet.example/cop",
+    );
     const body = slackCommandForm(text, {
       team: "T0GUYUB01",
       user: "U0MODERATOR",
