@@ -44,7 +44,7 @@ describe("the words an Indonesian moderator types", () => {
     const rsvp = registry.find(["meeting", "rsvp"]);
     const schedule = registry.find(["meeting", "schedule"]);
     if (!rsvp || !schedule) throw new Error("commands missing");
-    const slack = { prefix: "/cop", namedOptions: false };
+    const slack = { prefix: "/cop", moderatorPrefix: "/copmod", namedOptions: false };
     const [id, en] = [translator("id"), translator("en")];
     expect(formatUsage(rsvp, slack, id)).toBe("/cop meeting rsvp <hadir|mungkin|tidak>");
     expect(formatUsage(rsvp, slack, en)).toBe("/cop meeting rsvp <yes|maybe|no>");
@@ -63,8 +63,8 @@ describe("the words an Indonesian moderator types", () => {
       .map(([, text]) => text);
     const id = translator("id");
     for (const syntax of [
-      { prefix: "/cop", namedOptions: false },
-      { prefix: "/cop", namedOptions: true },
+      { prefix: "/cop", moderatorPrefix: "/copmod", namedOptions: false },
+      { prefix: "/cop", moderatorPrefix: "/copmod", namedOptions: true },
     ]) {
       const shown = registry.commands.map(
         (c) => `${formatUsage(c, syntax, id)} ${formatExample(c, syntax, id)}`,

@@ -162,7 +162,7 @@ describe("kudos racing the daily limit", () => {
         displayName: "ayu",
         initialLocale: "en",
       },
-      syntax: { prefix: "/cop", namedOptions: false },
+      syntax: { prefix: "/cop", moderatorPrefix: "/copmod", namedOptions: false },
       authority: () => ({ kind: "payload", isModerator: false }),
       parse: (registry) => parseCommandText(registry, "slack", text),
       ingressKey: `slack:T0RACE:trigger:${crypto.randomUUID()}`,

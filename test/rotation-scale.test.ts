@@ -56,7 +56,7 @@ async function actionContext(): Promise<{
     member,
     t: translator("en"),
     now: NOW,
-    syntax: { prefix: "/cop", namedOptions: false },
+    syntax: { prefix: "/cop", moderatorPrefix: "/copmod", namedOptions: false },
     store,
     moderatorStatus: async () => "moderator",
   };

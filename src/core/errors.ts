@@ -1,3 +1,5 @@
+import type { CommandRoot } from "./commands/roots.ts";
+
 /**
  * Typed errors. Each carries a literal `code`; the HTTP layer maps them to responses in one
  * place (`src/app.ts`), and command errors become localized ephemeral replies.
@@ -44,6 +46,7 @@ export type CommandErrorCode =
   | "not_moderator"
   | "moderator_unverifiable"
   | "wrong_platform"
+  | "wrong_root"
   | "guild_only"
   | "too_long"
   | "text_too_long";
@@ -58,6 +61,8 @@ export class CommandError extends Error {
       limit?: number;
       /** How long the text was (text_too_long), in characters. */
       length?: number;
+      /** The root `path` lives under (`wrong_root`, `missing_subcommand`), when it is known. */
+      root?: CommandRoot;
     } = {},
   ) {
     super(code);

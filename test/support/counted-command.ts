@@ -35,7 +35,7 @@ export async function countedCommand(
         displayName: "Member 1",
         initialLocale: "en",
       },
-      syntax: { prefix: "/cop", namedOptions: false },
+      syntax: { prefix: "/cop", moderatorPrefix: "/copmod", namedOptions: false },
       authority: () => ({ kind: "payload", isModerator: moderator }),
       parse: (r) => parseCommandText(r, "slack", text),
       ingressKey: `slack:T0BENCH:trigger:${crypto.randomUUID()}`,

@@ -47,7 +47,7 @@ export async function memberContext(
     member,
     t: translator(locale),
     now,
-    syntax: { prefix: "/cop", namedOptions: platform === "discord" },
+    syntax: { prefix: "/cop", moderatorPrefix: "/copmod", namedOptions: platform === "discord" },
     store,
     moderatorStatus: async () => "member",
   };

@@ -1,11 +1,24 @@
 import { choiceName, SUBCOMMAND_WORDS } from "../../core/commands/choice-words.ts";
 import type { Command, Registry } from "../../core/commands/index.ts";
 import type { OptionSpec } from "../../core/commands/options.ts";
+import { MEMBER_ROOT, MODERATOR_ROOT, ROOT_SUMMARIES, ROOTS } from "../../core/commands/roots.ts";
 import { allTranslations, type PlainKey } from "../../core/i18n/index.ts";
 import { OPTION_TYPE } from "./parse.ts";
+import { PERMISSION } from "./permissions.ts";
 
-/** The root command word on Discord. */
-export const ROOT_COMMAND = "cop";
+/** How guyub's commands are written on Discord: two top-level commands, options named. */
+export const DISCORD_SYNTAX = {
+  prefix: `/${MEMBER_ROOT}`,
+  moderatorPrefix: `/${MODERATOR_ROOT}`,
+  namedOptions: true,
+} as const;
+
+/**
+ * Manage Server, as Discord wants it: a permission bit set written as a string. Who lacks it never
+ * sees `/copmod` in the picker, unless a server admin grants the command to them or a role under
+ * Server Settings → Integrations (guyub still checks moderator rights on every command).
+ */
+export const MODERATOR_COMMAND_PERMISSIONS = String(PERMISSION.MANAGE_GUILD);
 
 const CHAT_INPUT = 1;
 const GUILD_CONTEXT = 0;
@@ -56,26 +69,26 @@ function subcommand(command: Command, name: string) {
 
 /**
  * The application command JSON for `PUT /applications/{id}/commands`, derived from the registry:
- * one `cop` command whose subcommands and groups mirror the Slack words. Servers only.
+ * `cop` for everyone and `copmod` for moderators (hidden from members by
+ * `default_member_permissions`), whose subcommands and groups mirror the Slack words. Servers only.
  */
 export function discordCommandDefinitions(registry: Registry) {
-  return [
-    {
-      name: ROOT_COMMAND,
-      type: CHAT_INPUT,
-      ...described("cmd.root"),
-      contexts: [GUILD_CONTEXT],
-      integration_types: [GUILD_INSTALL],
-      options: registry.tree("discord").map((entry) =>
-        entry.kind === "command"
-          ? subcommand(entry.command, entry.command.name)
-          : {
-              type: OPTION_TYPE.SUB_COMMAND_GROUP,
-              name: entry.name,
-              ...described(registry.groupSummary(entry.name)),
-              options: entry.commands.map((command) => subcommand(command, command.path[1] as string)),
-            },
-      ),
-    },
-  ];
+  return ROOTS.map((root) => ({
+    name: root,
+    type: CHAT_INPUT,
+    ...described(ROOT_SUMMARIES[root]),
+    ...(root === MODERATOR_ROOT ? { default_member_permissions: MODERATOR_COMMAND_PERMISSIONS } : {}),
+    contexts: [GUILD_CONTEXT],
+    integration_types: [GUILD_INSTALL],
+    options: registry.tree("discord", root).map((entry) =>
+      entry.kind === "command"
+        ? subcommand(entry.command, entry.command.name)
+        : {
+            type: OPTION_TYPE.SUB_COMMAND_GROUP,
+            name: entry.name,
+            ...described(registry.groupSummary(entry.name)),
+            options: entry.commands.map((command) => subcommand(command, command.path[1] as string)),
+          },
+    ),
+  }));
 }

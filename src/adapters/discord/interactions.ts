@@ -6,13 +6,13 @@ import { type Locale, translator } from "../../core/i18n/index.ts";
 import type { PlatformDirectory } from "../../core/membership/directory.ts";
 import { ephemeral } from "../../core/message.ts";
 import { withinDeadline } from "../deadline.ts";
-import { ROOT_COMMAND } from "./commands.ts";
+import { DISCORD_SYNTAX } from "./commands.ts";
 import { discordAuthority } from "./parse.ts";
 import type { DiscordInteraction } from "./payloads.ts";
 import { EPHEMERAL, renderDiscordMessage } from "./render.ts";
 import { renderDiscordModal } from "./render-form.ts";
 
-const SYNTAX = { prefix: `/${ROOT_COMMAND}`, namedOptions: true } as const;
+const SYNTAX = DISCORD_SYNTAX;
 
 /**
  * A button press (type 3) or modal submit (type 5) to core's one handler, and its answer back

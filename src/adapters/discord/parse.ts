@@ -1,3 +1,4 @@
+import { isCommandRoot, MEMBER_ROOT } from "../../core/commands/roots.ts";
 import type { Invocation } from "../../core/commands/types.ts";
 import { CommandError } from "../../core/errors.ts";
 import type { Locale } from "../../core/i18n/index.ts";
@@ -17,17 +18,27 @@ export const OPTION_TYPE = {
 const MANAGE_GUILD = 1n << 5n;
 const ADMINISTRATOR = 1n << 3n;
 
-/** Discord's `cop › group › sub` option tree to a neutral invocation. */
-export function invocationFromOptions(options: readonly DiscordOption[] | undefined): Invocation {
+/**
+ * Discord's `cop › group › sub` (or `copmod › …`) option tree to a neutral invocation under that
+ * root; core refuses a command that lives under the other one. A name guyub never registered (a
+ * command left over from an older registration) is unknown.
+ */
+export function invocationFromOptions(
+  name: string | undefined,
+  options: readonly DiscordOption[] | undefined,
+): Invocation {
+  const root = name ?? MEMBER_ROOT;
+  if (!isCommandRoot(root)) throw new CommandError("unknown_command", { input: root });
   const first = options?.[0];
-  if (!first) return { path: ["help"], args: {} };
+  if (!first) return { root: MEMBER_ROOT, path: ["help"], args: {} };
   if (first.type === OPTION_TYPE.SUB_COMMAND_GROUP) {
     const sub = first.options?.[0];
     if (!sub || sub.type !== OPTION_TYPE.SUB_COMMAND)
-      throw new CommandError("missing_subcommand", { path: first.name });
-    return { path: [first.name, sub.name], args: valuesOf(sub.options) };
+      throw new CommandError("missing_subcommand", { path: first.name, root });
+    return { root, path: [first.name, sub.name], args: valuesOf(sub.options) };
   }
-  if (first.type === OPTION_TYPE.SUB_COMMAND) return { path: [first.name], args: valuesOf(first.options) };
+  if (first.type === OPTION_TYPE.SUB_COMMAND)
+    return { root, path: [first.name], args: valuesOf(first.options) };
   throw new CommandError("unknown_command", { input: first.name });
 }
 

@@ -9,6 +9,7 @@
 
 export const PERMISSION = {
   ADMINISTRATOR: 1n << 3n,
+  MANAGE_GUILD: 1n << 5n,
   VIEW_CHANNEL: 1n << 10n,
   SEND_MESSAGES: 1n << 11n,
   EMBED_LINKS: 1n << 14n,

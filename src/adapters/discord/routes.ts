@@ -14,7 +14,7 @@ import { readRawBody } from "../read-body.ts";
 import { assertVerified } from "../verify-result.ts";
 import { createDiscordClient } from "./client.ts";
 import { discordCommandPlace } from "./command-place.ts";
-import { ROOT_COMMAND } from "./commands.ts";
+import { DISCORD_SYNTAX } from "./commands.ts";
 import { onDiscordEvent } from "./events.ts";
 import { onComponent } from "./interactions.ts";
 import { createDiscordLookups } from "./lookups.ts";
@@ -32,7 +32,7 @@ export interface DiscordRouteOptions {
 }
 
 type Env = { Bindings: AppEnv };
-const SYNTAX = { prefix: `/${ROOT_COMMAND}`, namedOptions: true } as const;
+const SYNTAX = DISCORD_SYNTAX;
 
 /**
  * `POST /discord/interactions`: verify, then PING, commands, components and modal submits.
@@ -94,7 +94,8 @@ async function onCommand(
     contact: discordContact({ ...interaction, guild_id: guildId }),
     syntax: SYNTAX,
     authority: (community) => discordAuthority(interaction, community),
-    parse: () => invocationFromOptions(interaction.data?.options),
+    // `data.name` is the top-level command: `cop` or `copmod` (a word under the other is refused).
+    parse: () => invocationFromOptions(interaction.data?.name, interaction.data?.options),
     // A replayed interaction (same id, signed within five minutes) changes nothing a second time.
     ingressKey: `discord:interaction:${interaction.id}`,
     place: discordCommandPlace(interaction),

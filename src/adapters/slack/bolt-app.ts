@@ -8,6 +8,7 @@ import { withinDeadline } from "../deadline.ts";
 import { registerActivityEvents } from "./activity-events.ts";
 import { slackClientOptions } from "./client.ts";
 import { slackCommandPlace } from "./command-place.ts";
+import { slackCommandRoots } from "./command-roots.ts";
 import { createSlackLookups } from "./directory.ts";
 import { openModal, registerInteractions } from "./interactions.ts";
 import { registerMembershipEvents } from "./membership-events.ts";
@@ -92,6 +93,8 @@ async function onCommand({
     info ??= client.users.info({ user: command.user_id });
     return info;
   };
+  // `/cop` or `/copmod` (both at the same request URL): which root the words are read under.
+  const { root, syntax } = slackCommandRoots(command.command);
   const work = handleCommand(request.core, {
     contact: {
       platform: "slack",
@@ -101,7 +104,7 @@ async function onCommand({
       displayName: command.user_name ?? null,
       initialLocale: "en",
     },
-    syntax: { prefix: command.command, namedOptions: false },
+    syntax,
     authority: () => ({
       kind: "lookup",
       lookup: async () => {
@@ -112,7 +115,8 @@ async function onCommand({
     parse: (registry) => {
       if (command.text.length > COMMAND_TEXT_MAX)
         throw new CommandError("too_long", { limit: COMMAND_TEXT_MAX });
-      return parseCommandText(registry, "slack", command.text);
+      // One release of compatibility: `/cop` still takes moderator words, answering as `/copmod`.
+      return parseCommandText(registry, "slack", command.text, { root, memberRootTakesModeratorWords: true });
     },
     // Slack does not retry commands, but a signed request can be replayed for five minutes.
     ingressKey: command.trigger_id ? `slack:${command.team_id}:trigger:${command.trigger_id}` : undefined,

@@ -12,11 +12,12 @@ import type { FormValues } from "../../core/actions/types.ts";
 import type { Form } from "../../core/message.ts";
 import { withinDeadline } from "../deadline.ts";
 import type { SlackRequestContext } from "./bolt-app.ts";
+import { SLACK_SYNTAX } from "./command-roots.ts";
 import { createSlackLookups } from "./directory.ts";
 import { renderSlackMessage, renderSlackReply } from "./render.ts";
 import { renderSlackModal } from "./render-form.ts";
 
-const SYNTAX = { prefix: "/cop", namedOptions: false } as const;
+const SYNTAX = SLACK_SYNTAX;
 
 /** Buttons (`block_actions`) and modal submissions (`view_submission`) go to core's one handler. */
 export function registerInteractions(bolt: App): void {

@@ -1,5 +1,7 @@
 import type { Registry } from "../../core/commands/index.ts";
+import { type CommandRoot, MEMBER_ROOT, MODERATOR_ROOT, ROOT_SUMMARIES } from "../../core/commands/roots.ts";
 import { translator } from "../../core/i18n/index.ts";
+import { slackCommandRoots } from "./command-roots.ts";
 
 /** Bot scopes: commands; posting; reading members (admin check, join/leave); DMs for nudges. */
 export const SLACK_BOT_SCOPES = [
@@ -28,14 +30,27 @@ export const SLACK_BOT_EVENTS = [
 
 /**
  * A Slack app manifest for a deployment at `baseUrl`, derived from the command registry:
- * paste it into "Create New App → From an app manifest".
+ * paste it into "Create New App → From an app manifest". Two slash commands at the same URL:
+ * `command` (`/cop`) for everyone and its moderators' pair (`/copmod`). Slack cannot hide a
+ * command from members; guyub refuses them, and `/cop` still takes moderator words for a release.
  */
 export function slackManifest(registry: Registry, baseUrl: string, command = "/cop") {
   const base = baseUrl.replace(/\/+$/, "");
   const t = translator("en");
-  const words = registry
-    .tree("slack")
-    .map((entry) => (entry.kind === "command" ? entry.command.name : entry.name));
+  const { syntax } = slackCommandRoots(command);
+  const slashCommand = (name: string, root: CommandRoot) => ({
+    command: name,
+    url: `${base}/slack/commands`,
+    // `/cop`'s line stays the one members know; `/copmod` says whom it is for.
+    description: t(root === MEMBER_ROOT ? "cmd.help" : ROOT_SUMMARIES[root]),
+    usage_hint: registry
+      .tree("slack", root)
+      .map((entry) => (entry.kind === "command" ? entry.command.name : entry.name))
+      .join(" | ")
+      .slice(0, 1000),
+    // Turn "@ayu" into <@U123|ayu> so commands get stable user ids.
+    should_escape: true,
+  });
   return {
     _metadata: { major_version: 1, minor_version: 1 },
     display_information: {
@@ -46,14 +61,8 @@ export function slackManifest(registry: Registry, baseUrl: string, command = "/c
     features: {
       bot_user: { display_name: "guyub", always_online: true },
       slash_commands: [
-        {
-          command,
-          url: `${base}/slack/commands`,
-          description: t("cmd.help"),
-          usage_hint: words.join(" | ").slice(0, 1000),
-          // Turn "@ayu" into <@U123|ayu> so commands get stable user ids.
-          should_escape: true,
-        },
+        slashCommand(syntax.prefix, MEMBER_ROOT),
+        slashCommand(syntax.moderatorPrefix, MODERATOR_ROOT),
       ],
     },
     oauth_config: {

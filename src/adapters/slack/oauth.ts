@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import { DEFAULT_SLACK_API_URL } from "../../api-defaults.ts";
+import { MODERATOR_ROOT } from "../../core/commands/roots.ts";
 import type { MessageKey, Translator } from "../../core/i18n/index.ts";
 import { createDb } from "../../db/client.ts";
 import { consumeState, STATE_TTL_MS, saveInstallation, saveState } from "../../db/installations.ts";
@@ -142,7 +143,10 @@ export function slackOauthRoutes(now: () => Date): Hono<Env> {
     return page(
       200,
       "install.done.title",
-      [(t) => t("install.done", { workspace }), (t) => t("install.done.next")],
+      [
+        (t) => t("install.done", { workspace }),
+        (t) => t("install.done.next", { usage: `/${MODERATOR_ROOT} setup` }),
+      ],
       false,
     );
   });

@@ -58,7 +58,7 @@ export const deliveryStatus = defineCommand({
 /** One place guyub cannot post: what, since when, what waits, the next try, and the fix. */
 function describe(ctx: CommandContext, block: DeliveryBlock): Block[] {
   const { t } = ctx;
-  const channel = `${ctx.syntax.prefix} onboarding channel`;
+  const channel = `${ctx.syntax.moderatorPrefix} onboarding channel`;
   if (block.cause === "no_main_channel")
     return [{ type: "text", text: t("delivery.fix.no_main_channel", { channel, at: stamp(ctx, block.at) }) }];
   const where: Inline = block.scope === "*" ? t("delivery.block.community") : { channel: block.scope };

@@ -90,5 +90,5 @@ export const deliveryResume = defineCommand({
 });
 
 export function usageOf(ctx: CommandContext, sub: string): string {
-  return `${ctx.syntax.prefix} delivery ${sub}`;
+  return `${ctx.syntax.moderatorPrefix} delivery ${sub}`;
 }

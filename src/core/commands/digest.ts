@@ -12,7 +12,7 @@ import type { CommandContext } from "./types.ts";
 /** A one-word text option: on Slack, a text followed by another is one word or a quoted phrase. */
 const word = (...args: Parameters<typeof option.text>) => ({ ...option.text(...args), rest: false });
 const say = (text: string) => ({ message: ephemeral({ type: "text", text }) });
-const usage = (ctx: CommandContext, words: string) => `${ctx.syntax.prefix} digest ${words}`;
+const usage = (ctx: CommandContext, words: string) => `${ctx.syntax.moderatorPrefix} digest ${words}`;
 type WeekdayKey = `digest.weekday.${1 | 2 | 3 | 4 | 5 | 6 | 7}`;
 const weekdayName = (ctx: CommandContext, weekday: number) =>
   ctx.t(`digest.weekday.${weekday}` as WeekdayKey);
@@ -51,7 +51,9 @@ export const digestSend = defineCommand({
     const reads = ctx.store.digest;
     const settings = await reads.settings(ctx.community.id);
     if (!settings.mainChannelId) {
-      return say(ctx.t("digest.noMainChannel", { usage: `${ctx.syntax.prefix} onboarding channel` }));
+      return say(
+        ctx.t("digest.noMainChannel", { usage: `${ctx.syntax.moderatorPrefix} onboarding channel` }),
+      );
     }
     const digest = await buildDigest(reads, ctx.community, ctx.now);
     if (await reads.posted(ctx.community.id, digest.key)) {

@@ -2,6 +2,7 @@ import type { CommandError } from "../errors.ts";
 import type { Translator } from "../i18n/index.ts";
 import { ephemeral, type Message } from "../message.ts";
 import type { Registry } from "./registry.ts";
+import { type CommandRoot, MEMBER_ROOT, MODERATOR_ROOT, rootOf } from "./roots.ts";
 import { formatExample, formatUsage } from "./syntax.ts";
 import type { CommandSyntax } from "./types.ts";
 
@@ -15,12 +16,15 @@ export function errorReply(
   syntax: CommandSyntax,
   registry: Registry,
 ): Message {
-  const { path = "", argument = "", input = "", limit = 0, length = 0 } = error.detail;
+  const { path = "", argument = "", input = "", limit = 0, length = 0, root } = error.detail;
   const number = (n: number) => new Intl.NumberFormat(t.locale).format(n);
   const command = path ? registry.find(path.split(" ")) : undefined;
   const helpUsage = `${syntax.prefix} help`;
   const argumentLabel = command?.options[argument] ? t(command.options[argument].label) : argument;
-  const shownPath = `${syntax.prefix} ${path}`.trim();
+  // Each command with its own root: `/copmod moderators add`, `/cop meeting rsvp`.
+  const pathRoot = command ? rootOf(command) : (root ?? MEMBER_ROOT);
+  const prefixOf = (r: CommandRoot) => (r === MODERATOR_ROOT ? syntax.moderatorPrefix : syntax.prefix);
+  const shownPath = `${prefixOf(pathRoot)} ${path}`.trim();
 
   let text: string;
   switch (error.code) {
@@ -29,7 +33,7 @@ export function errorReply(
       break;
     case "missing_subcommand": {
       const choices = registry.commands
-        .filter((c) => c.path[0] === path && c.path.length === 2)
+        .filter((c) => c.path[0] === path && c.path.length === 2 && (!root || rootOf(c) === root))
         .map((c) => c.path[1])
         .join(", ");
       text = t("error.missing_subcommand", { path: shownPath, choices });
@@ -50,6 +54,11 @@ export function errorReply(
     case "moderator_unverifiable":
       text = t("error.moderator_unverifiable");
       break;
+    case "wrong_root": {
+      const typed = `${prefixOf(pathRoot === MODERATOR_ROOT ? MEMBER_ROOT : MODERATOR_ROOT)} ${path}`;
+      text = t("error.wrong_root", { typed, usage: shownPath });
+      break;
+    }
     case "wrong_platform":
       text = t("error.wrong_platform", { path: shownPath });
       break;

@@ -2,7 +2,7 @@ import { CommandError } from "../errors.ts";
 import { type Block, ephemeral, type Field } from "../message.ts";
 import { defineCommand } from "./define.ts";
 import { option, optional } from "./options.ts";
-import { formatExample, formatUsage } from "./syntax.ts";
+import { formatExample, formatUsage, prefixFor } from "./syntax.ts";
 import type { Command, CommandContext, CommandResult } from "./types.ts";
 
 /**
@@ -61,7 +61,13 @@ async function index(ctx: CommandContext): Promise<CommandResult> {
     blocks.push({
       type: "section",
       text: [{ bold: t("help.forModerators") }],
-      fields: [{ label: t("help.moderatorWords"), value: moderatorWords.join(", ") }],
+      // Under their own root: `/copmod moderators, /copmod meeting, …`.
+      fields: [
+        {
+          label: t("help.moderatorWords"),
+          value: moderatorWords.map((word) => `${syntax.moderatorPrefix} ${word}`).join(", "),
+        },
+      ],
     });
   }
   const notes = [t("help.more", { usage: `${syntax.prefix} help meeting` })];
@@ -81,7 +87,10 @@ async function explain(ctx: CommandContext, words: string): Promise<CommandResul
   const hidden = resolution.choices.length - shown.length;
   const word = resolution.choices[0]?.path[0] ?? words;
   const blocks: Block[] = [
-    { type: "heading", text: `${syntax.prefix} ${word}` },
+    {
+      type: "heading",
+      text: `${shown.every((c) => c.moderator) ? syntax.moderatorPrefix : syntax.prefix} ${word}`,
+    },
     { type: "text", text: t(ctx.registry.groupSummary(word)) },
     {
       type: "fields",
@@ -111,7 +120,7 @@ function explainOne(ctx: CommandContext, command: Command): CommandResult {
   for (const spec of Object.values(command.options))
     fields.push({ label: t(spec.label), value: t(spec.description) });
   const blocks: Block[] = [
-    { type: "heading", text: `${syntax.prefix} ${command.name}` },
+    { type: "heading", text: `${prefixFor(syntax, command)} ${command.name}` },
     { type: "section", text: t(command.summary), fields },
   ];
   if (command.moderator) blocks.push({ type: "context", text: t("help.moderatorsOnly") });

@@ -78,7 +78,7 @@ export const holidayImport = defineCommand({
     if (args.country.toUpperCase() === "ID")
       blocks.push({
         type: "context",
-        text: ctx.t("holiday.importIndonesia", { usage: `${ctx.syntax.prefix} holiday paste` }),
+        text: ctx.t("holiday.importIndonesia", { usage: `${ctx.syntax.moderatorPrefix} holiday paste` }),
       });
     return {
       message: ephemeral(...blocks),

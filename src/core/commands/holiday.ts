@@ -35,7 +35,9 @@ export const holidayList = defineCommand({
     const { holidays } = await ctx.store.meetings.calendar(ctx.community.id);
     const upcoming = holidays.filter((h) => h.endDay >= today);
     if (upcoming.length === 0)
-      return say(ctx.t("holiday.none", { usage: `${ctx.syntax.prefix} holiday add 2027-03-02 Nyepi` }));
+      return say(
+        ctx.t("holiday.none", { usage: `${ctx.syntax.moderatorPrefix} holiday add 2027-03-02 Nyepi` }),
+      );
     // Imports of a few countries and years run long: the nearest ones fit any platform's message.
     const lines = upcoming.slice(0, LIST_LIMIT).map((h) => `• ${describe(ctx, h)}`);
     if (upcoming.length > LIST_LIMIT)

@@ -18,7 +18,7 @@ const say = (text: string): CommandResult => ({ message: ephemeral({ type: "text
 /** The series, or the reply that says how to schedule one. */
 async function seriesOr(ctx: CommandContext): Promise<StoredSeries | CommandResult> {
   const { series } = await ctx.store.meetings.calendar(ctx.community.id);
-  return series ?? say(ctx.t("meeting.none", { usage: `${ctx.syntax.prefix} meeting schedule` }));
+  return series ?? say(ctx.t("meeting.none", { usage: `${ctx.syntax.moderatorPrefix} meeting schedule` }));
 }
 
 /** A typed day the series meets on, or the reply that says why not. */
@@ -101,7 +101,7 @@ export const meetingMove = defineCommand({
         ctx.t("meeting.moveToHoliday", {
           day: formatDayName(toDay, ctx.t.locale),
           holiday: describe(ctx, holiday),
-          usage: `${ctx.syntax.prefix} holiday remove ${holiday.startDay}`,
+          usage: `${ctx.syntax.moderatorPrefix} holiday remove ${holiday.startDay}`,
         }),
       );
     return {

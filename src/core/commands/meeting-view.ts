@@ -26,7 +26,7 @@ async function planned<T = undefined>(
   const meetings = plan?.slice(0, count);
   const say = (text: string): CommandResult => ({ message: ephemeral({ type: "text", text }) });
   if (meetings === undefined)
-    return { none: say(ctx.t("meeting.none", { usage: `${ctx.syntax.prefix} meeting schedule` })) };
+    return { none: say(ctx.t("meeting.none", { usage: `${ctx.syntax.moderatorPrefix} meeting schedule` })) };
   return {
     meetings,
     calendar,

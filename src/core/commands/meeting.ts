@@ -70,14 +70,17 @@ export const meetingSchedule = defineCommand({
           when,
         }),
       },
-      { type: "context", text: ctx.t("meeting.zone", { zone, usage: `${ctx.syntax.prefix} timezone` }) },
+      {
+        type: "context",
+        text: ctx.t("meeting.zone", { zone, usage: `${ctx.syntax.moderatorPrefix} timezone` }),
+      },
     ];
     const { mainChannelId } = await ctx.store.membership.onboarding(ctx.community.id);
     if (!mainChannelId)
       blocks.push({
         type: "context",
         text: ctx.t("meeting.noMainChannel", {
-          usage: `${ctx.syntax.prefix} onboarding channel ${ctx.t("example.channelPlaceholder")}`,
+          usage: `${ctx.syntax.moderatorPrefix} onboarding channel ${ctx.t("example.channelPlaceholder")}`,
         }),
       });
     return { message: ephemeral(...blocks), effects: [...effects, { type: "meeting.schedule", series }] };

@@ -42,7 +42,7 @@ export const members = defineCommand({
         { type: "text", text: newest.length > 0 ? newest : t("members.none") },
         {
           type: "context",
-          text: syncLine(t, community, overview.sync, `${ctx.syntax.prefix} onboarding sync`),
+          text: syncLine(t, community, overview.sync, `${ctx.syntax.moderatorPrefix} onboarding sync`),
         },
       ),
     };

@@ -102,7 +102,7 @@ export const nudgesPause = defineCommand({
   example: {},
   async handle(ctx) {
     const settings = await ctx.store.nudges.settings(ctx.community.id);
-    const resume = usage(ctx, "resume");
+    const resume = `${ctx.syntax.moderatorPrefix} nudges resume`;
     if (settings.paused) return say(ctx.t("nudge.alreadyPaused", { usage: resume }));
     return {
       ...say(ctx.t("nudge.pausedDone", { usage: resume })),

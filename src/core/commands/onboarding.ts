@@ -25,7 +25,7 @@ const days: OptionSpec<z.ZodType<number, string>> = {
     .pipe(z.number().int().min(1).max(60)),
 };
 
-const usage = (ctx: CommandContext, words: string) => `${ctx.syntax.prefix} onboarding ${words}`;
+const usage = (ctx: CommandContext, words: string) => `${ctx.syntax.moderatorPrefix} onboarding ${words}`;
 const say = (text: string) => ({ message: ephemeral({ type: "text", text }) });
 
 /** `/cop onboarding welcome <text>`: what newcomers read first; `default` restores the built-in text. */
@@ -161,7 +161,7 @@ export const onboardingSync = defineCommand({
   example: {},
   async handle(ctx) {
     const started = ctx.jobs ? await ctx.jobs.start(MEMBER_SYNC_JOB, ctx.community.id, ctx.now) : false;
-    const membersUsage = `${ctx.syntax.prefix} members`;
+    const membersUsage = `${ctx.syntax.moderatorPrefix} members`;
     const text = started
       ? ctx.t("onboarding.syncStarted", { usage: membersUsage })
       : ctx.t("onboarding.syncQueued", { usage: membersUsage });

@@ -2,30 +2,46 @@ import { CommandError } from "../errors.ts";
 import type { PlatformId } from "../model.ts";
 import { choiceValue } from "./choice-words.ts";
 import type { OptionSpec } from "./options.ts";
-import type { Registry } from "./registry.ts";
+import type { Registry, Resolution } from "./registry.ts";
+import { type CommandRoot, MEMBER_ROOT, MODERATOR_ROOT, rootOf } from "./roots.ts";
 import { type Token, tokenize } from "./typed-text.ts";
 import type { Command, Invocation } from "./types.ts";
 
 export { type Token, tokenize } from "./typed-text.ts";
+
+/** Where typed text arrives: under which root, and whether `/cop` still takes moderator words. */
+export interface TypedRoot {
+  readonly root: CommandRoot;
+  /**
+   * One release of compatibility (Slack): `/cop onboarding welcome …`, typed before `/copmod`
+   * existed, runs as `/copmod onboarding welcome …` would, with the same checks.
+   */
+  readonly memberRootTakesModeratorWords?: boolean;
+}
 
 /**
  * Turns typed text (`moderators add <@U1>`, `topic suggest "Rubrics"`) into an invocation.
  * Options are positional in definition order; a final text option takes the rest of the line.
  * Each option gets what its kind means (see `typed-text.ts` for the forms): a member, role or
  * channel option the id, a link option the URL, any other option readable text. Empty text
- * means `help`.
+ * means `help`. Words are read under `where.root`; with no root, under both.
  */
-export function parseCommandText(registry: Registry, platform: PlatformId, text: string): Invocation {
+export function parseCommandText(
+  registry: Registry,
+  platform: PlatformId,
+  text: string,
+  where?: TypedRoot,
+): Invocation {
   const tokens = tokenize(text);
   if (tokens.length === 0) return { path: ["help"], args: {} };
-  const resolution = registry.resolve(
-    platform,
-    tokens.map((token) => token.text),
-    true,
-  );
+  const words = tokens.map((token) => token.text);
+  const resolution = resolveUnder(registry, platform, words, where);
   if (resolution.kind === "unknown") throw new CommandError("unknown_command", { input: resolution.input });
   if (resolution.kind === "incomplete")
-    throw new CommandError("missing_subcommand", { path: resolution.group });
+    throw new CommandError("missing_subcommand", {
+      path: resolution.group,
+      ...(resolution.root ? { root: resolution.root } : {}),
+    });
 
   const { command } = resolution;
   const rest = tokens.slice(resolution.consumed);
@@ -49,7 +65,30 @@ export function parseCommandText(registry: Registry, platform: PlatformId, text:
       input: rest.map((token) => token.text).join(" "),
     });
   }
-  return { path: command.path, args };
+  return { path: command.path, args, ...(where ? { root: rootOf(command) } : {}) };
+}
+
+/**
+ * Reads the words under the root they were typed under. A word only the other root knows is
+ * refused with where it lives (`wrong_root`), except moderator words under `/cop` while the
+ * compatibility lasts: they resolve under `/copmod`, group defaults included (`/cop digest`).
+ * A group word with member commands keeps its member meaning (`/cop nudges` lists those).
+ */
+function resolveUnder(
+  registry: Registry,
+  platform: PlatformId,
+  words: readonly string[],
+  where: TypedRoot | undefined,
+): Resolution {
+  if (!where) return registry.resolve(platform, words, true);
+  const here = registry.resolve(platform, words, true, where.root);
+  if (here.kind !== "unknown") return here;
+  const otherRoot = where.root === MEMBER_ROOT ? MODERATOR_ROOT : MEMBER_ROOT;
+  const there = registry.resolve(platform, words, true, otherRoot);
+  if (there.kind === "unknown") return here;
+  if (otherRoot === MODERATOR_ROOT && where.memberRootTakesModeratorWords) return there;
+  const path = there.kind === "command" ? there.command.name : there.group;
+  throw new CommandError("wrong_root", { path, root: otherRoot });
 }
 
 /** What one token means to one option. */

@@ -1,6 +1,8 @@
 import type { PlainKey } from "../i18n/index.ts";
 import type { PlatformId } from "../model.ts";
 import { subcommandWord } from "./choice-words.ts";
+import { type CommandRoot, ROOTS, rootOf } from "./roots.ts";
+import { checkRootSize, rootSize } from "./size.ts";
 import type { Command } from "./types.ts";
 
 /** Discord's rule for command and option names, which Slack words follow too. */
@@ -9,22 +11,40 @@ const WORD = /^[a-z][a-z0-9-]{0,31}$/;
 export type Resolution =
   | { readonly kind: "command"; readonly command: Command; readonly consumed: number }
   | { readonly kind: "unknown"; readonly input: string }
-  | { readonly kind: "incomplete"; readonly group: string; readonly choices: readonly Command[] };
+  | {
+      readonly kind: "incomplete";
+      readonly group: string;
+      readonly choices: readonly Command[];
+      /** The root the group word was read under (help, which reads both, leaves it out). */
+      readonly root?: CommandRoot;
+    };
 
-/** The command tree: single words and groups of subcommands, two levels at most. */
+type Tree = ({ kind: "command"; command: Command } | { kind: "group"; name: string; commands: Command[] })[];
+
+/**
+ * The command tree of each root (`cop`, `copmod`: see roots.ts): single words and groups of
+ * subcommands, two levels at most. A group word with both kinds of commands is a group under each
+ * root, holding that root's subcommands; a group default belongs to its command's root.
+ */
 export interface Registry {
   readonly commands: readonly Command[];
   find(path: readonly string[]): Command | undefined;
   /** Commands available on a platform, in definition order. */
   forPlatform(platform: PlatformId): Command[];
-  /** Top-level words in order: a command or a group with its subcommands. */
-  tree(
-    platform: PlatformId,
-  ): ({ kind: "command"; command: Command } | { kind: "group"; name: string; commands: Command[] })[];
+  /** One root's top-level words in order: a command or a group with its subcommands. */
+  tree(platform: PlatformId, root: CommandRoot): Tree;
   /** The summary of a group word (`moderators`), for help and Discord registration. */
   groupSummary(group: string): PlainKey;
-  /** Finds the command named by leading words (`moderators add …`), allowing a group default. */
-  resolve(platform: PlatformId, words: readonly string[], allowGroupDefault: boolean): Resolution;
+  /**
+   * Finds the command named by leading words (`moderators add …`) under one root, allowing a group
+   * default; with no root, under both (help explains any word).
+   */
+  resolve(
+    platform: PlatformId,
+    words: readonly string[],
+    allowGroupDefault: boolean,
+    root?: CommandRoot,
+  ): Resolution;
 }
 
 /** Builds the registry and enforces the tree rules at start-up, so a bad definition never ships. */
@@ -33,6 +53,8 @@ export function createRegistry(
   groupSummaries: Readonly<Record<string, PlainKey>>,
 ): Registry {
   validate(commands);
+  // Discord's size: refused here, at start-up, long before a registration would be.
+  for (const root of ROOTS) checkRootSize(rootSize(root, commands, groupSummaries));
   for (const command of commands) {
     const group = command.path.length === 2 ? (command.path[0] as string) : undefined;
     if (group && !groupSummaries[group]) throw new Error(`group "${group}" has no summary`);
@@ -40,15 +62,16 @@ export function createRegistry(
   const byName = new Map(commands.map((command) => [command.name, command]));
   const groups = new Set(commands.filter((c) => c.path.length === 2).map((c) => c.path[0]));
   const available = (platform: PlatformId) => (c: Command) => !c.platforms || c.platforms.includes(platform);
+  const under = (root: CommandRoot | undefined) => (c: Command) => root === undefined || rootOf(c) === root;
 
   return {
     commands,
     find: (path) => byName.get(path.join(" ")),
     groupSummary: (group) => groupSummaries[group] ?? "cmd.root",
     forPlatform: (platform) => commands.filter(available(platform)),
-    tree(platform) {
-      const out: ReturnType<Registry["tree"]> = [];
-      for (const command of commands.filter(available(platform))) {
+    tree(platform, root) {
+      const out: Tree = [];
+      for (const command of commands.filter((c) => available(platform)(c) && under(root)(c))) {
         if (command.path.length === 1) {
           out.push({ kind: "command", command });
           continue;
@@ -60,10 +83,12 @@ export function createRegistry(
       }
       return out;
     },
-    resolve(platform, words, allowGroupDefault) {
+    resolve(platform, words, allowGroupDefault, root) {
       const first = words[0]?.toLowerCase() ?? "";
-      if (groups.has(first)) {
-        const choices = commands.filter((c) => c.path[0] === first && available(platform)(c));
+      const choices = commands.filter(
+        (c) => c.path.length === 2 && c.path[0] === first && available(platform)(c) && under(root)(c),
+      );
+      if (groups.has(first) && choices.length > 0) {
         const second = words[1]?.toLowerCase();
         const named = second === undefined ? undefined : subcommandWord(second);
         const sub = named === undefined ? undefined : choices.find((c) => c.path[1] === named);
@@ -71,10 +96,11 @@ export function createRegistry(
         if (second !== undefined) return { kind: "unknown", input: `${first} ${words[1]}` };
         const fallback = allowGroupDefault ? choices.find((c) => c.groupDefault) : undefined;
         if (fallback) return { kind: "command", command: fallback, consumed: 1 };
-        return { kind: "incomplete", group: first, choices };
+        return { kind: "incomplete", group: first, choices, ...(root ? { root } : {}) };
       }
       const command = byName.get(first);
-      if (command && available(platform)(command)) return { kind: "command", command, consumed: 1 };
+      if (command && available(platform)(command) && under(root)(command))
+        return { kind: "command", command, consumed: 1 };
       return { kind: "unknown", input: words[0] ?? "" };
     },
   };
@@ -99,8 +125,10 @@ function validate(commands: readonly Command[]): void {
       throw new Error(`"${word}" cannot be both a command and a group (Discord forbids it)`);
   }
   for (const group of groupWords) {
-    const defaults = commands.filter((c) => c.path[0] === group && c.groupDefault);
-    if (defaults.length > 1) throw new Error(`group "${group}" has more than one default`);
+    for (const root of ROOTS) {
+      const defaults = commands.filter((c) => c.path[0] === group && c.groupDefault && rootOf(c) === root);
+      if (defaults.length > 1) throw new Error(`group "${group}" has more than one default under /${root}`);
+    }
   }
 }
 

@@ -1,3 +1,5 @@
+import type { PlainKey } from "../i18n/index.ts";
+
 /**
  * The two top-level commands. Members use `/cop`; moderator-only commands live under `/copmod`, so
  * Discord can hide them from members (`default_member_permissions`) and `/cop` has room to grow
@@ -10,6 +12,12 @@ export const MODERATOR_ROOT = "copmod";
 export type CommandRoot = typeof MEMBER_ROOT | typeof MODERATOR_ROOT;
 
 export const ROOTS: readonly CommandRoot[] = [MEMBER_ROOT, MODERATOR_ROOT];
+
+/** What each root is for, as a platform describes the top-level command. */
+export const ROOT_SUMMARIES: Readonly<Record<CommandRoot, PlainKey>> = {
+  [MEMBER_ROOT]: "cmd.root",
+  [MODERATOR_ROOT]: "cmd.rootModerator",
+};
 
 /**
  * The root a command lives under: `copmod` for a command only moderators may use; `cop` for the

@@ -4,6 +4,7 @@ import { ephemeral, type Form, type Message, prependNotice } from "../message.ts
 import type { Effect, PlatformId } from "../model.ts";
 import type { CommunityStore, DeliveryQueue } from "../ports.ts";
 import type { Registry } from "./registry.ts";
+import { rootOf } from "./roots.ts";
 import type { Command, CommandContext, CommandResult, Invocation } from "./types.ts";
 
 /** An invocation whose command exists on this platform and whose arguments passed its schema. */
@@ -23,6 +24,9 @@ export function validateInvocation(
 ): ValidCommand {
   const command = registry.find(invocation.path);
   if (!command) throw new CommandError("unknown_command", { input: invocation.path.join(" ") });
+  // `/cop moderators add` or `/copmod meeting next` on Discord: the other root's word, refused.
+  if (invocation.root !== undefined && rootOf(command) !== invocation.root)
+    throw new CommandError("wrong_root", { path: command.name });
   if (command.platforms && !command.platforms.includes(platform)) {
     throw new CommandError("wrong_platform", { path: command.name });
   }
@@ -108,8 +112,12 @@ export async function runCommand(
   if (notice) {
     const text =
       notice.scope === NO_MAIN_CHANNEL
-        ? ctx.t("onboarding.noMainChannel", { usage: `${ctx.syntax.prefix} onboarding channel` })
-        : ctx.t("delivery.notice", { scope: notice.scope, reason: notice.reason });
+        ? ctx.t("onboarding.noMainChannel", { usage: `${ctx.syntax.moderatorPrefix} onboarding channel` })
+        : ctx.t("delivery.notice", {
+            scope: notice.scope,
+            reason: notice.reason,
+            usage: `${ctx.syntax.moderatorPrefix} delivery status`,
+          });
     message = prependNotice(message, text);
   }
   return {

@@ -1,5 +1,6 @@
 import type { PlainKey, Translator } from "../i18n/index.ts";
 import { choiceName } from "./choice-words.ts";
+import { MODERATOR_ROOT, rootOf } from "./roots.ts";
 import type { Command, CommandSyntax } from "./types.ts";
 
 /** An example value that reads differently per language ("Large classes", "Kelas besar"). */
@@ -10,9 +11,14 @@ export interface LocalizedExample {
 /** An example value from the i18n catalog, so help in Indonesian shows Indonesian examples. */
 export const localized = (key: PlainKey): LocalizedExample => ({ key });
 
-/** How a user types the command, with placeholders: `/cop moderators add <member>`. */
+/** How a command is typed up to its words: `/cop meeting next`, `/copmod meeting schedule`. */
+export function prefixFor(syntax: CommandSyntax, command: Pick<Command, "moderator">): string {
+  return rootOf(command) === MODERATOR_ROOT ? syntax.moderatorPrefix : syntax.prefix;
+}
+
+/** How a user types the command, with placeholders: `/copmod moderators add <member>`. */
 export function formatUsage(command: Command, syntax: CommandSyntax, t: Translator): string {
-  const parts = [syntax.prefix, ...command.path];
+  const parts = [prefixFor(syntax, command), ...command.path];
   for (const [name, spec] of Object.entries(command.options)) {
     // Choices in the community's language: `hadir|mungkin|tidak` (the English words work too).
     const label = spec.choices
@@ -26,7 +32,7 @@ export function formatUsage(command: Command, syntax: CommandSyntax, t: Translat
 
 /** A complete example invocation in the community's language: `/cop meeting rsvp hadir`. */
 export function formatExample(command: Command, syntax: CommandSyntax, t: Translator): string {
-  const parts = [syntax.prefix, ...command.path];
+  const parts = [prefixFor(syntax, command), ...command.path];
   for (const [name, spec] of Object.entries(command.options)) {
     const example = command.example[name];
     if (example === undefined) continue;

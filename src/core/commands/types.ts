@@ -9,13 +9,17 @@ import type { CommunityStore } from "../ports.ts";
 import type { UpcomingWork } from "../setup/ports.ts";
 import type { ArgsOf, OptionMap } from "./options.ts";
 import type { Registry } from "./registry.ts";
+import type { CommandRoot } from "./roots.ts";
 import type { LocalizedExample } from "./syntax.ts";
 
 export type ModeratorStatus = "moderator" | "member" | "unknown";
 
 /** How a platform writes a command: `/cop language id` (positional) or `/cop language language:id` (named). */
 export interface CommandSyntax {
+  /** The member root as typed here: `/cop` (a staging Slack app may have `/cop-dev`). */
   readonly prefix: string;
+  /** The moderator root as typed here: `/copmod`. Every moderator command is shown with it. */
+  readonly moderatorPrefix: string;
   readonly namedOptions: boolean;
 }
 
@@ -123,6 +127,12 @@ export interface Command {
 
 /** An invocation a platform adapter parsed: which command and the raw option values. */
 export interface Invocation {
+  /**
+   * The top-level command it came under (Discord's `data.name`, Slack's slash command once the
+   * compatibility of `/cop` with moderator words is applied); a command under the other root is
+   * refused. Absent where the adapter cannot tell (then any root).
+   */
+  readonly root?: CommandRoot;
   readonly path: readonly string[];
   readonly args: Readonly<Record<string, unknown>>;
 }

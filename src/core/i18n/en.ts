@@ -44,6 +44,7 @@ export const en = {
   "language.id": "Bahasa Indonesia",
 
   "cmd.root": "guyub keeps your community of practice going",
+  "cmd.rootModerator": "Moderators: set up guyub and run your community's routines",
   "cmd.help": "Show what guyub can do for you, or the details of one command",
   "cmd.language": "Choose the language guyub speaks in this community",
   "cmd.moderators": "Manage who moderates this community",
@@ -129,7 +130,7 @@ export const en = {
     "guyub tries again everywhere it had lost access: {count} waiting messages are queued now. Where access is still missing, {status} will say so again.",
   "delivery.nothingBlocked": "guyub has not lost access anywhere: nothing to unblock.",
   "delivery.notice":
-    "Heads-up: guyub cannot post to {scope} ({reason}). Messages for it wait while guyub tries again now and then; /cop delivery status says what fixes it.",
+    "Heads-up: guyub cannot post to {scope} ({reason}). Messages for it wait while guyub tries again now and then; {usage} says what fixes it.",
 
   "error.unknown_command": "I don't know the command “{input}”.",
   "error.missing_subcommand": "“{path}” needs one more word: {choices}.",
@@ -140,6 +141,7 @@ export const en = {
   "error.moderator_unverifiable":
     "I could not check with the platform whether you are a moderator just now. Nothing was changed; please try again in a minute.",
   "error.wrong_platform": "{path} is not available on this platform.",
+  "error.wrong_root": "{typed} is not a command here: type {usage}.",
   "error.guild_only": "guyub commands work inside a server, not in direct messages.",
   "error.too_long":
     "That command is too long: a command may have at most {limit} characters. Nothing was changed.",

@@ -46,6 +46,7 @@ export const id: Record<MessageKey, string> = {
   "language.id": "Bahasa Indonesia",
 
   "cmd.root": "guyub menjaga komunitas praktik Anda tetap berjalan",
+  "cmd.rootModerator": "Moderator: atur guyub dan jalankan kegiatan rutin komunitas Anda",
   "cmd.help": "Lihat apa saja yang dapat guyub bantu, atau rincian satu perintah",
   "cmd.language": "Pilih bahasa yang dipakai guyub di komunitas ini",
   "cmd.moderators": "Atur siapa saja moderator komunitas ini",
@@ -139,7 +140,7 @@ export const id: Record<MessageKey, string> = {
     "guyub akan mencoba lagi di semua tempat yang aksesnya sempat hilang: {count} pesan yang menunggu kini masuk ke antrean. Jika aksesnya masih belum ada, Anda akan melihatnya lagi di {status}.",
   "delivery.nothingBlocked": "guyub tidak kehilangan akses di mana pun, jadi tidak ada yang perlu dibuka.",
   "delivery.notice":
-    "Perhatian: guyub tidak dapat mengirim ke {scope} ({reason}). Pesan untuk tempat itu menunggu sementara guyub mencoba lagi sesekali; /cop delivery status menjelaskan cara memperbaikinya.",
+    "Perhatian: guyub tidak dapat mengirim ke {scope} ({reason}). Pesan untuk tempat itu menunggu sementara guyub mencoba lagi sesekali; {usage} menjelaskan cara memperbaikinya.",
 
   "error.unknown_command": "Saya tidak mengenal perintah “{input}”.",
   "error.missing_subcommand": "“{path}” perlu satu kata lagi: {choices}.",
@@ -150,6 +151,7 @@ export const id: Record<MessageKey, string> = {
   "error.moderator_unverifiable":
     "Saya belum dapat memastikan ke platform apakah Anda moderator. Tidak ada yang berubah; silakan coba lagi sebentar lagi.",
   "error.wrong_platform": "{path} tidak tersedia di platform ini.",
+  "error.wrong_root": "{typed} bukan perintah di sini: ketik {usage}.",
   "error.guild_only": "Perintah guyub hanya berlaku di dalam server, bukan di pesan pribadi.",
   "error.too_long":
     "Perintah itu terlalu panjang: sebuah perintah paling banyak {limit} karakter. Tidak ada yang berubah.",

@@ -5,7 +5,7 @@
 export const discordInstallEn = {
   "install.discord.scope.bot":
     "Adds guyub's bot user to the server, so it can post and send direct messages.",
-  "install.discord.scope.commands": "Adds the /cop command.",
+  "install.discord.scope.commands": "Adds the /cop command, and /copmod for moderators.",
   "install.discord.viewChannel":
     "To see the channels it posts in and reads; guyub sees only channels its role may see.",
   "install.discord.sendMessages":

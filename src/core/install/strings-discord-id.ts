@@ -4,7 +4,7 @@ import type { discordInstallEn } from "./strings-discord-en.ts";
 export const discordInstallId: Record<keyof typeof discordInstallEn, string> = {
   "install.discord.scope.bot":
     "Menambahkan pengguna bot guyub ke server, agar guyub dapat mengirim pesan di kanal dan pesan pribadi.",
-  "install.discord.scope.commands": "Menambahkan perintah /cop.",
+  "install.discord.scope.commands": "Menambahkan perintah /cop, serta /copmod untuk moderator.",
   "install.discord.viewChannel":
     "Untuk melihat kanal tempat guyub mengirim dan membaca pesan; guyub hanya melihat kanal yang boleh dilihat perannya.",
   "install.discord.sendMessages":

@@ -4,7 +4,7 @@ export const installEn = {
   "install.done.title": "guyub is installed",
   "install.done": "guyub is now in the {workspace} workspace.",
   "install.done.next":
-    "Next, invite guyub to your community's channel (/invite @guyub) and type /cop setup there to choose the main channel, the language and the time zone.",
+    "Next, invite guyub to your community's channel (/invite @guyub) and type {usage} there to choose the main channel, the language and the time zone.",
   "install.cancelled.title": "Install cancelled",
   "install.cancelled":
     "You cancelled the install, so guyub was not added to your workspace. Nothing was stored.",

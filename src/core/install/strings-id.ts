@@ -6,7 +6,7 @@ export const installId: Record<keyof typeof installEn, string> = {
   "install.done.title": "guyub sudah terpasang",
   "install.done": "guyub sekarang sudah ada di workspace {workspace}.",
   "install.done.next":
-    "Selanjutnya, undang guyub ke kanal komunitas Anda (/invite @guyub), lalu ketik /cop setup di sana untuk memilih kanal utama, bahasa, dan zona waktu.",
+    "Selanjutnya, undang guyub ke kanal komunitas Anda (/invite @guyub), lalu ketik {usage} di sana untuk memilih kanal utama, bahasa, dan zona waktu.",
   "install.cancelled.title": "Pemasangan dibatalkan",
   "install.cancelled":
     "Anda membatalkan pemasangan, jadi guyub tidak ditambahkan ke workspace Anda. Tidak ada yang disimpan.",

@@ -19,7 +19,10 @@ export type TurnOutcome =
 
 /** The refusal when a community has no meeting series. */
 export function noSeries(ctx: TurnContext): TurnOutcome {
-  return { ok: false, text: ctx.t("meeting.none", { usage: `${ctx.syntax.prefix} meeting schedule` }) };
+  return {
+    ok: false,
+    text: ctx.t("meeting.none", { usage: `${ctx.syntax.moderatorPrefix} meeting schedule` }),
+  };
 }
 
 /**

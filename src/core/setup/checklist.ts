@@ -120,7 +120,7 @@ export async function setupChecklist(
   const blocks: Block[] = [];
   if (options.lead) blocks.push({ type: "text", text: options.lead });
   blocks.push({ type: "heading", text: t("setup.checklist") });
-  for (const line of settingLines(community, state, t, ctx.syntax.prefix))
+  for (const line of settingLines(community, state, t, ctx.syntax.moderatorPrefix))
     blocks.push({ type: "text", text: line });
   blocks.push({ type: "text", text: t("setup.next") });
   if (runs.length === 0) blocks.push({ type: "context", text: t("setup.next.none") });
@@ -132,7 +132,7 @@ export async function setupChecklist(
         what: describeRun(run, t),
       }),
     });
-  blocks.push({ type: "context", text: t("setup.rerun", { usage: `${ctx.syntax.prefix} setup` }) });
+  blocks.push({ type: "context", text: t("setup.rerun", { usage: `${ctx.syntax.moderatorPrefix} setup` }) });
   if (options.button)
     blocks.push({
       type: "actions",
