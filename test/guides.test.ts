@@ -3,7 +3,7 @@ import english from "../docs/moderator-guide.md?raw";
 import indonesian from "../docs/panduan-moderator.md?raw";
 import readme from "../README.md?raw";
 import { registry } from "../src/core/commands/index.ts";
-import { type CommandRoot, isCommandRoot, rootOf } from "../src/core/commands/roots.ts";
+import { type CommandRoot, isCommandRoot, ROOTS, rootOf } from "../src/core/commands/roots.ts";
 
 /**
  * The moderator guides are promises to people who are not developers: every command has an
@@ -57,13 +57,12 @@ function mentions(text: string): { root: string; words: string[] }[] {
 /** Why a typed command is wrong (unknown, or under the other root), or undefined when it is right. */
 function mistake(root: string, words: readonly string[]): string | undefined {
   if (!isCommandRoot(root)) return `/${root}: no such root`;
-  for (const platform of ["slack", "discord"] as const) {
-    const found = registry.resolve(platform, words, true);
-    if (found.kind !== "command") continue;
-    const wanted: CommandRoot = rootOf(found.command);
-    return wanted === root ? undefined : `/${root} ${words.join(" ")}: belongs under /${wanted}`;
-  }
-  return `/${root} ${words.join(" ")}: no such command`;
+  const typed = `/${root} ${words.join(" ")}`;
+  const under = (r: CommandRoot) =>
+    (["slack", "discord"] as const).some((p) => registry.resolve(p, words, true, r).kind === "command");
+  if (under(root)) return undefined;
+  const other = ROOTS.find((r) => r !== root && under(r));
+  return other ? `${typed}: belongs under /${other}` : `${typed}: no such command`;
 }
 
 function mistakesIn(text: string): string[] {
