@@ -58,8 +58,9 @@ function mentions(text: string): { root: string; words: string[] }[] {
 function mistake(root: string, words: readonly string[]): string | undefined {
   if (!isCommandRoot(root)) return `/${root}: no such root`;
   const typed = `/${root} ${words.join(" ")}`;
+  // A group word alone counts when the root has that group, even without a default (`/cop nudges`).
   const under = (r: CommandRoot) =>
-    (["slack", "discord"] as const).some((p) => registry.resolve(p, words, true, r).kind === "command");
+    (["slack", "discord"] as const).some((p) => registry.resolve(p, words, true, r).kind !== "unknown");
   if (under(root)) return undefined;
   const other = ROOTS.find((r) => r !== root && under(r));
   return other ? `${typed}: belongs under /${other}` : `${typed}: no such command`;
