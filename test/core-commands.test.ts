@@ -66,22 +66,37 @@ describe("typed text", () => {
 });
 
 describe("Discord registration", () => {
-  it("mirrors the Slack words as subcommands and groups, servers only, localized", () => {
-    const [cop] = discordCommandDefinitions(registry);
+  it("mirrors the Slack words as subcommands and groups under two roots, servers only, localized", () => {
+    const [cop, copmod, ...more] = discordCommandDefinitions(registry);
+    expect(more).toEqual([]);
     expect(cop?.name).toBe("cop");
-    expect(cop?.contexts).toEqual([0]);
-    const names = cop?.options.map((o) => `${o.type}:${o.name}`);
-    expect(names).toEqual([
+    expect(copmod?.name).toBe("copmod");
+    for (const root of [cop, copmod]) {
+      expect(root?.contexts).toEqual([0]);
+      expect(root?.integration_types).toEqual([0]);
+    }
+    // Members never see /copmod in the picker: Manage Server, as Discord's string bit set.
+    expect(copmod?.default_member_permissions).toBe("32");
+    expect(cop && "default_member_permissions" in cop).toBe(false);
+    const names = (root: typeof cop) => root?.options.map((o) => `${o.type}:${o.name}`);
+    expect(names(cop)).toEqual([
       "1:help",
-      "1:setup",
-      "1:language",
-      "2:moderators",
-      "2:delivery",
       "2:profile",
       "1:whoknows",
       "1:kudos",
       "1:join",
       "1:leave",
+      "2:nudges",
+      "2:meeting",
+      "2:holiday",
+      "2:rotation",
+      "2:topic",
+    ]);
+    expect(names(copmod)).toEqual([
+      "1:setup",
+      "1:language",
+      "2:moderators",
+      "2:delivery",
       "1:members",
       "2:onboarding",
       "2:nudges",
@@ -92,9 +107,15 @@ describe("Discord registration", () => {
       "2:rotation",
       "2:topic",
     ]);
-    const moderators = cop?.options.find((o) => o.name === "moderators") as { options: { name: string }[] };
-    expect(moderators.options.map((o) => o.name)).toEqual(["list", "add", "remove", "role"]);
+    const subs = (root: typeof cop, word: string) =>
+      (root?.options.find((o) => o.name === word) as { options: { name: string }[] }).options.map((o) => o.name);
+    expect(subs(copmod, "moderators")).toEqual(["list", "add", "remove", "role"]);
+    // A word with both kinds: each root holds its own subcommands (`meeting done` stays with members).
+    expect(subs(cop, "meeting")).toEqual(["next", "list", "rsvp", "done"]);
+    expect(subs(copmod, "meeting")).toEqual(["schedule", "link", "cancel", "move", "announce", "reminders"]);
+    expect(subs(cop, "nudges")).toEqual(["off", "on", "snooze"]);
     expect(cop?.description_localizations.id).toBe(id["cmd.root"]);
+    expect(copmod?.description_localizations.id).toBe(id["cmd.rootModerator"]);
   });
 
   it("keeps every description within Discord's 1–100 characters", () => {

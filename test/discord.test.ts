@@ -8,6 +8,7 @@ import {
   GUILD,
   group,
   MANAGE_GUILD,
+  moderatorInteraction,
   signDiscord,
   signedDiscord,
   str,
@@ -89,14 +90,14 @@ describe("/cop help on Discord", () => {
     expect(reply.data.content).toContain("For moderators");
     expect(reply.data.content).toMatch(/Groups with moderator commands\*\*: [^\n]*moderators/);
     const word = await run(commandInteraction([sub("help", [str("command", "moderators")])], moderator));
-    expect(word.data.content).toContain("/cop moderators role role:");
+    expect(word.data.content).toContain("/copmod moderators role role:");
     expect(word.data.content.replaceAll("\\", "")).toContain("moderator list (moderators)");
   });
 
   it("shows a member the word's commands and how many more moderators have", async () => {
     const reply = await run(commandInteraction([sub("help", [str("command", "meeting")])]));
     expect(reply.data.content).toContain("/cop meeting next");
-    expect(reply.data.content).not.toContain("/cop meeting schedule");
+    expect(reply.data.content).not.toContain("meeting schedule");
     expect(reply.data.content).toMatch(/\d+ more for moderators\./);
   });
 
@@ -105,7 +106,7 @@ describe("/cop help on Discord", () => {
     words.push("topic", "nudges", "digest", "members", "meeting schedule");
     for (const locale of ["en", "id"]) {
       if (locale === "id")
-        await run(commandInteraction([sub("language", [str("language", "id")])], moderator));
+        await run(moderatorInteraction([sub("language", [str("language", "id")])], moderator));
       for (const word of words) {
         const options = word ? [str("command", word)] : [];
         const reply = await run(commandInteraction([sub("help", options)], moderator));
@@ -120,8 +121,8 @@ describe("/cop help on Discord", () => {
     expect(reply.data.content).toContain("guyub: yang dapat Anda lakukan");
   });
 
-  it("switches to Bahasa Indonesia after a moderator's /cop language id", async () => {
-    const set = await run(commandInteraction([sub("language", [str("language", "id")])], moderator));
+  it("switches to Bahasa Indonesia after a moderator's /copmod language id", async () => {
+    const set = await run(moderatorInteraction([sub("language", [str("language", "id")])], moderator));
     expect(set.data.content).toContain("Bahasa Indonesia");
     const reply = await run(commandInteraction([sub("help")]));
     expect(reply.data.content).toContain("guyub: yang dapat Anda lakukan");
@@ -129,11 +130,11 @@ describe("/cop help on Discord", () => {
     expect(audit.results).toEqual([{ action: "language" }]);
   });
 
-  it("refuses a non-moderator's /cop language id and changes nothing", async () => {
+  it("refuses a non-moderator's /copmod language id and changes nothing", async () => {
     await run(commandInteraction([sub("help")]));
     const before = await snapshot();
-    const reply = await run(commandInteraction([sub("language", [str("language", "id")])]));
-    expect(reply.data.content).toContain("Only moderators can use /cop language");
+    const reply = await run(moderatorInteraction([sub("language", [str("language", "id")])]));
+    expect(reply.data.content).toContain("Only moderators can use /copmod language");
     expect(await snapshot()).toBe(before);
   });
 
@@ -154,9 +155,9 @@ describe("bad input on Discord", () => {
   });
 
   it("names a bad argument and shows an example", async () => {
-    const reply = await run(commandInteraction([sub("language", [str("language", "fr")])], moderator));
+    const reply = await run(moderatorInteraction([sub("language", [str("language", "fr")])], moderator));
     expect(reply.data.content).toContain("“fr” is not a valid language");
-    expect(reply.data.content).toContain("/cop language language:id");
+    expect(reply.data.content).toContain("/copmod language language:id");
     expect(await rowCounts()).toEqual(NO_ROWS);
   });
 
@@ -178,7 +179,7 @@ describe("bad input on Discord", () => {
   });
 
   it("answers a button in the community's language, not the presser's, and registers nobody", async () => {
-    await run(commandInteraction([sub("language", [str("language", "id")])], moderator));
+    await run(moderatorInteraction([sub("language", [str("language", "id")])], moderator));
     const before = await snapshot();
     const press = {
       id: "2",
@@ -205,28 +206,28 @@ describe("bad input on Discord", () => {
   });
 });
 
-describe("/cop moderators on Discord", () => {
+describe("/copmod moderators on Discord", () => {
   it("adds a member and a role; both then moderate", async () => {
     const added = await run(
-      commandInteraction(
+      moderatorInteraction(
         [group("moderators", sub("add", [{ type: 6, name: "member", value: DISCORD_MEMBER }]))],
         moderator,
       ),
     );
     expect(added.data.content).toContain(`<@${DISCORD_MEMBER}>`);
     expect(added.data.allowed_mentions.users).toEqual([DISCORD_MEMBER]);
-    const asListed = await run(commandInteraction([sub("language", [str("language", "id")])]));
+    const asListed = await run(moderatorInteraction([sub("language", [str("language", "id")])]));
     expect(asListed.data.content).toContain("Bahasa Indonesia");
 
     const role = "600000000000000001";
     await run(
-      commandInteraction(
+      moderatorInteraction(
         [group("moderators", sub("role", [{ type: 8, name: "role", value: role }]))],
         moderator,
       ),
     );
     const viaRole = await run(
-      commandInteraction([sub("language", [str("language", "en")])], {
+      moderatorInteraction([sub("language", [str("language", "en")])], {
         user: "300000000000000009",
         roles: [role],
       }),

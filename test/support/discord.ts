@@ -1,4 +1,6 @@
 import { env } from "cloudflare:workers";
+import { registry } from "../../src/core/commands/index.ts";
+import { type CommandRoot, MEMBER_ROOT, MODERATOR_ROOT, rootOf } from "../../src/core/commands/roots.ts";
 
 export const GUILD = "200000000000000001";
 export const DISCORD_MEMBER = "300000000000000001";
@@ -48,6 +50,8 @@ interface CommandOptions {
   /** The member's own client language (`locale`); en-US unless given. */
   locale?: string;
   guildId?: string | null;
+  /** The top-level command (`data.name`): `cop` unless given. */
+  root?: CommandRoot;
 }
 
 let interactionSeq = 0n;
@@ -57,7 +61,7 @@ export function nextInteractionId(): string {
   return String(400000000000000000n + BigInt(Date.now()) * 1000n + interactionSeq);
 }
 
-/** A `/cop …` application-command interaction; `options` is the cop option tree. */
+/** A `/cop …` (or `o.root`) application-command interaction; `options` is the option tree under it. */
 export function commandInteraction(options: unknown[], o: CommandOptions = {}) {
   const user = { id: o.user ?? DISCORD_MEMBER, username: "ayu", global_name: "Ayu" };
   return {
@@ -71,8 +75,24 @@ export function commandInteraction(options: unknown[], o: CommandOptions = {}) {
     ...(o.guildId === null
       ? {}
       : { member: { user, permissions: o.permissions ?? "0", roles: o.roles ?? [], nick: null } }),
-    data: { id: "500000000000000001", name: "cop", type: 1, options },
+    data: { id: o.root === "copmod" ? "500000000000000002" : "500000000000000001", name: o.root ?? "cop", type: 1, options },
   };
+}
+
+/** A `/copmod …` interaction: the moderators' command. */
+export function moderatorInteraction(options: unknown[], o: Omit<CommandOptions, "root"> = {}) {
+  return commandInteraction(options, { ...o, root: MODERATOR_ROOT });
+}
+
+/**
+ * The root the registry puts the command of an option tree under, for helpers that run any
+ * command (the tests that send a word under the wrong root name it themselves).
+ */
+export function rootOfOptions(options: readonly unknown[]): CommandRoot {
+  const first = options[0] as { type: number; name: string; options?: { name: string }[] } | undefined;
+  const path = first?.type === 2 ? [first.name, first.options?.[0]?.name ?? ""] : [first?.name ?? "help"];
+  const command = registry.find(path);
+  return command ? rootOf(command) : MEMBER_ROOT;
 }
 
 export const sub = (name: string, options: unknown[] = []) => ({ type: 1, name, options });

@@ -140,7 +140,7 @@ export const id: Record<MessageKey, string> = {
     "guyub akan mencoba lagi di semua tempat yang aksesnya sempat hilang: {count} pesan yang menunggu kini masuk ke antrean. Jika aksesnya masih belum ada, Anda akan melihatnya lagi di {status}.",
   "delivery.nothingBlocked": "guyub tidak kehilangan akses di mana pun, jadi tidak ada yang perlu dibuka.",
   "delivery.notice":
-    "Perhatian: guyub tidak dapat mengirim ke {scope} ({reason}). Pesan untuk tempat itu menunggu sementara guyub mencoba lagi sesekali; {usage} menjelaskan cara memperbaikinya.",
+    "Perhatian: guyub tidak dapat mengirim ke {scope} ({reason}). Pesan untuk tempat itu menunggu sementara guyub mencoba lagi sesekali; gunakan {usage} untuk melihat cara memperbaikinya.",
 
   "error.unknown_command": "Saya tidak mengenal perintah “{input}”.",
   "error.missing_subcommand": "“{path}” perlu satu kata lagi: {choices}.",
