@@ -63,7 +63,7 @@ describe("healing by hand", () => {
       /<#C0MAIN>: not_in_channel, since \d{1,2} \w+ \d{4} at \d\d:\d\d UTC\. Messages waiting: 2\./,
     );
     expect(status).toMatch(/guyub tries again at \d{1,2} \w+ \d{4} at \d\d:\d\d UTC/);
-    expect(status).toContain("To fix it: invite guyub to the channel, then run /cop delivery unblock.");
+    expect(status).toContain("To fix it: invite guyub to the channel, then run /copmod delivery unblock.");
 
     await markFound({ platform: "slack", channelId: "C0MAIN" });
     expect(await moderatorSays(worker, "delivery unblock")).toContain("2 waiting messages are queued now");
@@ -102,7 +102,7 @@ describe("healing by hand", () => {
     await markLost({ platform: "slack", channelId: "C0DELETED", kind: "channel_not_found" });
     await waitingFor(await theCommunity(), "C0DELETED", ["x"]);
     const status = await moderatorSays(worker, "delivery status");
-    expect(status).toContain("if it was deleted, choose a new main channel with /cop onboarding channel");
+    expect(status).toContain("if it was deleted, choose a new main channel with /copmod onboarding channel");
   });
 });
 
@@ -122,7 +122,7 @@ describe("delivery retry is bounded", () => {
       .run();
     const first = await moderatorSays(worker, "delivery retry");
     expect(first).toContain(`${RETRY_LIMIT} of ${dead} failed messages are queued again`);
-    expect(first).toContain("run /cop delivery retry again for the rest");
+    expect(first).toContain("run /copmod delivery retry again for the rest");
     expect(queued()).toHaveLength(RETRY_LIMIT);
     const second = await moderatorSays(worker, "delivery retry");
     expect(second).toContain("20 failed messages are queued again.");

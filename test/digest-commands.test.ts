@@ -72,7 +72,7 @@ describe("digest commands", () => {
   it("send without a main channel says how to set one and sends nothing", async () => {
     await seedWeek("slack", "en");
     await env.DB.prepare("UPDATE communities SET main_channel_id = NULL").run();
-    expect(replyText(await ask(worker(), "digest send"))).toContain("/cop onboarding channel");
+    expect(replyText(await ask(worker(), "digest send"))).toContain("/copmod onboarding channel");
     expect(await countWhere("outbox")).toBe(0);
   });
 

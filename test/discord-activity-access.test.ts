@@ -5,7 +5,7 @@ import { readActivity } from "../src/jobs/discord-activity.ts";
 import { sendNudges } from "../src/jobs/nudges.ts";
 import { resetDb } from "./support/db.ts";
 import { seedCommunity } from "./support/delivery.ts";
-import { commandInteraction, GUILD, group, MANAGE_GUILD, signedDiscord, sub } from "./support/discord.ts";
+import { GUILD, group, MANAGE_GUILD, moderatorInteraction, signedDiscord, sub } from "./support/discord.ts";
 import { seedMembers } from "./support/nudges.ts";
 import { discordChannels, injectFault, markLost } from "./support/standins.ts";
 import { standinsBase } from "./support/standins-url.ts";
@@ -62,7 +62,7 @@ async function community() {
 async function quietReport(now: Date): Promise<string> {
   const worker = isolate({ now: () => now });
   const request = await signedDiscord(
-    commandInteraction([group("nudges", sub("quiet"))], { permissions: MANAGE_GUILD }),
+    moderatorInteraction([group("nudges", sub("quiet"))], { permissions: MANAGE_GUILD }),
   );
   return JSON.stringify(await (await worker(request)).json());
 }

@@ -5,7 +5,7 @@ import packageJson from "../package.json";
 import { HOLIDAY_RULES_SOURCE, publicHolidays } from "../src/core/meetings/holiday-data.ts";
 import { upcomingMeetings } from "../src/core/meetings/schedule.ts";
 import { resetDb, rowCounts, snapshot } from "./support/db.ts";
-import { commandInteraction, group, MANAGE_GUILD, signedDiscord, str, sub } from "./support/discord.ts";
+import { group, MANAGE_GUILD, moderatorInteraction, signedDiscord, str, sub } from "./support/discord.ts";
 import { commandBody, MEMBER, MODERATOR, replyText, signedSlack } from "./support/slack.ts";
 import { isolate, resetStandins } from "./support/worker.ts";
 
@@ -72,7 +72,7 @@ describe("publicHolidays (date-holidays' rules)", () => {
   });
 });
 
-describe("/cop holiday import", () => {
+describe("/copmod holiday import", () => {
   it("adds Indonesia's public holidays in Indonesian and points to the decree list", async () => {
     const send = worker();
     await ask(send, "language id");
@@ -83,7 +83,7 @@ describe("/cop holiday import", () => {
     expect(reply).toContain("…dan 2 lainnya");
     expect(reply).toContain("3 yang sudah lewat (sebelum Rabu, 24 Februari 2027) dilewati");
     expect(reply).toContain("cuti bersama tidak termasuk");
-    expect(reply).toContain("/cop holiday paste");
+    expect(reply).toContain("/copmod holiday paste");
     const rows = await holidays();
     expect(rows).toHaveLength(12);
     expect(rows.every((r) => r.start_day >= "2027-02-24")).toBe(true);
@@ -167,7 +167,7 @@ describe("/cop holiday import", () => {
       await (
         await send(
           await signedDiscord(
-            commandInteraction([group("holiday", sub("import", options))], {
+            moderatorInteraction([group("holiday", sub("import", options))], {
               permissions: MANAGE_GUILD,
               guildLocale: "id",
             }),
@@ -177,7 +177,7 @@ describe("/cop holiday import", () => {
       ).json(),
     );
     expect(reply).toContain("Hari libur nasional Indonesia, 2027");
-    expect(reply).toContain("/cop holiday paste");
+    expect(reply).toContain("/copmod holiday paste");
     expect(await holidays()).toHaveLength(12);
   });
 

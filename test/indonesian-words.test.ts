@@ -50,10 +50,10 @@ describe("the words an Indonesian moderator types", () => {
     expect(formatUsage(rsvp, slack, en)).toBe("/cop meeting rsvp <yes|maybe|no>");
     expect(formatExample(rsvp, slack, id)).toBe("/cop meeting rsvp hadir");
     expect(formatExample(schedule, slack, id)).toBe(
-      "/cop meeting schedule mingguan selasa 19.00 60 https://meet.example/cop",
+      "/copmod meeting schedule mingguan selasa 19.00 60 https://meet.example/cop",
     );
     expect(formatExample(schedule, slack, en)).toBe(
-      "/cop meeting schedule weekly tue 19:00 60 https://meet.example/cop",
+      "/copmod meeting schedule weekly tue 19:00 60 https://meet.example/cop",
     );
   });
 
@@ -87,17 +87,20 @@ describe("the words an Indonesian moderator types", () => {
   });
 
   it("Discord: on/off subcommands carry their Indonesian name, the name sent unchanged", () => {
-    const [cop] = discordCommandDefinitions(registry);
+    const [cop, copmod] = discordCommandDefinitions(registry);
     type Node = { name: string; name_localizations?: { id: string }; options?: Node[] };
-    for (const group of ["nudges", "digest"]) {
-      const subs = (cop as Node).options?.find((n) => n.name === group)?.options ?? [];
+    for (const [root, group] of [
+      [cop, "nudges"],
+      [copmod, "digest"],
+    ] as const) {
+      const subs = (root as Node).options?.find((n) => n.name === group)?.options ?? [];
       expect(subs.find((n) => n.name === "on")?.name_localizations).toEqual({ id: "aktif" });
       expect(subs.find((n) => n.name === "off")?.name_localizations).toEqual({ id: "nonaktif" });
     }
   });
 
   it("Discord: choices carry their Indonesian name, values unchanged", () => {
-    const [cop] = discordCommandDefinitions(registry);
+    const [cop, copmod] = discordCommandDefinitions(registry);
     type Node = {
       name: string;
       options?: Node[];
@@ -108,7 +111,9 @@ describe("the words an Indonesian moderator types", () => {
       const node = nodes?.find((n) => n.name === head);
       return rest.length === 0 ? node : find(node?.options, ...rest);
     };
-    const choices = (...path: string[]) => find((cop as Node).options, ...path)?.choices;
+    // Members' choices under /cop, moderators' under /copmod.
+    const choices = (...path: string[]) =>
+      (find((cop as Node).options, ...path) ?? find((copmod as Node).options, ...path))?.choices;
     expect(choices("meeting", "rsvp", "answer")).toEqual([
       { name: "yes", name_localizations: { id: "hadir" }, value: "yes" },
       { name: "maybe", name_localizations: { id: "mungkin" }, value: "maybe" },
@@ -161,7 +166,7 @@ describe("in a running worker", () => {
     await resetStandins();
   });
 
-  it("/cop timezone WIB sets Asia/Jakarta and says so; WITA in Indonesian names Asia/Makassar", async () => {
+  it("/copmod timezone WIB sets Asia/Jakarta and says so; WITA in Indonesian names Asia/Makassar", async () => {
     expect(await ask("timezone WIB")).toContain("now WIB (Asia/Jakarta)");
     expect(await zone()).toBe("Asia/Jakarta");
     await ask("language id");
@@ -178,7 +183,7 @@ describe("in a running worker", () => {
     const help = await ask("help topic suggest");
     expect(help).toContain("Kelas besar");
     expect(help).not.toContain("Large classes");
-    expect(await ask("help onboarding channel")).toContain("/cop onboarding channel #umum");
+    expect(await ask("help onboarding channel")).toContain("/copmod onboarding channel #umum");
     expect(await ask("help kudos")).toContain("sudah berbagi rubrik penilaiannya");
   });
 });

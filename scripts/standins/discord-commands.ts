@@ -70,6 +70,7 @@ export function validateCommands(body: unknown): FormErrors | undefined {
       if (chatInput) checkText(c, raw.description, [i, "description"]);
       else if (raw.description) c.add([i, "description"], ["BASE_TYPE_BAD_LENGTH", "Must be empty."]);
       checkLocalizations(c, raw.description_localizations, [i, "description_localizations"], "text");
+      checkPermissions(c, raw.default_member_permissions, [i, "default_member_permissions"]);
       if (Array.isArray(raw.contexts) && raw.contexts.some((v) => ![0, 1, 2].includes(v as number)))
         c.add([i, "contexts"], ["BASE_TYPE_CHOICES", "Value must be one of {0, 1, 2}."]);
       if (raw.options !== undefined) {
@@ -168,6 +169,21 @@ function checkChoices(c: Collector, choices: unknown, type: number, path: Path):
     if (!ok)
       c.add([...path, k, "value"], ["BASE_TYPE_BAD_TYPE", "Choice value does not match the option type."]);
   }
+}
+
+/**
+ * `default_member_permissions`: a permission bit set written as a string of digits ("32" is
+ * Manage Server; "0" hides the command from all but admins), or null for everyone. The API
+ * documents it as a string, so a number is refused here too.
+ */
+function checkPermissions(c: Collector, value: unknown, path: Path): void {
+  if (value === undefined || value === null) return;
+  if (typeof value !== "string") {
+    c.add(path, ["BASE_TYPE_BAD_TYPE", "Must be a string (a permission bit set)."]);
+    return;
+  }
+  if (!/^\d{1,20}$/.test(value) || BigInt(value) >= 1n << 64n)
+    c.add(path, ["NUMBER_TYPE_COERCE", `Value "${value}" is not a valid permission bit set.`]);
 }
 
 function checkName(c: Collector, name: unknown, path: Path, strict: boolean): void {

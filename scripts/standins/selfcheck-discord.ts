@@ -22,6 +22,8 @@ const sub = (name: string, options: unknown[] = []) => ({
 });
 const str = (name: string, required = false) => ({ type: 3, name, description: name, required });
 const cop = (options: unknown[]) => ({ name: "cop", description: "guyub", options });
+/** An option with the longest description: 25 subcommands of four make a command over 8,000. */
+const long = (j: number) => ({ type: 3, name: `o${j}`, description: "d".repeat(100) });
 
 /** Each invalid registration and the field Discord would blame. */
 const INVALID: [string, unknown, (e: Obj) => unknown][] = [
@@ -46,6 +48,31 @@ const INVALID: [string, unknown, (e: Obj) => unknown][] = [
   ],
   ["empty localized description", [{ ...cop([]), description_localizations: { id: "" } }], (e) => e["0"]],
   ["not an array", { name: "cop" }, (e) => e._errors],
+];
+
+/** More of them, checked apart: the commands bucket allows 10 registrations per 20 s. */
+const INVALID_ROOTS: [string, unknown, (e: Obj) => unknown][] = [
+  [
+    "permissions as a number",
+    [{ ...cop([]), default_member_permissions: 32 }],
+    (e) => (e["0"] as Obj | undefined)?.default_member_permissions,
+  ],
+  [
+    "permissions not a bit set",
+    [{ ...cop([]), default_member_permissions: "manage" }],
+    (e) => (e["0"] as Obj | undefined)?.default_member_permissions,
+  ],
+  [
+    "a second command over 8,000 characters",
+    [
+      cop([]),
+      {
+        ...cop(Array.from({ length: 25 }, (_, i) => sub(`s${i}`, [0, 1, 2, 3].map(long)))),
+        name: "copmod",
+      },
+    ],
+    (e) => e["1"],
+  ],
 ];
 
 export function discordChecks(c: Client): Check[] {
@@ -74,6 +101,16 @@ export function discordChecks(c: Client): Check[] {
         assert.equal(saved.length, 1);
         assert.match(String(saved[0]?.id), /^\d{17,20}$/);
         assert.deepEqual([saved[0]?.application_id, saved[0]?.name], [APP_ID, "cop"]);
+        // Two top-level commands, the second hidden from members (Manage Server).
+        const two = [...set, { ...cop([sub("setup")]), name: "copmod", default_member_permissions: "32" }];
+        const both = await expect(c.discord("PUT", `${APP}/commands`, two), 200);
+        assert.deepEqual(
+          both.map((command) => [command.name, command.default_member_permissions]),
+          [
+            ["cop", null],
+            ["copmod", "32"],
+          ],
+        );
         const again = await expect(c.discord("PUT", `${APP}/commands`, set), 200);
         assert.equal(again[0]?.id, saved[0]?.id, "re-registering keeps ids by name");
         assert.equal((await expect(c.discord("GET", `${APP}/commands`), 200)).length, 1);
@@ -90,6 +127,15 @@ export function discordChecks(c: Client): Check[] {
       "discord: command validation like Discord's",
       async () => {
         for (const [what, body, blame] of INVALID) {
+          const res = await expect(c.discord("PUT", `${APP}/commands`, body), 400, 50035);
+          assert.ok(blame(res.errors as Obj), `${what}: ${JSON.stringify(res.errors)}`);
+        }
+      },
+    ],
+    [
+      "discord: a second command's permissions and size validated like Discord's",
+      async () => {
+        for (const [what, body, blame] of INVALID_ROOTS) {
           const res = await expect(c.discord("PUT", `${APP}/commands`, body), 400, 50035);
           assert.ok(blame(res.errors as Obj), `${what}: ${JSON.stringify(res.errors)}`);
         }
