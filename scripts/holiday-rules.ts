@@ -1,6 +1,6 @@
 /**
  * Writes src/core/meetings/holiday-rules.json: the part of date-holidays' data that
- * `/cop holiday import` needs, so the Worker bundle carries ~33 KiB gzip of rules instead of the
+ * `/copmod holiday import` needs, so the Worker bundle carries ~33 KiB gzip of rules instead of the
  * library's whole data set (~92 KiB gzip, plus every state and region in 60 languages).
  *
  *   npm run holidays:rules          # after bumping date-holidays (a test checks the version)

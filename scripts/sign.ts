@@ -2,10 +2,10 @@
  * Sends a properly signed Slack or Discord request to a running guyub and prints the reply.
  *
  *   npm run sign -- slack "/cop help"
- *   npm run sign -- discord "cop language id" --moderator
- *   npm run sign -- discord "cop moderators add @ayu" --moderator
- *   npm run sign -- slack "/cop moderators add <@U0MEMBER>" --moderator --url http://127.0.0.1:8787
- *   npm run sign -- slack "/cop meeting link https://meet.example/cop" --moderator   # sent as <https://…>
+ *   npm run sign -- discord "copmod language id" --moderator     # data.name "copmod", its registered id
+ *   npm run sign -- discord "copmod moderators add @ayu" --moderator
+ *   npm run sign -- slack "/copmod moderators add <@U0MEMBER>" --moderator --url http://127.0.0.1:8787
+ *   npm run sign -- slack "/copmod meeting link https://meet.example/cop" --moderator   # sent as <https://…>
  *   npm run sign -- discord "cop kudos @budi for the rubric"    # with data.resolved, as Discord sends it
  *   npm run sign -- slack "/cop help" --tamper        # a forged signature: expect 401
  *   npm run sign -- discord-install --guild 200000000000000009 --locale id   # a server adds guyub
@@ -14,28 +14,35 @@
  */
 import { sign as edSign } from "node:crypto";
 import { signSlackRequest } from "../src/adapters/slack/verify.ts";
+import { MODERATOR_ROOT } from "../src/core/commands/roots.ts";
 import { parseCli } from "./lib/cli.ts";
 import { readDevVars } from "./lib/dev-vars.ts";
+import { registeredCommandIds } from "./lib/discord-command-ids.ts";
 import { discordInstallEvent } from "./lib/discord-install-event.ts";
 import { buildDiscordCommand } from "./lib/discord-interaction.ts";
 import { CommandLineError, DISCORD_MEMBER_ID, DISCORD_MODERATOR_ID } from "./lib/discord-options.ts";
-import { slackCommandForm } from "./lib/slack-command.ts";
+import { slackCommandForm, slackSlashCommand } from "./lib/slack-command.ts";
 import { SEEDED_USERS } from "./standins/slack-data.ts";
 
 const USAGE = `npm run sign -- slack "/cop help" | discord "cop help" | discord-install [options]
+  e.g. slack "/copmod meeting schedule weekly tue 19:00" --moderator,
+       discord "copmod meeting schedule weekly tue 19:00" --moderator
   --user ID      speak as this user (default: a member; with --moderator, the moderator below)
   --moderator    Slack: the stand-in's admin U0MODERATOR; with --user, that user is put on
                  guyub's moderator list first (by U0MODERATOR), as the stand-in's only admins
                  are U0MODERATOR and U0OWNER. Discord: the speaker has Manage Server.
   --team ID / --guild ID, --locale id (Discord guild_locale), --url BASE (default
   http://127.0.0.1:8787), --tamper (sign, then change the body: expect 401)
-Slack lines are typed as in Slack and sent as Slack sends them with escaping on: links as
-<https://…>, @ayu/@budi/@citra as <@U…|name>, #general as <#C0GENERAL|general>, @channel as
-<!channel>, & < > as entities; Slack's own forms (<@U0MEMBER>) pass as they are.
-Discord lines are the Slack words ("cop moderators add @ayu"); options may also be named
-("member:@ayu"). A member is <@id> or @name: @ayu and @budi are the CLI's own member and
-moderator (300000000000000001 and …002); any other @name is a made-up id derived from the name,
-the same every time.
+A line starts with its command: /cop for members, /copmod for moderators' commands (a line with
+neither is /cop's words). Slack lines are typed as in Slack and sent as Slack sends them with
+escaping on: links as <https://…>, @ayu/@budi/@citra as <@U…|name>, #general as
+<#C0GENERAL|general>, @channel as <!channel>, & < > as entities; Slack's own forms (<@U0MEMBER>)
+pass as they are.
+Discord lines are the Slack words ("copmod moderators add @ayu"), sent as the application command
+they name (data.name cop or copmod, with the id registration gave it: asked from DISCORD_API_URL,
+else a fixed one); options may also be named ("member:@ayu"). A member is <@id> or @name: @ayu and
+@budi are the CLI's own member and moderator (300000000000000001 and …002); any other @name is a
+made-up id derived from the name, the same every time.
 discord-install sends the webhook event APPLICATION_AUTHORIZED to /discord/events, signed like an
 interaction, as Discord does when a server adds guyub: --guild is the server, --name its name
 (default "Local server"), --locale its preferred_locale.`;
@@ -65,14 +72,13 @@ const now = String(Math.floor(Date.now() / 1000));
 const SLACK_ADMIN = "U0MODERATOR";
 
 async function slack(): Promise<Response> {
-  const [first = "/cop", ...rest] = text.trim().split(/\s+/);
-  const command = first.startsWith("/") ? first : "/cop";
-  const commandText = first.startsWith("/") ? rest.join(" ") : text.trim();
+  const { command, text: commandText } = slackSlashCommand(text);
   const user = values.user ?? (values.moderator ? SLACK_ADMIN : "U0MEMBER");
   if (values.moderator && !SEEDED_USERS[user]?.isAdmin) {
     // Slack has no per-request admin flag: the worker asks the stand-in's users.info, which knows
     // only its seeded admins. Any other user moderates the way it would in a real workspace.
-    const added = await slackCommand(command, `moderators add <@${user}>`, SLACK_ADMIN, false);
+    const moderators = `/${MODERATOR_ROOT}`;
+    const added = await slackCommand(moderators, `moderators add <@${user}>`, SLACK_ADMIN, false);
     console.error(`(${user} put on the moderator list by ${SLACK_ADMIN} first: HTTP ${added.status})`);
     if (!added.ok) return added;
   }
@@ -101,8 +107,15 @@ async function slackCommand(command: string, commandText: string, user: string, 
 }
 
 async function discord(): Promise<Response> {
+  const applicationId = vars.DISCORD_APPLICATION_ID ?? "100000000000000001";
   const payload = buildDiscordCommand(text, {
-    applicationId: vars.DISCORD_APPLICATION_ID ?? "100000000000000001",
+    applicationId,
+    commandIds: await registeredCommandIds({
+      apiUrl: vars.DISCORD_API_URL ?? `${values.standins}/discord/api/v10`,
+      applicationId,
+      botToken: vars.DISCORD_BOT_TOKEN ?? "",
+      guildId: values.guild,
+    }),
     guildId: values.guild,
     guildLocale: values.locale,
     userId: values.user ?? (values.moderator ? DISCORD_MODERATOR_ID : DISCORD_MEMBER_ID),

@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { buildDiscordCommand, DISCORD_GENERAL_CHANNEL } from "../scripts/lib/discord-interaction.ts";
 import { DISCORD_MEMBER_ID, DISCORD_MODERATOR_ID, fakeSnowflake } from "../scripts/lib/discord-options.ts";
-import { CLI_SLACK_DIRECTORY, slackCommandForm } from "../scripts/lib/slack-command.ts";
+import { CLI_SLACK_DIRECTORY, slackCommandForm, slackSlashCommand } from "../scripts/lib/slack-command.ts";
 import { slackEscaped } from "../scripts/lib/slack-text.ts";
 import { readableText } from "../src/core/commands/typed-text.ts";
 import { resetDb } from "./support/db.ts";
@@ -55,20 +55,16 @@ describe("CLI-built requests, through the worker", () => {
 
   it("Slack: a typed link and a typed member arrive as Slack sends them and work", async () => {
     const send = worker();
-    const ask = async (typed: string, user: string) => {
-      const body = slackCommandForm(typed, {
-        team: "T0GUYUB01",
-        user,
-        command: "/cop",
-        standinsUrl: standinsBase(),
-      });
+    const ask = async (line: string, user: string) => {
+      const { command, text } = slackSlashCommand(line);
+      const body = slackCommandForm(text, { team: "T0GUYUB01", user, command, standinsUrl: standinsBase() });
       const request = await signedSlack("/slack/commands", body, { timestamp: NOW.getTime() / 1000 });
       return replyText((await (await send(request)).json()) as { text?: string });
     };
-    await ask("meeting schedule weekly tue 19:00 https://meet.example/cop", "U0MODERATOR");
+    await ask("/copmod meeting schedule weekly tue 19:00 https://meet.example/cop", "U0MODERATOR");
     const series = await env.DB.prepare("SELECT link FROM meeting_series").first();
     expect(series).toEqual({ link: "https://meet.example/cop" });
-    expect(await ask("kudos @budi for the rubric & template", "U0MEMBER")).toContain("Your kudos to");
+    expect(await ask("/cop kudos @budi for the rubric & template", "U0MEMBER")).toContain("Your kudos to");
     const kudos = await env.DB.prepare("SELECT to_user, reason FROM kudos").first();
     expect(kudos).toEqual({ to_user: "U0MODERATOR", reason: "for the rubric & template" });
   });
@@ -108,7 +104,7 @@ describe("CLI-built requests, through the worker", () => {
       moderator: false,
     });
     expect(kudos.data.resolved?.users).toMatchObject({ [settings.applicationId]: { bot: true } });
-    const channel = buildDiscordCommand("cop onboarding channel <#400000000000000009>", {
+    const channel = buildDiscordCommand("copmod onboarding channel <#400000000000000009>", {
       ...settings,
       userId: DISCORD_MODERATOR_ID,
       moderator: true,
@@ -116,7 +112,7 @@ describe("CLI-built requests, through the worker", () => {
     expect(channel.data.resolved).toEqual({
       channels: { "400000000000000009": expect.objectContaining({ id: "400000000000000009", type: 0 }) },
     });
-    const role = buildDiscordCommand("cop moderators role @Guru", {
+    const role = buildDiscordCommand("copmod moderators role @Guru", {
       ...settings,
       userId: DISCORD_MODERATOR_ID,
       moderator: true,

@@ -20,8 +20,8 @@ const group = (name: string, sub: string, leaf: unknown[]) => [
 describe("the signing CLI's Discord command line", () => {
   it("nests a group, its subcommand and a member given as @name or <@id>", () => {
     const ayu = group("moderators", "add", [{ type: 6, name: "member", value: DISCORD_MEMBER_ID }]);
-    expect(options("cop moderators add @ayu")).toEqual(ayu);
-    expect(options(`cop moderators add <@${DISCORD_MEMBER_ID}>`)).toEqual(ayu);
+    expect(options("copmod moderators add @ayu")).toEqual(ayu);
+    expect(options(`copmod moderators add <@${DISCORD_MEMBER_ID}>`)).toEqual(ayu);
     expect(options("/copmod moderators add member:@ayu")).toEqual(ayu);
   });
 
@@ -29,7 +29,7 @@ describe("the signing CLI's Discord command line", () => {
     expect(options("cop meeting rsvp answer:hadir")).toEqual(
       group("meeting", "rsvp", [{ type: 3, name: "answer", value: "yes" }]),
     );
-    expect(options("cop rotation mode sukarela")).toEqual(
+    expect(options("copmod rotation mode sukarela")).toEqual(
       group("rotation", "mode", [{ type: 3, name: "mode", value: "volunteers" }]),
     );
   });
@@ -39,10 +39,10 @@ describe("the signing CLI's Discord command line", () => {
     expect(id).toMatch(/^3\d{17}$/);
     expect(fakeSnowflake("Rani")).toBe(id);
     expect(fakeSnowflake("sari")).not.toBe(id);
-    expect(options("cop moderators remove @rani")).toEqual(
+    expect(options("copmod moderators remove @rani")).toEqual(
       group("moderators", "remove", [{ type: 6, name: "member", value: id }]),
     );
-    expect(options("cop moderators role @Moderator")).toEqual(
+    expect(options("copmod moderators role @Moderator")).toEqual(
       group("moderators", "role", [{ type: 8, name: "role", value: fakeSnowflake("Moderator") }]),
     );
   });
@@ -51,18 +51,19 @@ describe("the signing CLI's Discord command line", () => {
     expect(options("cop help moderators add")).toEqual([
       { type: 1, name: "help", options: [{ type: 3, name: "command", value: "moderators add" }] },
     ]);
-    expect(options("cop language fr")).toEqual([
+    expect(options("copmod language fr")).toEqual([
       { type: 1, name: "language", options: [{ type: 3, name: "language", value: "fr" }] },
     ]);
     expect(options("cop")).toEqual([{ type: 1, name: "help", options: [] }]);
     expect(options("cop dance now")).toEqual([{ type: 1, name: "dance", options: [] }]);
-    expect(options("cop moderators")).toEqual([{ type: 2, name: "moderators", options: [] }]);
+    expect(options("copmod moderators")).toEqual([{ type: 2, name: "moderators", options: [] }]);
   });
 
   it("refuses what Discord's client could not send, naming the problem", () => {
-    expect(() => options("cop moderators add ayu")).toThrow(CommandLineError);
-    expect(() => options("cop moderators add ayu")).toThrow("member must be @name or <@id>, not “ayu”");
-    expect(() => options("cop language id en")).toThrow("Too many words for cop language: “en”");
+    expect(() => options("copmod moderators add ayu")).toThrow(CommandLineError);
+    expect(() => options("copmod moderators add ayu")).toThrow("member must be @name or <@id>, not “ayu”");
+    expect(() => options("copmod language id en")).toThrow("Too many words for copmod language: “en”");
+    expect(() => options("copmod")).toThrow("copmod needs a command word");
   });
 });
 

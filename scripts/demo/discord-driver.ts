@@ -5,6 +5,7 @@
  * appears in the stand-in's member list, where guyub's hourly sync finds them.
  */
 import { sign } from "node:crypto";
+import { type CommandRoot, MEMBER_ROOT } from "../../src/core/commands/roots.ts";
 import { splitSlackLine } from "../../src/core/commands/topic.ts";
 import { buildDiscordCommand, snowflakeAt } from "../lib/discord-interaction.ts";
 import type { StandinState } from "../standins/state.ts";
@@ -75,10 +76,10 @@ export class DiscordDriver implements Driver {
     if (!response.ok) throw new Error(`seeding a message: HTTP ${response.status} ${await response.text()}`);
   }
 
-  async command(member: DemoMember, slackText: string): Promise<Reply> {
+  async command(member: DemoMember, slackText: string, root: CommandRoot = MEMBER_ROOT): Promise<Reply> {
     const text = typedLine(slackText);
     // `resolved` describes the members a command names, as Discord does, from the demo's roster.
-    const built = buildDiscordCommand(text, {
+    const built = buildDiscordCommand(`${root} ${text}`, {
       applicationId: this.o.applicationId,
       guildId: DISCORD_GUILD,
       guildLocale: this.locale(),
@@ -92,7 +93,7 @@ export class DiscordDriver implements Driver {
     });
     const payload = { ...built, ...this.envelope(member, "guild") };
     // As the member's client shows it: a mention reads as the name.
-    this.note(member, "member", this.o.transcript.discordText({ content: `/cop ${text}` }));
+    this.note(member, "member", this.o.transcript.discordText({ content: `/${root} ${text}` }));
     return this.respond(member, "guild", await this.post(payload));
   }
 

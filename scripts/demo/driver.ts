@@ -1,5 +1,7 @@
 /** What the demo's scenario asks of a platform: people doing things, the way the platform sends them. */
 
+import type { CommandRoot } from "../../src/core/commands/roots.ts";
+
 /** A simulated member: the same person on Slack and on Discord. */
 export interface DemoMember {
   /** Short handle, e.g. `ayu`. */
@@ -29,8 +31,11 @@ export interface Driver {
   join(member: DemoMember): Promise<void>;
   /** The member writes something in the main channel (activity; the text is never read). */
   speak(member: DemoMember): Promise<void>;
-  /** `/cop <text>`, Slack's words (Discord turns them into typed options). */
-  command(member: DemoMember, text: string): Promise<Reply>;
+  /**
+   * `/cop <text>`, or `/copmod <text>` for a moderator's command: Slack's words (Discord turns them
+   * into typed options of the `cop` or `copmod` application command).
+   */
+  command(member: DemoMember, text: string, root?: CommandRoot): Promise<Reply>;
   /** Presses the newest button of `action` (with `arg` among its arguments) in the member's DM or the main channel. */
   press(member: DemoMember, where: "dm" | "main", action: string, arg?: string): Promise<Reply>;
   /** Submits the form guyub last opened for the member. */

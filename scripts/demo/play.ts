@@ -175,7 +175,7 @@ function settling(d: Driver, settle: () => Promise<void>): Driver {
     mainChannel: () => d.mainChannel(),
     join: (m) => d.join(m),
     speak: (m) => d.speak(m),
-    command: (m, text) => d.command(m, text),
+    command: (m, text, root) => d.command(m, text, root),
     submit: (m, answers) => d.submit(m, answers),
     async press(m, where, action, arg) {
       const reply = await d.press(m, where, action, arg);

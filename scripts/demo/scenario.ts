@@ -3,6 +3,7 @@
  * the community meets weekly on Tuesdays at 19:00 WIB, and Tuesday 9 March is Idul Fitri. What
  * each person does and when is fixed, so two runs print the same transcript.
  */
+import { MODERATOR_ROOT } from "../../src/core/commands/roots.ts";
 import type { DemoMember, Driver } from "./driver.ts";
 import {
   AYU,
@@ -105,7 +106,7 @@ export function scenario(lang: Lang): Step[] {
       "09:00",
       t("Budi sets guyub up in one form", "Budi menyiapkan guyub dalam satu formulir"),
       async ({ d }) => {
-        await d.command(BUDI, "setup");
+        await d.command(BUDI, "setup", MODERATOR_ROOT);
         await d.submit(BUDI, {
           language: lang,
           timezone: "Asia/Jakarta",
@@ -125,13 +126,13 @@ export function scenario(lang: Lang): Step[] {
       0,
       "09:10",
       t("Budi imports Indonesia's public holidays", "Budi mengimpor hari libur nasional Indonesia"),
-      ({ d }) => d.command(BUDI, "holiday import ID 2027"),
+      ({ d }) => d.command(BUDI, "holiday import ID 2027", MODERATOR_ROOT),
     ),
     step(
       0,
       "09:15",
       t("Budi makes nudges come after 10 quiet days", "Budi mengatur sapaan setelah 10 hari kurang aktif"),
-      ({ d }) => d.command(BUDI, "nudges settings 10 30 50"),
+      ({ d }) => d.command(BUDI, "nudges settings 10 30 50", MODERATOR_ROOT),
     ),
     step(
       0,
@@ -261,7 +262,7 @@ export function scenario(lang: Lang): Step[] {
       1,
       "08:30",
       t("Budi looks at the setup checklist again", "Budi melihat daftar periksa persiapan lagi"),
-      ({ d }) => d.command(BUDI, "setup"),
+      ({ d }) => d.command(BUDI, "setup", MODERATOR_ROOT),
     ),
     step(1, "09:00", t("Kartika and Lestari join", "Kartika dan Lestari bergabung"), async ({ d }) => {
       for (const m of [KARTIKA, LESTARI]) await d.join(m);

@@ -4,6 +4,7 @@
  * time, and carrying the simulated moment for the demo Worker's clock.
  */
 import { signSlackRequest } from "../../src/adapters/slack/verify.ts";
+import { type CommandRoot, MEMBER_ROOT } from "../../src/core/commands/roots.ts";
 import { type SlackDirectory, slackEscaped } from "../lib/slack-text.ts";
 import { dmChannelId, SEEDED_USERS } from "../standins/slack-data.ts";
 import type { StandinState } from "../standins/state.ts";
@@ -76,7 +77,7 @@ export class SlackDriver implements Driver {
     });
   }
 
-  async command(member: DemoMember, text: string): Promise<Reply> {
+  async command(member: DemoMember, text: string, root: CommandRoot = MEMBER_ROOT): Promise<Reply> {
     const trigger = this.trigger();
     const body = new URLSearchParams({
       token: "unused-verification-token",
@@ -86,14 +87,14 @@ export class SlackDriver implements Driver {
       channel_name: "komunitas",
       user_id: member.slackId,
       user_name: member.handle,
-      command: "/cop",
+      command: `/${root}`,
       // As a workspace with escaping on sends it: links, members and `&<>` escaped (lib/slack-text.ts).
       text: slackEscaped(text, DEMO_DIRECTORY),
       api_app_id: "A0GUYUB",
       response_url: `${this.standinsUrl}/slack/response/${member.handle}-${this.seq}`,
       trigger_id: trigger,
     }).toString();
-    this.transcript.note(this.clock.now().getTime(), "slack", member, "member", `/cop ${text}`);
+    this.transcript.note(this.clock.now().getTime(), "slack", member, "member", `/${root} ${text}`);
     const response = await this.post("/slack/commands", body, "application/x-www-form-urlencoded");
     const reply = await this.reply(member, response);
     await this.rememberForm(member, trigger, /^(setup|profile edit)\b/.test(text));

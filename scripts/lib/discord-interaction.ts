@@ -1,6 +1,7 @@
 import { OPTION_TYPE } from "../../src/adapters/discord/parse.ts";
 import { registry } from "../../src/core/commands/index.ts";
-import { type DiscordOptionJson, discordOptions, typedName, typedRoot } from "./discord-options.ts";
+import type { CommandRoot } from "../../src/core/commands/roots.ts";
+import { type DiscordOptionJson, discordOptions, splitRoot, typedName } from "./discord-options.ts";
 
 const MANAGE_GUILD = 1n << 5n;
 /** What an ordinary member may do in a text channel: View Channel, Send Messages, Read History. */
@@ -12,8 +13,14 @@ const JOINED_AT = "2024-01-15T03:00:00.000Z";
 
 /** The channel the CLI's commands are typed in, unless told otherwise. */
 export const DISCORD_GENERAL_CHANNEL = "400000000000000001";
-/** The registered `cop` command's own id (a snowflake, as Discord gives every command). */
-const COMMAND_ID = "1000000000000000001";
+/**
+ * Each application command's own id (a snowflake, as Discord gives every command) when the
+ * registration's are not known: `npm run sign` asks the stand-in for them (discord-command-ids.ts).
+ */
+export const DEFAULT_COMMAND_IDS: Readonly<Record<CommandRoot, string>> = {
+  cop: "1000000000000000001",
+  copmod: "1000000000000000002",
+};
 
 /** How Discord describes a user: `bot` is present only for bots, as in Discord's user object. */
 export interface DiscordUserInfo {
@@ -33,6 +40,8 @@ export interface InteractionSettings {
   readonly channelId?: string;
   /** Who a user id is, for `resolved` (default: `@ayu`, `@budi`, the bot, or the typed `@name`). */
   readonly describeUser?: (id: string) => DiscordUserInfo | undefined;
+  /** The ids registration gave `cop` and `copmod` (default `DEFAULT_COMMAND_IDS`). */
+  readonly commandIds?: Partial<Record<CommandRoot, string>>;
 }
 
 let sequence = 0;
@@ -43,14 +52,16 @@ export function snowflakeAt(ms = Date.now()): string {
 }
 
 /**
- * The interaction Discord would send for a typed line like `cop kudos @budi for the rubric` (see
- * `discordOptions` for how the words become options): a fresh snowflake id, the channel it was
- * typed in, and `data.resolved` describing every user, channel and role the options name, as
+ * The interaction Discord would send for a typed line like `cop kudos @budi for the rubric` or
+ * `copmod meeting link https://meet.example/cop` (see `discordOptions` for how the words become
+ * options): the application command the line names (`data.name` and its registered id), a fresh
+ * snowflake id, the channel it was typed in, and `data.resolved` describing every user, channel and role the options name, as
  * Discord resolves them (https://discord.com/developers/docs/interactions/receiving-and-responding,
  * Resolved Data Structure). Throws `CommandLineError` for a line Discord's client could not send.
  */
 export function buildDiscordCommand(text: string, settings: InteractionSettings) {
   const options = discordOptions(registry, text);
+  const { root } = splitRoot(text);
   const describe = (id: string) => describeUser(id, settings);
   const speaker = describe(settings.userId);
   const permissions = String(settings.moderator ? MEMBER_PERMISSIONS | MANAGE_GUILD : MEMBER_PERMISSIONS);
@@ -81,9 +92,8 @@ export function buildDiscordCommand(text: string, settings: InteractionSettings)
       flags: 0,
     },
     data: {
-      id: COMMAND_ID,
-      // The typed root as is: a word under the other root is sent, and refused, as Discord would.
-      name: typedRoot(text),
+      id: settings.commandIds?.[root] ?? DEFAULT_COMMAND_IDS[root],
+      name: root,
       type: 1,
       options,
       ...(resolved ? { resolved } : {}),

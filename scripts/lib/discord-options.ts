@@ -4,7 +4,7 @@ import { DISCORD_TRAITS } from "../../src/adapters/discord/traits.ts";
 import { choiceValue } from "../../src/core/commands/choice-words.ts";
 import type { Command, Registry } from "../../src/core/commands/index.ts";
 import { type Token, tokenize } from "../../src/core/commands/parse-text.ts";
-import { type CommandRoot, MEMBER_ROOT, MODERATOR_ROOT } from "../../src/core/commands/roots.ts";
+import { type CommandRoot, isCommandRoot, MEMBER_ROOT, rootOf } from "../../src/core/commands/roots.ts";
 
 /** An option as Discord sends it in an interaction: groups and subcommands nest further options. */
 export interface DiscordOptionJson {
@@ -49,30 +49,40 @@ export function fakeSnowflake(name: string): string {
   return `3${String(hash % 10n ** 17n).padStart(17, "0")}`;
 }
 
-/** A line's leading `cop` or `copmod` (with or without the slash). */
-const TYPED_ROOT = /^\/?(cop|copmod)(?=\s|$)/i;
-
-/** The top-level command a typed line names (`copmod moderators add …` → `copmod`); `cop` when none. */
-export function typedRoot(line: string): CommandRoot {
-  const root = TYPED_ROOT.exec(line.trim())?.[1]?.toLowerCase();
-  return root === MODERATOR_ROOT ? MODERATOR_ROOT : MEMBER_ROOT;
+/**
+ * The application command a typed line names, and the words after it: `copmod moderators add @ayu`
+ * is `copmod`; a line that names no root (`moderators add @ayu`, as the demo types) is `cop`.
+ */
+export function splitRoot(line: string): { readonly root: CommandRoot; readonly rest: string } {
+  const trimmed = line.trim();
+  const named = /^\/?([a-z]+)(?=\s|$)/i.exec(trimmed);
+  const word = named?.[1]?.toLowerCase() ?? "";
+  if (!named || !isCommandRoot(word)) return { root: MEMBER_ROOT, rest: trimmed };
+  return { root: word, rest: trimmed.slice(named[0].length).trim() };
 }
 
 /**
- * The option tree Discord would send for a typed line such as `cop moderators add @ayu`, resolved
- * through the same registry the worker uses: groups and subcommands nest, and the remaining words
- * fill the command's options by name (`member:@ayu`) or in definition order (a final text option
- * takes the rest of the line). Unknown commands and bad choice values are still sent, so the
+ * The option tree Discord would send for a typed line such as `copmod moderators add @ayu`,
+ * resolved under that line's root (see `splitRoot`) through the same registry the worker uses:
+ * groups and subcommands nest, and the remaining words fill the command's options by name
+ * (`member:@ayu`) or in definition order (a final text option takes the rest of the line). Unknown
+ * commands, commands typed under the other root and bad choice values are still sent, so the
  * worker's own answers can be tried; a value Discord's client could not produce (a member that is
- * not a mention or id, a word too many) throws `CommandLineError`.
+ * not a mention or id, a word too many, a root without a command) throws `CommandLineError`.
  */
 export function discordOptions(registry: Registry, line: string): DiscordOptionJson[] {
-  const tokens = tokenize(line.trim().replace(TYPED_ROOT, ""));
-  if (tokens.length === 0) return nest(["help"], []);
+  const { root, rest } = splitRoot(line);
+  const tokens = tokenize(rest);
+  if (tokens.length === 0) {
+    // Discord's client sends `/cop` alone as nothing at all; the CLI reads it as `cop help`.
+    if (root === MEMBER_ROOT) return nest(["help"], []);
+    throw new CommandLineError(`${root} needs a command word, e.g. “${root} setup”.`);
+  }
   const resolution = registry.resolve(
     DISCORD_TRAITS,
     tokens.map((token) => token.raw),
     false,
+    root,
   );
   if (resolution.kind === "unknown") return nest(resolution.input.toLowerCase().split(" "), []);
   if (resolution.kind === "incomplete")
@@ -90,6 +100,7 @@ function nest(path: readonly string[], options: DiscordOptionJson[]): DiscordOpt
 
 function optionValues(command: Command, tokens: readonly Token[]): DiscordOptionJson[] {
   const specs = Object.entries(command.options);
+  const typed = `${rootOf(command)} ${command.name}`;
   const filled = new Map<string, Token[]>();
   let last: string | undefined;
   for (const token of tokens) {
@@ -107,7 +118,7 @@ function optionValues(command: Command, tokens: readonly Token[]): DiscordOption
     }
     const next = specs.find(([name]) => !filled.has(name))?.[0];
     if (next === undefined) {
-      throw new CommandLineError(`Too many words for cop ${command.name}: “${token.raw}”.`);
+      throw new CommandLineError(`Too many words for ${typed}: “${token.raw}”.`);
     }
     last = next;
     filled.set(next, [token]);
@@ -116,7 +127,7 @@ function optionValues(command: Command, tokens: readonly Token[]): DiscordOption
     const words = filled.get(name);
     if (!words || words.length === 0) return [];
     const type = optionType(spec);
-    const value = optionValue(type, words, `cop ${command.name}`, name);
+    const value = optionValue(type, words, typed, name);
     // A choice picked by its Indonesian name (`hadir`) arrives as its value (`yes`), as on Discord.
     return [{ type, name, value: spec.kind === "choice" ? choiceValue(spec, value) : value }];
   });

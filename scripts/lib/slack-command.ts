@@ -1,3 +1,4 @@
+import { isCommandRoot, MEMBER_ROOT } from "../../src/core/commands/roots.ts";
 import { SEEDED_USERS } from "../standins/slack-data.ts";
 import { type SlackDirectory, slackEscaped } from "./slack-text.ts";
 
@@ -10,11 +11,27 @@ export const CLI_SLACK_DIRECTORY: SlackDirectory = {
 export interface SlackCommandSettings {
   readonly team: string;
   readonly user: string;
-  /** The slash command, `/cop` unless a staging app names it otherwise. */
+  /** The slash command: `/cop`, `/copmod`, or what a staging app names it. */
   readonly command: string;
   /** Where Slack's response_url points: the stand-ins. */
   readonly standinsUrl: string;
   readonly directory?: SlackDirectory;
+}
+
+/**
+ * The slash command and its text from a typed line: `/copmod meeting link …` is `/copmod`, and
+ * `/cop …` (or `cop …`) is `/cop`; another `/name` is sent as it is (a staging app's command);
+ * a line without one is `/cop`'s words.
+ */
+export function slackSlashCommand(line: string): { readonly command: string; readonly text: string } {
+  const trimmed = line.trim();
+  const first = /^(\/?)(\S+)(?:\s+|$)/.exec(trimmed);
+  const word = first?.[2] ?? "";
+  if (first && (first[1] === "/" || isCommandRoot(word.toLowerCase()))) {
+    const command = isCommandRoot(word.toLowerCase()) ? `/${word.toLowerCase()}` : `/${word}`;
+    return { command, text: trimmed.slice(first[0].length) };
+  }
+  return { command: `/${MEMBER_ROOT}`, text: trimmed };
 }
 
 let triggers = 0;
@@ -27,7 +44,7 @@ export function freshTriggerId(now = Date.now()): string {
 }
 
 /**
- * The form body Slack posts for `/cop <typed>`: the text escaped as Slack escapes it (links,
+ * The form body Slack posts for `/cop <typed>` (or `settings.command`): the text escaped as Slack escapes it (links,
  * members, channels and `&<>`; see slack-text.ts), a fresh trigger_id and response_url.
  */
 export function slackCommandForm(typed: string, settings: SlackCommandSettings): string {

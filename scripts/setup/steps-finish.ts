@@ -25,7 +25,7 @@ export const finishStep: Step = {
       );
       say(`3. Install it in each workspace: ${slackInstallUrl(publicUrl)}`);
       say(
-        "4. In the workspace: invite @guyub to your main channel, then /cop onboarding channel #general and /cop setup.",
+        "4. In the workspace: invite @guyub to your main channel, then /copmod onboarding channel #general and /copmod setup.",
       );
     }
     if (platforms.includes("discord")) {
@@ -37,7 +37,11 @@ export const finishStep: Step = {
       say("2. Bot → Privileged Gateway Intents → Server Members Intent: on (the member list needs it).");
       if (discordApplicationId)
         say(`3. Invite guyub to each server: ${discordInvite(context.root, discordApplicationId)}`);
-      say("4. In the server: /cop onboarding channel channel:#general, then /cop setup.");
+      say("4. In the server: /copmod onboarding channel channel:#general, then /copmod setup.");
+      say(
+        "   /copmod (the moderators' commands) shows only to members with Manage Server; to let others use it,",
+      );
+      say("   Server Settings → Integrations → guyub → copmod: add their role or them.");
     }
     say("\nLogs: npx wrangler tail -c wrangler.deploy.toml · Upgrade: npm run upgrade");
   },
