@@ -1,6 +1,4 @@
-import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { fileURLToPath } from "node:url";
 import { DEFAULT_DISCORD_API_URL } from "../../src/api-defaults.ts";
 import { type SetupContext, SetupError, type Step } from "./context.ts";
 import { slackCreateAppUrl } from "./links.ts";
@@ -117,16 +115,9 @@ export const discordStep: Step = {
 };
 
 async function commandsFingerprint(): Promise<string> {
-  const { discordCommandDefinitions } = await import("../../src/adapters/discord/commands.ts");
-  const { registry } = await import("../../src/core/commands/index.ts");
-  return createHash("sha256")
-    .update(JSON.stringify(discordCommandDefinitions(registry)))
-    .digest("hex")
-    .slice(0, 16);
+  const { discordCommands } = await import("../lib/discord-register.ts");
+  return createHash("sha256").update(JSON.stringify(discordCommands())).digest("hex").slice(0, 16);
 }
-
-const REGISTER = fileURLToPath(new URL("../register-discord-commands.ts", import.meta.url));
-const TSX = fileURLToPath(new URL("../../node_modules/.bin/tsx", import.meta.url));
 
 /** Step 4's last part: the `/cop` commands registered with Discord when they changed. */
 export const discordCommandsStep: Step = {
@@ -145,24 +136,19 @@ export const discordCommandsStep: Step = {
     const token = await secretValue(context, asked("DISCORD_BOT_TOKEN"));
     const applicationId =
       context.state.discordApplicationId ?? (await secretValue(context, asked("DISCORD_APPLICATION_ID")));
-    // The registration script reads .dev.vars (the local stand-ins): the environment overrides it.
-    const env = {
-      ...process.env,
-      DISCORD_API_URL: context.env.DISCORD_API_URL ?? DEFAULT_DISCORD_API_URL,
-      DISCORD_APPLICATION_ID: applicationId,
-      DISCORD_BOT_TOKEN: token,
-      DISCORD_GUILD_ID: "",
-    };
-    const code = await new Promise<number>((resolve, reject) => {
-      const child = spawn(TSX, [REGISTER], {
-        cwd: context.root,
-        env,
-        stdio: ["ignore", "inherit", "inherit"],
-      });
-      child.on("error", reject);
-      child.on("close", (c) => resolve(c ?? 1));
+    // In this process, to the API named here: not the registration script, which reads .dev.vars
+    // (the local stand-ins) and would cost a second Node and TypeScript start.
+    const { registerDiscordCommands } = await import("../lib/discord-register.ts");
+    const outcome = await registerDiscordCommands({
+      apiUrl: context.env.DISCORD_API_URL ?? DEFAULT_DISCORD_API_URL,
+      applicationId,
+      token,
     });
-    if (code !== 0) throw new SetupError("Discord did not take the commands (see above).");
+    if (!outcome.ok) {
+      context.io.say(outcome.said);
+      throw new SetupError("Discord did not take the commands (see above).");
+    }
+    context.io.say(outcome.said);
     context.state.discordCommands = fingerprint;
     context.save();
     context.io.say("✓ Discord commands registered");
