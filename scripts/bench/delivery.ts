@@ -39,7 +39,7 @@ import {
   seedBurst,
 } from "./delivery-seed.ts";
 import { type DeliveryWorker, readWranglerFacts, startDeliveryWorker } from "./delivery-setup.ts";
-import { stopAllChildren } from "./proc.ts";
+import { stopList } from "./proc.ts";
 import { buildGuyub } from "./servers.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -76,12 +76,7 @@ if (!(timeoutMs > 0)) throw new Error("--timeout must be a positive number of se
 const bursts: Burst[] = platforms.map((platform) => ({ platform, messages, channels, order }));
 
 // Everything started is stopped in reverse order, on success, error, Ctrl-C and the hard timeout.
-const cleanups: Array<() => Promise<unknown>> = [];
-async function cleanup(): Promise<void> {
-  for (const stop of cleanups.splice(0).reverse())
-    await stop().catch((e: unknown) => console.error("cleanup:", e));
-  await stopAllChildren();
-}
+const { cleanups, cleanup } = stopList();
 /** Set once the bench is being stopped from outside main(): its errors are then only echoes. */
 let stopping = false;
 function bail(code: number, why: string): void {

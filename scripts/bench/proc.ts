@@ -148,3 +148,24 @@ export function onLines(stream: NodeJS.ReadableStream | null, onLine: (line: str
     }
   });
 }
+
+/**
+ * What a bench started, stopped in reverse order and every child process after it: push each
+ * piece's stop as soon as it is up, and call `cleanup` on success and on error.
+ */
+export function stopList(): { readonly cleanups: Array<() => Promise<unknown>>; cleanup(): Promise<void> } {
+  const cleanups: Array<() => Promise<unknown>> = [];
+  async function cleanup(): Promise<void> {
+    for (const stop of cleanups.splice(0).reverse())
+      await stop().catch((e: unknown) => console.error("cleanup:", e));
+    await stopAllChildren();
+  }
+  return { cleanups, cleanup };
+}
+
+/** Ctrl-C (or a kill) stops what was started before the process exits. */
+export function cleanupOnSignals(cleanup: () => Promise<void>): void {
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => void cleanup().finally(() => process.exit(130)));
+  }
+}

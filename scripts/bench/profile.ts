@@ -17,7 +17,7 @@ import { parseArgs } from "node:util";
 import { type CpuProfile, inspect, moduleIndex, printSummary, summarize } from "./cpu-profile.ts";
 import { startGuyub } from "./guyub.ts";
 import { measure } from "./measure.ts";
-import { freePort, pin, stopAllChildren } from "./proc.ts";
+import { cleanupOnSignals, freePort, pin, stopList } from "./proc.ts";
 import { buildGuyub } from "./servers.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -45,15 +45,8 @@ const top = Number(args.top);
 if (![durationSeconds, connections, interval, top].every((n) => Number.isInteger(n) && n > 0))
   throw new Error("--duration, --connections, --interval and --top must be positive integers");
 
-const cleanups: Array<() => Promise<unknown>> = [];
-async function cleanup(): Promise<void> {
-  for (const stop of cleanups.splice(0).reverse())
-    await stop().catch((e: unknown) => console.error("cleanup:", e));
-  await stopAllChildren();
-}
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => void cleanup().finally(() => process.exit(130)));
-}
+const { cleanups, cleanup } = stopList();
+cleanupOnSignals(cleanup);
 
 async function main(): Promise<void> {
   const outdir = join(ROOT, ".bench/profile");

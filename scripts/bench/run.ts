@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { startGuyub } from "./guyub.ts";
 import { type LoadOptions, measure } from "./measure.ts";
-import { CLK_TCK, pin, pinning, stopAllChildren } from "./proc.ts";
+import { CLK_TCK, cleanupOnSignals, pin, pinning, stopList } from "./proc.ts";
 import { finish, printMethod, type TargetResult } from "./report.ts";
 import * as req from "./requests.ts";
 import { buildGuyub, COMPATIBILITY_DATE, type Server, serveWorker, startBolt } from "./servers.ts";
@@ -49,15 +49,8 @@ if ((load.warmupSeconds + load.durationSeconds + 1) * 4 * rounds > 270)
   throw new Error("(--warmup + --duration) × 4 targets × --rounds must stay under 270 s");
 
 // Everything started is stopped in reverse order, also on error and on Ctrl-C.
-const cleanups: Array<() => Promise<unknown>> = [];
-async function cleanup(): Promise<void> {
-  for (const stop of cleanups.splice(0).reverse())
-    await stop().catch((e: unknown) => console.error("cleanup:", e));
-  await stopAllChildren();
-}
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => void cleanup().finally(() => process.exit(130)));
-}
+const { cleanups, cleanup } = stopList();
+cleanupOnSignals(cleanup);
 
 async function bench(key: TargetResult["key"], label: string, server: Server, request: req.LoadRequest) {
   process.stdout.write(`  ${label}: ${load.warmupSeconds} s warm-up + ${load.durationSeconds} s measured… `);
