@@ -1,10 +1,8 @@
 import { describe, expect, it } from "vitest";
-import {
-  commandCharacterCount,
-  DISCORD_COMMAND_CHARACTER_LIMIT,
-} from "../src/adapters/discord/command-size.ts";
+import { commandCharacterCount } from "../src/adapters/discord/command-size.ts";
 import { discordCommandDefinitions } from "../src/adapters/discord/commands.ts";
 import { registry } from "../src/core/commands/index.ts";
+import { COMMAND_CHARACTER_LIMIT as DISCORD_COMMAND_CHARACTER_LIMIT } from "../src/core/commands/size.ts";
 
 describe("Discord's 8,000-character limit on one command", () => {
   it("counts names, descriptions and choice names at their longest localization, nested", () => {

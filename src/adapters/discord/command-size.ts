@@ -12,11 +12,8 @@ export interface CountedFields {
   readonly options?: readonly CountedFields[];
 }
 
-/** Discord refuses an application command whose counted characters exceed this. */
-export const DISCORD_COMMAND_CHARACTER_LIMIT = 8000;
-
 /**
- * The characters Discord counts against `DISCORD_COMMAND_CHARACTER_LIMIT` for one application
+ * The characters Discord counts against its 8,000-character limit (`COMMAND_CHARACTER_LIMIT`, src/core/commands/size.ts) for one application
  * command: every name and description of the command, its subcommand groups, subcommands and
  * options, every choice name and every choice value; each name and description at the length of
  * its longest form (the default or any localization), since that is what a client in that
