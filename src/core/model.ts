@@ -2,7 +2,6 @@ import type { ActivityEffect } from "./activity/effect.ts";
 import type { LossCause, OutboxDraft } from "./delivery.ts";
 import type { DigestEffect } from "./digest/ports.ts";
 import type { Locale } from "./i18n/index.ts";
-import type { KudosEffect } from "./kudos/ports.ts";
 import type { MeetingEffect } from "./meetings/ports.ts";
 import type { MembershipEffect } from "./membership/effects.ts";
 import type { NudgeEffect } from "./nudges/ports.ts";
@@ -95,8 +94,7 @@ export type Effect =
   | { readonly type: "delivery.noticeShown" }
   /** A member's profile, or the Discord intro form's first step (src/core/profile/). */
   | ProfileEffect
-  /** A thank-you stored and posted (src/core/kudos/); the digest's settings and post (src/core/digest/). */
-  | KudosEffect
+  /** The digest's settings and post (src/core/digest/). */
   | DigestEffect
   /** Joins, leaves, the member-list sync and the onboarding settings (src/core/membership/). */
   | MembershipEffect
@@ -111,4 +109,15 @@ export type Effect =
   /** The topic backlog: suggestions, votes, pins, retirements, edits (src/core/topics/). */
   | TopicEffect
   /** The rotation's mode, members, aways, ledger and swap requests (src/core/rotation/). */
-  | RotationEffect;
+  | RotationEffect
+  /** The effects of the features in `src/features/`, each declared by its feature. */
+  | FeatureEffects[keyof FeatureEffects];
+
+/**
+ * The state changes of the features in `src/features/`, one entry per feature, keyed by its name.
+ * Empty here on purpose: each feature adds its own entry from its folder (TypeScript declaration
+ * merging, `declare module "…/core/model.ts"`), so a new feature's effects join `Effect` without
+ * editing this file, and `src/db/feature-store.ts` makes its store handle every one of them.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by each feature through declaration merging
+export interface FeatureEffects {}

@@ -1,6 +1,5 @@
 import type { BlockCause } from "./delivery.ts";
 import type { DigestReads } from "./digest/ports.ts";
-import type { KudosReads } from "./kudos/ports.ts";
 import type { MeetingReads } from "./meetings/ports.ts";
 import type { MembershipReads } from "./membership/ports.ts";
 import type { Community, Contact, Effect, Member } from "./model.ts";
@@ -18,8 +17,16 @@ export interface Registered {
   readonly founder?: boolean;
 }
 
+/**
+ * The reads of the features in `src/features/`, one entry per feature, keyed by its name: each
+ * feature adds its own from its folder (declaration merging, like `FeatureEffects` in model.ts),
+ * and `src/db/store.ts` fills them from the features' store parts (`src/features/server.ts`).
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by each feature through declaration merging
+export interface FeatureReads {}
+
 /** What core needs from storage. `src/db/` implements it over D1; core never sees SQL. */
-export interface CommunityStore {
+export interface CommunityStore extends FeatureReads {
   /**
    * Community and member for a contact, in one round trip (or none, from a short-lived cache).
    * `fresh` bypasses any cache: used before authorizing a moderator command.
@@ -79,8 +86,7 @@ export interface CommunityStore {
   readonly nudges: NudgeReads;
   /** The topic chosen per meeting, the backlog it is chosen from, the history (src/core/topics/). */
   readonly topicRefresh: TopicRefreshReads;
-  /** Kudos given (src/core/kudos/) and the weekly digest's reads (src/core/digest/). */
-  readonly kudos: KudosReads;
+  /** The weekly digest's reads (src/core/digest/). */
   readonly digest: DigestReads;
   /** The topic backlog: open topics with votes, one topic, a suggestion's duplicate (src/core/topics/). */
   readonly topics: TopicReads;

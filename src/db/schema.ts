@@ -3,7 +3,6 @@ import type { BlockCause } from "../core/delivery.ts";
 import type { PlatformId } from "../core/model.ts";
 import type { HealthCronTickTable, HealthQueueHeartbeatsTable } from "./health-schema.ts";
 import type { InstallationsTable, OauthStatesTable } from "./installations-schema.ts";
-import type { KudosTable } from "./kudos-schema.ts";
 import type { HolidaysTable, MeetingOverridesTable, MeetingSeriesTable } from "./meetings-schema.ts";
 import type { ActivityChannelsTable, MemberNudgesTable, NudgeSettingsTable } from "./nudges-schema.ts";
 import type {
@@ -210,7 +209,14 @@ export interface ProfileDraftsTable {
   updated_at: string;
 }
 
-export interface Database {
+/**
+ * The tables of the features in `src/features/`: each feature adds its own from its folder
+ * (`schema.ts` there, declaration merging), so a new table joins `Database` without editing this file.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by each feature through declaration merging
+export interface FeatureTables {}
+
+export interface Database extends FeatureTables {
   communities: CommunitiesTable;
   members: MembersTable;
   member_sync: MemberSyncTable;
@@ -241,7 +247,6 @@ export interface Database {
   nudge_settings: NudgeSettingsTable;
   member_nudges: MemberNudgesTable;
   activity_channels: ActivityChannelsTable;
-  kudos: KudosTable;
   health_cron_tick: HealthCronTickTable;
   health_queue_heartbeats: HealthQueueHeartbeatsTable;
   installations: InstallationsTable;

@@ -42,7 +42,10 @@ export function withSessionCache(store: CommunityStore, options: SessionCacheOpt
     }
   };
 
+  // Everything else (the features' reads, reports, drafts) passes through as the store has it:
+  // only `find` is answered from memory, and only the methods below write.
   return {
+    ...store,
     async find(contact, findOptions) {
       const cached = entries.get(keyOf(contact));
       if (!findOptions?.fresh && cached && options.now() - cached.at < options.ttlMs) {
@@ -66,7 +69,6 @@ export function withSessionCache(store: CommunityStore, options: SessionCacheOpt
         entries.set(key, { ...entry, member });
       }
     },
-    listModerators: (communityId) => store.listModerators(communityId),
     async apply(community, effects, audit, now, applyOptions) {
       try {
         return await store.apply(community, effects, audit, now, applyOptions);
@@ -74,18 +76,5 @@ export function withSessionCache(store: CommunityStore, options: SessionCacheOpt
         forgetCommunity(community.id);
       }
     },
-    deliveryReport: (communityId, since) => store.deliveryReport(communityId, since),
-    profiles: store.profiles,
-    membership: store.membership,
-    meetings: store.meetings,
-    rotation: store.rotation,
-    nudges: store.nudges,
-    topicRefresh: store.topicRefresh,
-    kudos: store.kudos,
-    digest: store.digest,
-    topics: store.topics,
-    findMember: (communityId, platformUserId) => store.findMember(communityId, platformUserId),
-    readFormDraft: (communityId, platformUserId, formId) =>
-      store.readFormDraft(communityId, platformUserId, formId),
   };
 }

@@ -2,15 +2,15 @@ import type { CompiledQuery } from "kysely";
 import { isActivityEffect } from "../core/activity/effects.ts";
 import { isDigestEffect } from "../core/digest/ports.ts";
 import { DuplicateDeliveryError } from "../core/errors.ts";
-import { isKudosEffect } from "../core/kudos/ports.ts";
 import { isMeetingEffect } from "../core/meetings/ports.ts";
 import { isMembershipEffect } from "../core/membership/effects.ts";
-import type { Community, Effect } from "../core/model.ts";
+import type { Community, Effect, FeatureEffects } from "../core/model.ts";
 import { isNudgeEffect } from "../core/nudges/ports.ts";
-import type { AuditEntry, CommunityStore } from "../core/ports.ts";
+import type { AuditEntry, CommunityStore, FeatureReads } from "../core/ports.ts";
 import { isRotationEffect } from "../core/rotation/effects.ts";
 import { isTopicEffect } from "../core/topics/effects.ts";
 import { isTopicRefreshEffect } from "../core/topics/refresh-effects.ts";
+import { FEATURE_STORES } from "../features/server.ts";
 import { activityEffectQueries } from "./activity.ts";
 import { type Db, runBatch } from "./client.ts";
 import {
@@ -23,7 +23,6 @@ import {
 import { clearBlocksQueries, lossQueries } from "./delivery-blocks.ts";
 import { deliveryReport } from "./delivery-report.ts";
 import { createDigestReads, digestEffectQueries } from "./digest.ts";
-import { createKudosReads, kudosEffectQueries } from "./kudos.ts";
 import { memberFromRow } from "./mappers.ts";
 import { createMeetingReads, meetingEffectQueries } from "./meetings.ts";
 import { cachePlatformAdminQuery, listModeratorRows, setModeratorQuery } from "./members.ts";
@@ -121,10 +120,30 @@ export function createCommunityStore(db: Db, d1: D1Database): CommunityStore {
     rotation: createRotationReads(db),
     nudges: createNudgeReads(db),
     topicRefresh: createTopicRefreshReads(db),
-    kudos: createKudosReads(db),
+    ...featureReads(db),
     digest: createDigestReads(db),
     topics: createTopicReads(db),
   };
+}
+
+/** The features' reads, under each feature's name (`CommunityStore` extends `FeatureReads`). */
+function featureReads(db: Db): FeatureReads {
+  const reads = FEATURE_STORES.map((part) => [part.name, part.reads(db)]);
+  return Object.fromEntries(reads) as unknown as FeatureReads;
+}
+
+type FeatureEffect = FeatureEffects[keyof FeatureEffects];
+type EffectQueries = (db: Db, communityId: number, effect: FeatureEffect, now: Date) => CompiledQuery[];
+
+/** Which feature's store turns an effect type into statements (`featureStore` checks each covers its own). */
+const FEATURE_BY_EFFECT = new Map<string, EffectQueries>(
+  FEATURE_STORES.flatMap((part) =>
+    part.effectTypes.map((type) => [type, part.effectQueries as EffectQueries] as const),
+  ),
+);
+
+function isFeatureEffect(effect: Effect): effect is FeatureEffect {
+  return FEATURE_BY_EFFECT.has(effect.type);
 }
 
 /** How many pending messages a resume enqueues at once; the sweep picks up any beyond it. */
@@ -136,7 +155,8 @@ function effectQueries(db: Db, community: Community, effect: Effect, now: Date):
   if (isActivityEffect(effect)) return activityEffectQueries(db, community.id, effect, now);
   if (isNudgeEffect(effect)) return nudgeEffectQueries(db, community.id, effect, now);
   if (isTopicRefreshEffect(effect)) return topicRefreshEffectQueries(db, community.id, effect, now);
-  if (isKudosEffect(effect)) return kudosEffectQueries(db, community.id, effect, now);
+  if (isFeatureEffect(effect))
+    return FEATURE_BY_EFFECT.get(effect.type)?.(db, community.id, effect, now) ?? [];
   if (isDigestEffect(effect)) return digestEffectQueries(db, community.id, effect, now);
   if (isRotationEffect(effect)) return rotationEffectQueries(db, community.id, effect, now);
   if (isTopicEffect(effect)) return topicEffectQueries(db, community.id, effect, now);

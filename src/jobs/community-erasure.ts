@@ -1,3 +1,4 @@
+import { FEATURE_STORES } from "../features/server.ts";
 import type { JobKind } from "./job-kind.ts";
 import { quarterHour } from "./periods.ts";
 
@@ -8,11 +9,11 @@ import { quarterHour } from "./periods.ts";
  */
 export const ERASE_TABLES = [
   "outbox",
+  ...FEATURE_STORES.flatMap((part) => part.communityTables),
   "audit_log",
   "profiles",
   "profile_drafts",
   "member_nudges",
-  "kudos",
   "digest_topics",
   "topic_votes",
   "meeting_topics",

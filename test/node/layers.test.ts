@@ -7,7 +7,21 @@ import { describe, expect, it } from "vitest";
 // src/compose.ts, src/app.ts) puts adapters and the rest together. Read from the source, so a new
 // file is held to it without a list: no file under these folders may reach src/adapters/, directly
 // or through any chain of imports (type-only imports count: they tie it to the adapter's shapes).
-const INNER = ["src/core/", "src/db/", "src/jobs/", "src/delivery/"];
+const INNER = ["src/core/", "src/db/", "src/jobs/", "src/delivery/", "src/features/"];
+
+/**
+ * A feature folder (src/features/<name>/) holds every layer of one feature; a file's layer is its
+ * name: `store.ts`, `schema.ts` (or `*-store.ts`, `*-schema.ts`) are storage, `jobs.ts` (or
+ * `*-job.ts`) scheduled work, and every other file is core. `src/features/server.ts` lists store
+ * parts, so it is storage too.
+ */
+function isStorageOrJobs(file: string): boolean {
+  if (file.startsWith("src/db/") || file.startsWith("src/jobs/")) return true;
+  if (!file.startsWith("src/features/")) return false;
+  return /(^|[/-])(store|schema|server|jobs?)\.ts$/.test(file);
+}
+const isCore = (file: string) =>
+  file.startsWith("src/core/") || (file.startsWith("src/features/") && !isStorageOrJobs(file));
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 
 function sourceFiles(dir: string): string[] {
@@ -33,17 +47,18 @@ const GRAPH = new Map(
   }),
 );
 
-/** The import chain from `file` to an adapter module, or null when there is none. */
-function chainToAdapters(file: string, seen = new Set<string>()): string[] | null {
-  if (file.startsWith("src/adapters/")) return [file];
+/** The import chain from `file` to a module `target` accepts, or null when there is none. */
+function chainTo(target: (file: string) => boolean, file: string, seen = new Set<string>()): string[] | null {
+  if (target(file)) return [file];
   if (seen.has(file)) return null;
   seen.add(file);
   for (const next of GRAPH.get(file) ?? []) {
-    const chain = chainToAdapters(next, seen);
+    const chain = chainTo(target, next, seen);
     if (chain) return [file, ...chain];
   }
   return null;
 }
+const chainToAdapters = (file: string) => chainTo((f) => f.startsWith("src/adapters/"), file);
 
 describe("layers", () => {
   it("reads imports the way the source writes them", () => {
@@ -62,6 +77,22 @@ describe("layers", () => {
   it("core, db, jobs and delivery never reach an adapter, directly or through another module", () => {
     const reaching = FILES.filter((f) => INNER.some((folder) => f.startsWith(folder)))
       .map((file) => chainToAdapters(file))
+      .filter((chain) => chain !== null)
+      .map((chain) => chain.join(" → "));
+    expect(reaching).toEqual([]);
+  });
+
+  it("names each file's layer in a feature folder by its file name", () => {
+    expect(isCore("src/features/kudos/command.ts")).toBe(true);
+    expect(isCore("src/features/kudos/store.ts")).toBe(false);
+    expect(isCore("src/features/topics/refresh-store.ts")).toBe(false);
+    expect(isCore("src/features/nudges/jobs.ts")).toBe(false);
+    expect(isCore("src/features/restore.ts")).toBe(true);
+  });
+
+  it("core (src/core/ and a feature's core files) never reaches storage or jobs, not even for a type", () => {
+    const reaching = FILES.filter(isCore)
+      .map((file) => chainTo(isStorageOrJobs, file))
       .filter((chain) => chain !== null)
       .map((chain) => chain.join(" → "));
     expect(reaching).toEqual([]);

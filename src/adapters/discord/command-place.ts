@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { CommandPlace } from "../../core/kudos/ports.ts";
+import type { CommandPlace } from "../../core/commands/place.ts";
 
 const snowflake = z.string().regex(/^\d{1,20}$/);
 

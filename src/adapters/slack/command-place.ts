@@ -1,5 +1,5 @@
 import type { WebClient } from "@slack/web-api";
-import type { CommandPlace } from "../../core/kudos/ports.ts";
+import type { CommandPlace } from "../../core/commands/place.ts";
 
 /** Slackbot is a user, not flagged `is_bot`, and no member to thank either. */
 const SLACKBOT = "USLACKBOT";

@@ -1,55 +1,23 @@
+import { FEATURES } from "../../features/index.ts";
+import type { PlainKey } from "../i18n/index.ts";
 import { deliveryPause, deliveryResume, deliveryRetry, deliveryUnblock } from "./delivery.ts";
 import { deliveryStatus } from "./delivery-status.ts";
-import { digestOff, digestOn, digestPreview, digestSchedule, digestSend } from "./digest.ts";
 import { help } from "./help.ts";
-import { holidayList, holidayRemove } from "./holiday.ts";
-import { holidayAdd, holidayPaste } from "./holiday-add.ts";
-import { holidayImport } from "./holiday-import.ts";
-import { join, leave } from "./join-leave.ts";
-import { kudos } from "./kudos.ts";
 import { language } from "./language.ts";
-import { meetingList, meetingNext, meetingSchedule } from "./meeting.ts";
-import { meetingCancel, meetingLink, meetingMove } from "./meeting-edit.ts";
-import { meetingAnnounce, meetingDone, meetingReminders, meetingRsvp } from "./meeting-rsvp.ts";
-import { members } from "./members.ts";
 import { moderatorsAdd, moderatorsList, moderatorsRemove, moderatorsRole } from "./moderators.ts";
-import { nudgesOff, nudgesOn, nudgesPause, nudgesResume, nudgesSettings, nudgesSnooze } from "./nudges.ts";
-import { nudgesQuiet } from "./nudges-quiet.ts";
-import {
-  onboardingChannel,
-  onboardingConduct,
-  onboardingFollowup,
-  onboardingPreview,
-  onboardingSync,
-  onboardingWelcome,
-} from "./onboarding.ts";
-import { profileEdit, profileShow } from "./profile.ts";
 import { createRegistry } from "./registry.ts";
-import { rotationFairness, rotationShow } from "./rotation.ts";
-import { rotationAdd, rotationMode, rotationRemove } from "./rotation-admin.ts";
-import { rotationAway, rotationPass, rotationSwap, rotationVolunteer } from "./rotation-turns.ts";
 import { setup } from "./setup.ts";
-import { timezone } from "./timezone.ts";
-import { topicList, topicSuggest, topicUnvote, topicVote } from "./topic.ts";
-import { topicHistory } from "./topic-history.ts";
-import { topicEdit, topicPin, topicRetire } from "./topic-moderate.ts";
-import { whoknows } from "./whoknows.ts";
 
-/** Every command guyub knows, in the order help lists them. */
-/** The help line of each group word (for help and Discord registration). */
-export const GROUP_SUMMARIES = {
-  moderators: "cmd.moderators",
-  delivery: "cmd.delivery",
-  profile: "cmd.profile",
-  onboarding: "cmd.onboarding",
-  nudges: "cmd.nudges",
-  digest: "cmd.digest",
-  meeting: "cmd.meeting",
-  holiday: "cmd.holiday",
-  topic: "cmd.topic",
-  rotation: "cmd.rotation",
-} as const;
+/** The help line of each group word: the built-in ones, then each feature's (`Feature.groups`). */
+export const GROUP_SUMMARIES: Readonly<Record<string, PlainKey>> = Object.assign(
+  { moderators: "cmd.moderators", delivery: "cmd.delivery" },
+  ...FEATURES.map((feature) => feature.groups ?? {}),
+);
 
+/**
+ * Every command guyub knows, in the order help and Discord's registration list them: the built-in
+ * ones, then each feature's (`src/features/index.ts`).
+ */
 export const registry = createRegistry(
   [
     help,
@@ -64,64 +32,7 @@ export const registry = createRegistry(
     deliveryPause,
     deliveryResume,
     deliveryUnblock,
-    profileShow,
-    profileEdit,
-    whoknows,
-    kudos,
-    join,
-    leave,
-    members,
-    onboardingPreview,
-    onboardingWelcome,
-    onboardingConduct,
-    onboardingFollowup,
-    onboardingChannel,
-    onboardingSync,
-    nudgesOff,
-    nudgesOn,
-    nudgesSnooze,
-    nudgesQuiet,
-    nudgesSettings,
-    nudgesPause,
-    nudgesResume,
-    digestPreview,
-    digestSend,
-    digestSchedule,
-    digestOff,
-    digestOn,
-    timezone,
-    meetingNext,
-    meetingList,
-    meetingSchedule,
-    meetingLink,
-    meetingCancel,
-    meetingMove,
-    meetingRsvp,
-    meetingDone,
-    meetingAnnounce,
-    meetingReminders,
-    holidayList,
-    holidayAdd,
-    holidayPaste,
-    holidayImport,
-    holidayRemove,
-    rotationShow,
-    rotationFairness,
-    rotationPass,
-    rotationSwap,
-    rotationVolunteer,
-    rotationAway,
-    rotationAdd,
-    rotationRemove,
-    rotationMode,
-    topicList,
-    topicSuggest,
-    topicVote,
-    topicUnvote,
-    topicPin,
-    topicRetire,
-    topicEdit,
-    topicHistory,
+    ...FEATURES.flatMap((feature) => feature.commands),
   ],
   GROUP_SUMMARIES,
 );

@@ -1,14 +1,14 @@
 import type { z } from "zod";
 import type { PlainKey, Translator } from "../i18n/index.ts";
-import type { CommandPlace } from "../kudos/ports.ts";
 import type { PlatformDirectory } from "../membership/directory.ts";
 import type { JobStarter } from "../membership/ports.ts";
 import type { Form, Message } from "../message.ts";
 import type { Community, Effect, Member, PlatformId } from "../model.ts";
 import type { PlatformAbility, PlatformTraits } from "../platform.ts";
-import type { CommunityStore } from "../ports.ts";
+import type { CommunityStore, FeatureReads } from "../ports.ts";
 import type { UpcomingWork } from "../setup/ports.ts";
 import type { ArgsOf, OptionMap } from "./options.ts";
+import type { CommandPlace } from "./place.ts";
 
 // The command types that refer to one another (a context holds the registry, the registry holds
 // commands, a command takes a context) live here together, so no two files import each other.
@@ -48,9 +48,10 @@ export interface CommandContext {
     | "rotation"
     | "topicRefresh"
     | "readFormDraft"
+    | "digest"
   > &
-    Pick<CommunityStore, "kudos" | "digest">;
-  /** Where the command was typed and who is a bot there (kudos); absent when the adapter does not say. */
+    FeatureReads;
+  /** Where the command was typed and who is a bot there; absent when the adapter does not say. */
   readonly place?: CommandPlace;
   /** The platform's answers about users and channels; absent where the adapter gives none (then: cannot tell). */
   readonly directory?: PlatformDirectory;

@@ -1,9 +1,9 @@
+import { featuresEn } from "../../features/catalog.ts";
 import { examplesEn } from "../commands/strings-examples-en.ts";
 import { digestEn } from "../digest/strings-en.ts";
 import { healthEn } from "../health/strings-en.ts";
 import { discordInstallEn } from "../install/strings-discord-en.ts";
 import { installEn } from "../install/strings-en.ts";
-import { kudosEn } from "../kudos/strings-en.ts";
 import { meetingDaysEn } from "../meetings/strings-days-en.ts";
 import { meetingsEn } from "../meetings/strings-en.ts";
 import { calendarGuardsEn } from "../meetings/strings-guards-en.ts";
@@ -24,7 +24,7 @@ import { topicsEn } from "../topics/strings-en.ts";
 export const en = {
   ...profileEn,
   ...nudgesEn,
-  ...kudosEn,
+  ...featuresEn,
   ...digestEn,
   ...membershipEn,
   ...meetingsEn,

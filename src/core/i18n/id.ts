@@ -1,9 +1,9 @@
+import { featuresId } from "../../features/catalog.ts";
 import { examplesId } from "../commands/strings-examples-id.ts";
 import { digestId } from "../digest/strings-id.ts";
 import { healthId } from "../health/strings-id.ts";
 import { discordInstallId } from "../install/strings-discord-id.ts";
 import { installId } from "../install/strings-id.ts";
-import { kudosId } from "../kudos/strings-id.ts";
 import { meetingDaysId } from "../meetings/strings-days-id.ts";
 import { calendarGuardsId } from "../meetings/strings-guards-id.ts";
 import { meetingsId } from "../meetings/strings-id.ts";
@@ -26,7 +26,7 @@ import type { MessageKey } from "./en.ts";
 export const id: Record<MessageKey, string> = {
   ...profileId,
   ...nudgesId,
-  ...kudosId,
+  ...featuresId,
   ...digestId,
   ...membershipId,
   ...meetingsId,

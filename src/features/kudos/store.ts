@@ -1,6 +1,16 @@
 import { type CompiledQuery, sql } from "kysely";
-import { KUDOS_PER_DAY, type KudosEffect, type KudosReads } from "../core/kudos/ports.ts";
-import type { Db } from "./client.ts";
+import type { Db } from "../../db/client.ts";
+import { featureStore } from "../../db/feature-store.ts";
+import { KUDOS_PER_DAY, type KudosEffect, type KudosReads } from "./ports.ts";
+
+/** Kudos's store part (listed in src/features/server.ts). */
+export const kudosStore = featureStore({
+  name: "kudos",
+  reads: createKudosReads,
+  effectTypes: ["kudos.give"],
+  effectQueries: kudosEffectQueries,
+  communityTables: ["kudos"],
+});
 
 /** Kudos reads over D1. */
 export function createKudosReads(db: Db): KudosReads {

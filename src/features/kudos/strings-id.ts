@@ -4,6 +4,7 @@ import type { kudosEn } from "./strings-en.ts";
 export const kudosId: Record<keyof typeof kudosEn, string> = {
   "cmd.kudos": "Berterima kasih kepada anggota di kanal; apresiasinya juga masuk ringkasan mingguan",
   "arg.why": "alasan",
+  "example.kudosWhy": "sudah berbagi rubrik penilaiannya",
   "arg.why.help": "Hal yang membuat Anda berterima kasih (hingga 300 karakter)",
   "kudos.post": "🙏 Terima kasih kepada {to} dari {from}: ",
   "kudos.someone": "sesama anggota",

@@ -1,6 +1,6 @@
 import type { Generated } from "kysely";
 
-/** Kysely table type for migrations/0010_kudos_digest.sql (listed in `Database`, schema.ts). */
+/** Kysely table type for migrations/0010_kudos_digest.sql; joins `Database` below. */
 export interface KudosTable {
   id: Generated<number>;
   community_id: number;
@@ -11,4 +11,10 @@ export interface KudosTable {
   given_on: string;
   post_key: string;
   created_at: string;
+}
+
+declare module "../../db/schema.ts" {
+  interface FeatureTables {
+    kudos: KudosTable;
+  }
 }

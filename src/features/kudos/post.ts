@@ -1,5 +1,5 @@
-import type { Translator } from "../i18n/index.ts";
-import type { Message } from "../message.ts";
+import type { Translator } from "../../core/i18n/index.ts";
+import type { Message } from "../../core/message.ts";
 
 /**
  * The public thank-you. The reason is member text and stays a plain string, so renderers escape

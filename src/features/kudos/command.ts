@@ -1,12 +1,12 @@
-import { KUDOS_PER_DAY, KUDOS_REASON_MAX } from "../kudos/ports.ts";
-import { kudosMessage } from "../kudos/post.ts";
-import { localDay } from "../local-time.ts";
-import { ephemeral } from "../message.ts";
-import { isDirectChannel } from "../platform.ts";
-import { defineCommand } from "./define.ts";
-import { option } from "./options.ts";
-import { localized } from "./syntax.ts";
-import type { CommandContext } from "./types.ts";
+import { defineCommand } from "../../core/commands/define.ts";
+import { option } from "../../core/commands/options.ts";
+import { localized } from "../../core/commands/syntax.ts";
+import type { CommandContext } from "../../core/commands/types.ts";
+import { localDay } from "../../core/local-time.ts";
+import { ephemeral } from "../../core/message.ts";
+import { isDirectChannel } from "../../core/platform.ts";
+import { KUDOS_PER_DAY, KUDOS_REASON_MAX } from "./ports.ts";
+import { kudosMessage } from "./post.ts";
 
 const say = (text: string) => ({ message: ephemeral({ type: "text", text }) });
 
@@ -14,7 +14,7 @@ const say = (text: string) => ({ message: ephemeral({ type: "text", text }) });
  * `/cop kudos @member <why>`: a public thank-you in the channel where it was typed (the main
  * channel when typed in a DM), remembered for the weekly digest. Not to oneself, not to bots, at
  * most 10 a day per giver. The read of today's count only words the refusal: the limit itself
- * is enforced inside the INSERT (src/db/kudos.ts).
+ * is enforced inside the INSERT (store.ts).
  */
 export const kudos = defineCommand({
   path: ["kudos"],

@@ -1,7 +1,8 @@
-/** English strings of kudos (spread into the catalog, en.ts). */
+/** English strings of kudos (listed in src/features/catalog.ts). */
 export const kudosEn = {
   "cmd.kudos": "Thank a member in the channel; the thank-you also appears in the weekly digest",
   "arg.why": "why",
+  "example.kudosWhy": "for sharing her assessment rubric",
   "arg.why.help": "What you are thankful for (up to 300 characters)",
   "kudos.post": "🙏 Kudos to {to} from {from}: ",
   "kudos.someone": "a fellow member",

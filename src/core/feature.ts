@@ -1,0 +1,16 @@
+import type { Command } from "./commands/types.ts";
+import type { PlainKey } from "./i18n/index.ts";
+
+/**
+ * A feature's core part, listed once in `src/features/index.ts`: its commands (in the order help
+ * and Discord's registration list them) and the help line of each group word it adds. Its state
+ * (`FeatureEffects`, `FeatureReads`, `FeatureTables`) is declared from its folder by declaration
+ * merging, its store part is listed in `src/features/server.ts` and its strings in
+ * `src/features/catalog.ts` (docs/architecture.md, *Feature folders*).
+ */
+export interface Feature {
+  readonly name: string;
+  readonly commands: readonly Command[];
+  /** The help line of each group word (`meeting`, `topic`) the feature's commands start with. */
+  readonly groups?: Readonly<Record<string, PlainKey>>;
+}

@@ -1,0 +1,38 @@
+import type { CompiledQuery } from "kysely";
+import type { FeatureEffects } from "../core/model.ts";
+import type { FeatureReads } from "../core/ports.ts";
+import type { Db } from "./client.ts";
+import type { Database } from "./schema.ts";
+
+type EffectOf<N> = N extends keyof FeatureEffects ? FeatureEffects[N] : never;
+type ReadsOf<N> = N extends keyof FeatureReads ? FeatureReads[N] : never;
+
+/**
+ * A feature's store part, listed once in `src/features/server.ts`: how its reads are made, how its
+ * effects become statements of `apply`'s batch, and which of its tables hold a community's rows
+ * (erased with the community). Every key is typed from what the feature declared in core
+ * (`FeatureReads`, `FeatureEffects`), so a read or an effect type left out fails the typecheck.
+ */
+export interface FeatureStore<N extends string = string> {
+  readonly name: N;
+  readonly reads: N extends keyof FeatureReads ? (db: Db) => ReadsOf<N> : undefined;
+  /** Every effect type of the feature, each handled by `effectQueries`. */
+  readonly effectTypes: readonly EffectOf<N>["type"][];
+  readonly effectQueries: N extends keyof FeatureEffects
+    ? (db: Db, communityId: number, effect: EffectOf<N>, now: Date) => CompiledQuery[]
+    : undefined;
+  /** Tables with a `community_id`, children before what they point at (community erasure deletes in this order). */
+  readonly communityTables: readonly (keyof Database)[];
+}
+
+/**
+ * Declares a feature's store part; the second check refuses a part whose `effectTypes` leaves out
+ * one of the feature's effect types (the batch would otherwise get nothing for it).
+ */
+export function featureStore<const N extends string, const T extends readonly EffectOf<N>["type"][]>(
+  part: FeatureStore<N> & { readonly effectTypes: T } & (Exclude<EffectOf<N>["type"], T[number]> extends never
+      ? unknown
+      : { readonly missingEffectTypes: Exclude<EffectOf<N>["type"], T[number]> }),
+): FeatureStore<N> {
+  return part;
+}

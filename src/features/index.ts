@@ -1,0 +1,19 @@
+import type { Feature } from "../core/feature.ts";
+import { kudos } from "./kudos/index.ts";
+import { digest, meetings, membership, nudges, onboarding, profile, rotation, topics } from "./legacy.ts";
+
+/**
+ * Every feature's core part, one line each, in the order help and Discord's registration list
+ * their commands (after the built-in help, setup, language, moderators and delivery).
+ */
+export const FEATURES: readonly Feature[] = [
+  profile,
+  kudos,
+  membership,
+  onboarding,
+  nudges,
+  digest,
+  meetings,
+  rotation,
+  topics,
+];
