@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildSync } from "esbuild";
 import { type RunningStandins, startStandins } from "../../../scripts/standins/index.ts";
+import { wranglerStandinPort } from "./wrangler-standin-server.ts";
 
 const REPO = fileURLToPath(new URL("../../../", import.meta.url));
 let bundled: string | undefined;
@@ -33,7 +34,8 @@ function setupBundle(): string {
   bundled = out;
   return out;
 }
-export const STANDIN = fileURLToPath(new URL("./wrangler-standin.mjs", import.meta.url));
+/** The wrangler setup runs in these tests: a bash client of the stand-in this process serves. */
+export const STANDIN = fileURLToPath(new URL("./wrangler-standin-client.sh", import.meta.url));
 
 /** What the stand-in wrangler keeps: the account's resources and every call made. */
 export interface World {
@@ -83,6 +85,15 @@ export function runSetup(
   args: readonly string[],
   env: Record<string, string | undefined> = {},
 ): Promise<RunResult> {
+  return wranglerStandinPort().then((port) => spawnSetup(dir, args, env, port));
+}
+
+function spawnSetup(
+  dir: string,
+  args: readonly string[],
+  env: Record<string, string | undefined>,
+  port: number,
+): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [setupBundle(), ...args], {
       cwd: dir,
@@ -90,6 +101,7 @@ export function runSetup(
         PATH: process.env.PATH ?? "",
         HOME: process.env.HOME ?? "",
         GUYUB_WRANGLER: STANDIN,
+        WRANGLER_STANDIN_PORT: String(port),
         WRANGLER_STANDIN_WORLD: join(dir, "world.json"),
         ...env,
       },
