@@ -8,7 +8,8 @@ import type { AppEnv } from "../../env.ts";
 import { readRawBody } from "../read-body.ts";
 import { assertVerified } from "../verify-result.ts";
 import { createSlackApp, type SlackApp } from "./bolt-app.ts";
-import { eventEnvelope, interactionPayload, slashCommandPayload } from "./payloads.ts";
+import { eventEnvelope, interactionPayload } from "./payloads.ts";
+import { parseSlashCommand } from "./quick-payload.ts";
 import type { DispatchOptions } from "./receiver.ts";
 import type { SlackRequestContext } from "./request-context.ts";
 import { cachedTokens, slackTokens } from "./tokens.ts";
@@ -118,7 +119,7 @@ export function slackRoutes(options: SlackRouteOptions): Hono<Env> {
     const raw = await readRawBody(c.req.raw);
     if (isSslCheck(raw)) return c.body(null, 200);
     await verified(c.req.raw, c.env, raw);
-    const parsed = slashCommandPayload.safeParse(Object.fromEntries(new URLSearchParams(raw)));
+    const parsed = parseSlashCommand(Object.fromEntries(new URLSearchParams(raw)));
     if (!parsed.success) throw new HttpError("malformed_payload", "Not a Slack slash-command payload.");
     // The command listener Bolt would run, without Bolt's dispatch (direct-command.ts).
     return slackApp(c.env).command(parsed.data, dispatchOptions(c));
