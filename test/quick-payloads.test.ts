@@ -154,7 +154,7 @@ describe("Discord: quickInteraction ⊆ interactionPayload", () => {
       { user: { id: "1" } },
       { user: { id: "1" }, roles: null },
     ];
-    const cases = [null, [], "x", 1, {}];
+    const cases: unknown[] = [null, [], "x", 1, {}];
     for (const path of paths)
       for (const value of [...ANY, ...special]) cases.push(withValue(INTERACTION, path, value));
     expect(compare(cases, quickInteraction, interactionPayload)).toBeGreaterThan(100);
