@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { discordCommandPlace } from "../src/adapters/discord/command-place.ts";
 import { interactionPayload } from "../src/adapters/discord/payloads.ts";
 import { quickInteraction } from "../src/adapters/discord/quick-payload.ts";
 import { slashCommandPayload } from "../src/adapters/slack/payloads.ts";
@@ -242,5 +243,26 @@ describe("Slack: quickSlashCommand ⊆ slashCommandPayload", () => {
     for (const field of fields) for (const value of values) cases.push({ ...FORM, [field]: value });
     const clean = cases.map((c) => Object.fromEntries(Object.entries(c).filter(([, v]) => v !== undefined)));
     expect(compare(clean, quickSlashCommand, slashCommandPayload)).toBeGreaterThan(20);
+  });
+});
+
+describe("Discord: where a command was used (discordCommandPlace)", () => {
+  it("reads the channel and resolved users as the schema does, unusual payloads included", async () => {
+    const place = (value: unknown) => discordCommandPlace(value);
+    expect(place({ channel_id: "700000000000000001", data: { name: "cop" } }).channelId).toBe(
+      "700000000000000001",
+    );
+    expect(place({ data: { name: "cop" } }).channelId).toBeNull();
+    // A malformed channel id makes the whole payload unreadable: nothing is guessed.
+    expect(place({ channel_id: "general", data: {} }).channelId).toBeNull();
+    expect(place({ channel_id: "700000000000000001", data: "x" }).channelId).toBeNull();
+    const resolved = place({
+      channel_id: "700000000000000001",
+      data: { resolved: { users: { "800000000000000001": { bot: true }, "800000000000000002": {} } } },
+    });
+    expect(resolved.channelId).toBe("700000000000000001");
+    expect(await resolved.isBot("800000000000000001")).toBe(true);
+    expect(await resolved.isBot("800000000000000002")).toBe(false);
+    expect(await resolved.isBot("800000000000000003")).toBeNull();
   });
 });
