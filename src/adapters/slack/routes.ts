@@ -117,9 +117,11 @@ export function slackRoutes(options: SlackRouteOptions): Hono<Env> {
 
   routes.post("/commands", async (c) => {
     const raw = await readRawBody(c.req.raw);
-    if (isSslCheck(raw)) return c.body(null, 200);
+    // One parse of the form serves the ssl_check test and, once verified, the command.
+    const form = new URLSearchParams(raw);
+    if (isSslCheck(raw, form)) return c.body(null, 200);
     await verified(c.req.raw, c.env, raw);
-    const parsed = parseSlashCommand(Object.fromEntries(new URLSearchParams(raw)));
+    const parsed = parseSlashCommand(Object.fromEntries(form));
     if (!parsed.success) throw new HttpError("malformed_payload", "Not a Slack slash-command payload.");
     // The command listener Bolt would run, without Bolt's dispatch (direct-command.ts).
     return slackApp(c.env).command(parsed.data, dispatchOptions(c));
@@ -153,8 +155,8 @@ export function slackRoutes(options: SlackRouteOptions): Hono<Env> {
   return routes;
 }
 
-function isSslCheck(raw: string): boolean {
-  return raw.length < 1024 && new URLSearchParams(raw).get("ssl_check") === "1";
+function isSslCheck(raw: string, form?: URLSearchParams): boolean {
+  return raw.length < 1024 && (form ?? new URLSearchParams(raw)).get("ssl_check") === "1";
 }
 
 function parseJson(text: string | null): unknown {
