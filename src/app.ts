@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { discordRoutes } from "./adapters/discord/routes.ts";
+import { MAX_BODY_BYTES } from "./adapters/read-body.ts";
 import { slackOauthRoutes } from "./adapters/slack/oauth.ts";
 import { slackRoutes } from "./adapters/slack/routes.ts";
 import { healthPage } from "./adapters/web/health-route.ts";
@@ -18,8 +19,8 @@ import { JOB_KINDS } from "./jobs/registry.ts";
 import { createJobStarter } from "./jobs/start-now.ts";
 import { createUpcomingWork } from "./jobs/upcoming.ts";
 
-/** Bodies above this are refused with 413 before anything reads them. */
-export const MAX_BODY_BYTES = 64 * 1024;
+/** Bodies above this are refused with 413 before anything reads them (read-body.ts). */
+export { MAX_BODY_BYTES };
 
 export interface AppOptions {
   /** The clock. Tests pin it; production reads the system time. */

@@ -17,6 +17,10 @@ export interface Guyub {
   readonly secret: string;
   readonly slack: req.LoadRequest;
   readonly discord: req.LoadRequest;
+  /** The application's key pair (the bare Discord worker verifies with the same public key). */
+  readonly discordKeys: req.DiscordKeys;
+  /** The Discord request's body, to sign for another target. */
+  readonly discordBody: string;
   readonly migrations: number;
 }
 
@@ -94,7 +98,7 @@ export async function startGuyub(options: {
   for (const round of ["first", "repeated"]) {
     await req.check(`guyub Discord (${round})`, discord, (status, body) => status === 200 && body.type === 4);
   }
-  return { worker, standins, secret, slack, discord, migrations };
+  return { worker, standins, secret, slack, discord, discordKeys: keys, discordBody: command, migrations };
 }
 
 /** Slack's install as a moderator's browser does it: guyub, the stand-in's Allow, the callback. */

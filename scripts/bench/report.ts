@@ -5,7 +5,7 @@ import type { LoadOptions, Measurement } from "./measure.ts";
 import { CLK_TCK, CORES } from "./proc.ts";
 
 export interface TargetResult {
-  key: "guyubSlack" | "guyubDiscord" | "bare" | "boltNode";
+  key: "guyubSlack" | "guyubDiscord" | "bare" | "bareDiscord" | "boltNode";
   label: string;
   measurement: Measurement;
   /** Slack/Discord API calls guyub made during the measured window (should be 0 when warm). */
@@ -66,6 +66,7 @@ export interface Verdict {
 export function verdicts(results: TargetResult[]): { ratios: Record<string, number>; verdicts: Verdict[] } {
   const find = (key: TargetResult["key"]) => results.find((r) => r.key === key)?.measurement;
   const bare = find("bare");
+  const bareDiscord = find("bareDiscord");
   const bolt = find("boltNode");
   const ratios: Record<string, number> = {};
   const list: Verdict[] = [];
@@ -85,6 +86,23 @@ export function verdicts(results: TargetResult[]): { ratios: Record<string, numb
       ratios[`${key}ExtraCpuMsOverBare`] = extra;
       list.push({
         goal: `${name} CPU/request − bare CPU/request ≤ ${GOALS.maxExtraCpuMsOverBare} ms`,
+        value: extra,
+        pass: extra <= GOALS.maxExtraCpuMsOverBare,
+      });
+    }
+    // Discord also against its own floor: a bare worker that verifies Ed25519 as guyub must.
+    if (bareDiscord && key === "guyubDiscord") {
+      const ratio = m.requestsPerSecond / bareDiscord.requestsPerSecond;
+      ratios.guyubDiscordRpsOverBareDiscord = ratio;
+      list.push({
+        goal: `${name} req/s ÷ bare Discord req/s ≥ ${GOALS.minThroughputRatio}`,
+        value: ratio,
+        pass: ratio >= GOALS.minThroughputRatio,
+      });
+      const extra = m.serverCpuMsPerRequest - bareDiscord.serverCpuMsPerRequest;
+      ratios.guyubDiscordExtraCpuMsOverBareDiscord = extra;
+      list.push({
+        goal: `${name} CPU/request − bare Discord CPU/request ≤ ${GOALS.maxExtraCpuMsOverBare} ms`,
         value: extra,
         pass: extra <= GOALS.maxExtraCpuMsOverBare,
       });
@@ -113,13 +131,16 @@ export function printVerdicts(results: TargetResult[]): ReturnType<typeof verdic
     console.log(
       `  ${name}  req/s ÷ bare = ${fixed(overBare ?? Number.NaN, 2)}   req/s ÷ Bolt on Node = ${fixed(overBolt ?? Number.NaN, 2)}   CPU/request = ${fixed(m.serverCpuMsPerRequest, 3)} ms (bare + ${fixed(extra ?? Number.NaN, 3)})`,
     );
-  }
-  for (const key of ["bare", "boltNode"] as const) {
-    const m = find(key);
-    if (m)
+    const overBareDiscord = outcome.ratios.guyubDiscordRpsOverBareDiscord;
+    if (key === "guyubDiscord" && overBareDiscord !== undefined)
       console.log(
-        `  ${key === "bare" ? "bare worker  " : "Bolt on Node "}  CPU/request = ${fixed(m.serverCpuMsPerRequest, 3)} ms`,
+        `                 req/s ÷ bare Discord = ${fixed(overBareDiscord, 2)}   CPU/request = bare Discord + ${fixed(outcome.ratios.guyubDiscordExtraCpuMsOverBareDiscord ?? Number.NaN, 3)} ms`,
       );
+  }
+  const floors = { bare: "bare worker  ", bareDiscord: "bare Discord ", boltNode: "Bolt on Node " } as const;
+  for (const key of ["bare", "bareDiscord", "boltNode"] as const) {
+    const m = find(key);
+    if (m) console.log(`  ${floors[key]}  CPU/request = ${fixed(m.serverCpuMsPerRequest, 3)} ms`);
   }
   console.log("\nGoals");
   for (const v of outcome.verdicts)

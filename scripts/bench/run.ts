@@ -1,7 +1,8 @@
 /**
  * `npm run bench [-- --duration 10 --connections 10 --warmup 2 --rounds 3 --direct]`: requests/s, latency and CPU per
  * request on this machine for guyub (Slack and Discord, production bundle in Miniflare), a bare
- * Worker that only verifies a Slack signature (the runtime's floor) and a minimal Bolt app on Node.
+ * Worker that only verifies a Slack signature (the runtime's floor), a bare Worker that only
+ * verifies a Discord Ed25519 signature (the Discord floor) and a minimal Bolt app on Node.
  * Prints a table, ratios and PASS/MISS per goal, and writes .bench/results.json. A MISS is a
  * report, not a failure; a target that answers wrongly is a failure.
  */
@@ -45,8 +46,9 @@ if (!positiveInt(load.durationSeconds) || !positiveInt(load.connections) || !(lo
   throw new Error("--duration and --connections must be positive integers, --warmup a number ≥ 0");
 }
 // Each target's request is signed once, just before its check; it must stay valid (5 min) throughout.
-if ((load.warmupSeconds + load.durationSeconds + 1) * 4 * rounds > 270)
-  throw new Error("(--warmup + --duration) × 4 targets × --rounds must stay under 270 s");
+const TARGETS = 5;
+if ((load.warmupSeconds + load.durationSeconds + 1) * TARGETS * rounds > 270)
+  throw new Error(`(--warmup + --duration) × ${TARGETS} targets × --rounds must stay under 270 s`);
 
 // Everything started is stopped in reverse order, also on error and on Ctrl-C.
 const { cleanups, cleanup } = stopList();
@@ -85,6 +87,8 @@ async function main(): Promise<void> {
     secret,
     slack,
     discord: interaction,
+    discordKeys,
+    discordBody,
     migrations,
   } = await startGuyub({
     root: ROOT,
@@ -106,6 +110,23 @@ async function main(): Promise<void> {
   const bareRequest = req.signedSlack(`${bare.url}/slack/commands`, secret, slackBody);
   await req.check("bare worker", bareRequest, (status, body) => status === 200 && body.ok === true);
 
+  // The Discord floor: the same signed interaction, verified with Ed25519 as guyub must.
+  const bareDiscordPath = join(ROOT, "scripts/bench/bare-discord-worker.js");
+  const bareDiscord = await serveWorker(
+    "bare-discord",
+    bareDiscordPath,
+    { DISCORD_PUBLIC_KEY: text(discordKeys.publicKeyHex) },
+    direct,
+  );
+  cleanups.push(bareDiscord.stop);
+  pin(bareDiscord.pid, SERVER_CORE);
+  const bareDiscordRequest = req.signedDiscord(`${bareDiscord.url}/interactions`, discordKeys, discordBody);
+  await req.check(
+    "bare Discord worker",
+    bareDiscordRequest,
+    (status, body) => status === 200 && body.type === 4,
+  );
+
   const bolt = await startBolt(ROOT, secret, SERVER_CORE);
   cleanups.push(bolt.stop);
   // Bolt's HTTPReceiver takes commands, events and interactions on one endpoint.
@@ -124,12 +145,18 @@ async function main(): Promise<void> {
     const discordResult = await bench("guyubDiscord", "guyub Discord", guyub, interaction);
     discordResult.platformCalls = standins.state.calls.length - calls;
     const bareResult = await bench("bare", "bare worker", bare, bareRequest);
+    const bareDiscordResult = await bench(
+      "bareDiscord",
+      "bare Discord worker",
+      bareDiscord,
+      bareDiscordRequest,
+    );
     const boltResult = await bench("boltNode", "Bolt on Node", bolt, boltRequest);
-    perRound.push([slackResult, discordResult, bareResult, boltResult]);
-    const ratio = (r: TargetResult) =>
-      (r.measurement.requestsPerSecond / bareResult.measurement.requestsPerSecond).toFixed(2);
+    perRound.push([slackResult, discordResult, bareResult, bareDiscordResult, boltResult]);
+    const ratio = (r: TargetResult, floor = bareResult) =>
+      (r.measurement.requestsPerSecond / floor.measurement.requestsPerSecond).toFixed(2);
     console.log(
-      `  round ${round} ratios to the bare worker: Slack ${ratio(slackResult)}, Discord ${ratio(discordResult)}`,
+      `  round ${round} ratios to the bare worker: Slack ${ratio(slackResult)}, Discord ${ratio(discordResult)}; Discord to the bare Discord worker ${ratio(discordResult, bareDiscordResult)}`,
     );
   }
   await cleanup();

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { CommandPlace } from "../../core/commands/place.ts";
+import { isFields, snowflake as snowflakeText } from "../quick-check.ts";
 
 const snowflake = z.string().regex(/^\d{1,20}$/);
 
@@ -23,8 +24,7 @@ const placePayload = z.looseObject({
  * payload does not describe is "cannot tell" (null).
  */
 export function discordCommandPlace(interaction: unknown): CommandPlace {
-  const parsed = placePayload.safeParse(interaction);
-  const payload = parsed.success ? parsed.data : {};
+  const payload = quickPlace(interaction) ?? parsedPlace(interaction);
   const users = payload.data?.resolved?.users ?? {};
   return {
     channelId: payload.channel_id ?? null,
@@ -33,4 +33,18 @@ export function discordCommandPlace(interaction: unknown): CommandPlace {
       return user ? user.bot === true : null;
     },
   };
+}
+
+function parsedPlace(interaction: unknown): z.infer<typeof placePayload> {
+  const parsed = placePayload.safeParse(interaction);
+  return parsed.success ? parsed.data : {};
+}
+
+/** Without resolved users (most commands) only `channel_id` matters: the schema's answer, unwalked. */
+function quickPlace(interaction: unknown): z.infer<typeof placePayload> | undefined {
+  if (!isFields(interaction)) return undefined;
+  const { channel_id: channelId, data } = interaction;
+  if (channelId !== undefined && !snowflakeText(channelId)) return undefined;
+  if (data !== undefined && !(isFields(data) && data.resolved === undefined)) return undefined;
+  return channelId === undefined ? {} : { channel_id: channelId as string };
 }

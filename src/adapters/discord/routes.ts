@@ -21,7 +21,8 @@ import { onDiscordEvent } from "./events.ts";
 import { onComponent } from "./interactions.ts";
 import { createDiscordLookups } from "./lookups.ts";
 import { discordAuthority, discordContact, invocationFromOptions, localeFrom } from "./parse.ts";
-import { type DiscordInteraction, interactionPayload } from "./payloads.ts";
+import type { DiscordInteraction } from "./payloads.ts";
+import { parseInteraction } from "./quick-payload.ts";
 import { EPHEMERAL, renderDiscordMessage } from "./render.ts";
 import { renderDiscordModal } from "./render-form.ts";
 import { DISCORD_TRAITS } from "./traits.ts";
@@ -58,7 +59,7 @@ export function discordRoutes(options: DiscordRouteOptions): Hono<Env> {
 
   routes.post("/interactions", async (c) => {
     const raw = await verifiedBody(c.req.raw, c.env, options.verifyNow());
-    const parsed = interactionPayload.safeParse(parseJson(raw));
+    const parsed = parseInteraction(parseJson(raw));
     if (!parsed.success) throw new HttpError("malformed_payload", "Not a Discord interaction payload.");
     const interaction = parsed.data;
 

@@ -1,26 +1,15 @@
-import { type AllMiddlewareArgs, App, LogLevel, type SlackCommandMiddlewareArgs } from "@slack/bolt";
+import { App, LogLevel } from "@slack/bolt";
 import { recordAccessLost } from "../../core/access.ts";
-import { parseCommandText } from "../../core/commands/parse-text.ts";
-import { CommandError } from "../../core/errors.ts";
-import { handleCommand } from "../../core/handle-command.ts";
 import { credentialId } from "../credential.ts";
-import { withinDeadline } from "../deadline.ts";
-import { sharedRender } from "../shared-render.ts";
 import { registerActivityEvents } from "./activity-events.ts";
 import { slackClientOptions } from "./client.ts";
-import { slackCommandPlace } from "./command-place.ts";
-import { slackCommandRoots } from "./command-roots.ts";
-import { createSlackLookups } from "./directory.ts";
-import { openModal, registerInteractions } from "./interactions.ts";
+import { onCommand } from "./command.ts";
+import { directCommand } from "./direct-command.ts";
+import { registerInteractions } from "./interactions.ts";
 import { registerMembershipEvents } from "./membership-events.ts";
-import { COMMAND_TEXT_MAX } from "./payloads.ts";
-import { WorkersReceiver } from "./receiver.ts";
-import { renderSlackReply as render } from "./render.ts";
+import type { SlashCommandPayload } from "./payloads.ts";
+import { type DispatchOptions, WorkersReceiver } from "./receiver.ts";
 import type { SlackRequestContext } from "./request-context.ts";
-import { SLACK_TRAITS } from "./traits.ts";
-
-/** A shared (frozen) message, such as a cached help page, is rendered once per isolate. */
-const renderSlackReply = sharedRender(render);
 
 export interface SlackAppConfig {
   /** The bot token of the workspace a request comes from (null: not installed there). */
@@ -33,6 +22,11 @@ export interface SlackAppConfig {
 export interface SlackApp {
   readonly bolt: App;
   readonly receiver: WorkersReceiver;
+  /**
+   * A verified slash command answered by the listener Bolt would call, with the arguments Bolt
+   * would build, but without Bolt's dispatch (direct-command.ts).
+   */
+  readonly command: (body: SlashCommandPayload, options: DispatchOptions) => Promise<Response>;
 }
 
 /**
@@ -42,6 +36,8 @@ export interface SlackApp {
  */
 export function createSlackApp(config: SlackAppConfig): SlackApp {
   const receiver = new WorkersReceiver();
+  // Bolt completes these (logger, log level); the direct command path builds its clients from them.
+  const clientOptions = slackClientOptions(config.apiUrl);
   const bolt = new App({
     receiver,
     authorize: async (source) => ({
@@ -52,7 +48,7 @@ export function createSlackApp(config: SlackAppConfig): SlackApp {
     // Bolt's default conversation store rejects with a new Error (a stack trace) on every request
     // whose conversation it has not seen; guyub keeps no state in it (it has D1).
     convoStore: false,
-    clientOptions: slackClientOptions(config.apiUrl),
+    clientOptions,
     logLevel: LogLevel.ERROR,
   });
   // Any command name: the manifest registers `/cop`, but a staging app may call it `/cop-dev`.
@@ -78,71 +74,9 @@ export function createSlackApp(config: SlackAppConfig): SlackApp {
       });
     });
   }
-  return { bolt, receiver };
-}
-
-async function onCommand({
-  command,
-  ack,
-  respond,
-  client,
-  context,
-}: SlackCommandMiddlewareArgs & AllMiddlewareArgs) {
-  const request = context.guyub as SlackRequestContext;
-  // One users.info for both questions a command may ask (admin? which zone?), and only when asked.
-  let info: ReturnType<typeof client.users.info> | undefined;
-  const userInfo = () => {
-    info ??= client.users.info({ user: command.user_id });
-    return info;
+  return {
+    bolt,
+    receiver,
+    command: directCommand({ bolt, clientOptions, tokenFor: config.tokenFor, listener: onCommand }),
   };
-  // `/cop` or `/copmod` (both at the same request URL): which root the words are read under.
-  const { root, syntax } = slackCommandRoots(command.command);
-  const work = handleCommand(request.core, {
-    traits: SLACK_TRAITS,
-    contact: {
-      platform: SLACK_TRAITS.id,
-      workspaceId: command.team_id,
-      workspaceName: command.team_domain ?? null,
-      userId: command.user_id,
-      displayName: command.user_name ?? null,
-      initialLocale: "en",
-    },
-    syntax,
-    authority: () => ({
-      kind: "lookup",
-      lookup: async () => {
-        const answer = await userInfo();
-        return Boolean(answer.user?.is_admin || answer.user?.is_owner);
-      },
-    }),
-    parse: (registry) => {
-      if (command.text.length > COMMAND_TEXT_MAX)
-        throw new CommandError("too_long", { limit: COMMAND_TEXT_MAX });
-      // One release of compatibility: `/cop` still takes moderator words, answering as `/copmod`.
-      return parseCommandText(registry, SLACK_TRAITS, command.text, {
-        root,
-        memberRootTakesModeratorWords: true,
-      });
-    },
-    // Slack does not retry commands, but a signed request can be replayed for five minutes.
-    ingressKey: command.trigger_id ? `slack:${command.team_id}:trigger:${command.trigger_id}` : undefined,
-    place: slackCommandPlace(client, command.channel_id),
-    directory: createSlackLookups(client),
-    actorTimezone: async () => (await userInfo()).user?.tz ?? null,
-  });
-  const early = await withinDeadline(work, request.replyDeadlineMs);
-  if (early.done && early.value.form && command.trigger_id) {
-    // A form opens on the command's trigger_id, which lives 3 s: ack first, then open it.
-    await ack();
-    const opened = await openModal(client, command.trigger_id, early.value.form);
-    if (!opened) await respond(renderSlackReply(early.value.message));
-    return;
-  }
-  if (early.done) {
-    await ack(renderSlackReply(early.value.message));
-    return;
-  }
-  // Slow (a platform look-up is lagging): ack now, answer through response_url when ready.
-  await ack();
-  await respond(renderSlackReply((await work).message));
 }

@@ -9,6 +9,9 @@ export interface DispatchOptions {
   readonly waitUntil: (promise: Promise<unknown>) => void;
 }
 
+/** Acknowledges a request: its reply (a message, text) or nothing for an empty 200. */
+export type Ack = (reply?: unknown) => Promise<void>;
+
 /**
  * A Bolt receiver for Workers. The HTTP layer verifies and parses the request, then hands the
  * body here; the response is whatever the listener passes to `ack()`. Work a listener does
@@ -30,32 +33,46 @@ export class WorkersReceiver implements Receiver {
     return Promise.resolve();
   }
 
-  async dispatch(body: Record<string, unknown>, options: DispatchOptions): Promise<Response> {
+  dispatch(body: Record<string, unknown>, options: DispatchOptions): Promise<Response> {
     const app = this.#app;
     if (!app) throw new Error("WorkersReceiver used before Bolt initialised it");
-    let settle: (reply: Response) => void = () => {};
-    const replied = new Promise<Response>((resolve) => {
-      settle = resolve;
-    });
-    let acked = false;
-    const ack = async (reply?: unknown) => {
-      if (acked) return;
-      acked = true;
-      settle(toResponse(reply));
-    };
-    const processing = app
-      .processEvent({
-        body,
-        ack,
-        retryNum: options.retryNum,
-        retryReason: options.retryReason,
-        customProperties: options.customProperties,
-      })
-      .catch((error: unknown) => console.error("slack listener failed", error))
-      .finally(() => ack());
-    options.waitUntil(processing);
-    return replied;
+    return answer(
+      (ack) =>
+        app.processEvent({
+          body,
+          ack,
+          retryNum: options.retryNum,
+          retryReason: options.retryReason,
+          customProperties: options.customProperties,
+        }),
+      options.waitUntil,
+    );
   }
+}
+
+/**
+ * The response is what `run` acks first; `run` goes on in `waitUntil`. A failure is logged, and
+ * a run that ends (or fails) without acking is answered with an empty 200.
+ */
+export function answer(
+  run: (ack: Ack) => Promise<unknown>,
+  waitUntil: (promise: Promise<unknown>) => void,
+): Promise<Response> {
+  let settle: (reply: Response) => void = () => {};
+  const replied = new Promise<Response>((resolve) => {
+    settle = resolve;
+  });
+  let acked = false;
+  const ack: Ack = async (reply) => {
+    if (acked) return;
+    acked = true;
+    settle(toResponse(reply));
+  };
+  const processing = run(ack)
+    .catch((error: unknown) => console.error("slack listener failed", error))
+    .finally(() => ack());
+  waitUntil(processing);
+  return replied;
 }
 
 function toResponse(reply: unknown): Response {

@@ -8,7 +8,9 @@ import type { AppEnv } from "../../env.ts";
 import { readRawBody } from "../read-body.ts";
 import { assertVerified } from "../verify-result.ts";
 import { createSlackApp, type SlackApp } from "./bolt-app.ts";
-import { eventEnvelope, interactionPayload, slashCommandPayload } from "./payloads.ts";
+import { eventEnvelope, interactionPayload } from "./payloads.ts";
+import { parseSlashCommand } from "./quick-payload.ts";
+import type { DispatchOptions } from "./receiver.ts";
 import type { SlackRequestContext } from "./request-context.ts";
 import { cachedTokens, slackTokens } from "./tokens.ts";
 import { verifySlackRequest } from "./verify.ts";
@@ -44,10 +46,12 @@ export interface SlackRouteOptions {
 }
 
 type Env = { Bindings: AppEnv };
+type Context = { env: AppEnv; executionCtx: { waitUntil(promise: Promise<unknown>): void } };
 
 /**
  * `/slack/commands`, `/slack/interactions`, `/slack/events`. Order on every route: answer an
- * unsigned `ssl_check`, verify the signature and timestamp, then parse, then hand to Bolt.
+ * unsigned `ssl_check`, verify the signature and timestamp, then parse, then hand to Bolt (a slash
+ * command goes straight to the command listener Bolt would call: direct-command.ts).
  */
 export function slackRoutes(options: SlackRouteOptions): Hono<Env> {
   const routes = new Hono<Env>();
@@ -95,31 +99,32 @@ export function slackRoutes(options: SlackRouteOptions): Hono<Env> {
     assertVerified(result, "Slack");
   };
 
-  const dispatch = (
-    c: { env: AppEnv; executionCtx: { waitUntil(promise: Promise<unknown>): void } },
-    body: Record<string, unknown>,
-    retry?: Request,
-  ) => {
+  const dispatchOptions = (c: Context, retry?: Request): DispatchOptions => {
     const guyub: SlackRequestContext = {
       core: options.core(c.env),
       replyDeadlineMs: options.replyDeadlineMs ?? 2000,
     };
     const retryNum = retry?.headers.get("x-slack-retry-num");
-    return slackApp(c.env).receiver.dispatch(body, {
+    return {
       customProperties: { guyub },
       waitUntil: (promise) => c.executionCtx.waitUntil(promise),
       retryNum: retryNum ? Number(retryNum) : undefined,
       retryReason: retry?.headers.get("x-slack-retry-reason") ?? undefined,
-    });
+    };
   };
+  const dispatch = (c: Context, body: Record<string, unknown>, retry?: Request) =>
+    slackApp(c.env).receiver.dispatch(body, dispatchOptions(c, retry));
 
   routes.post("/commands", async (c) => {
     const raw = await readRawBody(c.req.raw);
-    if (isSslCheck(raw)) return c.body(null, 200);
+    // One parse of the form serves the ssl_check test and, once verified, the command.
+    const form = new URLSearchParams(raw);
+    if (isSslCheck(raw, form)) return c.body(null, 200);
     await verified(c.req.raw, c.env, raw);
-    const parsed = slashCommandPayload.safeParse(Object.fromEntries(new URLSearchParams(raw)));
+    const parsed = parseSlashCommand(Object.fromEntries(form));
     if (!parsed.success) throw new HttpError("malformed_payload", "Not a Slack slash-command payload.");
-    return dispatch(c, parsed.data);
+    // The command listener Bolt would run, without Bolt's dispatch (direct-command.ts).
+    return slackApp(c.env).command(parsed.data, dispatchOptions(c));
   });
 
   routes.post("/interactions", async (c) => {
@@ -150,8 +155,8 @@ export function slackRoutes(options: SlackRouteOptions): Hono<Env> {
   return routes;
 }
 
-function isSslCheck(raw: string): boolean {
-  return raw.length < 1024 && new URLSearchParams(raw).get("ssl_check") === "1";
+function isSslCheck(raw: string, form?: URLSearchParams): boolean {
+  return raw.length < 1024 && (form ?? new URLSearchParams(raw)).get("ssl_check") === "1";
 }
 
 function parseJson(text: string | null): unknown {
