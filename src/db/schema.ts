@@ -185,30 +185,6 @@ export interface FormDraftsTable {
   updated_at: string;
 }
 
-/** A member's profile (migrations/0004_profiles.sql); `benefits` is a JSON array of keys. */
-export interface ProfilesTable {
-  id: Generated<number>;
-  community_id: number;
-  member_id: number;
-  does: string;
-  shares: string;
-  needs: Generated<string>;
-  benefits: Generated<string>;
-  frequency: "weekly" | "fortnightly" | "monthly" | "flexible";
-  intro_consent: number;
-  findable: number;
-  answered_at: string;
-  updated_at: string;
-}
-
-/** The Discord intro form's first step, waiting for the second; `answers` is JSON. */
-export interface ProfileDraftsTable {
-  member_id: number;
-  community_id: number;
-  answers: string;
-  updated_at: string;
-}
-
 /**
  * The tables of the features in `src/features/`: each feature adds its own from its folder
  * (`schema.ts` there, declaration merging), so a new table joins `Database` without editing this file.
@@ -228,8 +204,6 @@ export interface Database extends FeatureTables {
   delivery_pace: DeliveryPaceTable;
   delivery_blocks: DeliveryBlocksTable;
   dm_channels: DmChannelsTable;
-  profiles: ProfilesTable;
-  profile_drafts: ProfileDraftsTable;
   form_drafts: FormDraftsTable;
   meeting_series: MeetingSeriesTable;
   meeting_overrides: MeetingOverridesTable;

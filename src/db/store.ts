@@ -30,7 +30,6 @@ import { membershipEffectQueries } from "./membership.ts";
 import { createMembershipReads } from "./membership-reads.ts";
 import { createNudgeReads, nudgeEffectQueries } from "./nudges.ts";
 import { pendingIdsQuery, retryDeadQuery, writeDraftQueries } from "./outbox.ts";
-import { createProfileStore, profileEffectQueries } from "./profiles.ts";
 import { createRotationReads } from "./rotation.ts";
 import { rotationEffectQueries } from "./rotation-effects.ts";
 import type { CommunityUpdate } from "./schema.ts";
@@ -114,7 +113,6 @@ export function createCommunityStore(db: Db, d1: D1Database): CommunityStore {
     },
 
     deliveryReport: (communityId, since) => deliveryReport(db, communityId, since),
-    profiles: createProfileStore(db),
     membership: createMembershipReads(db),
     meetings: createMeetingReads(db),
     rotation: createRotationReads(db),
@@ -224,9 +222,6 @@ function effectQueries(db: Db, community: Community, effect: Effect, now: Date):
           .where("form_id", "=", effect.formId)
           .compile(),
       ];
-    case "profile.save":
-    case "profile.draft":
-      return profileEffectQueries(db, community.id, effect, now);
     case "delivery.noticeShown":
       return [
         db

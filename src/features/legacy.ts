@@ -29,7 +29,6 @@ import {
   onboardingSync,
   onboardingWelcome,
 } from "../core/commands/onboarding.ts";
-import { profileEdit, profileShow } from "../core/commands/profile.ts";
 import { rotationFairness, rotationShow } from "../core/commands/rotation.ts";
 import { rotationAdd, rotationMode, rotationRemove } from "../core/commands/rotation-admin.ts";
 import {
@@ -42,7 +41,6 @@ import { timezone } from "../core/commands/timezone.ts";
 import { topicList, topicSuggest, topicUnvote, topicVote } from "../core/commands/topic.ts";
 import { topicHistory } from "../core/commands/topic-history.ts";
 import { topicEdit, topicPin, topicRetire } from "../core/commands/topic-moderate.ts";
-import { whoknows } from "../core/commands/whoknows.ts";
 import type { Feature } from "../core/feature.ts";
 
 /*
@@ -50,12 +48,6 @@ import type { Feature } from "../core/feature.ts";
  * src/jobs), listed here as features so the command order holds while each moves to its own
  * folder (docs/architecture.md, *Feature folders*). A feature leaves this file when it moves.
  */
-
-export const profile: Feature = {
-  name: "profile",
-  commands: [profileShow, profileEdit, whoknows],
-  groups: { profile: "cmd.profile" },
-};
 
 export const membership: Feature = { name: "membership", commands: [join, leave, members] };
 

@@ -11,8 +11,6 @@ export const ERASE_TABLES = [
   "outbox",
   ...FEATURE_STORES.flatMap((part) => part.communityTables),
   "audit_log",
-  "profiles",
-  "profile_drafts",
   "member_nudges",
   "digest_topics",
   "topic_votes",

@@ -40,7 +40,6 @@ export interface CommandContext {
     CommunityStore,
     | "listModerators"
     | "deliveryReport"
-    | "profiles"
     | "membership"
     | "meetings"
     | "nudges"

@@ -11,7 +11,6 @@ import { holidayImportEn } from "../meetings/strings-import-en.ts";
 import { accessEn } from "../membership/strings-access-en.ts";
 import { membershipEn } from "../membership/strings-en.ts";
 import { nudgesEn } from "../nudges/strings-en.ts";
-import { profileEn } from "../profile/strings-en.ts";
 import { rotationEn } from "../rotation/strings-en.ts";
 import { setupEn } from "../setup/strings-en.ts";
 import { topicRefreshEn } from "../topics/refresh-strings-en.ts";
@@ -22,7 +21,6 @@ import { topicsEn } from "../topics/strings-en.ts";
  * `id.ts` must provide every key (a missing key fails the typecheck).
  */
 export const en = {
-  ...profileEn,
   ...nudgesEn,
   ...featuresEn,
   ...digestEn,

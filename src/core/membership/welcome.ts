@@ -5,7 +5,7 @@ import type { Block, Message } from "../message.ts";
 import type { Community, Effect } from "../model.ts";
 import type { OnboardingSettings } from "./ports.ts";
 
-/** The intro form's button; the profile feature defines the action (`src/core/profile/`). */
+/** The intro form's button; the profile feature defines the action (`src/features/profile/`). */
 export const INTRO_ACTION = "intro.open";
 /** Messages sent outside a command cannot know a renamed slash command; `/cop` is the manifest's. */
 const HELP_USAGE = "/cop help";

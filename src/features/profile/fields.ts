@@ -1,8 +1,8 @@
-import { formId } from "../actions/pack.ts";
-import type { FormValues } from "../actions/types.ts";
-import type { PlainKey, Translator } from "../i18n/index.ts";
-import type { Form, Select, TextInput } from "../message.ts";
-import type { Community } from "../model.ts";
+import { formId } from "../../core/actions/pack.ts";
+import type { FormValues } from "../../core/actions/types.ts";
+import type { PlainKey, Translator } from "../../core/i18n/index.ts";
+import type { Form, Select, TextInput } from "../../core/message.ts";
+import type { Community } from "../../core/model.ts";
 import {
   type AboutAnswers,
   BENEFITS,

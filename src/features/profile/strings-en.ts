@@ -1,7 +1,7 @@
 /**
  * English text of profiles, the intro form and `whoknows`, spread into the catalog
- * (`src/core/i18n/en.ts`), which stays the one source of keys. Field labels stay within
- * Discord's 45 characters for a modal label; placeholders within its 100.
+ * (`src/core/i18n/en.ts`, through `src/features/catalog.ts`), which stays the one source of keys.
+ * Field labels stay within Discord's 45 characters for a modal label; placeholders within its 100.
  */
 export const profileEn = {
   "cmd.profile": "Your profile: what you do, can share and need",
@@ -10,6 +10,7 @@ export const profileEn = {
   "cmd.whoknows": "Find members who can share about something",
   "arg.words": "subject",
   "arg.words.help": "What you are looking for, e.g. assessment rubrics",
+  "example.whoknows": "assessment rubrics",
 
   "intro.form.title": "Introduce yourself",
   "intro.form.step1": "Introduce yourself (1 of 2)",

@@ -24,7 +24,7 @@ export interface SearchHit {
   readonly snippet: string;
 }
 
-/** Profile reads; `src/db/profiles.ts` implements them over D1. Writes are `ProfileEffect`s. */
+/** Profile reads; `store.ts` implements them over D1. Writes are `ProfileEffect`s. */
 export interface ProfileStore {
   introState(communityId: number, memberId: number): Promise<IntroState>;
   /** A member of the community by platform id, with their profile; owner null if never seen. */
@@ -45,3 +45,17 @@ export type ProfileEffect =
   | { readonly type: "profile.save"; readonly memberId: number; readonly answers: ProfileAnswers }
   /** Keeps the Discord form's first step until the second is submitted. */
   | { readonly type: "profile.draft"; readonly memberId: number; readonly answers: AboutAnswers };
+
+// Profile's state joins core's `Effect` and `CommunityStore` from here (declaration merging), under
+// the key `profiles` the commands read (`ctx.store.profiles`).
+declare module "../../core/model.ts" {
+  interface FeatureEffects {
+    profiles: ProfileEffect;
+  }
+}
+declare module "../../core/ports.ts" {
+  interface FeatureReads {
+    /** Member profiles and `whoknows` (never cached: a consent change counts at once). */
+    readonly profiles: ProfileStore;
+  }
+}

@@ -1,7 +1,7 @@
-import { actionButton } from "../actions/pack.ts";
-import type { CommandContext } from "../commands/types.ts";
-import type { Locale } from "../i18n/index.ts";
-import { type Block, ephemeral, type Field, type Message } from "../message.ts";
+import { actionButton } from "../../core/actions/pack.ts";
+import type { CommandContext } from "../../core/commands/types.ts";
+import type { Locale } from "../../core/i18n/index.ts";
+import { type Block, ephemeral, type Field, type Message } from "../../core/message.ts";
 import type { Profile } from "./answers.ts";
 import type { ProfileOwner } from "./ports.ts";
 

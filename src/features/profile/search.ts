@@ -1,4 +1,4 @@
-import type { Inline } from "../message.ts";
+import type { Inline } from "../../core/message.ts";
 
 /** Marks a hit in a snippet; `cleanAnswer` strips both from member text, so they are unambiguous. */
 export const HIT_START = "\ue000";

@@ -1,7 +1,7 @@
-import type { OutboxDraft } from "../delivery.ts";
-import type { Translator } from "../i18n/index.ts";
-import type { Field, Message } from "../message.ts";
-import type { Member } from "../model.ts";
+import type { OutboxDraft } from "../../core/delivery.ts";
+import type { Translator } from "../../core/i18n/index.ts";
+import type { Field, Message } from "../../core/message.ts";
+import type { Member } from "../../core/model.ts";
 import type { AboutAnswers } from "./answers.ts";
 
 /** The outbox key of a member's introduction: one per member and community, ever. */

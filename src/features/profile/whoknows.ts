@@ -1,8 +1,8 @@
-import { type Block, ephemeral, type Inline } from "../message.ts";
-import { ftsQuery, snippetPieces } from "../profile/search.ts";
-import { defineCommand } from "./define.ts";
-import { option } from "./options.ts";
-import { localized } from "./syntax.ts";
+import { defineCommand } from "../../core/commands/define.ts";
+import { option } from "../../core/commands/options.ts";
+import { localized } from "../../core/commands/syntax.ts";
+import { type Block, ephemeral, type Inline } from "../../core/message.ts";
+import { ftsQuery, snippetPieces } from "./search.ts";
 
 /** How many members `whoknows` lists at most. */
 export const WHOKNOWS_LIMIT = 10;

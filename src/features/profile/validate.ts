@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { FormValues } from "../actions/types.ts";
-import type { Translator } from "../i18n/index.ts";
+import type { FormValues } from "../../core/actions/types.ts";
+import type { Translator } from "../../core/i18n/index.ts";
 import {
   type AboutAnswers,
   answerLength,

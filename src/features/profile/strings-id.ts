@@ -12,6 +12,7 @@ export const profileId: Record<keyof typeof profileEn, string> = {
   "cmd.whoknows": "Cari anggota yang dapat berbagi tentang suatu hal",
   "arg.words": "kata kunci",
   "arg.words.help": "Apa yang Anda cari, misalnya rubrik penilaian",
+  "example.whoknows": "rubrik penilaian",
 
   "intro.form.title": "Perkenalkan diri Anda",
   "intro.form.step1": "Perkenalkan diri Anda (1 dari 2)",

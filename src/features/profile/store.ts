@@ -1,10 +1,11 @@
 import { type CompiledQuery, type Selectable, sql } from "kysely";
 import { z } from "zod";
-import { BENEFITS, type Profile } from "../core/profile/answers.ts";
-import type { ProfileEffect, ProfileStore, SearchHit } from "../core/profile/ports.ts";
-import { HIT_END, HIT_START } from "../core/profile/search.ts";
-import type { Db } from "./client.ts";
+import type { Db } from "../../db/client.ts";
+import { featureStore } from "../../db/feature-store.ts";
+import { BENEFITS, type Profile } from "./answers.ts";
+import type { ProfileEffect, ProfileStore, SearchHit } from "./ports.ts";
 import type { ProfilesTable } from "./schema.ts";
+import { HIT_END, HIT_START } from "./search.ts";
 
 // JSON columns are a boundary too: parse them, never trust them.
 const benefitsJson = z.array(z.enum(BENEFITS));
@@ -40,6 +41,18 @@ const profileColumns = [
   "p.answered_at",
   "p.updated_at",
 ] as const;
+
+/**
+ * Profile's store part (listed in src/features/server.ts), under the key `ctx.store.profiles`
+ * has always had; a profile's rows go before the member they point at.
+ */
+export const profilesStore = featureStore({
+  name: "profiles",
+  reads: createProfileStore,
+  effectTypes: ["profile.save", "profile.draft"],
+  effectQueries: profileEffectQueries,
+  communityTables: ["profiles", "profile_drafts"],
+});
 
 /** The D1 implementation of core's `ProfileStore`. */
 export function createProfileStore(db: Db): ProfileStore {

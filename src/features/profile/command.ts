@@ -1,8 +1,8 @@
-import { ephemeral } from "../message.ts";
-import { openIntro } from "../profile/forms.ts";
-import { otherProfile, ownProfile } from "../profile/view.ts";
-import { defineCommand } from "./define.ts";
-import { option, optional } from "./options.ts";
+import { defineCommand } from "../../core/commands/define.ts";
+import { option, optional } from "../../core/commands/options.ts";
+import { ephemeral } from "../../core/message.ts";
+import { openIntro } from "./forms.ts";
+import { otherProfile, ownProfile } from "./view.ts";
 
 /** `/cop profile show [@member]` (Slack also takes `/cop profile`): yours in full, others' as they allow. */
 export const profileShow = defineCommand({

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { defineAction } from "../actions/define.ts";
-import type { FormDefinition } from "../actions/types.ts";
+import { defineAction } from "../../core/actions/define.ts";
+import type { FormDefinition } from "../../core/actions/types.ts";
 import { introAboutForm, introAllForm, introChoicesForm, openChoices, openIntro } from "./forms.ts";
 
 const none = z.array(z.string()).max(0);
