@@ -3,7 +3,6 @@ import type { LossCause, OutboxDraft } from "./delivery.ts";
 import type { DigestEffect } from "./digest/ports.ts";
 import type { Locale } from "./i18n/index.ts";
 import type { MeetingEffect } from "./meetings/ports.ts";
-import type { MembershipEffect } from "./membership/effects.ts";
 import type { NudgeEffect } from "./nudges/ports.ts";
 import type { PlatformId } from "./platform.ts";
 import type { RotationEffect } from "./rotation/effects.ts";
@@ -93,8 +92,6 @@ export type Effect =
   | { readonly type: "delivery.noticeShown" }
   /** The digest's settings and post (src/core/digest/). */
   | DigestEffect
-  /** Joins, leaves, the member-list sync and the onboarding settings (src/core/membership/). */
-  | MembershipEffect
   /** The topic chosen per meeting, discussed and archived topics (src/core/topics/refresh*). */
   | TopicRefreshEffect
   /** The timezone, the meeting series, its changed days and holidays (src/core/meetings/). */

@@ -1,6 +1,7 @@
 import type { Feature } from "../core/feature.ts";
 import { kudos } from "./kudos/index.ts";
-import { digest, meetings, membership, nudges, onboarding, rotation, topics } from "./legacy.ts";
+import { digest, meetings, nudges, rotation, topics } from "./legacy.ts";
+import { membership } from "./membership/index.ts";
 import { profile } from "./profile/index.ts";
 
 /**
@@ -11,7 +12,6 @@ export const FEATURES: readonly Feature[] = [
   profile,
   kudos,
   membership,
-  onboarding,
   nudges,
   digest,
   meetings,

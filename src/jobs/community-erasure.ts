@@ -25,8 +25,6 @@ export const ERASE_TABLES = [
   "holidays",
   "meeting_overrides",
   "meeting_series",
-  "member_sync_pages",
-  "member_sync",
   "dm_channels",
   "delivery_blocks",
   "form_drafts",

@@ -13,6 +13,4 @@ export const examplesId: Record<keyof typeof examplesEn, string> = {
   "example.topicTitle": "Kelas besar",
   "example.topicDetails": "Kerja kelompok dengan 40 murid",
   "example.doneNotes": "Berbagi rubrik untuk tugas proyek",
-  "example.welcome": "Selamat datang! Kita bertemu pada Selasa pertama setiap bulan.",
-  "example.conduct": "Saling menghargai, berbagi dengan murah hati, dan jaga apa yang dibagikan di sini.",
 };

@@ -9,7 +9,6 @@ import { meetingsEn } from "../meetings/strings-en.ts";
 import { calendarGuardsEn } from "../meetings/strings-guards-en.ts";
 import { holidayImportEn } from "../meetings/strings-import-en.ts";
 import { accessEn } from "../membership/strings-access-en.ts";
-import { membershipEn } from "../membership/strings-en.ts";
 import { nudgesEn } from "../nudges/strings-en.ts";
 import { rotationEn } from "../rotation/strings-en.ts";
 import { setupEn } from "../setup/strings-en.ts";
@@ -24,7 +23,6 @@ export const en = {
   ...nudgesEn,
   ...featuresEn,
   ...digestEn,
-  ...membershipEn,
   ...meetingsEn,
   ...rotationEn,
   ...topicRefreshEn,

@@ -9,7 +9,6 @@ import { calendarGuardsId } from "../meetings/strings-guards-id.ts";
 import { meetingsId } from "../meetings/strings-id.ts";
 import { holidayImportId } from "../meetings/strings-import-id.ts";
 import { accessId } from "../membership/strings-access-id.ts";
-import { membershipId } from "../membership/strings-id.ts";
 import { nudgesId } from "../nudges/strings-id.ts";
 import { rotationId } from "../rotation/strings-id.ts";
 import { setupId } from "../setup/strings-id.ts";
@@ -26,7 +25,6 @@ export const id: Record<MessageKey, string> = {
   ...nudgesId,
   ...featuresId,
   ...digestId,
-  ...membershipId,
   ...meetingsId,
   ...rotationId,
   ...topicRefreshId,

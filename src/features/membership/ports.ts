@@ -1,4 +1,4 @@
-import type { LeaveReason } from "./effects.ts";
+import type { LeaveReason, MembershipEffect } from "./effects.ts";
 
 /** Where a member stands, as stored. */
 export interface MemberState {
@@ -40,7 +40,7 @@ export interface MembersOverview {
   readonly sync: SyncStatus;
 }
 
-/** Membership reads for commands and core flows; `src/db/membership.ts` implements them over D1. */
+/** Membership reads for commands and core flows; `reads-store.ts` implements them over D1. */
 export interface MembershipReads {
   /** A member's state, or null when guyub never stored them. */
   member(communityId: number, platformUserId: string): Promise<MemberState | null>;
@@ -48,11 +48,19 @@ export interface MembershipReads {
   overview(communityId: number, newest: number): Promise<MembersOverview>;
 }
 
-/** Starts a job now rather than at its next scheduled moment (`/copmod onboarding sync`). */
-export interface JobStarter {
-  /** Claims and queues one run; false when one was already started this minute. */
-  start(job: string, communityId: number, now: Date): Promise<boolean>;
-}
-
-/** The member-list sync's job name (`src/jobs/member-sync.ts`). */
+/** The member-list sync's job name (`member-sync-job.ts`). */
 export const MEMBER_SYNC_JOB = "member-sync";
+
+// Membership's state joins core's `Effect` and `CommunityStore` from here (declaration merging),
+// under the key `membership` every feature reads the onboarding settings and main channel by.
+declare module "../../core/model.ts" {
+  interface FeatureEffects {
+    membership: MembershipEffect;
+  }
+}
+declare module "../../core/ports.ts" {
+  interface FeatureReads {
+    /** Member status, onboarding settings, member counts. */
+    readonly membership: MembershipReads;
+  }
+}

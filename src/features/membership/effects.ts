@@ -1,6 +1,6 @@
 /**
- * The state changes membership asks for. They are part of core's `Effect` union and applied by
- * `store.apply` in one D1 batch with everything else (the welcome drafts, the ingress key).
+ * The state changes membership asks for. They join core's `Effect` union (ports.ts) and are applied
+ * by `store.apply` in one D1 batch with everything else (the welcome drafts, the ingress key).
  */
 
 /** Why an alumnus left: stepped back (`/cop leave`), left the main channel, or left the platform. */
@@ -70,25 +70,3 @@ export type MembershipEffect =
   | { readonly type: "community.mainChannel"; readonly channelId: string }
   /** Something wanted to post publicly but no main channel is set: moderators are told once. */
   | { readonly type: "onboarding.noMainChannel" };
-
-const TYPES: ReadonlySet<string> = new Set<MembershipEffect["type"]>([
-  "member.join",
-  "member.leave",
-  "member.followedUp",
-  "member.syncPage",
-  "member.syncRequest",
-  "onboarding.settings",
-  "community.mainChannel",
-  "onboarding.noMainChannel",
-]);
-
-/** Whether an effect is one of membership's (the store hands those to `src/db/membership.ts`). */
-export function isMembershipEffect(effect: { readonly type: string }): effect is MembershipEffect {
-  return TYPES.has(effect.type);
-}
-
-/**
- * The `delivery_blocks` scope of the "no main channel" notice. It is shown once at the top of the
- * next moderator reply like lost access, and never matches a real channel id, so it blocks nothing.
- */
-export const NO_MAIN_CHANNEL = "main-channel";

@@ -1,18 +1,34 @@
 import { type CompiledQuery, sql } from "kysely";
-import { type MembershipEffect, NO_MAIN_CHANNEL } from "../core/membership/effects.ts";
-import type { Db } from "./client.ts";
-import { clearBlocksQueries } from "./delivery-blocks.ts";
-import { syncPageQueries } from "./member-sync-page.ts";
-import type { CommunityUpdate } from "./schema.ts";
+import { NO_MAIN_CHANNEL } from "../../core/delivery.ts";
+import type { Db } from "../../db/client.ts";
+import { clearBlocksQueries } from "../../db/delivery-blocks.ts";
+import { featureStore } from "../../db/feature-store.ts";
+import type { CommunityUpdate } from "../../db/schema.ts";
+import type { MembershipEffect } from "./effects.ts";
+import { createMembershipReads } from "./reads-store.ts";
+import { syncPageQueries } from "./sync-page-store.ts";
 
 /**
- * The one query every feature uses for "the community's members": active members only. Alumni
- * (left, stepped back, gone from the platform) and paused members stay in `members` for history
- * and are never counted, rotated, nudged or digested. Extend it with `.select(...)`.
+ * Membership's store part (listed in src/features/server.ts): the reads under `ctx.store.membership`
+ * (member state, the onboarding settings, the overview), the effects of joins, leaves, the sync and
+ * onboarding, and the sync's tables (the `members` rows themselves are core's, erased last).
  */
-export function activeMembersQuery(db: Db, communityId: number) {
-  return db.selectFrom("members").where("community_id", "=", communityId).where("status", "=", "active");
-}
+export const membershipStore = featureStore({
+  name: "membership",
+  reads: createMembershipReads,
+  effectTypes: [
+    "member.join",
+    "member.leave",
+    "member.followedUp",
+    "member.syncPage",
+    "member.syncRequest",
+    "onboarding.settings",
+    "community.mainChannel",
+    "onboarding.noMainChannel",
+  ],
+  effectQueries: membershipEffectQueries,
+  communityTables: ["member_sync_pages", "member_sync"],
+});
 
 /**
  * Statements for one membership effect, run by `store.apply` in its batch. Only a new main

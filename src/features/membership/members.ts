@@ -1,9 +1,9 @@
-import type { Translator } from "../i18n/index.ts";
-import { formatDay, formatMoment } from "../membership/dates.ts";
-import type { SyncStatus } from "../membership/ports.ts";
-import { ephemeral, type Inline } from "../message.ts";
-import type { Community } from "../model.ts";
-import { defineCommand } from "./define.ts";
+import { defineCommand } from "../../core/commands/define.ts";
+import type { Translator } from "../../core/i18n/index.ts";
+import { formatDay, formatMoment } from "../../core/membership/dates.ts";
+import { ephemeral, type Inline } from "../../core/message.ts";
+import type { Community } from "../../core/model.ts";
+import type { SyncStatus } from "./ports.ts";
 
 /** How many of the newest members `/copmod members` lists. */
 const NEWEST = 10;

@@ -1,13 +1,13 @@
-import type { OutboxDraft } from "../core/delivery.ts";
-import { DAY_MS } from "../core/durations.ts";
-import { followupMessage } from "../core/membership/welcome.ts";
-import type { Effect } from "../core/model.ts";
-import { localDay } from "../core/session.ts";
-import { communitiesAwaitingFollowup, followupCandidates } from "../db/followups.ts";
-import { communityById } from "../db/member-sync.ts";
-import { applyAndEnqueue } from "./apply.ts";
-import type { JobKind } from "./job-kind.ts";
-import { dueDays, lastClaims, localClock, nextAtLocalMinute } from "./periods.ts";
+import type { OutboxDraft } from "../../core/delivery.ts";
+import { DAY_MS } from "../../core/durations.ts";
+import type { Effect } from "../../core/model.ts";
+import { localDay } from "../../core/session.ts";
+import { communityById } from "../../db/communities.ts";
+import { applyAndEnqueue } from "../../jobs/apply.ts";
+import type { JobKind } from "../../jobs/job-kind.ts";
+import { dueDays, lastClaims, localClock, nextAtLocalMinute } from "../../jobs/periods.ts";
+import { communitiesAwaitingFollowup, followupCandidates } from "./followups-store.ts";
+import { followupMessage } from "./welcome.ts";
 
 const NAME = "welcome-followup";
 /** 10:00 community-local: a friendly hour to hear from a community. */

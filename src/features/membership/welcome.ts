@@ -1,8 +1,8 @@
-import { actionButton } from "../actions/pack.ts";
-import type { OutboxDraft } from "../delivery.ts";
-import { translator } from "../i18n/index.ts";
-import type { Block, Message } from "../message.ts";
-import type { Community, Effect } from "../model.ts";
+import { actionButton } from "../../core/actions/pack.ts";
+import type { OutboxDraft } from "../../core/delivery.ts";
+import { translator } from "../../core/i18n/index.ts";
+import type { Block, Message } from "../../core/message.ts";
+import type { Community, Effect } from "../../core/model.ts";
 import type { OnboardingSettings } from "./ports.ts";
 
 /** The intro form's button; the profile feature defines the action (`src/features/profile/`). */

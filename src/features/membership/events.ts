@@ -1,6 +1,6 @@
-import { DuplicateDeliveryError } from "../errors.ts";
-import type { Community, Effect, PlatformId } from "../model.ts";
-import type { CommunityStore, DeliveryQueue } from "../ports.ts";
+import { DuplicateDeliveryError } from "../../core/errors.ts";
+import type { Community, Effect, PlatformId } from "../../core/model.ts";
+import type { CommunityStore, DeliveryQueue } from "../../core/ports.ts";
 import type { LeaveReason } from "./effects.ts";
 import type { OnboardingSettings } from "./ports.ts";
 import { welcomeEffects } from "./welcome.ts";

@@ -2,9 +2,11 @@ import type { membershipEn } from "./strings-en.ts";
 
 /**
  * Bahasa Indonesia for membership, in the warm "Anda" register (docs/architecture.md, "Bahasa
- * Indonesia"). Spread into `src/core/i18n/id.ts`; typed against the English keys.
+ * Indonesia"). Spread into `src/core/i18n/id.ts` (through `src/features/catalog.ts`); typed against the English keys.
  */
 export const membershipId: Record<keyof typeof membershipEn, string> = {
+  "example.welcome": "Selamat datang! Kita bertemu pada Selasa pertama setiap bulan.",
+  "example.conduct": "Saling menghargai, berbagi dengan murah hati, dan jaga apa yang dibagikan di sini.",
   "cmd.join": "Bergabung dengan komunitas ini, atau kembali setelah mundur",
   "cmd.leave": "Mundur dari komunitas ini (Anda selalu dapat kembali)",
   "cmd.members": "Jumlah anggota dan anggota terbaru",

@@ -1,6 +1,6 @@
-import type { MembershipReads } from "../core/membership/ports.ts";
-import type { Db } from "./client.ts";
-import { activeMembersQuery } from "./membership.ts";
+import type { Db } from "../../db/client.ts";
+import { activeMembersQuery } from "../../db/members.ts";
+import type { MembershipReads } from "./ports.ts";
 
 const DEFAULT_FOLLOWUP_DAYS = 7;
 

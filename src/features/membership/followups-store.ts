@@ -1,4 +1,4 @@
-import type { Db } from "./client.ts";
+import type { Db } from "../../db/client.ts";
 
 /** Communities (with their time zone) that have welcomed members not yet followed up. */
 export async function communitiesAwaitingFollowup(db: Db): Promise<{ id: number; timezone: string }[]> {

@@ -1,12 +1,12 @@
 import { z } from "zod";
-import { channelRefusal, refusalText } from "../membership/channel-access.ts";
-import { MEMBER_SYNC_JOB } from "../membership/ports.ts";
-import { welcomeFallback, welcomeMessage } from "../membership/welcome.ts";
-import { type Block, ephemeral } from "../message.ts";
-import { defineCommand } from "./define.ts";
-import { type OptionSpec, option } from "./options.ts";
-import { localized } from "./syntax.ts";
-import type { CommandContext } from "./types.ts";
+import { defineCommand } from "../../core/commands/define.ts";
+import { type OptionSpec, option } from "../../core/commands/options.ts";
+import { localized } from "../../core/commands/syntax.ts";
+import type { CommandContext } from "../../core/commands/types.ts";
+import { channelRefusal, refusalText } from "../../core/membership/channel-access.ts";
+import { type Block, ephemeral } from "../../core/message.ts";
+import { MEMBER_SYNC_JOB } from "./ports.ts";
+import { welcomeFallback, welcomeMessage } from "./welcome.ts";
 
 /** Words that reset the welcome to the built-in text, or remove the code of conduct. */
 const DEFAULT_WORDS = new Set(["default", "bawaan"]);

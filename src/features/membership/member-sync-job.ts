@@ -1,18 +1,13 @@
-import { HOUR_MS } from "../core/durations.ts";
-import { DirectoryError } from "../core/membership/directory.ts";
-import { MEMBER_SYNC_JOB } from "../core/membership/ports.ts";
-import { runBatch } from "../db/client.ts";
-import { lossQueries, reactivateQueries } from "../db/delivery-blocks.ts";
-import {
-  communityById,
-  dueSyncCommunities,
-  nextSyncRun,
-  readSyncState,
-  recordSyncError,
-} from "../db/member-sync.ts";
-import type { JobDeps, JobKind, JobResult } from "./job-kind.ts";
-import { applySyncPage } from "./member-sync-page.ts";
-import { nextQuarterHour, quarterHour } from "./periods.ts";
+import { HOUR_MS } from "../../core/durations.ts";
+import { DirectoryError } from "../../core/membership/directory.ts";
+import { runBatch } from "../../db/client.ts";
+import { communityById } from "../../db/communities.ts";
+import { lossQueries, reactivateQueries } from "../../db/delivery-blocks.ts";
+import type { JobDeps, JobKind, JobResult } from "../../jobs/job-kind.ts";
+import { nextQuarterHour, quarterHour } from "../../jobs/periods.ts";
+import { MEMBER_SYNC_JOB } from "./ports.ts";
+import { applySyncPage } from "./sync-page-job.ts";
+import { dueSyncCommunities, nextSyncRun, readSyncState, recordSyncError } from "./sync-store.ts";
 
 /**
  * The member-list sync: a cursor walk over the platform's member list, a few pages per run, each

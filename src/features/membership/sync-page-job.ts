@@ -1,12 +1,12 @@
-import { HOUR_MS } from "../core/durations.ts";
-import { DuplicateDeliveryError } from "../core/errors.ts";
-import type { DirectoryPage } from "../core/membership/directory.ts";
-import type { SyncPage } from "../core/membership/effects.ts";
-import { welcomeDraft } from "../core/membership/welcome.ts";
-import type { Community, Effect } from "../core/model.ts";
-import { type SyncState, storedStates } from "../db/member-sync.ts";
-import { applyAndEnqueue } from "./apply.ts";
-import type { JobDeps } from "./job-kind.ts";
+import { HOUR_MS } from "../../core/durations.ts";
+import { DuplicateDeliveryError } from "../../core/errors.ts";
+import type { DirectoryPage } from "../../core/membership/directory.ts";
+import type { Community, Effect } from "../../core/model.ts";
+import { applyAndEnqueue } from "../../jobs/apply.ts";
+import type { JobDeps } from "../../jobs/job-kind.ts";
+import type { SyncPage } from "./effects.ts";
+import { type SyncState, storedStates } from "./sync-store.ts";
+import { welcomeDraft } from "./welcome.ts";
 
 /**
  * Applies one page: compares it with the stored rows (one read), then writes the upsert, the

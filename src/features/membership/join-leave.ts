@@ -1,9 +1,9 @@
-import { actionButton } from "../actions/pack.ts";
-import { activityToday } from "../activity/effects.ts";
-import { INTRO_ACTION } from "../membership/welcome.ts";
-import { type Block, ephemeral } from "../message.ts";
-import { defineCommand } from "./define.ts";
-import type { CommandContext } from "./types.ts";
+import { actionButton } from "../../core/actions/pack.ts";
+import { activityToday } from "../../core/activity/effects.ts";
+import { defineCommand } from "../../core/commands/define.ts";
+import type { CommandContext } from "../../core/commands/types.ts";
+import { type Block, ephemeral } from "../../core/message.ts";
+import { INTRO_ACTION } from "./welcome.ts";
 
 /**
  * `/cop join`: everyone. A member who stepped back (or left) comes back, without a second

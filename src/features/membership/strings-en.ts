@@ -1,9 +1,11 @@
 /**
  * English text of membership: joining, leaving, the welcome and its follow-up, and the
- * onboarding and members commands. Spread into the catalog (`src/core/i18n/en.ts`), which stays
+ * onboarding and members commands. Spread into the catalog (`src/core/i18n/en.ts`, through `src/features/catalog.ts`), which stays
  * the one source of keys; `strings-id.ts` is typed against these.
  */
 export const membershipEn = {
+  "example.welcome": "Welcome! We meet on the first Tuesday of every month.",
+  "example.conduct": "Be kind, share generously, keep what others share here.",
   "cmd.join": "Join this community, or come back after stepping back",
   "cmd.leave": "Step back from this community (you can always come back)",
   "cmd.members": "Member counts and the newest members",

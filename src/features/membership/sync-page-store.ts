@@ -1,6 +1,6 @@
 import { type CompiledQuery, sql } from "kysely";
-import type { SyncPage } from "../core/membership/effects.ts";
-import type { Db } from "./client.ts";
+import type { Db } from "../../db/client.ts";
+import type { SyncPage } from "./effects.ts";
 
 /**
  * One page of a pass as statements: the page's ids, a bulk upsert of its present members (one
