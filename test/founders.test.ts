@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { jobDepsAt } from "../src/compose.ts";
-import { syncCommunity } from "../src/jobs/member-sync.ts";
+import { syncCommunity } from "../src/features/membership/member-sync-job.ts";
 import { resetDb } from "./support/db.ts";
 import { deliverAll, dispatchAt, rows, slackAt, slackTraffic } from "./support/meetings.ts";
 import { eventRequest, memberRow, outboxKeys, slackEvent, slackUser } from "./support/membership.ts";

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { jobDepsAt } from "../src/compose.ts";
-import { syncCommunity } from "../src/jobs/member-sync.ts";
+import { syncCommunity } from "../src/features/membership/member-sync-job.ts";
 import { resetDb } from "./support/db.ts";
 import { drain, seedCommunity, testDelivery } from "./support/delivery.ts";
 import { GUILD, signedDiscord } from "./support/discord.ts";

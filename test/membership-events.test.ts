@@ -1,9 +1,9 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { recordJoin } from "../src/core/membership/events.ts";
 import { createDb } from "../src/db/client.ts";
-import { activeMembersQuery } from "../src/db/membership.ts";
+import { activeMembersQuery } from "../src/db/members.ts";
 import { createCommunityStore } from "../src/db/store.ts";
+import { recordJoin } from "../src/features/membership/events.ts";
 import { resetDb } from "./support/db.ts";
 import { drain, outboxRows, testDelivery } from "./support/delivery.ts";
 import {

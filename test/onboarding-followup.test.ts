@@ -1,11 +1,11 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { jobDepsAt } from "../src/compose.ts";
-import { welcomeEffects } from "../src/core/membership/welcome.ts";
 import type { Community } from "../src/core/model.ts";
 import { createDb } from "../src/db/client.ts";
 import { createCommunityStore } from "../src/db/store.ts";
-import { welcomeFollowup } from "../src/jobs/welcome-followup.ts";
+import { welcomeEffects } from "../src/features/membership/welcome.ts";
+import { welcomeFollowup } from "../src/features/membership/welcome-followup-job.ts";
 import { resetDb } from "./support/db.ts";
 import { drain, seedCommunity, testDelivery } from "./support/delivery.ts";
 import { countWhere, memberRow, outboxKeys } from "./support/membership.ts";

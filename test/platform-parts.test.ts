@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { jobDepsAt, platformsFrom } from "../src/compose.ts";
 import type { PlatformId } from "../src/core/model.ts";
 import { deliveryDeps } from "../src/delivery/consumer.ts";
-import { syncCommunity } from "../src/jobs/member-sync.ts";
+import { syncCommunity } from "../src/features/membership/member-sync-job.ts";
 import { directoriesOf, historiesOf } from "../src/platforms.ts";
 import { resetDb } from "./support/db.ts";
 import { testEnv } from "./support/worker.ts";

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import type { ProfileAnswers } from "../src/core/profile/answers.ts";
+import type { ProfileAnswers } from "../src/features/profile/answers.ts";
 import { NO_ROWS, resetDb, rowCounts } from "./support/db.ts";
 import { commandInteraction, group, signedDiscord, str, sub } from "./support/discord.ts";
 import { memberContext, realStore } from "./support/profiles.ts";

@@ -4,7 +4,7 @@ import { ACTIONS, FORMS } from "../src/core/actions/index.ts";
 import type { ActionContext, ActionResult, FieldErrors, FormValues } from "../src/core/actions/types.ts";
 import { translator } from "../src/core/i18n/index.ts";
 import type { Form, Select, TextInput } from "../src/core/message.ts";
-import { INTRO_FORM } from "../src/core/profile/fields.ts";
+import { INTRO_FORM } from "../src/features/profile/fields.ts";
 import { resetDb } from "./support/db.ts";
 import { applyResult, introValues, memberContext, profileRows } from "./support/profiles.ts";
 

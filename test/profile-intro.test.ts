@@ -4,7 +4,7 @@ import { renderSlackMessage } from "../src/adapters/slack/render.ts";
 import { FORMS } from "../src/core/actions/index.ts";
 import type { ActionContext, ActionResult, FieldErrors, FormValues } from "../src/core/actions/types.ts";
 import type { Message } from "../src/core/message.ts";
-import { INTRO_FORM } from "../src/core/profile/fields.ts";
+import { INTRO_FORM } from "../src/features/profile/fields.ts";
 import { resetDb } from "./support/db.ts";
 import { drain, testDelivery } from "./support/delivery.ts";
 import {

@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { FORMS } from "../src/core/actions/index.ts";
 import type { ActionContext, FormValues } from "../src/core/actions/types.ts";
-import { INTRO_FORM } from "../src/core/profile/fields.ts";
+import { INTRO_FORM } from "../src/features/profile/fields.ts";
 import { resetDb } from "./support/db.ts";
 import { applyResult, introValues, memberContext } from "./support/profiles.ts";
 import { topicRows } from "./support/topics.ts";

@@ -3,8 +3,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import createSql from "../scripts/sql/profiles-fts-create.sql?raw";
 import dropSql from "../scripts/sql/profiles-fts-drop.sql?raw";
 import type { ActionContext } from "../src/core/actions/types.ts";
-import type { ProfileAnswers } from "../src/core/profile/answers.ts";
-import { ftsQuery, HIT_END, HIT_START, snippetPieces } from "../src/core/profile/search.ts";
+import type { ProfileAnswers } from "../src/features/profile/answers.ts";
+import { ftsQuery, HIT_END, HIT_START, snippetPieces } from "../src/features/profile/search.ts";
 import { resetDb } from "./support/db.ts";
 import { memberContext, realStore } from "./support/profiles.ts";
 

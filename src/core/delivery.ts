@@ -57,6 +57,12 @@ export type LossCause = "not_in_channel" | "channel_gone" | "uninstalled";
 /** A block's cause: a loss, or the notice that no main channel is set (which blocks nothing). */
 export type BlockCause = LossCause | "no_main_channel";
 
+/**
+ * The `delivery_blocks` scope of the "no main channel" notice. It is shown once at the top of the
+ * next moderator reply like lost access, and never matches a real channel id, so it blocks nothing.
+ */
+export const NO_MAIN_CHANNEL = "main-channel";
+
 /** A pacing rule: at most one call under `key` every `intervalMs`. */
 export interface PaceStep {
   readonly key: string;

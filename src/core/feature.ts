@@ -1,9 +1,12 @@
+import type { Action } from "./actions/define.ts";
+import type { FormDefinition } from "./actions/types.ts";
 import type { Command } from "./commands/types.ts";
 import type { PlainKey } from "./i18n/index.ts";
 
 /**
  * A feature's core part, listed once in `src/features/index.ts`: its commands (in the order help
- * and Discord's registration list them) and the help line of each group word it adds. Its state
+ * and Discord's registration list them), the help line of each group word it adds, its buttons
+ * and forms. Its state
  * (`FeatureEffects`, `FeatureReads`, `FeatureTables`) is declared from its folder by declaration
  * merging, its store part is listed in `src/features/server.ts` and its strings in
  * `src/features/catalog.ts` (docs/architecture.md, *Feature folders*).
@@ -13,4 +16,8 @@ export interface Feature {
   readonly commands: readonly Command[];
   /** The help line of each group word (`meeting`, `topic`) the feature's commands start with. */
   readonly groups?: Readonly<Record<string, PlainKey>>;
+  /** The buttons its messages carry (`ACTIONS`, src/core/actions/index.ts, lists every feature's). */
+  readonly actions?: readonly Action[];
+  /** The forms it opens (`FORMS`). */
+  readonly forms?: readonly FormDefinition[];
 }

@@ -8,9 +8,9 @@ import { runCommand, type ValidCommand, validateInvocation } from "./commands/ru
 import type { CommandSyntax, Invocation } from "./commands/types.ts";
 import { CommandError } from "./errors.ts";
 import { type Locale, translator } from "./i18n/index.ts";
+import type { JobStarter } from "./job-starter.ts";
 import type { PlatformDirectory } from "./membership/directory.ts";
 import { welcomeOnFirstContact } from "./membership/first-contact.ts";
-import type { JobStarter } from "./membership/ports.ts";
 import { ephemeral, type Form, type Message } from "./message.ts";
 import type { Community, Contact } from "./model.ts";
 import type { PlatformTraits } from "./platform.ts";

@@ -3,10 +3,8 @@ import type { LossCause, OutboxDraft } from "./delivery.ts";
 import type { DigestEffect } from "./digest/ports.ts";
 import type { Locale } from "./i18n/index.ts";
 import type { MeetingEffect } from "./meetings/ports.ts";
-import type { MembershipEffect } from "./membership/effects.ts";
 import type { NudgeEffect } from "./nudges/ports.ts";
 import type { PlatformId } from "./platform.ts";
-import type { ProfileEffect } from "./profile/ports.ts";
 import type { RotationEffect } from "./rotation/effects.ts";
 import type { TopicEffect } from "./topics/effects.ts";
 import type { TopicRefreshEffect } from "./topics/refresh-effects.ts";
@@ -92,12 +90,8 @@ export type Effect =
   | { readonly type: "form.clearDraft"; readonly userId: string; readonly formId: string }
   /** The delivery notice was shown to a moderator. */
   | { readonly type: "delivery.noticeShown" }
-  /** A member's profile, or the Discord intro form's first step (src/core/profile/). */
-  | ProfileEffect
   /** The digest's settings and post (src/core/digest/). */
   | DigestEffect
-  /** Joins, leaves, the member-list sync and the onboarding settings (src/core/membership/). */
-  | MembershipEffect
   /** The topic chosen per meeting, discussed and archived topics (src/core/topics/refresh*). */
   | TopicRefreshEffect
   /** The timezone, the meeting series, its changed days and holidays (src/core/meetings/). */

@@ -1,10 +1,8 @@
 import type { BlockCause } from "./delivery.ts";
 import type { DigestReads } from "./digest/ports.ts";
 import type { MeetingReads } from "./meetings/ports.ts";
-import type { MembershipReads } from "./membership/ports.ts";
 import type { Community, Contact, Effect, Member } from "./model.ts";
 import type { NudgeReads } from "./nudges/ports.ts";
-import type { ProfileStore } from "./profile/ports.ts";
 import type { RotationReads } from "./rotation/ports.ts";
 import type { TopicReads } from "./topics/backlog.ts";
 import type { TopicRefreshReads } from "./topics/refresh-ports.ts";
@@ -74,10 +72,6 @@ export interface CommunityStore extends FeatureReads {
   ): Promise<Record<string, string | string[]> | null>;
   /** Delivery counts and recent errors, for `/copmod delivery status`. */
   deliveryReport(communityId: number, since: Date): Promise<DeliveryReport>;
-  /** Member profiles and `whoknows` (never cached: a consent change counts at once). */
-  readonly profiles: ProfileStore;
-  /** Member status, onboarding settings, member counts (src/core/membership/). */
-  readonly membership: MembershipReads;
   /** The meeting series, its changed days and holidays (src/core/meetings/). */
   readonly meetings: MeetingReads;
   /** The rotation's members, ledger, aways and the meeting settings (src/core/rotation/). */

@@ -163,3 +163,9 @@ function noticeFrom(text: string | null): { scope: string; reason: string } | nu
   const space = text.indexOf(" ");
   return { scope: text.slice(0, space), reason: text.slice(space + 1) };
 }
+
+/** A community by id, as core sees it (jobs know only the id). */
+export async function communityById(db: Db, communityId: number): Promise<Community | null> {
+  const row = await db.selectFrom("communities").selectAll().where("id", "=", communityId).executeTakeFirst();
+  return row ? communityFromRow(row) : null;
+}

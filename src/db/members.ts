@@ -1,6 +1,15 @@
 import type { Db } from "./client.ts";
 import { founderNow } from "./founders.ts";
 
+/**
+ * The one query every feature uses for "the community's members": active members only. Alumni
+ * (left, stepped back, gone from the platform) and paused members stay in `members` for history
+ * and are never counted, rotated, nudged or digested. Extend it with `.select(...)`.
+ */
+export function activeMembersQuery(db: Db, communityId: number) {
+  return db.selectFrom("members").where("community_id", "=", communityId).where("status", "=", "active");
+}
+
 /** Members on a community's own moderator list. */
 export function listModeratorRows(db: Db, communityId: number) {
   return db

@@ -71,32 +71,6 @@ export interface MembersTable {
   updated_at: string;
 }
 
-/** The member-list sync of one community (migrations/0003_membership.sql). */
-export interface MemberSyncTable {
-  community_id: number;
-  pass_started_at: string | null;
-  cursor: string | null;
-  pages: Generated<number>;
-  seen: Generated<number>;
-  joined: Generated<number>;
-  left_count: Generated<number>;
-  last_finished_at: string | null;
-  last_seen: number | null;
-  last_joined: number | null;
-  last_left: number | null;
-  first_completed_at: string | null;
-  next_run_at: string | null;
-  last_error: string | null;
-  updated_at: string;
-}
-
-/** The user ids one page of the sync pass in progress saw, as a JSON array. */
-export interface MemberSyncPagesTable {
-  community_id: number;
-  page: number;
-  user_ids: string;
-}
-
 export interface AuditLogTable {
   id: Generated<number>;
   community_id: number;
@@ -185,30 +159,6 @@ export interface FormDraftsTable {
   updated_at: string;
 }
 
-/** A member's profile (migrations/0004_profiles.sql); `benefits` is a JSON array of keys. */
-export interface ProfilesTable {
-  id: Generated<number>;
-  community_id: number;
-  member_id: number;
-  does: string;
-  shares: string;
-  needs: Generated<string>;
-  benefits: Generated<string>;
-  frequency: "weekly" | "fortnightly" | "monthly" | "flexible";
-  intro_consent: number;
-  findable: number;
-  answered_at: string;
-  updated_at: string;
-}
-
-/** The Discord intro form's first step, waiting for the second; `answers` is JSON. */
-export interface ProfileDraftsTable {
-  member_id: number;
-  community_id: number;
-  answers: string;
-  updated_at: string;
-}
-
 /**
  * The tables of the features in `src/features/`: each feature adds its own from its folder
  * (`schema.ts` there, declaration merging), so a new table joins `Database` without editing this file.
@@ -219,8 +169,6 @@ export interface FeatureTables {}
 export interface Database extends FeatureTables {
   communities: CommunitiesTable;
   members: MembersTable;
-  member_sync: MemberSyncTable;
-  member_sync_pages: MemberSyncPagesTable;
   audit_log: AuditLogTable;
   job_runs: JobRunsTable;
   processed_events: ProcessedEventsTable;
@@ -228,8 +176,6 @@ export interface Database extends FeatureTables {
   delivery_pace: DeliveryPaceTable;
   delivery_blocks: DeliveryBlocksTable;
   dm_channels: DmChannelsTable;
-  profiles: ProfilesTable;
-  profile_drafts: ProfileDraftsTable;
   form_drafts: FormDraftsTable;
   meeting_series: MeetingSeriesTable;
   meeting_overrides: MeetingOverridesTable;

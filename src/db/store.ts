@@ -3,7 +3,6 @@ import { isActivityEffect } from "../core/activity/effects.ts";
 import { isDigestEffect } from "../core/digest/ports.ts";
 import { DuplicateDeliveryError } from "../core/errors.ts";
 import { isMeetingEffect } from "../core/meetings/ports.ts";
-import { isMembershipEffect } from "../core/membership/effects.ts";
 import type { Community, Effect, FeatureEffects } from "../core/model.ts";
 import { isNudgeEffect } from "../core/nudges/ports.ts";
 import type { AuditEntry, CommunityStore, FeatureReads } from "../core/ports.ts";
@@ -26,11 +25,8 @@ import { createDigestReads, digestEffectQueries } from "./digest.ts";
 import { memberFromRow } from "./mappers.ts";
 import { createMeetingReads, meetingEffectQueries } from "./meetings.ts";
 import { cachePlatformAdminQuery, listModeratorRows, setModeratorQuery } from "./members.ts";
-import { membershipEffectQueries } from "./membership.ts";
-import { createMembershipReads } from "./membership-reads.ts";
 import { createNudgeReads, nudgeEffectQueries } from "./nudges.ts";
 import { pendingIdsQuery, retryDeadQuery, writeDraftQueries } from "./outbox.ts";
-import { createProfileStore, profileEffectQueries } from "./profiles.ts";
 import { createRotationReads } from "./rotation.ts";
 import { rotationEffectQueries } from "./rotation-effects.ts";
 import type { CommunityUpdate } from "./schema.ts";
@@ -114,8 +110,6 @@ export function createCommunityStore(db: Db, d1: D1Database): CommunityStore {
     },
 
     deliveryReport: (communityId, since) => deliveryReport(db, communityId, since),
-    profiles: createProfileStore(db),
-    membership: createMembershipReads(db),
     meetings: createMeetingReads(db),
     rotation: createRotationReads(db),
     nudges: createNudgeReads(db),
@@ -150,7 +144,6 @@ function isFeatureEffect(effect: Effect): effect is FeatureEffect {
 const RESUME_LIMIT = 5000;
 
 function effectQueries(db: Db, community: Community, effect: Effect, now: Date): CompiledQuery[] {
-  if (isMembershipEffect(effect)) return membershipEffectQueries(db, community.id, effect, now);
   if (isMeetingEffect(effect)) return meetingEffectQueries(db, community.id, effect, now);
   if (isActivityEffect(effect)) return activityEffectQueries(db, community.id, effect, now);
   if (isNudgeEffect(effect)) return nudgeEffectQueries(db, community.id, effect, now);
@@ -224,9 +217,6 @@ function effectQueries(db: Db, community: Community, effect: Effect, now: Date):
           .where("form_id", "=", effect.formId)
           .compile(),
       ];
-    case "profile.save":
-    case "profile.draft":
-      return profileEffectQueries(db, community.id, effect, now);
     case "delivery.noticeShown":
       return [
         db

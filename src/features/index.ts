@@ -1,6 +1,8 @@
 import type { Feature } from "../core/feature.ts";
 import { kudos } from "./kudos/index.ts";
-import { digest, meetings, membership, nudges, onboarding, profile, rotation, topics } from "./legacy.ts";
+import { digest, meetings, nudges, rotation, topics } from "./legacy.ts";
+import { membership } from "./membership/index.ts";
+import { profile } from "./profile/index.ts";
 
 /**
  * Every feature's core part, one line each, in the order help and Discord's registration list
@@ -10,7 +12,6 @@ export const FEATURES: readonly Feature[] = [
   profile,
   kudos,
   membership,
-  onboarding,
   nudges,
   digest,
   meetings,

@@ -2,7 +2,6 @@ import { digestOff, digestOn, digestPreview, digestSchedule, digestSend } from "
 import { holidayList, holidayRemove } from "../core/commands/holiday.ts";
 import { holidayAdd, holidayPaste } from "../core/commands/holiday-add.ts";
 import { holidayImport } from "../core/commands/holiday-import.ts";
-import { join, leave } from "../core/commands/join-leave.ts";
 import { meetingList, meetingNext, meetingSchedule } from "../core/commands/meeting.ts";
 import { meetingCancel, meetingLink, meetingMove } from "../core/commands/meeting-edit.ts";
 import {
@@ -11,7 +10,6 @@ import {
   meetingReminders,
   meetingRsvp,
 } from "../core/commands/meeting-rsvp.ts";
-import { members } from "../core/commands/members.ts";
 import {
   nudgesOff,
   nudgesOn,
@@ -21,15 +19,6 @@ import {
   nudgesSnooze,
 } from "../core/commands/nudges.ts";
 import { nudgesQuiet } from "../core/commands/nudges-quiet.ts";
-import {
-  onboardingChannel,
-  onboardingConduct,
-  onboardingFollowup,
-  onboardingPreview,
-  onboardingSync,
-  onboardingWelcome,
-} from "../core/commands/onboarding.ts";
-import { profileEdit, profileShow } from "../core/commands/profile.ts";
 import { rotationFairness, rotationShow } from "../core/commands/rotation.ts";
 import { rotationAdd, rotationMode, rotationRemove } from "../core/commands/rotation-admin.ts";
 import {
@@ -42,7 +31,6 @@ import { timezone } from "../core/commands/timezone.ts";
 import { topicList, topicSuggest, topicUnvote, topicVote } from "../core/commands/topic.ts";
 import { topicHistory } from "../core/commands/topic-history.ts";
 import { topicEdit, topicPin, topicRetire } from "../core/commands/topic-moderate.ts";
-import { whoknows } from "../core/commands/whoknows.ts";
 import type { Feature } from "../core/feature.ts";
 
 /*
@@ -50,27 +38,6 @@ import type { Feature } from "../core/feature.ts";
  * src/jobs), listed here as features so the command order holds while each moves to its own
  * folder (docs/architecture.md, *Feature folders*). A feature leaves this file when it moves.
  */
-
-export const profile: Feature = {
-  name: "profile",
-  commands: [profileShow, profileEdit, whoknows],
-  groups: { profile: "cmd.profile" },
-};
-
-export const membership: Feature = { name: "membership", commands: [join, leave, members] };
-
-export const onboarding: Feature = {
-  name: "onboarding",
-  commands: [
-    onboardingPreview,
-    onboardingWelcome,
-    onboardingConduct,
-    onboardingFollowup,
-    onboardingChannel,
-    onboardingSync,
-  ],
-  groups: { onboarding: "cmd.onboarding" },
-};
 
 export const nudges: Feature = {
   name: "nudges",

@@ -1,3 +1,4 @@
+import { FEATURE_JOBS } from "../features/server.ts";
 import { communityErasure } from "./community-erasure.ts";
 import { deliverySweep } from "./delivery-sweep.ts";
 import { discordActivity } from "./discord-activity.ts";
@@ -7,19 +8,19 @@ import { meetingAnnounce } from "./meeting-announce.ts";
 import { meetingClose } from "./meeting-close.ts";
 import { meetingHoliday } from "./meeting-holiday.ts";
 import { meetingRemind } from "./meeting-remind.ts";
-import { memberSync } from "./member-sync.ts";
 import { nudges } from "./nudges.ts";
 import { tokenReencrypt } from "./token-reencrypt.ts";
 import { topicRefresh } from "./topic-refresh.ts";
 import { weeklyDigest } from "./weekly-digest.ts";
-import { welcomeFollowup } from "./welcome-followup.ts";
 
-/** The jobs guyub runs, in dispatch order. */
+/**
+ * The jobs guyub runs, in dispatch order (observable: it is the order of a tick's work). The moved
+ * features' jobs (`FEATURE_JOBS`) sit where theirs always were, after housekeeping.
+ */
 export const JOB_KINDS: readonly JobKind[] = [
   deliverySweep,
   housekeeping,
-  memberSync,
-  welcomeFollowup,
+  ...FEATURE_JOBS,
   nudges,
   discordActivity,
   meetingAnnounce,

@@ -1,4 +1,4 @@
-import type { JobStarter } from "../core/membership/ports.ts";
+import type { JobStarter } from "../core/job-starter.ts";
 import type { Db } from "../db/client.ts";
 import type { JobMessage } from "./job-message.ts";
 

@@ -1,7 +1,7 @@
 import type { App } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { z } from "zod";
-import { type JoinProfile, recordJoin, recordLeave } from "../../core/membership/events.ts";
+import { type JoinProfile, recordJoin, recordLeave } from "../../features/membership/events.ts";
 import type { SlackRequestContext } from "./request-context.ts";
 
 const userId = z.string().regex(/^[A-Z0-9]{1,32}$/);

@@ -1,6 +1,6 @@
+import { FEATURES } from "../../features/index.ts";
 import { MEETING_ACTIONS } from "../meetings/actions.ts";
 import { NUDGE_ACTIONS } from "../nudges/actions.ts";
-import { PROFILE_ACTIONS, PROFILE_FORMS } from "../profile/actions.ts";
 import { ROTATION_ACTIONS, ROTATION_FORMS } from "../rotation/actions.ts";
 import { SETUP_ACTIONS, SETUP_FORMS } from "../setup/forms.ts";
 import { TOPIC_ACTIONS } from "../topics/actions.ts";
@@ -9,11 +9,12 @@ import type { Action } from "./define.ts";
 import type { FormDefinition } from "./types.ts";
 
 /**
- * Every button guyub puts in a message, by id. Features add theirs here (one line each); the
+ * Every button guyub puts in a message, by id: the moved features' (`Feature.actions`, in
+ * `FEATURES` order), then those of features not moved yet (one line each); the
  * adapters route presses here through `handleInteraction` and never know what a button does.
  */
 export const ACTIONS: readonly Action[] = [
-  ...PROFILE_ACTIONS,
+  ...FEATURES.flatMap((feature) => feature.actions ?? []),
   ...NUDGE_ACTIONS,
   ...MEETING_ACTIONS,
   ...ROTATION_ACTIONS,
@@ -23,7 +24,11 @@ export const ACTIONS: readonly Action[] = [
 ];
 
 /** Every form guyub opens, by id. */
-export const FORMS: readonly FormDefinition[] = [...PROFILE_FORMS, ...ROTATION_FORMS, ...SETUP_FORMS];
+export const FORMS: readonly FormDefinition[] = [
+  ...FEATURES.flatMap((feature) => feature.forms ?? []),
+  ...ROTATION_FORMS,
+  ...SETUP_FORMS,
+];
 
 export { type Action, defineAction, noArgs } from "./define.ts";
 export { actionButton, formId, pack, unpack } from "./pack.ts";

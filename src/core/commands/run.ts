@@ -1,5 +1,5 @@
+import { NO_MAIN_CHANNEL } from "../delivery.ts";
 import { CommandError, DuplicateDeliveryError } from "../errors.ts";
-import { NO_MAIN_CHANNEL } from "../membership/effects.ts";
 import { ephemeral, type Form, type Message, prependNotice } from "../message.ts";
 import type { Effect } from "../model.ts";
 import type { PlatformTraits } from "../platform.ts";

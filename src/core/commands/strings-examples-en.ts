@@ -13,8 +13,5 @@ export const examplesEn = {
   "example.memberPlaceholder": "@member",
   "example.topicTitle": "Large classes",
   "example.topicDetails": "Group work with 40 pupils",
-  "example.whoknows": "assessment rubrics",
   "example.doneNotes": "Shared rubrics for project work",
-  "example.welcome": "Welcome! We meet on the first Tuesday of every month.",
-  "example.conduct": "Be kind, share generously, keep what others share here.",
 } as const;

@@ -12,8 +12,5 @@ export const examplesId: Record<keyof typeof examplesEn, string> = {
   "example.memberPlaceholder": "@anggota",
   "example.topicTitle": "Kelas besar",
   "example.topicDetails": "Kerja kelompok dengan 40 murid",
-  "example.whoknows": "rubrik penilaian",
   "example.doneNotes": "Berbagi rubrik untuk tugas proyek",
-  "example.welcome": "Selamat datang! Kita bertemu pada Selasa pertama setiap bulan.",
-  "example.conduct": "Saling menghargai, berbagi dengan murah hati, dan jaga apa yang dibagikan di sini.",
 };

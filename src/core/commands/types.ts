@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type { PlainKey, Translator } from "../i18n/index.ts";
+import type { JobStarter } from "../job-starter.ts";
 import type { PlatformDirectory } from "../membership/directory.ts";
-import type { JobStarter } from "../membership/ports.ts";
 import type { Form, Message } from "../message.ts";
 import type { Community, Effect, Member, PlatformId } from "../model.ts";
 import type { PlatformAbility, PlatformTraits } from "../platform.ts";
@@ -40,8 +40,6 @@ export interface CommandContext {
     CommunityStore,
     | "listModerators"
     | "deliveryReport"
-    | "profiles"
-    | "membership"
     | "meetings"
     | "nudges"
     | "topics"

@@ -9,9 +9,7 @@ import { meetingsEn } from "../meetings/strings-en.ts";
 import { calendarGuardsEn } from "../meetings/strings-guards-en.ts";
 import { holidayImportEn } from "../meetings/strings-import-en.ts";
 import { accessEn } from "../membership/strings-access-en.ts";
-import { membershipEn } from "../membership/strings-en.ts";
 import { nudgesEn } from "../nudges/strings-en.ts";
-import { profileEn } from "../profile/strings-en.ts";
 import { rotationEn } from "../rotation/strings-en.ts";
 import { setupEn } from "../setup/strings-en.ts";
 import { topicRefreshEn } from "../topics/refresh-strings-en.ts";
@@ -22,11 +20,9 @@ import { topicsEn } from "../topics/strings-en.ts";
  * `id.ts` must provide every key (a missing key fails the typecheck).
  */
 export const en = {
-  ...profileEn,
   ...nudgesEn,
   ...featuresEn,
   ...digestEn,
-  ...membershipEn,
   ...meetingsEn,
   ...rotationEn,
   ...topicRefreshEn,

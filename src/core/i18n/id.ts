@@ -9,9 +9,7 @@ import { calendarGuardsId } from "../meetings/strings-guards-id.ts";
 import { meetingsId } from "../meetings/strings-id.ts";
 import { holidayImportId } from "../meetings/strings-import-id.ts";
 import { accessId } from "../membership/strings-access-id.ts";
-import { membershipId } from "../membership/strings-id.ts";
 import { nudgesId } from "../nudges/strings-id.ts";
-import { profileId } from "../profile/strings-id.ts";
 import { rotationId } from "../rotation/strings-id.ts";
 import { setupId } from "../setup/strings-id.ts";
 import { topicRefreshId } from "../topics/refresh-strings-id.ts";
@@ -24,11 +22,9 @@ import type { MessageKey } from "./en.ts";
  * Typed against the English keys: leaving one out fails the typecheck.
  */
 export const id: Record<MessageKey, string> = {
-  ...profileId,
   ...nudgesId,
   ...featuresId,
   ...digestId,
-  ...membershipId,
   ...meetingsId,
   ...rotationId,
   ...topicRefreshId,

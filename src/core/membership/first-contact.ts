@@ -1,6 +1,6 @@
+import { welcomeEffects } from "../../features/membership/welcome.ts";
 import type { Community, Member } from "../model.ts";
 import type { CommunityStore, DeliveryQueue } from "../ports.ts";
-import { welcomeEffects } from "./welcome.ts";
 
 /**
  * A member guyub first met just now, through a command (any command, `/cop join` too), is

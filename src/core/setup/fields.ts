@@ -1,6 +1,6 @@
+import { CONDUCT_MAX_LENGTH } from "../../features/membership/onboarding.ts";
 import { formId } from "../actions/pack.ts";
 import type { FormValues } from "../actions/types.ts";
-import { CONDUCT_MAX_LENGTH } from "../commands/onboarding.ts";
 import { LOCALES, type Translator } from "../i18n/index.ts";
 import { weekdayOf } from "../meetings/calendar.ts";
 import { formatTime } from "../meetings/parse.ts";

@@ -1,5 +1,5 @@
+import { CONDUCT_MAX_LENGTH } from "../../features/membership/onboarding.ts";
 import type { FieldErrors, FormValues } from "../actions/types.ts";
-import { CONDUCT_MAX_LENGTH } from "../commands/onboarding.ts";
 import type { Translator } from "../i18n/index.ts";
 import { LOCALES, type Locale } from "../i18n/index.ts";
 import { weekdayOf } from "../meetings/calendar.ts";
