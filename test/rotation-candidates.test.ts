@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addDays } from "../src/core/meetings/calendar.ts";
+import { addDays } from "../src/core/calendar.ts";
 import { assignHosts } from "../src/core/rotation/assign.ts";
 import { isEligible } from "../src/core/rotation/eligibility.ts";
 import { applyPass } from "../src/core/rotation/moves.ts";

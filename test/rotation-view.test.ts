@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import fc from "fast-check";
 import { beforeEach, describe, expect, it } from "vitest";
-import { addDays } from "../src/core/meetings/calendar.ts";
+import { addDays } from "../src/core/calendar.ts";
 import { assignHosts } from "../src/core/rotation/assign.ts";
 import { isEligible } from "../src/core/rotation/eligibility.ts";
 import { fairnessLines } from "../src/core/rotation/fairness.ts";

@@ -1,7 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { planMeetings } from "../src/core/meetings/plan.ts";
-import type { MeetingCalendar } from "../src/core/meetings/ports.ts";
-import { localToInstant } from "../src/core/meetings/zone.ts";
 import {
   applyHosted,
   applyPass,
@@ -10,6 +7,9 @@ import {
   type LedgerEntry,
   type RotationState,
 } from "../src/core/rotation/index.ts";
+import { planMeetings } from "../src/features/meetings/plan.ts";
+import type { MeetingCalendar } from "../src/features/meetings/reads.ts";
+import { localToInstant } from "../src/features/meetings/zone.ts";
 import { member, rotation } from "./support/rotation.ts";
 
 // Weekly on Tuesdays at 19:00 local, an hour long, from 2 March 2027.

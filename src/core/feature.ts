@@ -1,3 +1,5 @@
+import type { Action } from "./actions/define.ts";
+import type { FormDefinition } from "./actions/types.ts";
 import type { Command } from "./commands/types.ts";
 import type { PlainKey } from "./i18n/index.ts";
 
@@ -13,4 +15,7 @@ export interface Feature {
   readonly commands: readonly Command[];
   /** The help line of each group word (`meeting`, `topic`) the feature's commands start with. */
   readonly groups?: Readonly<Record<string, PlainKey>>;
+  /** Its buttons and forms, by id (`ACTIONS` and `FORMS`, src/core/actions/index.ts, read them from here). */
+  readonly actions?: readonly Action[];
+  readonly forms?: readonly FormDefinition[];
 }

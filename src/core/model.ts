@@ -2,7 +2,6 @@ import type { ActivityEffect } from "./activity/effect.ts";
 import type { LossCause, OutboxDraft } from "./delivery.ts";
 import type { DigestEffect } from "./digest/ports.ts";
 import type { Locale } from "./i18n/index.ts";
-import type { MeetingEffect } from "./meetings/ports.ts";
 import type { MembershipEffect } from "./membership/effects.ts";
 import type { NudgeEffect } from "./nudges/ports.ts";
 import type { PlatformId } from "./platform.ts";
@@ -100,8 +99,6 @@ export type Effect =
   | MembershipEffect
   /** The topic chosen per meeting, discussed and archived topics (src/core/topics/refresh*). */
   | TopicRefreshEffect
-  /** The timezone, the meeting series, its changed days and holidays (src/core/meetings/). */
-  | MeetingEffect
   /** A member seen active (messages, buttons, RSVPs; src/core/activity/). */
   | ActivityEffect
   /** Nudge preferences, snoozes and settings (src/core/nudges/). */

@@ -1,6 +1,5 @@
 import type { BlockCause } from "./delivery.ts";
 import type { DigestReads } from "./digest/ports.ts";
-import type { MeetingReads } from "./meetings/ports.ts";
 import type { MembershipReads } from "./membership/ports.ts";
 import type { Community, Contact, Effect, Member } from "./model.ts";
 import type { NudgeReads } from "./nudges/ports.ts";
@@ -78,8 +77,6 @@ export interface CommunityStore extends FeatureReads {
   readonly profiles: ProfileStore;
   /** Member status, onboarding settings, member counts (src/core/membership/). */
   readonly membership: MembershipReads;
-  /** The meeting series, its changed days and holidays (src/core/meetings/). */
-  readonly meetings: MeetingReads;
   /** The rotation's members, ledger, aways and the meeting settings (src/core/rotation/). */
   readonly rotation: RotationReads;
   /** Nudge settings, a member's nudge preferences, the quiet list (src/core/nudges/). */

@@ -59,11 +59,3 @@ export interface SwapRequestsTable {
   created_at: string;
   answered_at: string | null;
 }
-
-export interface MeetingRsvpsTable {
-  community_id: number;
-  meeting_day: string;
-  user_id: string;
-  answer: "yes" | "no" | "maybe";
-  updated_at: string;
-}

@@ -3,10 +3,8 @@ import type { BlockCause } from "../core/delivery.ts";
 import type { PlatformId } from "../core/model.ts";
 import type { HealthCronTickTable, HealthQueueHeartbeatsTable } from "./health-schema.ts";
 import type { InstallationsTable, OauthStatesTable } from "./installations-schema.ts";
-import type { HolidaysTable, MeetingOverridesTable, MeetingSeriesTable } from "./meetings-schema.ts";
 import type { ActivityChannelsTable, MemberNudgesTable, NudgeSettingsTable } from "./nudges-schema.ts";
 import type {
-  MeetingRsvpsTable,
   RotationAwaysTable,
   RotationLedgerTable,
   RotationMembersTable,
@@ -231,15 +229,11 @@ export interface Database extends FeatureTables {
   profiles: ProfilesTable;
   profile_drafts: ProfileDraftsTable;
   form_drafts: FormDraftsTable;
-  meeting_series: MeetingSeriesTable;
-  meeting_overrides: MeetingOverridesTable;
-  holidays: HolidaysTable;
   rotation_members: RotationMembersTable;
   rotation_ledger: RotationLedgerTable;
   rotation_aways: RotationAwaysTable;
   rotation_tally: RotationTallyTable;
   swap_requests: SwapRequestsTable;
-  meeting_rsvps: MeetingRsvpsTable;
   topics: TopicsTable;
   topic_votes: TopicVotesTable;
   meeting_topics: MeetingTopicsTable;

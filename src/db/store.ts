@@ -2,7 +2,6 @@ import type { CompiledQuery } from "kysely";
 import { isActivityEffect } from "../core/activity/effects.ts";
 import { isDigestEffect } from "../core/digest/ports.ts";
 import { DuplicateDeliveryError } from "../core/errors.ts";
-import { isMeetingEffect } from "../core/meetings/ports.ts";
 import { isMembershipEffect } from "../core/membership/effects.ts";
 import type { Community, Effect, FeatureEffects } from "../core/model.ts";
 import { isNudgeEffect } from "../core/nudges/ports.ts";
@@ -24,7 +23,6 @@ import { clearBlocksQueries, lossQueries } from "./delivery-blocks.ts";
 import { deliveryReport } from "./delivery-report.ts";
 import { createDigestReads, digestEffectQueries } from "./digest.ts";
 import { memberFromRow } from "./mappers.ts";
-import { createMeetingReads, meetingEffectQueries } from "./meetings.ts";
 import { cachePlatformAdminQuery, listModeratorRows, setModeratorQuery } from "./members.ts";
 import { membershipEffectQueries } from "./membership.ts";
 import { createMembershipReads } from "./membership-reads.ts";
@@ -116,7 +114,6 @@ export function createCommunityStore(db: Db, d1: D1Database): CommunityStore {
     deliveryReport: (communityId, since) => deliveryReport(db, communityId, since),
     profiles: createProfileStore(db),
     membership: createMembershipReads(db),
-    meetings: createMeetingReads(db),
     rotation: createRotationReads(db),
     nudges: createNudgeReads(db),
     topicRefresh: createTopicRefreshReads(db),
@@ -151,7 +148,6 @@ const RESUME_LIMIT = 5000;
 
 function effectQueries(db: Db, community: Community, effect: Effect, now: Date): CompiledQuery[] {
   if (isMembershipEffect(effect)) return membershipEffectQueries(db, community.id, effect, now);
-  if (isMeetingEffect(effect)) return meetingEffectQueries(db, community.id, effect, now);
   if (isActivityEffect(effect)) return activityEffectQueries(db, community.id, effect, now);
   if (isNudgeEffect(effect)) return nudgeEffectQueries(db, community.id, effect, now);
   if (isTopicRefreshEffect(effect)) return topicRefreshEffectQueries(db, community.id, effect, now);

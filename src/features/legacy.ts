@@ -1,16 +1,5 @@
 import { digestOff, digestOn, digestPreview, digestSchedule, digestSend } from "../core/commands/digest.ts";
-import { holidayList, holidayRemove } from "../core/commands/holiday.ts";
-import { holidayAdd, holidayPaste } from "../core/commands/holiday-add.ts";
-import { holidayImport } from "../core/commands/holiday-import.ts";
 import { join, leave } from "../core/commands/join-leave.ts";
-import { meetingList, meetingNext, meetingSchedule } from "../core/commands/meeting.ts";
-import { meetingCancel, meetingLink, meetingMove } from "../core/commands/meeting-edit.ts";
-import {
-  meetingAnnounce,
-  meetingDone,
-  meetingReminders,
-  meetingRsvp,
-} from "../core/commands/meeting-rsvp.ts";
 import { members } from "../core/commands/members.ts";
 import {
   nudgesOff,
@@ -38,7 +27,6 @@ import {
   rotationSwap,
   rotationVolunteer,
 } from "../core/commands/rotation-turns.ts";
-import { timezone } from "../core/commands/timezone.ts";
 import { topicList, topicSuggest, topicUnvote, topicVote } from "../core/commands/topic.ts";
 import { topicHistory } from "../core/commands/topic-history.ts";
 import { topicEdit, topicPin, topicRetire } from "../core/commands/topic-moderate.ts";
@@ -82,29 +70,6 @@ export const digest: Feature = {
   name: "digest",
   commands: [digestPreview, digestSend, digestSchedule, digestOff, digestOn],
   groups: { digest: "cmd.digest" },
-};
-
-export const meetings: Feature = {
-  name: "meetings",
-  commands: [
-    timezone,
-    meetingNext,
-    meetingList,
-    meetingSchedule,
-    meetingLink,
-    meetingCancel,
-    meetingMove,
-    meetingRsvp,
-    meetingDone,
-    meetingAnnounce,
-    meetingReminders,
-    holidayList,
-    holidayAdd,
-    holidayPaste,
-    holidayImport,
-    holidayRemove,
-  ],
-  groups: { meeting: "cmd.meeting", holiday: "cmd.holiday" },
 };
 
 export const rotation: Feature = {

@@ -1,12 +1,34 @@
 import type { FeatureEffects } from "../core/model.ts";
 import type { FeatureReads } from "../core/ports.ts";
 import type { FeatureStore } from "../db/feature-store.ts";
+import type { JobKind } from "../jobs/job-kind.ts";
 import { kudosStore } from "./kudos/store.ts";
+import { meetingAnnounce } from "./meetings/announce-job.ts";
+import { meetingClose } from "./meetings/close-job.ts";
+import { meetingHoliday } from "./meetings/holiday-job.ts";
+import { meetingRemind } from "./meetings/remind-job.ts";
+import { meetingsStore } from "./meetings/store.ts";
+
+/** A name a feature declared its reads or effects under. */
+type FeatureName = keyof FeatureReads | keyof FeatureEffects;
+/** The store part of any one of them (`FeatureStore` is invariant in its name). */
+type AnyFeatureStore = { [N in FeatureName]: FeatureStore<N> }[FeatureName];
 
 /** Every feature's store part, one line each (`src/db/store.ts` builds reads and effects from it). */
-export const FEATURE_STORES = [kudosStore] as const satisfies readonly FeatureStore[];
+export const FEATURE_STORES = [kudosStore, meetingsStore] as const satisfies readonly AnyFeatureStore[];
 
 // A feature that declared reads or effects in core but whose store part is not listed here fails
 // the typecheck on this line, naming it (the store would otherwise lack its reads at run time).
-type Unlisted = Exclude<keyof FeatureReads | keyof FeatureEffects, (typeof FEATURE_STORES)[number]["name"]>;
+type Unlisted = Exclude<FeatureName, (typeof FEATURE_STORES)[number]["name"]>;
 export const EVERY_FEATURE_STORE_LISTED: [Unlisted] extends [never] ? true : Unlisted = true;
+
+/**
+ * Every feature's jobs, in dispatch order (`JOB_KINDS`, src/jobs/registry.ts, runs them in this
+ * order between its own: the order is observable, kinds due at the same quarter-hour run in it).
+ */
+export const FEATURE_JOBS: readonly JobKind[] = [
+  meetingAnnounce,
+  meetingHoliday,
+  meetingRemind,
+  meetingClose,
+];

@@ -1,12 +1,9 @@
+import { FEATURE_JOBS } from "../features/server.ts";
 import { communityErasure } from "./community-erasure.ts";
 import { deliverySweep } from "./delivery-sweep.ts";
 import { discordActivity } from "./discord-activity.ts";
 import { housekeeping } from "./housekeeping.ts";
 import type { JobKind } from "./job-kind.ts";
-import { meetingAnnounce } from "./meeting-announce.ts";
-import { meetingClose } from "./meeting-close.ts";
-import { meetingHoliday } from "./meeting-holiday.ts";
-import { meetingRemind } from "./meeting-remind.ts";
 import { memberSync } from "./member-sync.ts";
 import { nudges } from "./nudges.ts";
 import { tokenReencrypt } from "./token-reencrypt.ts";
@@ -14,7 +11,7 @@ import { topicRefresh } from "./topic-refresh.ts";
 import { weeklyDigest } from "./weekly-digest.ts";
 import { welcomeFollowup } from "./welcome-followup.ts";
 
-/** The jobs guyub runs, in dispatch order. */
+/** The jobs guyub runs, in dispatch order (the moved features' jobs from `FEATURE_JOBS`). */
 export const JOB_KINDS: readonly JobKind[] = [
   deliverySweep,
   housekeeping,
@@ -22,10 +19,7 @@ export const JOB_KINDS: readonly JobKind[] = [
   welcomeFollowup,
   nudges,
   discordActivity,
-  meetingAnnounce,
-  meetingHoliday,
-  meetingRemind,
-  meetingClose,
+  ...FEATURE_JOBS,
   weeklyDigest,
   topicRefresh,
   tokenReencrypt,

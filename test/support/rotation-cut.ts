@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { addDays } from "../../src/core/meetings/calendar.ts";
+import { addDays } from "../../src/core/calendar.ts";
 import { candidateLimit, type RotationScope } from "../../src/core/rotation/scope.ts";
 import { emptyTally, fairOrder, type MemberTally, tallyLedger } from "../../src/core/rotation/tally.ts";
 import type { LedgerEntry, RotationMember, RotationState } from "../../src/core/rotation/types.ts";

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { addDays } from "../../src/core/meetings/calendar.ts";
+import { addDays } from "../../src/core/calendar.ts";
 import {
   applyAway,
   applyHosted,

@@ -1,4 +1,4 @@
-import { MEETING_ACTIONS } from "../meetings/actions.ts";
+import { FEATURES } from "../../features/index.ts";
 import { NUDGE_ACTIONS } from "../nudges/actions.ts";
 import { PROFILE_ACTIONS, PROFILE_FORMS } from "../profile/actions.ts";
 import { ROTATION_ACTIONS, ROTATION_FORMS } from "../rotation/actions.ts";
@@ -9,13 +9,13 @@ import type { Action } from "./define.ts";
 import type { FormDefinition } from "./types.ts";
 
 /**
- * Every button guyub puts in a message, by id. Features add theirs here (one line each); the
+ * Every button guyub puts in a message, by id. A feature lists its own in its `Feature` (src/features/); the rest are one line each here; the
  * adapters route presses here through `handleInteraction` and never know what a button does.
  */
 export const ACTIONS: readonly Action[] = [
   ...PROFILE_ACTIONS,
   ...NUDGE_ACTIONS,
-  ...MEETING_ACTIONS,
+  ...FEATURES.flatMap((feature) => feature.actions ?? []),
   ...ROTATION_ACTIONS,
   ...TOPIC_ACTIONS,
   ...TOPIC_REFRESH_ACTIONS,
@@ -23,7 +23,12 @@ export const ACTIONS: readonly Action[] = [
 ];
 
 /** Every form guyub opens, by id. */
-export const FORMS: readonly FormDefinition[] = [...PROFILE_FORMS, ...ROTATION_FORMS, ...SETUP_FORMS];
+export const FORMS: readonly FormDefinition[] = [
+  ...PROFILE_FORMS,
+  ...FEATURES.flatMap((feature) => feature.forms ?? []),
+  ...ROTATION_FORMS,
+  ...SETUP_FORMS,
+];
 
 export { type Action, defineAction, noArgs } from "./define.ts";
 export { actionButton, formId, pack, unpack } from "./pack.ts";

@@ -1,6 +1,6 @@
+import { formatDayName } from "../../features/meetings/holidays.ts";
+import { daysBetween, parseDay } from "../calendar.ts";
 import { localDay } from "../local-time.ts";
-import { daysBetween, parseDay } from "../meetings/calendar.ts";
-import { formatDayName } from "../meetings/holidays.ts";
 import { ephemeral, type Inline } from "../message.ts";
 import type { Effect } from "../model.ts";
 import { announcementEffects } from "../rotation/actions.ts";

@@ -42,7 +42,6 @@ export interface CommandContext {
     | "deliveryReport"
     | "profiles"
     | "membership"
-    | "meetings"
     | "nudges"
     | "topics"
     | "rotation"

@@ -1,5 +1,5 @@
+import type { MeetingCalendar, MeetingReads } from "../../features/meetings/reads.ts";
 import type { OutboxDraft } from "../delivery.ts";
-import type { MeetingCalendar, MeetingReads } from "../meetings/ports.ts";
 import type { RotationReads } from "../rotation/ports.ts";
 import type { LedgerEntry } from "../rotation/types.ts";
 

@@ -4,10 +4,6 @@ import { digestEn } from "../digest/strings-en.ts";
 import { healthEn } from "../health/strings-en.ts";
 import { discordInstallEn } from "../install/strings-discord-en.ts";
 import { installEn } from "../install/strings-en.ts";
-import { meetingDaysEn } from "../meetings/strings-days-en.ts";
-import { meetingsEn } from "../meetings/strings-en.ts";
-import { calendarGuardsEn } from "../meetings/strings-guards-en.ts";
-import { holidayImportEn } from "../meetings/strings-import-en.ts";
 import { accessEn } from "../membership/strings-access-en.ts";
 import { membershipEn } from "../membership/strings-en.ts";
 import { nudgesEn } from "../nudges/strings-en.ts";
@@ -27,14 +23,10 @@ export const en = {
   ...featuresEn,
   ...digestEn,
   ...membershipEn,
-  ...meetingsEn,
   ...rotationEn,
   ...topicRefreshEn,
   ...topicsEn,
   ...setupEn,
-  ...meetingDaysEn,
-  ...holidayImportEn,
-  ...calendarGuardsEn,
   ...accessEn,
   ...discordInstallEn,
   ...healthEn,

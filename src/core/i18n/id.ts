@@ -4,10 +4,6 @@ import { digestId } from "../digest/strings-id.ts";
 import { healthId } from "../health/strings-id.ts";
 import { discordInstallId } from "../install/strings-discord-id.ts";
 import { installId } from "../install/strings-id.ts";
-import { meetingDaysId } from "../meetings/strings-days-id.ts";
-import { calendarGuardsId } from "../meetings/strings-guards-id.ts";
-import { meetingsId } from "../meetings/strings-id.ts";
-import { holidayImportId } from "../meetings/strings-import-id.ts";
 import { accessId } from "../membership/strings-access-id.ts";
 import { membershipId } from "../membership/strings-id.ts";
 import { nudgesId } from "../nudges/strings-id.ts";
@@ -29,14 +25,10 @@ export const id: Record<MessageKey, string> = {
   ...featuresId,
   ...digestId,
   ...membershipId,
-  ...meetingsId,
   ...rotationId,
   ...topicRefreshId,
   ...topicsId,
   ...setupId,
-  ...meetingDaysId,
-  ...holidayImportId,
-  ...calendarGuardsId,
   ...accessId,
   ...discordInstallId,
   ...healthId,

@@ -1,8 +1,8 @@
 import { z } from "zod";
+import { announcementUpdate } from "../../features/meetings/announcement.ts";
 import { defineAction } from "../actions/define.ts";
 import { formId } from "../actions/pack.ts";
 import type { ActionContext, ActionResult, FormDefinition } from "../actions/types.ts";
-import { announcementUpdate } from "../meetings/announcement.ts";
 import { ephemeral, type Inline, type Message } from "../message.ts";
 import type { Effect } from "../model.ts";
 import { isEligible } from "./eligibility.ts";

@@ -1,9 +1,9 @@
+import { formatMeetingTime } from "../../features/meetings/format.ts";
+import type { PlannedMeeting } from "../../features/meetings/plan.ts";
+import { doneButton } from "../../features/meetings/reminder.ts";
 import { actionButton } from "../actions/pack.ts";
 import type { OutboxDraft } from "../delivery.ts";
 import type { Translator } from "../i18n/index.ts";
-import { formatMeetingTime } from "../meetings/format.ts";
-import type { PlannedMeeting } from "../meetings/plan.ts";
-import { doneButton } from "../meetings/reminder.ts";
 import type { Block, Button } from "../message.ts";
 import type { Community } from "../model.ts";
 

@@ -1,6 +1,6 @@
 /**
  * The fair turn ledger (issue 7's rotation): pure functions over a plain `RotationState`.
- * Meetings (src/core/meetings/) supply the days; commands and jobs will store the ledger.
+ * Meetings (src/features/meetings/) supply the days; commands and jobs will store the ledger.
  */
 export { assignHosts } from "./assign.ts";
 export { isEligible } from "./eligibility.ts";

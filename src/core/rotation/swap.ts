@@ -1,5 +1,5 @@
+import type { PlannedMeeting } from "../../features/meetings/plan.ts";
 import { actionButton } from "../actions/pack.ts";
-import type { PlannedMeeting } from "../meetings/plan.ts";
 import type { Message } from "../message.ts";
 import { isEligible } from "./eligibility.ts";
 import { noSeries, noTurn, type TurnOutcome } from "./pass.ts";
