@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ActionContext } from "../src/core/actions/types.ts";
 import { translator } from "../src/core/i18n/index.ts";
-import { passButton, swapForm } from "../src/core/rotation/actions.ts";
 import { readSetupState } from "../src/core/setup/state.ts";
 import { topicChoose } from "../src/core/topics/choose-action.ts";
 import { createDb } from "../src/db/client.ts";
@@ -10,6 +9,7 @@ import { claimHost } from "../src/features/meetings/claim.ts";
 import { meetingClose } from "../src/features/meetings/close-job.ts";
 import { markDone } from "../src/features/meetings/done.ts";
 import { meetingRemind } from "../src/features/meetings/remind-job.ts";
+import { passButton, swapForm } from "../src/features/rotation/actions.ts";
 import type { JobDeps, JobKind } from "../src/jobs/job-kind.ts";
 import { topicRefresh } from "../src/jobs/topic-refresh.ts";
 import { seedJobsCommunity } from "./bench/jobs-seed.ts";

@@ -6,7 +6,6 @@ import type { MembershipEffect } from "./membership/effects.ts";
 import type { NudgeEffect } from "./nudges/ports.ts";
 import type { PlatformId } from "./platform.ts";
 import type { ProfileEffect } from "./profile/ports.ts";
-import type { RotationEffect } from "./rotation/effects.ts";
 import type { TopicEffect } from "./topics/effects.ts";
 import type { TopicRefreshEffect } from "./topics/refresh-effects.ts";
 
@@ -105,8 +104,6 @@ export type Effect =
   | NudgeEffect
   /** The topic backlog: suggestions, votes, pins, retirements, edits (src/core/topics/). */
   | TopicEffect
-  /** The rotation's mode, members, aways, ledger and swap requests (src/core/rotation/). */
-  | RotationEffect
   /** The effects of the features in `src/features/`, each declared by its feature. */
   | FeatureEffects[keyof FeatureEffects];
 

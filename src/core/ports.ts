@@ -4,7 +4,6 @@ import type { MembershipReads } from "./membership/ports.ts";
 import type { Community, Contact, Effect, Member } from "./model.ts";
 import type { NudgeReads } from "./nudges/ports.ts";
 import type { ProfileStore } from "./profile/ports.ts";
-import type { RotationReads } from "./rotation/ports.ts";
 import type { TopicReads } from "./topics/backlog.ts";
 import type { TopicRefreshReads } from "./topics/refresh-ports.ts";
 
@@ -77,8 +76,6 @@ export interface CommunityStore extends FeatureReads {
   readonly profiles: ProfileStore;
   /** Member status, onboarding settings, member counts (src/core/membership/). */
   readonly membership: MembershipReads;
-  /** The rotation's members, ledger, aways and the meeting settings (src/core/rotation/). */
-  readonly rotation: RotationReads;
   /** Nudge settings, a member's nudge preferences, the quiet list (src/core/nudges/). */
   readonly nudges: NudgeReads;
   /** The topic chosen per meeting, the backlog it is chosen from, the history (src/core/topics/). */

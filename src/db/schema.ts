@@ -4,13 +4,6 @@ import type { PlatformId } from "../core/model.ts";
 import type { HealthCronTickTable, HealthQueueHeartbeatsTable } from "./health-schema.ts";
 import type { InstallationsTable, OauthStatesTable } from "./installations-schema.ts";
 import type { ActivityChannelsTable, MemberNudgesTable, NudgeSettingsTable } from "./nudges-schema.ts";
-import type {
-  RotationAwaysTable,
-  RotationLedgerTable,
-  RotationMembersTable,
-  RotationTallyTable,
-  SwapRequestsTable,
-} from "./rotation-schema.ts";
 import type { DigestTopicsTable, MeetingTopicsTable, TopicsTable, TopicVotesTable } from "./topics-schema.ts";
 
 /** Table types for Kysely, mirroring `migrations/`. snake_case as in SQL. */
@@ -229,11 +222,6 @@ export interface Database extends FeatureTables {
   profiles: ProfilesTable;
   profile_drafts: ProfileDraftsTable;
   form_drafts: FormDraftsTable;
-  rotation_members: RotationMembersTable;
-  rotation_ledger: RotationLedgerTable;
-  rotation_aways: RotationAwaysTable;
-  rotation_tally: RotationTallyTable;
-  swap_requests: SwapRequestsTable;
   topics: TopicsTable;
   topic_votes: TopicVotesTable;
   meeting_topics: MeetingTopicsTable;

@@ -6,7 +6,6 @@ import { isMembershipEffect } from "../core/membership/effects.ts";
 import type { Community, Effect, FeatureEffects } from "../core/model.ts";
 import { isNudgeEffect } from "../core/nudges/ports.ts";
 import type { AuditEntry, CommunityStore, FeatureReads } from "../core/ports.ts";
-import { isRotationEffect } from "../core/rotation/effects.ts";
 import { isTopicEffect } from "../core/topics/effects.ts";
 import { isTopicRefreshEffect } from "../core/topics/refresh-effects.ts";
 import { FEATURE_STORES } from "../features/server.ts";
@@ -29,8 +28,6 @@ import { createMembershipReads } from "./membership-reads.ts";
 import { createNudgeReads, nudgeEffectQueries } from "./nudges.ts";
 import { pendingIdsQuery, retryDeadQuery, writeDraftQueries } from "./outbox.ts";
 import { createProfileStore, profileEffectQueries } from "./profiles.ts";
-import { createRotationReads } from "./rotation.ts";
-import { rotationEffectQueries } from "./rotation-effects.ts";
 import type { CommunityUpdate } from "./schema.ts";
 import { createTopicRefreshReads, topicRefreshEffectQueries } from "./topic-refresh.ts";
 import { createTopicReads, topicEffectQueries } from "./topics.ts";
@@ -114,7 +111,6 @@ export function createCommunityStore(db: Db, d1: D1Database): CommunityStore {
     deliveryReport: (communityId, since) => deliveryReport(db, communityId, since),
     profiles: createProfileStore(db),
     membership: createMembershipReads(db),
-    rotation: createRotationReads(db),
     nudges: createNudgeReads(db),
     topicRefresh: createTopicRefreshReads(db),
     ...featureReads(db),
@@ -154,7 +150,6 @@ function effectQueries(db: Db, community: Community, effect: Effect, now: Date):
   if (isFeatureEffect(effect))
     return FEATURE_BY_EFFECT.get(effect.type)?.(db, community.id, effect, now) ?? [];
   if (isDigestEffect(effect)) return digestEffectQueries(db, community.id, effect, now);
-  if (isRotationEffect(effect)) return rotationEffectQueries(db, community.id, effect, now);
   if (isTopicEffect(effect)) return topicEffectQueries(db, community.id, effect, now);
   const at = now.toISOString();
   const setCommunity = (values: CommunityUpdate) =>

@@ -1,7 +1,8 @@
 import type { Feature } from "../core/feature.ts";
 import { kudos } from "./kudos/index.ts";
-import { digest, membership, nudges, onboarding, profile, rotation, topics } from "./legacy.ts";
+import { digest, membership, nudges, onboarding, profile, topics } from "./legacy.ts";
 import { meetings } from "./meetings/index.ts";
+import { rotation } from "./rotation/index.ts";
 
 /**
  * Every feature's core part, one line each, in the order help and Discord's registration list

@@ -19,14 +19,6 @@ import {
   onboardingWelcome,
 } from "../core/commands/onboarding.ts";
 import { profileEdit, profileShow } from "../core/commands/profile.ts";
-import { rotationFairness, rotationShow } from "../core/commands/rotation.ts";
-import { rotationAdd, rotationMode, rotationRemove } from "../core/commands/rotation-admin.ts";
-import {
-  rotationAway,
-  rotationPass,
-  rotationSwap,
-  rotationVolunteer,
-} from "../core/commands/rotation-turns.ts";
 import { topicList, topicSuggest, topicUnvote, topicVote } from "../core/commands/topic.ts";
 import { topicHistory } from "../core/commands/topic-history.ts";
 import { topicEdit, topicPin, topicRetire } from "../core/commands/topic-moderate.ts";
@@ -70,22 +62,6 @@ export const digest: Feature = {
   name: "digest",
   commands: [digestPreview, digestSend, digestSchedule, digestOff, digestOn],
   groups: { digest: "cmd.digest" },
-};
-
-export const rotation: Feature = {
-  name: "rotation",
-  commands: [
-    rotationShow,
-    rotationFairness,
-    rotationPass,
-    rotationSwap,
-    rotationVolunteer,
-    rotationAway,
-    rotationAdd,
-    rotationRemove,
-    rotationMode,
-  ],
-  groups: { rotation: "cmd.rotation" },
 };
 
 export const topics: Feature = {

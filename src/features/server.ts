@@ -8,6 +8,7 @@ import { meetingClose } from "./meetings/close-job.ts";
 import { meetingHoliday } from "./meetings/holiday-job.ts";
 import { meetingRemind } from "./meetings/remind-job.ts";
 import { meetingsStore } from "./meetings/store.ts";
+import { rotationStore } from "./rotation/store.ts";
 
 /** A name a feature declared its reads or effects under. */
 type FeatureName = keyof FeatureReads | keyof FeatureEffects;
@@ -15,7 +16,11 @@ type FeatureName = keyof FeatureReads | keyof FeatureEffects;
 type AnyFeatureStore = { [N in FeatureName]: FeatureStore<N> }[FeatureName];
 
 /** Every feature's store part, one line each (`src/db/store.ts` builds reads and effects from it). */
-export const FEATURE_STORES = [kudosStore, meetingsStore] as const satisfies readonly AnyFeatureStore[];
+export const FEATURE_STORES = [
+  kudosStore,
+  meetingsStore,
+  rotationStore,
+] as const satisfies readonly AnyFeatureStore[];
 
 // A feature that declared reads or effects in core but whose store part is not listed here fails
 // the typecheck on this line, naming it (the store would otherwise lack its reads at run time).

@@ -1,7 +1,6 @@
 import { FEATURES } from "../../features/index.ts";
 import { NUDGE_ACTIONS } from "../nudges/actions.ts";
 import { PROFILE_ACTIONS, PROFILE_FORMS } from "../profile/actions.ts";
-import { ROTATION_ACTIONS, ROTATION_FORMS } from "../rotation/actions.ts";
 import { SETUP_ACTIONS, SETUP_FORMS } from "../setup/forms.ts";
 import { TOPIC_ACTIONS } from "../topics/actions.ts";
 import { TOPIC_REFRESH_ACTIONS } from "../topics/choose-action.ts";
@@ -16,7 +15,6 @@ export const ACTIONS: readonly Action[] = [
   ...PROFILE_ACTIONS,
   ...NUDGE_ACTIONS,
   ...FEATURES.flatMap((feature) => feature.actions ?? []),
-  ...ROTATION_ACTIONS,
   ...TOPIC_ACTIONS,
   ...TOPIC_REFRESH_ACTIONS,
   ...SETUP_ACTIONS,
@@ -26,7 +24,6 @@ export const ACTIONS: readonly Action[] = [
 export const FORMS: readonly FormDefinition[] = [
   ...PROFILE_FORMS,
   ...FEATURES.flatMap((feature) => feature.forms ?? []),
-  ...ROTATION_FORMS,
   ...SETUP_FORMS,
 ];
 

@@ -44,7 +44,6 @@ export interface CommandContext {
     | "membership"
     | "nudges"
     | "topics"
-    | "rotation"
     | "topicRefresh"
     | "readFormDraft"
     | "digest"

@@ -8,7 +8,6 @@ import { accessEn } from "../membership/strings-access-en.ts";
 import { membershipEn } from "../membership/strings-en.ts";
 import { nudgesEn } from "../nudges/strings-en.ts";
 import { profileEn } from "../profile/strings-en.ts";
-import { rotationEn } from "../rotation/strings-en.ts";
 import { setupEn } from "../setup/strings-en.ts";
 import { topicRefreshEn } from "../topics/refresh-strings-en.ts";
 import { topicsEn } from "../topics/strings-en.ts";
@@ -23,7 +22,6 @@ export const en = {
   ...featuresEn,
   ...digestEn,
   ...membershipEn,
-  ...rotationEn,
   ...topicRefreshEn,
   ...topicsEn,
   ...setupEn,

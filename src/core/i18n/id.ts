@@ -8,7 +8,6 @@ import { accessId } from "../membership/strings-access-id.ts";
 import { membershipId } from "../membership/strings-id.ts";
 import { nudgesId } from "../nudges/strings-id.ts";
 import { profileId } from "../profile/strings-id.ts";
-import { rotationId } from "../rotation/strings-id.ts";
 import { setupId } from "../setup/strings-id.ts";
 import { topicRefreshId } from "../topics/refresh-strings-id.ts";
 import { topicsId } from "../topics/strings-id.ts";
@@ -25,7 +24,6 @@ export const id: Record<MessageKey, string> = {
   ...featuresId,
   ...digestId,
   ...membershipId,
-  ...rotationId,
   ...topicRefreshId,
   ...topicsId,
   ...setupId,

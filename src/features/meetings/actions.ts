@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { defineAction } from "../../core/actions/define.ts";
 import { ephemeral } from "../../core/message.ts";
-import { Day } from "../../core/rotation/types.ts";
+import { Day } from "../rotation/types.ts";
 import { CLAIM_ACTION, RSVP_ACTION } from "./announcement.ts";
 import { answerRsvp, type MeetingAnswer } from "./answer.ts";
 import { claimHost } from "./claim.ts";

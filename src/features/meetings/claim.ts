@@ -1,11 +1,11 @@
 import type { ActionContext, ActionResult } from "../../core/actions/types.ts";
 import type { Inline } from "../../core/message.ts";
 import { ephemeral } from "../../core/message.ts";
-import { CLAIMED } from "../../core/rotation/assign.ts";
-import { headsUpDraft } from "../../core/rotation/heads-up.ts";
-import { withEntries } from "../../core/rotation/tally.ts";
-import { HORIZON } from "../../core/rotation/turns.ts";
-import type { Day, LedgerEntry } from "../../core/rotation/types.ts";
+import { CLAIMED } from "../rotation/assign.ts";
+import { headsUpDraft } from "../rotation/heads-up.ts";
+import { withEntries } from "../rotation/tally.ts";
+import { HORIZON } from "../rotation/turns.ts";
+import type { Day, LedgerEntry } from "../rotation/types.ts";
 import { announcementUpdate } from "./announcement.ts";
 import { committedHost } from "./closing.ts";
 import { formatMeetingTime } from "./format.ts";

@@ -1,7 +1,7 @@
 import { DAY_MS } from "../../core/durations.ts";
-import { rotationScope } from "../../core/rotation/scope.ts";
 import type { DueItem, JobKind } from "../../jobs/job-kind.ts";
 import { nextQuarterHour } from "../../jobs/periods.ts";
+import { rotationScope } from "../rotation/scope.ts";
 import { CLOSE_WINDOW_DAYS } from "./calendars-job.ts";
 import { closesDue, hostOf, isClosed } from "./closing.ts";
 import type { MeetingClose } from "./day-ports.ts";

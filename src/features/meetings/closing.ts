@@ -1,8 +1,8 @@
 import { addDays } from "../../core/calendar.ts";
 import { DAY_MS } from "../../core/durations.ts";
 import { localDay } from "../../core/local-time.ts";
-import { assignHosts, dayRecords } from "../../core/rotation/assign.ts";
-import type { LedgerEntry, RotationState } from "../../core/rotation/types.ts";
+import { assignHosts, dayRecords } from "../rotation/assign.ts";
+import type { LedgerEntry, RotationState } from "../rotation/types.ts";
 import type { MeetingClose } from "./day-ports.ts";
 import type { MeetingCalendar } from "./reads.ts";
 import { holidayOn, isScheduledDay, type Meeting, upcomingMeetings } from "./schedule.ts";

@@ -1,4 +1,4 @@
-import type { LedgerEntry } from "../../core/rotation/types.ts";
+import type { LedgerEntry } from "../rotation/types.ts";
 import type { RsvpAnswer, RsvpCounts } from "./rsvp.ts";
 
 /**

@@ -1,6 +1,6 @@
 import type { CompiledQuery } from "kysely";
-import type { LedgerEntry } from "../../core/rotation/types.ts";
 import type { Db } from "../../db/client.ts";
+import type { LedgerEntry } from "../rotation/types.ts";
 import { announcementKey } from "./announcement-key.ts";
 import type { MeetingDayEffect, MeetingDayReads } from "./day-ports.ts";
 import { NO_RSVPS, type RsvpAnswer } from "./rsvp.ts";

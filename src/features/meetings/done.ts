@@ -1,6 +1,6 @@
 import type { ActionContext } from "../../core/actions/types.ts";
 import { DAY_MS } from "../../core/durations.ts";
-import { rotationScope } from "../../core/rotation/scope.ts";
+import { rotationScope } from "../rotation/scope.ts";
 import type { MeetingAnswer } from "./answer.ts";
 import { hostOf, isClosed, pastMeetings } from "./closing.ts";
 import { formatDayName } from "./holidays.ts";

@@ -1,7 +1,7 @@
 import type { Community } from "../../core/model.ts";
-import type { RotationBook, RotationReads } from "../../core/rotation/ports.ts";
-import { rotationScope } from "../../core/rotation/scope.ts";
-import type { Day } from "../../core/rotation/types.ts";
+import type { RotationBook, RotationReads } from "../rotation/reads.ts";
+import { rotationScope } from "../rotation/scope.ts";
+import type { Day } from "../rotation/types.ts";
 import { type PlannedMeeting, planMeetings } from "./plan.ts";
 import type { MeetingCalendar, MeetingReads } from "./reads.ts";
 import { upcomingMeetings } from "./schedule.ts";

@@ -1,5 +1,5 @@
-import { assignHosts, dayRecords, openCommitment } from "../../core/rotation/assign.ts";
-import type { RotationState } from "../../core/rotation/types.ts";
+import { assignHosts, dayRecords, openCommitment } from "../rotation/assign.ts";
+import type { RotationState } from "../rotation/types.ts";
 import type { MeetingCalendar } from "./reads.ts";
 import { type Meeting, upcomingMeetings } from "./schedule.ts";
 

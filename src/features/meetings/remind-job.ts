@@ -1,7 +1,7 @@
-import { rotationScope } from "../../core/rotation/scope.ts";
 import { applyAndEnqueue } from "../../jobs/apply.ts";
 import { claimedPeriods, firstCronAt, type PlannedClaim } from "../../jobs/claimed.ts";
 import type { DueItem, JobKind } from "../../jobs/job-kind.ts";
+import { rotationScope } from "../rotation/scope.ts";
 import { committedHost } from "./closing.ts";
 import type { MeetingCommunity } from "./days-job.ts";
 import {

@@ -1,8 +1,8 @@
 import { defineCommand } from "../../../core/commands/define.ts";
 import type { CommandContext, CommandResult } from "../../../core/commands/types.ts";
 import { type Block, ephemeral, type Inline } from "../../../core/message.ts";
-import { HORIZON } from "../../../core/rotation/turns.ts";
-import type { LedgerEntry } from "../../../core/rotation/types.ts";
+import { HORIZON } from "../../rotation/turns.ts";
+import type { LedgerEntry } from "../../rotation/types.ts";
 import { rsvpButtons } from "../announcement.ts";
 import { committedHost } from "../closing.ts";
 import { formatMeetingTime } from "../format.ts";

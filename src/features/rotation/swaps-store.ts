@@ -1,7 +1,7 @@
-import type { RotationReads } from "../core/rotation/ports.ts";
-import type { Db } from "./client.ts";
+import type { Db } from "../../db/client.ts";
+import type { RotationReads } from "./reads.ts";
 
-/** Swap requests and member names, the rotation reads beyond the book (src/db/rotation.ts). */
+/** Swap requests and member names, the rotation reads beyond the book (store.ts). */
 export function swapReads(db: Db): Pick<RotationReads, "swapRequest" | "names"> {
   return {
     async swapRequest(communityId, day, fromUser, toUser) {

@@ -1,5 +1,5 @@
-import type { Inline } from "../message.ts";
-import type { Effect } from "../model.ts";
+import type { Inline } from "../../core/message.ts";
+import type { Effect } from "../../core/model.ts";
 import { headsUpDraft } from "./heads-up.ts";
 import { applyPass } from "./moves.ts";
 import { loadTurns, showUsage, type TurnContext, turnOf, whenOf } from "./turns.ts";

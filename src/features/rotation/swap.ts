@@ -1,6 +1,6 @@
-import type { PlannedMeeting } from "../../features/meetings/plan.ts";
-import { actionButton } from "../actions/pack.ts";
-import type { Message } from "../message.ts";
+import { actionButton } from "../../core/actions/pack.ts";
+import type { Message } from "../../core/message.ts";
+import type { PlannedMeeting } from "../meetings/plan.ts";
 import { isEligible } from "./eligibility.ts";
 import { noSeries, noTurn, type TurnOutcome } from "./pass.ts";
 import { HORIZON, loadTurns, type TurnContext, turnOf, whenOf } from "./turns.ts";

@@ -1,8 +1,8 @@
 import { type RawBuilder, sql } from "kysely";
-import type { MeetingSettings, RotationBook } from "../core/rotation/ports.ts";
-import { candidateLimit, type RotationScope } from "../core/rotation/scope.ts";
-import type { Away, LedgerEntry, RotationMember, RotationMode, StoredTally } from "../core/rotation/types.ts";
-import type { Db } from "./client.ts";
+import type { Db } from "../../db/client.ts";
+import type { MeetingSettings, RotationBook } from "./reads.ts";
+import { candidateLimit, type RotationScope } from "./scope.ts";
+import type { Away, LedgerEntry, RotationMember, RotationMode, StoredTally } from "./types.ts";
 
 /** A member's rotation columns (members ⟕ profiles ⟕ rotation_members), as every read selects them. */
 export interface MemberRow {

@@ -1,18 +1,18 @@
-import { formatDayName } from "../../features/meetings/holidays.ts";
-import { daysBetween, parseDay } from "../calendar.ts";
-import { localDay } from "../local-time.ts";
-import { ephemeral, type Inline } from "../message.ts";
-import type { Effect } from "../model.ts";
-import { announcementEffects } from "../rotation/actions.ts";
-import { assignHosts } from "../rotation/assign.ts";
-import { headsUpDraft } from "../rotation/heads-up.ts";
-import { applyAway, applyVolunteer } from "../rotation/moves.ts";
-import { noSeries, passTurn, type TurnOutcome } from "../rotation/pass.ts";
-import { requestSwap } from "../rotation/swap.ts";
-import { daysOf, inAnnounceWindow, loadTurns, whenOf } from "../rotation/turns.ts";
-import { defineCommand } from "./define.ts";
-import { option } from "./options.ts";
-import type { CommandContext, CommandResult } from "./types.ts";
+import { daysBetween, parseDay } from "../../../core/calendar.ts";
+import { defineCommand } from "../../../core/commands/define.ts";
+import { option } from "../../../core/commands/options.ts";
+import type { CommandContext, CommandResult } from "../../../core/commands/types.ts";
+import { localDay } from "../../../core/local-time.ts";
+import { ephemeral, type Inline } from "../../../core/message.ts";
+import type { Effect } from "../../../core/model.ts";
+import { formatDayName } from "../../meetings/holidays.ts";
+import { announcementEffects } from "../actions.ts";
+import { assignHosts } from "../assign.ts";
+import { headsUpDraft } from "../heads-up.ts";
+import { applyAway, applyVolunteer } from "../moves.ts";
+import { noSeries, passTurn, type TurnOutcome } from "../pass.ts";
+import { requestSwap } from "../swap.ts";
+import { daysOf, inAnnounceWindow, loadTurns, whenOf } from "../turns.ts";
 
 /** A one-word text option: on Slack, a text followed by another is one word or a quoted phrase. */
 const word = (...args: Parameters<typeof option.text>) => ({ ...option.text(...args), rest: false });

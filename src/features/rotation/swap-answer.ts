@@ -1,7 +1,7 @@
-import type { ActionContext, ActionResult } from "../actions/types.ts";
-import type { OutboxDraft } from "../delivery.ts";
-import { ephemeral, type Inline, type Message } from "../message.ts";
-import type { Effect } from "../model.ts";
+import type { ActionContext, ActionResult } from "../../core/actions/types.ts";
+import type { OutboxDraft } from "../../core/delivery.ts";
+import { ephemeral, type Inline, type Message } from "../../core/message.ts";
+import type { Effect } from "../../core/model.ts";
 import type { SwapStatus } from "./effects.ts";
 import { isEligible } from "./eligibility.ts";
 import { headsUpDraft } from "./heads-up.ts";

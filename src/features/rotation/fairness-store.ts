@@ -1,8 +1,8 @@
 import { sql } from "kysely";
-import type { FairnessReads } from "../core/rotation/ports.ts";
-import type { RotationScope } from "../core/rotation/scope.ts";
-import type { MemberTally } from "../core/rotation/tally.ts";
-import type { Db } from "./client.ts";
+import type { Db } from "../../db/client.ts";
+import type { FairnessReads } from "./reads.ts";
+import type { RotationScope } from "./scope.ts";
+import type { MemberTally } from "./tally.ts";
 import {
   MEMBER_COLUMNS,
   MEMBER_JOINS,
@@ -10,7 +10,7 @@ import {
   poolWhere,
   readView,
   toRotationMember,
-} from "./rotation-view.ts";
+} from "./view-store.ts";
 
 interface TallyRow {
   user_id: string;

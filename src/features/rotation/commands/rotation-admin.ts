@@ -1,7 +1,7 @@
-import { ephemeral } from "../message.ts";
-import { defineCommand } from "./define.ts";
-import { option } from "./options.ts";
-import type { CommandContext, CommandResult } from "./types.ts";
+import { defineCommand } from "../../../core/commands/define.ts";
+import { option } from "../../../core/commands/options.ts";
+import type { CommandContext, CommandResult } from "../../../core/commands/types.ts";
+import { ephemeral } from "../../../core/message.ts";
 
 const say = (text: ReturnType<CommandContext["t"]["rich"]> | string): CommandResult => ({
   message: ephemeral({ type: "text", text }),

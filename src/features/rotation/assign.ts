@@ -1,4 +1,4 @@
-import { localDay } from "../local-time.ts";
+import { localDay } from "../../core/local-time.ts";
 import { isEligible } from "./eligibility.ts";
 import { emptyTally, fairOrder, type MemberTally, record, stateTallies } from "./tally.ts";
 import type { Day, HostAssignment, LedgerEntry, RotationMember, RotationState } from "./types.ts";

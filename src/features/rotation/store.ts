@@ -1,8 +1,10 @@
 import { sql } from "kysely";
-import type { RotationReads } from "../core/rotation/ports.ts";
-import type { Db } from "./client.ts";
-import { readFairness } from "./rotation-fairness.ts";
-import { swapReads } from "./rotation-swaps.ts";
+import type { Db } from "../../db/client.ts";
+import { featureStore } from "../../db/feature-store.ts";
+import { rotationEffectQueries } from "./effects-store.ts";
+import { readFairness } from "./fairness-store.ts";
+import type { RotationReads } from "./reads.ts";
+import { swapReads } from "./swaps-store.ts";
 import {
   MEMBER_COLUMNS,
   MEMBER_JOINS,
@@ -11,11 +13,34 @@ import {
   readView,
   toLedgerEntry,
   toRotationMember,
-} from "./rotation-view.ts";
+} from "./view-store.ts";
+
+/** The rotation's store part (listed in src/features/server.ts). */
+export const rotationStore = featureStore({
+  name: "rotation",
+  reads: createRotationReads,
+  effectTypes: [
+    "rotation.mode",
+    "rotation.member",
+    "rotation.away",
+    "rotation.ledger",
+    "swap.request",
+    "swap.answer",
+    "rotation.claim",
+  ],
+  effectQueries: rotationEffectQueries,
+  communityTables: [
+    "rotation_ledger",
+    "rotation_aways",
+    "swap_requests",
+    "rotation_tally",
+    "rotation_members",
+  ],
+});
 
 /**
  * Reads of the rotation. None lists every member: plans read the fairest candidates of their
- * scope (rotation-view.ts), and counts are counted in SQL over the tally's indexes.
+ * scope (view-store.ts), and counts are counted in SQL over the tally's indexes.
  */
 export function createRotationReads(db: Db): RotationReads {
   return {

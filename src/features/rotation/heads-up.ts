@@ -1,11 +1,11 @@
-import { formatMeetingTime } from "../../features/meetings/format.ts";
-import type { PlannedMeeting } from "../../features/meetings/plan.ts";
-import { doneButton } from "../../features/meetings/reminder.ts";
-import { actionButton } from "../actions/pack.ts";
-import type { OutboxDraft } from "../delivery.ts";
-import type { Translator } from "../i18n/index.ts";
-import type { Block, Button } from "../message.ts";
-import type { Community } from "../model.ts";
+import { actionButton } from "../../core/actions/pack.ts";
+import type { OutboxDraft } from "../../core/delivery.ts";
+import type { Translator } from "../../core/i18n/index.ts";
+import type { Block, Button } from "../../core/message.ts";
+import type { Community } from "../../core/model.ts";
+import { formatMeetingTime } from "../meetings/format.ts";
+import type { PlannedMeeting } from "../meetings/plan.ts";
+import { doneButton } from "../meetings/reminder.ts";
 
 /** The heads-up's buttons (argument: the meeting's scheduled day). */
 export const PASS_ACTION = "rotation.pass";

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { announcementUpdate } from "../../features/meetings/announcement.ts";
-import { defineAction } from "../actions/define.ts";
-import { formId } from "../actions/pack.ts";
-import type { ActionContext, ActionResult, FormDefinition } from "../actions/types.ts";
-import { ephemeral, type Inline, type Message } from "../message.ts";
-import type { Effect } from "../model.ts";
+import { defineAction } from "../../core/actions/define.ts";
+import { formId } from "../../core/actions/pack.ts";
+import type { ActionContext, ActionResult, FormDefinition } from "../../core/actions/types.ts";
+import { ephemeral, type Inline, type Message } from "../../core/message.ts";
+import type { Effect } from "../../core/model.ts";
+import { announcementUpdate } from "../meetings/announcement.ts";
 import { isEligible } from "./eligibility.ts";
 import { PASS_ACTION, SWAP_OPEN_ACTION } from "./heads-up.ts";
 import { passTurn, type TurnOutcome } from "./pass.ts";

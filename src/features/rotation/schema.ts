@@ -1,6 +1,6 @@
 import type { Generated } from "kysely";
 
-/** Kysely table types for migrations/0007_rotation.sql and 0013 (listed in `Database`, schema.ts). */
+/** Kysely table types for migrations/0007_rotation.sql and 0013; they join `Database` below. */
 
 export interface RotationMembersTable {
   community_id: number;
@@ -58,4 +58,14 @@ export interface SwapRequestsTable {
   status: Generated<"pending" | "accepted" | "declined" | "expired">;
   created_at: string;
   answered_at: string | null;
+}
+
+declare module "../../db/schema.ts" {
+  interface FeatureTables {
+    rotation_members: RotationMembersTable;
+    rotation_ledger: RotationLedgerTable;
+    rotation_aways: RotationAwaysTable;
+    rotation_tally: RotationTallyTable;
+    swap_requests: SwapRequestsTable;
+  }
 }

@@ -34,7 +34,7 @@ export interface FairnessReads {
 }
 
 /**
- * What core reads about the rotation (src/db/rotation.ts). Always read fresh. No read lists every
+ * What core reads about the rotation (store.ts). Always read fresh. No read lists every
  * member: a plan reads the fairest candidates for its scope, counts are counted in SQL.
  */
 export interface RotationReads {

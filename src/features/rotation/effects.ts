@@ -1,4 +1,4 @@
-import type { OutboxDraft } from "../delivery.ts";
+import type { OutboxDraft } from "../../core/delivery.ts";
 import type { Away, Day, LedgerEntry, RotationMode } from "./types.ts";
 
 /** How a member asked to swap is answered; `expired` when the meeting began or the turn moved. */
@@ -6,7 +6,7 @@ export type SwapStatus = "accepted" | "declined" | "expired";
 
 /**
  * The state changes of the rotation commands and buttons; applied by `store.apply` in one batch
- * (src/db/rotation-effects.ts). The ledger is only ever appended to.
+ * (effects-store.ts). The ledger is only ever appended to.
  */
 export type RotationEffect =
   | { readonly type: "rotation.mode"; readonly mode: RotationMode }
@@ -55,18 +55,3 @@ export type RotationEffect =
       /** The announcement's edit and the host's heads-up, sent only with the claim. */
       readonly drafts: readonly OutboxDraft[];
     };
-
-const TYPES: ReadonlySet<string> = new Set<RotationEffect["type"]>([
-  "rotation.mode",
-  "rotation.member",
-  "rotation.away",
-  "rotation.ledger",
-  "swap.request",
-  "swap.answer",
-  "rotation.claim",
-]);
-
-/** Whether an effect is a rotation effect (store.apply hands those to src/db/rotation-effects.ts). */
-export function isRotationEffect(effect: { readonly type: string }): effect is RotationEffect {
-  return TYPES.has(effect.type);
-}

@@ -1,10 +1,10 @@
 import { type CompiledQuery, type Expression, type SqlBool, sql } from "kysely";
-import type { OutboxDraft } from "../core/delivery.ts";
-import { CLAIMED } from "../core/rotation/assign.ts";
-import type { RotationEffect } from "../core/rotation/effects.ts";
-import type { LedgerEntry } from "../core/rotation/types.ts";
-import type { Db } from "./client.ts";
-import { writeDraftQueries } from "./outbox.ts";
+import type { OutboxDraft } from "../../core/delivery.ts";
+import type { Db } from "../../db/client.ts";
+import { writeDraftQueries } from "../../db/outbox.ts";
+import { CLAIMED } from "./assign.ts";
+import type { RotationEffect } from "./effects.ts";
+import type { LedgerEntry } from "./types.ts";
 
 /** The statements of one rotation effect, for `store.apply`'s batch. */
 export function rotationEffectQueries(

@@ -1,4 +1,4 @@
-import { localDay } from "../local-time.ts";
+import { localDay } from "../../core/local-time.ts";
 import { dayBounds, WEEK_MS } from "./eligibility.ts";
 import type { Day } from "./types.ts";
 

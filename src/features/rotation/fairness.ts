@@ -1,6 +1,6 @@
-import type { Community } from "../model.ts";
+import type { Community } from "../../core/model.ts";
 import { isEligible } from "./eligibility.ts";
-import type { RotationReads } from "./ports.ts";
+import type { RotationReads } from "./reads.ts";
 import { rotationScope } from "./scope.ts";
 import { emptyTally, fairOrder, type MemberTally, stateTallies } from "./tally.ts";
 

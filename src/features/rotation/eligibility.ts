@@ -1,6 +1,6 @@
-import { localToInstant } from "../../features/meetings/zone.ts";
-import { addDays } from "../calendar.ts";
-import { DAY_MS } from "../durations.ts";
+import { addDays } from "../../core/calendar.ts";
+import { DAY_MS } from "../../core/durations.ts";
+import { localToInstant } from "../meetings/zone.ts";
 import type { Day, RotationMember, RotationState } from "./types.ts";
 
 /** A newcomer waits a full week after joining, unless they answer the intro first. */

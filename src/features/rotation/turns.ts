@@ -1,9 +1,9 @@
-import { formatMeetingTime } from "../../features/meetings/format.ts";
-import type { PlannedMeeting } from "../../features/meetings/plan.ts";
-import { readPlan } from "../../features/meetings/plan-read.ts";
-import type { ActionContext } from "../actions/types.ts";
-import { DAY_MS } from "../durations.ts";
-import type { RotationBook } from "./ports.ts";
+import type { ActionContext } from "../../core/actions/types.ts";
+import { DAY_MS } from "../../core/durations.ts";
+import { formatMeetingTime } from "../meetings/format.ts";
+import type { PlannedMeeting } from "../meetings/plan.ts";
+import { readPlan } from "../meetings/plan-read.ts";
+import type { RotationBook } from "./reads.ts";
 import type { Day } from "./types.ts";
 
 /** How many meetings ahead the rotation commands look (`show`, and a member's next turn). */

@@ -1,8 +1,8 @@
-import { type Block, ephemeral, type Inline } from "../message.ts";
-import { fairnessLines } from "../rotation/fairness.ts";
-import { noSeries } from "../rotation/pass.ts";
-import { ahead, loadTurns, whenOf } from "../rotation/turns.ts";
-import { defineCommand } from "./define.ts";
+import { defineCommand } from "../../../core/commands/define.ts";
+import { type Block, ephemeral, type Inline } from "../../../core/message.ts";
+import { fairnessLines } from "../fairness.ts";
+import { noSeries } from "../pass.ts";
+import { ahead, loadTurns, whenOf } from "../turns.ts";
 
 /** Fairness lines shown at most: Slack's 3,000 and Discord's 2,000 characters hold them with room. */
 const MAX_LINES = 20;
