@@ -1,5 +1,5 @@
 /**
- * Writes src/core/meetings/holiday-rules.json: the part of date-holidays' data that
+ * Writes src/features/meetings/holiday-rules.json: the part of date-holidays' data that
  * `/copmod holiday import` needs, so the Worker bundle carries ~33 KiB gzip of rules instead of the
  * library's whole data set (~92 KiB gzip, plus every state and region in 60 languages).
  *
@@ -108,7 +108,7 @@ for (const link of links) zones.add(zoneName(link));
 const packedZones = zonePack.zones.filter((line) => zones.has(zoneName(line)));
 
 const version = readJson<{ version: string }>(dataPackage).version;
-const out = fileURLToPath(new URL("../src/core/meetings/holiday-rules.json", import.meta.url));
+const out = fileURLToPath(new URL("../src/features/meetings/holiday-rules.json", import.meta.url));
 const generated = {
   source: `date-holidays@${version}`,
   version: source.version,

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { translator } from "../src/core/i18n/index.ts";
-import { meetingWhen } from "../src/core/meetings/announcement.ts";
-import { formatClock } from "../src/core/meetings/format.ts";
-import { formatDayName } from "../src/core/meetings/holidays.ts";
+import { meetingWhen } from "../src/features/meetings/announcement.ts";
+import { formatClock } from "../src/features/meetings/format.ts";
+import { formatDayName } from "../src/features/meetings/holidays.ts";
 import { resetDb } from "./support/db.ts";
 import { commandBody, MODERATOR, replyText, signedSlack } from "./support/slack.ts";
 import { isolate, resetStandins } from "./support/worker.ts";

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { parseHolidayList } from "../src/core/meetings/holidays.ts";
+import { parseHolidayList } from "../src/features/meetings/holidays.ts";
 import { resetDb, snapshot } from "./support/db.ts";
 import { commandBody, MEMBER, MODERATOR, replyText, signedSlack } from "./support/slack.ts";
 import { isolate, resetStandins } from "./support/worker.ts";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { en } from "../src/core/i18n/en.ts";
 import { id } from "../src/core/i18n/id.ts";
-import rules from "../src/core/meetings/holiday-rules.json";
+import rules from "../src/features/meetings/holiday-rules.json";
 
 /**
  * Words the Indonesian rules in docs/bahasa-indonesia.md rule out, in any case, with the word to

@@ -8,7 +8,7 @@ import { formatExample, formatUsage } from "../src/core/commands/syntax.ts";
 import { en as catalogEn } from "../src/core/i18n/en.ts";
 import { id as catalogId } from "../src/core/i18n/id.ts";
 import { translator } from "../src/core/i18n/index.ts";
-import { canonicalTimeZone } from "../src/core/meetings/parse.ts";
+import { canonicalTimeZone } from "../src/features/meetings/parse.ts";
 import { resetDb } from "./support/db.ts";
 import { commandBody, MODERATOR, replyText, signedSlack } from "./support/slack.ts";
 import { TRAITS } from "./support/traits.ts";

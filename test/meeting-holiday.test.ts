@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { meetingAnnounce } from "../src/jobs/meeting-announce.ts";
-import { meetingHoliday } from "../src/jobs/meeting-holiday.ts";
+import { meetingAnnounce } from "../src/features/meetings/announce-job.ts";
+import { meetingHoliday } from "../src/features/meetings/holiday-job.ts";
 import { resetDb } from "./support/db.ts";
 import { deliverAll, dispatchAt, rows, slackAt, slackTraffic } from "./support/meetings.ts";
 import { MEMBER } from "./support/slack.ts";

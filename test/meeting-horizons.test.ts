@@ -1,14 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addDays, daysBetween } from "../src/core/meetings/calendar.ts";
-import { pastMeetings } from "../src/core/meetings/closing.ts";
+import { addDays, daysBetween } from "../src/core/calendar.ts";
+import { pastMeetings } from "../src/features/meetings/closing.ts";
 import {
   announceAt,
   announceHorizonMs,
   REMIND_HORIZON_MS,
   REMINDERS,
   reminderWindow,
-} from "../src/core/meetings/moments.ts";
+} from "../src/features/meetings/moments.ts";
 import {
   CADENCES,
   type Holiday,
@@ -17,8 +17,8 @@ import {
   type MeetingSeries,
   scheduledDay,
   upcomingMeetings,
-} from "../src/core/meetings/schedule.ts";
-import { localToInstant } from "../src/core/meetings/zone.ts";
+} from "../src/features/meetings/schedule.ts";
+import { localToInstant } from "../src/features/meetings/zone.ts";
 
 /**
  * The shortcuts the scheduler's due checks take to stay cheap at 1,000 communities, held to the

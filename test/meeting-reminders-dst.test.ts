@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { localClock } from "../src/core/local-time.ts";
-import { reminderDue, reminderWindow } from "../src/core/meetings/moments.ts";
-import { type MeetingSeries, upcomingMeetings } from "../src/core/meetings/schedule.ts";
+import { reminderDue, reminderWindow } from "../src/features/meetings/moments.ts";
+import { type MeetingSeries, upcomingMeetings } from "../src/features/meetings/schedule.ts";
 
 const weekly = (firstDay: string, startMinute: number, timezone: string): MeetingSeries => ({
   cadence: "weekly",

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { parseDay } from "../src/core/meetings/calendar.ts";
-import { formatMeetingTime } from "../src/core/meetings/format.ts";
-import { parseTime, parseWeekday } from "../src/core/meetings/parse.ts";
-import { type MeetingSeries, upcomingMeetings } from "../src/core/meetings/schedule.ts";
+import { parseDay } from "../src/core/calendar.ts";
+import { formatMeetingTime } from "../src/features/meetings/format.ts";
+import { parseTime, parseWeekday } from "../src/features/meetings/parse.ts";
+import { type MeetingSeries, upcomingMeetings } from "../src/features/meetings/schedule.ts";
 
 const series = (over: Partial<MeetingSeries>): MeetingSeries => ({
   cadence: "weekly",

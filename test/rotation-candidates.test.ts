@@ -1,12 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addDays } from "../src/core/meetings/calendar.ts";
-import { assignHosts } from "../src/core/rotation/assign.ts";
-import { isEligible } from "../src/core/rotation/eligibility.ts";
-import { applyPass } from "../src/core/rotation/moves.ts";
-import { rotationScope } from "../src/core/rotation/scope.ts";
-import { emptyTally, fairOrder, stateTallies } from "../src/core/rotation/tally.ts";
-import type { RotationState } from "../src/core/rotation/types.ts";
+import { addDays } from "../src/core/calendar.ts";
+import { assignHosts } from "../src/features/rotation/assign.ts";
+import { isEligible } from "../src/features/rotation/eligibility.ts";
+import { applyPass } from "../src/features/rotation/moves.ts";
+import { rotationScope } from "../src/features/rotation/scope.ts";
+import { emptyTally, fairOrder, stateTallies } from "../src/features/rotation/tally.ts";
+import type { RotationState } from "../src/features/rotation/types.ts";
 import { BASE, community, cutRotation, debtorsCase } from "./support/rotation-cut.ts";
 
 /** Communities of every kind (rotation-cut.ts): each presses on one part of the limit. */

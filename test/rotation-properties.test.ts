@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { applySkip, assignHosts, fairness } from "../src/core/rotation/index.ts";
+import { applySkip, assignHosts, fairness } from "../src/features/rotation/rules.ts";
 import { weekly } from "./support/rotation.ts";
 import { play, scenario } from "./support/rotation-sim.ts";
 

@@ -9,7 +9,7 @@ import {
   assignHosts,
   fairness,
   type RotationState,
-} from "../src/core/rotation/index.ts";
+} from "../src/features/rotation/rules.ts";
 import { member, NOW, rotation, weekly } from "./support/rotation.ts";
 
 const DATES = weekly("2026-03-02", 6);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { planMeetings } from "../src/core/meetings/plan.ts";
-import type { MeetingCalendar } from "../src/core/meetings/ports.ts";
-import { localToInstant } from "../src/core/meetings/zone.ts";
+import { planMeetings } from "../src/features/meetings/plan.ts";
+import type { MeetingCalendar } from "../src/features/meetings/reads.ts";
+import { localToInstant } from "../src/features/meetings/zone.ts";
 import {
   applyHosted,
   applyPass,
@@ -9,7 +9,7 @@ import {
   isEligible,
   type LedgerEntry,
   type RotationState,
-} from "../src/core/rotation/index.ts";
+} from "../src/features/rotation/rules.ts";
 import { member, rotation } from "./support/rotation.ts";
 
 // Weekly on Tuesdays at 19:00 local, an hour long, from 2 March 2027.

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { readPlan } from "../src/core/meetings/plan-read.ts";
+import { readPlan } from "../src/features/meetings/plan-read.ts";
 import { topicRefresh } from "../src/jobs/topic-refresh.ts";
 import { resetDb } from "./support/db.ts";
 import { seedCommunity } from "./support/delivery.ts";

@@ -1,10 +1,10 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { jobDepsAt } from "../src/compose.ts";
-import { readPlan } from "../src/core/meetings/plan-read.ts";
 import type { Community } from "../src/core/model.ts";
 import { createDb } from "../src/db/client.ts";
 import { topicFor } from "../src/db/topic-refresh.ts";
+import { readPlan } from "../src/features/meetings/plan-read.ts";
 import { topicRefresh } from "../src/jobs/topic-refresh.ts";
 import { resetDb } from "./support/db.ts";
 import { drain, seedCommunity, testDelivery } from "./support/delivery.ts";

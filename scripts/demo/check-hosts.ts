@@ -4,7 +4,7 @@
  * members who can host and five meetings, nobody may host twice: nobody hosts twice in a row, or
  * at all, while an eligible member has hosted less.
  */
-import { addDays, weekdayOf } from "../../src/core/meetings/calendar.ts";
+import { addDays, weekdayOf } from "../../src/core/calendar.ts";
 import type { Driver } from "./driver.ts";
 import { EVERYONE } from "./people.ts";
 import { DAYS, START_DAY } from "./scenario.ts";

@@ -6,8 +6,8 @@
  */
 import type { Miniflare } from "miniflare";
 import { HOUR_MS } from "../../src/core/durations.ts";
-import { committedHost } from "../../src/core/meetings/closing.ts";
-import type { LedgerEntry } from "../../src/core/rotation/types.ts";
+import { committedHost } from "../../src/features/meetings/closing.ts";
+import type { LedgerEntry } from "../../src/features/rotation/types.ts";
 import { type Clock, minuteOf } from "./clock.ts";
 import type { DemoMember, Driver } from "./driver.ts";
 import type { Lang, Scene, Step } from "./scenario.ts";

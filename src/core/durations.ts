@@ -1,7 +1,7 @@
 /**
  * Lengths of time in milliseconds, for arithmetic on instants (a UTC day has no daylight-saving
  * change; a local day may, so local days go through `local-time.ts` and calendar days through
- * `meetings/calendar.ts`).
+ * `calendar.ts`).
  */
 export const MINUTE_MS = 60 * 1000;
 /** The cron's step: scheduled work happens on the quarter-hours. */

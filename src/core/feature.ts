@@ -16,8 +16,7 @@ export interface Feature {
   readonly commands: readonly Command[];
   /** The help line of each group word (`meeting`, `topic`) the feature's commands start with. */
   readonly groups?: Readonly<Record<string, PlainKey>>;
-  /** The buttons its messages carry (`ACTIONS`, src/core/actions/index.ts, lists every feature's). */
+  /** Its buttons and forms, by id (`ACTIONS` and `FORMS`, src/core/actions/index.ts, read them from here). */
   readonly actions?: readonly Action[];
-  /** The forms it opens (`FORMS`). */
   readonly forms?: readonly FormDefinition[];
 }

@@ -2,10 +2,8 @@ import type { ActivityEffect } from "./activity/effect.ts";
 import type { LossCause, OutboxDraft } from "./delivery.ts";
 import type { DigestEffect } from "./digest/ports.ts";
 import type { Locale } from "./i18n/index.ts";
-import type { MeetingEffect } from "./meetings/ports.ts";
 import type { NudgeEffect } from "./nudges/ports.ts";
 import type { PlatformId } from "./platform.ts";
-import type { RotationEffect } from "./rotation/effects.ts";
 import type { TopicEffect } from "./topics/effects.ts";
 import type { TopicRefreshEffect } from "./topics/refresh-effects.ts";
 
@@ -94,16 +92,12 @@ export type Effect =
   | DigestEffect
   /** The topic chosen per meeting, discussed and archived topics (src/core/topics/refresh*). */
   | TopicRefreshEffect
-  /** The timezone, the meeting series, its changed days and holidays (src/core/meetings/). */
-  | MeetingEffect
   /** A member seen active (messages, buttons, RSVPs; src/core/activity/). */
   | ActivityEffect
   /** Nudge preferences, snoozes and settings (src/core/nudges/). */
   | NudgeEffect
   /** The topic backlog: suggestions, votes, pins, retirements, edits (src/core/topics/). */
   | TopicEffect
-  /** The rotation's mode, members, aways, ledger and swap requests (src/core/rotation/). */
-  | RotationEffect
   /** The effects of the features in `src/features/`, each declared by its feature. */
   | FeatureEffects[keyof FeatureEffects];
 

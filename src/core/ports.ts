@@ -1,9 +1,7 @@
 import type { BlockCause } from "./delivery.ts";
 import type { DigestReads } from "./digest/ports.ts";
-import type { MeetingReads } from "./meetings/ports.ts";
 import type { Community, Contact, Effect, Member } from "./model.ts";
 import type { NudgeReads } from "./nudges/ports.ts";
-import type { RotationReads } from "./rotation/ports.ts";
 import type { TopicReads } from "./topics/backlog.ts";
 import type { TopicRefreshReads } from "./topics/refresh-ports.ts";
 
@@ -72,10 +70,6 @@ export interface CommunityStore extends FeatureReads {
   ): Promise<Record<string, string | string[]> | null>;
   /** Delivery counts and recent errors, for `/copmod delivery status`. */
   deliveryReport(communityId: number, since: Date): Promise<DeliveryReport>;
-  /** The meeting series, its changed days and holidays (src/core/meetings/). */
-  readonly meetings: MeetingReads;
-  /** The rotation's members, ledger, aways and the meeting settings (src/core/rotation/). */
-  readonly rotation: RotationReads;
   /** Nudge settings, a member's nudge preferences, the quiet list (src/core/nudges/). */
   readonly nudges: NudgeReads;
   /** The topic chosen per meeting, the backlog it is chosen from, the history (src/core/topics/). */

@@ -1,10 +1,10 @@
 import { type CompiledQuery, sql } from "kysely";
 import type { DigestEffect, DigestReads, DigestWeek, DigestWindow } from "../core/digest/ports.ts";
+import { createMeetingDayReads } from "../features/meetings/days-store.ts";
+import { createMeetingReads } from "../features/meetings/store.ts";
+import { createRotationReads } from "../features/rotation/store.ts";
 import type { Db } from "./client.ts";
-import { createMeetingDayReads } from "./meeting-days.ts";
-import { createMeetingReads } from "./meetings.ts";
 import { writeDraftQueries } from "./outbox.ts";
-import { createRotationReads } from "./rotation.ts";
 
 /** Names listed in a digest section before "and N more". */
 const LIST_CAP = 10;

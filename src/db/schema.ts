@@ -3,16 +3,7 @@ import type { BlockCause } from "../core/delivery.ts";
 import type { PlatformId } from "../core/model.ts";
 import type { HealthCronTickTable, HealthQueueHeartbeatsTable } from "./health-schema.ts";
 import type { InstallationsTable, OauthStatesTable } from "./installations-schema.ts";
-import type { HolidaysTable, MeetingOverridesTable, MeetingSeriesTable } from "./meetings-schema.ts";
 import type { ActivityChannelsTable, MemberNudgesTable, NudgeSettingsTable } from "./nudges-schema.ts";
-import type {
-  MeetingRsvpsTable,
-  RotationAwaysTable,
-  RotationLedgerTable,
-  RotationMembersTable,
-  RotationTallyTable,
-  SwapRequestsTable,
-} from "./rotation-schema.ts";
 import type { DigestTopicsTable, MeetingTopicsTable, TopicsTable, TopicVotesTable } from "./topics-schema.ts";
 
 /** Table types for Kysely, mirroring `migrations/`. snake_case as in SQL. */
@@ -177,15 +168,6 @@ export interface Database extends FeatureTables {
   delivery_blocks: DeliveryBlocksTable;
   dm_channels: DmChannelsTable;
   form_drafts: FormDraftsTable;
-  meeting_series: MeetingSeriesTable;
-  meeting_overrides: MeetingOverridesTable;
-  holidays: HolidaysTable;
-  rotation_members: RotationMembersTable;
-  rotation_ledger: RotationLedgerTable;
-  rotation_aways: RotationAwaysTable;
-  rotation_tally: RotationTallyTable;
-  swap_requests: SwapRequestsTable;
-  meeting_rsvps: MeetingRsvpsTable;
   topics: TopicsTable;
   topic_votes: TopicVotesTable;
   meeting_topics: MeetingTopicsTable;

@@ -2,11 +2,9 @@ import type { CompiledQuery } from "kysely";
 import { isActivityEffect } from "../core/activity/effects.ts";
 import { isDigestEffect } from "../core/digest/ports.ts";
 import { DuplicateDeliveryError } from "../core/errors.ts";
-import { isMeetingEffect } from "../core/meetings/ports.ts";
 import type { Community, Effect, FeatureEffects } from "../core/model.ts";
 import { isNudgeEffect } from "../core/nudges/ports.ts";
 import type { AuditEntry, CommunityStore, FeatureReads } from "../core/ports.ts";
-import { isRotationEffect } from "../core/rotation/effects.ts";
 import { isTopicEffect } from "../core/topics/effects.ts";
 import { isTopicRefreshEffect } from "../core/topics/refresh-effects.ts";
 import { FEATURE_STORES } from "../features/server.ts";
@@ -23,12 +21,9 @@ import { clearBlocksQueries, lossQueries } from "./delivery-blocks.ts";
 import { deliveryReport } from "./delivery-report.ts";
 import { createDigestReads, digestEffectQueries } from "./digest.ts";
 import { memberFromRow } from "./mappers.ts";
-import { createMeetingReads, meetingEffectQueries } from "./meetings.ts";
 import { cachePlatformAdminQuery, listModeratorRows, setModeratorQuery } from "./members.ts";
 import { createNudgeReads, nudgeEffectQueries } from "./nudges.ts";
 import { pendingIdsQuery, retryDeadQuery, writeDraftQueries } from "./outbox.ts";
-import { createRotationReads } from "./rotation.ts";
-import { rotationEffectQueries } from "./rotation-effects.ts";
 import type { CommunityUpdate } from "./schema.ts";
 import { createTopicRefreshReads, topicRefreshEffectQueries } from "./topic-refresh.ts";
 import { createTopicReads, topicEffectQueries } from "./topics.ts";
@@ -110,8 +105,6 @@ export function createCommunityStore(db: Db, d1: D1Database): CommunityStore {
     },
 
     deliveryReport: (communityId, since) => deliveryReport(db, communityId, since),
-    meetings: createMeetingReads(db),
-    rotation: createRotationReads(db),
     nudges: createNudgeReads(db),
     topicRefresh: createTopicRefreshReads(db),
     ...featureReads(db),
@@ -144,14 +137,12 @@ function isFeatureEffect(effect: Effect): effect is FeatureEffect {
 const RESUME_LIMIT = 5000;
 
 function effectQueries(db: Db, community: Community, effect: Effect, now: Date): CompiledQuery[] {
-  if (isMeetingEffect(effect)) return meetingEffectQueries(db, community.id, effect, now);
   if (isActivityEffect(effect)) return activityEffectQueries(db, community.id, effect, now);
   if (isNudgeEffect(effect)) return nudgeEffectQueries(db, community.id, effect, now);
   if (isTopicRefreshEffect(effect)) return topicRefreshEffectQueries(db, community.id, effect, now);
   if (isFeatureEffect(effect))
     return FEATURE_BY_EFFECT.get(effect.type)?.(db, community.id, effect, now) ?? [];
   if (isDigestEffect(effect)) return digestEffectQueries(db, community.id, effect, now);
-  if (isRotationEffect(effect)) return rotationEffectQueries(db, community.id, effect, now);
   if (isTopicEffect(effect)) return topicEffectQueries(db, community.id, effect, now);
   const at = now.toISOString();
   const setCommunity = (values: CommunityUpdate) =>

@@ -1,16 +1,27 @@
 import { kudosEn } from "./kudos/strings-en.ts";
 import { kudosId } from "./kudos/strings-id.ts";
+import { meetingStringsEn, meetingStringsId } from "./meetings/strings.ts";
 import { membershipEn } from "./membership/strings-en.ts";
 import { membershipId } from "./membership/strings-id.ts";
 import { profileEn } from "./profile/strings-en.ts";
 import { profileId } from "./profile/strings-id.ts";
+import { rotationEn } from "./rotation/strings-en.ts";
+import { rotationId } from "./rotation/strings-id.ts";
 
 /** Every feature's English strings, one line each (spread into the catalog, src/core/i18n/en.ts). */
-export const featuresEn = { ...profileEn, ...kudosEn, ...membershipEn } as const;
+export const featuresEn = {
+  ...profileEn,
+  ...kudosEn,
+  ...membershipEn,
+  ...meetingStringsEn,
+  ...rotationEn,
+} as const;
 
 /** Every feature's Indonesian strings, one line each (src/core/i18n/id.ts). */
 export const featuresId: Record<keyof typeof featuresEn, string> = {
   ...profileId,
   ...kudosId,
   ...membershipId,
+  ...meetingStringsId,
+  ...rotationId,
 };

@@ -1,8 +1,10 @@
 import type { Feature } from "../core/feature.ts";
 import { kudos } from "./kudos/index.ts";
-import { digest, meetings, nudges, rotation, topics } from "./legacy.ts";
+import { digest, nudges, topics } from "./legacy.ts";
+import { meetings } from "./meetings/index.ts";
 import { membership } from "./membership/index.ts";
 import { profile } from "./profile/index.ts";
+import { rotation } from "./rotation/index.ts";
 
 /**
  * Every feature's core part, one line each, in the order help and Discord's registration list

@@ -1,15 +1,4 @@
 import { digestOff, digestOn, digestPreview, digestSchedule, digestSend } from "../core/commands/digest.ts";
-import { holidayList, holidayRemove } from "../core/commands/holiday.ts";
-import { holidayAdd, holidayPaste } from "../core/commands/holiday-add.ts";
-import { holidayImport } from "../core/commands/holiday-import.ts";
-import { meetingList, meetingNext, meetingSchedule } from "../core/commands/meeting.ts";
-import { meetingCancel, meetingLink, meetingMove } from "../core/commands/meeting-edit.ts";
-import {
-  meetingAnnounce,
-  meetingDone,
-  meetingReminders,
-  meetingRsvp,
-} from "../core/commands/meeting-rsvp.ts";
 import {
   nudgesOff,
   nudgesOn,
@@ -19,15 +8,6 @@ import {
   nudgesSnooze,
 } from "../core/commands/nudges.ts";
 import { nudgesQuiet } from "../core/commands/nudges-quiet.ts";
-import { rotationFairness, rotationShow } from "../core/commands/rotation.ts";
-import { rotationAdd, rotationMode, rotationRemove } from "../core/commands/rotation-admin.ts";
-import {
-  rotationAway,
-  rotationPass,
-  rotationSwap,
-  rotationVolunteer,
-} from "../core/commands/rotation-turns.ts";
-import { timezone } from "../core/commands/timezone.ts";
 import { topicList, topicSuggest, topicUnvote, topicVote } from "../core/commands/topic.ts";
 import { topicHistory } from "../core/commands/topic-history.ts";
 import { topicEdit, topicPin, topicRetire } from "../core/commands/topic-moderate.ts";
@@ -49,45 +29,6 @@ export const digest: Feature = {
   name: "digest",
   commands: [digestPreview, digestSend, digestSchedule, digestOff, digestOn],
   groups: { digest: "cmd.digest" },
-};
-
-export const meetings: Feature = {
-  name: "meetings",
-  commands: [
-    timezone,
-    meetingNext,
-    meetingList,
-    meetingSchedule,
-    meetingLink,
-    meetingCancel,
-    meetingMove,
-    meetingRsvp,
-    meetingDone,
-    meetingAnnounce,
-    meetingReminders,
-    holidayList,
-    holidayAdd,
-    holidayPaste,
-    holidayImport,
-    holidayRemove,
-  ],
-  groups: { meeting: "cmd.meeting", holiday: "cmd.holiday" },
-};
-
-export const rotation: Feature = {
-  name: "rotation",
-  commands: [
-    rotationShow,
-    rotationFairness,
-    rotationPass,
-    rotationSwap,
-    rotationVolunteer,
-    rotationAway,
-    rotationAdd,
-    rotationRemove,
-    rotationMode,
-  ],
-  groups: { rotation: "cmd.rotation" },
 };
 
 export const topics: Feature = {

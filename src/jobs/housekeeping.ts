@@ -1,5 +1,5 @@
+import { addDays } from "../core/calendar.ts";
 import { DAY_MS } from "../core/durations.ts";
-import { addDays } from "../core/meetings/calendar.ts";
 import type { JobKind } from "./job-kind.ts";
 import { dueDays, lastClaims } from "./periods.ts";
 

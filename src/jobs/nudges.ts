@@ -1,6 +1,5 @@
 import { DAY_MS } from "../core/durations.ts";
 import { translator } from "../core/i18n/index.ts";
-import { upcomingMeetings } from "../core/meetings/schedule.ts";
 import { type NudgeMeeting, nudgeTemplate } from "../core/nudges/message.ts";
 import { scanWindow } from "../core/nudges/rules.ts";
 import { unreadActivityChannels } from "../db/activity-channels.ts";
@@ -9,6 +8,7 @@ import { communityById } from "../db/member-sync.ts";
 import { readNudgeSettings } from "../db/nudges.ts";
 import { fanOutQueries } from "../db/nudges-scan.ts";
 import { nudgeTopics } from "../db/nudges-topics.ts";
+import { upcomingMeetings } from "../features/meetings/schedule.ts";
 import type { JobDeps, JobKind, JobResult } from "./job-kind.ts";
 import { dueDays, lastClaims, localClock, nextAtLocalMinute } from "./periods.ts";
 

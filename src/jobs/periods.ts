@@ -1,6 +1,6 @@
+import { addDays } from "../core/calendar.ts";
 import { DAY_MS, QUARTER_HOUR_MS as QUARTER_MS } from "../core/durations.ts";
 import { localClock } from "../core/local-time.ts";
-import { addDays } from "../core/meetings/calendar.ts";
 import type { Db } from "../db/client.ts";
 
 /** The quarter-hour containing `at`, as a period key (`2027-03-02T09:15Z`). */

@@ -1,12 +1,12 @@
 import { DAY_MS } from "../core/durations.ts";
 import { translator } from "../core/i18n/index.ts";
 import { localDay } from "../core/local-time.ts";
-import { announcementUpdate } from "../core/meetings/announcement.ts";
-import { readPlan } from "../core/meetings/plan-read.ts";
 import type { Effect } from "../core/model.ts";
 import { recentlyDiscussed } from "../core/topics/near.ts";
 import { refreshEffects } from "../core/topics/refresh.ts";
 import { communityById } from "../db/member-sync.ts";
+import { announcementUpdate } from "../features/meetings/announcement.ts";
+import { readPlan } from "../features/meetings/plan-read.ts";
 import { applyAndEnqueue } from "./apply.ts";
 import type { JobDeps, JobKind, JobResult } from "./job-kind.ts";
 import { nextQuarterHour } from "./periods.ts";

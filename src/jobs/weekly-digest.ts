@@ -1,7 +1,7 @@
+import { weekdayOf } from "../core/calendar.ts";
 import { buildDigest } from "../core/digest/build.ts";
 import { isoWeek } from "../core/digest/period.ts";
 import { DAY_MS } from "../core/durations.ts";
-import { weekdayOf } from "../core/meetings/calendar.ts";
 import type { Effect } from "../core/model.ts";
 import type { Db } from "../db/client.ts";
 import { communityById } from "../db/member-sync.ts";

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
-import { addDays } from "../../src/core/meetings/calendar.ts";
-import { type MeetingSeries, scheduledDay } from "../../src/core/meetings/schedule.ts";
+import { addDays } from "../../src/core/calendar.ts";
+import { type MeetingSeries, scheduledDay } from "../../src/features/meetings/schedule.ts";
 
 /**
  * Many communities for the scheduler's scale tests and the jobs bench: varied zones (half-hour,

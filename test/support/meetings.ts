@@ -1,13 +1,13 @@
 import { createMessageBatch } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { jobDepsAt } from "../../src/compose.ts";
+import { meetingAnnounce } from "../../src/features/meetings/announce-job.ts";
+import { meetingClose } from "../../src/features/meetings/close-job.ts";
+import { meetingRemind } from "../../src/features/meetings/remind-job.ts";
 import { consumeJobs } from "../../src/jobs/consumer.ts";
 import { dispatchDueJobs } from "../../src/jobs/dispatcher.ts";
 import type { JobKind } from "../../src/jobs/job-kind.ts";
 import type { JobMessage } from "../../src/jobs/job-message.ts";
-import { meetingAnnounce } from "../../src/jobs/meeting-announce.ts";
-import { meetingClose } from "../../src/jobs/meeting-close.ts";
-import { meetingRemind } from "../../src/jobs/meeting-remind.ts";
 import { drain, testDelivery } from "./delivery.ts";
 import { RecordingQueue } from "./queue.ts";
 import { commandBody, MODERATOR, replyText, signedSlack } from "./slack.ts";

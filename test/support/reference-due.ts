@@ -1,7 +1,8 @@
+import { addDays, daysBetween } from "../../src/core/calendar.ts";
 import { localDay } from "../../src/core/local-time.ts";
-import { addDays, daysBetween } from "../../src/core/meetings/calendar.ts";
-import { announceAt, REMINDERS, reminderDue } from "../../src/core/meetings/moments.ts";
-import type { MeetingCalendar } from "../../src/core/meetings/ports.ts";
+import type { MeetingCommunity } from "../../src/features/meetings/days-job.ts";
+import { announceAt, REMINDERS, reminderDue } from "../../src/features/meetings/moments.ts";
+import type { MeetingCalendar } from "../../src/features/meetings/reads.ts";
 import {
   type Holiday,
   holidayOn,
@@ -10,9 +11,8 @@ import {
   type MeetingOverride,
   type MeetingSeries,
   scheduledDay,
-} from "../../src/core/meetings/schedule.ts";
-import { localToInstant } from "../../src/core/meetings/zone.ts";
-import type { MeetingCommunity } from "../../src/jobs/meeting-days.ts";
+} from "../../src/features/meetings/schedule.ts";
+import { localToInstant } from "../../src/features/meetings/zone.ts";
 
 /**
  * The meeting jobs' due checks as they were before the scheduler became set-based: every

@@ -1,13 +1,13 @@
 import fc from "fast-check";
-import { addDays } from "../../src/core/meetings/calendar.ts";
-import { candidateLimit, type RotationScope } from "../../src/core/rotation/scope.ts";
-import { emptyTally, fairOrder, type MemberTally, tallyLedger } from "../../src/core/rotation/tally.ts";
-import type { LedgerEntry, RotationMember, RotationState } from "../../src/core/rotation/types.ts";
+import { addDays } from "../../src/core/calendar.ts";
+import { candidateLimit, type RotationScope } from "../../src/features/rotation/scope.ts";
+import { emptyTally, fairOrder, type MemberTally, tallyLedger } from "../../src/features/rotation/tally.ts";
+import type { LedgerEntry, RotationMember, RotationState } from "../../src/features/rotation/types.ts";
 
 const CLOSES = new Set(["hosted", "skipped", "cancelled"]);
 
 /**
- * What `RotationReads.view` (src/db/rotation-view.ts) returns for `scope`, computed from the whole
+ * What `RotationReads.view` (src/features/rotation/view-store.ts) returns for `scope`, computed from the whole
  * rotation: a model of its SQL, so the pure property can feed `assignHosts` both. `more` reads that
  * many more candidates than the limit (a larger limit must never change a plan either).
  */

@@ -1,5 +1,5 @@
 import { env } from "cloudflare:workers";
-import type { RotationState } from "../../src/core/rotation/types.ts";
+import type { RotationState } from "../../src/features/rotation/types.ts";
 
 const AT = "2026-01-01T00:00:00.000Z";
 const run = (sql: string, ...binds: unknown[]) =>

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { addDays } from "../../src/core/meetings/calendar.ts";
+import { addDays } from "../../src/core/calendar.ts";
 import {
   applyAway,
   applyHosted,
@@ -9,7 +9,7 @@ import {
   applyVolunteer,
   assignHosts,
   type RotationState,
-} from "../../src/core/rotation/index.ts";
+} from "../../src/features/rotation/rules.ts";
 import { member, rotation, weekly } from "./rotation.ts";
 
 /** One thing that happens to a community between or at its weekly meetings. */

@@ -1,4 +1,4 @@
-import type { RotationMember, RotationState } from "../../src/core/rotation/index.ts";
+import type { RotationMember, RotationState } from "../../src/features/rotation/rules.ts";
 
 /** A member who joined long ago and answered the intro: eligible on any day of the tests. */
 export function member(id: string, over: Partial<RotationMember> = {}): RotationMember {

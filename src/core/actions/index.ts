@@ -1,7 +1,5 @@
 import { FEATURES } from "../../features/index.ts";
-import { MEETING_ACTIONS } from "../meetings/actions.ts";
 import { NUDGE_ACTIONS } from "../nudges/actions.ts";
-import { ROTATION_ACTIONS, ROTATION_FORMS } from "../rotation/actions.ts";
 import { SETUP_ACTIONS, SETUP_FORMS } from "../setup/forms.ts";
 import { TOPIC_ACTIONS } from "../topics/actions.ts";
 import { TOPIC_REFRESH_ACTIONS } from "../topics/choose-action.ts";
@@ -16,8 +14,6 @@ import type { FormDefinition } from "./types.ts";
 export const ACTIONS: readonly Action[] = [
   ...FEATURES.flatMap((feature) => feature.actions ?? []),
   ...NUDGE_ACTIONS,
-  ...MEETING_ACTIONS,
-  ...ROTATION_ACTIONS,
   ...TOPIC_ACTIONS,
   ...TOPIC_REFRESH_ACTIONS,
   ...SETUP_ACTIONS,
@@ -26,7 +22,6 @@ export const ACTIONS: readonly Action[] = [
 /** Every form guyub opens, by id. */
 export const FORMS: readonly FormDefinition[] = [
   ...FEATURES.flatMap((feature) => feature.forms ?? []),
-  ...ROTATION_FORMS,
   ...SETUP_FORMS,
 ];
 

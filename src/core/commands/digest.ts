@@ -1,8 +1,8 @@
+import { formatClock } from "../../features/meetings/format.ts";
+import { parseTime, parseWeekday } from "../../features/meetings/parse.ts";
 import { buildDigest } from "../digest/build.ts";
 import { calendarWeek } from "../digest/dates.ts";
 import { localDay } from "../local-time.ts";
-import { formatClock } from "../meetings/format.ts";
-import { parseTime, parseWeekday } from "../meetings/parse.ts";
 import { ephemeral } from "../message.ts";
 import { defineCommand } from "./define.ts";
 import { option } from "./options.ts";

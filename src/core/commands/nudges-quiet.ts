@@ -1,4 +1,4 @@
-import { formatDayName } from "../meetings/holidays.ts";
+import { formatDayName } from "../../features/meetings/holidays.ts";
 import { type Block, ephemeral } from "../message.ts";
 import { scanWindow } from "../nudges/rules.ts";
 import { defineCommand } from "./define.ts";

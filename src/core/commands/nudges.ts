@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { formatDayName } from "../../features/meetings/holidays.ts";
 import type { PlainKey } from "../i18n/index.ts";
 import { localDay } from "../local-time.ts";
-import { formatDayName } from "../meetings/holidays.ts";
 import { ephemeral, type Message } from "../message.ts";
 import { NUDGE_LIMITS } from "../nudges/ports.ts";
 import { shiftDay } from "../nudges/rules.ts";

@@ -1,4 +1,4 @@
-import { formatDayName } from "../meetings/holidays.ts";
+import { formatDayName } from "../../features/meetings/holidays.ts";
 import { ephemeral, type Inline } from "../message.ts";
 import { defineCommand } from "./define.ts";
 

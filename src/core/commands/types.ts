@@ -38,15 +38,7 @@ export interface CommandContext {
   readonly registry: Registry;
   readonly store: Pick<
     CommunityStore,
-    | "listModerators"
-    | "deliveryReport"
-    | "meetings"
-    | "nudges"
-    | "topics"
-    | "rotation"
-    | "topicRefresh"
-    | "readFormDraft"
-    | "digest"
+    "listModerators" | "deliveryReport" | "nudges" | "topics" | "topicRefresh" | "readFormDraft" | "digest"
   > &
     FeatureReads;
   /** Where the command was typed and who is a bot there; absent when the adapter does not say. */

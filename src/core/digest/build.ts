@@ -1,11 +1,11 @@
+import { committedHost } from "../../features/meetings/closing.ts";
+import { holidaySkips } from "../../features/meetings/holiday-skips.ts";
+import { readPlan } from "../../features/meetings/plan-read.ts";
+import { upcomingMeetings } from "../../features/meetings/schedule.ts";
+import { HORIZON } from "../../features/rotation/turns.ts";
 import { translator } from "../i18n/index.ts";
-import { committedHost } from "../meetings/closing.ts";
-import { holidaySkips } from "../meetings/holiday-skips.ts";
-import { readPlan } from "../meetings/plan-read.ts";
-import { upcomingMeetings } from "../meetings/schedule.ts";
 import type { Message } from "../message.ts";
 import type { Community } from "../model.ts";
-import { HORIZON } from "../rotation/turns.ts";
 import { digestPeriod, digestWindow } from "./period.ts";
 import type { DigestReads, DigestWeek } from "./ports.ts";
 import { type NextMeeting, renderDigest } from "./render.ts";

@@ -1,7 +1,7 @@
+import type { MeetingCalendar, MeetingReads } from "../../features/meetings/reads.ts";
+import type { RotationReads } from "../../features/rotation/reads.ts";
+import type { LedgerEntry } from "../../features/rotation/types.ts";
 import type { OutboxDraft } from "../delivery.ts";
-import type { MeetingCalendar, MeetingReads } from "../meetings/ports.ts";
-import type { RotationReads } from "../rotation/ports.ts";
-import type { LedgerEntry } from "../rotation/types.ts";
 
 /** The week a digest covers: `[from, to)`, and the same as community-local days `[fromDay, toDay)`. */
 export interface DigestWindow {

@@ -1,8 +1,8 @@
+import { formatMeetingTime } from "../../features/meetings/format.ts";
+import type { HolidaySkip } from "../../features/meetings/holiday-skips.ts";
+import type { Meeting } from "../../features/meetings/schedule.ts";
 import { actionButton } from "../actions/pack.ts";
 import type { Translator } from "../i18n/index.ts";
-import { formatMeetingTime } from "../meetings/format.ts";
-import type { HolidaySkip } from "../meetings/holiday-skips.ts";
-import type { Meeting } from "../meetings/schedule.ts";
 import type { Block, Field, Inline, Message } from "../message.ts";
 import type { Community } from "../model.ts";
 import { shorten } from "../topics/fold.ts";

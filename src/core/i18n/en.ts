@@ -4,13 +4,8 @@ import { digestEn } from "../digest/strings-en.ts";
 import { healthEn } from "../health/strings-en.ts";
 import { discordInstallEn } from "../install/strings-discord-en.ts";
 import { installEn } from "../install/strings-en.ts";
-import { meetingDaysEn } from "../meetings/strings-days-en.ts";
-import { meetingsEn } from "../meetings/strings-en.ts";
-import { calendarGuardsEn } from "../meetings/strings-guards-en.ts";
-import { holidayImportEn } from "../meetings/strings-import-en.ts";
 import { accessEn } from "../membership/strings-access-en.ts";
 import { nudgesEn } from "../nudges/strings-en.ts";
-import { rotationEn } from "../rotation/strings-en.ts";
 import { setupEn } from "../setup/strings-en.ts";
 import { topicRefreshEn } from "../topics/refresh-strings-en.ts";
 import { topicsEn } from "../topics/strings-en.ts";
@@ -23,14 +18,9 @@ export const en = {
   ...nudgesEn,
   ...featuresEn,
   ...digestEn,
-  ...meetingsEn,
-  ...rotationEn,
   ...topicRefreshEn,
   ...topicsEn,
   ...setupEn,
-  ...meetingDaysEn,
-  ...holidayImportEn,
-  ...calendarGuardsEn,
   ...accessEn,
   ...discordInstallEn,
   ...healthEn,

@@ -4,13 +4,8 @@ import { digestId } from "../digest/strings-id.ts";
 import { healthId } from "../health/strings-id.ts";
 import { discordInstallId } from "../install/strings-discord-id.ts";
 import { installId } from "../install/strings-id.ts";
-import { meetingDaysId } from "../meetings/strings-days-id.ts";
-import { calendarGuardsId } from "../meetings/strings-guards-id.ts";
-import { meetingsId } from "../meetings/strings-id.ts";
-import { holidayImportId } from "../meetings/strings-import-id.ts";
 import { accessId } from "../membership/strings-access-id.ts";
 import { nudgesId } from "../nudges/strings-id.ts";
-import { rotationId } from "../rotation/strings-id.ts";
 import { setupId } from "../setup/strings-id.ts";
 import { topicRefreshId } from "../topics/refresh-strings-id.ts";
 import { topicsId } from "../topics/strings-id.ts";
@@ -25,14 +20,9 @@ export const id: Record<MessageKey, string> = {
   ...nudgesId,
   ...featuresId,
   ...digestId,
-  ...meetingsId,
-  ...rotationId,
   ...topicRefreshId,
   ...topicsId,
   ...setupId,
-  ...meetingDaysId,
-  ...holidayImportId,
-  ...calendarGuardsId,
   ...accessId,
   ...discordInstallId,
   ...healthId,

@@ -1,6 +1,6 @@
+import { formatDayName } from "../../features/meetings/holidays.ts";
 import { defineAction, noArgs } from "../actions/define.ts";
 import { localDay } from "../local-time.ts";
-import { formatDayName } from "../meetings/holidays.ts";
 import { ephemeral } from "../message.ts";
 import { JUST_READ_ACTION, SNOOZE_ACTION } from "./message.ts";
 import { shiftDay } from "./rules.ts";

@@ -1,7 +1,7 @@
+import { RSVP_ACTION } from "../../features/meetings/announcement.ts";
+import { formatMeetingTime } from "../../features/meetings/format.ts";
 import { actionButton } from "../actions/pack.ts";
 import type { Translator } from "../i18n/index.ts";
-import { RSVP_ACTION } from "../meetings/announcement.ts";
-import { formatMeetingTime } from "../meetings/format.ts";
 import type { Block, Inline, Message } from "../message.ts";
 import type { Community } from "../model.ts";
 

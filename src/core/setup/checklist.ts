@@ -1,8 +1,8 @@
+import { formatTime } from "../../features/meetings/parse.ts";
 import { actionButton } from "../actions/pack.ts";
 import type { ActionContext } from "../actions/types.ts";
+import { weekdayOf } from "../calendar.ts";
 import type { Translator } from "../i18n/index.ts";
-import { weekdayOf } from "../meetings/calendar.ts";
-import { formatTime } from "../meetings/parse.ts";
 import type { Block, Message, Text } from "../message.ts";
 import { ephemeral } from "../message.ts";
 import type { Community } from "../model.ts";

@@ -1,10 +1,10 @@
+import { formatTime } from "../../features/meetings/parse.ts";
+import { CADENCES } from "../../features/meetings/schedule.ts";
 import { CONDUCT_MAX_LENGTH } from "../../features/membership/onboarding.ts";
 import { formId } from "../actions/pack.ts";
 import type { FormValues } from "../actions/types.ts";
+import { weekdayOf } from "../calendar.ts";
 import { LOCALES, type Translator } from "../i18n/index.ts";
-import { weekdayOf } from "../meetings/calendar.ts";
-import { formatTime } from "../meetings/parse.ts";
-import { CADENCES } from "../meetings/schedule.ts";
 import type { Form } from "../message.ts";
 import type { Community } from "../model.ts";
 import type { SetupState } from "./state.ts";

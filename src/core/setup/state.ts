@@ -1,5 +1,5 @@
+import type { StoredSeries } from "../../features/meetings/reads.ts";
 import type { ActionContext } from "../actions/types.ts";
-import type { StoredSeries } from "../meetings/ports.ts";
 
 /** The settings `/copmod setup` asks for and its checklist shows, as stored now. */
 export interface SetupState {

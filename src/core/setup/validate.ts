@@ -1,11 +1,11 @@
+import { DEFAULT_MEETING_MINUTES, newSeries } from "../../features/meetings/new-series.ts";
+import { canonicalTimeZone, parseLink, parseTime, parseWeekday } from "../../features/meetings/parse.ts";
+import { CADENCES, type Cadence } from "../../features/meetings/schedule.ts";
 import { CONDUCT_MAX_LENGTH } from "../../features/membership/onboarding.ts";
 import type { FieldErrors, FormValues } from "../actions/types.ts";
+import { weekdayOf } from "../calendar.ts";
 import type { Translator } from "../i18n/index.ts";
 import { LOCALES, type Locale } from "../i18n/index.ts";
-import { weekdayOf } from "../meetings/calendar.ts";
-import { DEFAULT_MEETING_MINUTES, newSeries } from "../meetings/new-series.ts";
-import { canonicalTimeZone, parseLink, parseTime, parseWeekday } from "../meetings/parse.ts";
-import { CADENCES, type Cadence } from "../meetings/schedule.ts";
 import type { Community, Effect } from "../model.ts";
 import type { SetupState } from "./state.ts";
 

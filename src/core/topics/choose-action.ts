@@ -1,10 +1,10 @@
 import { z } from "zod";
+import { formatMeetingTime } from "../../features/meetings/format.ts";
+import { readPlan } from "../../features/meetings/plan-read.ts";
+import { Day } from "../../features/rotation/types.ts";
 import { defineAction } from "../actions/define.ts";
 import type { ActionContext, ActionResult } from "../actions/types.ts";
-import { formatMeetingTime } from "../meetings/format.ts";
-import { readPlan } from "../meetings/plan-read.ts";
 import { ephemeral } from "../message.ts";
-import { Day } from "../rotation/types.ts";
 import { CHOOSE_ACTION } from "./refresh.ts";
 
 /** How far ahead a pressed button's meeting is looked for (a meeting months away is not offered). */

@@ -1,8 +1,8 @@
+import { formatMeetingTime } from "../../features/meetings/format.ts";
+import type { PlannedMeeting } from "../../features/meetings/plan.ts";
 import { actionButton } from "../actions/pack.ts";
 import type { OutboxDraft } from "../delivery.ts";
 import type { Translator } from "../i18n/index.ts";
-import { formatMeetingTime } from "../meetings/format.ts";
-import type { PlannedMeeting } from "../meetings/plan.ts";
 import type { Block, Message } from "../message.ts";
 import type { Community, Effect } from "../model.ts";
 import { HOST_CHOICES, rankTopics } from "./choose.ts";
