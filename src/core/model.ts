@@ -8,8 +8,6 @@ import type { NudgeEffect } from "./nudges/ports.ts";
 import type { PlatformId } from "./platform.ts";
 import type { ProfileEffect } from "./profile/ports.ts";
 import type { RotationEffect } from "./rotation/effects.ts";
-import type { TopicEffect } from "./topics/effects.ts";
-import type { TopicRefreshEffect } from "./topics/refresh-effects.ts";
 
 /** A platform's opaque id, declared by its adapter with its traits (`src/core/platform.ts`). */
 export type { PlatformId } from "./platform.ts";
@@ -98,16 +96,12 @@ export type Effect =
   | DigestEffect
   /** Joins, leaves, the member-list sync and the onboarding settings (src/core/membership/). */
   | MembershipEffect
-  /** The topic chosen per meeting, discussed and archived topics (src/core/topics/refresh*). */
-  | TopicRefreshEffect
   /** The timezone, the meeting series, its changed days and holidays (src/core/meetings/). */
   | MeetingEffect
   /** A member seen active (messages, buttons, RSVPs; src/core/activity/). */
   | ActivityEffect
   /** Nudge preferences, snoozes and settings (src/core/nudges/). */
   | NudgeEffect
-  /** The topic backlog: suggestions, votes, pins, retirements, edits (src/core/topics/). */
-  | TopicEffect
   /** The rotation's mode, members, aways, ledger and swap requests (src/core/rotation/). */
   | RotationEffect
   /** The effects of the features in `src/features/`, each declared by its feature. */

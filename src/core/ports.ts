@@ -6,8 +6,6 @@ import type { Community, Contact, Effect, Member } from "./model.ts";
 import type { NudgeReads } from "./nudges/ports.ts";
 import type { ProfileStore } from "./profile/ports.ts";
 import type { RotationReads } from "./rotation/ports.ts";
-import type { TopicReads } from "./topics/backlog.ts";
-import type { TopicRefreshReads } from "./topics/refresh-ports.ts";
 
 /** A speaker after `register`: the rows, and whether this call met them for the first time. */
 export interface Registered {
@@ -84,12 +82,8 @@ export interface CommunityStore extends FeatureReads {
   readonly rotation: RotationReads;
   /** Nudge settings, a member's nudge preferences, the quiet list (src/core/nudges/). */
   readonly nudges: NudgeReads;
-  /** The topic chosen per meeting, the backlog it is chosen from, the history (src/core/topics/). */
-  readonly topicRefresh: TopicRefreshReads;
   /** The weekly digest's reads (src/core/digest/). */
   readonly digest: DigestReads;
-  /** The topic backlog: open topics with votes, one topic, a suggestion's duplicate (src/core/topics/). */
-  readonly topics: TopicReads;
 }
 
 /** What an `apply` left for the caller to do after the transaction. */

@@ -140,7 +140,7 @@ async function readWeek(db: Db, communityId: number, w: DigestWindow, period: st
               WHERE community_id = ${communityId} AND period < ${period} ORDER BY period DESC LIMIT 2)) < 2`,
         )
         .groupBy("t.id")
-        // The order of `/cop topic list` (byVotes, src/core/topics/list.ts): pinned, votes, oldest.
+        // The order of `/cop topic list` (byVotes, src/features/topics/list.ts): pinned, votes, oldest.
         .orderBy("t.pinned", "desc")
         .orderBy("votes", "desc")
         .orderBy("t.id")

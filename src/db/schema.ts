@@ -1,6 +1,7 @@
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { BlockCause } from "../core/delivery.ts";
 import type { PlatformId } from "../core/model.ts";
+import type { DigestTopicsTable } from "./digest-schema.ts";
 import type { HealthCronTickTable, HealthQueueHeartbeatsTable } from "./health-schema.ts";
 import type { InstallationsTable, OauthStatesTable } from "./installations-schema.ts";
 import type { HolidaysTable, MeetingOverridesTable, MeetingSeriesTable } from "./meetings-schema.ts";
@@ -13,7 +14,6 @@ import type {
   RotationTallyTable,
   SwapRequestsTable,
 } from "./rotation-schema.ts";
-import type { DigestTopicsTable, MeetingTopicsTable, TopicsTable, TopicVotesTable } from "./topics-schema.ts";
 
 /** Table types for Kysely, mirroring `migrations/`. snake_case as in SQL. */
 export interface CommunitiesTable {
@@ -240,9 +240,6 @@ export interface Database extends FeatureTables {
   rotation_tally: RotationTallyTable;
   swap_requests: SwapRequestsTable;
   meeting_rsvps: MeetingRsvpsTable;
-  topics: TopicsTable;
-  topic_votes: TopicVotesTable;
-  meeting_topics: MeetingTopicsTable;
   digest_topics: DigestTopicsTable;
   nudge_settings: NudgeSettingsTable;
   member_nudges: MemberNudgesTable;

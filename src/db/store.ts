@@ -8,8 +8,6 @@ import type { Community, Effect, FeatureEffects } from "../core/model.ts";
 import { isNudgeEffect } from "../core/nudges/ports.ts";
 import type { AuditEntry, CommunityStore, FeatureReads } from "../core/ports.ts";
 import { isRotationEffect } from "../core/rotation/effects.ts";
-import { isTopicEffect } from "../core/topics/effects.ts";
-import { isTopicRefreshEffect } from "../core/topics/refresh-effects.ts";
 import { FEATURE_STORES } from "../features/server.ts";
 import { activityEffectQueries } from "./activity.ts";
 import { type Db, runBatch } from "./client.ts";
@@ -34,8 +32,6 @@ import { createProfileStore, profileEffectQueries } from "./profiles.ts";
 import { createRotationReads } from "./rotation.ts";
 import { rotationEffectQueries } from "./rotation-effects.ts";
 import type { CommunityUpdate } from "./schema.ts";
-import { createTopicRefreshReads, topicRefreshEffectQueries } from "./topic-refresh.ts";
-import { createTopicReads, topicEffectQueries } from "./topics.ts";
 
 /** The D1 implementation of core's `CommunityStore`. */
 export function createCommunityStore(db: Db, d1: D1Database): CommunityStore {
@@ -119,10 +115,8 @@ export function createCommunityStore(db: Db, d1: D1Database): CommunityStore {
     meetings: createMeetingReads(db),
     rotation: createRotationReads(db),
     nudges: createNudgeReads(db),
-    topicRefresh: createTopicRefreshReads(db),
     ...featureReads(db),
     digest: createDigestReads(db),
-    topics: createTopicReads(db),
   };
 }
 
@@ -154,12 +148,10 @@ function effectQueries(db: Db, community: Community, effect: Effect, now: Date):
   if (isMeetingEffect(effect)) return meetingEffectQueries(db, community.id, effect, now);
   if (isActivityEffect(effect)) return activityEffectQueries(db, community.id, effect, now);
   if (isNudgeEffect(effect)) return nudgeEffectQueries(db, community.id, effect, now);
-  if (isTopicRefreshEffect(effect)) return topicRefreshEffectQueries(db, community.id, effect, now);
   if (isFeatureEffect(effect))
     return FEATURE_BY_EFFECT.get(effect.type)?.(db, community.id, effect, now) ?? [];
   if (isDigestEffect(effect)) return digestEffectQueries(db, community.id, effect, now);
   if (isRotationEffect(effect)) return rotationEffectQueries(db, community.id, effect, now);
-  if (isTopicEffect(effect)) return topicEffectQueries(db, community.id, effect, now);
   const at = now.toISOString();
   const setCommunity = (values: CommunityUpdate) =>
     db.updateTable("communities").set(values).where("id", "=", community.id).compile();

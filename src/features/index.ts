@@ -1,6 +1,7 @@
 import type { Feature } from "../core/feature.ts";
 import { kudos } from "./kudos/index.ts";
-import { digest, meetings, membership, nudges, onboarding, profile, rotation, topics } from "./legacy.ts";
+import { digest, meetings, membership, nudges, onboarding, profile, rotation } from "./legacy.ts";
+import { topics } from "./topics/index.ts";
 
 /**
  * Every feature's core part, one line each, in the order help and Discord's registration list

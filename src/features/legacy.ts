@@ -39,9 +39,6 @@ import {
   rotationVolunteer,
 } from "../core/commands/rotation-turns.ts";
 import { timezone } from "../core/commands/timezone.ts";
-import { topicList, topicSuggest, topicUnvote, topicVote } from "../core/commands/topic.ts";
-import { topicHistory } from "../core/commands/topic-history.ts";
-import { topicEdit, topicPin, topicRetire } from "../core/commands/topic-moderate.ts";
 import { whoknows } from "../core/commands/whoknows.ts";
 import type { Feature } from "../core/feature.ts";
 
@@ -121,10 +118,4 @@ export const rotation: Feature = {
     rotationMode,
   ],
   groups: { rotation: "cmd.rotation" },
-};
-
-export const topics: Feature = {
-  name: "topics",
-  commands: [topicList, topicSuggest, topicVote, topicUnvote, topicPin, topicRetire, topicEdit, topicHistory],
-  groups: { topic: "cmd.topic" },
 };

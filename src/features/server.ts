@@ -2,11 +2,25 @@ import type { FeatureEffects } from "../core/model.ts";
 import type { FeatureReads } from "../core/ports.ts";
 import type { FeatureStore } from "../db/feature-store.ts";
 import { kudosStore } from "./kudos/store.ts";
+import { topicRefreshStore } from "./topics/refresh-store.ts";
+import { topicsStore } from "./topics/store.ts";
+
+/** A name a feature declared reads or effects under. */
+type FeatureName = keyof FeatureReads | keyof FeatureEffects;
+/**
+ * The store part of one of those names. (`FeatureStore<string>` would not do: its `reads` is
+ * `undefined`, which a part with reads does not satisfy once several names are declared.)
+ */
+type AnyFeatureStore = { [N in FeatureName]: FeatureStore<N> }[FeatureName];
 
 /** Every feature's store part, one line each (`src/db/store.ts` builds reads and effects from it). */
-export const FEATURE_STORES = [kudosStore] as const satisfies readonly FeatureStore[];
+export const FEATURE_STORES = [
+  kudosStore,
+  topicRefreshStore,
+  topicsStore,
+] as const satisfies readonly AnyFeatureStore[];
 
 // A feature that declared reads or effects in core but whose store part is not listed here fails
 // the typecheck on this line, naming it (the store would otherwise lack its reads at run time).
-type Unlisted = Exclude<keyof FeatureReads | keyof FeatureEffects, (typeof FEATURE_STORES)[number]["name"]>;
+type Unlisted = Exclude<FeatureName, (typeof FEATURE_STORES)[number]["name"]>;
 export const EVERY_FEATURE_STORE_LISTED: [Unlisted] extends [never] ? true : Unlisted = true;

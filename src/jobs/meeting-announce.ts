@@ -3,7 +3,7 @@ import { announceAt, announceHorizonMs } from "../core/meetings/moments.ts";
 import { readPlan } from "../core/meetings/plan-read.ts";
 import type { Meeting } from "../core/meetings/schedule.ts";
 import type { Effect } from "../core/model.ts";
-import { topicFor } from "../db/topic-refresh.ts";
+import { topicFor } from "../features/topics/refresh-store.ts";
 import { applyAndEnqueue } from "./apply.ts";
 import { claimedPeriods, firstCronAt, type PlannedClaim } from "./claimed.ts";
 import type { JobKind } from "./job-kind.ts";

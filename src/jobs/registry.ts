@@ -1,3 +1,4 @@
+import { FEATURE_JOBS } from "../features/jobs.ts";
 import { communityErasure } from "./community-erasure.ts";
 import { deliverySweep } from "./delivery-sweep.ts";
 import { discordActivity } from "./discord-activity.ts";
@@ -10,7 +11,6 @@ import { meetingRemind } from "./meeting-remind.ts";
 import { memberSync } from "./member-sync.ts";
 import { nudges } from "./nudges.ts";
 import { tokenReencrypt } from "./token-reencrypt.ts";
-import { topicRefresh } from "./topic-refresh.ts";
 import { weeklyDigest } from "./weekly-digest.ts";
 import { welcomeFollowup } from "./welcome-followup.ts";
 
@@ -27,7 +27,8 @@ export const JOB_KINDS: readonly JobKind[] = [
   meetingRemind,
   meetingClose,
   weeklyDigest,
-  topicRefresh,
+  // The moved features' jobs; the others join this list as their features move.
+  ...FEATURE_JOBS,
   tokenReencrypt,
   communityErasure,
 ];

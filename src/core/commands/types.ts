@@ -44,9 +44,7 @@ export interface CommandContext {
     | "membership"
     | "meetings"
     | "nudges"
-    | "topics"
     | "rotation"
-    | "topicRefresh"
     | "readFormDraft"
     | "digest"
   > &

@@ -1,3 +1,4 @@
+import { shorten } from "../../features/topics/fold.ts";
 import { actionButton } from "../actions/pack.ts";
 import type { Translator } from "../i18n/index.ts";
 import { formatMeetingTime } from "../meetings/format.ts";
@@ -5,7 +6,6 @@ import type { HolidaySkip } from "../meetings/holiday-skips.ts";
 import type { Meeting } from "../meetings/schedule.ts";
 import type { Block, Field, Inline, Message } from "../message.ts";
 import type { Community } from "../model.ts";
-import { shorten } from "../topics/fold.ts";
 import { shortDay, weekRange } from "./dates.ts";
 import { BUDGET, type Caps, estimate, LEVELS } from "./fit.ts";
 import type { DigestMeetingDay, DigestWeek, DigestWindow } from "./ports.ts";

@@ -14,8 +14,6 @@ import { nudgesEn } from "../nudges/strings-en.ts";
 import { profileEn } from "../profile/strings-en.ts";
 import { rotationEn } from "../rotation/strings-en.ts";
 import { setupEn } from "../setup/strings-en.ts";
-import { topicRefreshEn } from "../topics/refresh-strings-en.ts";
-import { topicsEn } from "../topics/strings-en.ts";
 
 /**
  * The English catalog: the source of truth for keys and `{placeholders}`.
@@ -29,8 +27,6 @@ export const en = {
   ...membershipEn,
   ...meetingsEn,
   ...rotationEn,
-  ...topicRefreshEn,
-  ...topicsEn,
   ...setupEn,
   ...meetingDaysEn,
   ...holidayImportEn,

@@ -14,8 +14,6 @@ import { nudgesId } from "../nudges/strings-id.ts";
 import { profileId } from "../profile/strings-id.ts";
 import { rotationId } from "../rotation/strings-id.ts";
 import { setupId } from "../setup/strings-id.ts";
-import { topicRefreshId } from "../topics/refresh-strings-id.ts";
-import { topicsId } from "../topics/strings-id.ts";
 import type { MessageKey } from "./en.ts";
 
 /**
@@ -31,8 +29,6 @@ export const id: Record<MessageKey, string> = {
   ...membershipId,
   ...meetingsId,
   ...rotationId,
-  ...topicRefreshId,
-  ...topicsId,
   ...setupId,
   ...meetingDaysId,
   ...holidayImportId,

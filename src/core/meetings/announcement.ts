@@ -1,3 +1,4 @@
+import type { TopicRefreshReads } from "../../features/topics/refresh-ports.ts";
 import { actionButton } from "../actions/pack.ts";
 import type { OutboxDraft } from "../delivery.ts";
 import type { Translator } from "../i18n/index.ts";
@@ -7,7 +8,6 @@ import type { RotationReads } from "../rotation/ports.ts";
 import { rotationScope } from "../rotation/scope.ts";
 import { HORIZON } from "../rotation/turns.ts";
 import type { RotationState } from "../rotation/types.ts";
-import type { TopicRefreshReads } from "../topics/refresh-ports.ts";
 import { announcementKey } from "./announcement-key.ts";
 import { committedHost } from "./closing.ts";
 import { formatMeetingTime, zoneNameIsOffset } from "./format.ts";

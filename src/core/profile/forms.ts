@@ -1,10 +1,10 @@
+import { introTopicEffects } from "../../features/topics/intro.ts";
 import { actionButton } from "../actions/pack.ts";
 import type { ActionContext, ActionResult, FieldErrors, FormDefinition } from "../actions/types.ts";
 import { DAY_MS } from "../durations.ts";
 import { ephemeral, type Form, type Message } from "../message.ts";
 import type { Effect } from "../model.ts";
 import { fitsOneForm } from "../platform.ts";
-import { introTopicEffects } from "../topics/intro.ts";
 import { FIELD, type ProfileAnswers } from "./answers.ts";
 import { aboutValues, INTRO_FORM, introForm, profileValues } from "./fields.ts";
 import { introDraft } from "./intro-post.ts";

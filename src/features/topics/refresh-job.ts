@@ -1,16 +1,16 @@
-import { DAY_MS } from "../core/durations.ts";
-import { translator } from "../core/i18n/index.ts";
-import { localDay } from "../core/local-time.ts";
-import { announcementUpdate } from "../core/meetings/announcement.ts";
-import { readPlan } from "../core/meetings/plan-read.ts";
-import type { Effect } from "../core/model.ts";
-import { recentlyDiscussed } from "../core/topics/near.ts";
-import { refreshEffects } from "../core/topics/refresh.ts";
-import { communityById } from "../db/member-sync.ts";
-import { applyAndEnqueue } from "./apply.ts";
-import type { JobDeps, JobKind, JobResult } from "./job-kind.ts";
-import { nextQuarterHour } from "./periods.ts";
-import { topicRefreshDue } from "./topic-refresh-due.ts";
+import { DAY_MS } from "../../core/durations.ts";
+import { translator } from "../../core/i18n/index.ts";
+import { localDay } from "../../core/local-time.ts";
+import { announcementUpdate } from "../../core/meetings/announcement.ts";
+import { readPlan } from "../../core/meetings/plan-read.ts";
+import type { Effect } from "../../core/model.ts";
+import { communityById } from "../../db/member-sync.ts";
+import { applyAndEnqueue } from "../../jobs/apply.ts";
+import type { JobDeps, JobKind, JobResult } from "../../jobs/job-kind.ts";
+import { nextQuarterHour } from "../../jobs/periods.ts";
+import { recentlyDiscussed } from "./near.ts";
+import { refreshEffects } from "./refresh.ts";
+import { topicRefreshDue } from "./refresh-due-job.ts";
 
 const NAME = "topic-refresh";
 /** Open topics nobody voted for in this many days are archived (the digest mentions them once). */
@@ -20,7 +20,7 @@ const LOOK_AHEAD = 12;
 const CLOSES = new Set(["hosted", "skipped", "cancelled"]);
 
 /**
- * Chooses each meeting's topic (src/core/topics/choose.ts), once, and offers the host the top
+ * Chooses each meeting's topic (choose.ts), once, and offers the host the top
  * three; marks held meetings' topics discussed and archives stale topics. Due right after each
  * meeting, when a host changes, and weekly (`topicRefreshDue`). One choice per meeting: the claim
  * per period, the meeting_topics primary key (insert or ignore) and the offer's outbox key

@@ -1,4 +1,4 @@
-/** What the topic commands read (src/db/topics.ts implements it over D1). */
+/** What the topic commands read (store.ts implements it over D1). */
 
 /** An open topic as the backlog shows it, with its votes and whether the reader voted. */
 export interface OpenTopic {

@@ -1,6 +1,6 @@
-import { option } from "../commands/options.ts";
-import type { CommandContext, CommandResult } from "../commands/types.ts";
-import { ephemeral } from "../message.ts";
+import { option } from "../../core/commands/options.ts";
+import type { CommandContext, CommandResult } from "../../core/commands/types.ts";
+import { ephemeral } from "../../core/message.ts";
 import type { TopicRow } from "./backlog.ts";
 import { parseTopicId } from "./validate.ts";
 

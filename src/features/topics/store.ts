@@ -1,8 +1,18 @@
 import { type CompiledQuery, sql } from "kysely";
-import type { OpenTopic, SuggestState, TopicReads, TopicRow } from "../core/topics/backlog.ts";
-import type { TopicEffect } from "../core/topics/effects.ts";
-import { SUGGESTION_WINDOW_MS, SUGGESTIONS_PER_WINDOW } from "../core/topics/validate.ts";
-import type { Db } from "./client.ts";
+import type { Db } from "../../db/client.ts";
+import { featureStore } from "../../db/feature-store.ts";
+import type { OpenTopic, SuggestState, TopicRow } from "./backlog.ts";
+import type { TopicEffect, TopicReads } from "./ports.ts";
+import { SUGGESTION_WINDOW_MS, SUGGESTIONS_PER_WINDOW } from "./validate.ts";
+
+/** The topic backlog's store part (listed in src/features/server.ts); votes before their topics. */
+export const topicsStore = featureStore({
+  name: "topics",
+  reads: createTopicReads,
+  effectTypes: ["topic.suggest", "topic.vote", "topic.unvote", "topic.pin", "topic.retire", "topic.edit"],
+  effectQueries: topicEffectQueries,
+  communityTables: ["topic_votes", "topics"],
+});
 
 interface TopicSqlRow {
   id: number;

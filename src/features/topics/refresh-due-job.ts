@@ -1,10 +1,10 @@
 import { sql } from "kysely";
-import { localClock } from "../core/local-time.ts";
-import { addDays, weekdayOf } from "../core/meetings/calendar.ts";
-import type { MeetingOverride } from "../core/meetings/schedule.ts";
-import { upcomingMeetings } from "../core/meetings/schedule.ts";
-import type { Db } from "../db/client.ts";
-import type { DueItem } from "./job-kind.ts";
+import { localClock } from "../../core/local-time.ts";
+import { addDays, weekdayOf } from "../../core/meetings/calendar.ts";
+import type { MeetingOverride } from "../../core/meetings/schedule.ts";
+import { upcomingMeetings } from "../../core/meetings/schedule.ts";
+import type { Db } from "../../db/client.ts";
+import type { DueItem } from "../../jobs/job-kind.ts";
 
 /** The weekly run starts Monday at 09:00 community time (later in the week if the cron missed it). */
 const WEEKLY_AT_MINUTE = 9 * 60;

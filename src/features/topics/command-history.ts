@@ -1,6 +1,6 @@
-import { formatDayName } from "../meetings/holidays.ts";
-import { ephemeral, type Inline } from "../message.ts";
-import { defineCommand } from "./define.ts";
+import { defineCommand } from "../../core/commands/define.ts";
+import { formatDayName } from "../../core/meetings/holidays.ts";
+import { ephemeral, type Inline } from "../../core/message.ts";
 
 /** Meetings shown at most: with titles cut to `TITLE_CHARS` the reply fits Discord's 2,000 characters. */
 export const HISTORY_LIMIT = 10;

@@ -34,7 +34,7 @@ export interface DiscussedMeeting {
   readonly host: string | null;
 }
 
-/** What the refresh, the host's buttons and the history read (src/db/topic-refresh.ts). */
+/** What the refresh, the host's buttons and the history read (refresh-store.ts). */
 export interface TopicRefreshReads {
   backlog(communityId: number): Promise<RefreshBacklog>;
   /**

@@ -1,6 +1,6 @@
 import type { Generated } from "kysely";
 
-/** Kysely table types for migrations/0008_topics.sql (listed in `Database`, schema.ts). */
+/** Kysely table types for migrations/0008_topics.sql (they join `Database` below). */
 
 export interface TopicsTable {
   id: Generated<number>;
@@ -36,9 +36,10 @@ export interface MeetingTopicsTable {
   decided_at: string;
 }
 
-/** The top topics a weekly digest showed (migration 0016): two digests running and a topic rests. */
-export interface DigestTopicsTable {
-  community_id: number;
-  period: string;
-  topic_id: number;
+declare module "../../db/schema.ts" {
+  interface FeatureTables {
+    topics: TopicsTable;
+    topic_votes: TopicVotesTable;
+    meeting_topics: MeetingTopicsTable;
+  }
 }

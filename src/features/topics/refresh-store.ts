@@ -1,7 +1,20 @@
 import { type CompiledQuery, sql } from "kysely";
-import type { TopicRefreshEffect } from "../core/topics/refresh-effects.ts";
-import type { MeetingTopic, TopicRefreshReads } from "../core/topics/refresh-ports.ts";
-import type { Db } from "./client.ts";
+import type { Db } from "../../db/client.ts";
+import { featureStore } from "../../db/feature-store.ts";
+import type { TopicRefreshEffect, TopicRefreshReads } from "./ports.ts";
+import type { MeetingTopic } from "./refresh-ports.ts";
+
+/**
+ * The topic refresh's store part (listed in src/features/server.ts before the backlog's: a
+ * meeting's topic points at its topic without a cascade, so it is erased first).
+ */
+export const topicRefreshStore = featureStore({
+  name: "topicRefresh",
+  reads: createTopicRefreshReads,
+  effectTypes: ["topic.decide", "topic.hostChoose", "topic.markDiscussed", "topic.archiveStale"],
+  effectQueries: topicRefreshEffectQueries,
+  communityTables: ["meeting_topics"],
+});
 
 /** The reads of the topic refresh, the host's choice and `/cop topic history`. */
 export function createTopicRefreshReads(db: Db): TopicRefreshReads {

@@ -1,10 +1,10 @@
-import { actionButton } from "../actions/pack.ts";
-import type { OutboxDraft } from "../delivery.ts";
-import type { Translator } from "../i18n/index.ts";
-import { formatMeetingTime } from "../meetings/format.ts";
-import type { PlannedMeeting } from "../meetings/plan.ts";
-import type { Block, Message } from "../message.ts";
-import type { Community, Effect } from "../model.ts";
+import { actionButton } from "../../core/actions/pack.ts";
+import type { OutboxDraft } from "../../core/delivery.ts";
+import type { Translator } from "../../core/i18n/index.ts";
+import { formatMeetingTime } from "../../core/meetings/format.ts";
+import type { PlannedMeeting } from "../../core/meetings/plan.ts";
+import type { Block, Message } from "../../core/message.ts";
+import type { Community, Effect } from "../../core/model.ts";
 import { HOST_CHOICES, rankTopics } from "./choose.ts";
 import type { TopicRefreshEffect } from "./refresh-effects.ts";
 import type { MeetingTopic, RefreshBacklog } from "./refresh-ports.ts";

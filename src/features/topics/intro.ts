@@ -1,4 +1,4 @@
-import type { ProfileAnswers } from "../profile/answers.ts";
+import type { ProfileAnswers } from "../../core/profile/answers.ts";
 import type { OpenTopic } from "./backlog.ts";
 import type { TopicEffect } from "./effects.ts";
 import { cleanTitle, foldTitle, shorten } from "./fold.ts";

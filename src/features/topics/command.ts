@@ -1,17 +1,17 @@
-import { topicListMessage } from "../topics/list.ts";
-import { fadingRank } from "../topics/list-rank.ts";
-import { parseListWord } from "../topics/list-view.ts";
-import { onOpenTopic, say, topicIdOption, word } from "../topics/lookup.ts";
+import { defineCommand } from "../../core/commands/define.ts";
+import { option, optional } from "../../core/commands/options.ts";
+import { localized } from "../../core/commands/syntax.ts";
+import type { CommandContext } from "../../core/commands/types.ts";
+import { topicListMessage } from "./list.ts";
+import { fadingRank } from "./list-rank.ts";
+import { parseListWord } from "./list-view.ts";
+import { onOpenTopic, say, topicIdOption, word } from "./lookup.ts";
 import {
   checkSuggestion,
   SUGGESTION_WINDOW_MS,
   SUGGESTIONS_PER_WINDOW,
   type SuggestionProblem,
-} from "../topics/validate.ts";
-import { defineCommand } from "./define.ts";
-import { option, optional } from "./options.ts";
-import { localized } from "./syntax.ts";
-import type { CommandContext } from "./types.ts";
+} from "./validate.ts";
 
 /** Long enough that an over-long title reaches the handler and gets its own clear answer. */
 const TEXT_MAX = 2000;

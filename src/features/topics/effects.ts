@@ -1,5 +1,5 @@
 /**
- * The topic backlog's state changes, applied by `store.apply` (src/db/topics.ts) in one batch with
+ * The topic backlog's state changes, applied by `store.apply` (store.ts) in one batch with
  * the audit entry and the ingress key. Every one is safe to repeat and safe under a race: the SQL
  * itself holds the rules (the spam brake, one open topic per folded title, one vote per member).
  */
@@ -36,17 +36,3 @@ export type TopicEffect =
       readonly title: string;
       readonly titleKey: string;
     };
-
-const TYPES = new Set<string>([
-  "topic.suggest",
-  "topic.vote",
-  "topic.unvote",
-  "topic.pin",
-  "topic.retire",
-  "topic.edit",
-]);
-
-/** Whether an effect is one of the backlog's (store.apply hands those to src/db/topics.ts). */
-export function isTopicEffect(effect: { readonly type: string }): effect is TopicEffect {
-  return TYPES.has(effect.type);
-}

@@ -1,6 +1,6 @@
 /**
  * The state changes of the topic refresh (issue 8, part 2); applied by `store.apply` in one batch
- * (src/db/topic-refresh.ts). The choice itself is insert-or-ignore: one choice per meeting.
+ * (refresh-store.ts). The choice itself is insert-or-ignore: one choice per meeting.
  */
 export type TopicRefreshEffect =
   /** The rule's choice for a meeting (by its scheduled day); a second one changes nothing. */
@@ -29,15 +29,3 @@ export type TopicRefreshEffect =
    * archived, except one chosen for a meeting on or after `today`.
    */
   | { readonly type: "topic.archiveStale"; readonly cutoff: string; readonly today: string };
-
-const TYPES = new Set<string>([
-  "topic.decide",
-  "topic.hostChoose",
-  "topic.markDiscussed",
-  "topic.archiveStale",
-]);
-
-/** Whether an effect is one of the refresh's (store.apply hands those to src/db/topic-refresh.ts). */
-export function isTopicRefreshEffect(effect: { readonly type: string }): effect is TopicRefreshEffect {
-  return TYPES.has(effect.type);
-}

@@ -1,6 +1,6 @@
-import { actionButton } from "../actions/pack.ts";
-import type { ActionContext } from "../actions/types.ts";
-import { type Block, ephemeral, type Message } from "../message.ts";
+import { actionButton } from "../../core/actions/pack.ts";
+import type { ActionContext } from "../../core/actions/types.ts";
+import { type Block, ephemeral, type Message } from "../../core/message.ts";
 import type { OpenTopic } from "./backlog.ts";
 import { shorten } from "./fold.ts";
 import { FIRST_PAGE, type ListView, navigationRow, PAGE_SIZE, viewArgs } from "./list-view.ts";

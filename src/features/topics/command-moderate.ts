@@ -1,9 +1,9 @@
-import { onOpenTopic, say, topicIdOption } from "../topics/lookup.ts";
-import { checkSuggestion } from "../topics/validate.ts";
-import { defineCommand } from "./define.ts";
-import { option } from "./options.ts";
-import { localized } from "./syntax.ts";
-import { problemText } from "./topic.ts";
+import { defineCommand } from "../../core/commands/define.ts";
+import { option } from "../../core/commands/options.ts";
+import { localized } from "../../core/commands/syntax.ts";
+import { problemText } from "./command.ts";
+import { onOpenTopic, say, topicIdOption } from "./lookup.ts";
+import { checkSuggestion } from "./validate.ts";
 
 /** `/copmod topic pin <id>` (moderators): first in line whatever its votes; one pinned topic at a time. */
 export const topicPin = defineCommand({

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { type Action, defineAction } from "../actions/define.ts";
-import type { ActionContext, ActionResult } from "../actions/types.ts";
-import { ephemeral } from "../message.ts";
+import { type Action, defineAction } from "../../core/actions/define.ts";
+import type { ActionContext, ActionResult } from "../../core/actions/types.ts";
+import { ephemeral } from "../../core/message.ts";
 import { topicListMessage, UNVOTE_ACTION, VOTE_ACTION, withVote } from "./list.ts";
 import { fadingRank } from "./list-rank.ts";
 import { type ListView, PAGE_ACTION, viewArgsSchema, viewFrom, viewPage, viewWhere } from "./list-view.ts";

@@ -1,10 +1,10 @@
 import { z } from "zod";
-import { defineAction } from "../actions/define.ts";
-import type { ActionContext, ActionResult } from "../actions/types.ts";
-import { formatMeetingTime } from "../meetings/format.ts";
-import { readPlan } from "../meetings/plan-read.ts";
-import { ephemeral } from "../message.ts";
-import { Day } from "../rotation/types.ts";
+import { defineAction } from "../../core/actions/define.ts";
+import type { ActionContext, ActionResult } from "../../core/actions/types.ts";
+import { formatMeetingTime } from "../../core/meetings/format.ts";
+import { readPlan } from "../../core/meetings/plan-read.ts";
+import { ephemeral } from "../../core/message.ts";
+import { Day } from "../../core/rotation/types.ts";
 import { CHOOSE_ACTION } from "./refresh.ts";
 
 /** How far ahead a pressed button's meeting is looked for (a meeting months away is not offered). */

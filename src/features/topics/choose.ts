@@ -1,4 +1,4 @@
-import { DAY_MS } from "../durations.ts";
+import { DAY_MS } from "../../core/durations.ts";
 /**
  * The refresh rule: which open topic the next meeting discusses. Pure (no D1, no clock), so the
  * documented rule is tested exactly, table by table (test/topic-choose.test.ts).

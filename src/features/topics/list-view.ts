@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { actionButton } from "../actions/pack.ts";
-import type { Translator } from "../i18n/index.ts";
-import type { Block } from "../message.ts";
-import type { Community } from "../model.ts";
+import { actionButton } from "../../core/actions/pack.ts";
+import type { Translator } from "../../core/i18n/index.ts";
+import type { Block } from "../../core/message.ts";
+import type { Community } from "../../core/model.ts";
 
 /** Topics shown on one page of the list (the rest is on later pages). */
 export const PAGE_SIZE = 10;

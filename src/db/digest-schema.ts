@@ -1,0 +1,6 @@
+/** The top topics a weekly digest showed (migration 0016): two digests running and a topic rests. */
+export interface DigestTopicsTable {
+  community_id: number;
+  period: string;
+  topic_id: number;
+}
