@@ -4,7 +4,6 @@ import type { DigestEffect } from "./digest/ports.ts";
 import type { Locale } from "./i18n/index.ts";
 import type { MeetingEffect } from "./meetings/ports.ts";
 import type { MembershipEffect } from "./membership/effects.ts";
-import type { NudgeEffect } from "./nudges/ports.ts";
 import type { PlatformId } from "./platform.ts";
 import type { ProfileEffect } from "./profile/ports.ts";
 import type { RotationEffect } from "./rotation/effects.ts";
@@ -100,8 +99,6 @@ export type Effect =
   | MeetingEffect
   /** A member seen active (messages, buttons, RSVPs; src/core/activity/). */
   | ActivityEffect
-  /** Nudge preferences, snoozes and settings (src/core/nudges/). */
-  | NudgeEffect
   /** The rotation's mode, members, aways, ledger and swap requests (src/core/rotation/). */
   | RotationEffect
   /** The effects of the features in `src/features/`, each declared by its feature. */

@@ -3,7 +3,6 @@ import type { DigestReads } from "./digest/ports.ts";
 import type { MeetingReads } from "./meetings/ports.ts";
 import type { MembershipReads } from "./membership/ports.ts";
 import type { Community, Contact, Effect, Member } from "./model.ts";
-import type { NudgeReads } from "./nudges/ports.ts";
 import type { ProfileStore } from "./profile/ports.ts";
 import type { RotationReads } from "./rotation/ports.ts";
 
@@ -80,8 +79,6 @@ export interface CommunityStore extends FeatureReads {
   readonly meetings: MeetingReads;
   /** The rotation's members, ledger, aways and the meeting settings (src/core/rotation/). */
   readonly rotation: RotationReads;
-  /** Nudge settings, a member's nudge preferences, the quiet list (src/core/nudges/). */
-  readonly nudges: NudgeReads;
   /** The weekly digest's reads (src/core/digest/). */
   readonly digest: DigestReads;
 }

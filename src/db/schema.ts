@@ -1,11 +1,11 @@
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { BlockCause } from "../core/delivery.ts";
 import type { PlatformId } from "../core/model.ts";
+import type { ActivityChannelsTable } from "./activity-schema.ts";
 import type { DigestTopicsTable } from "./digest-schema.ts";
 import type { HealthCronTickTable, HealthQueueHeartbeatsTable } from "./health-schema.ts";
 import type { InstallationsTable, OauthStatesTable } from "./installations-schema.ts";
 import type { HolidaysTable, MeetingOverridesTable, MeetingSeriesTable } from "./meetings-schema.ts";
-import type { ActivityChannelsTable, MemberNudgesTable, NudgeSettingsTable } from "./nudges-schema.ts";
 import type {
   MeetingRsvpsTable,
   RotationAwaysTable,
@@ -241,8 +241,6 @@ export interface Database extends FeatureTables {
   swap_requests: SwapRequestsTable;
   meeting_rsvps: MeetingRsvpsTable;
   digest_topics: DigestTopicsTable;
-  nudge_settings: NudgeSettingsTable;
-  member_nudges: MemberNudgesTable;
   activity_channels: ActivityChannelsTable;
   health_cron_tick: HealthCronTickTable;
   health_queue_heartbeats: HealthQueueHeartbeatsTable;

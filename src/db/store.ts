@@ -5,7 +5,6 @@ import { DuplicateDeliveryError } from "../core/errors.ts";
 import { isMeetingEffect } from "../core/meetings/ports.ts";
 import { isMembershipEffect } from "../core/membership/effects.ts";
 import type { Community, Effect, FeatureEffects } from "../core/model.ts";
-import { isNudgeEffect } from "../core/nudges/ports.ts";
 import type { AuditEntry, CommunityStore, FeatureReads } from "../core/ports.ts";
 import { isRotationEffect } from "../core/rotation/effects.ts";
 import { FEATURE_STORES } from "../features/server.ts";
@@ -26,7 +25,6 @@ import { createMeetingReads, meetingEffectQueries } from "./meetings.ts";
 import { cachePlatformAdminQuery, listModeratorRows, setModeratorQuery } from "./members.ts";
 import { membershipEffectQueries } from "./membership.ts";
 import { createMembershipReads } from "./membership-reads.ts";
-import { createNudgeReads, nudgeEffectQueries } from "./nudges.ts";
 import { pendingIdsQuery, retryDeadQuery, writeDraftQueries } from "./outbox.ts";
 import { createProfileStore, profileEffectQueries } from "./profiles.ts";
 import { createRotationReads } from "./rotation.ts";
@@ -114,7 +112,6 @@ export function createCommunityStore(db: Db, d1: D1Database): CommunityStore {
     membership: createMembershipReads(db),
     meetings: createMeetingReads(db),
     rotation: createRotationReads(db),
-    nudges: createNudgeReads(db),
     ...featureReads(db),
     digest: createDigestReads(db),
   };
@@ -147,7 +144,6 @@ function effectQueries(db: Db, community: Community, effect: Effect, now: Date):
   if (isMembershipEffect(effect)) return membershipEffectQueries(db, community.id, effect, now);
   if (isMeetingEffect(effect)) return meetingEffectQueries(db, community.id, effect, now);
   if (isActivityEffect(effect)) return activityEffectQueries(db, community.id, effect, now);
-  if (isNudgeEffect(effect)) return nudgeEffectQueries(db, community.id, effect, now);
   if (isFeatureEffect(effect))
     return FEATURE_BY_EFFECT.get(effect.type)?.(db, community.id, effect, now) ?? [];
   if (isDigestEffect(effect)) return digestEffectQueries(db, community.id, effect, now);

@@ -1,16 +1,24 @@
 import { kudosEn } from "./kudos/strings-en.ts";
 import { kudosId } from "./kudos/strings-id.ts";
+import { nudgesEn } from "./nudges/strings-en.ts";
+import { nudgesId } from "./nudges/strings-id.ts";
 import { topicRefreshEn } from "./topics/refresh-strings-en.ts";
 import { topicRefreshId } from "./topics/refresh-strings-id.ts";
 import { topicsEn } from "./topics/strings-en.ts";
 import { topicsId } from "./topics/strings-id.ts";
 
 /** Every feature's English strings, one line each (spread into the catalog, src/core/i18n/en.ts). */
-export const featuresEn = { ...kudosEn, ...topicRefreshEn, ...topicsEn } as const;
+export const featuresEn = {
+  ...kudosEn,
+  ...topicRefreshEn,
+  ...topicsEn,
+  ...nudgesEn,
+} as const;
 
 /** Every feature's Indonesian strings, one line each (src/core/i18n/id.ts). */
 export const featuresId: Record<keyof typeof featuresEn, string> = {
   ...kudosId,
   ...topicRefreshId,
   ...topicsId,
+  ...nudgesId,
 };

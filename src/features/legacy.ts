@@ -13,15 +13,6 @@ import {
 } from "../core/commands/meeting-rsvp.ts";
 import { members } from "../core/commands/members.ts";
 import {
-  nudgesOff,
-  nudgesOn,
-  nudgesPause,
-  nudgesResume,
-  nudgesSettings,
-  nudgesSnooze,
-} from "../core/commands/nudges.ts";
-import { nudgesQuiet } from "../core/commands/nudges-quiet.ts";
-import {
   onboardingChannel,
   onboardingConduct,
   onboardingFollowup,
@@ -67,12 +58,6 @@ export const onboarding: Feature = {
     onboardingSync,
   ],
   groups: { onboarding: "cmd.onboarding" },
-};
-
-export const nudges: Feature = {
-  name: "nudges",
-  commands: [nudgesOff, nudgesOn, nudgesSnooze, nudgesQuiet, nudgesSettings, nudgesPause, nudgesResume],
-  groups: { nudges: "cmd.nudges" },
 };
 
 export const digest: Feature = {

@@ -2,6 +2,7 @@ import type { FeatureEffects } from "../core/model.ts";
 import type { FeatureReads } from "../core/ports.ts";
 import type { FeatureStore } from "../db/feature-store.ts";
 import { kudosStore } from "./kudos/store.ts";
+import { nudgesStore } from "./nudges/store.ts";
 import { topicRefreshStore } from "./topics/refresh-store.ts";
 import { topicsStore } from "./topics/store.ts";
 
@@ -18,6 +19,7 @@ export const FEATURE_STORES = [
   kudosStore,
   topicRefreshStore,
   topicsStore,
+  nudgesStore,
 ] as const satisfies readonly AnyFeatureStore[];
 
 // A feature that declared reads or effects in core but whose store part is not listed here fails

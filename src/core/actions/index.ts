@@ -1,7 +1,7 @@
+import { NUDGE_ACTIONS } from "../../features/nudges/actions.ts";
 import { TOPIC_ACTIONS } from "../../features/topics/actions.ts";
 import { TOPIC_REFRESH_ACTIONS } from "../../features/topics/choose-action.ts";
 import { MEETING_ACTIONS } from "../meetings/actions.ts";
-import { NUDGE_ACTIONS } from "../nudges/actions.ts";
 import { PROFILE_ACTIONS, PROFILE_FORMS } from "../profile/actions.ts";
 import { ROTATION_ACTIONS, ROTATION_FORMS } from "../rotation/actions.ts";
 import { SETUP_ACTIONS, SETUP_FORMS } from "../setup/forms.ts";

@@ -43,7 +43,6 @@ export interface CommandContext {
     | "profiles"
     | "membership"
     | "meetings"
-    | "nudges"
     | "rotation"
     | "readFormDraft"
     | "digest"

@@ -10,7 +10,6 @@ import { calendarGuardsEn } from "../meetings/strings-guards-en.ts";
 import { holidayImportEn } from "../meetings/strings-import-en.ts";
 import { accessEn } from "../membership/strings-access-en.ts";
 import { membershipEn } from "../membership/strings-en.ts";
-import { nudgesEn } from "../nudges/strings-en.ts";
 import { profileEn } from "../profile/strings-en.ts";
 import { rotationEn } from "../rotation/strings-en.ts";
 import { setupEn } from "../setup/strings-en.ts";
@@ -21,7 +20,6 @@ import { setupEn } from "../setup/strings-en.ts";
  */
 export const en = {
   ...profileEn,
-  ...nudgesEn,
   ...featuresEn,
   ...digestEn,
   ...membershipEn,

@@ -10,7 +10,6 @@ import { meetingsId } from "../meetings/strings-id.ts";
 import { holidayImportId } from "../meetings/strings-import-id.ts";
 import { accessId } from "../membership/strings-access-id.ts";
 import { membershipId } from "../membership/strings-id.ts";
-import { nudgesId } from "../nudges/strings-id.ts";
 import { profileId } from "../profile/strings-id.ts";
 import { rotationId } from "../rotation/strings-id.ts";
 import { setupId } from "../setup/strings-id.ts";
@@ -23,7 +22,6 @@ import type { MessageKey } from "./en.ts";
  */
 export const id: Record<MessageKey, string> = {
   ...profileId,
-  ...nudgesId,
   ...featuresId,
   ...digestId,
   ...membershipId,

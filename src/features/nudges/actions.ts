@@ -1,7 +1,7 @@
-import { defineAction, noArgs } from "../actions/define.ts";
-import { localDay } from "../local-time.ts";
-import { formatDayName } from "../meetings/holidays.ts";
-import { ephemeral } from "../message.ts";
+import { defineAction, noArgs } from "../../core/actions/define.ts";
+import { localDay } from "../../core/local-time.ts";
+import { formatDayName } from "../../core/meetings/holidays.ts";
+import { ephemeral } from "../../core/message.ts";
 import { JUST_READ_ACTION, SNOOZE_ACTION } from "./message.ts";
 import { shiftDay } from "./rules.ts";
 

@@ -1,8 +1,8 @@
-import type { UnreadChannel } from "../activity/history.ts";
+import type { UnreadChannel } from "../../core/activity/history.ts";
 
 /**
  * Nudges: one kind private message to a member who went quiet. The types core reads and the
- * effects it asks for; `src/db/nudges.ts` implements them over D1.
+ * effects it asks for; `store.ts` implements them over D1.
  */
 
 /** A community's nudge settings (`nudge_settings`; the defaults when a moderator changed none). */
@@ -73,7 +73,7 @@ export interface NudgeReads {
   unreadChannels(communityId: number): Promise<UnreadChannel[]>;
 }
 
-/** The state changes of nudges, applied by `store.apply` in one batch. */
+/** The state changes of nudges, applied by `store.apply` in one batch (store.ts). */
 export type NudgeEffect =
   /** `optedOut` true: "I prefer to just read" / `/cop nudges off`; false: `/cop nudges on` (clears a snooze). */
   | { readonly type: "nudge.preference"; readonly userId: string; readonly optedOut: boolean }
@@ -87,13 +87,15 @@ export type NudgeEffect =
       readonly paused?: boolean;
     };
 
-const TYPES: ReadonlySet<string> = new Set<NudgeEffect["type"]>([
-  "nudge.preference",
-  "nudge.snooze",
-  "nudge.settings",
-]);
-
-/** Whether an effect is one of the nudge effects (store.apply hands those to src/db/nudges.ts). */
-export function isNudgeEffect(effect: { readonly type: string }): effect is NudgeEffect {
-  return TYPES.has(effect.type);
+// Nudges' state joins core's `Effect` and `CommunityStore` from here (declaration merging).
+declare module "../../core/model.ts" {
+  interface FeatureEffects {
+    nudges: NudgeEffect;
+  }
+}
+declare module "../../core/ports.ts" {
+  interface FeatureReads {
+    /** Nudge settings, a member's nudge preferences, the quiet list. */
+    readonly nudges: NudgeReads;
+  }
 }

@@ -1,16 +1,26 @@
 import { type CompiledQuery, sql } from "kysely";
+import { unreadActivityChannels } from "../../db/activity-channels.ts";
+import type { Db } from "../../db/client.ts";
+import { featureStore } from "../../db/feature-store.ts";
 import {
   type MemberNudgeState,
   NUDGE_DEFAULTS,
   type NudgeEffect,
   type NudgeReads,
   type NudgeSettings,
-} from "../core/nudges/ports.ts";
-import { unreadActivityChannels } from "./activity-channels.ts";
-import type { Db } from "./client.ts";
-import { quietReport } from "./nudges-scan.ts";
+} from "./ports.ts";
+import { quietReport } from "./scan-store.ts";
 
 /** A community's nudge settings: its row, or the defaults. */
+/** Nudges' store part (listed in src/features/server.ts). */
+export const nudgesStore = featureStore({
+  name: "nudges",
+  reads: createNudgeReads,
+  effectTypes: ["nudge.preference", "nudge.snooze", "nudge.settings"],
+  effectQueries: nudgeEffectQueries,
+  communityTables: ["member_nudges", "nudge_settings"],
+});
+
 export async function readNudgeSettings(db: Db, communityId: number): Promise<NudgeSettings> {
   const row = await db
     .selectFrom("nudge_settings")

@@ -1,4 +1,5 @@
-/** Kysely table types for migrations/0009_activity_nudges.sql (listed in `Database`, schema.ts). */
+/** Kysely table types for migrations/0009_activity_nudges.sql (they join `Database` below; `activity_channels`
+ * of the same migration is shared, src/db/activity-schema.ts). */
 
 export interface NudgeSettingsTable {
   community_id: number;
@@ -17,10 +18,9 @@ export interface MemberNudgesTable {
   updated_at: string;
 }
 
-export interface ActivityChannelsTable {
-  community_id: number;
-  channel_id: string;
-  last_message_id: string | null;
-  last_error: string | null;
-  updated_at: string;
+declare module "../../db/schema.ts" {
+  interface FeatureTables {
+    nudge_settings: NudgeSettingsTable;
+    member_nudges: MemberNudgesTable;
+  }
 }

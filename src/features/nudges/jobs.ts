@@ -1,16 +1,16 @@
-import { DAY_MS } from "../core/durations.ts";
-import { translator } from "../core/i18n/index.ts";
-import { upcomingMeetings } from "../core/meetings/schedule.ts";
-import { type NudgeMeeting, nudgeTemplate } from "../core/nudges/message.ts";
-import { scanWindow } from "../core/nudges/rules.ts";
-import { unreadActivityChannels } from "../db/activity-channels.ts";
-import { runBatch } from "../db/client.ts";
-import { communityById } from "../db/member-sync.ts";
-import { readNudgeSettings } from "../db/nudges.ts";
-import { fanOutQueries } from "../db/nudges-scan.ts";
-import { nudgeTopics } from "../db/nudges-topics.ts";
-import type { JobDeps, JobKind, JobResult } from "./job-kind.ts";
-import { dueDays, lastClaims, localClock, nextAtLocalMinute } from "./periods.ts";
+import { DAY_MS } from "../../core/durations.ts";
+import { translator } from "../../core/i18n/index.ts";
+import { upcomingMeetings } from "../../core/meetings/schedule.ts";
+import { unreadActivityChannels } from "../../db/activity-channels.ts";
+import { runBatch } from "../../db/client.ts";
+import { communityById } from "../../db/member-sync.ts";
+import type { JobDeps, JobKind, JobResult } from "../../jobs/job-kind.ts";
+import { dueDays, lastClaims, localClock, nextAtLocalMinute } from "../../jobs/periods.ts";
+import { type NudgeMeeting, nudgeTemplate } from "./message.ts";
+import { scanWindow } from "./rules.ts";
+import { fanOutQueries } from "./scan-store.ts";
+import { readNudgeSettings } from "./store.ts";
+import { nudgeTopics } from "./topics-store.ts";
 
 export const NUDGES_JOB = "nudges";
 /** 09:00 community-local: a kind hour for a personal message. */

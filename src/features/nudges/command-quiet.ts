@@ -1,7 +1,7 @@
-import { formatDayName } from "../meetings/holidays.ts";
-import { type Block, ephemeral } from "../message.ts";
-import { scanWindow } from "../nudges/rules.ts";
-import { defineCommand } from "./define.ts";
+import { defineCommand } from "../../core/commands/define.ts";
+import { formatDayName } from "../../core/meetings/holidays.ts";
+import { type Block, ephemeral } from "../../core/message.ts";
+import { scanWindow } from "./rules.ts";
 
 /** How many of the longest quiet a moderator sees by name. */
 const LISTED = 20;

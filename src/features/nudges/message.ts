@@ -1,9 +1,9 @@
-import { actionButton } from "../actions/pack.ts";
-import type { Translator } from "../i18n/index.ts";
-import { RSVP_ACTION } from "../meetings/announcement.ts";
-import { formatMeetingTime } from "../meetings/format.ts";
-import type { Block, Inline, Message } from "../message.ts";
-import type { Community } from "../model.ts";
+import { actionButton } from "../../core/actions/pack.ts";
+import type { Translator } from "../../core/i18n/index.ts";
+import { RSVP_ACTION } from "../../core/meetings/announcement.ts";
+import { formatMeetingTime } from "../../core/meetings/format.ts";
+import type { Block, Inline, Message } from "../../core/message.ts";
+import type { Community } from "../../core/model.ts";
 
 export const SNOOZE_ACTION = "nudge.snooze";
 export const JUST_READ_ACTION = "nudge.read";

@@ -1,6 +1,6 @@
-import { topicWords } from "../core/nudges/message.ts";
-import type { Db } from "./client.ts";
-import type { TopicWords } from "./nudges-scan.ts";
+import type { Db } from "../../db/client.ts";
+import { topicWords } from "./message.ts";
+import type { TopicWords } from "./scan-store.ts";
 
 /** Open topics a member's needs are matched against: pinned first, then the newest, at most this many. */
 const MATCHABLE = 100;

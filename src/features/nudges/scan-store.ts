@@ -1,8 +1,8 @@
 import { type CompiledQuery, type RawBuilder, sql } from "kysely";
-import type { NudgeTemplate } from "../core/nudges/message.ts";
-import { TOPIC_SLOT } from "../core/nudges/message.ts";
-import type { QuietReport, ScanWindow } from "../core/nudges/ports.ts";
-import type { Db } from "./client.ts";
+import type { Db } from "../../db/client.ts";
+import type { NudgeTemplate } from "./message.ts";
+import { TOPIC_SLOT } from "./message.ts";
+import type { QuietReport, ScanWindow } from "./ports.ts";
 
 /**
  * The day a member's quiet time started: the later of their last active day and the day guyub

@@ -1,13 +1,13 @@
 import { z } from "zod";
-import type { PlainKey } from "../i18n/index.ts";
-import { localDay } from "../local-time.ts";
-import { formatDayName } from "../meetings/holidays.ts";
-import { ephemeral, type Message } from "../message.ts";
-import { NUDGE_LIMITS } from "../nudges/ports.ts";
-import { shiftDay } from "../nudges/rules.ts";
-import { defineCommand } from "./define.ts";
-import { type OptionSpec, option } from "./options.ts";
-import type { CommandContext } from "./types.ts";
+import { defineCommand } from "../../core/commands/define.ts";
+import { type OptionSpec, option } from "../../core/commands/options.ts";
+import type { CommandContext } from "../../core/commands/types.ts";
+import type { PlainKey } from "../../core/i18n/index.ts";
+import { localDay } from "../../core/local-time.ts";
+import { formatDayName } from "../../core/meetings/holidays.ts";
+import { ephemeral, type Message } from "../../core/message.ts";
+import { NUDGE_LIMITS } from "./ports.ts";
+import { shiftDay } from "./rules.ts";
 
 /** A whole number option within `[min, max]`; out of range is a polite argument error. */
 function wholeNumber(label: PlainKey, help: PlainKey, [min, max]: readonly [number, number]) {

@@ -1,5 +1,5 @@
-import { DAY_MS } from "../durations.ts";
-import { localDay } from "../local-time.ts";
+import { DAY_MS } from "../../core/durations.ts";
+import { localDay } from "../../core/local-time.ts";
 import type { NudgeSettings, ScanWindow } from "./ports.ts";
 
 /** A newcomer's first week is theirs: no nudge, whatever their activity. */
