@@ -1,6 +1,5 @@
 import type { ActivityEffect } from "./activity/effect.ts";
 import type { LossCause, OutboxDraft } from "./delivery.ts";
-import type { DigestEffect } from "./digest/ports.ts";
 import type { Locale } from "./i18n/index.ts";
 import type { MeetingEffect } from "./meetings/ports.ts";
 import type { MembershipEffect } from "./membership/effects.ts";
@@ -91,8 +90,6 @@ export type Effect =
   | { readonly type: "delivery.noticeShown" }
   /** A member's profile, or the Discord intro form's first step (src/core/profile/). */
   | ProfileEffect
-  /** The digest's settings and post (src/core/digest/). */
-  | DigestEffect
   /** Joins, leaves, the member-list sync and the onboarding settings (src/core/membership/). */
   | MembershipEffect
   /** The timezone, the meeting series, its changed days and holidays (src/core/meetings/). */

@@ -1,5 +1,4 @@
 import type { BlockCause } from "./delivery.ts";
-import type { DigestReads } from "./digest/ports.ts";
 import type { MeetingReads } from "./meetings/ports.ts";
 import type { MembershipReads } from "./membership/ports.ts";
 import type { Community, Contact, Effect, Member } from "./model.ts";
@@ -79,8 +78,6 @@ export interface CommunityStore extends FeatureReads {
   readonly meetings: MeetingReads;
   /** The rotation's members, ledger, aways and the meeting settings (src/core/rotation/). */
   readonly rotation: RotationReads;
-  /** The weekly digest's reads (src/core/digest/). */
-  readonly digest: DigestReads;
 }
 
 /** What an `apply` left for the caller to do after the transaction. */

@@ -2,7 +2,6 @@ import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { BlockCause } from "../core/delivery.ts";
 import type { PlatformId } from "../core/model.ts";
 import type { ActivityChannelsTable } from "./activity-schema.ts";
-import type { DigestTopicsTable } from "./digest-schema.ts";
 import type { HealthCronTickTable, HealthQueueHeartbeatsTable } from "./health-schema.ts";
 import type { InstallationsTable, OauthStatesTable } from "./installations-schema.ts";
 import type { HolidaysTable, MeetingOverridesTable, MeetingSeriesTable } from "./meetings-schema.ts";
@@ -240,7 +239,6 @@ export interface Database extends FeatureTables {
   rotation_tally: RotationTallyTable;
   swap_requests: SwapRequestsTable;
   meeting_rsvps: MeetingRsvpsTable;
-  digest_topics: DigestTopicsTable;
   activity_channels: ActivityChannelsTable;
   health_cron_tick: HealthCronTickTable;
   health_queue_heartbeats: HealthQueueHeartbeatsTable;

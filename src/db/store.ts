@@ -1,6 +1,5 @@
 import type { CompiledQuery } from "kysely";
 import { isActivityEffect } from "../core/activity/effects.ts";
-import { isDigestEffect } from "../core/digest/ports.ts";
 import { DuplicateDeliveryError } from "../core/errors.ts";
 import { isMeetingEffect } from "../core/meetings/ports.ts";
 import { isMembershipEffect } from "../core/membership/effects.ts";
@@ -19,7 +18,6 @@ import {
 } from "./communities.ts";
 import { clearBlocksQueries, lossQueries } from "./delivery-blocks.ts";
 import { deliveryReport } from "./delivery-report.ts";
-import { createDigestReads, digestEffectQueries } from "./digest.ts";
 import { memberFromRow } from "./mappers.ts";
 import { createMeetingReads, meetingEffectQueries } from "./meetings.ts";
 import { cachePlatformAdminQuery, listModeratorRows, setModeratorQuery } from "./members.ts";
@@ -113,7 +111,6 @@ export function createCommunityStore(db: Db, d1: D1Database): CommunityStore {
     meetings: createMeetingReads(db),
     rotation: createRotationReads(db),
     ...featureReads(db),
-    digest: createDigestReads(db),
   };
 }
 
@@ -146,7 +143,6 @@ function effectQueries(db: Db, community: Community, effect: Effect, now: Date):
   if (isActivityEffect(effect)) return activityEffectQueries(db, community.id, effect, now);
   if (isFeatureEffect(effect))
     return FEATURE_BY_EFFECT.get(effect.type)?.(db, community.id, effect, now) ?? [];
-  if (isDigestEffect(effect)) return digestEffectQueries(db, community.id, effect, now);
   if (isRotationEffect(effect)) return rotationEffectQueries(db, community.id, effect, now);
   const at = now.toISOString();
   const setCommunity = (values: CommunityUpdate) =>

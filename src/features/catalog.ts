@@ -1,3 +1,5 @@
+import { digestEn } from "./digest/strings-en.ts";
+import { digestId } from "./digest/strings-id.ts";
 import { kudosEn } from "./kudos/strings-en.ts";
 import { kudosId } from "./kudos/strings-id.ts";
 import { nudgesEn } from "./nudges/strings-en.ts";
@@ -13,6 +15,7 @@ export const featuresEn = {
   ...topicRefreshEn,
   ...topicsEn,
   ...nudgesEn,
+  ...digestEn,
 } as const;
 
 /** Every feature's Indonesian strings, one line each (src/core/i18n/id.ts). */
@@ -21,4 +24,5 @@ export const featuresId: Record<keyof typeof featuresEn, string> = {
   ...topicRefreshId,
   ...topicsId,
   ...nudgesId,
+  ...digestId,
 };

@@ -1,6 +1,7 @@
 import type { Feature } from "../core/feature.ts";
+import { digest } from "./digest/index.ts";
 import { kudos } from "./kudos/index.ts";
-import { digest, meetings, membership, onboarding, profile, rotation } from "./legacy.ts";
+import { meetings, membership, onboarding, profile, rotation } from "./legacy.ts";
 import { nudges } from "./nudges/index.ts";
 import { topics } from "./topics/index.ts";
 

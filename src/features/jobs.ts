@@ -1,4 +1,5 @@
 import type { JobKind } from "../jobs/job-kind.ts";
+import { weeklyDigest } from "./digest/jobs.ts";
 import { topicRefresh } from "./topics/refresh-job.ts";
 
 /**
@@ -6,4 +7,4 @@ import { topicRefresh } from "./topics/refresh-job.ts";
  * same tick are claimed in it). `src/jobs/registry.ts` spreads this list into `JOB_KINDS`. Kept
  * apart from `server.ts`: jobs import `src/jobs/`, which reaches the store and so `server.ts`.
  */
-export const FEATURE_JOBS: readonly JobKind[] = [topicRefresh];
+export const FEATURE_JOBS: readonly JobKind[] = [weeklyDigest, topicRefresh];

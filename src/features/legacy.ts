@@ -1,4 +1,3 @@
-import { digestOff, digestOn, digestPreview, digestSchedule, digestSend } from "../core/commands/digest.ts";
 import { holidayList, holidayRemove } from "../core/commands/holiday.ts";
 import { holidayAdd, holidayPaste } from "../core/commands/holiday-add.ts";
 import { holidayImport } from "../core/commands/holiday-import.ts";
@@ -58,12 +57,6 @@ export const onboarding: Feature = {
     onboardingSync,
   ],
   groups: { onboarding: "cmd.onboarding" },
-};
-
-export const digest: Feature = {
-  name: "digest",
-  commands: [digestPreview, digestSend, digestSchedule, digestOff, digestOn],
-  groups: { digest: "cmd.digest" },
 };
 
 export const meetings: Feature = {

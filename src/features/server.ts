@@ -1,6 +1,7 @@
 import type { FeatureEffects } from "../core/model.ts";
 import type { FeatureReads } from "../core/ports.ts";
 import type { FeatureStore } from "../db/feature-store.ts";
+import { digestStore } from "./digest/store.ts";
 import { kudosStore } from "./kudos/store.ts";
 import { nudgesStore } from "./nudges/store.ts";
 import { topicRefreshStore } from "./topics/refresh-store.ts";
@@ -14,9 +15,14 @@ type FeatureName = keyof FeatureReads | keyof FeatureEffects;
  */
 type AnyFeatureStore = { [N in FeatureName]: FeatureStore<N> }[FeatureName];
 
-/** Every feature's store part, one line each (`src/db/store.ts` builds reads and effects from it). */
+/**
+ * Every feature's store part, one line each (`src/db/store.ts` builds reads and effects from it).
+ * Community erasure deletes their tables in this order: a part whose rows point at another's
+ * comes first (digest and topic refresh before the topics their rows name).
+ */
 export const FEATURE_STORES = [
   kudosStore,
+  digestStore,
   topicRefreshStore,
   topicsStore,
   nudgesStore,

@@ -13,7 +13,6 @@ export const ERASE_TABLES = [
   "audit_log",
   "profiles",
   "profile_drafts",
-  "digest_topics",
   "meeting_rsvps",
   "rotation_ledger",
   "rotation_aways",

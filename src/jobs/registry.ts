@@ -11,7 +11,6 @@ import { meetingHoliday } from "./meeting-holiday.ts";
 import { meetingRemind } from "./meeting-remind.ts";
 import { memberSync } from "./member-sync.ts";
 import { tokenReencrypt } from "./token-reencrypt.ts";
-import { weeklyDigest } from "./weekly-digest.ts";
 import { welcomeFollowup } from "./welcome-followup.ts";
 
 /** The jobs guyub runs, in dispatch order. */
@@ -28,7 +27,6 @@ export const JOB_KINDS: readonly JobKind[] = [
   meetingHoliday,
   meetingRemind,
   meetingClose,
-  weeklyDigest,
   // The moved features' jobs; the others join this list as their features move.
   ...FEATURE_JOBS,
   tokenReencrypt,

@@ -8,12 +8,12 @@
  */
 import { env } from "cloudflare:workers";
 import { expect, it } from "vitest";
-import { buildDigest } from "../../src/core/digest/build.ts";
 import { translator } from "../../src/core/i18n/index.ts";
 import { upcomingMeetings } from "../../src/core/meetings/schedule.ts";
 import { createDb } from "../../src/db/client.ts";
 import { communityById } from "../../src/db/member-sync.ts";
 import { createCommunityStore } from "../../src/db/store.ts";
+import { buildDigest } from "../../src/features/digest/build.ts";
 import { sendNudges } from "../../src/features/nudges/jobs.ts";
 import { nudgeTemplate } from "../../src/features/nudges/message.ts";
 import { scanWindow } from "../../src/features/nudges/rules.ts";

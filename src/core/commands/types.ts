@@ -45,7 +45,6 @@ export interface CommandContext {
     | "meetings"
     | "rotation"
     | "readFormDraft"
-    | "digest"
   > &
     FeatureReads;
   /** Where the command was typed and who is a bot there; absent when the adapter does not say. */

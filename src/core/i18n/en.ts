@@ -1,6 +1,5 @@
 import { featuresEn } from "../../features/catalog.ts";
 import { examplesEn } from "../commands/strings-examples-en.ts";
-import { digestEn } from "../digest/strings-en.ts";
 import { healthEn } from "../health/strings-en.ts";
 import { discordInstallEn } from "../install/strings-discord-en.ts";
 import { installEn } from "../install/strings-en.ts";
@@ -21,7 +20,6 @@ import { setupEn } from "../setup/strings-en.ts";
 export const en = {
   ...profileEn,
   ...featuresEn,
-  ...digestEn,
   ...membershipEn,
   ...meetingsEn,
   ...rotationEn,

@@ -1,6 +1,5 @@
 import { featuresId } from "../../features/catalog.ts";
 import { examplesId } from "../commands/strings-examples-id.ts";
-import { digestId } from "../digest/strings-id.ts";
 import { healthId } from "../health/strings-id.ts";
 import { discordInstallId } from "../install/strings-discord-id.ts";
 import { installId } from "../install/strings-id.ts";
@@ -23,7 +22,6 @@ import type { MessageKey } from "./en.ts";
 export const id: Record<MessageKey, string> = {
   ...profileId,
   ...featuresId,
-  ...digestId,
   ...membershipId,
   ...meetingsId,
   ...rotationId,

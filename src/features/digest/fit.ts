@@ -1,4 +1,4 @@
-import type { Message, Text } from "../message.ts";
+import type { Message, Text } from "../../core/message.ts";
 
 /** How much of each list and member text a digest shows; tighter levels keep it within Discord's 2,000 characters. */
 export interface Caps {

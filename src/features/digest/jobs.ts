@@ -1,14 +1,14 @@
-import { buildDigest } from "../core/digest/build.ts";
-import { isoWeek } from "../core/digest/period.ts";
-import { DAY_MS } from "../core/durations.ts";
-import { weekdayOf } from "../core/meetings/calendar.ts";
-import type { Effect } from "../core/model.ts";
-import type { Db } from "../db/client.ts";
-import { communityById } from "../db/member-sync.ts";
-import { applyAndEnqueue } from "./apply.ts";
-import type { PlannedClaim } from "./claimed.ts";
-import type { DueItem, JobKind } from "./job-kind.ts";
-import { lastClaims, localClock, quarterHoursAfter } from "./periods.ts";
+import { DAY_MS } from "../../core/durations.ts";
+import { weekdayOf } from "../../core/meetings/calendar.ts";
+import type { Effect } from "../../core/model.ts";
+import type { Db } from "../../db/client.ts";
+import { communityById } from "../../db/member-sync.ts";
+import { applyAndEnqueue } from "../../jobs/apply.ts";
+import type { PlannedClaim } from "../../jobs/claimed.ts";
+import type { DueItem, JobKind } from "../../jobs/job-kind.ts";
+import { lastClaims, localClock, quarterHoursAfter } from "../../jobs/periods.ts";
+import { buildDigest } from "./build.ts";
+import { isoWeek } from "./period.ts";
 
 const NAME = "weekly-digest";
 

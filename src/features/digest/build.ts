@@ -1,11 +1,11 @@
-import { translator } from "../i18n/index.ts";
-import { committedHost } from "../meetings/closing.ts";
-import { holidaySkips } from "../meetings/holiday-skips.ts";
-import { readPlan } from "../meetings/plan-read.ts";
-import { upcomingMeetings } from "../meetings/schedule.ts";
-import type { Message } from "../message.ts";
-import type { Community } from "../model.ts";
-import { HORIZON } from "../rotation/turns.ts";
+import { translator } from "../../core/i18n/index.ts";
+import { committedHost } from "../../core/meetings/closing.ts";
+import { holidaySkips } from "../../core/meetings/holiday-skips.ts";
+import { readPlan } from "../../core/meetings/plan-read.ts";
+import { upcomingMeetings } from "../../core/meetings/schedule.ts";
+import type { Message } from "../../core/message.ts";
+import type { Community } from "../../core/model.ts";
+import { HORIZON } from "../../core/rotation/turns.ts";
 import { digestPeriod, digestWindow } from "./period.ts";
 import type { DigestReads, DigestWeek } from "./ports.ts";
 import { type NextMeeting, renderDigest } from "./render.ts";
@@ -26,7 +26,7 @@ export interface Digest {
 
 /**
  * The week's digest for a community at `now` (the 7 days before it), as a neutral public message
- * in the community's language. Every number is an indexed COUNT (src/db/digest.ts), never a load
+ * in the community's language. Every number is an indexed COUNT (store.ts), never a load
  * of the member list: the cost does not grow with the community (about 160 ms for 100,000 members).
  */
 export async function buildDigest(reads: DigestReads, community: Community, now: Date): Promise<Digest> {

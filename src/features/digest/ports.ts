@@ -1,7 +1,7 @@
-import type { OutboxDraft } from "../delivery.ts";
-import type { MeetingCalendar, MeetingReads } from "../meetings/ports.ts";
-import type { RotationReads } from "../rotation/ports.ts";
-import type { LedgerEntry } from "../rotation/types.ts";
+import type { OutboxDraft } from "../../core/delivery.ts";
+import type { MeetingCalendar, MeetingReads } from "../../core/meetings/ports.ts";
+import type { RotationReads } from "../../core/rotation/ports.ts";
+import type { LedgerEntry } from "../../core/rotation/types.ts";
 
 /** The week a digest covers: `[from, to)`, and the same as community-local days `[fromDay, toDay)`. */
 export interface DigestWindow {
@@ -17,7 +17,7 @@ export interface Capped<T> {
   readonly total: number;
 }
 
-/** What happened in a community in one week, read with indexed queries only (src/db/digest.ts). */
+/** What happened in a community in one week, read with indexed queries only (store.ts). */
 export interface DigestWeek {
   /** Members welcomed this week (platform user ids, oldest first). */
   readonly newcomers: Capped<string>;
@@ -61,7 +61,7 @@ export interface DigestSettings {
   readonly mainChannelId: string | null;
 }
 
-/** The reads the digest needs (src/db/digest.ts). */
+/** The reads the digest needs (store.ts). */
 export interface DigestReads {
   /** The week's news; `period` (the digest's ISO week) tells which earlier digests' topics rest. */
   week(communityId: number, window: DigestWindow, period: string): Promise<DigestWeek>;
@@ -75,7 +75,7 @@ export interface DigestReads {
   posted(communityId: number, key: string): Promise<boolean>;
 }
 
-/** The digest's state changes, applied by `store.apply` in one batch (src/db/digest.ts). */
+/** The digest's state changes, applied by `store.apply` in one batch (store.ts). */
 export type DigestEffect =
   | {
       readonly type: "digest.settings";
@@ -95,7 +95,15 @@ export type DigestEffect =
       readonly topics?: { readonly period: string; readonly ids: readonly number[] };
     };
 
-/** Whether an effect is a digest effect (store.apply hands those to src/db/digest.ts). */
-export function isDigestEffect(effect: { readonly type: string }): effect is DigestEffect {
-  return effect.type === "digest.settings" || effect.type === "digest.post";
+// The digest's state joins core's `Effect` and `CommunityStore` from here (declaration merging).
+declare module "../../core/model.ts" {
+  interface FeatureEffects {
+    digest: DigestEffect;
+  }
+}
+declare module "../../core/ports.ts" {
+  interface FeatureReads {
+    /** The weekly digest's reads. */
+    readonly digest: DigestReads;
+  }
 }

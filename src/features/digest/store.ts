@@ -1,10 +1,23 @@
 import { type CompiledQuery, sql } from "kysely";
-import type { DigestEffect, DigestReads, DigestWeek, DigestWindow } from "../core/digest/ports.ts";
-import type { Db } from "./client.ts";
-import { createMeetingDayReads } from "./meeting-days.ts";
-import { createMeetingReads } from "./meetings.ts";
-import { writeDraftQueries } from "./outbox.ts";
-import { createRotationReads } from "./rotation.ts";
+import type { Db } from "../../db/client.ts";
+import { featureStore } from "../../db/feature-store.ts";
+import { createMeetingDayReads } from "../../db/meeting-days.ts";
+import { createMeetingReads } from "../../db/meetings.ts";
+import { writeDraftQueries } from "../../db/outbox.ts";
+import { createRotationReads } from "../../db/rotation.ts";
+import type { DigestEffect, DigestReads, DigestWeek, DigestWindow } from "./ports.ts";
+
+/**
+ * The digest's store part (listed in src/features/server.ts before the topics' parts: a digest's
+ * topic rows point at their topics).
+ */
+export const digestStore = featureStore({
+  name: "digest",
+  reads: createDigestReads,
+  effectTypes: ["digest.settings", "digest.post"],
+  effectQueries: digestEffectQueries,
+  communityTables: ["digest_topics"],
+});
 
 /** Names listed in a digest section before "and N more". */
 const LIST_CAP = 10;

@@ -1,5 +1,5 @@
-import { DAY_MS } from "../durations.ts";
-import { localDay } from "../local-time.ts";
+import { DAY_MS } from "../../core/durations.ts";
+import { localDay } from "../../core/local-time.ts";
 
 /**
  * The ISO week (`2027-W09`) of a local day: the digest's period. One digest per community per

@@ -1,12 +1,12 @@
-import { shorten } from "../../features/topics/fold.ts";
-import { actionButton } from "../actions/pack.ts";
-import type { Translator } from "../i18n/index.ts";
-import { formatMeetingTime } from "../meetings/format.ts";
-import type { HolidaySkip } from "../meetings/holiday-skips.ts";
-import type { Meeting } from "../meetings/schedule.ts";
-import type { Block, Field, Inline, Message } from "../message.ts";
-import type { Community } from "../model.ts";
-import { shortDay, weekRange } from "./dates.ts";
+import { actionButton } from "../../core/actions/pack.ts";
+import { shortDay, weekRange } from "../../core/digest/dates.ts";
+import type { Translator } from "../../core/i18n/index.ts";
+import { formatMeetingTime } from "../../core/meetings/format.ts";
+import type { HolidaySkip } from "../../core/meetings/holiday-skips.ts";
+import type { Meeting } from "../../core/meetings/schedule.ts";
+import type { Block, Field, Inline, Message } from "../../core/message.ts";
+import type { Community } from "../../core/model.ts";
+import { shorten } from "../topics/fold.ts";
 import { BUDGET, type Caps, estimate, LEVELS } from "./fit.ts";
 import type { DigestMeetingDay, DigestWeek, DigestWindow } from "./ports.ts";
 

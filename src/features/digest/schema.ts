@@ -4,3 +4,9 @@ export interface DigestTopicsTable {
   period: string;
   topic_id: number;
 }
+
+declare module "../../db/schema.ts" {
+  interface FeatureTables {
+    digest_topics: DigestTopicsTable;
+  }
+}

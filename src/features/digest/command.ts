@@ -1,13 +1,13 @@
-import { buildDigest } from "../digest/build.ts";
-import { calendarWeek } from "../digest/dates.ts";
-import { localDay } from "../local-time.ts";
-import { formatClock } from "../meetings/format.ts";
-import { parseTime, parseWeekday } from "../meetings/parse.ts";
-import { ephemeral } from "../message.ts";
-import { defineCommand } from "./define.ts";
-import { option } from "./options.ts";
-import { localized } from "./syntax.ts";
-import type { CommandContext } from "./types.ts";
+import { defineCommand } from "../../core/commands/define.ts";
+import { option } from "../../core/commands/options.ts";
+import { localized } from "../../core/commands/syntax.ts";
+import type { CommandContext } from "../../core/commands/types.ts";
+import { calendarWeek } from "../../core/digest/dates.ts";
+import { localDay } from "../../core/local-time.ts";
+import { formatClock } from "../../core/meetings/format.ts";
+import { parseTime, parseWeekday } from "../../core/meetings/parse.ts";
+import { ephemeral } from "../../core/message.ts";
+import { buildDigest } from "./build.ts";
 
 /** A one-word text option: on Slack, a text followed by another is one word or a quoted phrase. */
 const word = (...args: Parameters<typeof option.text>) => ({ ...option.text(...args), rest: false });
