@@ -173,8 +173,12 @@ describe("the size guard: each root as Discord counts it", () => {
   });
 });
 
-/** Every core source file, as text: the usage lines its replies build. */
-const SOURCES = import.meta.glob("../src/core/**/*.ts", { query: "?raw", import: "default", eager: true });
+/** Every core source file (core and feature folders), as text: the usage lines its replies build. */
+const SOURCES = import.meta.glob(["../src/core/**/*.ts", "../src/features/**/*.ts"], {
+  query: "?raw",
+  import: "default",
+  eager: true,
+});
 
 describe("every reply names a command under its own root", () => {
   it("builds moderator usages with moderatorPrefix and member usages with prefix", () => {

@@ -1,6 +1,7 @@
-/** English strings of the weekly digest and its commands (spread into the catalog, en.ts). */
+/** English strings of the weekly digest and its commands (listed in src/features/catalog.ts). */
 export const digestEn = {
   "cmd.digest": "The weekly digest in the main channel",
+  "example.digestWeekday": "mon",
   "cmd.digest.preview": "See this week's digest privately, as it would be posted",
   "cmd.digest.send": "Post this week's digest now (it counts as the week's digest)",
   "cmd.digest.schedule": "Choose the weekday and local time of the weekly digest",

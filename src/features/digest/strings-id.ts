@@ -1,8 +1,9 @@
 import type { digestEn } from "./strings-en.ts";
 
-/** Bahasa Indonesia strings of the weekly digest (spread into the catalog, id.ts). */
+/** Bahasa Indonesia strings of the weekly digest (listed in src/features/catalog.ts). */
 export const digestId: Record<keyof typeof digestEn, string> = {
   "cmd.digest": "Ringkasan mingguan di kanal utama",
+  "example.digestWeekday": "senin",
   "cmd.digest.preview": "Lihat ringkasan minggu ini secara pribadi, persis seperti yang akan dikirim",
   "cmd.digest.send": "Kirim ringkasan minggu ini sekarang (dihitung sebagai ringkasan minggu ini)",
   "cmd.digest.schedule": "Pilih hari dan jam (waktu setempat) ringkasan mingguan",

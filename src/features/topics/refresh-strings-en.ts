@@ -1,4 +1,4 @@
-/** English strings of the topic refresh, the host's choice and `/cop topic history` (spread into en.ts). */
+/** English strings of the topic refresh, the host's choice and `/cop topic history` (listed in src/features/catalog.ts). */
 export const topicRefreshEn = {
   "cmd.topic": "Topics for the meetings: suggest, support, see what was discussed",
   "cmd.topic.history": "What past meetings discussed, when, and who hosted",

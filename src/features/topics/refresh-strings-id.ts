@@ -1,6 +1,6 @@
 import type { topicRefreshEn } from "./refresh-strings-en.ts";
 
-/** Indonesian strings of the topic refresh and `/cop topic history` (spread into id.ts). */
+/** Indonesian strings of the topic refresh and `/cop topic history` (listed in src/features/catalog.ts). */
 export const topicRefreshId: Record<keyof typeof topicRefreshEn, string> = {
   "cmd.topic": "Topik pertemuan: usulkan, dukung, lihat yang sudah dibahas",
   "cmd.topic.history": "Topik pertemuan sebelumnya: kapan dibahas dan siapa fasilitatornya",

@@ -1,6 +1,8 @@
-/** English strings of the topic backlog (spread into the catalog, en.ts). */
+/** English strings of the topic backlog (listed in src/features/catalog.ts). */
 export const topicsEn = {
   "cmd.topic.suggest": "Suggest a topic for a meeting",
+  "example.topicTitle": "Large classes",
+  "example.topicDetails": "Group work with 40 pupils",
   "cmd.topic.list": "The topic backlog, most wanted first",
   "cmd.topic.vote": "Vote for a topic",
   "cmd.topic.unvote": "Take back your vote",

@@ -3,6 +3,8 @@ import type { topicsEn } from "./strings-en.ts";
 /** Bahasa Indonesia strings of the topic backlog: "dukung" for vote (see docs/architecture.md). */
 export const topicsId: Record<keyof typeof topicsEn, string> = {
   "cmd.topic.suggest": "Usulkan topik untuk pertemuan",
+  "example.topicTitle": "Kelas besar",
+  "example.topicDetails": "Kerja kelompok dengan 40 murid",
   "cmd.topic.list": "Daftar usulan topik, yang paling didukung dulu",
   "cmd.topic.vote": "Dukung sebuah topik",
   "cmd.topic.unvote": "Tarik kembali dukungan Anda",
