@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { jobDepsAt } from "../src/compose.ts";
-import { weeklyDigest } from "../src/jobs/weekly-digest.ts";
+import { weeklyDigest } from "../src/features/digest/jobs.ts";
 import { resetDb, snapshot } from "./support/db.ts";
 import { DIGEST_AT, seedWeek } from "./support/digest.ts";
 import { countWhere } from "./support/membership.ts";

@@ -1,8 +1,8 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { buildDigest } from "../src/core/digest/build.ts";
 import { createDb } from "../src/db/client.ts";
-import { createDigestReads } from "../src/db/digest.ts";
+import { buildDigest } from "../src/features/digest/build.ts";
+import { createDigestReads } from "../src/features/digest/store.ts";
 import { resetDb } from "./support/db.ts";
 import { DIGEST_AT, seedWeek, slackLines } from "./support/digest.ts";
 

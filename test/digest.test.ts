@@ -1,9 +1,9 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { renderDiscordMessage } from "../src/adapters/discord/render.ts";
-import { buildDigest } from "../src/core/digest/build.ts";
 import { createDb } from "../src/db/client.ts";
-import { createDigestReads } from "../src/db/digest.ts";
+import { buildDigest } from "../src/features/digest/build.ts";
+import { createDigestReads } from "../src/features/digest/store.ts";
 import { resetDb } from "./support/db.ts";
 import { DIGEST_AT, seedMember, seedWeek, slackLines } from "./support/digest.ts";
 

@@ -1,8 +1,8 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { jobDepsAt } from "../src/compose.ts";
+import { sendNudges } from "../src/features/nudges/jobs.ts";
 import { readActivity } from "../src/jobs/discord-activity.ts";
-import { sendNudges } from "../src/jobs/nudges.ts";
 import { resetDb } from "./support/db.ts";
 import { seedCommunity } from "./support/delivery.ts";
 import { GUILD, group, MANAGE_GUILD, moderatorInteraction, signedDiscord, sub } from "./support/discord.ts";

@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Effect } from "../src/core/model.ts";
 import { createDb } from "../src/db/client.ts";
-import { communityById } from "../src/db/member-sync.ts";
+import { communityById } from "../src/db/communities.ts";
 import { createCommunityStore } from "../src/db/store.ts";
 import { resetDb } from "./support/db.ts";
 import { packedButton, slackButton } from "./support/interactions.ts";

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { type RankableTopic, type RankableVote, rankTopics, voteWeight } from "../src/core/topics/choose.ts";
+import {
+  type RankableTopic,
+  type RankableVote,
+  rankTopics,
+  voteWeight,
+} from "../src/features/topics/choose.ts";
 
 const NOW = new Date("2027-03-01T12:00:00Z");
 const DAY = 24 * 60 * 60 * 1000;

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { readPlan } from "../src/features/meetings/plan-read.ts";
-import { topicRefresh } from "../src/jobs/topic-refresh.ts";
+import { topicRefresh } from "../src/features/topics/refresh-job.ts";
 import { resetDb } from "./support/db.ts";
 import { seedCommunity } from "./support/delivery.ts";
 import { signedDiscord } from "./support/discord.ts";

@@ -5,7 +5,7 @@ import { translator } from "../src/core/i18n/index.ts";
 import type { Community } from "../src/core/model.ts";
 import { meetingAnnounce } from "../src/features/meetings/announce-job.ts";
 import { announcementUpdate } from "../src/features/meetings/announcement.ts";
-import { topicRefresh } from "../src/jobs/topic-refresh.ts";
+import { topicRefresh } from "../src/features/topics/refresh-job.ts";
 import { resetDb } from "./support/db.ts";
 import { seedCommunity } from "./support/delivery.ts";
 import { RecordingQueue } from "./support/queue.ts";

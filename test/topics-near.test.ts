@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { recentlyDiscussed, sameSubject, subjectWords } from "../src/core/topics/near.ts";
+import { recentlyDiscussed, sameSubject, subjectWords } from "../src/features/topics/near.ts";
 
 describe("two titles on the same subject", () => {
   it.each([

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Effect } from "../src/core/model.ts";
-import { foldTitle } from "../src/core/topics/fold.ts";
+import { foldTitle } from "../src/features/topics/fold.ts";
 import { resetDb } from "./support/db.ts";
 import { memberContext, realStore } from "./support/profiles.ts";
 

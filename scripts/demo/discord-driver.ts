@@ -6,7 +6,7 @@
  */
 import { sign } from "node:crypto";
 import { type CommandRoot, MEMBER_ROOT } from "../../src/core/commands/roots.ts";
-import { splitSlackLine } from "../../src/core/commands/topic.ts";
+import { splitSlackLine } from "../../src/features/topics/command.ts";
 import { buildDiscordCommand, snowflakeAt } from "../lib/discord-interaction.ts";
 import type { StandinState } from "../standins/state.ts";
 import type { Clock } from "./clock.ts";

@@ -1,11 +1,7 @@
 import type { ActivityEffect } from "./activity/effect.ts";
 import type { LossCause, OutboxDraft } from "./delivery.ts";
-import type { DigestEffect } from "./digest/ports.ts";
 import type { Locale } from "./i18n/index.ts";
-import type { NudgeEffect } from "./nudges/ports.ts";
 import type { PlatformId } from "./platform.ts";
-import type { TopicEffect } from "./topics/effects.ts";
-import type { TopicRefreshEffect } from "./topics/refresh-effects.ts";
 
 /** A platform's opaque id, declared by its adapter with its traits (`src/core/platform.ts`). */
 export type { PlatformId } from "./platform.ts";
@@ -88,16 +84,8 @@ export type Effect =
   | { readonly type: "form.clearDraft"; readonly userId: string; readonly formId: string }
   /** The delivery notice was shown to a moderator. */
   | { readonly type: "delivery.noticeShown" }
-  /** The digest's settings and post (src/core/digest/). */
-  | DigestEffect
-  /** The topic chosen per meeting, discussed and archived topics (src/core/topics/refresh*). */
-  | TopicRefreshEffect
   /** A member seen active (messages, buttons, RSVPs; src/core/activity/). */
   | ActivityEffect
-  /** Nudge preferences, snoozes and settings (src/core/nudges/). */
-  | NudgeEffect
-  /** The topic backlog: suggestions, votes, pins, retirements, edits (src/core/topics/). */
-  | TopicEffect
   /** The effects of the features in `src/features/`, each declared by its feature. */
   | FeatureEffects[keyof FeatureEffects];
 

@@ -1,9 +1,5 @@
 import type { BlockCause } from "./delivery.ts";
-import type { DigestReads } from "./digest/ports.ts";
 import type { Community, Contact, Effect, Member } from "./model.ts";
-import type { NudgeReads } from "./nudges/ports.ts";
-import type { TopicReads } from "./topics/backlog.ts";
-import type { TopicRefreshReads } from "./topics/refresh-ports.ts";
 
 /** A speaker after `register`: the rows, and whether this call met them for the first time. */
 export interface Registered {
@@ -70,14 +66,6 @@ export interface CommunityStore extends FeatureReads {
   ): Promise<Record<string, string | string[]> | null>;
   /** Delivery counts and recent errors, for `/copmod delivery status`. */
   deliveryReport(communityId: number, since: Date): Promise<DeliveryReport>;
-  /** Nudge settings, a member's nudge preferences, the quiet list (src/core/nudges/). */
-  readonly nudges: NudgeReads;
-  /** The topic chosen per meeting, the backlog it is chosen from, the history (src/core/topics/). */
-  readonly topicRefresh: TopicRefreshReads;
-  /** The weekly digest's reads (src/core/digest/). */
-  readonly digest: DigestReads;
-  /** The topic backlog: open topics with votes, one topic, a suggestion's duplicate (src/core/topics/). */
-  readonly topics: TopicReads;
 }
 
 /** What an `apply` left for the caller to do after the transaction. */

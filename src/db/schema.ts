@@ -1,10 +1,9 @@
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 import type { BlockCause } from "../core/delivery.ts";
 import type { PlatformId } from "../core/model.ts";
+import type { ActivityChannelsTable } from "./activity-schema.ts";
 import type { HealthCronTickTable, HealthQueueHeartbeatsTable } from "./health-schema.ts";
 import type { InstallationsTable, OauthStatesTable } from "./installations-schema.ts";
-import type { ActivityChannelsTable, MemberNudgesTable, NudgeSettingsTable } from "./nudges-schema.ts";
-import type { DigestTopicsTable, MeetingTopicsTable, TopicsTable, TopicVotesTable } from "./topics-schema.ts";
 
 /** Table types for Kysely, mirroring `migrations/`. snake_case as in SQL. */
 export interface CommunitiesTable {
@@ -168,12 +167,6 @@ export interface Database extends FeatureTables {
   delivery_blocks: DeliveryBlocksTable;
   dm_channels: DmChannelsTable;
   form_drafts: FormDraftsTable;
-  topics: TopicsTable;
-  topic_votes: TopicVotesTable;
-  meeting_topics: MeetingTopicsTable;
-  digest_topics: DigestTopicsTable;
-  nudge_settings: NudgeSettingsTable;
-  member_nudges: MemberNudgesTable;
   activity_channels: ActivityChannelsTable;
   health_cron_tick: HealthCronTickTable;
   health_queue_heartbeats: HealthQueueHeartbeatsTable;

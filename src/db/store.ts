@@ -1,12 +1,8 @@
 import type { CompiledQuery } from "kysely";
 import { isActivityEffect } from "../core/activity/effects.ts";
-import { isDigestEffect } from "../core/digest/ports.ts";
 import { DuplicateDeliveryError } from "../core/errors.ts";
 import type { Community, Effect, FeatureEffects } from "../core/model.ts";
-import { isNudgeEffect } from "../core/nudges/ports.ts";
 import type { AuditEntry, CommunityStore, FeatureReads } from "../core/ports.ts";
-import { isTopicEffect } from "../core/topics/effects.ts";
-import { isTopicRefreshEffect } from "../core/topics/refresh-effects.ts";
 import { FEATURE_STORES } from "../features/server.ts";
 import { activityEffectQueries } from "./activity.ts";
 import { type Db, runBatch } from "./client.ts";
@@ -19,14 +15,10 @@ import {
 } from "./communities.ts";
 import { clearBlocksQueries, lossQueries } from "./delivery-blocks.ts";
 import { deliveryReport } from "./delivery-report.ts";
-import { createDigestReads, digestEffectQueries } from "./digest.ts";
 import { memberFromRow } from "./mappers.ts";
 import { cachePlatformAdminQuery, listModeratorRows, setModeratorQuery } from "./members.ts";
-import { createNudgeReads, nudgeEffectQueries } from "./nudges.ts";
 import { pendingIdsQuery, retryDeadQuery, writeDraftQueries } from "./outbox.ts";
 import type { CommunityUpdate } from "./schema.ts";
-import { createTopicRefreshReads, topicRefreshEffectQueries } from "./topic-refresh.ts";
-import { createTopicReads, topicEffectQueries } from "./topics.ts";
 
 /** The D1 implementation of core's `CommunityStore`. */
 export function createCommunityStore(db: Db, d1: D1Database): CommunityStore {
@@ -105,11 +97,7 @@ export function createCommunityStore(db: Db, d1: D1Database): CommunityStore {
     },
 
     deliveryReport: (communityId, since) => deliveryReport(db, communityId, since),
-    nudges: createNudgeReads(db),
-    topicRefresh: createTopicRefreshReads(db),
     ...featureReads(db),
-    digest: createDigestReads(db),
-    topics: createTopicReads(db),
   };
 }
 
@@ -138,12 +126,8 @@ const RESUME_LIMIT = 5000;
 
 function effectQueries(db: Db, community: Community, effect: Effect, now: Date): CompiledQuery[] {
   if (isActivityEffect(effect)) return activityEffectQueries(db, community.id, effect, now);
-  if (isNudgeEffect(effect)) return nudgeEffectQueries(db, community.id, effect, now);
-  if (isTopicRefreshEffect(effect)) return topicRefreshEffectQueries(db, community.id, effect, now);
   if (isFeatureEffect(effect))
     return FEATURE_BY_EFFECT.get(effect.type)?.(db, community.id, effect, now) ?? [];
-  if (isDigestEffect(effect)) return digestEffectQueries(db, community.id, effect, now);
-  if (isTopicEffect(effect)) return topicEffectQueries(db, community.id, effect, now);
   const at = now.toISOString();
   const setCommunity = (values: CommunityUpdate) =>
     db.updateTable("communities").set(values).where("id", "=", community.id).compile();

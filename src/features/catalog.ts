@@ -1,12 +1,20 @@
+import { digestEn } from "./digest/strings-en.ts";
+import { digestId } from "./digest/strings-id.ts";
 import { kudosEn } from "./kudos/strings-en.ts";
 import { kudosId } from "./kudos/strings-id.ts";
 import { meetingStringsEn, meetingStringsId } from "./meetings/strings.ts";
 import { membershipEn } from "./membership/strings-en.ts";
 import { membershipId } from "./membership/strings-id.ts";
+import { nudgesEn } from "./nudges/strings-en.ts";
+import { nudgesId } from "./nudges/strings-id.ts";
 import { profileEn } from "./profile/strings-en.ts";
 import { profileId } from "./profile/strings-id.ts";
 import { rotationEn } from "./rotation/strings-en.ts";
 import { rotationId } from "./rotation/strings-id.ts";
+import { topicRefreshEn } from "./topics/refresh-strings-en.ts";
+import { topicRefreshId } from "./topics/refresh-strings-id.ts";
+import { topicsEn } from "./topics/strings-en.ts";
+import { topicsId } from "./topics/strings-id.ts";
 
 /** Every feature's English strings, one line each (spread into the catalog, src/core/i18n/en.ts). */
 export const featuresEn = {
@@ -15,6 +23,10 @@ export const featuresEn = {
   ...membershipEn,
   ...meetingStringsEn,
   ...rotationEn,
+  ...topicRefreshEn,
+  ...topicsEn,
+  ...nudgesEn,
+  ...digestEn,
 } as const;
 
 /** Every feature's Indonesian strings, one line each (src/core/i18n/id.ts). */
@@ -24,4 +36,8 @@ export const featuresId: Record<keyof typeof featuresEn, string> = {
   ...membershipId,
   ...meetingStringsId,
   ...rotationId,
+  ...topicRefreshId,
+  ...topicsId,
+  ...nudgesId,
+  ...digestId,
 };

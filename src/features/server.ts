@@ -1,18 +1,15 @@
 import type { FeatureEffects } from "../core/model.ts";
 import type { FeatureReads } from "../core/ports.ts";
 import type { FeatureStore } from "../db/feature-store.ts";
-import type { JobKind } from "../jobs/job-kind.ts";
+import { digestStore } from "./digest/store.ts";
 import { kudosStore } from "./kudos/store.ts";
-import { meetingAnnounce } from "./meetings/announce-job.ts";
-import { meetingClose } from "./meetings/close-job.ts";
-import { meetingHoliday } from "./meetings/holiday-job.ts";
-import { meetingRemind } from "./meetings/remind-job.ts";
 import { meetingsStore } from "./meetings/store.ts";
-import { memberSync } from "./membership/member-sync-job.ts";
 import { membershipStore } from "./membership/store.ts";
-import { welcomeFollowup } from "./membership/welcome-followup-job.ts";
+import { nudgesStore } from "./nudges/store.ts";
 import { profilesStore } from "./profile/store.ts";
 import { rotationStore } from "./rotation/store.ts";
+import { topicRefreshStore } from "./topics/refresh-store.ts";
+import { topicsStore } from "./topics/store.ts";
 
 /** A name a feature declared its reads or effects under. */
 type FeatureName = keyof FeatureReads | keyof FeatureEffects;
@@ -23,29 +20,24 @@ type FeatureName = keyof FeatureReads | keyof FeatureEffects;
  */
 type AnyFeatureStore = { [N in FeatureName]: FeatureStore<N> }[FeatureName];
 
-/** Every feature's store part, one line each (`src/db/store.ts` builds reads and effects from it). */
+/**
+ * Every feature's store part, one line each (`src/db/store.ts` builds reads and effects from it).
+ * Community erasure deletes their tables in this order: a part whose rows point at another's
+ * comes first (digest and topic refresh before the topics their rows name).
+ */
 export const FEATURE_STORES = [
   kudosStore,
   profilesStore,
   membershipStore,
   meetingsStore,
   rotationStore,
+  digestStore,
+  topicRefreshStore,
+  topicsStore,
+  nudgesStore,
 ] as const satisfies readonly AnyFeatureStore[];
 
 // A feature that declared reads or effects in core but whose store part is not listed here fails
 // the typecheck on this line, naming it (the store would otherwise lack its reads at run time).
 type Unlisted = Exclude<FeatureName, (typeof FEATURE_STORES)[number]["name"]>;
 export const EVERY_FEATURE_STORE_LISTED: [Unlisted] extends [never] ? true : Unlisted = true;
-
-/**
- * Every feature's jobs, in dispatch order (`JOB_KINDS`, src/jobs/registry.ts, runs them after
- * delivery and housekeeping; kinds due at the same quarter-hour are claimed in this order).
- */
-export const FEATURE_JOBS: readonly JobKind[] = [
-  memberSync,
-  welcomeFollowup,
-  meetingAnnounce,
-  meetingHoliday,
-  meetingRemind,
-  meetingClose,
-];

@@ -19,7 +19,7 @@ import {
   saveCursorQuery,
 } from "../db/activity-channels.ts";
 import { runBatch } from "../db/client.ts";
-import { communityById } from "../db/member-sync.ts";
+import { communityById } from "../db/communities.ts";
 import type { JobDeps, JobKind, JobResult } from "./job-kind.ts";
 
 export const DISCORD_ACTIVITY_JOB = "discord-activity";

@@ -8,19 +8,19 @@
  */
 import { env } from "cloudflare:workers";
 import { expect, it } from "vitest";
-import { buildDigest } from "../../src/core/digest/build.ts";
 import { translator } from "../../src/core/i18n/index.ts";
-import { nudgeTemplate } from "../../src/core/nudges/message.ts";
-import { scanWindow } from "../../src/core/nudges/rules.ts";
 import { createDb } from "../../src/db/client.ts";
-import { communityById } from "../../src/db/member-sync.ts";
-import { readNudgeSettings } from "../../src/db/nudges.ts";
-import { bareScanQuery, fanOutPreviewQuery, fanOutQueries } from "../../src/db/nudges-scan.ts";
-import { nudgeTopics } from "../../src/db/nudges-topics.ts";
+import { communityById } from "../../src/db/communities.ts";
 import { createCommunityStore } from "../../src/db/store.ts";
+import { buildDigest } from "../../src/features/digest/build.ts";
 import { upcomingMeetings } from "../../src/features/meetings/schedule.ts";
+import { sendNudges } from "../../src/features/nudges/jobs.ts";
+import { nudgeTemplate } from "../../src/features/nudges/message.ts";
+import { scanWindow } from "../../src/features/nudges/rules.ts";
+import { bareScanQuery, fanOutPreviewQuery, fanOutQueries } from "../../src/features/nudges/scan-store.ts";
+import { readNudgeSettings } from "../../src/features/nudges/store.ts";
+import { nudgeTopics } from "../../src/features/nudges/topics-store.ts";
 import type { JobDeps } from "../../src/jobs/job-kind.ts";
-import { sendNudges } from "../../src/jobs/nudges.ts";
 import { type CommandRun, measureCommands } from "./commands-at-scale.ts";
 import { countingD1, type D1Counts } from "./counting-d1.ts";
 import { type CronTick, measureCronTicks } from "./cron-tick.ts";

@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { jobDepsAt } from "../../src/compose.ts";
-import { NUDGES_JOB, nudges } from "../../src/jobs/nudges.ts";
+import { NUDGES_JOB, nudges } from "../../src/features/nudges/jobs.ts";
 import { RecordingQueue } from "./queue.ts";
 import { testEnv } from "./worker.ts";
 

@@ -5,13 +5,10 @@
 export const examplesEn = {
   "example.timezone": "Asia/Jakarta",
   "example.weekday": "tue",
-  "example.digestWeekday": "mon",
   "example.time": "19:00",
   "example.channel": "#general",
   "example.channelPlaceholder": "#channel",
   "example.schedule": "weekly tue 19:00",
   "example.memberPlaceholder": "@member",
-  "example.topicTitle": "Large classes",
-  "example.topicDetails": "Group work with 40 pupils",
   "example.doneNotes": "Shared rubrics for project work",
 } as const;

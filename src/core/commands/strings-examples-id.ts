@@ -4,13 +4,10 @@ import type { examplesEn } from "./strings-examples-en.ts";
 export const examplesId: Record<keyof typeof examplesEn, string> = {
   "example.timezone": "WIB",
   "example.weekday": "selasa",
-  "example.digestWeekday": "senin",
   "example.time": "19.00",
   "example.channel": "#umum",
   "example.channelPlaceholder": "#kanal",
   "example.schedule": "mingguan selasa 19.00",
   "example.memberPlaceholder": "@anggota",
-  "example.topicTitle": "Kelas besar",
-  "example.topicDetails": "Kerja kelompok dengan 40 murid",
   "example.doneNotes": "Berbagi rubrik untuk tugas proyek",
 };

@@ -36,11 +36,7 @@ export interface CommandContext {
   readonly now: Date;
   readonly syntax: CommandSyntax;
   readonly registry: Registry;
-  readonly store: Pick<
-    CommunityStore,
-    "listModerators" | "deliveryReport" | "nudges" | "topics" | "topicRefresh" | "readFormDraft" | "digest"
-  > &
-    FeatureReads;
+  readonly store: Pick<CommunityStore, "listModerators" | "deliveryReport" | "readFormDraft"> & FeatureReads;
   /** Where the command was typed and who is a bot there; absent when the adapter does not say. */
   readonly place?: CommandPlace;
   /** The platform's answers about users and channels; absent where the adapter gives none (then: cannot tell). */

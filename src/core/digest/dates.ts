@@ -1,6 +1,5 @@
 import { DAY_MS } from "../durations.ts";
 import type { Translator } from "../i18n/index.ts";
-import type { DigestWindow } from "./ports.ts";
 
 const dayFormats = new Map<string, Intl.DateTimeFormat>();
 function dayFormat(t: Translator, withWeekday: boolean): Intl.DateTimeFormat {
@@ -26,7 +25,10 @@ export function shortDay(t: Translator, day: string): string {
 }
 
 /** "1–7 March 2027" / "1–7 Maret 2027": the seven local days the digest covers. */
-export function weekRange(t: Translator, window: DigestWindow): string {
+export function weekRange(
+  t: Translator,
+  window: { readonly fromDay: string; readonly toDay: string },
+): string {
   const last = new Date(utcDay(window.toDay).getTime() - DAY_MS);
   return dayFormat(t, false).formatRange(utcDay(window.fromDay), last);
 }

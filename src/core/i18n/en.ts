@@ -1,25 +1,17 @@
 import { featuresEn } from "../../features/catalog.ts";
 import { examplesEn } from "../commands/strings-examples-en.ts";
-import { digestEn } from "../digest/strings-en.ts";
 import { healthEn } from "../health/strings-en.ts";
 import { discordInstallEn } from "../install/strings-discord-en.ts";
 import { installEn } from "../install/strings-en.ts";
 import { accessEn } from "../membership/strings-access-en.ts";
-import { nudgesEn } from "../nudges/strings-en.ts";
 import { setupEn } from "../setup/strings-en.ts";
-import { topicRefreshEn } from "../topics/refresh-strings-en.ts";
-import { topicsEn } from "../topics/strings-en.ts";
 
 /**
  * The English catalog: the source of truth for keys and `{placeholders}`.
  * `id.ts` must provide every key (a missing key fails the typecheck).
  */
 export const en = {
-  ...nudgesEn,
   ...featuresEn,
-  ...digestEn,
-  ...topicRefreshEn,
-  ...topicsEn,
   ...setupEn,
   ...accessEn,
   ...discordInstallEn,

@@ -1,14 +1,10 @@
 import { featuresId } from "../../features/catalog.ts";
 import { examplesId } from "../commands/strings-examples-id.ts";
-import { digestId } from "../digest/strings-id.ts";
 import { healthId } from "../health/strings-id.ts";
 import { discordInstallId } from "../install/strings-discord-id.ts";
 import { installId } from "../install/strings-id.ts";
 import { accessId } from "../membership/strings-access-id.ts";
-import { nudgesId } from "../nudges/strings-id.ts";
 import { setupId } from "../setup/strings-id.ts";
-import { topicRefreshId } from "../topics/refresh-strings-id.ts";
-import { topicsId } from "../topics/strings-id.ts";
 import type { MessageKey } from "./en.ts";
 
 /**
@@ -17,11 +13,7 @@ import type { MessageKey } from "./en.ts";
  * Typed against the English keys: leaving one out fails the typecheck.
  */
 export const id: Record<MessageKey, string> = {
-  ...nudgesId,
   ...featuresId,
-  ...digestId,
-  ...topicRefreshId,
-  ...topicsId,
   ...setupId,
   ...accessId,
   ...discordInstallId,

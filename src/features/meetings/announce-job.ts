@@ -1,8 +1,8 @@
 import type { Effect } from "../../core/model.ts";
-import { topicFor } from "../../db/topic-refresh.ts";
 import { applyAndEnqueue } from "../../jobs/apply.ts";
 import { claimedPeriods, firstCronAt, type PlannedClaim } from "../../jobs/claimed.ts";
 import type { JobKind } from "../../jobs/job-kind.ts";
+import { topicFor } from "../topics/refresh-store.ts";
 import { announcementDraft } from "./announcement.ts";
 import {
   comingMeetings,

@@ -1,7 +1,7 @@
 import { translator } from "../../core/i18n/index.ts";
 import type { Community } from "../../core/model.ts";
 import type { Db } from "../../db/client.ts";
-import { communityById } from "../../db/member-sync.ts";
+import { communityById } from "../../db/communities.ts";
 import type { JobDeps } from "../../jobs/job-kind.ts";
 import { calendarsNear, type DueCalendar, type MeetingCommunity } from "./calendars-job.ts";
 import { announceHorizonMs, REMIND_HORIZON_MS } from "./moments.ts";

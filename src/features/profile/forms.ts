@@ -4,7 +4,7 @@ import { DAY_MS } from "../../core/durations.ts";
 import { ephemeral, type Form, type Message } from "../../core/message.ts";
 import type { Effect } from "../../core/model.ts";
 import { fitsOneForm } from "../../core/platform.ts";
-import { introTopicEffects } from "../../core/topics/intro.ts";
+import { introTopicEffects } from "../topics/intro.ts";
 import { FIELD, type ProfileAnswers } from "./answers.ts";
 import { aboutValues, INTRO_FORM, introForm, profileValues } from "./fields.ts";
 import { introDraft } from "./intro-post.ts";

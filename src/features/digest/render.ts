@@ -1,0 +1,178 @@
+import { actionButton } from "../../core/actions/pack.ts";
+import { shortDay, weekRange } from "../../core/digest/dates.ts";
+import type { Translator } from "../../core/i18n/index.ts";
+import type { Block, Field, Inline, Message } from "../../core/message.ts";
+import type { Community } from "../../core/model.ts";
+import { formatMeetingTime } from "../meetings/format.ts";
+import type { HolidaySkip } from "../meetings/holiday-skips.ts";
+import type { Meeting } from "../meetings/schedule.ts";
+import { shorten } from "../topics/fold.ts";
+import { BUDGET, type Caps, estimate, LEVELS } from "./fit.ts";
+import type { DigestMeetingDay, DigestWeek, DigestWindow } from "./ports.ts";
+
+/** The next meeting as the digest shows it. */
+export interface NextMeeting {
+  readonly meeting: Meeting;
+  readonly host: string | null;
+  /** The host is the rotation's plan, not yet committed in the ledger. */
+  readonly planned: boolean;
+  /** Meeting days a holiday takes away before it. */
+  readonly skipped: readonly HolidaySkip[];
+  readonly topic: string | null;
+  readonly rsvps: DigestMeetingDay["rsvps"];
+}
+
+/** The button id of the topic backlog's "support this topic" action. */
+export const TOPIC_VOTE_ACTION = "topic.vote";
+
+/** A rendered digest and the archived topics it names (only those are marked reported). */
+export interface RenderedDigest {
+  readonly message: Message;
+  readonly archivedShown: readonly number[];
+}
+
+/**
+ * The digest's sections, each left out when it has nothing: newcomers, the next meeting, notes of
+ * the meetings held, the top open topics (with support buttons), kudos, the week in numbers, the
+ * topics archived. Member text (notes, topic titles, kudos reasons) stays plain strings, so the
+ * renderers escape it; `{user}` pieces are the only mentions. The first level of caps whose
+ * message fits a Discord message is used, so a busy week shortens its lists instead of being cut.
+ */
+export function renderDigest(
+  t: Translator,
+  community: Community,
+  window: DigestWindow,
+  week: DigestWeek,
+  next: NextMeeting | null,
+): RenderedDigest {
+  let rendered: RenderedDigest | null = null;
+  for (const caps of LEVELS) {
+    rendered = renderWith(caps, t, community, window, week, next);
+    if (estimate(rendered.message) <= BUDGET) break;
+  }
+  return rendered as RenderedDigest;
+}
+
+function renderWith(
+  caps: Caps,
+  t: Translator,
+  community: Community,
+  window: DigestWindow,
+  week: DigestWeek,
+  next: NextMeeting | null,
+): RenderedDigest {
+  const blocks: Block[] = [{ type: "heading", text: t("digest.title", { range: weekRange(t, window) }) }];
+  if (week.newcomers.total > 0) {
+    const shown = week.newcomers.items.slice(0, caps.list);
+    const names = listOf(shown.map((user) => [{ user }]));
+    blocks.push({
+      type: "text",
+      text: [{ bold: t("digest.newcomers") }, "\n", ...names, ...more(t, shown.length, week.newcomers.total)],
+    });
+  }
+  if (next) blocks.push(...nextMeetingBlocks(t, community, next, caps));
+  if (week.held.length > 0) {
+    const shown = week.held.slice(0, caps.list);
+    const lines = shown.map((h): Inline[] => [
+      ...(h.host
+        ? t.rich("digest.held.line", { day: shortDay(t, h.day), host: { user: h.host } })
+        : t.rich("digest.held.noHost", { day: shortDay(t, h.day) })),
+      h.notes ? shorten(h.notes, caps.notes) : t("digest.held.noNotes"),
+    ]);
+    blocks.push(section(t("digest.held"), lines, more(t, shown.length, week.held.length)));
+  }
+  if (week.topTopics.length > 0) {
+    const lines = week.topTopics.map((topic, i) => [
+      t("digest.topics.line", {
+        rank: String(i + 1),
+        title: shorten(topic.title, caps.title),
+        votes: String(topic.votes),
+      }),
+    ]);
+    blocks.push(section(t("digest.topics"), lines), {
+      type: "actions",
+      buttons: week.topTopics.map((topic, i) =>
+        actionButton(community, TOPIC_VOTE_ACTION, t("digest.topics.vote", { rank: String(i + 1) }), [
+          String(topic.id),
+        ]),
+      ),
+    });
+  }
+  if (week.kudos.total > 0) {
+    const shown = week.kudos.items.slice(0, caps.list);
+    const lines = shown.map((k): Inline[] => [
+      ...t.rich("digest.kudos.line", { to: { user: k.to }, from: { user: k.from } }),
+      shorten(k.reason, caps.reason),
+    ]);
+    blocks.push(section(t("digest.kudos"), lines, more(t, shown.length, week.kudos.total)));
+  }
+  const n = week.numbers;
+  blocks.push({
+    type: "section",
+    text: [{ bold: t("digest.numbers") }],
+    fields: [
+      { label: t("digest.numbers.active"), value: String(n.activeMembers) },
+      { label: t("digest.numbers.held"), value: String(n.meetingsHeld) },
+      { label: t("digest.numbers.topics"), value: String(n.newTopics) },
+    ],
+  });
+  const archived = week.archived.slice(0, caps.list);
+  if (archived.length > 0) {
+    blocks.push(
+      section(
+        t("digest.archived"),
+        archived.map((a) => [shorten(a.title, caps.title)]),
+      ),
+    );
+  }
+  return { message: { visibility: "public", blocks }, archivedShown: archived.map((a) => a.id) };
+}
+
+function nextMeetingBlocks(t: Translator, community: Community, next: NextMeeting, caps: Caps): Block[] {
+  const fields: Field[] = [
+    {
+      label: t("digest.next.when"),
+      value: formatMeetingTime(next.meeting.startsAt, t.locale, community.timezone),
+    },
+    { label: t("digest.next.host"), value: hostValue(t, next) },
+  ];
+  if (next.skipped.length > 0) {
+    const days = next.skipped.map(({ scheduledDay, holiday }) =>
+      holiday.name
+        ? t("digest.next.skippedDay", { day: shortDay(t, scheduledDay), holiday: holiday.name })
+        : t("digest.next.skippedUnnamed", { day: shortDay(t, scheduledDay) }),
+    );
+    fields.unshift({ label: t("digest.next.skipped"), value: days.join(", ") });
+  }
+  if (next.topic) fields.push({ label: t("digest.next.topic"), value: shorten(next.topic, caps.title) });
+  if (next.meeting.link) fields.push({ label: t("digest.next.link"), value: next.meeting.link });
+  const { yes, maybe, no } = next.rsvps;
+  fields.push({
+    label: t("digest.next.rsvps"),
+    value: t("digest.next.rsvpCounts", { yes: String(yes), maybe: String(maybe), no: String(no) }),
+  });
+  return [{ type: "section", text: [{ bold: t("digest.next") }], fields }];
+}
+
+/** The host by mention, "(planned)" until the ledger commits them. */
+function hostValue(t: Translator, next: NextMeeting): Inline[] | string {
+  if (!next.host) return t("digest.next.hostOpen");
+  return next.planned
+    ? t.rich("digest.next.hostPlanned", { host: { user: next.host } })
+    : [{ user: next.host }];
+}
+
+/** A titled text block, one line per entry. */
+function section(title: string, lines: readonly Inline[][], tail: Inline[] = []): Block {
+  const text: Inline[] = [{ bold: title }];
+  for (const line of lines) text.push("\n• ", ...line);
+  return { type: "text", text: [...text, ...tail] };
+}
+
+function listOf(pieces: readonly Inline[][]): Inline[] {
+  return pieces.flatMap((piece, i) => (i === 0 ? piece : [", ", ...piece]));
+}
+
+function more(t: Translator, shown: number, total: number): Inline[] {
+  return total > shown ? [t("digest.andMore", { count: String(total - shown) })] : [];
+}
