@@ -23,6 +23,29 @@ export interface FeatureStore<N extends string = string> {
     : undefined;
   /** Tables with a `community_id`, children before what they point at (community erasure deletes in this order). */
   readonly communityTables: readonly (keyof Database)[];
+  /**
+   * What the feature keeps about one member, for a member's own requests (`/cop profile export`,
+   * `/cop profile forget`). Absent: the feature keeps nothing personal.
+   */
+  readonly memberData?: MemberData;
+}
+
+/** A member as a feature's tables name them: the `members` row id and the platform's user id. */
+export interface MemberRef {
+  readonly memberId: number;
+  readonly userId: string;
+}
+
+/** A feature's part in a member's export and erasure. */
+export interface MemberData {
+  /** Everything the feature keeps about the member in the community, labelled and JSON-able. */
+  export(db: Db, communityId: number, member: MemberRef): Promise<Readonly<Record<string, unknown>>>;
+  /**
+   * The statements (run in one batch with every other feature's) that erase the member's personal
+   * data in the feature's tables, and put `placeholder` (unique per forgotten member) wherever
+   * others keep the member's identity (a kudos given, a turn hosted, a topic suggested).
+   */
+  forget(db: Db, communityId: number, member: MemberRef, placeholder: string, now: Date): CompiledQuery[];
 }
 
 /**
