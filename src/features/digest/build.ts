@@ -83,10 +83,10 @@ function isQuiet(week: DigestWeek, next: NextMeeting | null): boolean {
     !next &&
     week.newcomers.total === 0 &&
     week.held.length === 0 &&
-    week.kudos.total === 0 &&
     week.topTopics.length === 0 &&
     week.archived.length === 0 &&
     week.numbers.meetingsHeld === 0 &&
-    week.numbers.newTopics === 0
+    week.numbers.newTopics === 0 &&
+    week.sections.every((section) => section.empty)
   );
 }

@@ -30,8 +30,6 @@ export const digestEn = {
   "digest.topics": "Topics with the most support",
   "digest.topics.line": "{rank}. {title} ({votes} supporting)",
   "digest.topics.vote": "Support #{rank}",
-  "digest.kudos": "Kudos of the week",
-  "digest.kudos.line": "{to}, thanked by {from}: ",
   "digest.numbers": "The week in numbers",
   "digest.numbers.active": "Active members",
   "digest.numbers.held": "Meetings held",

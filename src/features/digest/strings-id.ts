@@ -32,8 +32,6 @@ export const digestId: Record<keyof typeof digestEn, string> = {
   "digest.topics": "Topik dengan dukungan terbanyak",
   "digest.topics.line": "{rank}. {title} ({votes} dukungan)",
   "digest.topics.vote": "Dukung #{rank}",
-  "digest.kudos": "Apresiasi minggu ini",
-  "digest.kudos.line": "{to}, terima kasih dari {from}: ",
   "digest.numbers": "Minggu ini dalam angka",
   "digest.numbers.active": "Anggota aktif",
   "digest.numbers.held": "Pertemuan terlaksana",
