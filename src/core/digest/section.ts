@@ -31,7 +31,7 @@ export interface DigestCaps {
 
 /**
  * The week's data of each feature that contributes a digest section, by feature name. A feature
- * declares its own from its folder (declaration merging): `interface FeatureDigest { kudos: KudosWeek }`;
+ * declares its own from its folder (declaration merging): `interface FeatureDigest { <name>: <its week> }`;
  * its store part then must read it (`FeatureStore.digestWeek`) and its core part render it
  * (`Feature.digest`), or the typecheck fails.
  */

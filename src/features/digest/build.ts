@@ -81,7 +81,6 @@ async function nextMeeting(reads: DigestReads, community: Community, now: Date):
 function isQuiet(week: DigestWeek, next: NextMeeting | null): boolean {
   return (
     !next &&
-    week.newcomers.total === 0 &&
     week.held.length === 0 &&
     week.topTopics.length === 0 &&
     week.archived.length === 0 &&

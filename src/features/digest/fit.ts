@@ -3,10 +3,10 @@ import type { Message, Text } from "../../core/message.ts";
 /**
  * How much of each list and member text a digest shows; tighter levels keep it within Discord's
  * 2,000 characters. The features' sections get the level and `list`, and cap their own text by
- * level (kudos's reasons: src/features/kudos/digest.ts).
+ * level (a feature's own `digest.ts`).
  */
 export interface Caps {
-  /** Entries of a list shown (newcomers, meetings held, archived topics, the features' lists), then "and N more". */
+  /** Entries of a list shown (meetings held, archived topics, the features' lists), then "and N more". */
   readonly list: number;
   readonly notes: number;
   readonly title: number;

@@ -9,8 +9,6 @@ export type { Capped, DigestWindow };
 
 /** What happened in a community in one week, read with indexed queries only (store.ts). */
 export interface DigestWeek {
-  /** Members welcomed this week (platform user ids, oldest first). */
-  readonly newcomers: Capped<string>;
   /** Meetings marked held this week (`/cop meeting done [notes]`), oldest first. */
   readonly held: readonly {
     readonly day: string;

@@ -36,10 +36,10 @@ export interface RenderedDigest {
  * Where the digest's own sections go among the features' (`DigestSection.place`, ascending; the
  * heading always first). A feature's section picks a free place between these (docs/architecture.md).
  */
-const PLACE = { newcomers: 10, next: 20, held: 30, topics: 40, numbers: 60, archived: 70 } as const;
+const PLACE = { next: 20, held: 30, topics: 40, numbers: 60, archived: 70 } as const;
 
 /**
- * The digest's sections, each left out when it has nothing: newcomers, the next meeting, notes of
+ * The digest's sections, each left out when it has nothing: the next meeting, notes of
  * the meetings held, the top open topics (with support buttons), the week in numbers, the topics
  * archived, and the features' sections (`Feature.digest`) at their places. Member text
  * (notes, topic titles, the features' texts) stays plain strings, so the renderers escape it; `{user}`
@@ -72,19 +72,6 @@ function renderWith(
 ): RenderedDigest {
   const placed: { readonly place: number; readonly blocks: readonly Block[] }[] = [];
   const put = (place: number, ...blocks: Block[]) => placed.push({ place, blocks });
-  if (week.newcomers.total > 0) {
-    const shown = week.newcomers.items.slice(0, caps.list);
-    const names = listOf(shown.map((user) => [{ user }]));
-    put(PLACE.newcomers, {
-      type: "text",
-      text: [
-        { bold: t("digest.newcomers") },
-        "\n",
-        ...names,
-        ...andMore(t, shown.length, week.newcomers.total),
-      ],
-    });
-  }
   if (next) put(PLACE.next, ...nextMeetingBlocks(t, community, next, caps));
   if (week.held.length > 0) {
     const shown = week.held.slice(0, caps.list);
@@ -178,8 +165,4 @@ function hostValue(t: Translator, next: NextMeeting): Inline[] | string {
   return next.planned
     ? t.rich("digest.next.hostPlanned", { host: { user: next.host } })
     : [{ user: next.host }];
-}
-
-function listOf(pieces: readonly Inline[][]): Inline[] {
-  return pieces.flatMap((piece, i) => (i === 0 ? piece : [", ", ...piece]));
 }

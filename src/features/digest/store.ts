@@ -105,15 +105,7 @@ async function readWeek(
   const from = w.from.toISOString();
   const to = w.to.toISOString();
   const count = (n: { n: number | string | bigint } | undefined) => Number(n?.n ?? 0);
-  const welcomed = db
-    .selectFrom("members")
-    .where("community_id", "=", communityId)
-    .where("welcomed_at", ">=", from)
-    .where("welcomed_at", "<", to)
-    .where("status", "=", "active");
-  const [newcomers, newcomerCount, held, active, newTopics, top, archived] = await Promise.all([
-    welcomed.select("platform_user_id").orderBy("welcomed_at").limit(LIST_CAP).execute(),
-    welcomed.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirst(),
+  const [held, active, newTopics, top, archived] = await Promise.all([
     db
       .selectFrom("rotation_ledger")
       .select(["meeting_day", "member_id", "notes"])
@@ -179,7 +171,6 @@ async function readWeek(
       .execute(),
   ]);
   return {
-    newcomers: { items: newcomers.map((m) => m.platform_user_id), total: count(newcomerCount) },
     held: held.map((h) => ({ day: h.meeting_day, host: h.member_id, notes: h.notes })),
     numbers: { activeMembers: count(active), meetingsHeld: held.length, newTopics: count(newTopics) },
     topTopics: top.map((t) => ({ id: t.id, title: t.title, votes: Number(t.votes) })),

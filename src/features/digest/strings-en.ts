@@ -9,7 +9,6 @@ export const digestEn = {
   "cmd.digest.on": "Post the weekly digest again",
   "digest.title": "Weekly digest · {range}",
   "digest.quiet": "A quiet week in the community: nothing new to report. See you next week!",
-  "digest.newcomers": "Welcome to our newcomers",
   "digest.andMore": " and {count} more",
   "digest.next": "Next meeting",
   "digest.next.when": "When",

@@ -11,7 +11,6 @@ export const digestId: Record<keyof typeof digestEn, string> = {
   "cmd.digest.on": "Kirim lagi ringkasan mingguan",
   "digest.title": "Ringkasan mingguan · {range}",
   "digest.quiet": "Minggu yang tenang di komunitas: belum ada kabar baru. Sampai jumpa minggu depan!",
-  "digest.newcomers": "Selamat datang, anggota baru kita",
   "digest.andMore": " dan {count} lainnya",
   "digest.next": "Pertemuan berikutnya",
   "digest.next.when": "Waktu",
