@@ -1,12 +1,12 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { createDb } from "../src/db/client.ts";
+import { createCommunityStore } from "../src/db/store.ts";
 import { buildDigest } from "../src/features/digest/build.ts";
-import { createDigestReads } from "../src/features/digest/store.ts";
 import { resetDb } from "./support/db.ts";
 import { DIGEST_AT, seedWeek, slackLines } from "./support/digest.ts";
 
-const reads = () => createDigestReads(createDb(env.DB));
+const reads = () => createCommunityStore(createDb(env.DB), env.DB).digest;
 const run = (sql: string, ...binds: unknown[]) =>
   env.DB.prepare(sql)
     .bind(...binds)
@@ -86,7 +86,6 @@ describe("the digest over a month", () => {
     const community = await seedWeek("slack", "en");
     const digest = await buildDigest(reads(), community, DIGEST_AT);
     const draft = { kind: "post" as const, key: digest.key, channelId: "C0GENERAL", message: digest.message };
-    const { createCommunityStore } = await import("../src/db/store.ts");
     const store = createCommunityStore(createDb(env.DB), env.DB);
     const effect = {
       type: "digest.post" as const,

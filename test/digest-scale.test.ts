@@ -1,8 +1,8 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createDb } from "../src/db/client.ts";
+import { createCommunityStore } from "../src/db/store.ts";
 import { buildDigest } from "../src/features/digest/build.ts";
-import { createDigestReads } from "../src/features/digest/store.ts";
 import { resetDb } from "./support/db.ts";
 import { DIGEST_AT, seedWeek } from "./support/digest.ts";
 
@@ -27,7 +27,7 @@ beforeAll(async () => {
     .run();
 }, 120_000);
 
-const reads = () => createDigestReads(createDb(env.DB));
+const reads = () => createCommunityStore(createDb(env.DB), env.DB).digest;
 
 describe("the digest of a 100,000-member community", () => {
   it("is built in under a second from indexed counts, never a load of the member list", async () => {

@@ -2,12 +2,13 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { renderDiscordMessage } from "../src/adapters/discord/render.ts";
 import { createDb } from "../src/db/client.ts";
+import { createCommunityStore } from "../src/db/store.ts";
 import { buildDigest } from "../src/features/digest/build.ts";
-import { createDigestReads } from "../src/features/digest/store.ts";
 import { resetDb } from "./support/db.ts";
+import { seedCommunity } from "./support/delivery.ts";
 import { DIGEST_AT, seedMember, seedWeek, slackLines } from "./support/digest.ts";
 
-const reads = () => createDigestReads(createDb(env.DB));
+const reads = () => createCommunityStore(createDb(env.DB), env.DB).digest;
 
 beforeEach(resetDb);
 
@@ -79,6 +80,19 @@ describe("the weekly digest", () => {
       .run();
     const digest = await buildDigest(reads(), community, DIGEST_AT);
     expect(slackLines(digest.message)).toContain("*Host* <@U0BUDI>");
+  });
+
+  it("a week whose only news is a kudos is not a quiet one: the feature's section is shown", async () => {
+    const community = await seedCommunity("slack");
+    await env.DB.prepare(
+      `INSERT INTO kudos (community_id, from_user, to_user, reason, channel_id, given_on, post_key, created_at)
+       VALUES (?, 'U0AYU', 'U0BUDI', 'for the slides', 'C0GENERAL', '2027-03-05', 'k1', '2027-03-05T04:00:00Z')`,
+    )
+      .bind(community.id)
+      .run();
+    const digest = await buildDigest(reads(), community, DIGEST_AT);
+    expect(digest.quiet).toBe(false);
+    expect(slackLines(digest.message)).toContain("• <@U0BUDI>, thanked by <@U0AYU>: for the slides");
   });
 
   it("a busy week stays within one Discord message: lists shorten, with “and N more”, rather than being cut", async () => {

@@ -1,6 +1,7 @@
 import type { Action } from "./actions/define.ts";
 import type { FormDefinition } from "./actions/types.ts";
 import type { Command } from "./commands/types.ts";
+import type { DigestSection } from "./digest/section.ts";
 import type { PlainKey } from "./i18n/index.ts";
 
 /**
@@ -19,4 +20,9 @@ export interface Feature {
   /** Its buttons and forms, by id (`ACTIONS` and `FORMS`, src/core/actions/index.ts, read them from here). */
   readonly actions?: readonly Action[];
   readonly forms?: readonly FormDefinition[];
+  /**
+   * Its section of the weekly digest (`digestSection`, src/core/digest/section.ts): its rendering
+   * and emptiness test over the week its store part read (`FeatureStore.digestWeek`).
+   */
+  readonly digest?: DigestSection;
 }

@@ -1,4 +1,5 @@
 import type { CompiledQuery } from "kysely";
+import type { DigestWindow, FeatureDigest, ReadFeatureWeeks } from "../core/digest/section.ts";
 import type { FeatureEffects } from "../core/model.ts";
 import type { FeatureReads } from "../core/ports.ts";
 import type { Db } from "./client.ts";
@@ -6,6 +7,12 @@ import type { Database } from "./schema.ts";
 
 type EffectOf<N> = N extends keyof FeatureEffects ? FeatureEffects[N] : never;
 type ReadsOf<N> = N extends keyof FeatureReads ? FeatureReads[N] : never;
+/** How a feature that declared a digest section (`FeatureDigest`) reads its week. */
+type DigestWeekRead<N extends keyof FeatureDigest> = (
+  db: Db,
+  communityId: number,
+  window: DigestWindow,
+) => Promise<FeatureDigest[N]>;
 
 /**
  * A feature's store part, listed once in `src/features/server.ts`: how its reads are made, how its
@@ -15,7 +22,8 @@ type ReadsOf<N> = N extends keyof FeatureReads ? FeatureReads[N] : never;
  */
 export interface FeatureStore<N extends string = string> {
   readonly name: N;
-  readonly reads: N extends keyof FeatureReads ? (db: Db) => ReadsOf<N> : undefined;
+  /** `weeks` reads every feature's digest week (`digestWeek`): the digest's own reads use it. */
+  readonly reads: N extends keyof FeatureReads ? (db: Db, weeks: ReadFeatureWeeks) => ReadsOf<N> : undefined;
   /** Every effect type of the feature, each handled by `effectQueries`. */
   readonly effectTypes: readonly EffectOf<N>["type"][];
   readonly effectQueries: N extends keyof FeatureEffects
@@ -28,6 +36,11 @@ export interface FeatureStore<N extends string = string> {
    * `/cop profile forget`). Absent: the feature keeps nothing personal.
    */
   readonly memberData?: MemberData;
+  /**
+   * The week's data of the feature's digest section (`FeatureDigest`), read with indexed queries
+   * only; required of a feature that declared one (`featureStore` checks it).
+   */
+  readonly digestWeek?: N extends keyof FeatureDigest ? DigestWeekRead<N> : undefined;
 }
 
 /** A member as a feature's tables name them: the `members` row id and the platform's user id. */
@@ -50,12 +63,14 @@ export interface MemberData {
 
 /**
  * Declares a feature's store part; the second check refuses a part whose `effectTypes` leaves out
- * one of the feature's effect types (the batch would otherwise get nothing for it).
+ * one of the feature's effect types (the batch would otherwise get nothing for it), the third a
+ * part without `digestWeek` when the feature declared a digest section.
  */
 export function featureStore<const N extends string, const T extends readonly EffectOf<N>["type"][]>(
   part: FeatureStore<N> & { readonly effectTypes: T } & (Exclude<EffectOf<N>["type"], T[number]> extends never
       ? unknown
-      : { readonly missingEffectTypes: Exclude<EffectOf<N>["type"], T[number]> }),
+      : { readonly missingEffectTypes: Exclude<EffectOf<N>["type"], T[number]> }) &
+    (N extends keyof FeatureDigest ? { readonly digestWeek: DigestWeekRead<N> } : unknown),
 ): FeatureStore<N> {
   return part;
 }

@@ -3,7 +3,7 @@ import { isActivityEffect } from "../core/activity/effects.ts";
 import { DuplicateDeliveryError } from "../core/errors.ts";
 import type { Community, Effect, FeatureEffects } from "../core/model.ts";
 import type { AuditEntry, CommunityStore, FeatureReads } from "../core/ports.ts";
-import { FEATURE_STORES } from "../features/server.ts";
+import { FEATURE_STORES, readFeatureWeeks } from "../features/server.ts";
 import { activityEffectQueries } from "./activity.ts";
 import { type Db, runBatch } from "./client.ts";
 import {
@@ -103,7 +103,8 @@ export function createCommunityStore(db: Db, d1: D1Database): CommunityStore {
 
 /** The features' reads, under each feature's name (`CommunityStore` extends `FeatureReads`). */
 function featureReads(db: Db): FeatureReads {
-  const reads = FEATURE_STORES.map((part) => [part.name, part.reads(db)]);
+  const weeks = readFeatureWeeks(db);
+  const reads = FEATURE_STORES.map((part) => [part.name, part.reads(db, weeks)]);
   return Object.fromEntries(reads) as unknown as FeatureReads;
 }
 

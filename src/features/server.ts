@@ -1,5 +1,7 @@
+import type { FeatureDigest, FeatureWeeks, ReadFeatureWeeks } from "../core/digest/section.ts";
 import type { FeatureEffects } from "../core/model.ts";
 import type { FeatureReads } from "../core/ports.ts";
+import type { Db } from "../db/client.ts";
 import type { FeatureStore } from "../db/feature-store.ts";
 import { digestStore } from "./digest/store.ts";
 import { kudosStore } from "./kudos/store.ts";
@@ -11,8 +13,8 @@ import { rotationStore } from "./rotation/store.ts";
 import { topicRefreshStore } from "./topics/refresh-store.ts";
 import { topicsStore } from "./topics/store.ts";
 
-/** A name a feature declared its reads or effects under. */
-type FeatureName = keyof FeatureReads | keyof FeatureEffects;
+/** A name a feature declared its reads, effects or digest section under. */
+type FeatureName = keyof FeatureReads | keyof FeatureEffects | keyof FeatureDigest;
 /**
  * The store part of any one of them. Not `FeatureStore<string>`: `FeatureStore` is invariant in its
  * name (its members resolve to `undefined` for an undeclared name and its `effectQueries` takes its
@@ -41,3 +43,22 @@ export const FEATURE_STORES = [
 // the typecheck on this line, naming it (the store would otherwise lack its reads at run time).
 type Unlisted = Exclude<FeatureName, (typeof FEATURE_STORES)[number]["name"]>;
 export const EVERY_FEATURE_STORE_LISTED: [Unlisted] extends [never] ? true : Unlisted = true;
+
+/**
+ * Every contributing feature's digest week (`digestWeek`), read concurrently, by feature name (the
+ * digest's reads get it: src/db/store.ts). Complete: `featureStore` refuses a part without
+ * `digestWeek` whose feature declared a section, and every such part is listed above.
+ */
+export function readFeatureWeeks(db: Db): ReadFeatureWeeks {
+  return async (communityId, window) => {
+    const parts: readonly AnyFeatureStore[] = FEATURE_STORES;
+    const weeks = await Promise.all(
+      parts.flatMap((part) =>
+        part.digestWeek
+          ? [part.digestWeek(db, communityId, window).then((week) => [part.name, week] as const)]
+          : [],
+      ),
+    );
+    return Object.fromEntries(weeks) as unknown as FeatureWeeks;
+  };
+}

@@ -81,12 +81,11 @@ async function nextMeeting(reads: DigestReads, community: Community, now: Date):
 function isQuiet(week: DigestWeek, next: NextMeeting | null): boolean {
   return (
     !next &&
-    week.newcomers.total === 0 &&
     week.held.length === 0 &&
-    week.kudos.total === 0 &&
     week.topTopics.length === 0 &&
     week.archived.length === 0 &&
     week.numbers.meetingsHeld === 0 &&
-    week.numbers.newTopics === 0
+    week.numbers.newTopics === 0 &&
+    week.sections.every((section) => section.empty)
   );
 }

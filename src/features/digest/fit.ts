@@ -1,18 +1,21 @@
 import type { Message, Text } from "../../core/message.ts";
 
-/** How much of each list and member text a digest shows; tighter levels keep it within Discord's 2,000 characters. */
+/**
+ * How much of each list and member text a digest shows; tighter levels keep it within Discord's
+ * 2,000 characters. The features' sections get the level and `list`, and cap their own text by
+ * level (a feature's own `digest.ts`).
+ */
 export interface Caps {
-  /** Newcomers, meetings held, kudos and archived topics shown (then "and N more"). */
+  /** Entries of a list shown (meetings held, archived topics, the features' lists), then "and N more". */
   readonly list: number;
-  readonly reason: number;
   readonly notes: number;
   readonly title: number;
 }
 export const LEVELS: readonly Caps[] = [
-  { list: 10, reason: 300, notes: 500, title: 150 },
-  { list: 5, reason: 120, notes: 200, title: 70 },
-  { list: 3, reason: 60, notes: 100, title: 50 },
-  { list: 1, reason: 40, notes: 60, title: 40 },
+  { list: 10, notes: 500, title: 150 },
+  { list: 5, notes: 200, title: 70 },
+  { list: 3, notes: 100, title: 50 },
+  { list: 1, notes: 60, title: 40 },
 ];
 /** Discord's message limit, less room for escaping we did not count. */
 export const BUDGET = 1900;

@@ -4,7 +4,8 @@ import { digestOff, digestOn, digestPreview, digestSchedule, digestSend } from "
 /**
  * The weekly digest (`/copmod digest …`): built from indexed reads, posted once per ISO week per
  * community. Its core part; the store part is `store.ts`, the weekly job `jobs.ts`. It summarises
- * other features (newcomers, meetings held, kudos, topics): their sections are rendered here.
+ * other features: meetings held and topics are rendered here, the others contribute their own
+ * sections (`Feature.digest`, src/core/digest/section.ts).
  */
 export const digest: Feature = {
   name: "digest",

@@ -1,33 +1,20 @@
 import type { OutboxDraft } from "../../core/delivery.ts";
+import type { Capped, DigestPart, DigestWindow } from "../../core/digest/section.ts";
 import type { MeetingCalendar, MeetingReads } from "../meetings/reads.ts";
 import type { RotationReads } from "../rotation/reads.ts";
 import type { LedgerEntry } from "../rotation/types.ts";
 
-/** The week a digest covers: `[from, to)`, and the same as community-local days `[fromDay, toDay)`. */
-export interface DigestWindow {
-  readonly from: Date;
-  readonly to: Date;
-  readonly fromDay: string;
-  readonly toDay: string;
-}
-
-/** A capped list and how many there were in all ("and N more"). */
-export interface Capped<T> {
-  readonly items: readonly T[];
-  readonly total: number;
-}
+// The window and capped lists are shared with the features' sections (src/core/digest/section.ts).
+export type { Capped, DigestWindow };
 
 /** What happened in a community in one week, read with indexed queries only (store.ts). */
 export interface DigestWeek {
-  /** Members welcomed this week (platform user ids, oldest first). */
-  readonly newcomers: Capped<string>;
   /** Meetings marked held this week (`/cop meeting done [notes]`), oldest first. */
   readonly held: readonly {
     readonly day: string;
     readonly host: string | null;
     readonly notes: string | null;
   }[];
-  readonly kudos: Capped<{ readonly from: string; readonly to: string; readonly reason: string }>;
   /** Members whose last activity is this week; meetings held; topics suggested this week. */
   readonly numbers: {
     readonly activeMembers: number;
@@ -42,6 +29,8 @@ export interface DigestWeek {
   readonly topTopics: readonly { readonly id: number; readonly title: string; readonly votes: number }[];
   /** Archived topics no digest has mentioned yet. */
   readonly archived: readonly { readonly id: number; readonly title: string }[];
+  /** The features' sections (`Feature.digest`) with this week's data, in `FEATURES` order. */
+  readonly sections: readonly DigestPart[];
 }
 
 /** What the digest knows of one meeting day: its ledger entries (who is committed to host), the topic, the RSVPs. */

@@ -1,5 +1,6 @@
 import { actionButton } from "../../core/actions/pack.ts";
 import { shortDay, weekRange } from "../../core/digest/dates.ts";
+import { andMore, digestList } from "../../core/digest/section.ts";
 import type { Translator } from "../../core/i18n/index.ts";
 import type { Block, Field, Inline, Message } from "../../core/message.ts";
 import type { Community } from "../../core/model.ts";
@@ -32,11 +33,18 @@ export interface RenderedDigest {
 }
 
 /**
- * The digest's sections, each left out when it has nothing: newcomers, the next meeting, notes of
- * the meetings held, the top open topics (with support buttons), kudos, the week in numbers, the
- * topics archived. Member text (notes, topic titles, kudos reasons) stays plain strings, so the
- * renderers escape it; `{user}` pieces are the only mentions. The first level of caps whose
- * message fits a Discord message is used, so a busy week shortens its lists instead of being cut.
+ * Where the digest's own sections go among the features' (`DigestSection.place`, ascending; the
+ * heading always first). A feature's section picks a free place between these (docs/architecture.md).
+ */
+const PLACE = { next: 20, held: 30, topics: 40, numbers: 60, archived: 70 } as const;
+
+/**
+ * The digest's sections, each left out when it has nothing: the next meeting, notes of
+ * the meetings held, the top open topics (with support buttons), the week in numbers, the topics
+ * archived, and the features' sections (`Feature.digest`) at their places. Member text
+ * (notes, topic titles, the features' texts) stays plain strings, so the renderers escape it; `{user}`
+ * pieces are the only mentions. The first level of caps whose message fits a Discord message is
+ * used, so a busy week shortens its lists instead of being cut.
  */
 export function renderDigest(
   t: Translator,
@@ -46,8 +54,8 @@ export function renderDigest(
   next: NextMeeting | null,
 ): RenderedDigest {
   let rendered: RenderedDigest | null = null;
-  for (const caps of LEVELS) {
-    rendered = renderWith(caps, t, community, window, week, next);
+  for (const [level, caps] of LEVELS.entries()) {
+    rendered = renderWith(caps, level, t, community, window, week, next);
     if (estimate(rendered.message) <= BUDGET) break;
   }
   return rendered as RenderedDigest;
@@ -55,22 +63,16 @@ export function renderDigest(
 
 function renderWith(
   caps: Caps,
+  level: number,
   t: Translator,
   community: Community,
   window: DigestWindow,
   week: DigestWeek,
   next: NextMeeting | null,
 ): RenderedDigest {
-  const blocks: Block[] = [{ type: "heading", text: t("digest.title", { range: weekRange(t, window) }) }];
-  if (week.newcomers.total > 0) {
-    const shown = week.newcomers.items.slice(0, caps.list);
-    const names = listOf(shown.map((user) => [{ user }]));
-    blocks.push({
-      type: "text",
-      text: [{ bold: t("digest.newcomers") }, "\n", ...names, ...more(t, shown.length, week.newcomers.total)],
-    });
-  }
-  if (next) blocks.push(...nextMeetingBlocks(t, community, next, caps));
+  const placed: { readonly place: number; readonly blocks: readonly Block[] }[] = [];
+  const put = (place: number, ...blocks: Block[]) => placed.push({ place, blocks });
+  if (next) put(PLACE.next, ...nextMeetingBlocks(t, community, next, caps));
   if (week.held.length > 0) {
     const shown = week.held.slice(0, caps.list);
     const lines = shown.map((h): Inline[] => [
@@ -79,7 +81,7 @@ function renderWith(
         : t.rich("digest.held.noHost", { day: shortDay(t, h.day) })),
       h.notes ? shorten(h.notes, caps.notes) : t("digest.held.noNotes"),
     ]);
-    blocks.push(section(t("digest.held"), lines, more(t, shown.length, week.held.length)));
+    put(PLACE.held, digestList(t("digest.held"), lines, andMore(t, shown.length, week.held.length)));
   }
   if (week.topTopics.length > 0) {
     const lines = week.topTopics.map((topic, i) => [
@@ -89,7 +91,7 @@ function renderWith(
         votes: String(topic.votes),
       }),
     ]);
-    blocks.push(section(t("digest.topics"), lines), {
+    put(PLACE.topics, digestList(t("digest.topics"), lines), {
       type: "actions",
       buttons: week.topTopics.map((topic, i) =>
         actionButton(community, TOPIC_VOTE_ACTION, t("digest.topics.vote", { rank: String(i + 1) }), [
@@ -98,16 +100,12 @@ function renderWith(
       ),
     });
   }
-  if (week.kudos.total > 0) {
-    const shown = week.kudos.items.slice(0, caps.list);
-    const lines = shown.map((k): Inline[] => [
-      ...t.rich("digest.kudos.line", { to: { user: k.to }, from: { user: k.from } }),
-      shorten(k.reason, caps.reason),
-    ]);
-    blocks.push(section(t("digest.kudos"), lines, more(t, shown.length, week.kudos.total)));
+  for (const section of week.sections) {
+    if (!section.empty)
+      put(section.place, ...section.render(t, { community, caps: { level, list: caps.list } }));
   }
   const n = week.numbers;
-  blocks.push({
+  put(PLACE.numbers, {
     type: "section",
     text: [{ bold: t("digest.numbers") }],
     fields: [
@@ -118,13 +116,20 @@ function renderWith(
   });
   const archived = week.archived.slice(0, caps.list);
   if (archived.length > 0) {
-    blocks.push(
-      section(
+    put(
+      PLACE.archived,
+      digestList(
         t("digest.archived"),
         archived.map((a) => [shorten(a.title, caps.title)]),
       ),
     );
   }
+  // Stable: sections at one place keep the order they were put in (the features' in `FEATURES` order).
+  placed.sort((a, b) => a.place - b.place);
+  const blocks: Block[] = [
+    { type: "heading", text: t("digest.title", { range: weekRange(t, window) }) },
+    ...placed.flatMap((part) => part.blocks),
+  ];
   return { message: { visibility: "public", blocks }, archivedShown: archived.map((a) => a.id) };
 }
 
@@ -160,19 +165,4 @@ function hostValue(t: Translator, next: NextMeeting): Inline[] | string {
   return next.planned
     ? t.rich("digest.next.hostPlanned", { host: { user: next.host } })
     : [{ user: next.host }];
-}
-
-/** A titled text block, one line per entry. */
-function section(title: string, lines: readonly Inline[][], tail: Inline[] = []): Block {
-  const text: Inline[] = [{ bold: title }];
-  for (const line of lines) text.push("\n• ", ...line);
-  return { type: "text", text: [...text, ...tail] };
-}
-
-function listOf(pieces: readonly Inline[][]): Inline[] {
-  return pieces.flatMap((piece, i) => (i === 0 ? piece : [", ", ...piece]));
-}
-
-function more(t: Translator, shown: number, total: number): Inline[] {
-  return total > shown ? [t("digest.andMore", { count: String(total - shown) })] : [];
 }

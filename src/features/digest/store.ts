@@ -1,7 +1,9 @@
 import { type CompiledQuery, sql } from "kysely";
+import { DIGEST_LIST_MAX, type ReadFeatureWeeks } from "../../core/digest/section.ts";
 import type { Db } from "../../db/client.ts";
 import { featureStore } from "../../db/feature-store.ts";
 import { writeDraftQueries } from "../../db/outbox.ts";
+import { FEATURES } from "../index.ts";
 import { createMeetingDayReads } from "../meetings/days-store.ts";
 import { createMeetingReads } from "../meetings/store.ts";
 import { createRotationReads } from "../rotation/store.ts";
@@ -20,18 +22,27 @@ export const digestStore = featureStore({
 });
 
 /** Names listed in a digest section before "and N more". */
-const LIST_CAP = 10;
+const LIST_CAP = DIGEST_LIST_MAX;
 const TOP_TOPICS = 5;
+
+/** The features' digest sections, in `FEATURES` order (each places itself: `DigestSection.place`). */
+const SECTIONS = FEATURES.flatMap((feature) => (feature.digest ? [feature.digest] : []));
 
 /**
  * The digest's reads over D1. Each is one statement over an index range (migration 0010 adds the
  * member and topic indexes), so a digest costs the same for 100 members as for 100,000; they run
- * concurrently.
+ * concurrently, with the features' weeks (`weeks`: every `FeatureStore.digestWeek`, src/db/store.ts).
  */
-export function createDigestReads(db: Db): DigestReads {
+export function createDigestReads(db: Db, weeks: ReadFeatureWeeks): DigestReads {
   const meetings = createMeetingReads(db);
   return {
-    week: (communityId, window, period) => readWeek(db, communityId, window, period),
+    async week(communityId, window, period) {
+      const [own, features] = await Promise.all([
+        readWeek(db, communityId, window, period),
+        weeks(communityId, window),
+      ]);
+      return { ...own, sections: SECTIONS.map((section) => section.read(features)) };
+    },
     meetings,
     rotation: createRotationReads(db),
     calendar: (communityId) => meetings.calendar(communityId),
@@ -85,98 +96,82 @@ export function createDigestReads(db: Db): DigestReads {
   };
 }
 
-async function readWeek(db: Db, communityId: number, w: DigestWindow, period: string): Promise<DigestWeek> {
+async function readWeek(
+  db: Db,
+  communityId: number,
+  w: DigestWindow,
+  period: string,
+): Promise<Omit<DigestWeek, "sections">> {
   const from = w.from.toISOString();
   const to = w.to.toISOString();
   const count = (n: { n: number | string | bigint } | undefined) => Number(n?.n ?? 0);
-  const welcomed = db
-    .selectFrom("members")
-    .where("community_id", "=", communityId)
-    .where("welcomed_at", ">=", from)
-    .where("welcomed_at", "<", to)
-    .where("status", "=", "active");
-  const kudos = db
-    .selectFrom("kudos")
-    .where("community_id", "=", communityId)
-    .where("created_at", ">=", from)
-    .where("created_at", "<", to);
-  const [newcomers, newcomerCount, held, kudosItems, kudosCount, active, newTopics, top, archived] =
-    await Promise.all([
-      welcomed.select("platform_user_id").orderBy("welcomed_at").limit(LIST_CAP).execute(),
-      welcomed.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirst(),
-      db
-        .selectFrom("rotation_ledger")
-        .select(["meeting_day", "member_id", "notes"])
-        .where("community_id", "=", communityId)
-        .where("kind", "=", "hosted")
-        .where("created_at", ">=", from)
-        .where("created_at", "<", to)
-        .orderBy("meeting_day")
-        .execute(),
-      kudos.select(["from_user", "to_user", "reason"]).orderBy("created_at").limit(LIST_CAP).execute(),
-      kudos.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirst(),
-      db
-        .selectFrom("members")
-        .select((eb) => eb.fn.countAll<number>().as("n"))
-        .where("community_id", "=", communityId)
-        .where("status", "=", "active")
-        .where("last_active_on", ">=", w.fromDay)
-        .executeTakeFirst(),
-      db
-        .selectFrom("topics")
-        .select((eb) => eb.fn.countAll<number>().as("n"))
-        .where("community_id", "=", communityId)
-        .where("created_at", ">=", from)
-        .where("created_at", "<", to)
-        .executeTakeFirst(),
-      db
-        .selectFrom("topics as t")
-        .leftJoin("topic_votes as v", "v.topic_id", "t.id")
-        .select(["t.id", "t.title", (eb) => eb.fn.count<number>("v.user_id").as("votes")])
-        .where("t.community_id", "=", communityId)
-        .where("t.status", "=", "open")
-        // Not one chosen for a meeting (discussed, or the next meeting's topic already).
-        .where(({ not, exists, selectFrom }) =>
-          not(
-            exists(
-              selectFrom("meeting_topics as mt")
-                .select("mt.topic_id")
-                .where("mt.community_id", "=", communityId)
-                .whereRef("mt.topic_id", "=", "t.id"),
-            ),
+  const [held, active, newTopics, top, archived] = await Promise.all([
+    db
+      .selectFrom("rotation_ledger")
+      .select(["meeting_day", "member_id", "notes"])
+      .where("community_id", "=", communityId)
+      .where("kind", "=", "hosted")
+      .where("created_at", ">=", from)
+      .where("created_at", "<", to)
+      .orderBy("meeting_day")
+      .execute(),
+    db
+      .selectFrom("members")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("community_id", "=", communityId)
+      .where("status", "=", "active")
+      .where("last_active_on", ">=", w.fromDay)
+      .executeTakeFirst(),
+    db
+      .selectFrom("topics")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("community_id", "=", communityId)
+      .where("created_at", ">=", from)
+      .where("created_at", "<", to)
+      .executeTakeFirst(),
+    db
+      .selectFrom("topics as t")
+      .leftJoin("topic_votes as v", "v.topic_id", "t.id")
+      .select(["t.id", "t.title", (eb) => eb.fn.count<number>("v.user_id").as("votes")])
+      .where("t.community_id", "=", communityId)
+      .where("t.status", "=", "open")
+      // Not one chosen for a meeting (discussed, or the next meeting's topic already).
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom("meeting_topics as mt")
+              .select("mt.topic_id")
+              .where("mt.community_id", "=", communityId)
+              .whereRef("mt.topic_id", "=", "t.id"),
           ),
-        )
-        // Not one the last two digests before this week's both showed: it rests this week.
-        .where(
-          sql<boolean>`(SELECT count(*) FROM digest_topics d WHERE d.community_id = ${communityId}
+        ),
+      )
+      // Not one the last two digests before this week's both showed: it rests this week.
+      .where(
+        sql<boolean>`(SELECT count(*) FROM digest_topics d WHERE d.community_id = ${communityId}
             AND d.topic_id = t.id AND d.period IN (SELECT DISTINCT period FROM digest_topics
               WHERE community_id = ${communityId} AND period < ${period} ORDER BY period DESC LIMIT 2)) < 2`,
-        )
-        .groupBy("t.id")
-        // The order of `/cop topic list` (byVotes, src/features/topics/list.ts): pinned, votes, oldest.
-        .orderBy("t.pinned", "desc")
-        .orderBy("votes", "desc")
-        .orderBy("t.id")
-        .limit(TOP_TOPICS)
-        .execute(),
-      db
-        .selectFrom("topics")
-        .select(["id", "title"])
-        .where("community_id", "=", communityId)
-        .where("status", "=", "archived")
-        .where("archive_reported", "=", 0)
-        .orderBy("archived_at")
-        .orderBy("id")
-        .limit(LIST_CAP)
-        .execute(),
-    ]);
+      )
+      .groupBy("t.id")
+      // The order of `/cop topic list` (byVotes, src/features/topics/list.ts): pinned, votes, oldest.
+      .orderBy("t.pinned", "desc")
+      .orderBy("votes", "desc")
+      .orderBy("t.id")
+      .limit(TOP_TOPICS)
+      .execute(),
+    db
+      .selectFrom("topics")
+      .select(["id", "title"])
+      .where("community_id", "=", communityId)
+      .where("status", "=", "archived")
+      .where("archive_reported", "=", 0)
+      .orderBy("archived_at")
+      .orderBy("id")
+      .limit(LIST_CAP)
+      .execute(),
+  ]);
   return {
-    newcomers: { items: newcomers.map((m) => m.platform_user_id), total: count(newcomerCount) },
     held: held.map((h) => ({ day: h.meeting_day, host: h.member_id, notes: h.notes })),
-    kudos: {
-      items: kudosItems.map((k) => ({ from: k.from_user, to: k.to_user, reason: k.reason })),
-      total: count(kudosCount),
-    },
     numbers: { activeMembers: count(active), meetingsHeld: held.length, newTopics: count(newTopics) },
     topTopics: top.map((t) => ({ id: t.id, title: t.title, votes: Number(t.votes) })),
     archived,

@@ -1,4 +1,5 @@
 import type { OutboxDraft } from "../../core/delivery.ts";
+import type { Capped } from "../../core/digest/section.ts";
 
 /** A reason is at most this many characters (the migration's CHECK says the same). */
 export const KUDOS_REASON_MAX = 300;
@@ -13,6 +14,9 @@ export interface KudosReads {
   stored(communityId: number, postKey: string): Promise<boolean>;
 }
 
+/** The kudos of a digest's week, oldest first (its section: digest.ts). */
+export type KudosWeek = Capped<{ readonly from: string; readonly to: string; readonly reason: string }>;
+
 /** A thank-you: stored and posted in one batch, only while the giver is under the day's limit. */
 export interface KudosEffect {
   readonly type: "kudos.give";
@@ -25,7 +29,7 @@ export interface KudosEffect {
   readonly draft: OutboxDraft & { readonly kind: "post" };
 }
 
-// Kudos's state joins core's `Effect` and `CommunityStore` from here (declaration merging).
+// Kudos's state joins core's `Effect`, `CommunityStore` and the digest's sections from here (declaration merging).
 declare module "../../core/model.ts" {
   interface FeatureEffects {
     kudos: KudosEffect;
@@ -34,5 +38,10 @@ declare module "../../core/model.ts" {
 declare module "../../core/ports.ts" {
   interface FeatureReads {
     readonly kudos: KudosReads;
+  }
+}
+declare module "../../core/digest/section.ts" {
+  interface FeatureDigest {
+    kudos: KudosWeek;
   }
 }

@@ -1,7 +1,8 @@
 import { type CompiledQuery, sql } from "kysely";
+import { DIGEST_LIST_MAX, type DigestWindow } from "../../core/digest/section.ts";
 import type { Db } from "../../db/client.ts";
 import { featureStore } from "../../db/feature-store.ts";
-import { KUDOS_PER_DAY, type KudosEffect, type KudosReads } from "./ports.ts";
+import { KUDOS_PER_DAY, type KudosEffect, type KudosReads, type KudosWeek } from "./ports.ts";
 
 /** Kudos's store part (listed in src/features/server.ts). */
 export const kudosStore = featureStore({
@@ -10,7 +11,25 @@ export const kudosStore = featureStore({
   effectTypes: ["kudos.give"],
   effectQueries: kudosEffectQueries,
   communityTables: ["kudos"],
+  digestWeek: readKudosWeek,
 });
+
+/** The week's kudos for the digest: the first few and the count, both over the created_at index range. */
+async function readKudosWeek(db: Db, communityId: number, w: DigestWindow): Promise<KudosWeek> {
+  const kudos = db
+    .selectFrom("kudos")
+    .where("community_id", "=", communityId)
+    .where("created_at", ">=", w.from.toISOString())
+    .where("created_at", "<", w.to.toISOString());
+  const [items, count] = await Promise.all([
+    kudos.select(["from_user", "to_user", "reason"]).orderBy("created_at").limit(DIGEST_LIST_MAX).execute(),
+    kudos.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirst(),
+  ]);
+  return {
+    items: items.map((k) => ({ from: k.from_user, to: k.to_user, reason: k.reason })),
+    total: Number(count?.n ?? 0),
+  };
+}
 
 /** Kudos reads over D1. */
 export function createKudosReads(db: Db): KudosReads {

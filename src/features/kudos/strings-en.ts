@@ -15,4 +15,6 @@ export const kudosEn = {
     "You have given {limit} kudos today, the most for one day. Thank you for your generosity! Try again tomorrow.",
   "kudos.noChannel":
     "I don't know where to post this: use the command in a channel, or ask a moderator to set the main channel. Nothing was posted.",
+  "digest.kudos": "Kudos of the week",
+  "digest.kudos.line": "{to}, thanked by {from}: ",
 } as const;

@@ -17,4 +17,6 @@ export const kudosId: Record<keyof typeof kudosEn, string> = {
     "Anda sudah memberi {limit} apresiasi hari ini, batas untuk satu hari. Terima kasih atas kemurahan hati Anda! Silakan coba lagi besok.",
   "kudos.noChannel":
     "Saya tidak tahu harus mengirim ke mana: gunakan perintah ini di sebuah kanal, atau minta moderator mengatur kanal utama. Tidak ada yang dikirim.",
+  "digest.kudos": "Apresiasi minggu ini",
+  "digest.kudos.line": "{to}, terima kasih dari {from}: ",
 };

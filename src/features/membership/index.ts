@@ -1,4 +1,5 @@
 import type { Feature } from "../../core/feature.ts";
+import { newcomersDigest } from "./digest.ts";
 import { join, leave } from "./join-leave.ts";
 import { members } from "./members.ts";
 import {
@@ -18,7 +19,7 @@ import {
  * store part is `store.ts`, the tables `schema.ts`, the jobs `member-sync-job.ts` and
  * `welcome-followup-job.ts`, the strings `strings-en.ts`/`strings-id.ts`.
  */
-export const membership: Feature = {
+export const membership = {
   name: "membership",
   commands: [
     join,
@@ -32,4 +33,5 @@ export const membership: Feature = {
     onboardingSync,
   ],
   groups: { onboarding: "cmd.onboarding" },
-};
+  digest: newcomersDigest,
+} satisfies Feature;

@@ -1,3 +1,4 @@
+import type { Capped } from "../../core/digest/section.ts";
 import type { LeaveReason, MembershipEffect } from "./effects.ts";
 
 /** Where a member stands, as stored. */
@@ -48,6 +49,9 @@ export interface MembershipReads {
   overview(communityId: number, newest: number): Promise<MembersOverview>;
 }
 
+/** The members welcomed in a digest's week (platform user ids, oldest first; its section: digest.ts). */
+export type NewcomersWeek = Capped<string>;
+
 /** The member-list sync's job name (`member-sync-job.ts`). */
 export const MEMBER_SYNC_JOB = "member-sync";
 
@@ -62,5 +66,10 @@ declare module "../../core/ports.ts" {
   interface FeatureReads {
     /** Member status, onboarding settings, member counts. */
     readonly membership: MembershipReads;
+  }
+}
+declare module "../../core/digest/section.ts" {
+  interface FeatureDigest {
+    membership: NewcomersWeek;
   }
 }

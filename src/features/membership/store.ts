@@ -1,10 +1,12 @@
 import { type CompiledQuery, sql } from "kysely";
 import { NO_MAIN_CHANNEL } from "../../core/delivery.ts";
+import { DIGEST_LIST_MAX, type DigestWindow } from "../../core/digest/section.ts";
 import type { Db } from "../../db/client.ts";
 import { clearBlocksQueries } from "../../db/delivery-blocks.ts";
 import { featureStore } from "../../db/feature-store.ts";
 import type { CommunityUpdate } from "../../db/schema.ts";
 import type { MembershipEffect } from "./effects.ts";
+import type { NewcomersWeek } from "./ports.ts";
 import { createMembershipReads } from "./reads-store.ts";
 import { syncPageQueries } from "./sync-page-store.ts";
 
@@ -28,7 +30,23 @@ export const membershipStore = featureStore({
   ],
   effectQueries: membershipEffectQueries,
   communityTables: ["member_sync_pages", "member_sync"],
+  digestWeek: readNewcomersWeek,
 });
+
+/** The week's newcomers for the digest: members welcomed in the window still active, over `members_by_welcome`. */
+async function readNewcomersWeek(db: Db, communityId: number, w: DigestWindow): Promise<NewcomersWeek> {
+  const welcomed = db
+    .selectFrom("members")
+    .where("community_id", "=", communityId)
+    .where("welcomed_at", ">=", w.from.toISOString())
+    .where("welcomed_at", "<", w.to.toISOString())
+    .where("status", "=", "active");
+  const [items, count] = await Promise.all([
+    welcomed.select("platform_user_id").orderBy("welcomed_at").limit(DIGEST_LIST_MAX).execute(),
+    welcomed.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirst(),
+  ]);
+  return { items: items.map((m) => m.platform_user_id), total: Number(count?.n ?? 0) };
+}
 
 /**
  * Statements for one membership effect, run by `store.apply` in its batch. Only a new main

@@ -82,4 +82,5 @@ export const membershipEn = {
   "onboarding.syncQueued": "The member list will be read within 15 minutes. {usage} shows the result.",
   "onboarding.noMainChannel":
     "Heads-up: no main channel is set, so guyub cannot post publicly (a welcome whose private message could not be delivered had nowhere to go). Set one with {usage}.",
+  "digest.newcomers": "Welcome to our newcomers",
 } as const;

@@ -90,4 +90,5 @@ export const membershipId: Record<keyof typeof membershipEn, string> = {
     "Daftar anggota akan dibaca dalam 15 menit. Gunakan {usage} untuk melihat hasilnya.",
   "onboarding.noMainChannel":
     "Perhatian: belum ada kanal utama, jadi guyub tidak dapat mengirim pesan publik; sambutan yang tidak terkirim lewat pesan pribadi tidak punya tempat lain. Atur kanal utama dengan {usage}.",
+  "digest.newcomers": "Selamat datang, anggota baru kita",
 };
