@@ -5,6 +5,8 @@
  * guyub Discord's throughput is reported against this one as well as against the Slack one.
  */
 
+import { fresh, hexToBytes, refuse } from "./bare-shared.js";
+
 const encoder = new TextEncoder();
 /** The imported key, once per isolate and key: importKey costs more than a verification. */
 let cached;
@@ -17,24 +19,11 @@ function publicKey(hex) {
   return cached.key;
 }
 
-function hexToBytes(hex) {
-  if (!/^(?:[0-9a-f]{2})+$/i.test(hex)) return null;
-  const bytes = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < bytes.length; i++) bytes[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
-  return bytes;
-}
-
-const refuse = (reason) =>
-  new Response(JSON.stringify({ ok: false, reason }), {
-    status: 401,
-    headers: { "content-type": "application/json" },
-  });
-
 export default {
   async fetch(request, env) {
     const ts = request.headers.get("x-signature-timestamp") ?? "";
     const signature = hexToBytes(request.headers.get("x-signature-ed25519") ?? "");
-    if (!/^\d+$/.test(ts) || Math.abs(Date.now() / 1000 - Number(ts)) > 300) return refuse("stale");
+    if (!fresh(ts)) return refuse("stale");
     if (signature?.length !== 64) return refuse("malformed");
     // arrayBuffer + TextDecoder, like guyub and the Slack bare worker.
     const body = new TextDecoder().decode(await request.arrayBuffer());

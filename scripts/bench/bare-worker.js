@@ -4,6 +4,8 @@
  * JSON body. guyub's throughput is reported as a fraction of this one's.
  */
 
+import { fresh, hexToBytes, refuse } from "./bare-shared.js";
+
 const encoder = new TextEncoder();
 /** The imported key, once per isolate and secret: importKey costs more than the HMAC itself. */
 let cached;
@@ -22,24 +24,11 @@ function hmacKey(secret) {
   return cached.key;
 }
 
-function hexToBytes(hex) {
-  if (!/^(?:[0-9a-f]{2})+$/i.test(hex)) return null;
-  const bytes = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < bytes.length; i++) bytes[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
-  return bytes;
-}
-
-const refuse = (reason) =>
-  new Response(JSON.stringify({ ok: false, reason }), {
-    status: 401,
-    headers: { "content-type": "application/json" },
-  });
-
 export default {
   async fetch(request, env) {
     const ts = request.headers.get("x-slack-request-timestamp") ?? "";
     const signature = request.headers.get("x-slack-signature") ?? "";
-    if (!/^\d+$/.test(ts) || Math.abs(Date.now() / 1000 - Number(ts)) > 300) return refuse("stale");
+    if (!fresh(ts)) return refuse("stale");
     const expected = signature.startsWith("v0=") ? hexToBytes(signature.slice(3)) : null;
     if (!expected) return refuse("malformed");
     // arrayBuffer + TextDecoder, like guyub: `.text()` on a form body makes workerd log a warning.

@@ -104,7 +104,9 @@ async function main(): Promise<void> {
   const text = (value: string) => ({ type: "text" as const, value });
 
   const barePath = join(ROOT, "scripts/bench/bare-worker.js");
-  const bare = await serveWorker("bare", barePath, { SLACK_SIGNING_SECRET: text(secret) }, direct);
+  const bare = await serveWorker("bare", barePath, { SLACK_SIGNING_SECRET: text(secret) }, direct, {}, [
+    "bare-shared.js",
+  ]);
   cleanups.push(bare.stop);
   pin(bare.pid, SERVER_CORE);
   const bareRequest = req.signedSlack(`${bare.url}/slack/commands`, secret, slackBody);
@@ -117,6 +119,8 @@ async function main(): Promise<void> {
     bareDiscordPath,
     { DISCORD_PUBLIC_KEY: text(discordKeys.publicKeyHex) },
     direct,
+    {},
+    ["bare-shared.js"],
   );
   cleanups.push(bareDiscord.stop);
   pin(bareDiscord.pid, SERVER_CORE);

@@ -5,7 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
-import { basename, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { Miniflare, type MiniflareOptions } from "miniflare";
 import { unstable_splitSqlQuery } from "wrangler";
 import { childrenNamed, freePort, onCore, onLines, stopChild, track, withTimeout } from "./proc.ts";
@@ -46,6 +46,7 @@ export interface ServedWorker extends Server {
  * production; otherwise through Miniflare's entry worker, a router in the same workerd that adds
  * a second JS invocation per request (~0.3 ms CPU on a 2-core VM), to every target alike.
  * `shared`: further Miniflare options for the whole instance (the profiler's `inspectorPort`).
+ * `siblings`: further modules the script imports by file name (`./bare-shared.js`), beside it.
  */
 export async function serveWorker(
   name: string,
@@ -53,6 +54,7 @@ export async function serveWorker(
   env: WorkerEnv,
   direct: boolean,
   shared: Partial<MiniflareOptions> = {},
+  siblings: readonly string[] = [],
 ): Promise<ServedWorker> {
   const before = new Set(childrenNamed(process.pid, "workerd"));
   const mainModule = "worker.js";
@@ -67,7 +69,15 @@ export async function serveWorker(
           compatibilityFlags: ["nodejs_compat"],
           manifest: {
             mainModule,
-            modules: { [mainModule]: { type: "esm", contents: readFileSync(scriptPath, "utf8") } },
+            modules: {
+              [mainModule]: { type: "esm", contents: readFileSync(scriptPath, "utf8") },
+              ...Object.fromEntries(
+                siblings.map((file) => [
+                  file,
+                  { type: "esm" as const, contents: readFileSync(join(dirname(scriptPath), file), "utf8") },
+                ]),
+              ),
+            },
           },
           env,
         },
