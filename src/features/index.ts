@@ -1,4 +1,5 @@
 import type { Feature } from "../core/feature.ts";
+import { audit } from "./audit/index.ts";
 import { digest } from "./digest/index.ts";
 import { kudos } from "./kudos/index.ts";
 import { meetings } from "./meetings/index.ts";
@@ -21,4 +22,5 @@ export const FEATURES: readonly Feature[] = [
   meetings,
   rotation,
   topics,
+  audit,
 ];
