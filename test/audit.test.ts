@@ -95,10 +95,13 @@ describe("/copmod audit", () => {
   it("More pressed by a member shows nothing", async () => {
     const worker = isolate({ sessionCacheMs: 0 });
     await says(worker, "audit note <@U0AYU|ayu> secret words");
+    await says(worker, "help", "U0MEMBER"); // a stored member of the community, not a moderator
     await worker(
       await slackButton(packedButton(await communityId(), "audit.more", ["0"]), { user: "U0MEMBER" }),
     );
-    expect(JSON.stringify(await sentTo("slack"))).not.toContain("secret words");
+    const replies = JSON.stringify((await sentTo("slack")).filter((c) => c.method === "response_url"));
+    expect(replies).toContain("moderator"); // told why, privately
+    expect(replies).not.toContain("secret words");
   });
 
   it("every action guyub writes has a line in both languages", () => {
