@@ -110,6 +110,7 @@ describe("Discord registration", () => {
       "2:holiday",
       "2:rotation",
       "2:topic",
+      "2:audit",
     ]);
     type Node = { name: string; options?: Node[] };
     const subs = (root: typeof cop, word: string) =>

@@ -1,3 +1,5 @@
+import { auditEn } from "./audit/strings-en.ts";
+import { auditId } from "./audit/strings-id.ts";
 import { digestEn } from "./digest/strings-en.ts";
 import { digestId } from "./digest/strings-id.ts";
 import { kudosEn } from "./kudos/strings-en.ts";
@@ -27,6 +29,7 @@ export const featuresEn = {
   ...topicsEn,
   ...nudgesEn,
   ...digestEn,
+  ...auditEn,
 } as const;
 
 /** Every feature's Indonesian strings, one line each (src/core/i18n/id.ts). */
@@ -40,4 +43,5 @@ export const featuresId: Record<keyof typeof featuresEn, string> = {
   ...topicsId,
   ...nudgesId,
   ...digestId,
+  ...auditId,
 };

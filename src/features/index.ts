@@ -1,5 +1,6 @@
 import type { FeatureDigest } from "../core/digest/section.ts";
 import type { Feature } from "../core/feature.ts";
+import { audit } from "./audit/index.ts";
 import { digest } from "./digest/index.ts";
 import { kudos } from "./kudos/index.ts";
 import { meetings } from "./meetings/index.ts";
@@ -13,7 +14,7 @@ import { topics } from "./topics/index.ts";
  * Every feature's core part, one line each, in the order help and Discord's registration list
  * their commands (after the built-in help, setup, language, moderators and delivery).
  */
-const LISTED = [profile, kudos, membership, nudges, digest, meetings, rotation, topics] as const;
+const LISTED = [profile, kudos, membership, nudges, digest, meetings, rotation, topics, audit] as const;
 export const FEATURES: readonly Feature[] = LISTED;
 
 // A feature that declared a digest section's data (`FeatureDigest`) but whose core part listed

@@ -3,6 +3,7 @@ import type { FeatureEffects } from "../core/model.ts";
 import type { FeatureReads } from "../core/ports.ts";
 import type { Db } from "../db/client.ts";
 import type { FeatureStore } from "../db/feature-store.ts";
+import { auditStore } from "./audit/store.ts";
 import { digestStore } from "./digest/store.ts";
 import { kudosStore } from "./kudos/store.ts";
 import { meetingsStore } from "./meetings/store.ts";
@@ -37,6 +38,7 @@ export const FEATURE_STORES = [
   topicRefreshStore,
   topicsStore,
   nudgesStore,
+  auditStore,
 ] as const satisfies readonly AnyFeatureStore[];
 
 // A feature that declared reads or effects in core but whose store part is not listed here fails

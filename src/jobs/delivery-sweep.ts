@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { retentionCutoff } from "../core/retention.ts";
 import type { JobKind } from "./job-kind.ts";
 import { nextQuarterHour, quarterHour } from "./periods.ts";
 
@@ -22,6 +23,7 @@ export const deliverySweep: JobKind = {
   },
   async run(deps) {
     const at = deps.now.toISOString();
+    await eraseInteractionTokens(deps.d1, deps.now);
     const cutoff = new Date(deps.now.getTime() - SWEEP_AFTER_MS).toISOString();
     // A row is due back when it was last expected on the queue: its deferral's moment if it was
     // deferred (updated_at does not move then), else its last change. Marking it expected now
@@ -52,3 +54,17 @@ export const deliverySweep: JobKind = {
     return nextQuarterHour(deps.now);
   },
 };
+
+/**
+ * A follow-up's interaction token (Discord's, or Slack's response_url) is a credential to answer
+ * as guyub; it is dead after 15 minutes, so its row keeps no copy past then (a row still pending
+ * goes as a DM, as a late follow-up does anyway). Every quarter-hour, before re-enqueueing.
+ */
+async function eraseInteractionTokens(d1: D1Database, now: Date): Promise<void> {
+  await d1
+    .prepare(
+      "UPDATE outbox SET payload = json_remove(payload, '$.token') WHERE kind = 'followup' AND created_at < ? AND json_extract(payload, '$.token') IS NOT NULL",
+    )
+    .bind(retentionCutoff("interactionTokens", now))
+    .run();
+}

@@ -1,5 +1,6 @@
 import { addDays } from "../core/calendar.ts";
 import { DAY_MS } from "../core/durations.ts";
+import { type RetentionKind, retentionCutoff } from "../core/retention.ts";
 import type { JobKind } from "./job-kind.ts";
 import { dueDays, lastClaims } from "./periods.ts";
 
@@ -7,9 +8,9 @@ import { dueDays, lastClaims } from "./periods.ts";
 const AT_MINUTE = 3 * 60;
 
 /**
- * Daily pruning so tables stay small: ingress ids after a day (platforms retry within minutes,
- * signatures expire after five), form drafts after a day, finished job runs after 90 days,
- * finished outbox rows after 30.
+ * Daily pruning so tables stay small and personal data is not kept longer than it serves: each
+ * table after its period in `RETENTION` (src/core/retention.ts, the one place the periods live;
+ * the privacy docs name them). Interaction tokens go sooner, by the quarter-hourly delivery sweep.
  */
 export const housekeeping: JobKind = {
   name: "housekeeping",
@@ -18,18 +19,24 @@ export const housekeeping: JobKind = {
     return dueDays(deps.now, "UTC", AT_MINUTE, last, 0).map((period) => ({ communityId: 0, period }));
   },
   async run(deps) {
-    const ago = (days: number) => new Date(deps.now.getTime() - days * DAY_MS).toISOString();
+    const before = (kind: RetentionKind) => retentionCutoff(kind, deps.now);
     await deps.d1.batch([
-      deps.d1.prepare("DELETE FROM processed_events WHERE received_at < ?").bind(ago(1)),
-      // Form answers kept between steps or after errors are worth a day, not forever.
-      deps.d1.prepare("DELETE FROM form_drafts WHERE updated_at < ?").bind(ago(1)),
-      deps.d1.prepare("DELETE FROM profile_drafts WHERE updated_at < ?").bind(ago(1)),
+      deps.d1.prepare("DELETE FROM processed_events WHERE received_at < ?").bind(before("ingressIds")),
+      deps.d1.prepare("DELETE FROM form_drafts WHERE updated_at < ?").bind(before("formDrafts")),
+      deps.d1.prepare("DELETE FROM profile_drafts WHERE updated_at < ?").bind(before("formDrafts")),
       deps.d1
         .prepare("DELETE FROM job_runs WHERE claimed_at < ? AND status IN ('done', 'skipped')")
-        .bind(ago(90)),
+        .bind(before("jobRuns")),
       deps.d1
         .prepare("DELETE FROM outbox WHERE updated_at < ? AND status IN ('sent', 'superseded', 'skipped')")
-        .bind(ago(30)),
+        .bind(before("finishedOutbox")),
+      // A message that never arrived keeps its text (which may be personal) only while a moderator
+      // might still retry it; the whole row goes, so no payload or fallback outlives the period.
+      deps.d1
+        .prepare("DELETE FROM outbox WHERE updated_at < ? AND status IN ('dead', 'undeliverable', 'lost')")
+        .bind(before("failedOutboxPayloads")),
+      // The audit trail is append-only; this expiry (and a member's erasure) are its only deletes.
+      deps.d1.prepare("DELETE FROM audit_log WHERE created_at < ?").bind(before("auditTrail")),
       deps.d1
         .prepare("DELETE FROM delivery_pace WHERE next_at < ? AND strikes = 0")
         .bind(deps.now.getTime() - DAY_MS),
