@@ -1,6 +1,7 @@
 import { type CompiledQuery, sql } from "kysely";
 import type { Db } from "../../db/client.ts";
 import { featureStore } from "../../db/feature-store.ts";
+import { kudosMemberData } from "./member-data.ts";
 import { KUDOS_PER_DAY, type KudosEffect, type KudosReads } from "./ports.ts";
 
 /** Kudos's store part (listed in src/features/server.ts). */
@@ -10,6 +11,7 @@ export const kudosStore = featureStore({
   effectTypes: ["kudos.give"],
   effectQueries: kudosEffectQueries,
   communityTables: ["kudos"],
+  memberData: kudosMemberData,
 });
 
 /** Kudos reads over D1. */

@@ -5,6 +5,7 @@ import { clearBlocksQueries } from "../../db/delivery-blocks.ts";
 import { featureStore } from "../../db/feature-store.ts";
 import type { CommunityUpdate } from "../../db/schema.ts";
 import type { MembershipEffect } from "./effects.ts";
+import { membershipMemberData } from "./member-data.ts";
 import { createMembershipReads } from "./reads-store.ts";
 import { syncPageQueries } from "./sync-page-store.ts";
 
@@ -28,6 +29,7 @@ export const membershipStore = featureStore({
   ],
   effectQueries: membershipEffectQueries,
   communityTables: ["member_sync_pages", "member_sync"],
+  memberData: membershipMemberData,
 });
 
 /**
