@@ -1,7 +1,8 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createDb, runBatch } from "../src/db/client.ts";
-import { exportMember, forgetQueries } from "../src/features/privacy/engine.ts";
+import { exportMember, forgetQueries } from "../src/features/privacy/engine-store.ts";
+import { FEATURE_STORES } from "../src/features/server.ts";
 import { resetDb } from "./support/db.ts";
 import { COMMUNITY_ROWS, OTHER_ROWS, SEED } from "./support/migration-seed.ts";
 
@@ -97,7 +98,7 @@ describe("profile forget: the erasure batch", () => {
   });
 
   it("leaves their id, name and words in no column of any table", async () => {
-    await runBatch(env.DB, forgetQueries(db, 1, AYU, NOW));
+    await runBatch(env.DB, forgetQueries(FEATURE_STORES, db, 1, AYU, NOW));
     expect(await findings(NEEDLES)).toEqual([]);
   });
 
@@ -128,7 +129,7 @@ describe("profile export", () => {
   beforeAll(seed);
 
   it("gathers every part's data about the member", async () => {
-    const data = await exportMember(db, 1, AYU);
+    const data = await exportMember(FEATURE_STORES, db, 1, AYU);
     expect(Object.keys(data)).toEqual(
       expect.arrayContaining([
         "kudos",

@@ -4,6 +4,7 @@ import { kudos } from "./kudos/index.ts";
 import { meetings } from "./meetings/index.ts";
 import { membership } from "./membership/index.ts";
 import { nudges } from "./nudges/index.ts";
+import { privacy } from "./privacy/index.ts";
 import { profile } from "./profile/index.ts";
 import { rotation } from "./rotation/index.ts";
 import { topics } from "./topics/index.ts";
@@ -14,6 +15,7 @@ import { topics } from "./topics/index.ts";
  */
 export const FEATURES: readonly Feature[] = [
   profile,
+  privacy,
   kudos,
   membership,
   nudges,

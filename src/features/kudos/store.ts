@@ -1,7 +1,7 @@
 import { type CompiledQuery, sql } from "kysely";
 import type { Db } from "../../db/client.ts";
 import { featureStore } from "../../db/feature-store.ts";
-import { kudosMemberData } from "./member-data.ts";
+import { kudosMemberData } from "./member-data-store.ts";
 import { KUDOS_PER_DAY, type KudosEffect, type KudosReads } from "./ports.ts";
 
 /** Kudos's store part (listed in src/features/server.ts). */

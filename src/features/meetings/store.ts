@@ -3,7 +3,7 @@ import type { Db } from "../../db/client.ts";
 import { featureStore } from "../../db/feature-store.ts";
 import { isMeetingDayEffect } from "./day-ports.ts";
 import { createMeetingDayReads, meetingDayEffectQueries } from "./days-store.ts";
-import { meetingsMemberData } from "./member-data.ts";
+import { meetingsMemberData } from "./member-data-store.ts";
 import type { MeetingEffect } from "./ports.ts";
 import type { MeetingCalendar, MeetingReads } from "./reads.ts";
 import type { Holiday, MeetingOverride } from "./schedule.ts";

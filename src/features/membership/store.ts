@@ -5,7 +5,7 @@ import { clearBlocksQueries } from "../../db/delivery-blocks.ts";
 import { featureStore } from "../../db/feature-store.ts";
 import type { CommunityUpdate } from "../../db/schema.ts";
 import type { MembershipEffect } from "./effects.ts";
-import { membershipMemberData } from "./member-data.ts";
+import { membershipMemberData } from "./member-data-store.ts";
 import { createMembershipReads } from "./reads-store.ts";
 import { syncPageQueries } from "./sync-page-store.ts";
 

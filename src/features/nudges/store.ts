@@ -2,7 +2,7 @@ import { type CompiledQuery, sql } from "kysely";
 import { unreadActivityChannels } from "../../db/activity-channels.ts";
 import type { Db } from "../../db/client.ts";
 import { featureStore } from "../../db/feature-store.ts";
-import { nudgesMemberData } from "./member-data.ts";
+import { nudgesMemberData } from "./member-data-store.ts";
 import {
   type MemberNudgeState,
   NUDGE_DEFAULTS,

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Db } from "../../db/client.ts";
 import { featureStore } from "../../db/feature-store.ts";
 import { BENEFITS, type Profile } from "./answers.ts";
-import { profileMemberData } from "./member-data.ts";
+import { profileMemberData } from "./member-data-store.ts";
 import type { ProfileEffect, ProfileStore, SearchHit } from "./ports.ts";
 import type { ProfilesTable } from "./schema.ts";
 import { HIT_END, HIT_START } from "./search.ts";

@@ -3,7 +3,7 @@ import type { Db } from "../../db/client.ts";
 import { featureStore } from "../../db/feature-store.ts";
 import { rotationEffectQueries } from "./effects-store.ts";
 import { readFairness } from "./fairness-store.ts";
-import { rotationMemberData } from "./member-data.ts";
+import { rotationMemberData } from "./member-data-store.ts";
 import type { RotationReads } from "./reads.ts";
 import { swapReads } from "./swaps-store.ts";
 import {

@@ -2,7 +2,7 @@ import { type CompiledQuery, sql } from "kysely";
 import type { Db } from "../../db/client.ts";
 import { featureStore } from "../../db/feature-store.ts";
 import type { OpenTopic, SuggestState, TopicRow } from "./backlog.ts";
-import { topicsMemberData } from "./member-data.ts";
+import { topicsMemberData } from "./member-data-store.ts";
 import type { TopicEffect, TopicReads } from "./ports.ts";
 import { SUGGESTION_WINDOW_MS, SUGGESTIONS_PER_WINDOW } from "./validate.ts";
 

@@ -3,7 +3,7 @@ import type { MemberData } from "../../db/feature-store.ts";
 
 /**
  * The member's place in the community (status, joins, welcome) and the sync pass's pages that saw
- * them. The `members` row itself is anonymised last by the privacy engine (its triggers read the
+ * them. The `members` row itself is anonymised last by the privacy engine (privacy/engine-store.ts) (its triggers read the
  * rotation tally, renamed before it).
  */
 export const membershipMemberData: MemberData = {
