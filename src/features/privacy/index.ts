@@ -1,6 +1,8 @@
 import type { Feature } from "../../core/feature.ts";
 import { forgetConfirm, profileForget } from "./forget.ts";
 
+export type { PrivacyForgetEffect, PrivacyMember, PrivacyReads } from "./ports.ts";
+
 /**
  * Privacy: a member's own data. Its commands live under the profile feature's `profile` group word
  * (`/cop profile forget`), since that is where a member looks for what guyub knows about them, but
