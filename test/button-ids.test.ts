@@ -18,6 +18,7 @@ const LONGEST: Record<string, readonly string[]> = {
   "intro.open": [],
   "intro.next": [],
   "nudge.snooze": [],
+  "privacy.forget": [],
   "nudge.read": [],
   "meeting.rsvp": [DAY, "maybe"],
   "meeting.host": [DAY],

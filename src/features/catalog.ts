@@ -9,6 +9,8 @@ import { membershipEn } from "./membership/strings-en.ts";
 import { membershipId } from "./membership/strings-id.ts";
 import { nudgesEn } from "./nudges/strings-en.ts";
 import { nudgesId } from "./nudges/strings-id.ts";
+import { privacyEn } from "./privacy/strings-en.ts";
+import { privacyId } from "./privacy/strings-id.ts";
 import { profileEn } from "./profile/strings-en.ts";
 import { profileId } from "./profile/strings-id.ts";
 import { rotationEn } from "./rotation/strings-en.ts";
@@ -21,6 +23,7 @@ import { topicsId } from "./topics/strings-id.ts";
 /** Every feature's English strings, one line each (spread into the catalog, src/core/i18n/en.ts). */
 export const featuresEn = {
   ...profileEn,
+  ...privacyEn,
   ...kudosEn,
   ...membershipEn,
   ...meetingStringsEn,
@@ -35,6 +38,7 @@ export const featuresEn = {
 /** Every feature's Indonesian strings, one line each (src/core/i18n/id.ts). */
 export const featuresId: Record<keyof typeof featuresEn, string> = {
   ...profileId,
+  ...privacyId,
   ...kudosId,
   ...membershipId,
   ...meetingStringsId,

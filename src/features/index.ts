@@ -6,6 +6,7 @@ import { kudos } from "./kudos/index.ts";
 import { meetings } from "./meetings/index.ts";
 import { membership } from "./membership/index.ts";
 import { nudges } from "./nudges/index.ts";
+import { privacy } from "./privacy/index.ts";
 import { profile } from "./profile/index.ts";
 import { rotation } from "./rotation/index.ts";
 import { topics } from "./topics/index.ts";
@@ -14,7 +15,18 @@ import { topics } from "./topics/index.ts";
  * Every feature's core part, one line each, in the order help and Discord's registration list
  * their commands (after the built-in help, setup, language, moderators and delivery).
  */
-const LISTED = [profile, kudos, membership, nudges, digest, meetings, rotation, topics, audit] as const;
+const LISTED = [
+  profile,
+  privacy,
+  kudos,
+  membership,
+  nudges,
+  digest,
+  meetings,
+  rotation,
+  topics,
+  audit,
+] as const;
 export const FEATURES: readonly Feature[] = LISTED;
 
 // A feature that declared a digest section's data (`FeatureDigest`) but whose core part listed

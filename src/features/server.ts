@@ -9,6 +9,7 @@ import { kudosStore } from "./kudos/store.ts";
 import { meetingsStore } from "./meetings/store.ts";
 import { membershipStore } from "./membership/store.ts";
 import { nudgesStore } from "./nudges/store.ts";
+import { privacyStore } from "./privacy/store.ts";
 import { profilesStore } from "./profile/store.ts";
 import { rotationStore } from "./rotation/store.ts";
 import { topicRefreshStore } from "./topics/refresh-store.ts";
@@ -28,7 +29,7 @@ type AnyFeatureStore = { [N in FeatureName]: FeatureStore<N> }[FeatureName];
  * Community erasure deletes their tables in this order: a part whose rows point at another's
  * comes first (digest and topic refresh before the topics their rows name).
  */
-export const FEATURE_STORES = [
+const STORES_BUT_PRIVACY = [
   kudosStore,
   profilesStore,
   membershipStore,
@@ -39,6 +40,11 @@ export const FEATURE_STORES = [
   topicsStore,
   nudgesStore,
   auditStore,
+] as const satisfies readonly AnyFeatureStore[];
+/** Privacy last: its export and erasure ask every part above for what it keeps about a member. */
+export const FEATURE_STORES = [
+  ...STORES_BUT_PRIVACY,
+  privacyStore(STORES_BUT_PRIVACY),
 ] as const satisfies readonly AnyFeatureStore[];
 
 // A feature that declared reads or effects in core but whose store part is not listed here fails

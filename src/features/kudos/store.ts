@@ -2,6 +2,7 @@ import { type CompiledQuery, sql } from "kysely";
 import { DIGEST_LIST_MAX, type DigestWindow } from "../../core/digest/section.ts";
 import type { Db } from "../../db/client.ts";
 import { featureStore } from "../../db/feature-store.ts";
+import { kudosMemberData } from "./member-data-store.ts";
 import { KUDOS_PER_DAY, type KudosEffect, type KudosReads, type KudosWeek } from "./ports.ts";
 
 /** Kudos's store part (listed in src/features/server.ts). */
@@ -12,6 +13,7 @@ export const kudosStore = featureStore({
   effectQueries: kudosEffectQueries,
   communityTables: ["kudos"],
   digestWeek: readKudosWeek,
+  memberData: kudosMemberData,
 });
 
 /** The week's kudos for the digest: the first few and the count, both over the created_at index range. */

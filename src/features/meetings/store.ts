@@ -3,6 +3,7 @@ import type { Db } from "../../db/client.ts";
 import { featureStore } from "../../db/feature-store.ts";
 import { isMeetingDayEffect } from "./day-ports.ts";
 import { createMeetingDayReads, meetingDayEffectQueries } from "./days-store.ts";
+import { meetingsMemberData } from "./member-data-store.ts";
 import type { MeetingEffect } from "./ports.ts";
 import type { MeetingCalendar, MeetingReads } from "./reads.ts";
 import type { Holiday, MeetingOverride } from "./schedule.ts";
@@ -26,6 +27,7 @@ export const meetingsStore = featureStore({
   ],
   effectQueries: meetingEffectQueries,
   communityTables: ["meeting_rsvps", "holidays", "meeting_overrides", "meeting_series"],
+  memberData: meetingsMemberData,
 });
 
 /** Reads the series, its changed days and the holidays of a community (three reads, one batch). */

@@ -6,6 +6,7 @@ import { clearBlocksQueries } from "../../db/delivery-blocks.ts";
 import { featureStore } from "../../db/feature-store.ts";
 import type { CommunityUpdate } from "../../db/schema.ts";
 import type { MembershipEffect } from "./effects.ts";
+import { membershipMemberData } from "./member-data-store.ts";
 import type { NewcomersWeek } from "./ports.ts";
 import { createMembershipReads } from "./reads-store.ts";
 import { syncPageQueries } from "./sync-page-store.ts";
@@ -31,6 +32,7 @@ export const membershipStore = featureStore({
   effectQueries: membershipEffectQueries,
   communityTables: ["member_sync_pages", "member_sync"],
   digestWeek: readNewcomersWeek,
+  memberData: membershipMemberData,
 });
 
 /** The week's newcomers for the digest: members welcomed in the window still active, over `members_by_welcome`. */

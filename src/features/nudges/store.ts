@@ -2,6 +2,7 @@ import { type CompiledQuery, sql } from "kysely";
 import { unreadActivityChannels } from "../../db/activity-channels.ts";
 import type { Db } from "../../db/client.ts";
 import { featureStore } from "../../db/feature-store.ts";
+import { nudgesMemberData } from "./member-data-store.ts";
 import {
   type MemberNudgeState,
   NUDGE_DEFAULTS,
@@ -19,6 +20,7 @@ export const nudgesStore = featureStore({
   effectTypes: ["nudge.preference", "nudge.snooze", "nudge.settings"],
   effectQueries: nudgeEffectQueries,
   communityTables: ["member_nudges", "nudge_settings"],
+  memberData: nudgesMemberData,
 });
 
 export async function readNudgeSettings(db: Db, communityId: number): Promise<NudgeSettings> {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Db } from "../../db/client.ts";
 import { featureStore } from "../../db/feature-store.ts";
 import { BENEFITS, type Profile } from "./answers.ts";
+import { profileMemberData } from "./member-data-store.ts";
 import type { ProfileEffect, ProfileStore, SearchHit } from "./ports.ts";
 import type { ProfilesTable } from "./schema.ts";
 import { HIT_END, HIT_START } from "./search.ts";
@@ -52,6 +53,7 @@ export const profilesStore = featureStore({
   effectTypes: ["profile.save", "profile.draft"],
   effectQueries: profileEffectQueries,
   communityTables: ["profiles", "profile_drafts"],
+  memberData: profileMemberData,
 });
 
 /** The D1 implementation of core's `ProfileStore`. */

@@ -3,6 +3,7 @@ import type { Db } from "../../db/client.ts";
 import { featureStore } from "../../db/feature-store.ts";
 import { rotationEffectQueries } from "./effects-store.ts";
 import { readFairness } from "./fairness-store.ts";
+import { rotationMemberData } from "./member-data-store.ts";
 import type { RotationReads } from "./reads.ts";
 import { swapReads } from "./swaps-store.ts";
 import {
@@ -36,6 +37,7 @@ export const rotationStore = featureStore({
     "rotation_tally",
     "rotation_members",
   ],
+  memberData: rotationMemberData,
 });
 
 /**

@@ -2,6 +2,7 @@ import { type CompiledQuery, sql } from "kysely";
 import type { Db } from "../../db/client.ts";
 import { featureStore } from "../../db/feature-store.ts";
 import type { OpenTopic, SuggestState, TopicRow } from "./backlog.ts";
+import { topicsMemberData } from "./member-data-store.ts";
 import type { TopicEffect, TopicReads } from "./ports.ts";
 import { SUGGESTION_WINDOW_MS, SUGGESTIONS_PER_WINDOW } from "./validate.ts";
 
@@ -12,6 +13,7 @@ export const topicsStore = featureStore({
   effectTypes: ["topic.suggest", "topic.vote", "topic.unvote", "topic.pin", "topic.retire", "topic.edit"],
   effectQueries: topicEffectQueries,
   communityTables: ["topic_votes", "topics"],
+  memberData: topicsMemberData,
 });
 
 interface TopicSqlRow {

@@ -1,0 +1,34 @@
+/** A member as the tables name them: the `members` row id and the platform's user id. */
+export interface PrivacyMember {
+  readonly memberId: number;
+  readonly userId: string;
+}
+
+/** What the privacy feature reads (store.ts): a member's export, gathered from every feature's hook. */
+export interface PrivacyReads {
+  exportOf(
+    communityId: number,
+    member: PrivacyMember,
+  ): Promise<Record<string, Readonly<Record<string, unknown>>>>;
+}
+
+/**
+ * Forget a member in one batch: every feature's erasure statements (engine-store.ts), their identity in
+ * what others keep replaced by a placeholder unique to them, the member made alumni.
+ */
+export interface PrivacyForgetEffect {
+  readonly type: "privacy.forget";
+  readonly memberId: number;
+  readonly userId: string;
+}
+
+declare module "../../core/model.ts" {
+  interface FeatureEffects {
+    privacy: PrivacyForgetEffect;
+  }
+}
+declare module "../../core/ports.ts" {
+  interface FeatureReads {
+    readonly privacy: PrivacyReads;
+  }
+}

@@ -1,0 +1,11 @@
+import type { privacyEn } from "./strings-en.ts";
+
+/** Indonesian strings of the privacy feature (listed in src/features/catalog.ts). */
+export const privacyId: Record<keyof typeof privacyEn, string> = {
+  "cmd.profile.forget": "Hapus data yang disimpan guyub tentang Anda di komunitas ini",
+  "privacy.forgetAsk":
+    'Ini akan menghapus data yang disimpan guyub tentang Anda di {community}: profil, draf formulir, alasan apresiasi, hari aktif, pengaturan sapaan, dan pesan yang masih menunggu untuk Anda. Yang disimpan anggota lain (jumlah apresiasi, giliran fasilitator, topik yang Anda usulkan, dukungan topik) tetap ada sebagai "mantan anggota". Anda tidak lagi menjadi anggota; jika kembali nanti, Anda mulai dari awal. Tindakan ini tidak dapat dibatalkan.',
+  "privacy.forgetButton": "Hapus data saya",
+  "privacy.forgotten":
+    "Selesai: data yang disimpan guyub tentang Anda di sini sudah dihapus, dan Anda tidak lagi menjadi anggota. Jika ingin kembali, gunakan {usage} untuk memulai dari awal.",
+};
