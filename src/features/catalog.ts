@@ -9,6 +9,8 @@ import { nudgesEn } from "./nudges/strings-en.ts";
 import { nudgesId } from "./nudges/strings-id.ts";
 import { profileEn } from "./profile/strings-en.ts";
 import { profileId } from "./profile/strings-id.ts";
+import { reportsEn } from "./reports/strings-en.ts";
+import { reportsId } from "./reports/strings-id.ts";
 import { rotationEn } from "./rotation/strings-en.ts";
 import { rotationId } from "./rotation/strings-id.ts";
 import { topicRefreshEn } from "./topics/refresh-strings-en.ts";
@@ -27,6 +29,7 @@ export const featuresEn = {
   ...topicsEn,
   ...nudgesEn,
   ...digestEn,
+  ...reportsEn,
 } as const;
 
 /** Every feature's Indonesian strings, one line each (src/core/i18n/id.ts). */
@@ -40,4 +43,5 @@ export const featuresId: Record<keyof typeof featuresEn, string> = {
   ...topicsId,
   ...nudgesId,
   ...digestId,
+  ...reportsId,
 };

@@ -5,6 +5,7 @@ import { meetings } from "./meetings/index.ts";
 import { membership } from "./membership/index.ts";
 import { nudges } from "./nudges/index.ts";
 import { profile } from "./profile/index.ts";
+import { reports } from "./reports/index.ts";
 import { rotation } from "./rotation/index.ts";
 import { topics } from "./topics/index.ts";
 
@@ -21,4 +22,5 @@ export const FEATURES: readonly Feature[] = [
   meetings,
   rotation,
   topics,
+  reports,
 ];

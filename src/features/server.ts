@@ -7,6 +7,7 @@ import { meetingsStore } from "./meetings/store.ts";
 import { membershipStore } from "./membership/store.ts";
 import { nudgesStore } from "./nudges/store.ts";
 import { profilesStore } from "./profile/store.ts";
+import { reportsStore } from "./reports/store.ts";
 import { rotationStore } from "./rotation/store.ts";
 import { topicRefreshStore } from "./topics/refresh-store.ts";
 import { topicsStore } from "./topics/store.ts";
@@ -35,6 +36,7 @@ export const FEATURE_STORES = [
   topicRefreshStore,
   topicsStore,
   nudgesStore,
+  reportsStore,
 ] as const satisfies readonly AnyFeatureStore[];
 
 // A feature that declared reads or effects in core but whose store part is not listed here fails

@@ -1,0 +1,14 @@
+import type { Feature } from "../../core/feature.ts";
+import { reportsChannel } from "./settings.ts";
+
+/**
+ * Private reports to moderators (issue 23): `/copmod reports channel`, the moderators' channel for
+ * triage cards. Its core part; the store part is `store.ts`, the strings `strings-en.ts`/`strings-id.ts`.
+ */
+export const reports: Feature = {
+  name: "reports",
+  commands: [reportsChannel],
+  groups: { reports: "cmd.reports" },
+};
+
+export type { ReportSettings, ReportsEffect, ReportsReads } from "./ports.ts";
