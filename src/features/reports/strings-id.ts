@@ -7,4 +7,8 @@ export const reportsId: Record<keyof typeof reportsEn, string> = {
   "example.reportsChannel": "#moderator",
   "reports.channelSet":
     "Laporan dari anggota akan dikirim ke {channel}. Jaga agar kanal ini tetap privat: hanya moderator yang boleh tahu siapa melaporkan apa.",
+  "cmd.conduct": "Baca tata tertib komunitas",
+  "conduct.title": "Tata tertib komunitas",
+  "conduct.worry": "Jika ada yang membuat Anda khawatir, Anda dapat memberi tahu moderator secara pribadi.",
+  "conduct.none": "Komunitas ini belum memiliki tata tertib. Moderator dapat mengaturnya dengan {usage}.",
 };
