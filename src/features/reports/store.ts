@@ -1,6 +1,7 @@
 import { type CompiledQuery, sql } from "kysely";
 import type { Db } from "../../db/client.ts";
 import { featureStore } from "../../db/feature-store.ts";
+import { reportsMemberData } from "./member-data-store.ts";
 import type { ReportsEffect, ReportsReads } from "./ports.ts";
 
 /** The reports' store part (listed in src/features/server.ts: reporters before the reports they name). */
@@ -10,6 +11,7 @@ export const reportsStore = featureStore({
   effectTypes: ["reports.channel"],
   effectQueries: reportsEffectQueries,
   communityTables: ["report_reporters", "reports", "report_settings"],
+  memberData: reportsMemberData,
 });
 
 /** The reports' reads over D1. */
