@@ -95,6 +95,7 @@ describe("Discord registration", () => {
       "2:holiday",
       "2:rotation",
       "2:topic",
+      "1:conduct",
     ]);
     expect(names(copmod)).toEqual([
       "1:setup",
@@ -111,6 +112,7 @@ describe("Discord registration", () => {
       "2:rotation",
       "2:topic",
       "2:audit",
+      "2:reports",
     ]);
     type Node = { name: string; options?: Node[] };
     const subs = (root: typeof cop, word: string) =>

@@ -22,4 +22,5 @@ export const MIGRATIONS = [
   "0015_health.sql",
   "0016_digest_topics.sql",
   "0017_platform_open.sql",
+  "0018_reports.sql",
 ] as const;

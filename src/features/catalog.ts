@@ -13,6 +13,8 @@ import { privacyEn } from "./privacy/strings-en.ts";
 import { privacyId } from "./privacy/strings-id.ts";
 import { profileEn } from "./profile/strings-en.ts";
 import { profileId } from "./profile/strings-id.ts";
+import { reportsEn } from "./reports/strings-en.ts";
+import { reportsId } from "./reports/strings-id.ts";
 import { rotationEn } from "./rotation/strings-en.ts";
 import { rotationId } from "./rotation/strings-id.ts";
 import { topicRefreshEn } from "./topics/refresh-strings-en.ts";
@@ -33,6 +35,7 @@ export const featuresEn = {
   ...nudgesEn,
   ...digestEn,
   ...auditEn,
+  ...reportsEn,
 } as const;
 
 /** Every feature's Indonesian strings, one line each (src/core/i18n/id.ts). */
@@ -48,4 +51,5 @@ export const featuresId: Record<keyof typeof featuresEn, string> = {
   ...nudgesId,
   ...digestId,
   ...auditId,
+  ...reportsId,
 };

@@ -8,6 +8,7 @@ import { membership } from "./membership/index.ts";
 import { nudges } from "./nudges/index.ts";
 import { privacy } from "./privacy/index.ts";
 import { profile } from "./profile/index.ts";
+import { reports } from "./reports/index.ts";
 import { rotation } from "./rotation/index.ts";
 import { topics } from "./topics/index.ts";
 
@@ -26,6 +27,7 @@ const LISTED = [
   rotation,
   topics,
   audit,
+  reports,
 ] as const;
 export const FEATURES: readonly Feature[] = LISTED;
 

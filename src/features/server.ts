@@ -11,6 +11,7 @@ import { membershipStore } from "./membership/store.ts";
 import { nudgesStore } from "./nudges/store.ts";
 import { privacyStore } from "./privacy/store.ts";
 import { profilesStore } from "./profile/store.ts";
+import { reportsStore } from "./reports/store.ts";
 import { rotationStore } from "./rotation/store.ts";
 import { topicRefreshStore } from "./topics/refresh-store.ts";
 import { topicsStore } from "./topics/store.ts";
@@ -40,6 +41,7 @@ const STORES_BUT_PRIVACY = [
   topicsStore,
   nudgesStore,
   auditStore,
+  reportsStore,
 ] as const satisfies readonly AnyFeatureStore[];
 /** Privacy last: its export and erasure ask every part above for what it keeps about a member. */
 export const FEATURE_STORES = [

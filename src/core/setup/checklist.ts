@@ -101,6 +101,11 @@ function settingLines(community: Community, state: SetupState, t: Translator, pr
       ? t("setup.check.rotation", { count: String(state.rotationMembers) })
       : t("setup.check.rotationMissing", { usage: usage(`rotation add ${t("example.memberPlaceholder")}`) }),
     state.digestOn ? t("setup.check.digest") : t("setup.check.digestMissing", { usage: usage("digest on") }),
+    state.reportChannelId
+      ? t.rich("setup.check.reports", { channel: { channel: state.reportChannelId } })
+      : t("setup.check.reportsMissing", {
+          usage: usage(`reports channel ${t("example.reportsChannel")}`),
+        }),
   ];
 }
 

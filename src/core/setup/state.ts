@@ -12,18 +12,21 @@ export interface SetupState {
   readonly rotationMembers: number;
   readonly digestOn: boolean;
   readonly nudgesPaused: boolean;
+  /** The private moderators' channel for reports; null: reports go to moderators by DM. */
+  readonly reportChannelId: string | null;
 }
 
 /** One read per feature, in parallel; the community row itself (language, zone) is in `ctx`. */
 export async function readSetupState(ctx: Pick<ActionContext, "community" | "store">): Promise<SetupState> {
   const id = ctx.community.id;
-  const [onboarding, calendar, settings, rotationMembers, digest, nudges] = await Promise.all([
+  const [onboarding, calendar, settings, rotationMembers, digest, nudges, reports] = await Promise.all([
     ctx.store.membership.onboarding(id),
     ctx.store.meetings.calendar(id),
     ctx.store.rotation.settings(id),
     ctx.store.rotation.poolSize(id),
     ctx.store.digest.settings(id),
     ctx.store.nudges.settings(id),
+    ctx.store.reports.settings(id),
   ]);
   return {
     timezoneSet: settings.timezoneSet,
@@ -34,5 +37,6 @@ export async function readSetupState(ctx: Pick<ActionContext, "community" | "sto
     rotationMembers,
     digestOn: digest.enabled,
     nudgesPaused: nudges.paused,
+    reportChannelId: reports.channelId,
   };
 }

@@ -46,6 +46,9 @@ export const setupEn = {
   "setup.check.rotationMissing": "❌ Facilitator rotation: nobody yet ({usage})",
   "setup.check.digest": "✅ Weekly digest: on",
   "setup.check.digestMissing": "❌ Weekly digest: off ({usage})",
+  "setup.check.reports": "✅ Reports go to {channel}",
+  "setup.check.reportsMissing":
+    "❌ Reports: no moderators' channel, they go to each moderator by DM ({usage})",
   "setup.next": "Next, guyub will:",
   "setup.next.none": "Nothing is scheduled yet: it needs a main channel and a meeting schedule.",
   "setup.next.item": "• {when}: {what}",

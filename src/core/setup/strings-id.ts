@@ -50,6 +50,9 @@ export const setupId: Record<keyof typeof setupEn, string> = {
   "setup.check.rotationMissing": "❌ Giliran fasilitator: belum ada anggota ({usage})",
   "setup.check.digest": "✅ Ringkasan mingguan: aktif",
   "setup.check.digestMissing": "❌ Ringkasan mingguan: nonaktif ({usage})",
+  "setup.check.reports": "✅ Laporan dikirim ke {channel}",
+  "setup.check.reportsMissing":
+    "❌ Laporan: belum ada kanal moderator, laporan dikirim ke setiap moderator lewat DM ({usage})",
   "setup.next": "Berikutnya, guyub akan:",
   "setup.next.none": "Belum ada yang terjadwal: perlu kanal utama dan jadwal pertemuan.",
   "setup.next.item": "• {when}: {what}",
