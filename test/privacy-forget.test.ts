@@ -31,6 +31,13 @@ const MORE = [
    VALUES (1, 'swapped', '2027-03-09', 'U2', 'U1', 'swap', 'U1', '${T}')`,
   `INSERT INTO meeting_topics VALUES (1, '2027-03-09', 1, 'host', '[1]', 'U1', '${T}')`,
   `UPDATE members SET last_active_on = '2027-03-05' WHERE id = 1`,
+  `INSERT INTO audit_log (community_id, actor_member_id, action, detail, created_at)
+   VALUES (1, 2, 'audit note', '{"args":{"member":"U2","text":"spoke with <@U1> about it"}}', '${T}')`,
+  `INSERT INTO reports (id, community_id, subject, reported_user, claimed_by, status, created_at)
+   VALUES (1, 1, 'message:C0GENERAL:1.2', 'U1', 'U2', 'claimed', '${T}'),
+          (2, 1, 'note:n-1', 'U2', 'U1', 'claimed', '${T}')`,
+  `INSERT INTO report_reporters (community_id, report_id, reporter, reason, reported_on, created_at)
+   VALUES (1, 2, 'U1', 'Rahasia laporan', '2027-03-01', '${T}'), (1, 1, 'U3', 'rude', '2027-03-01', '${T}')`,
 ];
 const NEEDLES = [
   "U1",
@@ -91,6 +98,8 @@ describe("profile forget: the erasure batch", () => {
       "audit_log",
       "rotation_ledger",
       "topic_votes",
+      "reports",
+      "report_reporters",
     ]) {
       expect(before.some((f) => f.startsWith(`${table}.`))).toBe(true);
     }

@@ -53,10 +53,11 @@ export const auditStore = featureStore({
     // The one UPDATE of the append-only trail: the member's id becomes the placeholder wherever a
     // row names them (as an argument or in an effect), so the rows stay, without their identity.
     forget(db, communityId, member, placeholder) {
-      const quoted = JSON.stringify(member.userId);
+      // Every occurrence, not only the JSON string: a note's text may mention them (`<@U123>`).
+      const { userId } = member;
       return [
-        sql`UPDATE audit_log SET detail = replace(detail, ${quoted}, ${JSON.stringify(placeholder)})
-            WHERE community_id = ${communityId} AND instr(detail, ${quoted}) > 0`.compile(db),
+        sql`UPDATE audit_log SET detail = replace(detail, ${userId}, ${placeholder})
+            WHERE community_id = ${communityId} AND instr(detail, ${userId}) > 0`.compile(db),
       ];
     },
   },

@@ -51,7 +51,6 @@ export const coreMemberData: MemberData = {
           WHERE ${has("idempotency_key")} OR ${has("payload")} OR ${has("fallback")} OR ${has("last_error")}`.compile(
         db,
       ),
-      sql`UPDATE audit_log SET ${swap("detail")} WHERE ${has("detail")}`.compile(db),
       sql`UPDATE delivery_blocks SET ${swap("scope")} WHERE ${has("scope")}`.compile(db),
       sql`UPDATE job_runs SET ${swap("period")}, detail = replace(detail, ${userId}, ${placeholder})
           WHERE ${has("period")} OR ${has("detail")}`.compile(db),
