@@ -1,6 +1,6 @@
 -- guyub: private reports to moderators (issue 23, part R).
 
--- Where triage cards go: a private moderators' channel (`/copmod reports channel #mods`, or the
+-- Where triage cards go: a private moderators' channel (`/copmod report channel #mods`, or the
 -- setup form). No row, or a NULL channel: cards go to every moderator by DM.
 CREATE TABLE report_settings (
   community_id INTEGER PRIMARY KEY REFERENCES communities (id) ON DELETE CASCADE,

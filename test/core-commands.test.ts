@@ -28,6 +28,26 @@ describe("command registry", () => {
     ).toThrow(/both a command and a group/);
   });
 
+  it("allows a word as a command under one root and a group under the other, each typed root deciding", () => {
+    const tree = createRegistry(
+      [withPath(["report"]), { ...withPath(["report", "channel"]), moderator: true }],
+      { report: "cmd.help" },
+    );
+    const named = (words: string[], root?: "cop" | "copmod") => {
+      const found = tree.resolve(TRAITS.slack, words, true, root);
+      return found.kind === "command" ? found.command.name : found.kind;
+    };
+    expect(named(["report", "channel", "#x"], "cop")).toBe("report");
+    expect(named(["report", "channel", "#x"], "copmod")).toBe("report channel");
+    expect(named(["report"], "copmod")).toBe("incomplete");
+    // Without a root (help's lookup): the group's subcommand, else the single command.
+    expect(named(["report", "channel"])).toBe("report channel");
+    expect(named(["report", "he", "shouted"])).toBe("report");
+    expect(() =>
+      createRegistry([withPath(["report"]), withPath(["report", "channel"])], { report: "cmd.help" }),
+    ).toThrow(/both a command and a group under \/cop/);
+  });
+
   it("refuses words Discord would refuse and duplicate paths", () => {
     expect(() => createRegistry([withPath(["Topic"])], {})).toThrow(/bad word/);
     expect(() => createRegistry([withPath(["a"]), withPath(["a"])], {})).toThrow(/defined twice/);
@@ -112,7 +132,7 @@ describe("Discord registration", () => {
       "2:rotation",
       "2:topic",
       "2:audit",
-      "2:reports",
+      "2:report",
     ]);
     type Node = { name: string; options?: Node[] };
     const subs = (root: typeof cop, word: string) =>

@@ -14,7 +14,7 @@ beforeEach(async () => {
 
 const settings = () => env.DB.prepare("SELECT community_id, channel_id FROM report_settings").all();
 
-describe("/copmod reports channel", () => {
+describe("/copmod report channel", () => {
   it("sets the moderators' channel, and the setup checklist names it (suggests it while unset)", async () => {
     isolate({ now: () => SETUP_AT, sessionCacheMs: 0 });
     const slack = slackAt(SETUP_AT);
@@ -22,9 +22,9 @@ describe("/copmod reports channel", () => {
     const id = await communityId();
     await slack.command("setup"); // the first run opens the form; its submit answers with the checklist
     const before = JSON.stringify(await slack.submit(`setup.all:${id}`, GOOD));
-    expect(before).toContain("they go to each moderator by DM (/copmod reports channel #moderators)");
+    expect(before).toContain("they go to each moderator by DM (/copmod report channel #moderators)");
 
-    const reply = JSON.stringify(await slack.command("reports channel <#C0GENERAL|general>"));
+    const reply = JSON.stringify(await slack.command("report channel <#C0GENERAL|general>"));
     expect(reply).toContain("Reports from members will go to <#C0GENERAL>");
     expect((await settings()).results).toEqual([{ community_id: id, channel_id: "C0GENERAL" }]);
     const after = JSON.stringify(await slack.command("setup"));
@@ -38,8 +38,8 @@ describe("/copmod reports channel", () => {
     await slack.command("help"); // the moderator's first contact registers them
     await markLost({ platform: "slack", channelId: "C0OUTSIDE", kind: "not_in_channel" });
     const before = await snapshot();
-    expect(JSON.stringify(await slack.command("reports channel <#C0OUTSIDE|outside>"))).toContain("invite");
-    expect(JSON.stringify(await slack.command("reports channel <#C0GENERAL|general>", MEMBER))).toContain(
+    expect(JSON.stringify(await slack.command("report channel <#C0OUTSIDE|outside>"))).toContain("invite");
+    expect(JSON.stringify(await slack.command("report channel <#C0GENERAL|general>", MEMBER))).toContain(
       "Only moderators can use",
     );
     expect(await snapshot()).toEqual(before);

@@ -49,25 +49,30 @@ export function createRegistry(
       const choices = commands.filter(
         (c) => c.path.length === 2 && c.path[0] === first && available(platform)(c) && under(root)(c),
       );
+      const found = byName.get(first);
+      const single = found && available(platform)(found) && under(root)(found) ? found : undefined;
       if (groups.has(first) && choices.length > 0) {
         const second = words[1]?.toLowerCase();
         const named = second === undefined ? undefined : subcommandWord(second);
         const sub = named === undefined ? undefined : choices.find((c) => c.path[1] === named);
         if (sub) return { kind: "command", command: sub, consumed: 2 };
+        // Only without a root can a word be both (a command under one root, a group under the
+        // other): anything but the group's subcommand is the command's argument.
+        if (single) return { kind: "command", command: single, consumed: 1 };
         if (second !== undefined) return { kind: "unknown", input: `${first} ${words[1]}` };
         const fallback = allowGroupDefault ? choices.find((c) => c.groupDefault) : undefined;
         if (fallback) return { kind: "command", command: fallback, consumed: 1 };
         return { kind: "incomplete", group: first, choices, ...(root ? { root } : {}) };
       }
-      const command = byName.get(first);
-      if (command && available(platform)(command) && under(root)(command))
-        return { kind: "command", command, consumed: 1 };
+      if (single) return { kind: "command", command: single, consumed: 1 };
       return { kind: "unknown", input: words[0] ?? "" };
     },
   };
 }
 
 function validate(commands: readonly Command[]): void {
+  // Per root: Discord registers `/cop` and `/copmod` as two commands, so `report` may be a command
+  // under one (`/cop report …`) and a group under the other (`/copmod report channel`).
   const singles = new Set<string>();
   const groupWords = new Set<string>();
   const seen = new Set<string>();
@@ -78,14 +83,16 @@ function validate(commands: readonly Command[]): void {
       if (!WORD.test(word)) throw new Error(`${command.name}: bad word "${word}"`);
     if (seen.has(command.name)) throw new Error(`${command.name}: defined twice`);
     seen.add(command.name);
-    (command.path.length === 1 ? singles : groupWords).add(command.path[0] as string);
+    (command.path.length === 1 ? singles : groupWords).add(`${rootOf(command)} ${command.path[0]}`);
     validateOptions(command);
   }
   for (const word of singles) {
     if (groupWords.has(word))
-      throw new Error(`"${word}" cannot be both a command and a group (Discord forbids it)`);
+      throw new Error(
+        `"${word.split(" ")[1]}" cannot be both a command and a group under /${word.split(" ")[0]} (Discord forbids it)`,
+      );
   }
-  for (const group of groupWords) {
+  for (const group of new Set(commands.filter((c) => c.path.length === 2).map((c) => c.path[0]))) {
     for (const root of ROOTS) {
       const defaults = commands.filter((c) => c.path[0] === group && c.groupDefault && rootOf(c) === root);
       if (defaults.length > 1) throw new Error(`group "${group}" has more than one default under /${root}`);

@@ -104,7 +104,7 @@ function settingLines(community: Community, state: SetupState, t: Translator, pr
     state.reportChannelId
       ? t.rich("setup.check.reports", { channel: { channel: state.reportChannelId } })
       : t("setup.check.reportsMissing", {
-          usage: usage(`reports channel ${t("example.reportsChannel")}`),
+          usage: usage(`report channel ${t("example.reportsChannel")}`),
         }),
   ];
 }

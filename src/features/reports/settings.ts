@@ -5,13 +5,13 @@ import { channelRefusal, refusalText } from "../../core/membership/channel-acces
 import { ephemeral } from "../../core/message.ts";
 
 /**
- * `/copmod reports channel #mods`: the private moderators' channel triage cards go to. The group
- * is `reports`, not `report`: `/cop report <what happened>` is a single word, and the command tree
- * refuses one word that is both a command and a group (Slack's `/cop` reaches both roots).
+ * `/copmod report channel #mods`: the private moderators' channel triage cards go to. `report` is
+ * a group under `/copmod` and the members' single command under `/cop` (`/cop report <what
+ * happened>`): the tree allows that across roots, each root being its own Discord command.
  */
 export const reportsChannel = defineCommand({
-  path: ["reports", "channel"],
-  summary: "cmd.reports.channel",
+  path: ["report", "channel"],
+  summary: "cmd.report.channel",
   options: { channel: option.channel("arg.channel", "arg.channel.help") },
   moderator: true,
   example: { channel: localized("example.reportsChannel") },

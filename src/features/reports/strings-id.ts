@@ -2,8 +2,8 @@ import type { reportsEn } from "./strings-en.ts";
 
 /** Indonesian strings of reports (listed in src/features/catalog.ts). */
 export const reportsId: Record<keyof typeof reportsEn, string> = {
-  "cmd.reports": "Laporan pribadi anggota kepada moderator",
-  "cmd.reports.channel": "Atur kanal moderator privat tempat laporan dikirim",
+  "cmd.report": "Laporan pribadi anggota kepada moderator",
+  "cmd.report.channel": "Atur kanal moderator privat tempat laporan dikirim",
   "example.reportsChannel": "#moderator",
   "reports.channelSet":
     "Laporan dari anggota akan dikirim ke {channel}. Jaga agar kanal ini tetap privat: hanya moderator yang boleh tahu siapa melaporkan apa.",
