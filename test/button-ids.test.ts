@@ -66,7 +66,7 @@ describe("button and form ids", () => {
       const longest = LONGEST[id] ?? [];
       expect(action.args.safeParse(longest).success).toBe(true);
       // One character more in any place is refused, so nothing longer can be packed and pressed.
-      longest.forEach((arg, i) => {
+      longest.forEach((_arg, i) => {
         const longer = longest.map((a, j) => (j === i ? a + a.slice(-1) : a));
         expect(action.args.safeParse(longer).success, `${id} argument ${i}`).toBe(false);
       });

@@ -55,8 +55,9 @@ describe("core names no platform", () => {
       'if (ctx.platform === "slack") {',
       "const p = 'discord';",
       "platform === `slack` ? a : b",
-      "const key = `discord${suffix}`;",
-      "const key = `${prefix}slack`;",
+      // Source text holding a template literal, escaped so the linter does not take it for one.
+      `const key = \`discord$\{suffix}\`;`,
+      `const key = \`$\{prefix}slack\`;`,
       'platforms: ["Discord"],',
     ])
       expect(seen(line), line).toBe(true);
