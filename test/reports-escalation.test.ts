@@ -9,8 +9,9 @@ import { consumeJobs } from "../src/jobs/consumer.ts";
 import { dispatchDueJobs } from "../src/jobs/dispatcher.ts";
 import type { JobMessage } from "../src/jobs/job-message.ts";
 import { resetDb } from "./support/db.ts";
+import { drain, seedCommunity, testDelivery } from "./support/delivery.ts";
 import { RecordingQueue } from "./support/queue.ts";
-import { testEnv } from "./support/worker.ts";
+import { resetStandins, sentTo, testEnv } from "./support/worker.ts";
 
 // Issue 23: a report nobody claimed within 24 hours goes to every moderator privately, once.
 const NOW = new Date("2027-03-02T09:07:00Z");
@@ -19,7 +20,10 @@ const HOUR = 3_600_000;
 const ago = (hours: number) => new Date(NOW.getTime() - hours * HOUR).toISOString();
 const KINDS = [reportEscalation];
 
-beforeEach(resetDb);
+beforeEach(async () => {
+  await resetDb();
+  await resetStandins();
+});
 
 /** One cron tick at `at` with the escalation job only, its claimed runs consumed as the queue would. */
 async function tick(at: Date): Promise<number> {
@@ -165,6 +169,14 @@ describe("report escalation", () => {
     expect(await escalatedAt(heard)).toBe(PERIOD_AT);
   });
 
+  it("next runs at the first quarter-hour after the oldest waiting report turns 24 hours old", async () => {
+    const id = await staffed();
+    const deps = jobDepsAt(testEnv())(NOW);
+    expect(await reportEscalation.nextRun(deps, id)).toBeNull();
+    await report(id, "message:C0GENERAL:1.1", "2027-03-01T10:07:00.000Z");
+    expect(await reportEscalation.nextRun(deps, id)).toEqual(new Date("2027-03-02T10:15:00Z"));
+  });
+
   it("in the community's language; without a moderators' channel the card went by DM; no link for /cop report", async () => {
     const id = await staffed("T0ID", "id");
     await report(id, "note:abc", ago(25), { link: null });
@@ -173,6 +185,37 @@ describe("report escalation", () => {
     expect(first?.payload).toContain("sudah menunggu lebih dari 24 jam");
     expect(first?.payload).toContain("lewat DM kepada para moderator");
     expect(first?.payload).not.toContain("Pesan yang dilaporkan");
+  });
+});
+
+describe("report escalation, delivered", () => {
+  it("reaches each moderator as a DM on Slack and on Discord", async () => {
+    const slack = await seedCommunity("slack");
+    const discord = await seedCommunity("discord");
+    await env.DB.batch([
+      member(slack.id, "U0MOD", { mod: 1 }),
+      member(discord.id, "300000000000000001", { admin: 1 }),
+      env.DB.prepare(
+        "INSERT INTO report_settings (community_id, channel_id, updated_at) VALUES (?, 'C0MODS', ?)",
+      ).bind(slack.id, ago(100)),
+    ]);
+    await report(slack.id, "message:C0GENERAL:1.1", ago(25));
+    await report(discord.id, "note:abc", ago(25), { link: null });
+    await tick(NOW);
+    const ids = (await env.DB.prepare("SELECT id FROM outbox").all<{ id: number }>()).results.map(
+      (r) => r.id,
+    );
+    expect(ids).toHaveLength(2);
+    const { deps, queue } = testDelivery();
+    await drain(deps, queue, ids);
+    const onSlack = (await sentTo("slack")).filter((c) => c.method === "chat.postMessage");
+    expect(onSlack).toHaveLength(1);
+    expect(JSON.stringify(onSlack[0]?.body)).toContain("A report is waiting for a moderator");
+    expect(JSON.stringify(onSlack[0]?.body)).toContain("<#C0MODS>");
+    const onDiscord = (await sentTo("discord")).filter((c) => String(c.route).endsWith("/messages"));
+    expect(onDiscord).toHaveLength(1);
+    expect(JSON.stringify(onDiscord[0]?.body)).toContain("A report is waiting for a moderator");
+    expect(JSON.stringify(onDiscord[0]?.body)).toContain("sent to the moderators by DM earlier");
   });
 });
 
