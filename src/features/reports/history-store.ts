@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import type { HistorySource } from "../audit/store.ts";
+import type { HistorySource } from "../audit/history-store.ts";
 
 /**
  * Reports in the moderators' audit view (`/copmod audit list`, one of the audit store's
