@@ -117,6 +117,37 @@ describe("retention periods", () => {
     expect(await rows("SELECT action FROM audit_log")).toEqual([{ action: "in" }]);
   });
 
+  it("a closed report's snapshot and reasons: 180 days after closing (open ones never)", async () => {
+    const { id } = await seedCommunity("slack");
+    const old = outside("closedReportSnapshots");
+    const report = (subject: string, status: string, closedAt: string | null) =>
+      env.DB.prepare(
+        `INSERT INTO reports (community_id, subject, snapshot, status, created_at, closed_at)
+         VALUES (?, ?, 'v1:k:iv:sealed', ?, ?, ?)`,
+      ).bind(id, subject, status, old, closedAt);
+    await env.DB.batch([
+      report("out", "resolved", outside("closedReportSnapshots")),
+      report("in", "dismissed", inside("closedReportSnapshots")),
+      report("open", "open", null),
+      report("claimed", "claimed", null),
+    ]);
+    await env.DB.prepare(
+      `INSERT INTO report_reporters (community_id, report_id, reporter, reason, reported_on, created_at)
+       SELECT community_id, id, 'U0AYU', 'v1:k:iv:reason', '2026-09-01', created_at FROM reports`,
+    ).run();
+    await runHousekeeping();
+    expect(
+      await rows(
+        "SELECT r.subject, r.snapshot, p.reason, r.status FROM reports r JOIN report_reporters p ON p.report_id = r.id ORDER BY r.id",
+      ),
+    ).toEqual([
+      { subject: "out", snapshot: null, reason: null, status: "resolved" },
+      { subject: "in", snapshot: "v1:k:iv:sealed", reason: "v1:k:iv:reason", status: "dismissed" },
+      { subject: "open", snapshot: "v1:k:iv:sealed", reason: "v1:k:iv:reason", status: "open" },
+      { subject: "claimed", snapshot: "v1:k:iv:sealed", reason: "v1:k:iv:reason", status: "claimed" },
+    ]);
+  });
+
   it("interaction tokens in follow-up rows: 15 minutes, by the delivery sweep (the row stays)", async () => {
     const { id } = await seedCommunity("discord");
     const payload = JSON.stringify({

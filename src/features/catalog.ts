@@ -13,6 +13,8 @@ import { privacyEn } from "./privacy/strings-en.ts";
 import { privacyId } from "./privacy/strings-id.ts";
 import { profileEn } from "./profile/strings-en.ts";
 import { profileId } from "./profile/strings-id.ts";
+import { reportEscalationEn } from "./reports/escalation-strings-en.ts";
+import { reportEscalationId } from "./reports/escalation-strings-id.ts";
 import { reportsEn } from "./reports/strings-en.ts";
 import { reportsId } from "./reports/strings-id.ts";
 import { rotationEn } from "./rotation/strings-en.ts";
@@ -36,6 +38,7 @@ export const featuresEn = {
   ...digestEn,
   ...auditEn,
   ...reportsEn,
+  ...reportEscalationEn,
 } as const;
 
 /** Every feature's Indonesian strings, one line each (src/core/i18n/id.ts). */
@@ -52,4 +55,5 @@ export const featuresId: Record<keyof typeof featuresEn, string> = {
   ...digestId,
   ...auditId,
   ...reportsId,
+  ...reportEscalationId,
 };

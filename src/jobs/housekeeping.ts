@@ -35,6 +35,18 @@ export const housekeeping: JobKind = {
       deps.d1
         .prepare("DELETE FROM outbox WHERE updated_at < ? AND status IN ('dead', 'undeliverable', 'lost')")
         .bind(before("failedOutboxPayloads")),
+      // A closed report keeps what was reported (the sealed snapshot) and why (the reporters'
+      // sealed reasons) while moderators may look back; then both go, the rest of the row stays
+      // (when, status, count) for the audit view. Reasons first: their report is found by
+      // `closed_at`, which stays. An open or claimed report has no `closed_at`: never touched.
+      deps.d1
+        .prepare(
+          "UPDATE report_reporters SET reason = NULL WHERE reason IS NOT NULL AND report_id IN (SELECT id FROM reports WHERE closed_at < ?)",
+        )
+        .bind(before("closedReportSnapshots")),
+      deps.d1
+        .prepare("UPDATE reports SET snapshot = NULL WHERE snapshot IS NOT NULL AND closed_at < ?")
+        .bind(before("closedReportSnapshots")),
       // The audit trail is append-only; this expiry (and a member's erasure) are its only deletes.
       deps.d1.prepare("DELETE FROM audit_log WHERE created_at < ?").bind(before("auditTrail")),
       deps.d1

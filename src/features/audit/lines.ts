@@ -5,6 +5,7 @@ import { localClock } from "../../core/local-time.ts";
 import { type Block, ephemeral, type Inline, type Message } from "../../core/message.ts";
 import type { Community } from "../../core/model.ts";
 import { type HistoryEntry, NOTE_MAX, PAGE_SIZE } from "./ports.ts";
+import { reportLine } from "./report-line.ts";
 
 /** An argument's value is cut here in a line, so a page stays within one Discord message. */
 const ARG_MAX = 60;
@@ -57,6 +58,7 @@ function line(t: Translator, community: Community, row: HistoryEntry): Inline[] 
   // Indonesian writes times with a period (19.00), English with a colon.
   const sep = t.locale === "id" ? "." : ":";
   const clock = `${String(Math.floor(minutes / 60)).padStart(2, "0")}${sep}${String(minutes % 60).padStart(2, "0")}`;
+  if (row.source === "reports") return [`${day} ${clock} · `, ...reportLine(t, row)];
   const who: Inline = row.actor ? { user: row.actor } : t("audit.platform");
   const pieces: Inline[] = [`${day} ${clock} · `, who, " · ", { bold: actionText(t, row.action) }];
   const args = row.detail.args;

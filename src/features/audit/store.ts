@@ -1,15 +1,9 @@
-import { type RawBuilder, sql } from "kysely";
+import { sql } from "kysely";
 import type { Db } from "../../db/client.ts";
 import { featureStore } from "../../db/feature-store.ts";
+import { reportsHistorySource } from "../reports/history-store.ts";
+import type { HistorySource } from "./history-store.ts";
 import type { AuditReads, HistoryEntry } from "./ports.ts";
-
-/**
- * Where the history comes from: each source selects `source, at, actor, action, detail` for a
- * community, and, with `about`, only its rows about that platform user. The audit view reads
- * them all, merged newest first. A feature with its own rows about members (reports) adds one
- * source here; the view shows any action it has a line for (lines.ts).
- */
-type HistorySource = (communityId: number, about: string | undefined) => RawBuilder<unknown>;
 
 /** Moderators' actions and notes: a row is about a member when one of its arguments names them. */
 const auditSource: HistorySource = (communityId, about) => sql`
@@ -18,7 +12,8 @@ const auditSource: HistorySource = (communityId, about) => sql`
   WHERE a.community_id = ${communityId}
   ${about === undefined ? sql`` : sql`AND EXISTS (SELECT 1 FROM json_each(a.detail, '$.args') WHERE value = ${about})`}`;
 
-export const HISTORY_SOURCES: readonly HistorySource[] = [auditSource];
+/** Every source of the history (history-store.ts): the trail's own rows, and reports. */
+export const HISTORY_SOURCES: readonly HistorySource[] = [auditSource, reportsHistorySource];
 
 /** The audit feature's store part (listed in src/features/server.ts). No table of its own: notes are audit rows. */
 export const auditStore = featureStore({
