@@ -10,6 +10,11 @@ export interface PrivacyReads {
     communityId: number,
     member: PrivacyMember,
   ): Promise<Record<string, Readonly<Record<string, unknown>>>>;
+  /**
+   * Which of these people asked guyub to forget them in the community (and have not run
+   * `/cop join` since): the member sync and join events leave them out.
+   */
+  forgottenAmong(communityId: number, userIds: readonly string[]): Promise<ReadonlySet<string>>;
 }
 
 /**
