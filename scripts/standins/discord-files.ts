@@ -28,7 +28,11 @@ export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export async function readMultipart(form: FormData): Promise<Obj> {
   const payload = JSON.parse(String(form.get("payload_json") ?? "{}")) as Obj;
   const files: UploadedFile[] = [];
-  for (const [key, value] of form.entries()) {
+  const parts: [string, FormDataEntryValue][] = [];
+  form.forEach((value, key) => {
+    parts.push([key, value]);
+  });
+  for (const [key, value] of parts) {
     const match = /^files\[(\d+)\]$/.exec(key);
     if (!match || typeof value === "string") continue;
     files.push({

@@ -73,7 +73,7 @@ export function addMessageRoutes(app: Hono, state: StandinState): void {
       if (earlier && Date.now() - earlier.at < windowMs) return [200, earlier.message];
       const files = attachmentsOf(state, b);
       if ("error" in files) return files.error;
-      const created = { ...newMessage(state, channelId, b), attachments: files.attachments };
+      const created: Obj = { ...newMessage(state, channelId, b), attachments: files.attachments };
       if (nonceKey) state.nonces.set(nonceKey, { message: created, at: Date.now() });
       remember(state.discordMessages, created.id as string, created);
       state.say(discordLine(target(state, channelId), b));
