@@ -28,7 +28,7 @@ export const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export async function readMultipart(form: FormData): Promise<Obj> {
   const payload = JSON.parse(String(form.get("payload_json") ?? "{}")) as Obj;
   const files: UploadedFile[] = [];
-  const parts: [string, FormDataEntryValue][] = [];
+  const parts: [string, File | string][] = [];
   form.forEach((value, key) => {
     parts.push([key, value]);
   });

@@ -112,7 +112,7 @@ async function callMethod(state: StandinState, method: string, req: Request): Pr
   // A lost channel refuses what the bot would do there; conversations.info describes it instead.
   const lost = method === "conversations.info" ? undefined : slackChannelError(state, channel);
   if (lost) return [method, [200, { ok: false, error: lost }]];
-  const result = handler(args, { state, token, mount: slackMount(req.url) });
+  const result = handler(args, { state, token, mount: slackMount(req) });
   if (result.ok) {
     state.record("slack", method, `/api/${method}`, args, result);
     state.say(slackLine(method, args, result));
@@ -184,9 +184,10 @@ async function readArgs(req: Request): Promise<{ args: Args; form: boolean } | u
 }
 
 /** The stand-in's Slack mount as the caller reached it (a test namespace's prefix included). */
-function slackMount(url: string): string {
-  const u = new URL(url);
-  return `${u.origin}${u.pathname.replace(/\/api\/[^/]*$/, "")}`;
+function slackMount(req: Request): string {
+  const u = new URL(req.url);
+  const prefix = req.headers.get("x-standin-prefix") ?? "";
+  return `${u.origin}${prefix}${u.pathname.replace(/\/api\/[^/]*$/, "")}`;
 }
 
 function bearer(header: string | null): string | undefined {
