@@ -57,14 +57,15 @@ describe("/cop profile export on Slack", () => {
       filename: expect.stringMatching(/^guyub-export-\d{4}-\d{2}-\d{2}\.json$/),
     });
     const [upload] = await calls("slack", "upload");
-    const sent = JSON.parse((upload?.body as { text: string }).text) as {
+    const uploaded = String((upload?.body as { text?: string } | undefined)?.text);
+    const sent = JSON.parse(uploaded) as {
       member: string;
       data: { reports: { reportsAbout: { day: string }[] } };
     };
     expect(sent.member).toBe(MEMBER);
     // Reports about her by date only: no reporter, no content.
     expect(sent.data.reports.reportsAbout).toEqual([{ day: "2027-03-01" }]);
-    expect((upload?.body as { text: string }).text).not.toContain("sealed-secret");
+    expect(uploaded).not.toContain("sealed-secret");
     const [complete] = await calls("slack", "files.completeUploadExternal");
     expect(complete?.body).toMatchObject({ channel_id: "D0MEMBER" });
     expect(await countWhere("outbox", "status = 'sent'")).toBe(1);
