@@ -85,6 +85,24 @@ describe("/cop profile export on Slack", () => {
     expect(await countWhere("outbox", "status = 'sent'")).toBe(1);
   });
 
+  it("an export too large for one file is refused with a clear answer, and nothing is sent", async () => {
+    const id = await ayuWithData();
+    // 2,000 kudos with 300-character reasons: far more than any member has, past the 512 KB cap.
+    await env.DB.prepare(
+      `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2000)
+       INSERT INTO kudos (community_id, from_user, to_user, reason, channel_id, given_on, post_key, created_at)
+       SELECT ?, 'U0OTHER', ?, printf('%.300c', 'x'), 'C0GENERAL', '2027-03-01', 'k' || i, '2027-03-01' FROM n`,
+    )
+      .bind(id, MEMBER)
+      .run();
+    await worker(await slashCommand("help")); // her name, as Slack sends it, is stored first
+    const before = await snapshot();
+    const reply = await (await worker(await slashCommand("profile export"))).text();
+    expect(reply).toContain("too large");
+    expect(await snapshot()).toBe(before);
+    expect(queued()).toEqual([]);
+  });
+
   it("someone who stepped back, or was forgotten, gets a clear answer and nothing is sent", async () => {
     const id = await ayuWithData();
     await worker(await slashCommand("leave"));
