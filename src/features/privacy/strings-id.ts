@@ -8,7 +8,7 @@ export const privacyId: Record<keyof typeof privacyEn, string> = {
   "privacy.exportCount": "{count} butir",
   "privacy.exportNothing": "Belum ada.",
   "privacy.exportFileComing":
-    "Data lengkapnya dikirim kepada Anda sebagai berkas JSON lewat pesan langsung. Laporan dan catatan moderator tentang Anda hanya dicantumkan tanggalnya.",
+    "Data lengkapnya dikirim kepada Anda sebagai berkas JSON lewat pesan pribadi. Laporan dan catatan moderator tentang Anda hanya dicantumkan tanggalnya.",
   "privacy.exportFileIntro":
     "Semua data yang disimpan guyub tentang Anda di {community}, sesuai permintaan Anda lewat /cop profile export.",
   "privacy.exportFileTitle": "Data guyub Anda ({day})",
