@@ -94,13 +94,19 @@ describe("forget stays forgotten", () => {
 
   it("a moderator naming her, or a join racing the check, creates no row", async () => {
     const { communityId } = await forgottenAyu();
-    await worker(await slashCommand(`moderators add <@${MEMBER}|ayu>`, { user_id: MODERATOR }));
+    const added = await (
+      await worker(await slashCommand(`moderators add <@${MEMBER}|ayu>`, { user_id: MODERATOR }))
+    ).text();
+    expect(added).toContain("asked guyub to forget them");
     expect(await ayuRows()).toBe(0);
     const community = { id: communityId, platform: "slack", workspaceId: "T0GUYUB01" } as const;
     const store = createCommunityStore(createDb(env.DB), env.DB, env);
     await store.apply(
       { ...community, name: null, locale: "en", timezone: "UTC", moderatorRoleId: null },
-      [{ type: "member.join", userId: MEMBER, displayName: "Ayu", welcome: true }],
+      [
+        { type: "member.join", userId: MEMBER, displayName: "Ayu", welcome: true },
+        { type: "moderator.grant", userId: MEMBER },
+      ],
       null,
       new Date(),
     );

@@ -28,6 +28,8 @@ export const privacyEn = {
   "privacy.forgotten":
     "Done: what guyub kept about you here is erased, and you are no longer a member. If you come back, {usage} starts fresh.",
   "privacy.formerMember": "a former member",
+  "privacy.moderatorForgotten":
+    "{member} asked guyub to forget them in this community, so guyub cannot add them. Nothing changed; they can come back themselves with {usage}.",
   "privacy.forgottenRefused":
     "You asked guyub to forget you in this community, so it keeps nothing about you here and did nothing now. If you want to come back, {usage} makes you a new member.",
 } as const;

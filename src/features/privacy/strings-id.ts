@@ -31,6 +31,8 @@ export const privacyId: Record<keyof typeof privacyEn, string> = {
   "privacy.forgotten":
     "Selesai: data yang disimpan guyub tentang Anda di sini sudah dihapus, dan Anda tidak lagi menjadi anggota. Jika ingin kembali, gunakan {usage} untuk memulai dari awal.",
   "privacy.formerMember": "mantan anggota",
+  "privacy.moderatorForgotten":
+    "{member} pernah meminta guyub melupakannya di komunitas ini, jadi guyub tidak dapat menambahkannya. Tidak ada yang berubah; ia dapat kembali sendiri dengan {usage}.",
   "privacy.forgottenRefused":
     "Anda pernah meminta guyub melupakan Anda di komunitas ini, jadi guyub tidak menyimpan apa pun tentang Anda di sini dan tidak melakukan apa-apa sekarang. Jika ingin kembali, gunakan {usage} untuk menjadi anggota baru.",
 };
