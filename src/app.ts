@@ -96,7 +96,7 @@ function coreDepsFor(
   return (env) => {
     let deps = cache.get(env.DB);
     if (!deps) {
-      const store = createCommunityStore(createDb(env.DB), env.DB);
+      const store = createCommunityStore(createDb(env.DB), env.DB, env);
       const clock = () => now().getTime();
       deps = {
         store:

@@ -20,6 +20,8 @@ export interface AppEnv {
   readonly TOKEN_ENCRYPTION_KEYS?: string;
   /** A one-key ring (id `k0`) when TOKEN_ENCRYPTION_KEYS is not set. */
   readonly TOKEN_ENCRYPTION_KEY?: string;
+  /** Keys the forgotten list's hashes (src/db/forgotten.ts); without it, the key ring's keys do. */
+  readonly FORGET_HASH_SALT?: string;
   readonly PUBLIC_URL?: string;
   readonly SLACK_API_URL?: string;
   readonly DISCORD_API_URL?: string;

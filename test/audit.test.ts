@@ -47,6 +47,17 @@ describe("/copmod audit", () => {
     expect(id).toMatch(/\d{4}-\d\d-\d\d \d\d\.\d\d/);
   });
 
+  it("a member who asked guyub to forget them shows as 'a former member' in the lines", async () => {
+    const worker = isolate({ sessionCacheMs: 0 });
+    await says(worker, "help", "U0AYU");
+    await says(worker, "moderators add <@U0AYU|ayu>");
+    await says(worker, "moderators remove <@U0AYU|ayu>");
+    await worker(await slackButton(packedButton(await communityId(), "privacy.forget"), { user: "U0AYU" }));
+    const list = await says(worker, "audit list");
+    expect(list).toContain("member: a former member");
+    expect(list).not.toContain("former:");
+  });
+
   it("a note is kept as an audit row, escaped, and shown with the member's history only", async () => {
     const worker = isolate({ sessionCacheMs: 0 });
     await says(worker, "moderators add <@U0AYU|ayu>");

@@ -78,6 +78,18 @@ describe("/cop rotation show and fairness", () => {
   });
 });
 
+describe("a forgotten member in the rotation's views", () => {
+  it("fairness shows them as 'a former member', never a mention of the placeholder", async () => {
+    const send = worker();
+    await setup(send);
+    await ask(send, "rotation pass");
+    await press(send, "privacy.forget", [], MEMBER);
+    const fairness = await ask(send, "rotation fairness", AYU);
+    expect(fairness).toContain("a former member: hosted 0, passed 1");
+    expect(fairness).not.toContain("former:");
+  });
+});
+
 describe("/cop rotation pass", () => {
   it("hands the turn to the next fair choice, who gets exactly one heads-up; the passer's turn is postponed", async () => {
     const send = worker();

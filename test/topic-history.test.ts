@@ -57,4 +57,14 @@ describe("/cop topic history", () => {
     expect(reply).toContain("&lt;!channel&gt;");
     expect(reply).not.toContain("Not held yet");
   });
+
+  it("a host who asked guyub to forget them shows as 'a former member', never a broken mention", async () => {
+    const { id } = await seedCommunity("slack");
+    const rubrics = await seedTopic(id, "Assessment rubrics", "2027-01-01T00:00:00Z");
+    await chose(id, "2027-03-02", rubrics);
+    await ledger(id, "hosted", "2027-03-02", "former:7", "2027-03-02T21:00:00Z");
+    const reply = await ask("topic history");
+    expect(reply).toContain("a former member");
+    expect(reply).not.toContain("former:7");
+  });
 });

@@ -33,6 +33,9 @@ const MAX_NAMESPACES = 200;
  * the caller's choosing. Test files run in parallel against one server: each takes its own
  * namespace, so one file's reset or fault never lands in another's test.
  */
+/** The path prefix a namespaced request came under, for URLs the stand-in hands out. */
+export const PREFIX_HEADER = "x-standin-prefix";
+
 function namespaces(spawn: () => StandinState) {
   const spaces = new Map<string, Hono>();
   return (c: Context) => {
@@ -45,6 +48,9 @@ function namespaces(spawn: () => StandinState) {
     }
     const url = new URL(c.req.url);
     url.pathname = url.pathname.slice(`/ns/${name}`.length) || "/";
-    return sub.fetch(new Request(url, c.req.raw));
+    const forwarded = new Request(url, c.req.raw);
+    // URLs a stand-in hands out (Slack's upload_url) must lead back through the namespace.
+    forwarded.headers.set(PREFIX_HEADER, `/ns/${name}`);
+    return sub.fetch(forwarded);
   };
 }

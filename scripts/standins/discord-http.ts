@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import { discordTokenRevoked } from "./access.ts";
+import { readMultipart } from "./discord-files.ts";
 import { delay, type Fault, faultRetryMs } from "./faults.ts";
 import { answer } from "./respond.ts";
 import type { StandinState } from "./state.ts";
@@ -70,7 +71,7 @@ export async function route(
     try {
       const type = c.req.header("content-type") ?? "";
       body = type.includes("multipart/form-data")
-        ? JSON.parse(String((await c.req.formData()).get("payload_json") ?? "{}"))
+        ? await readMultipart(await c.req.formData())
         : await c.req.json();
     } catch {
       return send(

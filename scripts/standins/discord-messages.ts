@@ -4,6 +4,7 @@
  */
 import type { Hono } from "hono";
 import { discordChannelDenied, discordDmDenied } from "./access.ts";
+import { attachmentsOf } from "./discord-files.ts";
 import { checkMessage, fieldError, type Reply, route } from "./discord-http.ts";
 import { postDenied, readDenied } from "./discord-world.ts";
 import { remember, type StandinState } from "./state.ts";
@@ -70,7 +71,9 @@ export function addMessageRoutes(app: Hono, state: StandinState): void {
       const earlier = nonceKey ? state.nonces.get(nonceKey) : undefined;
       const windowMs = NONCE_WINDOW_MS / state.config.timeScale;
       if (earlier && Date.now() - earlier.at < windowMs) return [200, earlier.message];
-      const created = newMessage(state, channelId, b);
+      const files = attachmentsOf(state, b);
+      if ("error" in files) return files.error;
+      const created: Obj = { ...newMessage(state, channelId, b), attachments: files.attachments };
       if (nonceKey) state.nonces.set(nonceKey, { message: created, at: Date.now() });
       remember(state.discordMessages, created.id as string, created);
       state.say(discordLine(target(state, channelId), b));

@@ -1,6 +1,7 @@
 /** The Slack Web API methods the stand-in answers, after slack.ts checked auth and rate limits. */
 import { slackChannelError, slackDmError } from "./access.ts";
 import { APP_ID, BOT_ID, BOT_USER_ID, checkBlocks, dmChannelId, slackUser, TEAM_ID } from "./slack-data.ts";
+import { FILE_METHODS } from "./slack-files.ts";
 import { slackPage } from "./slack-pages.ts";
 import { remember, type StandinState } from "./state.ts";
 
@@ -9,12 +10,15 @@ export type Result = { ok: boolean; [key: string]: unknown };
 export interface Ctx {
   state: StandinState;
   token: string;
+  /** Where this Slack stand-in is mounted (`…/slack`), for URLs it hands out (an upload URL). */
+  mount: string;
 }
 
 /** Posting to a user id lands in the DM with that user, as on Slack. */
 const resolveChannel = (channel: string) => (channel.startsWith("U") ? dmChannelId(channel) : channel);
 
 export const METHODS: Record<string, (args: Args, ctx: Ctx) => Result> = {
+  ...FILE_METHODS,
   "auth.test": () => ({
     ok: true,
     url: "https://guyub-dev.slack.com/",

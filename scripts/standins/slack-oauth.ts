@@ -90,7 +90,7 @@ export function oauthAccess(state: StandinState, args: Record<string, unknown>):
     ...issue(state, code.teamId),
     token_type: "bot",
     scope:
-      "commands,chat:write,users:read,im:write,channels:read,groups:read,channels:history,groups:history,team:read",
+      "commands,chat:write,users:read,im:write,channels:read,groups:read,channels:history,groups:history,team:read,files:write",
     bot_user_id: `UB${code.teamId.slice(1)}`,
     app_id: "A0STANDIN",
     team: { id: code.teamId, name: code.teamName },

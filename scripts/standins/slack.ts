@@ -4,6 +4,7 @@ import type { LimitSpec } from "./config.ts";
 import { delay, type Fault, faultRetryMs, slackRetryAfter } from "./faults.ts";
 import { answer } from "./respond.ts";
 import { checkBlocks } from "./slack-data.ts";
+import { receiveUpload } from "./slack-files.ts";
 import { type Args, METHODS, str } from "./slack-methods.ts";
 import { addSlackOauthRoutes, oauthAccess } from "./slack-oauth.ts";
 import type { StandinState } from "./state.ts";
@@ -46,6 +47,13 @@ export function createSlackStandin(state: StandinState): Hono {
     }
     const [key, reply] = await callMethod(state, method, c.req.raw);
     return answer(state, "slack", key, reply);
+  });
+
+  // files.getUploadURLExternal's upload_url: the bytes of one file, raw or multipart.
+  app.post("/upload/:fileId", async (c) => {
+    const [status, body] = await receiveUpload(state, c.req.param("fileId"), c.req.raw);
+    state.stats.note("slack", "upload", status, status === 200 ? body : { ok: false, error: body });
+    return c.text(body, status as 200);
   });
 
   // Slack's hooks.slack.com/commands/... target: plain-text answers, five uses per URL.
@@ -104,7 +112,7 @@ async function callMethod(state: StandinState, method: string, req: Request): Pr
   // A lost channel refuses what the bot would do there; conversations.info describes it instead.
   const lost = method === "conversations.info" ? undefined : slackChannelError(state, channel);
   if (lost) return [method, [200, { ok: false, error: lost }]];
-  const result = handler(args, { state, token });
+  const result = handler(args, { state, token, mount: slackMount(req) });
   if (result.ok) {
     state.record("slack", method, `/api/${method}`, args, result);
     state.say(slackLine(method, args, result));
@@ -173,6 +181,13 @@ async function readArgs(req: Request): Promise<{ args: Args; form: boolean } | u
   }
   for (const [key, value] of new URLSearchParams(await req.text())) args[key] = value;
   return { args, form: true };
+}
+
+/** The stand-in's Slack mount as the caller reached it (a test namespace's prefix included). */
+function slackMount(req: Request): string {
+  const u = new URL(req.url);
+  const prefix = req.headers.get("x-standin-prefix") ?? "";
+  return `${u.origin}${prefix}${u.pathname.replace(/\/api\/[^/]*$/, "")}`;
 }
 
 function bearer(header: string | null): string | undefined {

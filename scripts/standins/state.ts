@@ -6,6 +6,7 @@
 import { type LimitSpec, makeConfig, type Platform, type StandinConfig } from "./config.ts";
 import type { ChannelSpec, GuildSpec } from "./discord-world.ts";
 import type { Fault } from "./faults.ts";
+import type { SlackUpload } from "./slack-files.ts";
 import { Stats } from "./stats.ts";
 
 export type { LimitSpec, Platform, StandinConfig } from "./config.ts";
@@ -101,6 +102,8 @@ export class StandinState {
   nonces = new Map<string, { message: Record<string, unknown>; at: number }>();
   /** Discord interaction token → the id of its original response message. */
   interactionOriginals = new Map<string, string>();
+  /** Slack file id → an external upload (slack-files.ts), from its URL to its completion. */
+  slackUploads = new Map<string, SlackUpload>();
   /** Slack trigger_id → the view opened with it: a trigger is exchanged once. */
   exchangedTriggers = new Map<string, string>();
   /** `platform:userId` → what the directory says of that user instead (`POST /__users`). */
@@ -214,6 +217,7 @@ export class StandinState {
       this.nonces,
       this.interactionOriginals,
       this.exchangedTriggers,
+      this.slackUploads,
       this.userMarks,
       this.userZones,
       this.discordChannels,

@@ -86,12 +86,14 @@ export async function handleCommand(deps: CoreDeps, request: CommandRequest): Pr
     // A moderator command is authorized and run on state read from D1 just now, never on an
     // isolate's cached copy: a moderator removed elsewhere a second ago is refused here.
     const fresh = found.cached === true && valid.command.moderator;
-    const { community, member, created, founder } = await openSession(
-      deps.store,
-      request.contact,
-      now,
-      fresh ? undefined : found,
-    );
+    let session = await openSession(deps.store, request.contact, now, fresh ? undefined : found);
+    if (session.member === null) {
+      // They asked guyub to forget them here: only their own `/cop join` brings them back.
+      if (!valid.command.revivesForgotten) return { message: forgottenRefused(session.community, request) };
+      session = await openSession(deps.store, request.contact, now, session, { revive: true });
+      if (session.member === null) return { message: forgottenRefused(session.community, request) };
+    }
+    const { community, member, created, founder } = session;
     // Someone guyub never met is a newcomer to welcome unless they were here before guyub (only on
     // a first contact: not the hot path).
     if (created && !founder) await welcomeOnFirstContact(deps, community, member, now);
@@ -138,6 +140,15 @@ export async function handleCommand(deps: CoreDeps, request: CommandRequest): Pr
 export interface CommandAnswer {
   readonly message: Message;
   readonly form?: Form;
+}
+
+/** The answer to someone on the forgotten list: nothing was done, and the way back. */
+function forgottenRefused(community: Community, request: CommandRequest): Message {
+  const t = translator(community.locale);
+  return ephemeral({
+    type: "text",
+    text: t("privacy.forgottenRefused", { usage: `${request.syntax.prefix} join` }),
+  });
 }
 
 /** The reply when something on our side failed: nothing changed, try again. */

@@ -42,6 +42,18 @@ export interface Message {
   readonly blocks: readonly Block[];
   /** `ephemeral`: only the person who asked sees it. */
   readonly visibility: "ephemeral" | "public";
+  /**
+   * A file sent with the message (a member's data export). Only delivered messages (the outbox:
+   * a post or a DM) carry one; each platform's sender uploads it in the same send.
+   */
+  readonly file?: MessageFile;
+}
+
+/** A text file attached to a message: its name, the title platforms show, and its UTF-8 content. */
+export interface MessageFile {
+  readonly name: string;
+  readonly title: string;
+  readonly content: string;
 }
 
 export interface TextInput {

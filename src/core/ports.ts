@@ -10,6 +10,16 @@ export interface Registered {
 }
 
 /**
+ * A speaker who asked guyub to forget them (`/cop profile forget`) in this community: `register`
+ * wrote nothing, and nothing else may until they run `/cop join` (`register` with `revive`).
+ */
+export interface Forgotten {
+  readonly community: Community;
+  readonly member: null;
+  readonly forgotten: true;
+}
+
+/**
  * The reads of the features in `src/features/`, one entry per feature, keyed by its name: each
  * feature adds its own from its folder (declaration merging, like `FeatureEffects` in model.ts),
  * and `src/db/store.ts` fills them from the features' store parts (`src/features/server.ts`).
@@ -31,9 +41,16 @@ export interface CommunityStore extends FeatureReads {
    * Registers (or refreshes) the community and member idempotently and marks the member
    * active on `today`. Safe under concurrent first contacts. `created`: this call inserted the
    * member row (guyub never met them before); `founder`: the row says they were here before guyub
-   * (met before its first full member sync), so they are no newcomer to welcome.
+   * (met before its first full member sync), so they are no newcomer to welcome. A person on the
+   * community's forgotten list is not registered (`Forgotten`), unless `revive`: then they leave
+   * the list and are registered as a fresh member, in the same batch.
    */
-  register(contact: Contact, today: string, now: Date): Promise<Registered>;
+  register(
+    contact: Contact,
+    today: string,
+    now: Date,
+    options?: { readonly revive?: boolean },
+  ): Promise<Registered | Forgotten>;
   /** Remembers the platform's answer to "is this member an admin?". */
   cachePlatformAdmin(memberId: number, isAdmin: boolean, now: Date): Promise<void>;
   /** Members on the community's moderator list. */

@@ -1,7 +1,7 @@
 import type { ModeratorStatus } from "./commands/types.ts";
 import { localDay } from "./local-time.ts";
 import type { Contact, Member } from "./model.ts";
-import type { CommunityStore, PlatformAuthority, Registered } from "./ports.ts";
+import type { CommunityStore, Forgotten, PlatformAuthority, Registered } from "./ports.ts";
 
 /**
  * How long a platform's "is an admin" answer (Slack users.info) may stand in for asking again:
@@ -17,13 +17,16 @@ export { localDay } from "./local-time.ts";
  * Writes only when something changed (new community or member,
  * a new active day, a new display name), so a member's repeated commands on one day write nothing.
  * `created`: the member row was inserted just now (a first contact); `founder`: as a founder.
+ * Someone who asked guyub to forget them is `Forgotten` and nothing is written, unless `revive`
+ * (their own `/cop join`): then they come back as a fresh member.
  */
 export async function openSession(
   store: CommunityStore,
   contact: Contact,
   now: Date,
   found?: Awaited<ReturnType<CommunityStore["find"]>>,
-): Promise<Registered> {
+  options?: { readonly revive?: boolean },
+): Promise<Registered | Forgotten> {
   const current = found ?? (await store.find(contact, { fresh: true }));
   // Someone who stepped back is not active here: their commands mark no activity and refresh
   // nothing (`/cop join`, the one way back, marks the day itself).
@@ -38,7 +41,7 @@ export async function openSession(
     }
     return store.register(contact, today, now);
   }
-  return store.register(contact, localDay(now, current.community?.timezone ?? "UTC"), now);
+  return store.register(contact, localDay(now, current.community?.timezone ?? "UTC"), now, options);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Community, Contact, Member } from "../core/model.ts";
 import type { Db } from "./client.ts";
+import { type ForgetHasher, isForgottenSql } from "./forgotten.ts";
 import { founderNow } from "./founders.ts";
 import { communityFromRow, memberFromRow } from "./mappers.ts";
 import type { CommunitiesTable, CommunityRow, MemberRow } from "./schema.ts";
@@ -117,8 +118,15 @@ export function insertCommunityQuery(db: Db, contact: Contact, now: Date) {
 /**
  * Inserts the member (a founder while the first full sync has not completed), or marks them
  * active today and refreshes their display name; `founder` is never changed by an update.
+ * Someone on the community's forgotten list gets no row (they asked guyub to forget them).
  */
-export function upsertActiveMemberQuery(db: Db, contact: Contact, today: string, now: Date) {
+export function upsertActiveMemberQuery(
+  db: Db,
+  contact: Contact,
+  today: string,
+  now: Date,
+  forgotten: ForgetHasher,
+) {
   const at = now.toISOString();
   return db
     .insertInto("members")
@@ -147,7 +155,8 @@ export function upsertActiveMemberQuery(db: Db, contact: Contact, today: string,
           sql.val(at).as("updated_at"),
         ])
         .where("platform", "=", column(contact))
-        .where("workspace_id", "=", contact.workspaceId),
+        .where("workspace_id", "=", contact.workspaceId)
+        .where(sql<boolean>`not ${isForgottenSql(forgotten, sql.ref("communities.id"), contact.userId)}`),
     )
     .onConflict((oc) =>
       oc.columns(["community_id", "platform_user_id"]).doUpdateSet((eb) => ({
@@ -156,6 +165,15 @@ export function upsertActiveMemberQuery(db: Db, contact: Contact, today: string,
         updated_at: eb.ref("excluded.updated_at"),
       })),
     );
+}
+
+/** Takes the contact off their community's forgotten list: `/cop join`, their own return. */
+export function reviveQuery(db: Db, contact: Contact, forgotten: ForgetHasher) {
+  return sql`delete from forgotten_members where community_id = (select id from communities
+      where platform = ${column(contact)} and workspace_id = ${contact.workspaceId})
+    and user_hash in (select value from json_each(${JSON.stringify(forgotten.all(contact.userId))}))`.compile(
+    db,
+  );
 }
 
 function noticeFrom(text: string | null): { scope: string; reason: string } | null {

@@ -3,6 +3,7 @@ import type { DigestWindow, FeatureDigest, ReadFeatureWeeks } from "../core/dige
 import type { FeatureEffects } from "../core/model.ts";
 import type { FeatureReads } from "../core/ports.ts";
 import type { Db } from "./client.ts";
+import type { ForgetHasher } from "./forgotten.ts";
 import type { Database } from "./schema.ts";
 
 type EffectOf<N> = N extends keyof FeatureEffects ? FeatureEffects[N] : never;
@@ -22,12 +23,23 @@ type DigestWeekRead<N extends keyof FeatureDigest> = (
  */
 export interface FeatureStore<N extends string = string> {
   readonly name: N;
-  /** `weeks` reads every feature's digest week (`digestWeek`): the digest's own reads use it. */
-  readonly reads: N extends keyof FeatureReads ? (db: Db, weeks: ReadFeatureWeeks) => ReadsOf<N> : undefined;
+  /**
+   * `weeks` reads every feature's digest week (`digestWeek`): the digest's own reads use it;
+   * `forgotten` hashes a user id for the forgotten list (src/db/forgotten.ts).
+   */
+  readonly reads: N extends keyof FeatureReads
+    ? (db: Db, weeks: ReadFeatureWeeks, forgotten: ForgetHasher) => ReadsOf<N>
+    : undefined;
   /** Every effect type of the feature, each handled by `effectQueries`. */
   readonly effectTypes: readonly EffectOf<N>["type"][];
   readonly effectQueries: N extends keyof FeatureEffects
-    ? (db: Db, communityId: number, effect: EffectOf<N>, now: Date) => CompiledQuery[]
+    ? (
+        db: Db,
+        communityId: number,
+        effect: EffectOf<N>,
+        now: Date,
+        forgotten: ForgetHasher,
+      ) => CompiledQuery[]
     : undefined;
   /** Tables with a `community_id`, children before what they point at (community erasure deletes in this order). */
   readonly communityTables: readonly (keyof Database)[];

@@ -1,4 +1,6 @@
+import { sql } from "kysely";
 import type { Db } from "./client.ts";
+import { type ForgetHasher, isForgottenSql } from "./forgotten.ts";
 import { founderNow } from "./founders.ts";
 
 /**
@@ -29,29 +31,49 @@ export function cachePlatformAdminQuery(db: Db, memberId: number, isAdmin: boole
     .where("id", "=", memberId);
 }
 
-/** Puts a member on (or off) the moderator list, creating the member row if guyub never saw them. */
+/**
+ * Puts a member on (or off) the moderator list, creating the member row if guyub never saw them,
+ * unless they asked guyub to forget them (then nothing is created).
+ */
 export function setModeratorQuery(
   db: Db,
   communityId: number,
   userId: string,
   isModerator: boolean,
   now: Date,
+  forgotten: ForgetHasher,
 ) {
   const at = now.toISOString();
   const flag = isModerator ? 1 : 0;
   return db
     .insertInto("members")
-    .values({
-      community_id: communityId,
-      platform_user_id: userId,
-      display_name: null,
-      is_moderator: flag,
-      joined_at: at,
-      // Named by a moderator before the first full sync: here before guyub, like the sync's finds.
-      founder: founderNow(communityId),
-      created_at: at,
-      updated_at: at,
-    })
+    .columns([
+      "community_id",
+      "platform_user_id",
+      "display_name",
+      "is_moderator",
+      "joined_at",
+      "founder",
+      "created_at",
+      "updated_at",
+    ])
+    .expression((eb) =>
+      eb
+        .selectFrom("communities")
+        .select([
+          "id",
+          sql.val(userId).as("platform_user_id"),
+          sql.val(null).as("display_name"),
+          sql.val(flag).as("is_moderator"),
+          sql.val(at).as("joined_at"),
+          // Named by a moderator before the first full sync: here before guyub, like the sync's finds.
+          founderNow(communityId).as("founder"),
+          sql.val(at).as("created_at"),
+          sql.val(at).as("updated_at"),
+        ])
+        .where("id", "=", communityId)
+        .where(sql<boolean>`not ${isForgottenSql(forgotten, communityId, userId)}`),
+    )
     .onConflict((oc) =>
       oc.columns(["community_id", "platform_user_id"]).doUpdateSet({ is_moderator: flag, updated_at: at }),
     );

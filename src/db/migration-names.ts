@@ -23,4 +23,5 @@ export const MIGRATIONS = [
   "0016_digest_topics.sql",
   "0017_platform_open.sql",
   "0018_reports.sql",
+  "0019_forgotten.sql",
 ] as const;

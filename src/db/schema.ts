@@ -149,6 +149,13 @@ export interface FormDraftsTable {
   updated_at: string;
 }
 
+/** A forgotten person, per community: a salted hash of their platform user id (src/db/forgotten.ts). */
+export interface ForgottenMembersTable {
+  community_id: number;
+  user_hash: string;
+  forgotten_at: string;
+}
+
 /**
  * The tables of the features in `src/features/`: each feature adds its own from its folder
  * (`schema.ts` there, declaration merging), so a new table joins `Database` without editing this file.
@@ -167,6 +174,7 @@ export interface Database extends FeatureTables {
   delivery_blocks: DeliveryBlocksTable;
   dm_channels: DmChannelsTable;
   form_drafts: FormDraftsTable;
+  forgotten_members: ForgottenMembersTable;
   activity_channels: ActivityChannelsTable;
   health_cron_tick: HealthCronTickTable;
   health_queue_heartbeats: HealthQueueHeartbeatsTable;

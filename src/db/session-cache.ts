@@ -55,8 +55,8 @@ export function withSessionCache(store: CommunityStore, options: SessionCacheOpt
       remember(contact, found);
       return found;
     },
-    async register(contact, today, now) {
-      const registered = await store.register(contact, today, now);
+    async register(contact, today, now, registerOptions) {
+      const registered = await store.register(contact, today, now, registerOptions);
       remember(contact, registered);
       return registered;
     },

@@ -11,34 +11,46 @@ import {
   findContactQuery,
   findMemberByIdQuery,
   insertCommunityQuery,
+  reviveQuery,
   upsertActiveMemberQuery,
 } from "./communities.ts";
 import { clearBlocksQueries, lossQueries } from "./delivery-blocks.ts";
 import { deliveryReport } from "./delivery-report.ts";
+import { type ForgetHasher, type ForgetSecrets, forgetHasher } from "./forgotten.ts";
 import { memberFromRow } from "./mappers.ts";
 import { cachePlatformAdminQuery, listModeratorRows, setModeratorQuery } from "./members.ts";
 import { pendingIdsQuery, retryDeadQuery, writeDraftQueries } from "./outbox.ts";
 import type { CommunityUpdate } from "./schema.ts";
 
-/** The D1 implementation of core's `CommunityStore`. */
-export function createCommunityStore(db: Db, d1: D1Database): CommunityStore {
+/**
+ * The D1 implementation of core's `CommunityStore`. `secrets` key the forgotten list's hashes
+ * (src/db/forgotten.ts): the Worker passes its env; without them nobody can be forgotten.
+ */
+export function createCommunityStore(db: Db, d1: D1Database, secrets: ForgetSecrets = {}): CommunityStore {
+  const forgotten = forgetHasher(secrets);
   return {
     async find(contact) {
       return contactFromRow(await findContactQuery(db, contact).executeTakeFirst());
     },
 
-    async register(contact, today, now) {
+    async register(contact, today, now, options) {
       // Insert-if-new, upsert member, and read back: one batch, one round trip, idempotent.
       const results = await runBatch(d1, [
         insertCommunityQuery(db, contact, now).compile(),
-        upsertActiveMemberQuery(db, contact, today, now).returning(["created_at", "founder"]).compile(),
+        ...(options?.revive ? [reviveQuery(db, contact, forgotten)] : []),
+        upsertActiveMemberQuery(db, contact, today, now, forgotten)
+          .returning(["created_at", "founder"])
+          .compile(),
         findContactQuery(db, contact).compile(),
       ]);
-      const rows = results[2]?.results as Parameters<typeof contactFromRow>[0][] | undefined;
+      const [upsertResult, findResult] = results.slice(-2);
+      const rows = findResult?.results as Parameters<typeof contactFromRow>[0][] | undefined;
       const { community, member } = contactFromRow(rows?.[0]);
-      if (!community || !member) throw new Error("registration did not produce a community and member");
+      if (!community) throw new Error("registration did not produce a community");
+      // The upsert's guard found them on the forgotten list: nothing was written.
+      if (!member) return { community, member: null, forgotten: true };
       // An upsert that met an existing row keeps its created_at: only an insert carries this call's time.
-      const upserted = results[1]?.results?.[0] as { created_at?: string; founder?: number } | undefined;
+      const upserted = upsertResult?.results?.[0] as { created_at?: string; founder?: number } | undefined;
       const created = upserted?.created_at === now.toISOString();
       return { community, member, created, founder: upserted?.founder === 1 };
     },
@@ -62,7 +74,7 @@ export function createCommunityStore(db: Db, d1: D1Database): CommunityStore {
             .compile(),
         );
       }
-      for (const effect of effects) queries.push(...effectQueries(db, community, effect, now));
+      for (const effect of effects) queries.push(...effectQueries(db, community, effect, now, forgotten));
       if (audit) queries.push(auditQuery(db, community, audit, now));
       let results: D1Result[];
       try {
@@ -97,19 +109,25 @@ export function createCommunityStore(db: Db, d1: D1Database): CommunityStore {
     },
 
     deliveryReport: (communityId, since) => deliveryReport(db, communityId, since),
-    ...featureReads(db),
+    ...featureReads(db, forgotten),
   };
 }
 
 /** The features' reads, under each feature's name (`CommunityStore` extends `FeatureReads`). */
-function featureReads(db: Db): FeatureReads {
+function featureReads(db: Db, forgotten: ForgetHasher): FeatureReads {
   const weeks = readFeatureWeeks(db);
-  const reads = FEATURE_STORES.map((part) => [part.name, part.reads(db, weeks)]);
+  const reads = FEATURE_STORES.map((part) => [part.name, part.reads(db, weeks, forgotten)]);
   return Object.fromEntries(reads) as unknown as FeatureReads;
 }
 
 type FeatureEffect = FeatureEffects[keyof FeatureEffects];
-type EffectQueries = (db: Db, communityId: number, effect: FeatureEffect, now: Date) => CompiledQuery[];
+type EffectQueries = (
+  db: Db,
+  communityId: number,
+  effect: FeatureEffect,
+  now: Date,
+  forgotten: ForgetHasher,
+) => CompiledQuery[];
 
 /** Which feature's store turns an effect type into statements (`featureStore` checks each covers its own). */
 const FEATURE_BY_EFFECT = new Map<string, EffectQueries>(
@@ -125,10 +143,16 @@ function isFeatureEffect(effect: Effect): effect is FeatureEffect {
 /** How many pending messages a resume enqueues at once; the sweep picks up any beyond it. */
 const RESUME_LIMIT = 5000;
 
-function effectQueries(db: Db, community: Community, effect: Effect, now: Date): CompiledQuery[] {
+function effectQueries(
+  db: Db,
+  community: Community,
+  effect: Effect,
+  now: Date,
+  forgotten: ForgetHasher,
+): CompiledQuery[] {
   if (isActivityEffect(effect)) return activityEffectQueries(db, community.id, effect, now);
   if (isFeatureEffect(effect))
-    return FEATURE_BY_EFFECT.get(effect.type)?.(db, community.id, effect, now) ?? [];
+    return FEATURE_BY_EFFECT.get(effect.type)?.(db, community.id, effect, now, forgotten) ?? [];
   const at = now.toISOString();
   const setCommunity = (values: CommunityUpdate) =>
     db.updateTable("communities").set(values).where("id", "=", community.id).compile();
@@ -138,9 +162,9 @@ function effectQueries(db: Db, community: Community, effect: Effect, now: Date):
     case "community.moderatorRole":
       return [setCommunity({ moderator_role_id: effect.roleId, updated_at: at })];
     case "moderator.grant":
-      return [setModeratorQuery(db, community.id, effect.userId, true, now).compile()];
+      return [setModeratorQuery(db, community.id, effect.userId, true, now, forgotten).compile()];
     case "moderator.revoke":
-      return [setModeratorQuery(db, community.id, effect.userId, false, now).compile()];
+      return [setModeratorQuery(db, community.id, effect.userId, false, now, forgotten).compile()];
     case "outbox.send":
       return writeDraftQueries(db, community.id, effect.draft, now);
     case "delivery.pause":

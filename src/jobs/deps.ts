@@ -11,7 +11,7 @@ import type { JobDeps } from "./job-kind.ts";
  */
 export function jobDepsWith(env: AppEnv, platforms: Platforms): (now: Date) => JobDeps {
   const db = createDb(env.DB);
-  const store = createCommunityStore(db, env.DB);
+  const store = createCommunityStore(db, env.DB, env);
   const outbox = createDeliveryQueue(env.OUTBOX);
   const history = historiesOf(platforms);
   return (now) => ({

@@ -39,6 +39,7 @@ export async function memberContext(
     initialLocale: options.locale ?? "en",
   };
   const { community, member } = await store.register(contact, now.toISOString().slice(0, 10), now);
+  if (!member) throw new Error("a test member cannot be on the forgotten list");
   const mainChannel = options.mainChannel === undefined ? MAIN_CHANNEL[platform] : options.mainChannel;
   await env.DB.prepare("UPDATE communities SET main_channel_id = ?, locale = ?, timezone = ? WHERE id = ?")
     .bind(mainChannel, options.locale ?? "en", "Asia/Jakarta", community.id)

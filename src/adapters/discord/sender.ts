@@ -1,4 +1,5 @@
 import type { PaceStep, SendOutcome, SendPort, SendReport, SendRequest } from "../../core/delivery.ts";
+import type { MessageFile } from "../../core/message.ts";
 import { credentialOnce } from "../credential.ts";
 import { EPHEMERAL, renderDiscordMessage } from "./render.ts";
 
@@ -36,13 +37,15 @@ export function createDiscordSender(config: DiscordSenderConfig): SendPort {
   ): Promise<{ report?: SendReport; json?: Record<string, unknown>; holds: SendReport["holds"] }> => {
     let response: Response;
     try {
+      // A FormData body (a message with a file) sets its own multipart content type and boundary.
+      const multipart = body instanceof FormData;
       response = await fetch(`${base}${path}`, {
         method,
         headers: {
-          "content-type": "application/json",
+          ...(multipart ? {} : { "content-type": "application/json" }),
           ...(auth ? { authorization: `Bot ${config.botToken}` } : {}),
         },
-        body: JSON.stringify(body),
+        body: multipart ? body : JSON.stringify(body),
         signal: AbortSignal.timeout(config.timeoutMs ?? 10_000),
       });
     } catch (error) {
@@ -56,12 +59,19 @@ export function createDiscordSender(config: DiscordSenderConfig): SendPort {
 
   const create = async (channelId: string, request: { message: SendRequest["message"]; nonce: string }) => {
     const data = { ...renderDiscordMessage({ ...request.message, visibility: "public" }) };
-    const result = await call("POST", `/channels/${channelId}/messages`, routeKey(channelId), {
+    const payload = {
       ...data,
       // A repeat of this send within Discord's nonce window returns the first message instead.
       nonce: request.nonce,
       enforce_nonce: true,
-    });
+    };
+    const file = request.message.file;
+    const result = await call(
+      "POST",
+      `/channels/${channelId}/messages`,
+      routeKey(channelId),
+      file ? withFile(payload, file) : payload,
+    );
     return result.report ?? { outcome: sentFrom(result.json, channelId), holds: result.holds };
   };
 
@@ -122,6 +132,18 @@ export function createDiscordSender(config: DiscordSenderConfig): SendPort {
       }
     },
   };
+}
+
+/**
+ * Discord's upload: multipart/form-data with the JSON body in `payload_json` and the file in
+ * `files[0]`, named by `attachments: [{ id: 0, filename }]`. The nonce still makes a retry
+ * return the first message rather than post the file twice.
+ */
+function withFile(payload: Record<string, unknown>, file: MessageFile): FormData {
+  const form = new FormData();
+  form.set("payload_json", JSON.stringify({ ...payload, attachments: [{ id: 0, filename: file.name }] }));
+  form.set("files[0]", new Blob([file.content], { type: "application/json" }), file.name);
+  return form;
 }
 
 function sentFrom(json: Record<string, unknown> | undefined, channelId: string): SendOutcome {

@@ -4,7 +4,10 @@ import { translator } from "../../core/i18n/index.ts";
 import { slackCommandRoots } from "./command-roots.ts";
 import { SLACK_TRAITS } from "./traits.ts";
 
-/** Bot scopes: commands; posting; reading members (admin check, join/leave); DMs for nudges. */
+/**
+ * Bot scopes: commands; posting; reading members (admin check, join/leave); DMs for nudges;
+ * files for a member's own data export (`/cop profile export`).
+ */
 export const SLACK_BOT_SCOPES = [
   "commands",
   "chat:write",
@@ -15,6 +18,7 @@ export const SLACK_BOT_SCOPES = [
   "channels:history",
   "groups:history",
   "team:read",
+  "files:write",
 ] as const;
 
 /** Events the Events API route handles (docs/architecture.md); others are acknowledged and ignored. */

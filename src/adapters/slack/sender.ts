@@ -2,6 +2,7 @@ import { type ChatPostMessageResponse, ErrorCode, WebClient } from "@slack/web-a
 import type { PaceStep, SendOutcome, SendPort, SendReport, SendRequest } from "../../core/delivery.ts";
 import { credentialOnce } from "../credential.ts";
 import { slackClientOptions } from "./client.ts";
+import { shareFile } from "./file-upload.ts";
 import { renderSlackMessage } from "./render.ts";
 
 /**
@@ -104,6 +105,9 @@ export function createSlackSender(config: SlackSenderConfig): SendPort {
               channel = opened.channel?.id ?? null;
               if (!channel) return { kind: "transient", reason: "conversations.open returned no channel" };
             }
+            // A file (a member's export) is shared in the DM with the message as its comment.
+            const file = request.message.file;
+            if (file) return shareFile(client, channel, body.text, file, config.timeoutMs ?? 10_000);
             return posted(await client.chat.postMessage({ channel, ...body }));
           });
         case "edit":

@@ -14,6 +14,7 @@ export function defineCommand<O extends OptionMap>(definition: CommandDefinition
     example: definition.example as Command["example"],
     groupDefault: definition.groupDefault ?? false,
     openToAlumni: definition.openToAlumni ?? false,
+    revivesForgotten: definition.revivesForgotten ?? false,
     readOnly: definition.readOnly ?? false,
     schema: schemaFor(definition.options) as Command["schema"],
     // The registry validates args against `schema` before calling, so the cast is sound.

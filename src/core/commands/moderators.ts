@@ -78,6 +78,16 @@ export const moderatorsAdd = defineCommand({
             : NOT_HERE[ctx.traits.community];
       return { message: ephemeral({ type: "text", text: ctx.t.rich(key, { member: mention }) }) };
     }
+    // Someone who asked guyub to forget them is not brought back by a moderator (no row would be made).
+    if ((await ctx.store.privacy.forgottenAmong(ctx.community.id, [member])).size > 0) {
+      const usage = `${ctx.syntax.prefix} join`;
+      return {
+        message: ephemeral({
+          type: "text",
+          text: ctx.t.rich("privacy.moderatorForgotten", { member: mention, usage }),
+        }),
+      };
+    }
     const added: Block[] = [{ type: "text", text: ctx.t.rich("moderators.added", { member: mention }) }];
     // The moderators' command is hidden from members by a permission guyub cannot grant (the
     // platform wants a person's own token): say how a server admin lets the new moderator see it.

@@ -97,6 +97,11 @@ export interface CommandDefinition<O extends OptionMap> {
    */
   readonly openToAlumni?: boolean;
   /**
+   * Someone who asked guyub to forget them may use it, and it brings them back as a fresh member
+   * (`join`). Every other command answers them "you asked to be forgotten" and writes nothing.
+   */
+  readonly revivesForgotten?: boolean;
+  /**
    * A moderator command that only shows something (`members`, `delivery status`): authorized on
    * a platform answer cached for up to an hour. Every other moderator command asks afresh, so an
    * admin demoted a minute ago changes nothing; a read-only command's effects are never applied.
@@ -116,6 +121,7 @@ export interface Command {
   readonly example: Readonly<Record<string, string | LocalizedExample | undefined>>;
   readonly groupDefault: boolean;
   readonly openToAlumni: boolean;
+  readonly revivesForgotten: boolean;
   readonly readOnly: boolean;
   readonly schema: z.ZodType<Record<string, unknown>>;
   handle(ctx: CommandContext, args: Record<string, unknown>): Promise<CommandResult> | CommandResult;

@@ -1,4 +1,5 @@
 import { actionButton } from "../../core/actions/pack.ts";
+import { isFormerMember, memberMention } from "../../core/former-member.ts";
 import { en } from "../../core/i18n/en.ts";
 import type { PlainKey, Translator } from "../../core/i18n/index.ts";
 import { localClock } from "../../core/local-time.ts";
@@ -59,13 +60,13 @@ function line(t: Translator, community: Community, row: HistoryEntry): Inline[] 
   const sep = t.locale === "id" ? "." : ":";
   const clock = `${String(Math.floor(minutes / 60)).padStart(2, "0")}${sep}${String(minutes % 60).padStart(2, "0")}`;
   if (row.source === "reports") return [`${day} ${clock} · `, ...reportLine(t, row)];
-  const who: Inline = row.actor ? { user: row.actor } : t("audit.platform");
+  const who: Inline = row.actor ? memberMention(t, row.actor) : t("audit.platform");
   const pieces: Inline[] = [`${day} ${clock} · `, who, " · ", { bold: actionText(t, row.action) }];
   const args = row.detail.args;
   if (args && typeof args === "object") {
     for (const [name, value] of Object.entries(args as Record<string, unknown>)) {
       if (value === undefined || value === null) continue;
-      pieces.push(` · ${name}: `, ...argValue(name, value));
+      pieces.push(` · ${name}: `, ...argValue(t, name, value));
     }
   }
   return pieces;
@@ -75,9 +76,10 @@ function line(t: Translator, community: Community, row: HistoryEntry): Inline[] 
  * A member argument as a mention (an ephemeral line notifies nobody); other values as plain text,
  * which renderers escape (a note's `@here` or `<!channel>` stays text). A note shows whole.
  */
-function argValue(name: string, value: unknown): Inline[] {
+function argValue(t: Translator, name: string, value: unknown): Inline[] {
   const text = typeof value === "string" ? value : JSON.stringify(value);
   if (name === "member" && /^[A-Za-z0-9]{1,32}$/.test(text)) return [{ user: text }];
+  if (name === "member" && isFormerMember(text)) return [memberMention(t, text)];
   const max = name === "text" ? NOTE_MAX : ARG_MAX;
   return [[...text].length > max ? `${[...text].slice(0, max).join("")}…` : text];
 }

@@ -1,3 +1,4 @@
+import { memberMention as member } from "../../core/former-member.ts";
 import type { Translator } from "../../core/i18n/index.ts";
 import type { Inline } from "../../core/message.ts";
 import type { HistoryEntry } from "./ports.ts";
@@ -8,13 +9,6 @@ const STATUS = {
   resolved: "audit.report.resolved",
   dismissed: "audit.report.dismissed",
 } as const;
-
-/** Erased members leave `former:<n>` where they were named (src/features/privacy): no mention. */
-const isFormer = (userId: string) => userId.startsWith("former:");
-
-function member(t: Translator, userId: string): Inline {
-  return isFormer(userId) ? t("audit.report.former") : { user: userId };
-}
 
 /**
  * A report's line after the time (the reports' history source, src/features/reports/history-store.ts):

@@ -19,7 +19,6 @@ export const auditEn = {
   "audit.line.report": "Report to moderators",
   "audit.report.who": "a member",
   "audit.report.about": "about {member}",
-  "audit.report.former": "a former member",
   "audit.report.open": "open",
   "audit.report.claimed": "being handled",
   "audit.report.resolved": "resolved",

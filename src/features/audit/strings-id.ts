@@ -22,7 +22,6 @@ export const auditId: Record<keyof typeof auditEn, string> = {
   "audit.line.report": "Laporan ke moderator",
   "audit.report.who": "seorang anggota",
   "audit.report.about": "tentang {member}",
-  "audit.report.former": "mantan anggota",
   "audit.report.open": "terbuka",
   "audit.report.claimed": "sedang ditangani",
   "audit.report.resolved": "selesai",

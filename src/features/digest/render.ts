@@ -1,6 +1,7 @@
 import { actionButton } from "../../core/actions/pack.ts";
 import { shortDay, weekRange } from "../../core/digest/dates.ts";
 import { andMore, digestList } from "../../core/digest/section.ts";
+import { memberMention } from "../../core/former-member.ts";
 import type { Translator } from "../../core/i18n/index.ts";
 import type { Block, Field, Inline, Message } from "../../core/message.ts";
 import type { Community } from "../../core/model.ts";
@@ -163,6 +164,6 @@ function nextMeetingBlocks(t: Translator, community: Community, next: NextMeetin
 function hostValue(t: Translator, next: NextMeeting): Inline[] | string {
   if (!next.host) return t("digest.next.hostOpen");
   return next.planned
-    ? t.rich("digest.next.hostPlanned", { host: { user: next.host } })
-    : [{ user: next.host }];
+    ? t.rich("digest.next.hostPlanned", { host: memberMention(t, next.host) })
+    : [memberMention(t, next.host)];
 }

@@ -1,4 +1,5 @@
 import { andMore, digestList, digestSection } from "../../core/digest/section.ts";
+import { memberMention } from "../../core/former-member.ts";
 import type { Inline } from "../../core/message.ts";
 import { shorten } from "../topics/fold.ts";
 
@@ -16,7 +17,7 @@ export const kudosDigest = digestSection("kudos", {
     const reasonCap = REASON_CAPS[Math.min(caps.level, REASON_CAPS.length - 1)] ?? 40;
     const shown = week.items.slice(0, caps.list);
     const lines = shown.map((k): Inline[] => [
-      ...t.rich("digest.kudos.line", { to: { user: k.to }, from: { user: k.from } }),
+      ...t.rich("digest.kudos.line", { to: memberMention(t, k.to), from: memberMention(t, k.from) }),
       shorten(k.reason, reasonCap),
     ]);
     return [digestList(t("digest.kudos"), lines, andMore(t, shown.length, week.total))];

@@ -59,6 +59,9 @@ export async function recordJoin(deps: MembershipDeps, event: JoinEvent): Promis
     const back: Effect = { type: "member.join", userId: event.userId, displayName: null, welcome: false };
     return (await apply(deps, community, [back], event.ingressKey)) ? "restored" : "ignored";
   }
+  // Someone who asked guyub to forget them comes back only by their own `/cop join`.
+  const forgotten = await deps.store.privacy.forgottenAmong(community.id, [event.userId]);
+  if (forgotten.size > 0) return "ignored";
   const profile = await event.profile();
   if (!profile || profile.isBot) return "ignored";
   settings ??= await deps.store.membership.onboarding(community.id);

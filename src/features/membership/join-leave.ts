@@ -8,7 +8,8 @@ import { INTRO_ACTION } from "./welcome.ts";
 /**
  * `/cop join`: everyone. A member who stepped back (or left) comes back, without a second
  * welcome; anyone else is already in. A newcomer met here for the first time is welcomed by
- * first contact (`src/core/membership/first-contact.ts`) before this runs.
+ * first contact (`src/core/membership/first-contact.ts`) before this runs; so is someone who
+ * asked guyub to forget them (`revivesForgotten`): they leave the forgotten list and start fresh.
  */
 export const join = defineCommand({
   path: ["join"],
@@ -16,6 +17,7 @@ export const join = defineCommand({
   options: {},
   moderator: false,
   openToAlumni: true,
+  revivesForgotten: true,
   example: {},
   async handle(ctx) {
     const { t, member } = ctx;

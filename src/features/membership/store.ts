@@ -4,6 +4,7 @@ import { DIGEST_LIST_MAX, type DigestWindow } from "../../core/digest/section.ts
 import type { Db } from "../../db/client.ts";
 import { clearBlocksQueries } from "../../db/delivery-blocks.ts";
 import { featureStore } from "../../db/feature-store.ts";
+import { type ForgetHasher, isForgottenSql } from "../../db/forgotten.ts";
 import type { CommunityUpdate } from "../../db/schema.ts";
 import type { MembershipEffect } from "./effects.ts";
 import { membershipMemberData } from "./member-data-store.ts";
@@ -59,13 +60,14 @@ export function membershipEffectQueries(
   communityId: number,
   effect: MembershipEffect,
   now: Date,
+  forgotten: ForgetHasher,
 ): CompiledQuery[] {
   const at = now.toISOString();
   const setCommunity = (values: CommunityUpdate) =>
     db.updateTable("communities").set(values).where("id", "=", communityId).compile();
   switch (effect.type) {
     case "member.join":
-      return [joinQuery(db, communityId, effect, at)];
+      return [joinQuery(db, communityId, effect, at, forgotten)];
     case "member.leave":
       return [
         db
@@ -136,25 +138,42 @@ export function membershipEffectQueries(
 /**
  * A new member row, or an existing one made active again if they had left (for any reason: a
  * join is deliberate). The welcome is recorded only once; the original join date is kept.
+ * Nobody on the forgotten list gets a row (an event racing the check before it, for one).
  */
 function joinQuery(
   db: Db,
   communityId: number,
   effect: Extract<MembershipEffect, { type: "member.join" }>,
   at: string,
+  forgotten: ForgetHasher,
 ): CompiledQuery {
   const wasAlumni = sql<boolean>`members.status = 'alumni'`;
   return db
     .insertInto("members")
-    .values({
-      community_id: communityId,
-      platform_user_id: effect.userId,
-      display_name: effect.displayName,
-      joined_at: at,
-      welcomed_at: effect.welcome ? at : null,
-      created_at: at,
-      updated_at: at,
-    })
+    .columns([
+      "community_id",
+      "platform_user_id",
+      "display_name",
+      "joined_at",
+      "welcomed_at",
+      "created_at",
+      "updated_at",
+    ])
+    .expression((eb) =>
+      eb
+        .selectFrom("communities")
+        .select([
+          "id",
+          sql.val(effect.userId).as("platform_user_id"),
+          sql.val(effect.displayName).as("display_name"),
+          sql.val(at).as("joined_at"),
+          sql.val(effect.welcome ? at : null).as("welcomed_at"),
+          sql.val(at).as("created_at"),
+          sql.val(at).as("updated_at"),
+        ])
+        .where("id", "=", communityId)
+        .where(sql<boolean>`not ${isForgottenSql(forgotten, communityId, effect.userId)}`),
+    )
     .onConflict((oc) =>
       oc.columns(["community_id", "platform_user_id"]).doUpdateSet({
         status: sql`case when ${wasAlumni} then 'active' else members.status end`,

@@ -23,7 +23,13 @@ export async function applySyncPage(
   const at = deps.now.toISOString();
   const pass = state.pass ?? at;
   const pageNumber = state.pass ? state.pages : 0;
-  const humans = page.members.filter((m) => !m.isBot && !m.deleted);
+  const listed = page.members.filter((m) => !m.isBot && !m.deleted);
+  // Whoever asked guyub to forget them is left out entirely: no row, no welcome, no page entry.
+  const forgotten = await deps.store.privacy.forgottenAmong(
+    community.id,
+    listed.map((m) => m.userId),
+  );
+  const humans = listed.filter((m) => !forgotten.has(m.userId));
   const stored = await storedStates(
     deps.db,
     community.id,

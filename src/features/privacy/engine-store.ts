@@ -1,4 +1,5 @@
 import type { CompiledQuery } from "kysely";
+import { formerMemberId } from "../../core/former-member.ts";
 import type { Db } from "../../db/client.ts";
 import type { MemberData, MemberRef } from "../../db/feature-store.ts";
 import { coreMemberData } from "./core-data-store.ts";
@@ -16,18 +17,8 @@ export function memberDataParts(
   return [...features, { name: "core", data: coreMemberData }];
 }
 
-/**
- * The identity a forgotten member leaves in what others keep: unique per member (the `members`
- * row id never returns), so unique keys such as one vote per topic and user still hold.
- */
-export function formerMemberId(memberId: number): string {
-  return `former:${memberId}`;
-}
-
-/** True for an identity erasure left behind: shown as "a former member". */
-export function isFormerMember(userId: string): boolean {
-  return userId.startsWith("former:");
-}
+// The placeholder's rule lives in core (views show it as "a former member"); the engine writes it.
+export { formerMemberId, isFormerMember } from "../../core/former-member.ts";
 
 /** Everything guyub keeps about the member in the community, by part. */
 export async function exportMember(

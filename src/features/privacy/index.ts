@@ -1,7 +1,8 @@
 import type { Feature } from "../../core/feature.ts";
+import { profileExport } from "./export.ts";
 import { forgetConfirm, profileForget } from "./forget.ts";
 
-export type { PrivacyForgetEffect, PrivacyMember, PrivacyReads } from "./ports.ts";
+export type { PrivacyExport, PrivacyForgetEffect, PrivacyMember, PrivacyReads } from "./ports.ts";
 
 /**
  * Privacy: a member's own data. Its commands live under the profile feature's `profile` group word
@@ -11,6 +12,6 @@ export type { PrivacyForgetEffect, PrivacyMember, PrivacyReads } from "./ports.t
  */
 export const privacy: Feature = {
   name: "privacy",
-  commands: [profileForget],
+  commands: [profileExport, profileForget],
   actions: [forgetConfirm],
 };

@@ -4,12 +4,17 @@ export interface PrivacyMember {
   readonly userId: string;
 }
 
+/** A member's export: by part (a feature's store name, or `core`), what that part keeps, JSON-able. */
+export type PrivacyExport = Record<string, Readonly<Record<string, unknown>>>;
+
 /** What the privacy feature reads (store.ts): a member's export, gathered from every feature's hook. */
 export interface PrivacyReads {
-  exportOf(
-    communityId: number,
-    member: PrivacyMember,
-  ): Promise<Record<string, Readonly<Record<string, unknown>>>>;
+  exportOf(communityId: number, member: PrivacyMember): Promise<PrivacyExport>;
+  /**
+   * Which of these people asked guyub to forget them in the community (and have not run
+   * `/cop join` since): the member sync and join events leave them out.
+   */
+  forgottenAmong(communityId: number, userIds: readonly string[]): Promise<ReadonlySet<string>>;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { defineCommand } from "../../core/commands/define.ts";
+import { memberMention } from "../../core/former-member.ts";
 import { ephemeral, type Inline } from "../../core/message.ts";
 import { formatDayName } from "../meetings/holidays.ts";
 
@@ -31,7 +32,7 @@ export const topicHistory = defineCommand({
       const day = formatDayName(meeting.meetingDay, t.locale);
       const title = shorten(meeting.title, TITLE_CHARS);
       const line = meeting.host
-        ? t.rich("topicHistory.line", { day, title, host: { user: meeting.host } })
+        ? t.rich("topicHistory.line", { day, title, host: memberMention(t, meeting.host) })
         : t.rich("topicHistory.lineNoHost", { day, title });
       return [...(i > 0 ? ["\n"] : []), "• ", ...line];
     });

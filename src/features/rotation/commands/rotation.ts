@@ -1,4 +1,5 @@
 import { defineCommand } from "../../../core/commands/define.ts";
+import { memberMention } from "../../../core/former-member.ts";
 import { type Block, ephemeral, type Inline } from "../../../core/message.ts";
 import { fairnessLines } from "../fairness.ts";
 import { noSeries } from "../pass.ts";
@@ -29,7 +30,7 @@ export const rotationShow = defineCommand({
       ...(i === 0 ? [] : ["\n"]),
       ...ctx.t.rich("rotation.showLine", {
         when: whenOf(ctx, m),
-        host: m.host ? { user: m.host } : ctx.t("rotation.nobody"),
+        host: m.host ? memberMention(ctx.t, m.host) : ctx.t("rotation.nobody"),
       }),
     ]);
     const p = ctx.syntax.prefix;
@@ -60,7 +61,11 @@ export const rotationFairness = defineCommand({
     const { shown, total } = await fairnessLines(ctx, MAX_LINES);
     if (total === 0) return { message: ephemeral({ type: "text", text: ctx.t("rotation.fairnessEmpty") }) };
     const lines = shown.flatMap((t, i): Inline[] => {
-      const params = { member: { user: t.memberId }, hosted: String(t.hosted), passed: String(t.passed) };
+      const params = {
+        member: memberMention(ctx.t, t.memberId),
+        hosted: String(t.hosted),
+        passed: String(t.passed),
+      };
       const line =
         t.owed > 0
           ? ctx.t.rich("rotation.fairnessOwes", { ...params, owed: String(t.owed) })
