@@ -9,6 +9,7 @@ import type { HotHandler } from "../hot-routes.ts";
 import { readRawBody } from "../read-body.ts";
 import { assertVerified } from "../verify-result.ts";
 import { createSlackApp, type SlackApp } from "./bolt-app.ts";
+import { formEntries } from "./form.ts";
 import { eventEnvelope, interactionPayload } from "./payloads.ts";
 import { parseSlashCommand } from "./quick-payload.ts";
 import type { DispatchOptions } from "./receiver.ts";
@@ -127,7 +128,7 @@ export function slackRoutes(options: SlackRouteOptions): { routes: Hono<Env>; co
   const commands: HotHandler = async (request, env, waitUntil) => {
     const raw = await readRawBody(request);
     // One parse of the form serves the ssl_check test and, once verified, the command.
-    const form = new URLSearchParams(raw);
+    const form = formEntries(raw);
     if (isSslCheck(raw, form)) return new Response(null, { status: 200 });
     await verified(request, env, raw);
     const parsed = parseSlashCommand(Object.fromEntries(form));
@@ -165,8 +166,9 @@ export function slackRoutes(options: SlackRouteOptions): { routes: Hono<Env>; co
   return { routes, commands };
 }
 
-function isSslCheck(raw: string, form?: URLSearchParams): boolean {
-  return raw.length < 1024 && (form ?? new URLSearchParams(raw)).get("ssl_check") === "1";
+/** Slack's unsigned certificate check: a short form whose first `ssl_check` is "1". */
+function isSslCheck(raw: string, form?: [string, string][]): boolean {
+  return raw.length < 1024 && (form ?? formEntries(raw)).find(([name]) => name === "ssl_check")?.[1] === "1";
 }
 
 function parseJson(text: string | null): unknown {
