@@ -1,6 +1,7 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { withHotRoutes } from "../src/adapters/hot-routes.ts";
+import { jsonResponse } from "../src/adapters/shared-render.ts";
 import { signSlackRequest } from "../src/adapters/slack/verify.ts";
 import { MAX_BODY_BYTES } from "../src/app.ts";
 import type { AppEnv } from "../src/env.ts";
@@ -260,5 +261,26 @@ describe("which requests the hot path takes", () => {
     expect(await (await throws.fetch(request("https://g.test/slack/commands"), envOf, ctx)).text()).toBe(
       "error: sync boom",
     );
+  });
+});
+
+describe("a JSON answer whose bytes are kept", () => {
+  it("is Hono's c.json answer, every time, whatever a reader did to an earlier one", async () => {
+    const plain = { type: 4, data: { content: "halo 🙏", flags: 64 } };
+    const frozen = Object.freeze({ ...plain, data: Object.freeze({ ...plain.data }) });
+    const expected = {
+      status: 200,
+      headers: [["content-type", "application/json"]],
+      body: JSON.stringify(plain),
+    };
+    for (const value of [plain, frozen, frozen, frozen]) {
+      const response = jsonResponse(value);
+      expect({
+        status: response.status,
+        headers: [...response.headers],
+        body: await response.text(),
+      }).toEqual(expected);
+      response.headers.set("x-changed", "1");
+    }
   });
 });

@@ -13,7 +13,7 @@ import type { AppEnv } from "../../env.ts";
 import { withinDeadline } from "../deadline.ts";
 import type { HotHandler } from "../hot-routes.ts";
 import { readRawBody } from "../read-body.ts";
-import { jsonText, sharedRender } from "../shared-render.ts";
+import { jsonResponse, sharedRender } from "../shared-render.ts";
 import { assertVerified } from "../verify-result.ts";
 import { createDiscordClient } from "./client.ts";
 import { discordCommandPlace } from "./command-place.ts";
@@ -70,26 +70,22 @@ export function discordRoutes(options: DiscordRouteOptions): {
 
     switch (interaction.type) {
       case InteractionType.PING:
-        return jsonResponse(JSON.stringify({ type: InteractionResponseType.PONG }));
+        return jsonResponse({ type: InteractionResponseType.PONG });
       case InteractionType.APPLICATION_COMMAND:
-        // The text of a shared (frozen) answer is serialised once per isolate.
-        return jsonResponse(jsonText(await onCommand(interaction, env, waitUntil, options)));
+        // The bytes of a shared (frozen) answer are serialised once per isolate.
+        return jsonResponse(await onCommand(interaction, env, waitUntil, options));
       case InteractionType.APPLICATION_COMMAND_AUTOCOMPLETE:
-        return jsonResponse(
-          JSON.stringify({
-            type: InteractionResponseType.APPLICATION_COMMAND_AUTOCOMPLETE_RESULT,
-            data: { choices: [] },
-          }),
-        );
+        return jsonResponse({
+          type: InteractionResponseType.APPLICATION_COMMAND_AUTOCOMPLETE_RESULT,
+          data: { choices: [] },
+        });
       default: {
         // Buttons and modal submits: core's one handler decides; an unknown one gets a polite note.
         const core = options.core(env);
         const fallbackLocale = await replyLocale(interaction, core.store);
         const { directory } = directoryFor(interaction, env);
         return jsonResponse(
-          JSON.stringify(
-            await onComponent(interaction, core, fallbackLocale, options.replyDeadlineMs ?? 2000, directory),
-          ),
+          await onComponent(interaction, core, fallbackLocale, options.replyDeadlineMs ?? 2000, directory),
         );
       }
     }
@@ -97,11 +93,6 @@ export function discordRoutes(options: DiscordRouteOptions): {
   routes.post("/interactions", (c) => interactions(c.req.raw, c.env, (p) => c.executionCtx.waitUntil(p)));
 
   return { routes, interactions };
-}
-
-/** A 200 with a JSON body, as Hono's `c.json` answers. */
-function jsonResponse(text: string): Response {
-  return new Response(text, { status: 200, headers: { "content-type": "application/json" } });
 }
 
 async function onCommand(
