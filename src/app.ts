@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { discordRoutes } from "./adapters/discord/routes.ts";
+import { tooLarge, withHotRoutes } from "./adapters/hot-routes.ts";
 import { MAX_BODY_BYTES } from "./adapters/read-body.ts";
 import { slackOauthRoutes } from "./adapters/slack/oauth.ts";
 import { slackRoutes } from "./adapters/slack/routes.ts";
@@ -38,6 +39,8 @@ export interface AppOptions {
   readonly registry?: Registry;
   /** The buttons and forms (tests add their own). */
   readonly interactions?: InteractionRegistry;
+  /** false: every request through Hono's router (tests compare the two paths). Default true. */
+  readonly hotRoutes?: boolean;
 }
 
 /** Other isolates see a language or moderator-list change within this time. */
@@ -58,7 +61,7 @@ export function createApp(options: AppOptions = {}): Hono<{ Bindings: AppEnv }> 
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
       onError: () => {
-        throw new HttpError("payload_too_large", `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`);
+        throw tooLarge();
       },
     }),
   );
@@ -66,24 +69,43 @@ export function createApp(options: AppOptions = {}): Hono<{ Bindings: AppEnv }> 
   app.get("/", healthPage(now));
   app.get("/healthz", (c) => c.json({ ok: true, service: "guyub" }));
   app.route("/slack", slackOauthRoutes(now));
-  app.route("/slack", slackRoutes({ core: coreDeps, verifyNow, replyDeadlineMs: options.replyDeadlineMs }));
-  app.route(
-    "/discord",
-    discordRoutes({ core: coreDeps, verifyNow, replyDeadlineMs: options.replyDeadlineMs }),
-  );
+  const routeOptions = { core: coreDeps, verifyNow, replyDeadlineMs: options.replyDeadlineMs };
+  const slack = slackRoutes(routeOptions);
+  const discord = discordRoutes(routeOptions);
+  app.route("/slack", slack.routes);
+  app.route("/discord", discord.routes);
 
   app.notFound(() => {
     throw new HttpError("not_found", "No such route.");
   });
-  app.onError((error, c) => {
-    if (error instanceof HttpError)
-      return c.json({ error: error.code, message: error.message }, error.status as 400);
-    if (error instanceof HTTPException)
-      return c.json({ error: "http_error", message: error.message }, error.status);
-    console.error("unhandled error", error);
-    return c.json({ error: "internal", message: "Something went wrong." }, 500);
-  });
+  app.onError(errorResponse);
+  if (options.hotRoutes !== false) {
+    // Every command's route, answered before the router (adapters/hot-routes.ts); Hono's `request`
+    // calls `fetch` too, so tests go the same way as production.
+    app.fetch = withHotRoutes(
+      app.fetch,
+      new Map([
+        ["/slack/commands", slack.commands],
+        ["/discord/interactions", discord.interactions],
+      ]),
+      errorResponse,
+    );
+  }
   return app;
+}
+
+/** Every error's answer, in one place: a JSON body `{ error, message }` with its status. */
+function errorResponse(error: unknown): Response {
+  if (error instanceof HttpError) return json({ error: error.code, message: error.message }, error.status);
+  if (error instanceof HTTPException)
+    return json({ error: "http_error", message: error.message }, error.status);
+  console.error("unhandled error", error);
+  return json({ error: "internal", message: "Something went wrong." }, 500);
+}
+
+/** As Hono's `c.json`. */
+function json(body: object, status: number): Response {
+  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
 }
 
 /** Core dependencies per D1 binding, built once per isolate rather than per request. */

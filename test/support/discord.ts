@@ -35,6 +35,8 @@ export async function signedDiscord(
   const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
   const signature = options.signature === undefined ? await signDiscord(timestamp, body) : options.signature;
   const headers: Record<string, string> = {
+    // As Discord sends it (and what the app's hot path for interactions requires).
+    "content-length": String(new TextEncoder().encode(body).length),
     "content-type": "application/json",
     "x-signature-timestamp": timestamp,
   };

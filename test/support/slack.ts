@@ -39,6 +39,8 @@ export async function signedSlack(
   return new Request(`https://guyub.test${path}`, {
     method: "POST",
     headers: {
+      // As Slack sends it (and what the app's hot path for commands requires).
+      "content-length": String(new TextEncoder().encode(body).length),
       "content-type": options.contentType ?? "application/x-www-form-urlencoded",
       "x-slack-request-timestamp": timestamp,
       "x-slack-signature": await signSlackRequest(secret, timestamp, body),

@@ -11,8 +11,9 @@ import type { Message } from "../../core/message.ts";
 import type { CommunityStore } from "../../core/ports.ts";
 import type { AppEnv } from "../../env.ts";
 import { withinDeadline } from "../deadline.ts";
+import type { HotHandler } from "../hot-routes.ts";
 import { readRawBody } from "../read-body.ts";
-import { jsonText, sharedRender } from "../shared-render.ts";
+import { jsonResponse, sharedRender } from "../shared-render.ts";
 import { assertVerified } from "../verify-result.ts";
 import { createDiscordClient } from "./client.ts";
 import { discordCommandPlace } from "./command-place.ts";
@@ -48,7 +49,10 @@ const SYNTAX = DISCORD_SYNTAX;
  * `POST /discord/interactions`: verify, then PING, commands, components and modal submits.
  * `POST /discord/events`: verify, then webhook events (events.ts).
  */
-export function discordRoutes(options: DiscordRouteOptions): Hono<Env> {
+export function discordRoutes(options: DiscordRouteOptions): {
+  routes: Hono<Env>;
+  interactions: HotHandler;
+} {
   const routes = new Hono<Env>();
 
   // Webhook events are signed like interactions, with the same key and headers.
@@ -57,42 +61,38 @@ export function discordRoutes(options: DiscordRouteOptions): Hono<Env> {
     return onDiscordEvent(c, raw, options.core(c.env).now());
   });
 
-  routes.post("/interactions", async (c) => {
-    const raw = await verifiedBody(c.req.raw, c.env, options.verifyNow());
+  // Also answered before Hono's router (hot-routes.ts): every interaction comes here.
+  const interactions: HotHandler = async (request, env, waitUntil) => {
+    const raw = await verifiedBody(request, env, options.verifyNow());
     const parsed = parseInteraction(parseJson(raw));
     if (!parsed.success) throw new HttpError("malformed_payload", "Not a Discord interaction payload.");
     const interaction = parsed.data;
 
     switch (interaction.type) {
       case InteractionType.PING:
-        return c.json({ type: InteractionResponseType.PONG });
+        return jsonResponse({ type: InteractionResponseType.PONG });
       case InteractionType.APPLICATION_COMMAND:
-        // As c.json, with the text of a shared (frozen) answer serialised once per isolate.
-        return c.body(
-          jsonText(await onCommand(interaction, c.env, (p) => c.executionCtx.waitUntil(p), options)),
-          200,
-          {
-            "content-type": "application/json",
-          },
-        );
+        // The bytes of a shared (frozen) answer are serialised once per isolate.
+        return jsonResponse(await onCommand(interaction, env, waitUntil, options));
       case InteractionType.APPLICATION_COMMAND_AUTOCOMPLETE:
-        return c.json({
+        return jsonResponse({
           type: InteractionResponseType.APPLICATION_COMMAND_AUTOCOMPLETE_RESULT,
           data: { choices: [] },
         });
       default: {
         // Buttons and modal submits: core's one handler decides; an unknown one gets a polite note.
-        const core = options.core(c.env);
+        const core = options.core(env);
         const fallbackLocale = await replyLocale(interaction, core.store);
-        const { directory } = directoryFor(interaction, c.env);
-        return c.json(
+        const { directory } = directoryFor(interaction, env);
+        return jsonResponse(
           await onComponent(interaction, core, fallbackLocale, options.replyDeadlineMs ?? 2000, directory),
         );
       }
     }
-  });
+  };
+  routes.post("/interactions", (c) => interactions(c.req.raw, c.env, (p) => c.executionCtx.waitUntil(p)));
 
-  return routes;
+  return { routes, interactions };
 }
 
 async function onCommand(

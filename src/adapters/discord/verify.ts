@@ -1,3 +1,4 @@
+import { hexBytes } from "../hex.ts";
 import { checkTimestamp, type VerifyResult } from "../verify-result.ts";
 
 const encoder = new TextEncoder();
@@ -30,7 +31,7 @@ export async function verifyDiscordRequest(
     valid = await crypto.subtle.verify(
       "Ed25519",
       await publicKey(publicKeyHex),
-      fromHex(request.signature),
+      hexBytes(request.signature),
       encoder.encode(request.timestamp + request.rawBody),
     );
   } catch {
@@ -44,15 +45,8 @@ const keys = new Map<string, Promise<CryptoKey>>();
 function publicKey(hex: string): Promise<CryptoKey> {
   let key = keys.get(hex);
   if (!key) {
-    key = crypto.subtle.importKey("raw", fromHex(hex), { name: "Ed25519" }, false, ["verify"]);
+    key = crypto.subtle.importKey("raw", hexBytes(hex), { name: "Ed25519" }, false, ["verify"]);
     keys.set(hex, key);
   }
   return key;
-}
-
-/** Bytes of a hex string already checked to be hex of even length. */
-function fromHex(hex: string): Uint8Array<ArrayBuffer> {
-  const bytes = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < bytes.length; i++) bytes[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
-  return bytes;
 }

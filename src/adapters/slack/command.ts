@@ -1,6 +1,6 @@
 import type { RespondFn, SlashCommand } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
-import { parseCommandText } from "../../core/commands/parse-text.ts";
+import { parseTypedText } from "../../core/commands/typed-memo.ts";
 import { CommandError } from "../../core/errors.ts";
 import { handleCommand } from "../../core/handle-command.ts";
 import { withinDeadline } from "../deadline.ts";
@@ -62,7 +62,7 @@ export async function onCommand({ command, ack, respond, client, context }: Slas
       if (command.text.length > COMMAND_TEXT_MAX)
         throw new CommandError("too_long", { limit: COMMAND_TEXT_MAX });
       // One release of compatibility: `/cop` still takes moderator words, answering as `/copmod`.
-      return parseCommandText(registry, SLACK_TRAITS, command.text, {
+      return parseTypedText(registry, SLACK_TRAITS, command.text, {
         root,
         memberRootTakesModeratorWords: true,
       });

@@ -1,5 +1,5 @@
 import type { App, Receiver } from "@slack/bolt";
-import { jsonText } from "../shared-render.ts";
+import { jsonResponse } from "../shared-render.ts";
 
 export interface DispatchOptions {
   readonly retryNum?: number;
@@ -79,6 +79,6 @@ function toResponse(reply: unknown): Response {
   if (reply === undefined || reply === null || reply === "") return new Response(null, { status: 200 });
   if (typeof reply === "string")
     return new Response(reply, { status: 200, headers: { "content-type": "text/plain" } });
-  // As Response.json, with the text of a shared (frozen) reply serialised once per isolate.
-  return new Response(jsonText(reply), { status: 200, headers: { "content-type": "application/json" } });
+  // As Response.json, with the bytes of a shared (frozen) reply encoded once per isolate.
+  return jsonResponse(reply as object);
 }

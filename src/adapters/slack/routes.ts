@@ -5,9 +5,11 @@ import type { CoreDeps } from "../../core/handle-command.ts";
 import { createDb } from "../../db/client.ts";
 import { revokeInstallation } from "../../db/installations.ts";
 import type { AppEnv } from "../../env.ts";
+import type { HotHandler } from "../hot-routes.ts";
 import { readRawBody } from "../read-body.ts";
 import { assertVerified } from "../verify-result.ts";
 import { createSlackApp, type SlackApp } from "./bolt-app.ts";
+import { formEntries } from "./form.ts";
 import { eventEnvelope, interactionPayload } from "./payloads.ts";
 import { parseSlashCommand } from "./quick-payload.ts";
 import type { DispatchOptions } from "./receiver.ts";
@@ -53,7 +55,7 @@ type Context = { env: AppEnv; executionCtx: { waitUntil(promise: Promise<unknown
  * unsigned `ssl_check`, verify the signature and timestamp, then parse, then hand to Bolt (a slash
  * command goes straight to the command listener Bolt would call: direct-command.ts).
  */
-export function slackRoutes(options: SlackRouteOptions): Hono<Env> {
+export function slackRoutes(options: SlackRouteOptions): { routes: Hono<Env>; commands: HotHandler } {
   const routes = new Hono<Env>();
   // One Bolt app per D1 binding and configuration (an isolate sees one of each in production).
   const apps = new WeakMap<D1Database, Map<string, SlackApp>>();
@@ -99,33 +101,42 @@ export function slackRoutes(options: SlackRouteOptions): Hono<Env> {
     assertVerified(result, "Slack");
   };
 
-  const dispatchOptions = (c: Context, retry?: Request): DispatchOptions => {
+  const dispatchOptions = (
+    env: AppEnv,
+    waitUntil: (promise: Promise<unknown>) => void,
+    retry?: Request,
+  ): DispatchOptions => {
     const guyub: SlackRequestContext = {
-      core: options.core(c.env),
+      core: options.core(env),
       replyDeadlineMs: options.replyDeadlineMs ?? 2000,
     };
     const retryNum = retry?.headers.get("x-slack-retry-num");
     return {
       customProperties: { guyub },
-      waitUntil: (promise) => c.executionCtx.waitUntil(promise),
+      waitUntil,
       retryNum: retryNum ? Number(retryNum) : undefined,
       retryReason: retry?.headers.get("x-slack-retry-reason") ?? undefined,
     };
   };
   const dispatch = (c: Context, body: Record<string, unknown>, retry?: Request) =>
-    slackApp(c.env).receiver.dispatch(body, dispatchOptions(c, retry));
+    slackApp(c.env).receiver.dispatch(
+      body,
+      dispatchOptions(c.env, (promise) => c.executionCtx.waitUntil(promise), retry),
+    );
 
-  routes.post("/commands", async (c) => {
-    const raw = await readRawBody(c.req.raw);
+  // Also answered before Hono's router (hot-routes.ts): every slash command comes here.
+  const commands: HotHandler = async (request, env, waitUntil) => {
+    const raw = await readRawBody(request);
     // One parse of the form serves the ssl_check test and, once verified, the command.
-    const form = new URLSearchParams(raw);
-    if (isSslCheck(raw, form)) return c.body(null, 200);
-    await verified(c.req.raw, c.env, raw);
+    const form = formEntries(raw);
+    if (isSslCheck(raw, form)) return new Response(null, { status: 200 });
+    await verified(request, env, raw);
     const parsed = parseSlashCommand(Object.fromEntries(form));
     if (!parsed.success) throw new HttpError("malformed_payload", "Not a Slack slash-command payload.");
     // The command listener Bolt would run, without Bolt's dispatch (direct-command.ts).
-    return slackApp(c.env).command(parsed.data, dispatchOptions(c));
-  });
+    return slackApp(env).command(parsed.data, dispatchOptions(env, waitUntil));
+  };
+  routes.post("/commands", (c) => commands(c.req.raw, c.env, (p) => c.executionCtx.waitUntil(p)));
 
   routes.post("/interactions", async (c) => {
     const raw = await readRawBody(c.req.raw);
@@ -152,11 +163,12 @@ export function slackRoutes(options: SlackRouteOptions): Hono<Env> {
     return dispatch(c, envelope, c.req.raw);
   });
 
-  return routes;
+  return { routes, commands };
 }
 
-function isSslCheck(raw: string, form?: URLSearchParams): boolean {
-  return raw.length < 1024 && (form ?? new URLSearchParams(raw)).get("ssl_check") === "1";
+/** Slack's unsigned certificate check: a short form whose first `ssl_check` is "1". */
+function isSslCheck(raw: string, form?: [string, string][]): boolean {
+  return raw.length < 1024 && (form ?? formEntries(raw)).find(([name]) => name === "ssl_check")?.[1] === "1";
 }
 
 function parseJson(text: string | null): unknown {

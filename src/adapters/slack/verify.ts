@@ -1,3 +1,4 @@
+import { hexBytes } from "../hex.ts";
 import { checkTimestamp, type VerifyResult } from "../verify-result.ts";
 
 const encoder = new TextEncoder();
@@ -27,7 +28,7 @@ export async function verifySlackRequest(
   const valid = await crypto.subtle.verify(
     "HMAC",
     await hmacKey(signingSecret),
-    fromHex(request.signature.slice(3)),
+    hexBytes(request.signature.slice(3)),
     encoder.encode(`v0:${request.timestamp}:${request.rawBody}`),
   );
   return valid ? { ok: true } : { ok: false, reason: "bad_signature" };
@@ -65,11 +66,4 @@ function toHex(bytes: Uint8Array): string {
   let out = "";
   for (const byte of bytes) out += byte.toString(16).padStart(2, "0");
   return out;
-}
-
-/** Bytes of a lowercase hex string already checked against /^[0-9a-f]*$/ with even length. */
-function fromHex(hex: string): Uint8Array<ArrayBuffer> {
-  const bytes = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < bytes.length; i++) bytes[i] = Number.parseInt(hex.slice(i * 2, i * 2 + 2), 16);
-  return bytes;
 }

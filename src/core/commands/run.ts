@@ -1,5 +1,6 @@
 import { NO_MAIN_CHANNEL } from "../delivery.ts";
 import { CommandError, DuplicateDeliveryError } from "../errors.ts";
+import { deepFreeze } from "../frozen.ts";
 import { ephemeral, type Form, type Message, prependNotice } from "../message.ts";
 import type { Effect } from "../model.ts";
 import type { PlatformTraits } from "../platform.ts";
@@ -30,8 +31,10 @@ export function validateInvocation(
   if (command.requires && !platform[command.requires]) {
     throw new CommandError("wrong_platform", { path: command.name });
   }
+  const kept = keptArgs(command, invocation.args);
+  if (kept) return { command, args: kept };
   const parsed = command.schema.safeParse(invocation.args);
-  if (parsed.success) return { command, args: parsed.data };
+  if (parsed.success) return { command, args: keepArgs(command, invocation.args, parsed.data) };
 
   const issue = parsed.error.issues[0];
   if (issue?.code === "unrecognized_keys") {
@@ -51,6 +54,41 @@ export function validateInvocation(
     });
   }
   throw new CommandError("bad_argument", { path: command.name, argument, input: String(input) });
+}
+
+// Validated arguments kept per isolate: the schema's answer for the same input is the same
+// (schemas are pure), and zod's walk costs more than a kept help page's answer. Kept only where
+// no handler could be handed arguments it means to change: a read-only command's, and any
+// command's without arguments (`help`, `members`). Per command for no arguments; per object for
+// a kept, frozen invocation's (typed-memo.ts hands the same one out again). Frozen.
+const keptForEmpty = new WeakMap<Command, Record<string, unknown>>();
+const keptForArgs = new WeakMap<object, { command: Command; args: Record<string, unknown> }>();
+
+/** Whether an invocation of `command` with `args` may be kept and handed out again. */
+export function keepable(command: Command, args: Record<string, unknown>): boolean {
+  return command.readOnly || isEmpty(args);
+}
+
+function keptArgs(command: Command, input: Record<string, unknown>): Record<string, unknown> | undefined {
+  if (isEmpty(input)) return keptForEmpty.get(command);
+  const kept = command.readOnly ? keptForArgs.get(input) : undefined;
+  return kept?.command === command ? kept.args : undefined;
+}
+
+function keepArgs(
+  command: Command,
+  input: Record<string, unknown>,
+  args: Record<string, unknown>,
+): Record<string, unknown> {
+  if (isEmpty(input)) keptForEmpty.set(command, deepFreeze(args));
+  else if (command.readOnly && Object.isFrozen(input))
+    keptForArgs.set(input, { command, args: deepFreeze(args) });
+  return args;
+}
+
+function isEmpty(record: Record<string, unknown>): boolean {
+  for (const _ in record) return false;
+  return true;
 }
 
 /** Where a command's writes go, and how its outgoing messages reach the delivery queue. */
