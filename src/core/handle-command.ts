@@ -15,6 +15,7 @@ import { ephemeral, type Form, type Message } from "./message.ts";
 import type { Community, Contact } from "./model.ts";
 import type { PlatformTraits } from "./platform.ts";
 import type { CommunityStore, DeliveryQueue, PlatformAuthority } from "./ports.ts";
+import type { Sealer } from "./sealer.ts";
 import { moderatorResolver, openSession } from "./session.ts";
 import type { UpcomingWork } from "./setup/ports.ts";
 
@@ -30,6 +31,8 @@ export interface CoreDeps {
   readonly jobs?: JobStarter;
   /** The scheduler's next runs (the setup checklist); absent where jobs are not wired. */
   readonly upcoming?: UpcomingWork;
+  /** Seals text kept at rest (reports); absent where no key ring is wired. */
+  readonly sealer?: Sealer;
 }
 
 /** Buttons and forms by id, as `handleInteraction` looks them up. */
@@ -109,6 +112,7 @@ export async function handleCommand(deps: CoreDeps, request: CommandRequest): Pr
       store: deps.store,
       jobs: deps.jobs,
       upcoming: deps.upcoming,
+      sealer: deps.sealer,
       place: request.place,
       directory: request.directory,
       ...(request.actorTimezone ? { actorTimezone: request.actorTimezone } : {}),

@@ -88,6 +88,7 @@ export async function handleInteraction(
       syntax: request.syntax,
       store: deps.store,
       upcoming: deps.upcoming,
+      sealer: deps.sealer,
       directory: request.directory,
       moderatorStatus: moderatorResolver(deps.store, member, request.authority(community), now),
     };
