@@ -66,6 +66,8 @@ export async function submitReport(ctx: ActionContext, input: ReportInput): Prom
   const after: ReportView = existing
     ? {
         ...existing,
+        // The author's name is read from the members cache; the platform's name fills a gap.
+        reportedName: existing.reportedName ?? input.reportedName ?? null,
         count: existing.count + 1,
         reporters: [...existing.reporters, me],
         ...(closed ? { status: "open", claimedBy: null, claimedName: null } : {}),
