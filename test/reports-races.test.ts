@@ -57,6 +57,19 @@ describe("reports racing", () => {
     expect(raced).toContain("You have made 5 reports today");
     expect(await rows("SELECT count(*) AS n FROM reports")).toEqual([{ n: 5 }]);
     expect(await rows("SELECT count(*) AS n FROM report_reporters")).toEqual([{ n: 5 }]);
+    // A 6th that would merge into a report someone else made: refused by the reporter row's INSERT.
+    const subject = "note:00000000-0000-4000-8000-000000000002";
+    const uuid = crypto.randomUUID;
+    crypto.randomUUID = (() => subject.slice(5)) as typeof crypto.randomUUID;
+    try {
+      expect(await say(d, "U0BUDI", "report it")).toContain("Thank you");
+      expect(await say(d, "U0AYU", "report it too")).toContain("You have made 5 reports today");
+    } finally {
+      crypto.randomUUID = uuid;
+    }
+    expect(await rows(`SELECT report_count FROM reports WHERE subject = '${subject}'`)).toEqual([
+      { report_count: 1 },
+    ]);
   });
 
   it("two first reports of one message that raced: one card, the second reporter counted", async () => {
