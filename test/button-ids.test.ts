@@ -48,6 +48,7 @@ const FORM_ARGS: Record<string, readonly string[]> = {
   "setup.basics": [],
   "setup.meeting": [],
   "report.note": ["f".repeat(12)],
+  "report.why": [SNOWFLAKE],
 };
 
 const bytes = (text: string) => new TextEncoder().encode(text).length;

@@ -2,6 +2,7 @@ import type { Feature } from "../../core/feature.ts";
 import { REPORT_ACTIONS, REPORT_FORMS } from "./card-actions.ts";
 import { conduct } from "./conduct.ts";
 import { reportCommand } from "./report-command.ts";
+import { reasonForm, reportMessage } from "./report-message.ts";
 import { reportsChannel } from "./settings.ts";
 
 /**
@@ -14,7 +15,8 @@ export const reports: Feature = {
   commands: [reportCommand, conduct, reportsChannel],
   groups: { report: "cmd.report" },
   actions: REPORT_ACTIONS,
-  forms: REPORT_FORMS,
+  forms: [...REPORT_FORMS, reasonForm],
+  messageActions: [reportMessage],
 };
 
 export type { ReportSettings, ReportsEffect, ReportsReads, ReportView } from "./ports.ts";

@@ -62,4 +62,14 @@ export const reportsEn = {
     "A moderator has handled the report you made on {day}. Thank you for telling us: it helps keep this community a safe place to learn.",
   "reports.notice.dismissed":
     "A moderator has looked at the report you made on {day} and decided no action is needed. Thank you for telling us; you can always talk to a moderator.",
+  "reports.noText": "(a message without text)",
+  "reports.startAgain":
+    "This report form is out of date (you may have reported another message since). Please use “Report to moderators” on the message again. Nothing was sent.",
+  "reports.reasonTooLong": "The reason can be at most {max} characters. Nothing was sent; please try again.",
+  "reports.reasonForm.title": "Report to moderators",
+  "reports.reasonForm.submit": "Send",
+  "reports.reasonForm.reason": "Why are you reporting it? (optional)",
+  "reports.reasonForm.placeholder": "Only moderators will read this.",
+  "reports.shortcut.name": "Report to moderators",
+  "reports.shortcut.description": "Tell the moderators privately about this message",
 } as const;

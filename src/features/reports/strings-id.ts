@@ -67,4 +67,14 @@ export const reportsId: Record<keyof typeof reportsEn, string> = {
     "Moderator sudah menangani laporan yang Anda buat pada {day}. Terima kasih sudah memberi tahu kami: ini membantu komunitas tetap menjadi tempat belajar yang aman.",
   "reports.notice.dismissed":
     "Moderator sudah meninjau laporan yang Anda buat pada {day} dan memutuskan tidak perlu ada tindakan. Terima kasih sudah memberi tahu kami; Anda selalu dapat berbicara dengan moderator.",
+  "reports.noText": "(pesan tanpa teks)",
+  "reports.startAgain":
+    "Formulir laporan ini sudah tidak berlaku (mungkin Anda sudah melaporkan pesan lain). Silakan gunakan “Laporkan ke moderator” pada pesan itu lagi. Tidak ada yang dikirim.",
+  "reports.reasonTooLong": "Alasan paling banyak {max} karakter. Tidak ada yang dikirim; silakan coba lagi.",
+  "reports.reasonForm.title": "Laporkan ke moderator",
+  "reports.reasonForm.submit": "Kirim",
+  "reports.reasonForm.reason": "Mengapa Anda melaporkannya? (opsional)",
+  "reports.reasonForm.placeholder": "Hanya moderator yang akan membacanya.",
+  "reports.shortcut.name": "Laporkan ke moderator",
+  "reports.shortcut.description": "Sampaikan pesan ini secara pribadi kepada moderator",
 };
