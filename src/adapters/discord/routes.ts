@@ -20,6 +20,7 @@ import { DISCORD_SYNTAX } from "./commands.ts";
 import { onDiscordEvent } from "./events.ts";
 import { onComponent } from "./interactions.ts";
 import { createDiscordLookups } from "./lookups.ts";
+import { isMessageCommand, onMessageCommand } from "./message-command.ts";
 import { discordAuthority, discordContact, invocationFromOptions, localeFrom } from "./parse.ts";
 import type { DiscordInteraction } from "./payloads.ts";
 import { parseInteraction } from "./quick-payload.ts";
@@ -67,6 +68,14 @@ export function discordRoutes(options: DiscordRouteOptions): Hono<Env> {
       case InteractionType.PING:
         return c.json({ type: InteractionResponseType.PONG });
       case InteractionType.APPLICATION_COMMAND:
+        if (isMessageCommand(interaction))
+          return c.json(
+            await onMessageCommand(
+              interaction,
+              options.core(c.env),
+              directoryFor(interaction, c.env).directory,
+            ),
+          );
         // As c.json, with the text of a shared (frozen) answer serialised once per isolate.
         return c.body(
           jsonText(await onCommand(interaction, c.env, (p) => c.executionCtx.waitUntil(p), options)),
