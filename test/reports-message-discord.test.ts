@@ -113,7 +113,7 @@ describe("the Discord message command “Report to moderators”", () => {
     await env.DB.prepare("UPDATE communities SET locale = 'id'").run();
     const before = await snapshot();
     expect(await app.post(messageCommand({ id: "300000000000000099", bot: true }))).toContain("bukan bot");
-    expect(await app.post(messageCommand({ id: env.DISCORD_APPLICATION_ID }))).toContain("bukan bot");
+    expect(await app.post(messageCommand({ id: String(env.DISCORD_APPLICATION_ID) }))).toContain("bukan bot");
     expect(await app.post(messageCommand({ id: DISCORD_MEMBER }))).toContain(
       "tidak dapat melaporkan diri sendiri",
     );
