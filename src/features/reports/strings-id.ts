@@ -27,9 +27,9 @@ export const reportsId: Record<keyof typeof reportsEn, string> = {
   "reports.already":
     "Anda sudah melaporkan hal ini. Moderator sudah menerimanya; tidak ada yang dikirim lagi.",
   "reports.limit":
-    "Anda sudah membuat {limit} laporan hari ini, batas untuk satu hari. Tidak ada yang dikirim. Jika ada hal yang mendesak, silakan kirim pesan langsung kepada moderator.",
+    "Anda sudah membuat {limit} laporan hari ini, batas untuk satu hari. Tidak ada yang dikirim. Jika ada hal yang mendesak, silakan kirim pesan pribadi kepada moderator.",
   "reports.unavailable":
-    "Laporan belum dapat disimpan dengan aman di instalasi ini (kunci enkripsi belum diatur). Silakan kirim pesan langsung kepada moderator. Tidak ada yang disimpan.",
+    "Laporan belum dapat disimpan dengan aman di instalasi ini (kunci enkripsi belum diatur). Silakan kirim pesan pribadi kepada moderator. Tidak ada yang disimpan.",
   "reports.gone": "Laporan itu sudah tidak tersedia. Tidak ada yang berubah.",
   "reports.card.title": "🛡️ Laporan untuk moderator",
   "reports.card.messageBy": "Pesan dari {name}:",
