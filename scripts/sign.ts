@@ -9,6 +9,8 @@
  *   npm run sign -- discord "cop kudos @budi for the rubric"    # with data.resolved, as Discord sends it
  *   npm run sign -- slack "/cop help" --tamper        # a forged signature: expect 401
  *   npm run sign -- discord-install --guild 200000000000000009 --locale id   # a server adds guyub
+ *   npm run sign -- slack-report "you know nothing" --author U0BUDI    # the message shortcut
+ *   npm run sign -- discord-report "you know nothing" --author 300000000000000002 [--bot]
  *
  * The options are described in USAGE below.
  */
@@ -21,10 +23,12 @@ import { registeredCommandIds } from "./lib/discord-command-ids.ts";
 import { discordInstallEvent } from "./lib/discord-install-event.ts";
 import { buildDiscordCommand } from "./lib/discord-interaction.ts";
 import { CommandLineError, DISCORD_MEMBER_ID, DISCORD_MODERATOR_ID } from "./lib/discord-options.ts";
+import { discordMessageCommand, type ReportedMessage, slackMessageShortcut } from "./lib/message-report.ts";
 import { slackCommandForm, slackSlashCommand } from "./lib/slack-command.ts";
 import { SEEDED_USERS } from "./standins/slack-data.ts";
 
-const USAGE = `npm run sign -- slack "/cop help" | discord "cop help" | discord-install [options]
+const USAGE = `npm run sign -- slack "/cop help" | discord "cop help" | discord-install
+  | slack-report "<message text>" | discord-report "<message text>" [options]
   e.g. slack "/copmod meeting schedule weekly tue 19:00" --moderator,
        discord "copmod meeting schedule weekly tue 19:00" --moderator
   --user ID      speak as this user (default: a member; with --moderator, the moderator below)
@@ -45,7 +49,11 @@ else a fixed one); options may also be named ("member:@ayu"). A member is <@id> 
 made-up id derived from the name, the same every time.
 discord-install sends the webhook event APPLICATION_AUTHORIZED to /discord/events, signed like an
 interaction, as Discord does when a server adds guyub: --guild is the server, --name its name
-(default "Local server"), --locale its preferred_locale.`;
+(default "Local server"), --locale its preferred_locale.
+slack-report / discord-report: "Report to moderators" used on a message with that text (the Slack
+message shortcut, the Discord message command), as each platform sends it: --author ID (the
+message's author), --bot (a bot wrote it), --channel ID, --message ID (Slack ts or Discord id).
+The answer is the reason form (Slack: opened with views.open on the stand-in; Discord: a modal).`;
 
 const { values, positionals } = parseCli(
   {
@@ -60,6 +68,10 @@ const { values, positionals } = parseCli(
       tamper: { type: "boolean", default: false },
       name: { type: "string", default: "Local server" },
       standins: { type: "string", default: "http://127.0.0.1:8788" },
+      author: { type: "string" },
+      bot: { type: "boolean", default: false },
+      channel: { type: "string" },
+      message: { type: "string" },
     },
   },
   USAGE,
@@ -140,6 +152,51 @@ function postSignedDiscord(path: string, body: string): Promise<Response> {
   });
 }
 
+/** The message reported by `slack-report` / `discord-report`, with each platform's default ids. */
+function reported(slackIds: boolean): ReportedMessage {
+  return {
+    text,
+    authorId: values.author ?? (slackIds ? "U0BUDI" : DISCORD_MODERATOR_ID),
+    bot: values.bot,
+    channelId: values.channel ?? (slackIds ? "C0GENERAL" : "600000000000000001"),
+    messageId:
+      values.message ?? (slackIds ? `${now}.000100` : String(BigInt(now) * 1000n + 700000000000000000n)),
+    reporterId: values.user ?? (slackIds ? "U0MEMBER" : DISCORD_MEMBER_ID),
+  };
+}
+
+/** The Slack message shortcut, signed as Slack signs the interactivity request. */
+async function slackReport(): Promise<Response> {
+  const payload = slackMessageShortcut(reported(true), {
+    team: values.team,
+    domain: "guyub-dev",
+    responseUrl: `${values.standins}/slack/response/${crypto.randomUUID()}`,
+  });
+  const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+  const signature = await signSlackRequest(required("SLACK_SIGNING_SECRET"), now, body);
+  return fetch(`${values.url}/slack/interactions`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      "x-slack-request-timestamp": now,
+      "x-slack-signature": signature,
+    },
+    body: values.tamper ? `${body}&tampered=1` : body,
+  });
+}
+
+/** The Discord message command, signed as Discord signs an interaction. */
+function discordReport(): Promise<Response> {
+  const payload = discordMessageCommand(reported(false), {
+    id: String(BigInt(now) * 1000n + 400000000000000000n),
+    applicationId: vars.DISCORD_APPLICATION_ID ?? "100000000000000001",
+    guildId: values.guild,
+    commandId: "500000000000000003",
+    locale: values.locale,
+  });
+  return postSignedDiscord("/discord/interactions", JSON.stringify(payload));
+}
+
 /** A server adds guyub: the webhook event Discord sends (Webhook Events, type 1). */
 function discordInstall(): Promise<Response> {
   const userId = values.user ?? DISCORD_MODERATOR_ID;
@@ -167,13 +224,21 @@ function required(name: string): string {
   return value;
 }
 
-if (platform !== "slack" && platform !== "discord" && platform !== "discord-install") {
+const SENDERS: Record<string, () => Promise<Response>> = {
+  slack,
+  discord,
+  "discord-install": discordInstall,
+  "slack-report": slackReport,
+  "discord-report": discordReport,
+};
+
+if (!platform || !SENDERS[platform]) {
   console.error(`usage: ${USAGE}`);
   process.exit(2);
 }
 
 try {
-  const send = platform === "slack" ? slack : platform === "discord" ? discord : discordInstall;
+  const send = SENDERS[platform] as () => Promise<Response>;
   const response = await send().catch((error: unknown) => {
     if (!(error instanceof CommandLineError)) throw error;
     console.error(`${error.message}\nusage: ${USAGE}`);

@@ -19,6 +19,7 @@ import type { AppEnv } from "./env.ts";
 import { JOB_KINDS } from "./jobs/registry.ts";
 import { createJobStarter } from "./jobs/start-now.ts";
 import { createUpcomingWork } from "./jobs/upcoming.ts";
+import { keyRingSealer } from "./secrets/sealer.ts";
 
 /** Bodies above this are refused with 413 before anything reads them (read-body.ts). */
 export { MAX_BODY_BYTES };
@@ -131,6 +132,7 @@ function coreDepsFor(
         queue: createDeliveryQueue(env.OUTBOX),
         jobs: createJobStarter(createDb(env.DB), env.JOBS),
         upcoming: createUpcomingWork(jobDepsAt(env), JOB_KINDS),
+        sealer: keyRingSealer(env),
       };
       cache.set(env.DB, deps);
     }

@@ -34,6 +34,9 @@ const LONGEST: Record<string, readonly string[]> = {
   "setup.open": [],
   "setup.next": [],
   "audit.more": ["999999", "U".repeat(32)],
+  "report.claim": ["f".repeat(12)],
+  "report.resolve": ["f".repeat(12)],
+  "report.dismiss": ["f".repeat(12)],
 };
 /** Forms carry their arguments unchecked by a schema; these are the ones they are built with. */
 const FORM_ARGS: Record<string, readonly string[]> = {
@@ -44,6 +47,8 @@ const FORM_ARGS: Record<string, readonly string[]> = {
   "setup.all": [],
   "setup.basics": [],
   "setup.meeting": [],
+  "report.note": ["f".repeat(12)],
+  "report.why": [SNOWFLAKE],
 };
 
 const bytes = (text: string) => new TextEncoder().encode(text).length;

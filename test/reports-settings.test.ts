@@ -2,7 +2,7 @@ import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { resetDb, snapshot } from "./support/db.ts";
 import { communityId, GOOD, SETUP_AT, slackAt } from "./support/setup.ts";
-import { MEMBER } from "./support/slack.ts";
+import { commandBody, MEMBER, MODERATOR, signedSlack } from "./support/slack.ts";
 import { markLost } from "./support/standins.ts";
 import { isolate, outboxQueue, resetStandins } from "./support/worker.ts";
 
@@ -11,6 +11,19 @@ beforeEach(async () => {
   await resetStandins();
   outboxQueue.take();
 });
+
+/** `/copmod <line>` on Slack at SETUP_AT (`/cop report …` is the members' report). */
+async function copmod(line: string, user = MODERATOR) {
+  const request = await signedSlack(
+    "/slack/commands",
+    commandBody(line, { user_id: user, command: "/copmod" }),
+    {
+      timestamp: SETUP_AT.getTime() / 1000,
+    },
+  );
+  const body = await (await isolate({ now: () => SETUP_AT, sessionCacheMs: 0 })(request)).text();
+  return JSON.parse(body) as Record<string, unknown>;
+}
 
 const settings = () => env.DB.prepare("SELECT community_id, channel_id FROM report_settings").all();
 
@@ -24,7 +37,7 @@ describe("/copmod report channel", () => {
     const before = JSON.stringify(await slack.submit(`setup.all:${id}`, GOOD));
     expect(before).toContain("they go to each moderator by DM (/copmod report channel #moderators)");
 
-    const reply = JSON.stringify(await slack.command("report channel <#C0GENERAL|general>"));
+    const reply = JSON.stringify(await copmod("report channel <#C0GENERAL|general>"));
     expect(reply).toContain("Reports from members will go to <#C0GENERAL>");
     expect((await settings()).results).toEqual([{ community_id: id, channel_id: "C0GENERAL" }]);
     const after = JSON.stringify(await slack.command("setup"));
@@ -38,8 +51,8 @@ describe("/copmod report channel", () => {
     await slack.command("help"); // the moderator's first contact registers them
     await markLost({ platform: "slack", channelId: "C0OUTSIDE", kind: "not_in_channel" });
     const before = await snapshot();
-    expect(JSON.stringify(await slack.command("report channel <#C0OUTSIDE|outside>"))).toContain("invite");
-    expect(JSON.stringify(await slack.command("report channel <#C0GENERAL|general>", MEMBER))).toContain(
+    expect(JSON.stringify(await copmod("report channel <#C0OUTSIDE|outside>"))).toContain("invite");
+    expect(JSON.stringify(await copmod("report channel <#C0GENERAL|general>", MEMBER))).toContain(
       "Only moderators can use",
     );
     expect(await snapshot()).toEqual(before);

@@ -1,4 +1,5 @@
 import { discordCommandDefinitions } from "../../src/adapters/discord/commands.ts";
+import { discordMessageCommandDefinitions } from "../../src/adapters/discord/message-command-names.ts";
 import { registry } from "../../src/core/commands/index.ts";
 
 export interface RegisterTarget {
@@ -14,8 +15,15 @@ export type RegisterOutcome =
   | { readonly ok: true; readonly said: string }
   | { readonly ok: false; readonly said: string };
 
-/** The application command JSON guyub registers, from the registry the worker uses. */
-export const discordCommands = () => discordCommandDefinitions(registry);
+/**
+ * The application command JSON guyub registers, from the registry the worker uses: `cop`,
+ * `copmod`, and the message commands ("Report to moderators"). Within Discord's per-app limits:
+ * 100 slash commands, 5 message commands.
+ */
+export const discordCommands = () => [
+  ...discordCommandDefinitions(registry),
+  ...discordMessageCommandDefinitions(),
+];
 
 /**
  * PUTs guyub's application commands (`cop` and `copmod`) to Discord, replacing what was there.
@@ -36,7 +44,13 @@ export async function registerDiscordCommands(target: RegisterTarget): Promise<R
     if (!response.ok)
       return { ok: false, said: `Discord refused the commands: HTTP ${response.status}\n${body}` };
     const where = target.guildId ? `server ${target.guildId}` : "all servers (global)";
-    const each = commands.map((c) => `/${c.name} (${c.options.length} subcommands and groups)`).join(" and ");
+    const each = commands
+      .map((c) =>
+        "options" in c
+          ? `/${c.name} (${c.options.length} subcommands and groups)`
+          : `"${c.name}" on messages`,
+      )
+      .join(" and ");
     return { ok: true, said: `Registered ${each} for ${where} at ${apiUrl}.` };
   } catch (error) {
     return {

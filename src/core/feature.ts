@@ -1,4 +1,5 @@
 import type { Action } from "./actions/define.ts";
+import type { MessageAction } from "./actions/message-types.ts";
 import type { FormDefinition } from "./actions/types.ts";
 import type { Command } from "./commands/types.ts";
 import type { DigestSection } from "./digest/section.ts";
@@ -20,6 +21,8 @@ export interface Feature {
   /** Its buttons and forms, by id (`ACTIONS` and `FORMS`, src/core/actions/index.ts, read them from here). */
   readonly actions?: readonly Action[];
   readonly forms?: readonly FormDefinition[];
+  /** Its actions on a message (`MESSAGE_ACTIONS`): a Slack message shortcut, a Discord message command. */
+  readonly messageActions?: readonly MessageAction[];
   /**
    * Its section of the weekly digest (`digestSection`, src/core/digest/section.ts): its rendering
    * and emptiness test over the week its store part read (`FeatureStore.digestWeek`).

@@ -15,6 +15,7 @@ import { ephemeral, type Form, type Message } from "./message.ts";
 import type { Community, Contact } from "./model.ts";
 import type { PlatformTraits } from "./platform.ts";
 import type { CommunityStore, DeliveryQueue, PlatformAuthority } from "./ports.ts";
+import type { Sealer } from "./sealer.ts";
 import { moderatorResolver, openSession } from "./session.ts";
 import type { UpcomingWork } from "./setup/ports.ts";
 
@@ -30,6 +31,8 @@ export interface CoreDeps {
   readonly jobs?: JobStarter;
   /** The scheduler's next runs (the setup checklist); absent where jobs are not wired. */
   readonly upcoming?: UpcomingWork;
+  /** Seals text kept at rest (reports); absent where no key ring is wired. */
+  readonly sealer?: Sealer;
 }
 
 /** Buttons and forms by id, as `handleInteraction` looks them up. */
@@ -111,6 +114,7 @@ export async function handleCommand(deps: CoreDeps, request: CommandRequest): Pr
       store: deps.store,
       jobs: deps.jobs,
       upcoming: deps.upcoming,
+      sealer: deps.sealer,
       place: request.place,
       directory: request.directory,
       ...(request.actorTimezone ? { actorTimezone: request.actorTimezone } : {}),
@@ -143,7 +147,8 @@ export interface CommandAnswer {
 }
 
 /** The answer to someone on the forgotten list: nothing was done, and the way back. */
-function forgottenRefused(community: Community, request: CommandRequest): Message {
+/** The private answer to someone on the forgotten list: only their own `/cop join` brings them back. */
+export function forgottenRefused(community: Community, request: { syntax: { prefix: string } }): Message {
   const t = translator(community.locale);
   return ephemeral({
     type: "text",

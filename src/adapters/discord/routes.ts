@@ -21,6 +21,7 @@ import { DISCORD_SYNTAX } from "./commands.ts";
 import { onDiscordEvent } from "./events.ts";
 import { onComponent } from "./interactions.ts";
 import { createDiscordLookups } from "./lookups.ts";
+import { isMessageCommand, onMessageCommand } from "./message-command.ts";
 import { discordAuthority, discordContact, invocationFromOptions, localeFrom } from "./parse.ts";
 import type { DiscordInteraction } from "./payloads.ts";
 import { parseInteraction } from "./quick-payload.ts";
@@ -72,6 +73,10 @@ export function discordRoutes(options: DiscordRouteOptions): {
       case InteractionType.PING:
         return jsonResponse({ type: InteractionResponseType.PONG });
       case InteractionType.APPLICATION_COMMAND:
+        if (isMessageCommand(interaction))
+          return jsonResponse(
+            await onMessageCommand(interaction, options.core(env), directoryFor(interaction, env).directory),
+          );
         // The bytes of a shared (frozen) answer are serialised once per isolate.
         return jsonResponse(await onCommand(interaction, env, waitUntil, options));
       case InteractionType.APPLICATION_COMMAND_AUTOCOMPLETE:

@@ -7,6 +7,7 @@ import { onCommand } from "./command.ts";
 import { directCommand } from "./direct-command.ts";
 import { registerInteractions } from "./interactions.ts";
 import { registerMembershipEvents } from "./membership-events.ts";
+import { registerMessageShortcuts } from "./message-shortcut.ts";
 import type { SlashCommandPayload } from "./payloads.ts";
 import { type DispatchOptions, WorkersReceiver } from "./receiver.ts";
 import type { SlackRequestContext } from "./request-context.ts";
@@ -54,6 +55,7 @@ export function createSlackApp(config: SlackAppConfig): SlackApp {
   // Any command name: the manifest registers `/cop`, but a staging app may call it `/cop-dev`.
   bolt.command(/.*/, onCommand);
   registerInteractions(bolt);
+  registerMessageShortcuts(bolt);
   registerMembershipEvents(bolt);
   registerActivityEvents(bolt);
   for (const type of ["app_uninstalled", "tokens_revoked"] as const) {

@@ -2,6 +2,7 @@ import type { Registry } from "../../core/commands/index.ts";
 import { type CommandRoot, MEMBER_ROOT, MODERATOR_ROOT, ROOT_SUMMARIES } from "../../core/commands/roots.ts";
 import { translator } from "../../core/i18n/index.ts";
 import { slackCommandRoots } from "./command-roots.ts";
+import { MESSAGE_SHORTCUTS } from "./shortcuts.ts";
 import { SLACK_TRAITS } from "./traits.ts";
 
 /**
@@ -69,6 +70,13 @@ export function slackManifest(registry: Registry, baseUrl: string, command = "/c
         slashCommand(syntax.prefix, MEMBER_ROOT),
         slashCommand(syntax.moderatorPrefix, MODERATOR_ROOT),
       ],
+      // In every message's "More actions" menu (names up to 24 characters; Slack has no localizations).
+      shortcuts: Object.keys(MESSAGE_SHORTCUTS).map((callbackId) => ({
+        name: t("reports.shortcut.name"),
+        type: "message",
+        callback_id: callbackId,
+        description: t("reports.shortcut.description"),
+      })),
     },
     oauth_config: {
       redirect_urls: [`${base}/slack/oauth/callback`],

@@ -88,6 +88,7 @@ export async function handleInteraction(
       syntax: request.syntax,
       store: deps.store,
       upcoming: deps.upcoming,
+      sealer: deps.sealer,
       directory: request.directory,
       moderatorStatus: moderatorResolver(deps.store, member, request.authority(community), now),
     };
@@ -178,7 +179,12 @@ async function moderatorsOnly(ctx: ActionContext, moderator: boolean): Promise<I
   return { kind: "reply", message: ephemeral({ type: "text", text: ctx.t(key) }) };
 }
 
-async function applyOnce(deps: CoreDeps, ctx: ActionContext, effects: readonly Effect[], ingressKey: string) {
+export async function applyOnce(
+  deps: CoreDeps,
+  ctx: ActionContext,
+  effects: readonly Effect[],
+  ingressKey: string,
+) {
   if (effects.length === 0) return;
   try {
     const applied = await deps.store.apply(ctx.community, effects, null, ctx.now, { ingressKey });

@@ -1,6 +1,7 @@
 import { FEATURES } from "../../features/index.ts";
 import { SETUP_ACTIONS, SETUP_FORMS } from "../setup/forms.ts";
 import type { Action } from "./define.ts";
+import type { MessageAction } from "./message-types.ts";
 import type { FormDefinition } from "./types.ts";
 
 /**
@@ -17,6 +18,11 @@ export const FORMS: readonly FormDefinition[] = [
   ...FEATURES.flatMap((feature) => feature.forms ?? []),
   ...SETUP_FORMS,
 ];
+
+/** Every action members take on a message (the Slack message shortcut, Discord's message command). */
+export const MESSAGE_ACTIONS: readonly MessageAction[] = FEATURES.flatMap(
+  (feature) => feature.messageActions ?? [],
+);
 
 export { type Action, defineAction, noArgs } from "./define.ts";
 export { actionButton, formId, pack, unpack } from "./pack.ts";

@@ -6,6 +6,7 @@ import type { Form, Message } from "../message.ts";
 import type { Community, Effect, Member, PlatformId } from "../model.ts";
 import type { PlatformAbility, PlatformTraits } from "../platform.ts";
 import type { CommunityStore, FeatureReads } from "../ports.ts";
+import type { Sealer } from "../sealer.ts";
 import type { UpcomingWork } from "../setup/ports.ts";
 import type { ArgsOf, OptionMap } from "./options.ts";
 import type { CommandPlace } from "./place.ts";
@@ -45,6 +46,8 @@ export interface CommandContext {
   readonly jobs?: JobStarter;
   /** The scheduler's next runs for the setup checklist; absent where jobs are not wired. */
   readonly upcoming?: UpcomingWork;
+  /** Seals text kept at rest (a report's snapshot and reasons); absent where no key ring is wired. */
+  readonly sealer?: Sealer;
   /** The speaker's own time zone where the platform tells it (Slack `users.info` `tz`); asked only when needed. */
   actorTimezone?(): Promise<string | null>;
   /** The languages the platform says the speaker and the place use (Discord `locale`, `guild_locale`). */

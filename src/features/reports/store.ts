@@ -2,31 +2,19 @@ import { type CompiledQuery, sql } from "kysely";
 import type { Db } from "../../db/client.ts";
 import { featureStore } from "../../db/feature-store.ts";
 import { reportsMemberData } from "./member-data-store.ts";
-import type { ReportsEffect, ReportsReads } from "./ports.ts";
+import type { ReportsEffect } from "./ports.ts";
+import { createReportsReads } from "./reads-store.ts";
+import { statusQueries, submitQueries } from "./submit-store.ts";
 
 /** The reports' store part (listed in src/features/server.ts: reporters before the reports they name). */
 export const reportsStore = featureStore({
   name: "reports",
   reads: createReportsReads,
-  effectTypes: ["reports.channel"],
+  effectTypes: ["reports.channel", "reports.submit", "reports.status"],
   effectQueries: reportsEffectQueries,
   communityTables: ["report_reporters", "reports", "report_settings"],
   memberData: reportsMemberData,
 });
-
-/** The reports' reads over D1. */
-export function createReportsReads(db: Db): ReportsReads {
-  return {
-    async settings(communityId) {
-      const row = await db
-        .selectFrom("report_settings")
-        .select("channel_id")
-        .where("community_id", "=", communityId)
-        .executeTakeFirst();
-      return { channelId: row?.channel_id ?? null };
-    },
-  };
-}
 
 /** Each effect as statements of the caller's batch. */
 export function reportsEffectQueries(
@@ -43,5 +31,9 @@ export function reportsEffectQueries(
             ON CONFLICT (community_id) DO UPDATE SET channel_id = excluded.channel_id,
               updated_at = excluded.updated_at`.compile(db),
       ];
+    case "reports.submit":
+      return submitQueries(db, communityId, effect, now);
+    case "reports.status":
+      return statusQueries(db, communityId, effect, now);
   }
 }
