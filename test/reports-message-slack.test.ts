@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { slackManifest } from "../src/adapters/slack/manifest.ts";
 import { registry } from "../src/core/commands/index.ts";
 import { resetDb, snapshot } from "./support/db.ts";
-import { packedButton, slackSubmit } from "./support/interactions.ts";
+import { packedButton, slackButton, slackSubmit } from "./support/interactions.ts";
 import { commandBody, MEMBER, MODERATOR, signedSlack, TEAM } from "./support/slack.ts";
 import { standinsBase } from "./support/standins-url.ts";
 import { isolate, outboxQueue, resetStandins, sentTo } from "./support/worker.ts";
@@ -99,6 +99,22 @@ describe("the Slack message shortcut “Report to moderators”", () => {
     expect(String(card?.payload)).toContain("belittling a new teacher");
     // Nothing is ever sent to the author.
     expect(await rows(`SELECT count(*) AS n FROM outbox WHERE target = '${AUTHOR}'`)).toEqual([{ n: 0 }]);
+  });
+
+  it("answers someone guyub was asked to forget privately, and writes nothing", async () => {
+    const app = slack();
+    await app.copmod("report channel <#C0MODS|mods>");
+    const id = Number((await rows("SELECT id FROM communities"))[0]?.id);
+    await app.send(
+      await signedSlack("/slack/commands", commandBody("help", { user_id: MEMBER }), { timestamp: at }),
+    );
+    await app.send(await slackButton(packedButton(id, "privacy.forget"), { timestamp: at }));
+    expect(await rows(`SELECT count(*) AS n FROM members WHERE platform_user_id = '${MEMBER}'`)).toEqual([
+      { n: 0 },
+    ]);
+    const before = await snapshot();
+    expect(await app.shortcut(MESSAGE)).toContain("You asked guyub to forget you");
+    expect(await snapshot()).toBe(before);
   });
 
   it("refuses one's own message, a bot's (guyub's too) and a message already reported: nothing written", async () => {
