@@ -144,6 +144,21 @@ describe("report escalation", () => {
     expect(await escalatedAt(waiting)).toBe(PERIOD_AT);
   });
 
+  it("never reaches the member it is about, even a moderator; nobody else: nothing sent, not marked", async () => {
+    const id = await community("T0SELF");
+    await env.DB.batch([member(id, "U0BUDI", { mod: 1 }), member(id, "U0MOD", { mod: 1 })]);
+    const about = await report(id, "message:C0GENERAL:1.1", ago(25));
+    expect(await tick(NOW)).toBe(1);
+    expect((await dms()).map((dm) => dm.target)).toEqual(["U0MOD"]);
+    const alone = await community("T0ALONE");
+    await env.DB.batch([member(alone, "U0BUDI", { mod: 1 })]);
+    const unreachable = await report(alone, "message:C0GENERAL:3.3", ago(25));
+    await tick(new Date(NOW.getTime() + 15 * 60_000));
+    expect((await dms()).map((dm) => dm.target)).toEqual(["U0MOD"]);
+    expect(await escalatedAt(about)).toBe(PERIOD_AT);
+    expect(await escalatedAt(unreachable)).toBeNull();
+  });
+
   it("a claimed or closed report: nothing", async () => {
     const id = await staffed();
     await report(id, "message:C0GENERAL:1.1", ago(30), { status: "claimed" });

@@ -19,8 +19,12 @@ export interface EscalationDm {
   readonly payload: string;
 }
 
-/** Someone who can act on a report: on guyub's moderator list or a cached platform admin, active. */
-const REACHABLE = sql`m.status = 'active' AND (m.is_moderator = 1 OR m.platform_admin = 1)`;
+/**
+ * Someone who can act on report `r`: on guyub's moderator list or a cached platform admin, active,
+ * and not the member it is about (a moderator can be reported: the card never reaches them either).
+ */
+const REACHABLE = sql`m.status = 'active' AND (m.is_moderator = 1 OR m.platform_admin = 1)
+  AND m.platform_user_id IS NOT r.reported_user`;
 
 /**
  * Reports open (neither claimed nor closed), never escalated, made at or before `cutoff`, in a
