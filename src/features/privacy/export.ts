@@ -65,9 +65,9 @@ export const profileExport = defineCommand({
 function summaryBlocks(ctx: Pick<CommandContext, "t">, data: PrivacyExport): Block[] {
   const lines = Object.entries(data).flatMap(([part, fields]) => {
     const count = Object.values(fields).reduce<number>((sum, value) => sum + entries(value), 0);
-    return count > 0
-      ? [`• ${partLabel(ctx, part)}: ${ctx.t("privacy.exportCount", { count: String(count) })}`]
-      : [];
+    const items =
+      count === 1 ? ctx.t("privacy.exportCountOne") : ctx.t("privacy.exportCount", { count: String(count) });
+    return count > 0 ? [`• ${partLabel(ctx, part)}: ${items}`] : [];
   });
   const text = lines.length > 0 ? lines.join("\n") : ctx.t("privacy.exportNothing");
   return [

@@ -2,7 +2,8 @@
 export const privacyEn = {
   "cmd.profile.export": "See everything guyub keeps about you in this community (and get it as a file)",
   "privacy.exportIntro": "What guyub keeps about you in this community:",
-  "privacy.exportCount": "{count} item(s)",
+  "privacy.exportCount": "{count} items",
+  "privacy.exportCountOne": "1 item",
   "privacy.exportNothing": "Nothing yet.",
   "privacy.exportFileComing":
     "The complete data comes to you as a JSON file in a direct message. Reports and moderators' notes about you are listed by date only.",

@@ -6,6 +6,7 @@ export const privacyId: Record<keyof typeof privacyEn, string> = {
     "Lihat semua data yang disimpan guyub tentang Anda di komunitas ini (juga sebagai berkas)",
   "privacy.exportIntro": "Data yang disimpan guyub tentang Anda di komunitas ini:",
   "privacy.exportCount": "{count} butir",
+  "privacy.exportCountOne": "1 butir",
   "privacy.exportNothing": "Belum ada.",
   "privacy.exportFileComing":
     "Data lengkapnya dikirim kepada Anda sebagai berkas JSON lewat pesan pribadi. Laporan dan catatan moderator tentang Anda hanya dicantumkan tanggalnya.",

@@ -10,7 +10,7 @@ export const reportsEn = {
   "conduct.worry": "If something here worries you, you can tell a moderator privately.",
   "conduct.none": "This community has no code of conduct yet. Moderators can set one with {usage}.",
   "cmd.report.member": "Tell the moderators privately about something that worried you",
-  "arg.what": "what-happened",
+  "arg.what": "description",
   "arg.what.help": "What happened, in your own words (up to 1,000 characters); only moderators will read it",
   "example.reportWhat": "someone kept sending me unkind messages after the meeting",
   "reports.done":

@@ -12,7 +12,7 @@ export const reportsId: Record<keyof typeof reportsEn, string> = {
   "conduct.worry": "Jika ada yang membuat Anda khawatir, Anda dapat memberi tahu moderator secara pribadi.",
   "conduct.none": "Komunitas ini belum memiliki tata tertib. Moderator dapat mengaturnya dengan {usage}.",
   "cmd.report.member": "Sampaikan secara pribadi kepada moderator hal yang membuat Anda khawatir",
-  "arg.what": "apa-yang-terjadi",
+  "arg.what": "uraian",
   "arg.what.help":
     "Apa yang terjadi, dengan kata-kata Anda sendiri (maksimal 1.000 karakter); hanya moderator yang membacanya",
   "example.reportWhat": "seseorang terus mengirimi saya pesan yang tidak sopan setelah pertemuan",
