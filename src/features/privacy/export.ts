@@ -20,6 +20,8 @@ export const profileExport = defineCommand({
   summary: "cmd.profile.export",
   options: {},
   moderator: false,
+  // Someone who stepped back still has data guyub keeps: they may see it without rejoining.
+  openToAlumni: true,
   example: {},
   async handle(ctx) {
     const { member, community, now, t } = ctx;
