@@ -123,6 +123,7 @@ describe("/cop profile export on Discord", () => {
   it("sends the JSON file as an attachment of the ephemeral follow-up (multipart payload_json + files[0])", async () => {
     const answer = await worker(await signedDiscord(exportCommand()));
     expect(answer.status).toBe(200);
+    expect(await answer.text()).toContain("in a private message below this one");
     expect(await countWhere("outbox", "kind = 'followup' AND target = ?", DISCORD_MEMBER)).toBe(1);
     await deliverAll();
     const posts = await webhookPosts();

@@ -56,7 +56,10 @@ export const profileExport = defineCommand({
       ? { kind: "followup", key, userId, message: file, ...followup(ctx.followupToken) }
       : { kind: "dm", key, userId, message: file };
     return {
-      message: ephemeral(...summary, { type: "context", text: t("privacy.exportFileComing") }),
+      message: ephemeral(...summary, {
+        type: "context",
+        text: t(draft.kind === "followup" ? "privacy.exportFileFollows" : "privacy.exportFileComing"),
+      }),
       effects: [{ type: "outbox.send", draft }],
     };
   },
