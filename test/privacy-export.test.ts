@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { resetDb, snapshot } from "./support/db.ts";
-import { drain, testDelivery } from "./support/delivery.ts";
+import { clockedDelivery, drain, testDelivery } from "./support/delivery.ts";
 import { commandInteraction, DISCORD_MEMBER, group, signedDiscord, sub } from "./support/discord.ts";
 import { packedButton, slackButton } from "./support/interactions.ts";
 import { countWhere } from "./support/membership.ts";
@@ -103,15 +103,8 @@ describe("/cop profile export on Slack", () => {
     expect(queued()).toEqual([]);
   });
 
-  it("someone who stepped back, or was forgotten, gets a clear answer and nothing is sent", async () => {
+  it("someone who was forgotten gets a clear answer and nothing is sent", async () => {
     const id = await ayuWithData();
-    await worker(await slashCommand("leave"));
-    const before = await snapshot();
-    const steppedBack = await (await worker(await slashCommand("profile export"))).text();
-    expect(steppedBack).toContain("/cop join");
-    expect(await snapshot()).toBe(before);
-
-    await worker(await slashCommand("join"));
     await worker(await slackButton(packedButton(id, "privacy.forget")));
     outboxQueue.take();
     const after = await snapshot();
@@ -123,20 +116,54 @@ describe("/cop profile export on Slack", () => {
 });
 
 describe("/cop profile export on Discord", () => {
-  it("sends the JSON file as an attachment of a DM (multipart payload_json + files[0])", async () => {
-    const answer = await worker(await signedDiscord(commandInteraction([group("profile", sub("export"))])));
+  const exportCommand = () => commandInteraction([group("profile", sub("export"))]);
+  const webhookPosts = async () =>
+    (await sentTo("discord")).filter((c) => c.method === "POST" && String(c.route).includes("/webhooks/"));
+
+  it("sends the JSON file as an attachment of the ephemeral follow-up (multipart payload_json + files[0])", async () => {
+    const answer = await worker(await signedDiscord(exportCommand()));
     expect(answer.status).toBe(200);
+    expect(await answer.text()).toContain("in a private message below this one");
+    expect(await countWhere("outbox", "kind = 'followup' AND target = ?", DISCORD_MEMBER)).toBe(1);
     await deliverAll();
-    const [created] = (await sentTo("discord")).filter(
-      (c) => c.method === "POST" && String(c.route).endsWith("/messages"),
-    );
-    const body = created?.body as {
+    const posts = await webhookPosts();
+    expect(posts).toHaveLength(1);
+    const body = posts[0]?.body as {
+      flags: number;
       attachments: { id: number; filename: string }[];
       __uploaded_files: { index: number; text: string }[];
     };
+    expect(body.flags).toBe(64);
     expect(body.attachments).toEqual([{ id: 0, filename: expect.stringMatching(/\.json$/) }]);
     expect(JSON.parse(body.__uploaded_files[0]?.text ?? "{}")).toMatchObject({ member: DISCORD_MEMBER });
-    const response = created?.response as { attachments: unknown[] };
-    expect(response.attachments).toHaveLength(1);
+    expect((posts[0]?.response as { attachments: unknown[] } | undefined)?.attachments).toHaveLength(1);
+    // No DM was opened: the follow-up reaches a member whose DMs are closed.
+    expect((await sentTo("discord")).filter((c) => String(c.route).includes("/messages"))).toEqual([]);
+    expect(await countWhere("outbox", "status = 'sent'")).toBe(1);
+  });
+
+  it("a retry of the same interaction writes and sends nothing twice", async () => {
+    const interaction = exportCommand();
+    await worker(await signedDiscord(interaction));
+    await worker(await signedDiscord(interaction));
+    expect(await countWhere("outbox", "idempotency_key LIKE 'export:%'")).toBe(1);
+    await deliverAll();
+    await deliverAll();
+    expect(await webhookPosts()).toHaveLength(1);
+  });
+
+  it("once the interaction token has expired, the file goes as a DM attachment instead", async () => {
+    await worker(await signedDiscord(exportCommand()));
+    const late = clockedDelivery();
+    late.at(15 * 60_000);
+    await late.deliver(queued());
+    expect(await webhookPosts()).toEqual([]);
+    const [created] = (await sentTo("discord")).filter(
+      (c) => c.method === "POST" && String(c.route).endsWith("/messages"),
+    );
+    const body = created?.body as { attachments: { id: number; filename: string }[] };
+    expect(body.attachments).toEqual([{ id: 0, filename: expect.stringMatching(/\.json$/) }]);
+    expect((created?.response as { attachments: unknown[] } | undefined)?.attachments).toHaveLength(1);
+    expect(await countWhere("outbox", "status = 'sent'")).toBe(1);
   });
 });

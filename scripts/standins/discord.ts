@@ -1,5 +1,6 @@
 import { type Context, Hono } from "hono";
 import { validateCommands } from "./discord-commands.ts";
+import { attachmentsOf } from "./discord-files.ts";
 import { addGuildRoutes } from "./discord-guilds.ts";
 import { checkMessage, DISCORD_BASE, formError, route } from "./discord-http.ts";
 import { addLookupRoutes } from "./discord-lookups.ts";
@@ -77,8 +78,13 @@ export function createDiscordStandin(state: StandinState): Hono {
       if (c.req.param("appId") !== appId()) return [404, { message: "Unknown Webhook", code: 10015 }];
       const invalid = checkMessage(body, !edit);
       if (invalid) return invalid;
+      // Follow-ups take files as Discord's "Create Followup Message" does: multipart with
+      // `payload_json` and `files[n]` (read by `route`), named by `attachments`.
+      const files = attachmentsOf(state, body as Obj);
+      if ("error" in files) return files.error;
       const sent: Obj = {
         ...newMessage(state, INTERACTION_CHANNEL_ID, body as Obj),
+        attachments: files.attachments,
         webhook_id: appId(),
         application_id: appId(),
       };

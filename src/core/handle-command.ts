@@ -61,6 +61,8 @@ export interface CommandRequest {
   readonly languageHints?: readonly string[];
   /** The platform's answers about users and channels (`moderators add`, `onboarding channel`). */
   readonly directory?: PlatformDirectory;
+  /** A token for private follow-ups to this command and how long the platform honours it. */
+  readonly followupToken?: { readonly token: string; readonly validForMs: number };
 }
 
 /**
@@ -119,6 +121,16 @@ export async function handleCommand(deps: CoreDeps, request: CommandRequest): Pr
       directory: request.directory,
       ...(request.actorTimezone ? { actorTimezone: request.actorTimezone } : {}),
       ...(request.languageHints ? { languageHints: request.languageHints } : {}),
+      ...(request.ingressKey ? { ingressKey: request.ingressKey } : {}),
+      // Its validity counted from the injected clock, as every other time.
+      ...(request.followupToken
+        ? {
+            followupToken: {
+              token: request.followupToken.token,
+              expiresAt: new Date(now.getTime() + request.followupToken.validForMs),
+            },
+          }
+        : {}),
       moderatorStatus: moderatorResolver(deps.store, member, request.authority(community), now),
     };
     try {

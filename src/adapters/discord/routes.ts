@@ -124,6 +124,8 @@ async function onCommand(
     place: discordCommandPlace(interaction),
     // The member's client language and the server's: the first setup form opens in Indonesian.
     languageHints: [interaction.locale, interaction.guild_locale].filter((l): l is string => Boolean(l)),
+    // Discord honours an interaction token for follow-ups for 15 minutes.
+    ...(interaction.token ? { followupToken: { token: interaction.token, validForMs: 15 * 60_000 } } : {}),
     ...directoryFor(interaction, env),
   });
   const early = await withinDeadline(work, options.replyDeadlineMs ?? 2000);

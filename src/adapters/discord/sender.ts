@@ -120,11 +120,12 @@ export function createDiscordSender(config: DiscordSenderConfig): SendPort {
           // Interaction tokens authorize themselves; the bot token must not be sent to webhooks.
           const data = { ...renderDiscordMessage(request.message), flags: EPHEMERAL };
           const path = `/webhooks/${config.applicationId}/${request.token}`;
+          const file = request.message.file;
           const result = await call(
             "POST",
             path,
             `discord:webhook:${request.token.slice(0, 16)}`,
-            data,
+            file ? withFile(data, file) : data,
             false,
           );
           return result.report ?? { outcome: sentFrom(result.json, ""), holds: result.holds };

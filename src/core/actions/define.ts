@@ -6,6 +6,7 @@ export interface Action {
   readonly id: string;
   readonly args: z.ZodType<readonly string[]>;
   readonly moderator: boolean;
+  readonly openToAlumni: boolean;
   handle(ctx: ActionContext, args: readonly string[]): Promise<ActionResult> | ActionResult;
 }
 
@@ -17,6 +18,7 @@ export function defineAction<A extends z.ZodType<readonly string[]>>(
     id: definition.id,
     args: definition.args,
     moderator: definition.moderator,
+    openToAlumni: definition.openToAlumni ?? false,
     // The dispatcher validates args against `args` first, so the cast is sound.
     handle: (ctx, args) => definition.handle(ctx, args as z.output<A>),
   };

@@ -93,8 +93,11 @@ export async function handleInteraction(
       moderatorStatus: moderatorResolver(deps.store, member, request.authority(community), now),
     };
 
-    // A press checks status as well as membership: someone who stepped back changes nothing.
-    if (member.status === "alumni") return { kind: "reply", message: steppedBack(ctx) };
+    // A press checks status as well as membership: someone who stepped back changes nothing,
+    // except through the few buttons open to them (erasing their own data).
+    const plain = request.kind === "button" ? registry.actions.find((a) => a.id === packed.id) : undefined;
+    if (member.status === "alumni" && !plain?.openToAlumni)
+      return { kind: "reply", message: steppedBack(ctx) };
 
     let result: ActionResult;
     let extra: Effect[] = [];

@@ -36,6 +36,8 @@ export interface ActionDefinition<A extends z.ZodType<readonly string[]>> {
   /** The arguments packed after the community id, validated before the handler runs. */
   readonly args: A;
   readonly moderator: boolean;
+  /** Someone who stepped back (alumni) may press it too (erasing their data); default false. */
+  readonly openToAlumni?: boolean;
   handle(ctx: ActionContext, args: z.output<A>): Promise<ActionResult> | ActionResult;
 }
 

@@ -53,6 +53,13 @@ export interface CommandContext {
   /** The languages the platform says the speaker and the place use (Discord `locale`, `guild_locale`). */
   readonly languageHints?: readonly string[];
   /**
+   * A private follow-up to this very command (Discord's interaction token), valid until `expiresAt`:
+   * it reaches the member even with closed DMs. Absent where the adapter gives none.
+   */
+  readonly followupToken?: { readonly token: string; readonly expiresAt: Date };
+  /** The platform's id of this delivery: an outbox key built on it is the same on a retry. */
+  readonly ingressKey?: string;
+  /**
    * Asks (once, cached) whether the member moderates; platform look-ups happen only when needed.
    * `fresh`: ask the platform now rather than trust an answer cached on the member (for changes).
    */

@@ -1,5 +1,6 @@
 import { defineCommand } from "../../core/commands/define.ts";
 import type { CommandContext } from "../../core/commands/types.ts";
+import type { OutboxDraft } from "../../core/delivery.ts";
 import { type Block, ephemeral, type Message } from "../../core/message.ts";
 import type { PrivacyExport } from "./ports.ts";
 
@@ -20,6 +21,8 @@ export const profileExport = defineCommand({
   summary: "cmd.profile.export",
   options: {},
   moderator: false,
+  // Someone who stepped back still has data guyub keeps: they may see it without rejoining.
+  openToAlumni: true,
   example: {},
   async handle(ctx) {
     const { member, community, now, t } = ctx;
@@ -44,22 +47,27 @@ export const profileExport = defineCommand({
       ],
       file: { name: `guyub-export-${day}.json`, title: t("privacy.exportFileTitle", { day }), content },
     };
+    // Keyed by the platform's delivery id where there is one, so a retried command sends once.
+    const key = `export:${member.platformUserId}:${ctx.ingressKey ?? now.toISOString()}`;
+    const userId = member.platformUserId;
+    // A private follow-up to the command reaches a member whose DMs are closed (Discord); once
+    // its token has expired the delivery sends it as a DM instead (src/delivery/requests.ts).
+    const draft: OutboxDraft = ctx.followupToken
+      ? { kind: "followup", key, userId, message: file, ...followup(ctx.followupToken) }
+      : { kind: "dm", key, userId, message: file };
     return {
-      message: ephemeral(...summary, { type: "context", text: t("privacy.exportFileComing") }),
-      effects: [
-        {
-          type: "outbox.send",
-          draft: {
-            kind: "dm",
-            key: `export:${member.platformUserId}:${now.toISOString()}`,
-            userId: member.platformUserId,
-            message: file,
-          },
-        },
-      ],
+      message: ephemeral(...summary, {
+        type: "context",
+        text: t(draft.kind === "followup" ? "privacy.exportFileFollows" : "privacy.exportFileComing"),
+      }),
+      effects: [{ type: "outbox.send", draft }],
     };
   },
 });
+
+function followup(token: { readonly token: string; readonly expiresAt: Date }) {
+  return { token: token.token, tokenExpiresAt: token.expiresAt };
+}
 
 /** What each part holds, one line each (parts holding nothing are left out): readable, short. */
 function summaryBlocks(ctx: Pick<CommandContext, "t">, data: PrivacyExport): Block[] {

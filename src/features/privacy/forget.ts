@@ -14,6 +14,8 @@ export const profileForget = defineCommand({
   summary: "cmd.profile.forget",
   options: {},
   moderator: false,
+  // Someone who stepped back may still erase what guyub keeps, without rejoining first.
+  openToAlumni: true,
   example: {},
   handle(ctx) {
     return {
@@ -37,6 +39,7 @@ export const forgetConfirm = defineAction({
   id: FORGET_ACTION,
   args: noArgs,
   moderator: false,
+  openToAlumni: true,
   handle(ctx) {
     return {
       update: ephemeral({

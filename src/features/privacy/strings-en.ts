@@ -7,6 +7,8 @@ export const privacyEn = {
   "privacy.exportNothing": "Nothing yet.",
   "privacy.exportFileComing":
     "The complete data comes to you as a JSON file in a direct message. Reports and moderators' notes about you are listed by date only.",
+  "privacy.exportFileFollows":
+    "The complete data follows as a JSON file in a private message below this one, seen only by you. Reports and moderators' notes about you are listed by date only.",
   "privacy.exportFileIntro":
     "Everything guyub keeps about you in {community}, as you asked with /cop profile export.",
   "privacy.exportFileTitle": "Your guyub data ({day})",

@@ -10,6 +10,8 @@ export const privacyId: Record<keyof typeof privacyEn, string> = {
   "privacy.exportNothing": "Belum ada.",
   "privacy.exportFileComing":
     "Data lengkapnya dikirim kepada Anda sebagai berkas JSON lewat pesan pribadi. Laporan dan catatan moderator tentang Anda hanya dicantumkan tanggalnya.",
+  "privacy.exportFileFollows":
+    "Data lengkapnya menyusul sebagai berkas JSON dalam pesan pribadi di bawah pesan ini, yang hanya dapat Anda lihat. Laporan dan catatan moderator tentang Anda hanya dicantumkan tanggalnya.",
   "privacy.exportFileIntro":
     "Semua data yang disimpan guyub tentang Anda di {community}, sesuai permintaan Anda lewat /cop profile export.",
   "privacy.exportFileTitle": "Data guyub Anda ({day})",
