@@ -59,6 +59,7 @@ describe("/copmod setup on Discord: two steps within the five-component limit", 
       [18, "timezone", 4],
       [18, "channel", 8],
       [18, "conduct", 4],
+      [18, "reportChannel", 8],
     ]);
     // The channel select lists channels guyub can post to, and may be left empty (guyub says why).
     expect(components[2]?.component).toMatchObject({ channel_types: [0, 5], required: false, min_values: 0 });

@@ -1,3 +1,4 @@
+import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { resetDb } from "./support/db.ts";
 import { packedButton, slackButton } from "./support/interactions.ts";
@@ -41,6 +42,7 @@ describe("/copmod setup on Slack: one modal", () => {
       ["timezone", "plain_text_input"],
       ["channel", "conversations_select"],
       ["conduct", "plain_text_input"],
+      ["reportChannel", "conversations_select"],
       ["cadence", "static_select"],
       ["weekday", "static_select"],
       ["time", "plain_text_input"],
@@ -87,6 +89,24 @@ describe("/copmod setup on Slack: one modal", () => {
       },
     });
     expect(await settingsRows()).toEqual(before);
+  });
+
+  it("the moderators' channel for reports: set from the form (the checklist says so), refused where guyub is not", async () => {
+    const { slack, id } = await firstRun();
+    await markLost({ platform: "slack", channelId: "C0OUTSIDE", kind: "not_in_channel" });
+    const reportChannel = async () =>
+      (await env.DB.prepare("SELECT channel_id FROM report_settings").all()).results;
+    const bad = await slack.submit(`setup.all:${id}`, { ...GOOD, reportChannel: ["C0OUTSIDE"] });
+    expect(bad).toMatchObject({
+      response_action: "errors",
+      errors: { reportChannel: expect.stringContaining("guyub is not in the channel you chose yet") },
+    });
+    expect(await reportChannel()).toEqual([]);
+    const good = JSON.stringify(
+      await slack.submit(`setup.all:${id}`, { ...GOOD, reportChannel: ["C0GENERAL"] }),
+    );
+    expect(good).toContain("Reports go to");
+    expect(await reportChannel()).toEqual([{ channel_id: "C0GENERAL" }]);
   });
 
   it("a valid submit saves everything in one batch and answers with the checklist and the next three things", async () => {

@@ -18,7 +18,8 @@ export const SETUP_FORM = {
 } as const;
 
 /** Field ids, as submitted values name them. */
-export const BASICS = ["language", "timezone", "channel", "conduct"] as const;
+// Five at most: a Discord modal holds five fields.
+export const BASICS = ["language", "timezone", "channel", "conduct", "reportChannel"] as const;
 export const MEETING = ["cadence", "weekday", "time", "link"] as const;
 
 /** Weekdays as the select's values, ISO order; `parseWeekday` reads them like typed words. */
@@ -40,6 +41,7 @@ export function currentValues(community: Community, state: SetupState): FormValu
     timezone: state.timezoneSet ? community.timezone : "",
     channel: state.mainChannelId ? [state.mainChannelId] : [],
     conduct: state.conductText ?? "",
+    reportChannel: state.reportChannelId ? [state.reportChannelId] : [],
     cadence: series ? [series.cadence] : [],
     weekday: series ? [WEEKDAYS[weekdayOf(series.firstDay) - 1] ?? "mon"] : [],
     time: series ? formatTime(series.startMinute) : "",
@@ -88,6 +90,12 @@ export function setupForm(
       maxLength: CONDUCT_MAX_LENGTH,
       placeholder: t("setup.field.conductHint"),
       initial: one(values, "conduct") ?? "",
+    },
+    {
+      kind: "channel",
+      id: "reportChannel",
+      label: t("setup.field.reportChannel"),
+      initial: one(values, "reportChannel"),
     },
     {
       kind: "select",

@@ -68,21 +68,28 @@ function saved(ctx: ActionContext, effects: Effect[], extra: Effect[] = []): Act
 }
 
 /**
- * The single-setting commands' checks, plus the one `/copmod onboarding channel` makes: a new main
- * channel must be one guyub can post in (asked of the platform), else a field error that says what
- * to do. Asked only when the channel changes.
+ * The single-setting commands' checks, plus the one `/copmod onboarding channel` and `/copmod report
+ * channel` make: a new main or reports channel must be one guyub can post in (asked of the
+ * platform), else a field error that says what to do. Asked only when the channel changes.
  */
 async function check(ctx: ActionContext, values: FormValues): Promise<FieldErrors | { effects: Effect[] }> {
   const state = await readSetupState(ctx);
   const checked = checkSetup(ctx.community, state, values, ctx.t, ctx.now);
-  const picked = values.channel;
-  const channel = (typeof picked === "string" ? picked : (picked?.[0] ?? "")).trim();
-  if (!channel || channel === state.mainChannelId) return checked;
-  const refusal = await channelRefusal(ctx.directory, channel);
-  if (!refusal) return checked;
-  const said = refusalText(refusal, ctx.traits, ctx.t, ctx.t("channel.chosen"));
-  const error = said.map((piece) => (typeof piece === "string" ? piece : "")).join("");
-  return { errors: { ...("errors" in checked ? checked.errors : {}), channel: error } };
+  const errors: Record<string, string> = "errors" in checked ? { ...checked.errors } : {};
+  const fields = [
+    ["channel", state.mainChannelId],
+    ["reportChannel", state.reportChannelId],
+  ] as const;
+  for (const [id, stored] of fields) {
+    const picked = values[id];
+    const channel = (typeof picked === "string" ? picked : (picked?.[0] ?? "")).trim();
+    if (!channel || channel === stored) continue;
+    const refusal = await channelRefusal(ctx.directory, channel);
+    if (!refusal) continue;
+    const said = refusalText(refusal, ctx.traits, ctx.t, ctx.t("channel.chosen"));
+    errors[id] = said.map((piece) => (typeof piece === "string" ? piece : "")).join("");
+  }
+  return Object.keys(errors).length > 0 ? { errors } : checked;
 }
 
 const heldDraft = (ctx: ActionContext) =>

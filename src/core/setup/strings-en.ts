@@ -10,6 +10,7 @@ export const setupEn = {
   "setup.field.language": "Language guyub speaks here",
   "setup.field.timezone": "Time zone (e.g. Asia/Jakarta)",
   "setup.field.channel": "Main channel (guyub posts here)",
+  "setup.field.reportChannel": "Moderators' channel for reports (optional)",
   "setup.field.conduct": "Code of conduct (optional)",
   "setup.field.conductHint": "Shown with every welcome; leave empty for none",
   "setup.field.cadence": "Meetings: how often",

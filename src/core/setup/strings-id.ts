@@ -13,6 +13,7 @@ export const setupId: Record<keyof typeof setupEn, string> = {
   "setup.field.language": "Bahasa guyub di sini",
   "setup.field.timezone": "Zona waktu (mis. Asia/Jakarta)",
   "setup.field.channel": "Kanal utama (tempat guyub mengirim pesan)",
+  "setup.field.reportChannel": "Kanal moderator untuk laporan (opsional)",
   "setup.field.conduct": "Tata tertib komunitas (opsional)",
   "setup.field.conductHint": "Ditampilkan di setiap sambutan; kosongkan jika tidak ada",
   "setup.field.cadence": "Pertemuan: seberapa sering",

@@ -52,6 +52,11 @@ export function checkSetup(
   else if ((conduct || null) !== state.conductText)
     effects.push({ type: "onboarding.settings", conductText: conduct || null });
 
+  // Optional: left empty, reports keep going where they go (the moderators' channel, or by DM).
+  const reportChannel = text(values, "reportChannel");
+  if (reportChannel && reportChannel !== state.reportChannelId)
+    effects.push({ type: "reports.channel", channelId: reportChannel });
+
   const meeting = checkMeeting(values, t);
   if ("errors" in meeting) Object.assign(errors, meeting.errors);
   else if (meeting.choice && zone !== null) effects.push(...seriesEffects(state, meeting.choice, zone, now));
