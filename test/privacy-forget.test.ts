@@ -36,6 +36,8 @@ const MORE = [
   `INSERT INTO reports (id, community_id, subject, reported_user, claimed_by, status, created_at)
    VALUES (1, 1, 'message:C0GENERAL:1.2', 'U1', 'U2', 'claimed', '${T}'),
           (2, 1, 'note:n-1', 'U2', 'U1', 'claimed', '${T}')`,
+  `INSERT INTO form_drafts (community_id, user_id, form_id, answers, updated_at)
+   VALUES (1, 'U2', 'report.why', '{"subject":"message:C0GENERAL:9.9","snapshot":"v1.sealed","author":"U1","name":"Ayu","link":""}', '${T}')`,
   `INSERT INTO report_reporters (community_id, report_id, reporter, reason, reported_on, created_at)
    VALUES (1, 2, 'U1', 'Rahasia laporan', '2027-03-01', '${T}'), (1, 1, 'U3', 'rude', '2027-03-01', '${T}')`,
 ];

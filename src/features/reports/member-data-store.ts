@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { MemberData } from "../../db/feature-store.ts";
+import { REASON_FORM } from "./report-message.ts";
 
 /**
  * The reports' part in a member's export and erasure (`FeatureStore.memberData`).
@@ -42,6 +43,10 @@ export const reportsMemberData: MemberData = {
           WHERE community_id = ${communityId} AND reported_user = ${userId}`.compile(db),
       sql`UPDATE reports SET claimed_by = ${placeholder}
           WHERE community_id = ${communityId} AND claimed_by = ${userId}`.compile(db),
+      // Another member's report of their message, begun but not sent (its reason form still
+      // open, a day at most), names them as the author: it goes, the reporter can start again.
+      sql`DELETE FROM form_drafts WHERE community_id = ${communityId} AND form_id = ${REASON_FORM}
+          AND json_extract(answers, '$.author') = ${userId}`.compile(db),
     ];
   },
 };
