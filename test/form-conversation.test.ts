@@ -103,14 +103,14 @@ describe("how many questions one form holds", () => {
     expect(steps.form?.fields.length).toBeLessThanOrEqual(TRAITS.discord.maxFormFields);
   });
 
-  it("the setup form likewise: one form of eight on Slack, a first step of four on Discord", async () => {
+  it("the setup form likewise: one form of nine on Slack, a first step of five on Discord", async () => {
     const slack = await handleCommand(core(), command(TRAITS.slack, "setup", true));
     expect(slack.form?.id).toMatch(/^setup\.all:/);
-    expect(slack.form?.fields.length).toBe(8);
+    expect(slack.form?.fields.length).toBe(9);
     await resetDb();
     const fewer: PlatformTraits = { ...TRAITS.slack, maxFormFields: TRAITS.discord.maxFormFields };
     const steps = await handleCommand(core(), command(fewer, "setup", true));
     expect(steps.form?.id).toMatch(/^setup\.basics:/);
-    expect(steps.form?.fields.length).toBe(4);
+    expect(steps.form?.fields.length).toBe(5);
   });
 });
