@@ -3,10 +3,10 @@ import { steppedBack, withCloseLabel } from "../commands/run.ts";
 import type { CommandSyntax } from "../commands/types.ts";
 import { CommandError, DuplicateDeliveryError } from "../errors.ts";
 import type { CoreDeps } from "../handle-command.ts";
-import { type Locale, translator } from "../i18n/index.ts";
+import { type Locale, type Translator, translator } from "../i18n/index.ts";
 import type { PlatformDirectory } from "../membership/directory.ts";
 import { type Block, ephemeral, type Form, type Message } from "../message.ts";
-import type { Community, Effect } from "../model.ts";
+import type { Community, Effect, Member } from "../model.ts";
 import type { PlatformTraits } from "../platform.ts";
 import type { PlatformAuthority } from "../ports.ts";
 import { moderatorResolver } from "../session.ts";
@@ -78,20 +78,7 @@ export async function handleInteraction(
       return notAvailable(locale);
     const now = deps.now();
     const t = translator(community.locale);
-    const ctx: ActionContext = {
-      platform: request.traits.id,
-      traits: request.traits,
-      community,
-      member,
-      t,
-      now,
-      syntax: request.syntax,
-      store: deps.store,
-      upcoming: deps.upcoming,
-      sealer: deps.sealer,
-      directory: request.directory,
-      moderatorStatus: moderatorResolver(deps.store, member, request.authority(community), now),
-    };
+    const ctx = actionContext(deps, request, community, member, t, now);
 
     // A press checks status as well as membership: someone who stepped back changes nothing,
     // except through the few buttons open to them (erasing their own data).
@@ -174,6 +161,34 @@ export async function handleInteraction(
  * enforced here, where commands' is in `runCommand`. Presses are rare and often change settings,
  * so the platform is asked afresh rather than trusting a cached answer.
  */
+/**
+ * What a handler sees of one press or message action: the speaker's community and member row, the
+ * platform's traits and directory, and a moderator check that asks the platform at most once.
+ */
+export function actionContext(
+  deps: CoreDeps,
+  request: Pick<InteractionRequest, "traits" | "syntax" | "directory" | "authority">,
+  community: Community,
+  member: Member,
+  t: Translator,
+  now: Date,
+): ActionContext {
+  return {
+    platform: request.traits.id,
+    traits: request.traits,
+    community,
+    member,
+    t,
+    now,
+    syntax: request.syntax,
+    store: deps.store,
+    upcoming: deps.upcoming,
+    sealer: deps.sealer,
+    directory: request.directory,
+    moderatorStatus: moderatorResolver(deps.store, member, request.authority(community), now),
+  };
+}
+
 async function moderatorsOnly(ctx: ActionContext, moderator: boolean): Promise<InteractionResponse | null> {
   if (!moderator) return null;
   const status = await ctx.moderatorStatus({ fresh: true });

@@ -10,12 +10,11 @@ import { ephemeral } from "../message.ts";
 import type { Community, Contact } from "../model.ts";
 import type { PlatformTraits } from "../platform.ts";
 import type { PlatformAuthority } from "../ports.ts";
-import { moderatorResolver, openSession } from "../session.ts";
+import { openSession } from "../session.ts";
 import { formNotShown } from "./form-place.ts";
-import { applyOnce, type InteractionResponse } from "./handle.ts";
+import { actionContext, applyOnce, type InteractionResponse } from "./handle.ts";
 import { MESSAGE_ACTIONS } from "./index.ts";
 import type { MessageAction, TargetMessage } from "./message-types.ts";
-import type { ActionContext } from "./types.ts";
 
 /** An action on a message as an adapter hands it to core. */
 export interface MessageActionRequest {
@@ -52,20 +51,7 @@ export async function handleMessageAction(
     if (created && !founder) await welcomeOnFirstContact(deps, community, member, now);
     locale = community.locale;
     const t = translator(locale);
-    const ctx: ActionContext = {
-      platform: request.traits.id,
-      traits: request.traits,
-      community,
-      member,
-      t,
-      now,
-      syntax: request.syntax,
-      store: deps.store,
-      upcoming: deps.upcoming,
-      sealer: deps.sealer,
-      directory: request.directory,
-      moderatorStatus: moderatorResolver(deps.store, member, request.authority(community), now),
-    };
+    const ctx = actionContext(deps, request, community, member, t, now);
     if (member.status === "alumni") return { kind: "reply", message: steppedBack(ctx) };
     const action = actions.find((a) => a.id === request.action);
     if (!action)

@@ -1,5 +1,5 @@
 import type { PlainKey, Translator } from "../i18n/index.ts";
-import type { Inline } from "../message.ts";
+import { ephemeral, type Inline, type Message } from "../message.ts";
 import type { PlatformTraits } from "../platform.ts";
 import type { ChannelProblem, PlatformDirectory } from "./directory.ts";
 
@@ -56,4 +56,17 @@ export function refusalText(
     case "cannot_send_threads":
       return t.rich("channel.cannotSendThreads", { channel });
   }
+}
+
+/**
+ * A channel command's check (`/copmod onboarding channel`, `/copmod report channel`): null when
+ * guyub can post in `channel`, else the private reply that says what to do.
+ */
+export async function channelRefusalReply(
+  ctx: { readonly directory?: PlatformDirectory; readonly traits: PlatformTraits; readonly t: Translator },
+  channel: string,
+): Promise<Message | null> {
+  const refusal = await channelRefusal(ctx.directory, channel);
+  if (!refusal) return null;
+  return ephemeral({ type: "text", text: refusalText(refusal, ctx.traits, ctx.t, { channel }) });
 }

@@ -3,7 +3,7 @@ import { defineCommand } from "../../core/commands/define.ts";
 import { type OptionSpec, option } from "../../core/commands/options.ts";
 import { localized } from "../../core/commands/syntax.ts";
 import type { CommandContext } from "../../core/commands/types.ts";
-import { channelRefusal, refusalText } from "../../core/membership/channel-access.ts";
+import { channelRefusalReply } from "../../core/membership/channel-access.ts";
 import { type Block, ephemeral } from "../../core/message.ts";
 import { MEMBER_SYNC_JOB } from "./ports.ts";
 import { welcomeFallback, welcomeMessage } from "./welcome.ts";
@@ -94,11 +94,8 @@ export const onboardingChannel = defineCommand({
   example: { channel: localized("example.channel") },
   async handle(ctx, { channel }) {
     // Ask the platform first: a channel guyub cannot post in would swallow every post in silence.
-    const refusal = await channelRefusal(ctx.directory, channel);
-    if (refusal) {
-      const text = refusalText(refusal, ctx.traits, ctx.t, { channel });
-      return { message: ephemeral({ type: "text", text }) };
-    }
+    const refused = await channelRefusalReply(ctx, channel);
+    if (refused) return { message: refused };
     return {
       message: ephemeral({
         type: "text",

@@ -1,7 +1,7 @@
 import { defineCommand } from "../../core/commands/define.ts";
 import { option } from "../../core/commands/options.ts";
 import { localized } from "../../core/commands/syntax.ts";
-import { channelRefusal, refusalText } from "../../core/membership/channel-access.ts";
+import { channelRefusalReply } from "../../core/membership/channel-access.ts";
 import { ephemeral } from "../../core/message.ts";
 
 /**
@@ -17,11 +17,8 @@ export const reportsChannel = defineCommand({
   example: { channel: localized("example.reportsChannel") },
   async handle(ctx, { channel }) {
     // A channel guyub cannot post in would swallow every report in silence.
-    const refusal = await channelRefusal(ctx.directory, channel);
-    if (refusal) {
-      const text = refusalText(refusal, ctx.traits, ctx.t, { channel });
-      return { message: ephemeral({ type: "text", text }) };
-    }
+    const refused = await channelRefusalReply(ctx, channel);
+    if (refused) return { message: refused };
     return {
       message: ephemeral({ type: "text", text: ctx.t.rich("reports.channelSet", { channel: { channel } }) }),
       effects: [{ type: "reports.channel", channelId: channel }],
