@@ -105,6 +105,24 @@ describe("/cop report on Slack", () => {
     expect(await snapshot()).toBe(before);
   });
 
+  it("a channel alone (the moderators' setting typed under /cop) is answered with the right command; nothing is filed", async () => {
+    const app = slack();
+    await app.command("help", MODERATOR);
+    await app.command("help");
+    const before = await snapshot();
+    for (const [line, user] of [
+      ["report channel <#C0MODS|mods>", MODERATOR],
+      ["report kanal <#C0MODS|mods>", MEMBER],
+    ] as const) {
+      const reply = await app.command(line, user);
+      expect(reply).toContain("/copmod report channel");
+      expect(reply).toContain("Nothing was reported");
+    }
+    expect(await snapshot()).toBe(before);
+    // A report that names a channel among other words is a report.
+    expect(await app.command("report channel <#C0MODS|mods> is full of spam")).toContain("Thank you");
+  });
+
   it("at most 5 reports a day: the 6th is refused and writes nothing", async () => {
     const app = slack();
     await app.command("help", MODERATOR);

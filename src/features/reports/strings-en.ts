@@ -3,6 +3,8 @@ export const reportsEn = {
   "cmd.report": "Members' private reports to moderators",
   "cmd.report.channel": "Set the private moderators' channel where reports go",
   "example.reportsChannel": "#moderators",
+  "reports.channelOnly":
+    "That looks like the moderators' setting for where reports go: moderators set it with {usage}. Nothing was reported. To tell the moderators about something, describe what happened.",
   "reports.channelSet":
     "Reports from members will go to {channel}. Keep it private: only moderators should see who reported what.",
   "cmd.conduct": "Read the community's code of conduct",

@@ -5,6 +5,8 @@ export const reportsId: Record<keyof typeof reportsEn, string> = {
   "cmd.report": "Laporan pribadi anggota kepada moderator",
   "cmd.report.channel": "Atur kanal moderator privat tempat laporan dikirim",
   "example.reportsChannel": "#moderator",
+  "reports.channelOnly":
+    "Sepertinya ini pengaturan moderator untuk tujuan laporan: moderator mengaturnya dengan {usage}. Belum ada yang dilaporkan. Untuk memberi tahu moderator, ceritakan apa yang terjadi.",
   "reports.channelSet":
     "Laporan dari anggota akan dikirim ke {channel}. Jaga agar kanal ini tetap privat: hanya moderator yang boleh tahu siapa melaporkan apa.",
   "cmd.conduct": "Baca tata tertib komunitas",
