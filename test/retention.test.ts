@@ -42,6 +42,7 @@ describe("retention periods", () => {
     expect(days(RETENTION.jobRuns)).toBe(90);
     expect(days(RETENTION.auditTrail)).toBe(365);
     expect(days(RETENTION.closedReportSnapshots)).toBe(180);
+    expect(days(RETENTION.digestTopics)).toBe(28);
   });
 
   it("ingress ids: a day", async () => {
@@ -73,6 +74,27 @@ describe("retention periods", () => {
     expect(await rows("SELECT period FROM job_runs WHERE job = 'j' ORDER BY period")).toEqual([
       { period: "failed" },
       { period: "in" },
+    ]);
+  });
+
+  it("the digest's rested topics: the ISO weeks of the last 28 days stay", async () => {
+    const { id } = await seedCommunity("slack");
+    await env.DB.batch([
+      env.DB.prepare(
+        "INSERT INTO topics (id, community_id, title, title_key, created_at, updated_at) VALUES (1, ?1, 't', 't', ?2, ?2)",
+      ).bind(id, NOW.toISOString()),
+      // NOW is Tuesday 2027-03-02; 28 days before is in 2027-W05.
+      ...["2026-W52", "2027-W04", "2027-W05", "2027-W09"].map((period) =>
+        env.DB.prepare("INSERT INTO digest_topics (community_id, period, topic_id) VALUES (?, ?, 1)").bind(
+          id,
+          period,
+        ),
+      ),
+    ]);
+    await runHousekeeping();
+    expect(await rows("SELECT period FROM digest_topics ORDER BY period")).toEqual([
+      { period: "2027-W05" },
+      { period: "2027-W09" },
     ]);
   });
 

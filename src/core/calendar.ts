@@ -59,3 +59,17 @@ export function nthWeekdayOfMonth(day: string, months: number, weekday: number, 
 export function daysBetween(a: string, b: string): number {
   return Math.round((toDate(b).getTime() - toDate(a).getTime()) / DAY_MS);
 }
+
+/**
+ * The ISO week (`2027-W09`) of a local day: the digest's period (one digest per community per
+ * ISO week), and how long the digest's rested topics are kept.
+ */
+export function isoWeek(day: string): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  const weekday = date.getUTCDay() || 7;
+  // The Thursday of this week decides the ISO year.
+  date.setUTCDate(date.getUTCDate() + 4 - weekday);
+  const year = date.getUTCFullYear();
+  const week = Math.ceil(((date.getTime() - Date.UTC(year, 0, 1)) / DAY_MS + 1) / 7);
+  return `${year}-W${String(week).padStart(2, "0")}`;
+}

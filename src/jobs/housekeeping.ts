@@ -1,4 +1,4 @@
-import { addDays } from "../core/calendar.ts";
+import { addDays, isoWeek } from "../core/calendar.ts";
 import { DAY_MS } from "../core/durations.ts";
 import { type RetentionKind, retentionCutoff } from "../core/retention.ts";
 import type { JobKind } from "./job-kind.ts";
@@ -47,6 +47,10 @@ export const housekeeping: JobKind = {
       deps.d1
         .prepare("UPDATE reports SET snapshot = NULL WHERE snapshot IS NOT NULL AND closed_at < ?")
         .bind(before("closedReportSnapshots")),
+      // Only the last two digests' topics matter (they rest in the next one); ISO weeks sort as text.
+      deps.d1
+        .prepare("DELETE FROM digest_topics WHERE period < ?")
+        .bind(isoWeek(before("digestTopics").slice(0, 10))),
       // The audit trail is append-only; this expiry (and a member's erasure) are its only deletes.
       deps.d1.prepare("DELETE FROM audit_log WHERE created_at < ?").bind(before("auditTrail")),
       deps.d1
