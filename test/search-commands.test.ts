@@ -87,6 +87,28 @@ describe("/cop search on Slack", () => {
     );
   });
 
+  it("names who took an action on, or a former member once they were forgotten", async () => {
+    const c = await community("slack");
+    await seedEntry(c, {
+      day: "2027-03-02",
+      number: 1,
+      kind: "action",
+      body: "Share the rubric",
+      assignee: "U0BUDI",
+    });
+    await seedEntry(c, {
+      day: "2027-03-02",
+      number: 2,
+      kind: "action",
+      body: "Test the rubric",
+      assignee: "former:7",
+    });
+    const text = await slack("search rubric");
+    expect(text).toContain("*Action 1* (<@U0BUDI>) · meeting of 2 March 2027");
+    expect(text).toContain("*Action 2* (a former member) · meeting of 2 March 2027");
+    expect(text).not.toContain("former:7");
+  });
+
   it("says so when nothing matches", async () => {
     await community("slack");
     expect(await slack("search astronomy")).toContain(
@@ -168,6 +190,7 @@ describe("the answer fits one message", () => {
     number: n,
     snippet: `Rubric \ue000template\ue001 number ${n}`,
     detail: null,
+    assignee: null,
     url: `https://example.org/${"x".repeat(470)}/${n}`,
     topicTitle: null,
     meetingDay: "2027-03-02",

@@ -8,13 +8,20 @@ const AT = "2027-03-02T13:00:00.000Z";
 
 export async function seedEntry(
   communityId: number,
-  e: { day: string; number: number; kind: "note" | "resource" | "action"; body: string; url?: string },
+  e: {
+    day: string;
+    number: number;
+    kind: "note" | "resource" | "action";
+    body: string;
+    url?: string;
+    assignee?: string;
+  },
 ): Promise<void> {
   await env.DB.prepare(
     `INSERT INTO meeting_entries (community_id, meeting_day, number, kind, body, url, assignee, author, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, NULL, 'U0AUTHOR', ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, 'U0AUTHOR', ?, ?)`,
   )
-    .bind(communityId, e.day, e.number, e.kind, e.body, e.url ?? null, AT, AT)
+    .bind(communityId, e.day, e.number, e.kind, e.body, e.url ?? null, e.assignee ?? null, AT, AT)
     .run();
 }
 

@@ -14,6 +14,8 @@ export interface KnowledgeHit {
   readonly detail: string | null;
   /** A resource's link (member text, http or https only, checked when it was stored). */
   readonly url: string | null;
+  /** Who took an action on (a platform user id, or `former:<id>` once they were forgotten). */
+  readonly assignee: string | null;
   /** The topic a topic resource is on, as written. */
   readonly topicTitle: string | null;
   /** The meeting it belongs to (its scheduled day, YYYY-MM-DD): an entry's, or a topic's latest. */

@@ -22,6 +22,7 @@ interface Row {
   snippet: string;
   detail: string | null;
   url: string | null;
+  assignee: string | null;
   topicTitle: string | null;
   meetingDay: string | null;
   workspace: string;
@@ -61,26 +62,27 @@ function searchQuery(communityId: number, match: string, limit: number) {
     WITH hits AS (
       SELECT e.kind AS kind, e.number AS number,
              snippet(meeting_entries_fts, 0, ${HIT_START}, ${HIT_END}, '…', 16) AS snippet,
-             NULL AS detail, e.url AS url, NULL AS topicTitle, e.meeting_day AS meetingDay,
+             NULL AS detail, e.url AS url, e.assignee AS assignee, NULL AS topicTitle,
+             e.meeting_day AS meetingDay,
              bm25(meeting_entries_fts) AS rank
       FROM meeting_entries_fts JOIN meeting_entries e ON e.id = meeting_entries_fts.rowid
       WHERE meeting_entries_fts MATCH ${match} AND e.community_id = ${communityId}
       UNION ALL
       SELECT 'topic', t.id, highlight(topics_fts, 0, ${HIT_START}, ${HIT_END}),
-             snippet(topics_fts, 1, ${HIT_START}, ${HIT_END}, '…', 12), NULL, NULL, ${topicDay("t")},
+             snippet(topics_fts, 1, ${HIT_START}, ${HIT_END}, '…', 12), NULL, NULL, NULL, ${topicDay("t")},
              bm25(topics_fts, 2.0, 1.0)
       FROM topics_fts JOIN topics t ON t.id = topics_fts.rowid
       WHERE topics_fts MATCH ${match} AND t.community_id = ${communityId} AND ${findableTopic("t")}
       UNION ALL
       SELECT 'topicResource', t.id, highlight(topic_resources_fts, 0, ${HIT_START}, ${HIT_END}),
-             NULL, r.url, t.title, ${topicDay("t")}, bm25(topic_resources_fts)
+             NULL, r.url, NULL, t.title, ${topicDay("t")}, bm25(topic_resources_fts)
       FROM topic_resources_fts JOIN topic_resources r ON r.id = topic_resources_fts.rowid
       JOIN topics t ON t.id = r.topic_id
       WHERE topic_resources_fts MATCH ${match} AND r.community_id = ${communityId} AND ${findableTopic("t")}
       ORDER BY rank, meetingDay DESC, number
       LIMIT ${limit}
     )
-    SELECT h.kind, h.number, h.snippet, h.detail, h.url, h.topicTitle, h.meetingDay,
+    SELECT h.kind, h.number, h.snippet, h.detail, h.url, h.assignee, h.topicTitle, h.meetingDay,
            (SELECT workspace_id FROM communities WHERE id = ${communityId}) AS workspace,
            rec.platform_channel_id AS recordChannel, rec.platform_message_id AS recordMessage,
            ann.platform_channel_id AS announceChannel, ann.platform_message_id AS announceMessage
@@ -104,6 +106,7 @@ function hitFromRow(row: Row): KnowledgeHit {
     // Details are shown only where the words were found in them.
     detail: row.detail?.includes(HIT_START) ? row.detail : null,
     url: row.url,
+    assignee: row.assignee,
     topicTitle: row.topicTitle,
     meetingDay: row.meetingDay,
     record: record

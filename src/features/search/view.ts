@@ -1,3 +1,4 @@
+import { memberMention } from "../../core/former-member.ts";
 import type { Translator } from "../../core/i18n/index.ts";
 import { formatDay } from "../../core/membership/dates.ts";
 import { type Block, ephemeral, type Inline, type Message } from "../../core/message.ts";
@@ -24,6 +25,8 @@ export function hitBlock(t: Translator, hit: KnowledgeHit): Block {
   const number = String(hit.number);
   const lead: Inline[] = [{ bold: t(`search.kind.${hit.kind}`, { number }) }];
   if (hit.topicTitle) lead.push(` “${hit.topicTitle}”`);
+  // A mention in a private reply notifies nobody; a forgotten member is "a former member".
+  if (hit.assignee) lead.push(" (", memberMention(t, hit.assignee), ")");
   const text: Inline[] = [...lead, " · ", ...where(t, hit), "\n", ...snippetPieces(hit.snippet)];
   if (hit.detail) text.push("\n", ...snippetPieces(hit.detail));
   // Member-written links stay plain text (escaped like all member text), as meeting links do.
