@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { discordMessageText } from "../scripts/standins/transcript.ts";
 import { renderDiscordMessage } from "../src/adapters/discord/render.ts";
 import { renderSlackMessage, slackPermalink } from "../src/adapters/slack/render.ts";
 import { translator } from "../src/core/i18n/index.ts";
@@ -181,6 +182,8 @@ describe("the message link, rendered by each adapter", () => {
     expect(rendered.content).toBe(
       `[the \\[record\\]](https://discord.com/channels/${GUILD}/600000000000000001/700000000000000009)`,
     );
+    // The stand-ins' transcript reads it as its label, as Discord shows it.
+    expect(discordMessageText(rendered)).toBe("the \\[record\\]");
   });
 });
 
