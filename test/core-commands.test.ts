@@ -115,6 +115,7 @@ describe("Discord registration", () => {
       "2:holiday",
       "2:rotation",
       "2:topic",
+      "1:search",
       "1:report",
       "1:conduct",
     ]);

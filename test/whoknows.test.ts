@@ -1,7 +1,5 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import createSql from "../scripts/sql/profiles-fts-create.sql?raw";
-import dropSql from "../scripts/sql/profiles-fts-drop.sql?raw";
 import type { ActionContext } from "../src/core/actions/types.ts";
 import type { ProfileAnswers } from "../src/features/profile/answers.ts";
 import { ftsQuery, HIT_END, HIT_START, snippetPieces } from "../src/features/profile/search.ts";
@@ -36,24 +34,6 @@ async function whoknows(ctx: ActionContext, words: string): Promise<string[]> {
   const hits = await ctx.store.profiles.search(ctx.community.id, query.match, 10);
   return hits.map((hit) => hit.platformUserId);
 }
-
-/** Splits a SQL file the way wrangler does for the statements here (D1's exec goes by line). */
-function statements(sqlText: string): string[] {
-  const lines = sqlText.split("\n").filter((line) => !line.trimStart().startsWith("--"));
-  const out: string[] = [];
-  let current = "";
-  for (const line of lines) {
-    current += `${line}\n`;
-    const inTrigger = /\bBEGIN\s*$/m.test(current) && !/^END;\s*$/m.test(current);
-    if (line.trimEnd().endsWith(";") && !inTrigger) {
-      out.push(current.trim());
-      current = "";
-    }
-  }
-  return out.filter(Boolean);
-}
-
-const runSql = (sqlText: string) => env.DB.batch(statements(sqlText).map((s) => env.DB.prepare(s)));
 
 beforeEach(resetDb);
 
@@ -192,27 +172,5 @@ describe("whoknows search", () => {
       { bold: "rubrik" },
       " penilaian untuk SMK",
     ]);
-  });
-});
-
-describe("backups: the index can be dropped for `wrangler d1 export` and rebuilt", () => {
-  const ftsSchema = async () =>
-    (
-      await env.DB.prepare(
-        "SELECT type, name, sql FROM sqlite_master WHERE name LIKE 'profiles_fts%' ORDER BY name",
-      ).all()
-    ).results;
-
-  it("drop → profiles still save → create + rebuild → everything is found, schema as migrated", async () => {
-    const migrated = await ftsSchema();
-    const ctx = await member("U0BEFORE", { shares: "Rubrik penilaian" });
-    await runSql(dropSql);
-    expect(await ftsSchema()).toEqual([]);
-    // While the index is gone (during the export), profiles can still be saved.
-    await member("U0DURING", { shares: "Rubrik penilaian" });
-    await runSql(createSql);
-    expect(await ftsSchema()).toEqual(migrated);
-    expect(await whoknows(ctx, "rubrik")).toEqual(["U0BEFORE", "U0DURING"]);
-    await env.DB.exec("INSERT INTO profiles_fts (profiles_fts) VALUES ('integrity-check');");
   });
 });

@@ -120,10 +120,14 @@ function attachmentsText(raw: unknown): string[] {
   return raw.map((a: Obj) => slackText(a.text ?? a.fallback));
 }
 
-/** Discord markdown to plain text: `<@123…>` → `@1234…56`, `<#…>` → `#…`, `<@&…>` → `@role`. */
+/**
+ * Discord markdown to plain text: `<@123…>` → `@1234…56`, `<#…>` → `#…`, `<@&…>` → `@role`,
+ * a masked link `[label](https://…)` → `label`.
+ */
 function discordText(value: unknown): string {
   if (typeof value !== "string") return "";
   return value
+    .replace(/\[((?:\\.|[^\]\\])*)\]\(https?:\/\/[^)\s]+\)/g, (_, label: string) => label)
     .replace(/<@&(\d+)>/g, "@role")
     .replace(/<@!?(\d+)>/g, (_, id: string) => `@${short(id)}`)
     .replace(/<#(\d+)>/g, (_, id: string) => `#${short(id)}`);

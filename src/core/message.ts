@@ -11,7 +11,19 @@ export type Inline =
   | { readonly channel: string }
   | { readonly role: string }
   | { readonly bold: string }
-  | { readonly code: string };
+  | { readonly code: string }
+  /** A link to a message guyub posted (a meeting's record); each adapter writes its own permalink. */
+  | { readonly message: MessageRef; readonly label: string };
+
+/**
+ * A message on the platform: the community's workspace (Slack team, Discord guild), the channel
+ * and the message's id there (Slack `ts`, Discord snowflake), as the outbox stored them once sent.
+ */
+export interface MessageRef {
+  readonly workspace: string;
+  readonly channel: string;
+  readonly id: string;
+}
 
 /** Text is a plain string or a sequence of inline pieces. */
 export type Text = string | readonly Inline[];

@@ -24,4 +24,6 @@ export const MIGRATIONS = [
   "0017_platform_open.sql",
   "0018_reports.sql",
   "0019_forgotten.sql",
+  "0020_meeting_memory.sql",
+  "0021_dashboard.sql",
 ] as const;

@@ -19,6 +19,8 @@ import { reportsEn } from "./reports/strings-en.ts";
 import { reportsId } from "./reports/strings-id.ts";
 import { rotationEn } from "./rotation/strings-en.ts";
 import { rotationId } from "./rotation/strings-id.ts";
+import { searchEn } from "./search/strings-en.ts";
+import { searchId } from "./search/strings-id.ts";
 import { topicRefreshEn } from "./topics/refresh-strings-en.ts";
 import { topicRefreshId } from "./topics/refresh-strings-id.ts";
 import { topicsEn } from "./topics/strings-en.ts";
@@ -34,6 +36,7 @@ export const featuresEn = {
   ...rotationEn,
   ...topicRefreshEn,
   ...topicsEn,
+  ...searchEn,
   ...nudgesEn,
   ...digestEn,
   ...auditEn,
@@ -51,6 +54,7 @@ export const featuresId: Record<keyof typeof featuresEn, string> = {
   ...rotationId,
   ...topicRefreshId,
   ...topicsId,
+  ...searchId,
   ...nudgesId,
   ...digestId,
   ...auditId,

@@ -10,6 +10,7 @@ import { privacy } from "./privacy/index.ts";
 import { profile } from "./profile/index.ts";
 import { reports } from "./reports/index.ts";
 import { rotation } from "./rotation/index.ts";
+import { search } from "./search/index.ts";
 import { topics } from "./topics/index.ts";
 
 /**
@@ -26,6 +27,7 @@ const LISTED = [
   meetings,
   rotation,
   topics,
+  search,
   audit,
   reports,
 ] as const;

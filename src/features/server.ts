@@ -13,6 +13,7 @@ import { privacyStore } from "./privacy/store.ts";
 import { profilesStore } from "./profile/store.ts";
 import { reportsStore } from "./reports/store.ts";
 import { rotationStore } from "./rotation/store.ts";
+import { searchStore } from "./search/store.ts";
 import { topicRefreshStore } from "./topics/refresh-store.ts";
 import { topicsStore } from "./topics/store.ts";
 
@@ -39,6 +40,7 @@ const STORES_BUT_PRIVACY = [
   digestStore,
   topicRefreshStore,
   topicsStore,
+  searchStore,
   nudgesStore,
   auditStore,
   reportsStore,

@@ -22,6 +22,12 @@ function inline(piece: Inline, mentions: Set<string>): string {
   if ("role" in piece) return `<@&${piece.role}>`;
   if ("channel" in piece) return `<#${piece.channel}>`;
   if ("bold" in piece) return `**${escapeDiscord(piece.bold)}**`;
+  // A masked link (interaction replies and bot messages render them); the URL is the one
+  // Discord's "Copy Message Link" gives.
+  if ("message" in piece) {
+    const { workspace, channel, id } = piece.message;
+    return `[${escapeDiscord(piece.label)}](https://discord.com/channels/${workspace}/${channel}/${id})`;
+  }
   return `\`${piece.code.replace(/`/g, "'")}\``;
 }
 

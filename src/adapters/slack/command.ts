@@ -3,6 +3,7 @@ import type { WebClient } from "@slack/web-api";
 import { parseTypedText } from "../../core/commands/typed-memo.ts";
 import { CommandError } from "../../core/errors.ts";
 import { handleCommand } from "../../core/handle-command.ts";
+import type { Message } from "../../core/message.ts";
 import { withinDeadline } from "../deadline.ts";
 import { sharedRender } from "../shared-render.ts";
 import { slackCommandPlace } from "./command-place.ts";
@@ -15,7 +16,7 @@ import type { SlackRequestContext } from "./request-context.ts";
 import { SLACK_TRAITS } from "./traits.ts";
 
 /** A shared (frozen) message, such as a cached help page, is rendered once per isolate. */
-const renderSlackReply = sharedRender(render);
+const renderShared = sharedRender((message: Message) => render(message));
 
 /**
  * What answering a slash command needs: the arguments Bolt hands a command listener, or the same
@@ -32,6 +33,11 @@ export interface SlashCommandArgs {
 /** Answers a slash command: core's answer in the ack, a form as a modal, a slow one via response_url. */
 export async function onCommand({ command, ack, respond, client, context }: SlashCommandArgs): Promise<void> {
   const request = context.guyub as SlackRequestContext;
+  // A reply's message links (a search's records) are written with the workspace's subdomain. A
+  // shared message is the same for every workspace, so it never holds one.
+  const links = { domain: command.team_domain ?? null };
+  const renderSlackReply = (message: Message) =>
+    Object.isFrozen(message) ? renderShared(message) : render(message, links);
   // One users.info for both questions a command may ask (admin? which zone?), and only when asked.
   let info: ReturnType<typeof client.users.info> | undefined;
   const userInfo = () => {

@@ -29,6 +29,8 @@ export function estimate(message: Message): number {
           if (typeof piece === "string") return sum + text(piece);
           if ("user" in piece) return sum + 24;
           if ("bold" in piece) return sum + text(piece.bold) + 4;
+          // A message link: the label and the permalink around it (three ids on Discord).
+          if ("message" in piece) return sum + text(piece.label) + 100;
           return sum + 24;
         }, 0);
   return message.blocks.reduce((sum, block) => {
