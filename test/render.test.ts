@@ -194,7 +194,11 @@ describe("a people picker (UserSelect)", () => {
   it("Slack: a multi_users_select with initial_users, never more than it may hold", () => {
     const block = renderSlackModal(form, "Cancel").blocks[0] as Record<string, unknown>;
     expect(block.hint).toEqual({ type: "plain_text", text: "More?" });
-    expect(block.element).toMatchObject({ type: "multi_users_select", action_id: "came", max_selected_items: 25 });
+    expect(block.element).toMatchObject({
+      type: "multi_users_select",
+      action_id: "came",
+      max_selected_items: 25,
+    });
     expect((block.element as { initial_users: string[] }).initial_users).toEqual(people.slice(0, 25));
   });
 
