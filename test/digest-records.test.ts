@@ -84,7 +84,7 @@ describe("the digest carries each meeting held as its record", () => {
         "    ◦ Action #5: Try one in class (<@U0BUDI>)",
       ].join("\n"),
     );
-  });
+  }, 30_000);
 
   it("counts the yes answers where nobody's attendance was recorded; Bahasa Indonesia", async () => {
     const community = await seedWeek("slack", "id");
@@ -103,7 +103,7 @@ describe("the digest carries each meeting held as its record", () => {
         "    ◦ Tindak lanjut #1: Kirim templat rubrik",
       ].join("\n"),
     );
-  });
+  }, 30_000);
 
   it("a busy record still fits one Discord message: entries shortened, then fewer, links left out", async () => {
     const community = await seedWeek("discord", "en");
@@ -121,5 +121,5 @@ describe("the digest carries each meeting held as its record", () => {
     expect(content).toContain("◦ Note \\#1: long words");
     expect(content).toContain("◦ and 37 more");
     expect(content).not.toContain("https://example.org/x"); // half a link is no link
-  });
+  }, 30_000);
 });

@@ -98,7 +98,7 @@ describe("/cop meeting done on Slack: the host confirms who attended", () => {
     expect(await slackAt(AFTER, "meeting done", MEMBER)).toContain("already marked");
     await at(AFTER)(await submit(id, { attended: [OTHER], notes: "" }));
     expect(await attendance()).toHaveLength(2);
-  });
+  }, 30_000);
 
   it("replaces earlier host rows of the meeting but never a member's own 'I was there'", async () => {
     const id = await setUp();
@@ -112,7 +112,7 @@ describe("/cop meeting done on Slack: the host confirms who attended", () => {
       { user_id: MEMBER, source: "host", recorded_by: MEMBER },
       { user_id: OTHER, source: "self", recorded_by: OTHER },
     ]);
-  });
+  }, 30_000);
 
   it("bad input: long notes, a non-member, too many people, a stranger: a clear answer and nothing written", async () => {
     const id = await setUp();
@@ -129,7 +129,7 @@ describe("/cop meeting done on Slack: the host confirms who attended", () => {
     expect(await slackAt(AFTER, "meeting done", OTHER)).toContain("Only the meeting's host");
     expect(await ledger()).toEqual([]);
     expect(await attendance()).toEqual([]);
-  });
+  }, 30_000);
 
   it("the reminder's 'Mark as held' button opens the same form; before the meeting it refuses", async () => {
     const id = await setUp();
@@ -142,7 +142,7 @@ describe("/cop meeting done on Slack: the host confirms who attended", () => {
     expect(String((opened[0]?.body as { view?: string } | undefined)?.view)).toContain(
       `meeting.held:${id}:${DAY}`,
     );
-  });
+  }, 30_000);
 });
 
 describe("/cop meeting done on Discord", () => {
@@ -186,7 +186,7 @@ describe("/cop meeting done on Discord", () => {
       { user_id: DISCORD_MEMBER, source: "host" },
       { user_id: DISCORD_MODERATOR, source: "host" },
     ]);
-  });
+  }, 30_000);
 });
 
 describe("the attendance effect in D1", () => {
@@ -215,5 +215,5 @@ describe("the attendance effect in D1", () => {
       { user_id: MEMBER, source: "host", recorded_by: MEMBER },
       { user_id: OTHER, source: "host", recorded_by: MEMBER },
     ]);
-  });
+  }, 30_000);
 });
