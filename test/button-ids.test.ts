@@ -44,6 +44,7 @@ const FORM_ARGS: Record<string, readonly string[]> = {
   "intro.about": [],
   "intro.choices": [],
   "rotation.swap": [DAY],
+  "meeting.held": [DAY],
   "setup.all": [],
   "setup.basics": [],
   "setup.meeting": [],

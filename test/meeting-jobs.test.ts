@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { resetDb } from "./support/db.ts";
-import { packedButton, slackButton } from "./support/interactions.ts";
+import { packedButton, slackButton, slackSubmit } from "./support/interactions.ts";
 import { deliverAll, dispatchAt, rows, slackAt, slackTraffic } from "./support/meetings.ts";
 import { MEMBER, MODERATOR } from "./support/slack.ts";
 import { isolate, outboxQueue, resetStandins } from "./support/worker.ts";
@@ -205,9 +205,20 @@ describe("marking a meeting held, and answering by command", () => {
     expect(await slackAt(after, `meeting done ${"x".repeat(1001)}`, MEMBER)).toContain(
       "at most 1,000 characters",
     );
-    expect(await slackAt(after, "meeting done Rubrics for project work", MEMBER)).toContain(
-      "The meeting of Tuesday, 2 March 2027 is marked as held, hosted by <@U0MEMBER>",
+    // Within the limit, the command opens the attendance form; submitting it marks the meeting.
+    const send = isolate({ now: () => after, sessionCacheMs: 0 });
+    const submitted = await send(
+      await slackSubmit(
+        `meeting.held:${id}:2027-03-02`,
+        { attended: [], notes: "Rubrics for project work" },
+        {
+          user: MEMBER,
+          selects: { attended: "multi_users_select" },
+          timestamp: after.getTime() / 1000,
+        },
+      ),
     );
+    expect(submitted.status).toBe(200);
     expect(await slackAt(after, "meeting done again", MEMBER)).toContain(
       "already marked. Nothing was changed",
     );

@@ -181,3 +181,39 @@ describe("form selects keep earlier answers", () => {
     expect(options[1]?.filter((o) => o.default).map((o) => o.value)).toEqual(["x", "y"]);
   });
 });
+
+describe("a people picker (UserSelect)", () => {
+  const people = Array.from({ length: 30 }, (_, i) => `U${String(i).padStart(3, "0")}`);
+  const form: Form = {
+    id: "f:2",
+    title: "Who came",
+    submitLabel: "Save",
+    fields: [{ kind: "users", id: "came", label: "Who attended", max: 25, initial: people, hint: "More?" }],
+  };
+
+  it("Slack: a multi_users_select with initial_users, never more than it may hold", () => {
+    const block = renderSlackModal(form, "Cancel").blocks[0] as Record<string, unknown>;
+    expect(block.hint).toEqual({ type: "plain_text", text: "More?" });
+    expect(block.element).toMatchObject({
+      type: "multi_users_select",
+      action_id: "came",
+      max_selected_items: 25,
+    });
+    expect((block.element as { initial_users: string[] }).initial_users).toEqual(people.slice(0, 25));
+  });
+
+  it("Discord: a user select (type 5) in a Label, default_values within max_values 25", () => {
+    const label = renderDiscordModal(form).data.components[0] as Record<string, unknown>;
+    expect(label).toMatchObject({ type: 18, description: "More?" });
+    const select = label.component as { type: number; max_values: number; default_values: unknown[] };
+    expect(select).toMatchObject({ type: 5, custom_id: "came", min_values: 0, max_values: 25 });
+    expect(select.default_values).toHaveLength(25);
+    expect(select.default_values[0]).toEqual({ id: "U000", type: "user" });
+  });
+
+  it("no pre-filled people: no initial_users, no default_values (both platforms refuse an empty list)", () => {
+    const bare: Form = { ...form, fields: [{ kind: "users", id: "came", label: "Who", max: 25 }] };
+    expect(renderSlackModal(bare, "Cancel").blocks[0]?.element).not.toHaveProperty("initial_users");
+    expect(renderDiscordModal(bare).data.components[0]?.component).not.toHaveProperty("default_values");
+  });
+});

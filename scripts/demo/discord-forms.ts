@@ -11,6 +11,7 @@ const LABEL = 18;
 const STRING_SELECT = 3;
 const TEXT_INPUT = 4;
 const CHANNEL_SELECT = 8;
+const USER_SELECT = 5;
 
 /** A modal response's `data` (custom_id, title, Label components) as a form to fill. */
 export function discordModalForm(data: Obj): OpenedForm {
@@ -31,6 +32,10 @@ export function discordModalForm(data: Obj): OpenedForm {
         options: options.map((o) => String(o.value)),
         ...(chosen.length > 0 ? { initial: multiple ? chosen : chosen[0] } : {}),
       };
+    }
+    if (c.type === USER_SELECT) {
+      const chosen = ((c.default_values ?? []) as Obj[]).map((v) => String(v.id));
+      return { id, label: text, kind: "users", multiple: true, options: [], initial: chosen };
     }
     if (c.type === CHANNEL_SELECT) {
       const first = ((c.default_values ?? []) as Obj[])[0];
@@ -65,7 +70,12 @@ export function discordSubmitData(form: OpenedForm, answers: FormAnswers): Obj {
       field.kind === "text"
         ? { type: TEXT_INPUT, id: i * 2 + 2, custom_id: field.id, value: list[0] ?? "" }
         : {
-            type: field.kind === "channel" ? CHANNEL_SELECT : STRING_SELECT,
+            type:
+              field.kind === "channel"
+                ? CHANNEL_SELECT
+                : field.kind === "users"
+                  ? USER_SELECT
+                  : STRING_SELECT,
             id: i * 2 + 2,
             custom_id: field.id,
             values: field.multiple ? list : list.slice(0, 1),

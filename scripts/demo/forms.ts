@@ -4,7 +4,7 @@ import type { FormAnswers } from "./driver.ts";
 export interface OpenedField {
   readonly id: string;
   readonly label: string;
-  readonly kind: "text" | "select" | "channel";
+  readonly kind: "text" | "select" | "channel" | "users";
   readonly multiple: boolean;
   /** A select's option values. */
   readonly options: readonly string[];

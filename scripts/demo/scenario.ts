@@ -355,8 +355,8 @@ export function scenario(lang: Lang): Step[] {
       5,
       "21:00",
       t(
-        "The host marks the meeting held, with notes",
-        "Fasilitator menandai pertemuan terlaksana, dengan catatan",
+        "The host marks the meeting held, with notes, and confirms who attended",
+        "Fasilitator menandai pertemuan terlaksana, dengan catatan, dan mengonfirmasi siapa yang hadir",
       ),
       async ({ d, host }) => {
         const hosted = await host("2027-03-02");
@@ -364,6 +364,8 @@ export function scenario(lang: Lang): Step[] {
           hosted,
           `meeting done ${t("Shared three rubrics; two of us will try one next week.", "Berbagi tiga rubrik; dua orang akan mencobanya minggu depan.")}`,
         );
+        // The form comes filled in: those who said yes, and the notes typed with the command.
+        await d.submit(hosted, {});
       },
     ),
     step(

@@ -151,9 +151,11 @@ export class SlackDriver implements Driver {
                 selected_options: [value ?? []].flat().map((v) => ({ value: v })),
               }
             : { type: "static_select", selected_option: value ? { value: [value].flat()[0] } : null }
-          : field.kind === "channel"
-            ? { type: "conversations_select", selected_conversation: value ? [value].flat()[0] : null }
-            : { type: "plain_text_input", value: [value ?? ""].flat()[0] };
+          : field.kind === "users"
+            ? { type: "multi_users_select", selected_users: [value ?? []].flat() }
+            : field.kind === "channel"
+              ? { type: "conversations_select", selected_conversation: value ? [value].flat()[0] : null }
+              : { type: "plain_text_input", value: [value ?? ""].flat()[0] };
       state[field.id] = { [field.id]: element };
     }
     const payload = {
@@ -315,23 +317,27 @@ function slackViewForm(view: Obj): OpenedForm {
         ? String((element.initial_option as Obj).value)
         : element.initial_options
           ? ((element.initial_options as Obj[]).map((o) => String(o.value)) as string[])
-          : element.initial_conversation
-            ? String(element.initial_conversation)
-            : element.initial_channel
-              ? String(element.initial_channel)
-              : element.initial_value !== undefined
-                ? String(element.initial_value)
-                : undefined;
+          : element.initial_users
+            ? ((element.initial_users as unknown[]).map(String) as string[])
+            : element.initial_conversation
+              ? String(element.initial_conversation)
+              : element.initial_channel
+                ? String(element.initial_channel)
+                : element.initial_value !== undefined
+                  ? String(element.initial_value)
+                  : undefined;
       const kind =
-        type.includes("conversations") || type.includes("channels")
-          ? "channel"
-          : type.includes("select")
-            ? "select"
-            : "text";
+        type === "multi_users_select"
+          ? "users"
+          : type.includes("conversations") || type.includes("channels")
+            ? "channel"
+            : type.includes("select")
+              ? "select"
+              : "text";
       return {
         id: String(b.block_id),
         label: String(((b.label ?? {}) as Obj).text ?? b.block_id),
-        kind: kind as "text" | "select" | "channel",
+        kind: kind as "text" | "select" | "channel" | "users",
         multiple: type.startsWith("multi_"),
         options,
         initial,

@@ -191,10 +191,31 @@ function checkModal(view: Args | null): string[] {
     problems.push("[ERROR] no more than 100 items allowed [json-pointer:/view/blocks]");
   const inputs = (blocks ?? []).filter((b) => b.type === "input");
   if (inputs.length > 0 && !view.submit) problems.push("[ERROR] a view with inputs needs a submit button");
-  for (const input of inputs)
+  for (const input of inputs) {
     if (!input.label || !input.element) problems.push("[ERROR] input blocks need a label and an element");
+    else problems.push(...checkUsersSelect(input.element as Args));
+  }
   if (String(view.callback_id ?? "").length > 255)
     problems.push("[ERROR] callback_id must be 255 characters or fewer");
+  return problems;
+}
+
+/**
+ * A `multi_users_select` as Slack checks it: `max_selected_items` at least 1, `initial_users` an
+ * array of user ids (Slack answers `invalid_arguments` naming the pointer).
+ */
+function checkUsersSelect(element: Args): string[] {
+  if (element.type !== "multi_users_select") return [];
+  const problems: string[] = [];
+  const max = element.max_selected_items;
+  if (max !== undefined && !(typeof max === "number" && Number.isInteger(max) && max >= 1))
+    problems.push("[ERROR] must be at least 1 [json-pointer:/view/blocks/element/max_selected_items]");
+  const initial = element.initial_users;
+  if (
+    initial !== undefined &&
+    !(Array.isArray(initial) && initial.every((u) => typeof u === "string" && /^[UW][A-Z0-9]+$/.test(u)))
+  )
+    problems.push("[ERROR] must be an array of user ids [json-pointer:/view/blocks/element/initial_users]");
   return problems;
 }
 

@@ -104,6 +104,24 @@ export interface ChannelSelect {
   readonly initial?: string;
 }
 
+/**
+ * A picker of people (Slack `multi_users_select`, Discord user select, type 5): submitted as an
+ * array of platform user ids, empty when none was chosen. `max` is at most 25, Discord's limit for
+ * a select, so both platforms hold the same number; `initial` beyond it is left out.
+ */
+export interface UserSelect {
+  readonly kind: "users";
+  readonly id: string;
+  readonly label: string;
+  readonly required?: boolean;
+  /** How many may be chosen: 1 to 25. */
+  readonly max: number;
+  /** The people chosen when the form opens (platform user ids). */
+  readonly initial?: readonly string[];
+  /** A line under the label (Slack input `hint`, Discord Label `description`, 100 characters). */
+  readonly hint?: string;
+}
+
 /** A form (Slack modal view / Discord modal). Discord allows at most 5 fields. */
 export interface Form {
   readonly id: string;
@@ -111,7 +129,7 @@ export interface Form {
   readonly submitLabel: string;
   /** Slack's "close" button; core fills it in the community's language when a handler leaves it out. */
   readonly closeLabel?: string;
-  readonly fields: readonly (TextInput | Select | ChannelSelect)[];
+  readonly fields: readonly (TextInput | Select | ChannelSelect | UserSelect)[];
 }
 
 /** Builds an ephemeral message from blocks. */

@@ -7,6 +7,8 @@ import { kudosId } from "./kudos/strings-id.ts";
 import { meetingStringsEn, meetingStringsId } from "./meetings/strings.ts";
 import { membershipEn } from "./membership/strings-en.ts";
 import { membershipId } from "./membership/strings-id.ts";
+import { attendanceEn } from "./memory/attendance-strings-en.ts";
+import { attendanceId } from "./memory/attendance-strings-id.ts";
 import { nudgesEn } from "./nudges/strings-en.ts";
 import { nudgesId } from "./nudges/strings-id.ts";
 import { privacyEn } from "./privacy/strings-en.ts";
@@ -33,6 +35,7 @@ export const featuresEn = {
   ...kudosEn,
   ...membershipEn,
   ...meetingStringsEn,
+  ...attendanceEn,
   ...rotationEn,
   ...topicRefreshEn,
   ...topicsEn,
@@ -51,6 +54,7 @@ export const featuresId: Record<keyof typeof featuresEn, string> = {
   ...kudosId,
   ...membershipId,
   ...meetingStringsId,
+  ...attendanceId,
   ...rotationId,
   ...topicRefreshId,
   ...topicsId,

@@ -8,6 +8,7 @@ import { digestStore } from "./digest/store.ts";
 import { kudosStore } from "./kudos/store.ts";
 import { meetingsStore } from "./meetings/store.ts";
 import { membershipStore } from "./membership/store.ts";
+import { attendanceStore } from "./memory/attendance-store.ts";
 import { nudgesStore } from "./nudges/store.ts";
 import { privacyStore } from "./privacy/store.ts";
 import { profilesStore } from "./profile/store.ts";
@@ -36,6 +37,7 @@ const STORES_BUT_PRIVACY = [
   profilesStore,
   membershipStore,
   meetingsStore,
+  attendanceStore,
   rotationStore,
   digestStore,
   topicRefreshStore,

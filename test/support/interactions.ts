@@ -157,7 +157,10 @@ export async function slackSubmit(
   options: {
     user?: string;
     title?: string;
-    selects?: Record<string, "static_select" | "multi_static_select" | "conversations_select">;
+    selects?: Record<
+      string,
+      "static_select" | "multi_static_select" | "conversations_select" | "multi_users_select"
+    >;
     timestamp?: number;
   } = {},
 ) {
@@ -167,6 +170,7 @@ export async function slackSubmit(
     if (type === "multi_static_select") return { type, selected_options: list.map((v) => ({ value: v })) };
     if (type === "static_select") return { type, selected_option: list[0] ? { value: list[0] } : null };
     if (type === "conversations_select") return { type, selected_conversation: list[0] ?? null };
+    if (type === "multi_users_select") return { type, selected_users: list };
     return { type: "plain_text_input", value };
   };
   const payload = {
@@ -225,14 +229,24 @@ export function discordButton(
 
 /**
  * A Discord modal submit whose fields are Label components: strings as text inputs, arrays as
- * selects (`values`; the ids named in `channels` as channel selects, type 8).
+ * selects (`values`; the ids named in `channels` as channel selects, type 8; in `users` as user
+ * selects, type 5, whose chosen users Discord also sends in `resolved.users`).
  */
 export function discordSubmit(
   packed: string,
   values: Record<string, string | string[]>,
-  options: { user?: string; guild?: string | null; channels?: readonly string[] } = {},
+  options: {
+    user?: string;
+    guild?: string | null;
+    channels?: readonly string[];
+    users?: readonly string[];
+  } = {},
 ) {
   const press = discordButton(packed, options);
+  const type = (id: string) => (options.channels?.includes(id) ? 8 : options.users?.includes(id) ? 5 : 3);
+  const chosen = Object.entries(values)
+    .filter(([id, value]) => options.users?.includes(id) && Array.isArray(value))
+    .flatMap(([, value]) => [value].flat());
   return {
     ...press,
     type: 5,
@@ -242,9 +256,16 @@ export function discordSubmit(
         type: 18,
         id: 1,
         component: Array.isArray(value)
-          ? { type: options.channels?.includes(id) ? 8 : 3, custom_id: id, values: value }
+          ? { type: type(id), custom_id: id, values: value }
           : { type: 4, custom_id: id, value },
       })),
+      ...(chosen.length > 0
+        ? {
+            resolved: {
+              users: Object.fromEntries(chosen.map((id) => [id, { id, username: `user${id.slice(-4)}` }])),
+            },
+          }
+        : {}),
     },
   };
 }

@@ -1,10 +1,13 @@
-import type { ChannelSelect, Form, Select, TextInput } from "../../core/message.ts";
+import type { ChannelSelect, Form, Select, TextInput, UserSelect } from "../../core/message.ts";
 
 const MODAL = 9;
 const LABEL = 18;
 const STRING_SELECT = 3;
 const TEXT_INPUT = 4;
 const CHANNEL_SELECT = 8;
+const USER_SELECT = 5;
+/** Discord refuses a select with more than 25 values (min_values, max_values, default_values). */
+const SELECT_MAX = 25;
 /** Text and announcement channels: the ones guyub can post to. */
 const POSTABLE_CHANNELS = [0, 5];
 const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
@@ -51,8 +54,26 @@ function channelSelect(field: ChannelSelect) {
   };
 }
 
+/**
+ * A user select inside a Label; submitted as `values: [user id…]` (with `resolved.users`).
+ * `default_values` must fit within `max_values`, or Discord refuses the whole modal.
+ */
+function userSelect(field: UserSelect) {
+  const max = Math.max(1, Math.min(field.max, SELECT_MAX));
+  const initial = (field.initial ?? []).slice(0, max);
+  return {
+    type: USER_SELECT,
+    custom_id: field.id,
+    required: field.required ?? false,
+    min_values: field.required ? 1 : 0,
+    max_values: max,
+    ...(initial.length > 0 ? { default_values: initial.map((id) => ({ id, type: "user" })) } : {}),
+  };
+}
+
 function component(field: Form["fields"][number]) {
   if (field.kind === "text") return textInput(field);
+  if (field.kind === "users") return userSelect(field);
   return field.kind === "channel" ? channelSelect(field) : stringSelect(field);
 }
 
@@ -71,6 +92,7 @@ export function renderDiscordModal(form: Form) {
       components: form.fields.map((field) => ({
         type: LABEL,
         label: cut(field.label, 45),
+        ...(field.kind === "users" && field.hint ? { description: cut(field.hint, 100) } : {}),
         component: component(field),
       })),
     },

@@ -156,10 +156,12 @@ export function viewValues(state: Record<string, Record<string, unknown>>): Form
         selected_option?: { value: string } | null;
         selected_options?: { value: string }[];
         selected_conversation?: string | null;
+        selected_users?: string[];
       };
       if (e.type === "multi_static_select") values[blockId] = (e.selected_options ?? []).map((o) => o.value);
       else if (e.type === "static_select")
         values[blockId] = e.selected_option ? [e.selected_option.value] : [];
+      else if (e.type === "multi_users_select") values[blockId] = [...(e.selected_users ?? [])];
       else if (e.type === "conversations_select")
         values[blockId] = e.selected_conversation ? [e.selected_conversation] : [];
       else values[blockId] = e.value ?? "";

@@ -1,4 +1,4 @@
-import type { ChannelSelect, Form, Select, TextInput } from "../../core/message.ts";
+import type { ChannelSelect, Form, Select, TextInput, UserSelect } from "../../core/message.ts";
 
 const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 const plain = (text: string, max: number) => ({ type: "plain_text", text: cut(text, max) });
@@ -43,8 +43,21 @@ function channelElement(field: ChannelSelect) {
   };
 }
 
+/** People, as many as the field allows (Discord's 25 at most, so both platforms hold the same). */
+function usersElement(field: UserSelect) {
+  const max = Math.max(1, Math.min(field.max, 25));
+  const initial = (field.initial ?? []).slice(0, max);
+  return {
+    type: "multi_users_select",
+    action_id: field.id,
+    max_selected_items: max,
+    ...(initial.length > 0 ? { initial_users: initial } : {}),
+  };
+}
+
 function element(field: Form["fields"][number]) {
   if (field.kind === "text") return textElement(field);
+  if (field.kind === "users") return usersElement(field);
   return field.kind === "channel" ? channelElement(field) : selectElement(field);
 }
 
@@ -64,6 +77,7 @@ export function renderSlackModal(form: Form, closeLabel: string) {
       block_id: field.id,
       label: plain(field.label, 2000),
       optional: !(field.required ?? false),
+      ...(field.kind === "users" && field.hint ? { hint: plain(field.hint, 2000) } : {}),
       element: element(field),
     })),
   };

@@ -3,18 +3,15 @@ import type { Capped, DigestPart, DigestWindow } from "../../core/digest/section
 import type { MeetingCalendar, MeetingReads } from "../meetings/reads.ts";
 import type { RotationReads } from "../rotation/reads.ts";
 import type { LedgerEntry } from "../rotation/types.ts";
+import type { HeldRecord } from "./records.ts";
 
 // The window and capped lists are shared with the features' sections (src/core/digest/section.ts).
 export type { Capped, DigestWindow };
 
 /** What happened in a community in one week, read with indexed queries only (store.ts). */
 export interface DigestWeek {
-  /** Meetings marked held this week (`/cop meeting done [notes]`), oldest first. */
-  readonly held: readonly {
-    readonly day: string;
-    readonly host: string | null;
-    readonly notes: string | null;
-  }[];
+  /** Meetings marked held this week (`/cop meeting done [notes]`), oldest first, each with its record. */
+  readonly held: readonly HeldRecord[];
   /** Members whose last activity is this week; meetings held; topics suggested this week. */
   readonly numbers: {
     readonly activeMembers: number;

@@ -11,6 +11,7 @@ import type { Meeting } from "../meetings/schedule.ts";
 import { shorten } from "../topics/fold.ts";
 import { BUDGET, type Caps, estimate, LEVELS } from "./fit.ts";
 import type { DigestMeetingDay, DigestWeek, DigestWindow } from "./ports.ts";
+import { recordLine } from "./records.ts";
 
 /** The next meeting as the digest shows it. */
 export interface NextMeeting {
@@ -76,12 +77,7 @@ function renderWith(
   if (next) put(PLACE.next, ...nextMeetingBlocks(t, community, next, caps));
   if (week.held.length > 0) {
     const shown = week.held.slice(0, caps.list);
-    const lines = shown.map((h): Inline[] => [
-      ...(h.host
-        ? t.rich("digest.held.line", { day: shortDay(t, h.day), host: { user: h.host } })
-        : t.rich("digest.held.noHost", { day: shortDay(t, h.day) })),
-      h.notes ? shorten(h.notes, caps.notes) : t("digest.held.noNotes"),
-    ]);
+    const lines = shown.map((h) => recordLine(t, h, caps, level));
     put(PLACE.held, digestList(t("digest.held"), lines, andMore(t, shown.length, week.held.length)));
   }
   if (week.topTopics.length > 0) {

@@ -8,6 +8,7 @@ import { createMeetingDayReads } from "../meetings/days-store.ts";
 import { createMeetingReads } from "../meetings/store.ts";
 import { createRotationReads } from "../rotation/store.ts";
 import type { DigestEffect, DigestReads, DigestWeek, DigestWindow } from "./ports.ts";
+import { readHeldRecords } from "./records-store.ts";
 
 /**
  * The digest's store part (listed in src/features/server.ts before the topics' parts: a digest's
@@ -171,7 +172,7 @@ async function readWeek(
       .execute(),
   ]);
   return {
-    held: held.map((h) => ({ day: h.meeting_day, host: h.member_id, notes: h.notes })),
+    held: await readHeldRecords(db, communityId, held),
     numbers: { activeMembers: count(active), meetingsHeld: held.length, newTopics: count(newTopics) },
     topTopics: top.map((t) => ({ id: t.id, title: t.title, votes: Number(t.votes) })),
     archived,

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { defineAction } from "../../core/actions/define.ts";
 import { ephemeral } from "../../core/message.ts";
+import { openDoneResult } from "../memory/done-form.ts";
 import { Day } from "../rotation/types.ts";
 import { CLAIM_ACTION, RSVP_ACTION } from "./announcement.ts";
 import { answerRsvp, type MeetingAnswer } from "./answer.ts";
 import { claimHost } from "./claim.ts";
-import { markDone } from "./done.ts";
 import { DONE_ACTION } from "./reminder.ts";
 import { RsvpAnswer } from "./rsvp.ts";
 
@@ -22,12 +22,12 @@ export const meetingRsvp = defineAction({
   handle: async (ctx, [day, answer]) => privately(await answerRsvp(ctx, day, answer)),
 });
 
-/** "Mark as held": the host or a moderator, once the meeting has started. */
+/** "Mark as held": the host or a moderator, once the meeting has started; opens the attendance form. */
 export const meetingDone = defineAction({
   id: DONE_ACTION,
   args: z.tuple([Day]),
   moderator: false,
-  handle: async (ctx, [day]) => privately(await markDone(ctx, day, null)),
+  handle: (ctx, [day]) => openDoneResult(ctx, day),
 });
 
 /** "I'll host" on the announcement of a meeting without a host: the first press takes it. */

@@ -1,4 +1,5 @@
 import type { Feature } from "../../core/feature.ts";
+import { doneForm } from "../memory/done-form.ts";
 import { MEETING_ACTIONS } from "./actions.ts";
 import { holidayList, holidayRemove } from "./commands/holiday.ts";
 import { holidayAdd, holidayPaste } from "./commands/holiday-add.ts";
@@ -38,4 +39,6 @@ export const meetings: Feature = {
   ],
   groups: { meeting: "cmd.meeting", holiday: "cmd.holiday" },
   actions: MEETING_ACTIONS,
+  // `/cop meeting done`'s form lives with the meeting's memory (who attended), in src/features/memory/.
+  forms: [doneForm],
 };

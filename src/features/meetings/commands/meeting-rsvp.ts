@@ -3,8 +3,8 @@ import { option, optional } from "../../../core/commands/options.ts";
 import { localized } from "../../../core/commands/syntax.ts";
 import type { CommandResult } from "../../../core/commands/types.ts";
 import { ephemeral } from "../../../core/message.ts";
+import { doneDayName, openDone } from "../../memory/done-form.ts";
 import { answerRsvp, openMeetings } from "../answer.ts";
-import { markDone } from "../done.ts";
 import { RSVP_ANSWERS } from "../rsvp.ts";
 
 const say = (text: string): CommandResult => ({ message: ephemeral({ type: "text", text }) });
@@ -30,7 +30,10 @@ export const meetingRsvp = defineCommand({
   },
 });
 
-/** `/cop meeting done [notes]`: the host (or a moderator) marks the last meeting held. */
+/**
+ * `/cop meeting done [notes]`: the host (or a moderator) marks the last meeting held, in a form
+ * that confirms who attended (src/features/memory/done-form.ts); the notes given pre-fill it.
+ */
 export const meetingDone = defineCommand({
   path: ["meeting", "done"],
   summary: "cmd.meeting.done",
@@ -39,8 +42,17 @@ export const meetingDone = defineCommand({
   moderator: false,
   example: { notes: localized("example.doneNotes") },
   async handle(ctx, args) {
-    const answer = await markDone(ctx, null, args.notes ?? null);
-    return { message: ephemeral({ type: "text", text: answer.text }), effects: answer.effects };
+    const opened = await openDone(ctx, null, args.notes ?? null);
+    if ("answer" in opened)
+      return {
+        message: ephemeral({ type: "text", text: opened.answer.text }),
+        effects: opened.answer.effects,
+      };
+    const day = doneDayName(ctx, opened.day);
+    return {
+      message: ephemeral({ type: "text", text: ctx.t("doneForm.opened", { day }) }),
+      form: opened.form,
+    };
   },
 });
 
