@@ -100,6 +100,26 @@ describe("/cop meeting done on Slack: the host confirms who attended", () => {
     expect(await attendance()).toHaveLength(2);
   }, 30_000);
 
+  it("beyond 25 yes answers the form holds the first 25 and says 'I was there' is the way", async () => {
+    const id = await setUp();
+    for (let i = 0; i < 24; i++)
+      await rows(
+        "INSERT INTO meeting_rsvps VALUES (?, ?, ?, 'yes', '2027-03-01T00:00:00.000Z')",
+        id,
+        DAY,
+        `U0YES${String(i).padStart(2, "0")}`,
+      );
+    const command = commandBody("meeting done", { user_id: MEMBER });
+    const timestamp = AFTER.getTime() / 1000;
+    await at(AFTER)(await signedSlack("/slack/commands", command, { timestamp }));
+    const [opened] = (await sentTo("slack")).filter((c) => c.method === "views.open");
+    const view = JSON.parse(String((opened?.body as { view?: string } | undefined)?.view));
+    expect(view.blocks[0].element.initial_users).toHaveLength(25);
+    expect(view.blocks[0].hint.text).toBe(
+      "26 said yes and 25 fit here: the others can press “I was there” on the record.",
+    );
+  }, 30_000);
+
   it("replaces earlier host rows of the meeting but never a member's own 'I was there'", async () => {
     const id = await setUp();
     await rows(

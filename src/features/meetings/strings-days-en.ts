@@ -1,7 +1,7 @@
 /** English strings of announcements, RSVPs, reminders and marking meetings held (spread into en.ts). */
 export const meetingDaysEn = {
   "cmd.meeting.rsvp": "Tell the host whether you are coming to the next meeting",
-  "cmd.meeting.done": "Mark the last meeting as held (its host or a moderator)",
+  "cmd.meeting.done": "Mark the last meeting as held and confirm who attended (its host or a moderator)",
   "cmd.meeting.announce": "How many days before a meeting it is announced (moderators)",
   "cmd.meeting.reminders": "Reminders the day before and 1 hour before: on, off, 24h or 1h (moderators)",
   "arg.rsvpAnswer": "answer",

@@ -3,7 +3,7 @@ import type { meetingDaysEn } from "./strings-days-en.ts";
 /** Strings pengumuman, konfirmasi kehadiran, pengingat, dan pencatatan pertemuan (id.ts). */
 export const meetingDaysId: Record<keyof typeof meetingDaysEn, string> = {
   "cmd.meeting.rsvp": "Konfirmasi kehadiran Anda di pertemuan berikutnya",
-  "cmd.meeting.done": "Catat pertemuan terakhir sebagai terlaksana (fasilitator atau moderator)",
+  "cmd.meeting.done": "Catat pertemuan terakhir terlaksana dan siapa yang hadir (fasilitator atau moderator)",
   "cmd.meeting.announce": "Berapa hari sebelum pertemuan pengumumannya dikirim (moderator)",
   "cmd.meeting.reminders": "Pengingat sehari dan 1 jam sebelumnya: aktif, nonaktif, 24h, atau 1h (moderator)",
   "arg.rsvpAnswer": "jawaban",
