@@ -133,6 +133,7 @@ function coreDepsFor(
         jobs: createJobStarter(createDb(env.DB), env.JOBS),
         upcoming: createUpcomingWork(jobDepsAt(env), JOB_KINDS),
         sealer: keyRingSealer(env),
+        ...(env.PUBLIC_URL ? { publicUrl: env.PUBLIC_URL.replace(/\/+$/, "") } : {}),
       };
       cache.set(env.DB, deps);
     }

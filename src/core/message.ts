@@ -11,7 +11,9 @@ export type Inline =
   | { readonly channel: string }
   | { readonly role: string }
   | { readonly bold: string }
-  | { readonly code: string };
+  | { readonly code: string }
+  /** An http(s) address shown as it is and clickable (never escaped into a broken link). */
+  | { readonly link: string };
 
 /** Text is a plain string or a sequence of inline pieces. */
 export type Text = string | readonly Inline[];
@@ -47,6 +49,11 @@ export interface Message {
    * a post or a DM) carry one; each platform's sender uploads it in the same send.
    */
   readonly file?: MessageFile;
+  /**
+   * Links in it must not be previewed (a one-time link a preview fetcher could otherwise open):
+   * Slack `unfurl_links`/`unfurl_media` false, Discord the SUPPRESS_EMBEDS flag.
+   */
+  readonly noPreviews?: boolean;
 }
 
 /** A text file attached to a message: its name, the title platforms show, and its UTF-8 content. */
