@@ -118,7 +118,10 @@ export function createDiscordSender(config: DiscordSenderConfig): SendPort {
         }
         case "followup": {
           // Interaction tokens authorize themselves; the bot token must not be sent to webhooks.
-          const data = { ...renderDiscordMessage(request.message), flags: discordFlags(request.message, EPHEMERAL) };
+          const data = {
+            ...renderDiscordMessage(request.message),
+            flags: discordFlags(request.message, EPHEMERAL),
+          };
           const path = `/webhooks/${config.applicationId}/${request.token}`;
           const file = request.message.file;
           const result = await call(

@@ -14,7 +14,11 @@ const UPSERT = sql`ON CONFLICT (community_id, week, member_id) DO UPDATE SET
   WHERE excluded.last_day > member_activity_weeks.last_day`;
 
 /** The weeks of many members seen active (one JSON parameter, as `activity.seen` is written). */
-export function activityWeeksQuery(db: Db, communityId: number, seen: readonly ActivitySeen[]): CompiledQuery {
+export function activityWeeksQuery(
+  db: Db,
+  communityId: number,
+  seen: readonly ActivitySeen[],
+): CompiledQuery {
   const entries = JSON.stringify(seen.map((s) => [s.userId, s.day, isoWeek(s.day)]));
   // `WHERE true`: SQLite's upsert after a SELECT with a join needs a WHERE to parse.
   return sql`INSERT INTO member_activity_weeks (community_id, member_id, week, active_days, last_day)

@@ -33,15 +33,25 @@ export const dashboardMemberData: MemberData = {
     ]);
     return {
       activityWeeks: weeks.map((w) => ({ week: w.week, activeDays: w.active_days, lastDay: w.last_day })),
-      dashboardLinks: links.map((l) => ({ createdAt: l.created_at, expiresAt: l.expires_at, usedAt: l.used_at })),
+      dashboardLinks: links.map((l) => ({
+        createdAt: l.created_at,
+        expiresAt: l.expires_at,
+        usedAt: l.used_at,
+      })),
       dashboardSessions: sessions.map((s) => ({ createdAt: s.created_at, expiresAt: s.expires_at })),
     };
   },
   forget(db, communityId, { memberId, userId }) {
     return [
-      sql`DELETE FROM member_activity_weeks WHERE community_id = ${communityId} AND member_id = ${memberId}`.compile(db),
-      sql`DELETE FROM dashboard_links WHERE community_id = ${communityId} AND user_id = ${userId}`.compile(db),
-      sql`DELETE FROM dashboard_sessions WHERE community_id = ${communityId} AND user_id = ${userId}`.compile(db),
+      sql`DELETE FROM member_activity_weeks WHERE community_id = ${communityId} AND member_id = ${memberId}`.compile(
+        db,
+      ),
+      sql`DELETE FROM dashboard_links WHERE community_id = ${communityId} AND user_id = ${userId}`.compile(
+        db,
+      ),
+      sql`DELETE FROM dashboard_sessions WHERE community_id = ${communityId} AND user_id = ${userId}`.compile(
+        db,
+      ),
     ];
   },
 };

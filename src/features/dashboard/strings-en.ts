@@ -9,7 +9,8 @@ export const dashboardEn = {
     "The health page needs this deployment's address (the PUBLIC_URL setting). Please ask whoever runs guyub to set it.",
   "dashboard.page.title": "{community}: how the community is doing",
   "dashboard.open.title": "Open the health page",
-  "dashboard.open.lead": "Press the button to open your community's health page. The link then stops working.",
+  "dashboard.open.lead":
+    "Press the button to open your community's health page. The link then stops working.",
   "dashboard.open.button": "Open the health page",
   "dashboard.refused.title": "This page cannot be shown",
   "dashboard.refused.link":
@@ -18,6 +19,5 @@ export const dashboardEn = {
     "Only moderators can see this page, and you are not a moderator of this community now.",
   "dashboard.refused.unverifiable":
     "guyub could not confirm just now that you are a moderator. Please try again in a few minutes with a new link: {usage}.",
-  "dashboard.refused.session":
-    "Your session has ended. Type {usage} in your community for a new link.",
+  "dashboard.refused.session": "Your session has ended. Type {usage} in your community for a new link.",
 } as const;
