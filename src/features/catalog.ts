@@ -1,7 +1,7 @@
 import { auditEn } from "./audit/strings-en.ts";
 import { auditId } from "./audit/strings-id.ts";
-import { dashboardEn } from "./dashboard/strings-en.ts";
-import { dashboardId } from "./dashboard/strings-id.ts";
+import { dashboardAccessEn } from "./dashboard/access-strings-en.ts";
+import { dashboardAccessId } from "./dashboard/access-strings-id.ts";
 import { digestEn } from "./digest/strings-en.ts";
 import { digestId } from "./digest/strings-id.ts";
 import { kudosEn } from "./kudos/strings-en.ts";
@@ -41,7 +41,7 @@ export const featuresEn = {
   ...auditEn,
   ...reportsEn,
   ...reportEscalationEn,
-  ...dashboardEn,
+  ...dashboardAccessEn,
 } as const;
 
 /** Every feature's Indonesian strings, one line each (src/core/i18n/id.ts). */
@@ -59,5 +59,5 @@ export const featuresId: Record<keyof typeof featuresEn, string> = {
   ...auditId,
   ...reportsId,
   ...reportEscalationId,
-  ...dashboardId,
+  ...dashboardAccessId,
 };

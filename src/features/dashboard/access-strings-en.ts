@@ -1,5 +1,5 @@
-/** English strings of the dashboard's link and pages (listed in src/features/catalog.ts). */
-export const dashboardEn = {
+/** English strings of the dashboard link, its pages and refusals (listed in src/features/catalog.ts). */
+export const dashboardAccessEn = {
   "cmd.dashboard": "A private link to your community's health page (works once, for 15 minutes)",
   "dashboard.link.title": "Your community's health page",
   "dashboard.link.note":

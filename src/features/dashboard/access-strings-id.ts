@@ -1,7 +1,7 @@
-import type { dashboardEn } from "./strings-en.ts";
+import type { dashboardAccessEn } from "./access-strings-en.ts";
 
 /** Bahasa Indonesia strings of the dashboard's link and pages. */
-export const dashboardId: Record<keyof typeof dashboardEn, string> = {
+export const dashboardAccessId: Record<keyof typeof dashboardAccessEn, string> = {
   "cmd.dashboard": "Tautan pribadi ke halaman kesehatan komunitas Anda (berlaku sekali, selama 15 menit)",
   "dashboard.link.title": "Halaman kesehatan komunitas Anda",
   "dashboard.link.note":
