@@ -1,5 +1,7 @@
 import { auditEn } from "./audit/strings-en.ts";
 import { auditId } from "./audit/strings-id.ts";
+import { dashboardEn } from "./dashboard/strings-en.ts";
+import { dashboardId } from "./dashboard/strings-id.ts";
 import { digestEn } from "./digest/strings-en.ts";
 import { digestId } from "./digest/strings-id.ts";
 import { kudosEn } from "./kudos/strings-en.ts";
@@ -39,6 +41,7 @@ export const featuresEn = {
   ...auditEn,
   ...reportsEn,
   ...reportEscalationEn,
+  ...dashboardEn,
 } as const;
 
 /** Every feature's Indonesian strings, one line each (src/core/i18n/id.ts). */
@@ -56,4 +59,5 @@ export const featuresId: Record<keyof typeof featuresEn, string> = {
   ...auditId,
   ...reportsId,
   ...reportEscalationId,
+  ...dashboardId,
 };
