@@ -134,3 +134,13 @@ export async function discordGuild(
 ): Promise<void> {
   await control("POST", "/__discord/guilds", { guildId, roles, ...(botRoles ? { botRoles } : {}) });
 }
+
+/** A Discord guild as the dashboard's moderator check reads it: roles, its owner, members' roles. */
+export async function discordGuildWorld(spec: {
+  guildId: string;
+  roles: { id: string; permissions: string }[];
+  ownerId?: string;
+  memberRoles?: Record<string, string[]>;
+}): Promise<void> {
+  await control("POST", "/__discord/guilds", spec);
+}
