@@ -36,7 +36,8 @@ async function ask(user = MODERATOR, moment = NOW): Promise<Record<string, unkno
 }
 
 const links = async () =>
-  (await env.DB.prepare("SELECT token_hash, user_id, expires_at, used_at FROM dashboard_links").all()).results;
+  (await env.DB.prepare("SELECT token_hash, user_id, expires_at, used_at FROM dashboard_links").all())
+    .results;
 const communityId = async () =>
   (await env.DB.prepare("SELECT id FROM communities").first<{ id: number }>())?.id ?? 0;
 
@@ -138,7 +139,9 @@ describe("the link, the button and the page", () => {
   it("a moderator taken off guyub's list between link and press is refused (the platform says member)", async () => {
     await ask(); // creates the community
     const id = await communityId();
-    await at(NOW)(await signedSlack("/slack/commands", commandBody("help"), { timestamp: NOW.getTime() / 1000 }));
+    await at(NOW)(
+      await signedSlack("/slack/commands", commandBody("help"), { timestamp: NOW.getTime() / 1000 }),
+    );
     await env.DB.prepare("UPDATE members SET is_moderator = 1 WHERE platform_user_id = ?").bind(MEMBER).run();
     const token = "1".repeat(64);
     await storedLink(id, MEMBER, token, new Date(NOW.getTime() + 10 * MINUTE));

@@ -49,7 +49,10 @@ export async function storedLink(communityId: number, userId: string, token: str
 }
 
 /** The headers every dashboard answer carries. */
-export function expectDashboardHeaders(response: Response, expect: (v: unknown) => { toBe(x: unknown): void }) {
+export function expectDashboardHeaders(
+  response: Response,
+  expect: (v: unknown) => { toBe(x: unknown): void },
+) {
   expect(response.headers.get("cache-control")).toBe("no-store");
   expect(response.headers.get("referrer-policy")).toBe("no-referrer");
   expect(response.headers.get("content-security-policy")).toBe(
