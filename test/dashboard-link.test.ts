@@ -12,6 +12,7 @@ import {
 } from "./support/dashboard.ts";
 import { resetDb, snapshot } from "./support/db.ts";
 import { commandBody, MEMBER, MODERATOR, signedSlack } from "./support/slack.ts";
+import { injectFault } from "./support/standins.ts";
 import { isolate, resetStandins } from "./support/worker.ts";
 
 const NOW = new Date("2027-03-05T03:00:00Z");
@@ -165,5 +166,14 @@ describe("the link, the button and the page", () => {
     expect(stale.headers.get("set-cookie")).toContain("Max-Age=0");
     expect((await at(NOW)(openPage("0".repeat(64)))).status).toBe(401);
     expect((await at(NOW)(openPage(null))).status).toBe(401);
+  });
+
+  it("when Slack cannot be asked at the press, nothing opens and the page says to try again", async () => {
+    const token = tokenIn(JSON.stringify(await ask()));
+    await injectFault({ platform: "slack", match: "users.info", status: 500 });
+    const pressed = await at(new Date(NOW.getTime() + MINUTE))(pressButton(token));
+    expect(pressed.status).toBe(403);
+    expect(await pressed.text()).toContain("could not confirm");
+    expect(await env.DB.prepare("SELECT count(*) AS n FROM dashboard_sessions").first()).toEqual({ n: 0 });
   });
 });
