@@ -116,7 +116,8 @@ describe("figure 1: attendance", () => {
 describe("figure 2: newcomers", () => {
   it("counts joins per period and a cohort table: welcomed, introduced within 14 days, active after 30 and 90 days", async () => {
     const c = await seedDashboardCommunity();
-    await seedMembers(c, "F", 3, "2025-01-01", { founder: 1 });
+    await seedMembers(c, "F", 3, "2026-11-10", { founder: 1 });
+    // Founders were here before guyub: never newcomers, even when their join day is recent.
     const old = await seedMembers(c, "O", 1, "2026-10-05");
     const nov = await seedMembers(c, "N", 6, "2026-11-10");
     await seedMembers(c, "B", 5, "2027-02-10");
@@ -148,7 +149,6 @@ describe("figure 2: newcomers", () => {
     expect(text).toContain("2026-11 6 5 (83 %) 5 (83 %) 5 (83 %) fewer than 5");
     expect(text).toContain("2027-02 5 fewer than 5 fewer than 5 not yet not yet");
     expect(text).toContain("2027-03 fewer than 5");
-    expect(text).not.toContain("2025-01");
   });
 });
 
