@@ -1,8 +1,13 @@
-import { sql } from "kysely";
-import { addDays } from "../../core/calendar.ts";
 import type { Translator } from "../../core/i18n/index.ts";
 import { localDay } from "../../core/local-time.ts";
 import type { Db } from "../../db/client.ts";
+import { concentrationSection, returningSection } from "./activity-sections.ts";
+import { esc } from "./html.ts";
+import { readDashboard } from "./page-store.ts";
+import { attendanceSection, newcomersSection } from "./people-sections.ts";
+import { periodsOf } from "./periods.ts";
+import { DASHBOARD_STYLE } from "./style.ts";
+import { hostingSection, recognitionSection, safetySection, topicsSection } from "./work-sections.ts";
 
 export interface DashboardInput {
   db: Db;
@@ -12,38 +17,29 @@ export interface DashboardInput {
   zone: string;
 }
 
-const ESCAPES: Record<string, string> = {
-  "&": "&amp;",
-  "<": "&lt;",
-  ">": "&gt;",
-  '"': "&quot;",
-  "'": "&#39;",
-};
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c] ?? c);
-
-/** A count as shown: under 5 never shows the number (small groups would name people). */
-function count(n: number, t: Translator): string {
-  return n < 5 ? t("dashboard.fewerThan5") : String(n);
-}
-
-/** The health page's main content, an escaped HTML fragment with no script (the shell is the route's). */
+/**
+ * The health page's main content: an escaped HTML fragment with no script, its own small
+ * stylesheet first (the page's CSP allows inline styles only), then the eight figures in the
+ * issue's order. The page shell (head, headers, session) is the web route's. This file joins the
+ * store's read (`page-store.ts`) to the core's rendering, so it is the feature's storage layer
+ * (test/node/layers.test.ts names it).
+ */
 export async function renderDashboardContent(input: DashboardInput): Promise<string> {
   const { db, communityId, now, t, zone } = input;
-  const since = addDays(localDay(now, zone), -30);
-  const row = await db
-    .selectFrom("kudos")
-    .select([
-      sql<number>`count(distinct from_user)`.as("givers"),
-      sql<number>`count(distinct to_user)`.as("receivers"),
-    ])
-    .where("community_id", "=", communityId)
-    .where("given_on", ">", since)
-    .executeTakeFirst();
+  const p = periodsOf(localDay(now, zone));
+  const r = await readDashboard(db, communityId, p, now);
   return [
-    `<section aria-labelledby="recognition"><h2 id="recognition">${escape(t("dashboard.recognition"))}</h2>`,
-    `<p>${escape(t("dashboard.last30"))}</p><dl>`,
-    `<dt>${escape(t("dashboard.recognition.givers"))}</dt><dd>${escape(count(row?.givers ?? 0, t))}</dd>`,
-    `<dt>${escape(t("dashboard.recognition.receivers"))}</dt><dd>${escape(count(row?.receivers ?? 0, t))}</dd>`,
-    "</dl></section>",
+    `<style>${DASHBOARD_STYLE}</style>`,
+    `<div class="dashboard">`,
+    `<p class="period">${esc(t("dashboard.period", { start: p.current, today: p.today }))}</p>`,
+    attendanceSection(r, p, t),
+    newcomersSection(r, p, t),
+    returningSection(r, p, t),
+    hostingSection(r, t),
+    topicsSection(r, p, t),
+    recognitionSection(r, t),
+    concentrationSection(r, p, t),
+    safetySection(r, t),
+    "</div>",
   ].join("");
 }
