@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { openLink, openPage, pressButton, sessionIn, tokenIn } from "./support/dashboard.ts";
+import { openLink, openPage, pressButton, sessionIn, storedLink, tokenIn } from "./support/dashboard.ts";
 import { resetDb } from "./support/db.ts";
 import {
   DISCORD_MODERATOR,
@@ -107,5 +107,25 @@ describe("/copmod dashboard on Discord", () => {
     const page = await app(openPage(session));
     expect(page.status).toBe(401);
     expect(await page.text()).toContain("Sesi Anda sudah berakhir");
+  });
+
+  it("a link is checked against its own community: moderating another server does not open it", async () => {
+    await world(GUILD, {});
+    await ask(OTHER_GUILD, "en-US");
+    await ask(GUILD); // both communities now know the person
+    const id = async (guild: string) =>
+      (
+        await env.DB.prepare("SELECT id FROM communities WHERE workspace_id = ?")
+          .bind(guild)
+          .first<{ id: number }>()
+      )?.id ?? 0;
+    await env.DB.prepare("UPDATE members SET is_moderator = 1 WHERE community_id = ?")
+      .bind(await id(OTHER_GUILD))
+      .run();
+    const token = "2".repeat(64);
+    await storedLink(await id(GUILD), DISCORD_MODERATOR, token, new Date(NOW.getTime() + 60_000));
+    const pressed = await app(pressButton(token));
+    expect(pressed.status).toBe(403);
+    expect(await env.DB.prepare("SELECT count(*) AS n FROM dashboard_sessions").first()).toEqual({ n: 0 });
   });
 });
