@@ -20,6 +20,8 @@ export const RETENTION = {
   jobRuns: 90 * DAY_MS,
   /** The audit trail (moderators' actions and notes). */
   auditTrail: 365 * DAY_MS,
+  /** A dashboard link or session after it expired (only hashes, but no reason to keep them). */
+  dashboardAccess: DAY_MS,
   /** A closed report's encrypted message snapshot (issue 23's reports feature erases it). */
   closedReportSnapshots: 180 * DAY_MS,
 } as const;
