@@ -32,13 +32,17 @@ export async function readDashboard(
   const [activity, weekly, meetings, turns, cohorts, topics, kudos, reports] = await Promise.all([
     // One pass over the three periods' weeks, materialized once (a CTE named several times would
     // otherwise be scanned again for each), ranked twice for the most active tenth.
-    sql<Row>`WITH per AS MATERIALIZED (
+    // The weeks are taken first by the primary key's range (community, week): grouped straight
+    // away, SQLite walks the by-member index over every week of the year for the group order.
+    sql<Row>`WITH rows AS MATERIALIZED (
+        SELECT member_id, week, active_days FROM member_activity_weeks
+        WHERE community_id = ${c} AND week >= ${p.earlierWeek}),
+      per AS MATERIALIZED (
         SELECT member_id,
           sum(CASE WHEN week >= ${p.currentWeek} THEN active_days ELSE 0 END) AS cur,
           sum(CASE WHEN week >= ${p.previousWeek} AND week < ${p.currentWeek} THEN active_days ELSE 0 END) AS prev,
           max(week < ${p.previousWeek}) AS earlier
-        FROM member_activity_weeks WHERE community_id = ${c} AND week >= ${p.earlierWeek}
-        GROUP BY member_id),
+        FROM rows GROUP BY member_id),
       ranked AS (SELECT cur, prev, earlier,
           row_number() OVER (ORDER BY cur DESC) AS rc, sum(cur > 0) OVER () AS nc,
           row_number() OVER (ORDER BY prev DESC) AS rp, sum(prev > 0) OVER () AS np
@@ -170,7 +174,7 @@ function cohortRead(db: Db, c: number, p: Periods) {
       WHERE community_id = ${c} AND status IN ('active', 'paused', 'alumni') AND founder = 0 AND joined_at >= ${from}
       UNION ALL
       SELECT member_id, NULL, NULL, last_day, NULL FROM member_activity_weeks
-      WHERE community_id = ${c} AND week >= ${isoWeek(from)}
+      WHERE community_id = ${c} AND week >= ${isoWeek(addDays(from, 28))}
       UNION ALL
       SELECT member_id, NULL, NULL, NULL, substr(answered_at, 1, 10) FROM profiles
       WHERE community_id = ${c} AND answered_at >= ${from}),
