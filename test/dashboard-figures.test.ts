@@ -1,6 +1,8 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { addDays } from "../src/core/calendar.ts";
+import { translator } from "../src/core/i18n/index.ts";
+import { barChart } from "../src/features/dashboard/chart.ts";
 import { isoWeek, periodsOf } from "../src/features/dashboard/periods.ts";
 import {
   figureText,
@@ -359,5 +361,33 @@ describe("figure 8: safety", () => {
     expect(text).toContain("Reports open after 72 hours fewer than 5");
     const id = figureText((await renderFor(c, NOW, "id")).html, 8);
     expect(id).toContain("21 jam ▼ turun dari 48 jam · membaik Makin rendah makin baik.");
+  });
+});
+
+describe("the charts", () => {
+  it("draw a count under 5 as a pale bar 5 high (never its height) and write it 'fewer than 5' in the table beside", () => {
+    const t = translator("id");
+    const html = barChart(
+      {
+        id: "c9",
+        title: "Judul <b>",
+        columns: ["Minggu", "Anggota"],
+        bars: [
+          { label: "2027-W01", value: 1 },
+          { label: "2027-W02", value: 4 },
+          { label: "2027-W03", value: 10 },
+        ],
+      },
+      t,
+    );
+    const heights = [...html.matchAll(/<rect [^>]*height="(\d+)" class="(\w+)"/g)].map(
+      (m) => `${m[1]} ${m[2]}`,
+    );
+    // Scale: 10 is the tallest (106 units); 1 and 4 are both drawn as 5, pale.
+    expect(heights).toEqual(["53 few", "53 few", "106 bar"]);
+    expect(html).toContain('<th scope="row">2027-W01</th><td>kurang dari 5</td>');
+    expect(html).toContain("<td>10</td>");
+    expect(html).toContain("Judul &lt;b&gt;");
+    expect(html).not.toMatch(/<script|on\w+=/i);
   });
 });

@@ -1,6 +1,11 @@
+import type { Kysely } from "kysely";
 import type { Translator } from "../../core/i18n/index.ts";
 import { localDay } from "../../core/local-time.ts";
-import type { Db } from "../../db/client.ts";
+import type { Database } from "../../db/schema.ts";
+
+/** The app's `Db` (src/db/client.ts), named without that file so Node scripts (the demo) can import this. */
+type Db = Kysely<Database>;
+
 import { concentrationSection, returningSection } from "./activity-sections.ts";
 import { esc } from "./html.ts";
 import { readDashboard } from "./page-store.ts";

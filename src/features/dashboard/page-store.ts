@@ -1,8 +1,13 @@
+import type { Kysely } from "kysely";
 import { sql } from "kysely";
 import { addDays } from "../../core/calendar.ts";
-import type { Db } from "../../db/client.ts";
+import type { Database } from "../../db/schema.ts";
+
+/** The app's `Db` (src/db/client.ts), named without that file so Node scripts (the demo) can import this. */
+type Db = Kysely<Database>;
+
 import type { DashboardReading } from "./figures.ts";
-import type { Periods } from "./periods.ts";
+import { isoWeek, type Periods } from "./periods.ts";
 
 const MEETINGS_READ = 24;
 const COHORT_MONTHS = 6;
@@ -25,25 +30,30 @@ export async function readDashboard(
 ): Promise<DashboardReading> {
   const c = communityId;
   const [activity, weekly, meetings, turns, cohorts, topics, kudos, reports] = await Promise.all([
-    sql<Row>`WITH per AS (
+    // One pass over the three periods' weeks, materialized once (a CTE named several times would
+    // otherwise be scanned again for each), ranked twice for the most active tenth.
+    // The weeks are taken first by the primary key's range (community, week): grouped straight
+    // away, SQLite walks the by-member index over every week of the year for the group order.
+    sql<Row>`WITH rows AS MATERIALIZED (
+        SELECT member_id, week, active_days FROM member_activity_weeks
+        WHERE community_id = ${c} AND week >= ${p.earlierWeek}),
+      per AS MATERIALIZED (
         SELECT member_id,
           sum(CASE WHEN week >= ${p.currentWeek} THEN active_days ELSE 0 END) AS cur,
           sum(CASE WHEN week >= ${p.previousWeek} AND week < ${p.currentWeek} THEN active_days ELSE 0 END) AS prev,
           max(week < ${p.previousWeek}) AS earlier
-        FROM member_activity_weeks WHERE community_id = ${c} AND week >= ${p.earlierWeek}
-        GROUP BY member_id),
-      cur AS (SELECT cur AS d, row_number() OVER (ORDER BY cur DESC) AS rn, count(*) OVER () AS n FROM per WHERE cur > 0),
-      prev AS (SELECT prev AS d, row_number() OVER (ORDER BY prev DESC) AS rn, count(*) OVER () AS n FROM per WHERE prev > 0)
+        FROM rows GROUP BY member_id),
+      ranked AS (SELECT cur, prev, earlier,
+          row_number() OVER (ORDER BY cur DESC) AS rc, sum(cur > 0) OVER () AS nc,
+          row_number() OVER (ORDER BY prev DESC) AS rp, sum(prev > 0) OVER () AS np
+        FROM per)
       SELECT
         (SELECT min(week) FROM member_activity_weeks WHERE community_id = ${c}) AS first_week,
-        (SELECT count(*) FROM cur) AS active_cur,
-        (SELECT count(*) FROM prev) AS active_prev,
-        (SELECT count(*) FROM per WHERE cur > 0 AND prev > 0) AS returning_cur,
-        (SELECT count(*) FROM per WHERE prev > 0 AND earlier = 1) AS returning_prev,
-        (SELECT sum(d) FROM cur WHERE rn <= (n + 9) / 10) AS top_cur,
-        (SELECT sum(d) FROM cur) AS all_cur,
-        (SELECT sum(d) FROM prev WHERE rn <= (n + 9) / 10) AS top_prev,
-        (SELECT sum(d) FROM prev) AS all_prev`.execute(db),
+        sum(cur > 0) AS active_cur, sum(prev > 0) AS active_prev,
+        sum(cur > 0 AND prev > 0) AS returning_cur, sum(prev > 0 AND earlier = 1) AS returning_prev,
+        sum(CASE WHEN cur > 0 AND rc <= (nc + 9) / 10 THEN cur ELSE 0 END) AS top_cur, sum(cur) AS all_cur,
+        sum(CASE WHEN prev > 0 AND rp <= (np + 9) / 10 THEN prev ELSE 0 END) AS top_prev, sum(prev) AS all_prev
+      FROM ranked`.execute(db),
     sql<Row>`SELECT week, count(*) AS members FROM member_activity_weeks
       WHERE community_id = ${c} AND week >= ${p.chartWeeks[0] ?? p.currentWeek} GROUP BY week ORDER BY week`.execute(
       db,
@@ -156,19 +166,28 @@ export async function readDashboard(
 function cohortRead(db: Db, c: number, p: Periods) {
   const since = `${addDays(`${p.today.slice(0, 7)}-01`, -31 * (COHORT_MONTHS - 1)).slice(0, 7)}-01`;
   const from = since < p.previous ? since : p.previous;
-  return sql<Row>`WITH joined AS (
-      SELECT id, joined_at, welcomed_at FROM members
-      WHERE community_id = ${c} AND status IN ('active', 'paused', 'alumni') AND founder = 0 AND joined_at >= ${from})
-    SELECT substr(m.joined_at, 1, 7) AS month, count(*) AS joined,
-      sum(m.welcomed_at IS NOT NULL) AS welcomed,
-      sum(EXISTS (SELECT 1 FROM profiles pr WHERE pr.member_id = m.id
-        AND substr(pr.answered_at, 1, 10) <= date(m.joined_at, '+14 days'))) AS introduced,
-      sum(EXISTS (SELECT 1 FROM member_activity_weeks w WHERE w.member_id = m.id
-        AND w.last_day >= date(m.joined_at, '+30 days'))) AS active30,
-      sum(EXISTS (SELECT 1 FROM member_activity_weeks w WHERE w.member_id = m.id
-        AND w.last_day >= date(m.joined_at, '+90 days'))) AS active90,
+  // One grouped pass over three sources stacked (the newcomers, their weeks since the oldest
+  // cohort, their intros) rather than a lookup per member and per question, or a join SQLite
+  // might run as a nested loop: linear in the rows read.
+  return sql<Row>`WITH stacked AS (
+      SELECT id AS member_id, joined_at, welcomed_at, NULL AS last_day, NULL AS intro FROM members
+      WHERE community_id = ${c} AND status IN ('active', 'paused', 'alumni') AND founder = 0 AND joined_at >= ${from}
+      UNION ALL
+      SELECT member_id, NULL, NULL, last_day, NULL FROM member_activity_weeks
+      WHERE community_id = ${c} AND week >= ${isoWeek(addDays(from, 28))}
+      UNION ALL
+      SELECT member_id, NULL, NULL, NULL, substr(answered_at, 1, 10) FROM profiles
+      WHERE community_id = ${c} AND answered_at >= ${from}),
+    joined AS MATERIALIZED (
+      SELECT max(joined_at) AS joined_at, max(welcomed_at) AS welcomed_at, max(last_day) AS last_day, min(intro) AS intro
+      FROM stacked GROUP BY member_id HAVING max(joined_at) IS NOT NULL)
+    SELECT substr(joined_at, 1, 7) AS month, count(*) AS joined,
+      sum(welcomed_at IS NOT NULL) AS welcomed,
+      sum(coalesce(intro <= date(joined_at, '+14 days'), 0)) AS introduced,
+      sum(coalesce(last_day >= date(joined_at, '+30 days'), 0)) AS active30,
+      sum(coalesce(last_day >= date(joined_at, '+90 days'), 0)) AS active90,
       NULL AS joined_cur, NULL AS joined_prev
-    FROM joined m WHERE m.joined_at >= ${since} GROUP BY month
+    FROM joined WHERE joined_at >= ${since} GROUP BY month
     UNION ALL
     SELECT NULL, NULL, NULL, NULL, NULL, NULL,
       sum(joined_at >= ${p.current}), sum(joined_at >= ${p.previous} AND joined_at < ${p.current})
