@@ -12,7 +12,7 @@ import {
 } from "./support/dashboard.ts";
 import { resetDb, snapshot } from "./support/db.ts";
 import { commandBody, MEMBER, MODERATOR, signedSlack } from "./support/slack.ts";
-import { injectFault } from "./support/standins.ts";
+import { injectFault, markUser } from "./support/standins.ts";
 import { isolate, resetStandins } from "./support/worker.ts";
 
 const NOW = new Date("2027-03-05T03:00:00Z");
@@ -174,6 +174,15 @@ describe("the link, the button and the page", () => {
     const pressed = await at(new Date(NOW.getTime() + MINUTE))(pressButton(token));
     expect(pressed.status).toBe(403);
     expect(await pressed.text()).toContain("could not confirm");
+    expect(await env.DB.prepare("SELECT count(*) AS n FROM dashboard_sessions").first()).toEqual({ n: 0 });
+  });
+
+  it("a Slack admin demoted on Slack between link and press is refused (users.info asked afresh)", async () => {
+    const token = tokenIn(JSON.stringify(await ask()));
+    await markUser("slack", MODERATOR, "member");
+    const pressed = await at(new Date(NOW.getTime() + MINUTE))(pressButton(token));
+    expect(pressed.status).toBe(403);
+    expect(await pressed.text()).toContain("not a moderator");
     expect(await env.DB.prepare("SELECT count(*) AS n FROM dashboard_sessions").first()).toEqual({ n: 0 });
   });
 });

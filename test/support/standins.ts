@@ -101,7 +101,11 @@ export async function setSlackZone(userId: string, zone: string): Promise<void> 
   await control("POST", "/__users/tz", { userId, tz: zone });
 }
 
-export async function markUser(platform: Platform, userId: string, kind: "unknown" | "bot"): Promise<void> {
+export async function markUser(
+  platform: Platform,
+  userId: string,
+  kind: "unknown" | "bot" | "member",
+): Promise<void> {
   await control("POST", "/__users", { platform, userId, kind });
 }
 
