@@ -6,8 +6,9 @@ import { tooLarge, withHotRoutes } from "./adapters/hot-routes.ts";
 import { MAX_BODY_BYTES } from "./adapters/read-body.ts";
 import { slackOauthRoutes } from "./adapters/slack/oauth.ts";
 import { slackRoutes } from "./adapters/slack/routes.ts";
+import { dashboardRoutes } from "./adapters/web/dashboard-routes.ts";
 import { healthPage } from "./adapters/web/health-route.ts";
-import { jobDepsAt } from "./compose.ts";
+import { jobDepsAt, platformsFrom } from "./compose.ts";
 import type { Registry } from "./core/commands/index.ts";
 import { HttpError } from "./core/errors.ts";
 import type { CoreDeps, InteractionRegistry } from "./core/handle-command.ts";
@@ -70,6 +71,7 @@ export function createApp(options: AppOptions = {}): Hono<{ Bindings: AppEnv }> 
   app.get("/", healthPage(now));
   app.get("/healthz", (c) => c.json({ ok: true, service: "guyub" }));
   app.route("/slack", slackOauthRoutes(now));
+  app.route("/dashboard", dashboardRoutes(now, platformsFrom));
   const routeOptions = { core: coreDeps, verifyNow, replyDeadlineMs: options.replyDeadlineMs };
   const slack = slackRoutes(routeOptions);
   const discord = discordRoutes(routeOptions);
@@ -133,6 +135,7 @@ function coreDepsFor(
         jobs: createJobStarter(createDb(env.DB), env.JOBS),
         upcoming: createUpcomingWork(jobDepsAt(env), JOB_KINDS),
         sealer: keyRingSealer(env),
+        ...(env.PUBLIC_URL ? { publicUrl: env.PUBLIC_URL.replace(/\/+$/, "") } : {}),
       };
       cache.set(env.DB, deps);
     }

@@ -18,6 +18,18 @@ export interface PlatformParts {
   readonly history?: (workspaceId: string) => ChannelHistory | null;
   /** The sender for one workspace; null where guyub may not send there (no token, uninstalled). */
   readonly sender: (workspaceId: string, options: SenderOptions) => Promise<SendPort | null>;
+  /**
+   * Whether a user moderates the workspace by the platform's own rules, asked now (the dashboard's
+   * re-check, outside any command): Slack `users.info` admin or owner; Discord the owner, Manage
+   * Server, Administrator or the community's moderator role. Throws when the platform cannot be
+   * asked or guyub holds no credential there: the caller then says "cannot tell", never guesses.
+   */
+  readonly platformModerator: (
+    workspaceId: string,
+    userId: string,
+    moderatorRoleId: string | null,
+    now: () => Date,
+  ) => Promise<boolean>;
 }
 
 export interface SenderOptions {

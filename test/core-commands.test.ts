@@ -135,6 +135,7 @@ describe("Discord registration", () => {
       "2:topic",
       "2:audit",
       "2:report",
+      "1:dashboard",
     ]);
     type Node = { name: string; options?: Node[] };
     const subs = (root: typeof cop, word: string) =>

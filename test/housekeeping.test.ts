@@ -29,4 +29,24 @@ describe("housekeeping", () => {
     expect(await count("processed_events")).toBe(1);
     expect(await count("form_drafts")).toBe(1);
   });
+  it("erases dashboard links and sessions a day after they expired, keeps the rest", async () => {
+    const community = await seedCommunity("slack");
+    const row = (table: string, hash: string, expires: string) =>
+      table === "dashboard_links"
+        ? env.DB.prepare(
+            "INSERT INTO dashboard_links (token_hash, community_id, user_id, expires_at, used_at, created_at) VALUES (?, ?, 'U1', ?, NULL, ?)",
+          ).bind(hash, community.id, expires, expires)
+        : env.DB.prepare(
+            "INSERT INTO dashboard_sessions (session_hash, community_id, user_id, expires_at, created_at) VALUES (?, ?, 'U1', ?, ?)",
+          ).bind(hash, community.id, expires, expires);
+    await env.DB.batch([
+      row("dashboard_links", "a".repeat(64), hoursAgo(25)),
+      row("dashboard_links", "b".repeat(64), hoursAgo(23)),
+      row("dashboard_sessions", "c".repeat(64), hoursAgo(25)),
+      row("dashboard_sessions", "d".repeat(64), hoursAgo(1)),
+    ]);
+    await housekeeping.run(jobDepsAt(testEnv())(NOW), { communityId: 0, period: "2027-03-02" });
+    expect(await count("dashboard_links")).toBe(1);
+    expect(await count("dashboard_sessions")).toBe(1);
+  });
 });

@@ -56,7 +56,14 @@ describe("first contact", () => {
       expect(text).toContain("guyub: what you can do");
       expect(text).not.toContain("Sorry, something went wrong");
     }
-    // The member's rotation tally row comes with the member (a trigger, migration 0013).
-    expect(await rowCounts()).toEqual({ ...NO_ROWS, members: 1, communities: 1, rotation_tally: 1 });
+    // The member's rotation tally row comes with the member (a trigger, migration 0013), and their
+    // week of activity with the day (one row: the racer's same day changes nothing).
+    expect(await rowCounts()).toEqual({
+      ...NO_ROWS,
+      members: 1,
+      communities: 1,
+      rotation_tally: 1,
+      member_activity_weeks: 1,
+    });
   });
 });

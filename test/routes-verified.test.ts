@@ -37,6 +37,13 @@ interface Route {
 }
 
 const form = "application/x-www-form-urlencoded";
+/**
+ * POST routes a browser calls, not a platform: nothing signs them, and what authenticates each
+ * is named here with the test that proves it refuses without it.
+ */
+const BROWSER_ROUTES: Record<string, string> = {
+  "/dashboard/session": "the one-time link's token in the form (test/dashboard-link.test.ts)",
+};
 const SIGNED_ROUTES: Record<string, Route> = {
   "/slack/commands": { body: () => commandBody("help"), contentType: form, sign: slackSigned },
   "/slack/interactions": {
@@ -141,7 +148,9 @@ describe("every POST route is verified", () => {
     const posts = createApp()
       .routes.filter((route) => route.method === "POST" || (route.method === "ALL" && route.path !== "/*"))
       .map((route) => route.path);
-    expect([...new Set(posts)].sort()).toEqual(Object.keys(SIGNED_ROUTES).sort());
+    expect([...new Set(posts)].sort()).toEqual(
+      [...Object.keys(SIGNED_ROUTES), ...Object.keys(BROWSER_ROUTES)].sort(),
+    );
   });
 
   it("answers Slack's unsigned ssl_check on the command and interactivity URLs, and does nothing else", async () => {

@@ -91,7 +91,9 @@ describe("uninstall and revoked tokens", () => {
     expect(await communityErasure.due(deps(Date.now() + 29 * DAY))).toEqual([]);
     const due = await communityErasure.due(deps(Date.now() + 31 * DAY));
     expect(due.map((d) => d.communityId)).toEqual([Number(first?.id)]);
-    for (const item of due) await communityErasure.run(deps(Date.now() + 31 * DAY), item);
+    // A run makes at most ERASE_STATEMENTS deletes; the next quarter-hour's run carries on.
+    for (let run = 0; run < 3 && (await community("T0FIRST")); run++)
+      for (const item of due) await communityErasure.run(deps(Date.now() + 31 * DAY), item);
     expect(await community("T0FIRST")).toBeNull();
     const left = await env.DB.prepare(
       "SELECT community_id, count(*) AS n FROM members GROUP BY community_id",

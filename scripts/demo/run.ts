@@ -16,6 +16,7 @@ import { fileURLToPath } from "node:url";
 import { parseCli } from "../lib/cli.ts";
 import { checkOutcome } from "./checks.ts";
 import { Clock } from "./clock.ts";
+import { defaultDashboardFile, writeDemoDashboard } from "./dashboard.ts";
 import { DISCORD_MAIN_CHANNEL, DiscordDriver } from "./discord-driver.ts";
 import type { Driver } from "./driver.ts";
 import { defaultHtmlFile, renderHtml } from "./html.ts";
@@ -105,10 +106,13 @@ async function main(): Promise<number> {
     const outcome = await checkOutcome(world, drivers);
     const htmlFile = values.html ?? defaultHtmlFile(lang);
     writeFileSync(htmlFile, renderHtml(transcript, played, lang, outcome));
+    const dashboardFile = defaultDashboardFile(lang);
+    await writeDemoDashboard(world.mf, clock.now(), lang, dashboardFile);
     for (const line of outcome.lines) console.log(line);
     console.log(
       `\nplayed ${played.steps.length} member actions and ${played.hours} scheduled runs in ${((Date.now() - started) / 1000).toFixed(1)} s; the chat is in ${htmlFile}`,
     );
+    console.log(`the month's dashboard is in ${dashboardFile}`);
     return outcome.ok ? 0 : 1;
   } finally {
     await world.stop();

@@ -85,6 +85,7 @@ export const DEFAULT_DISCORD_LIMITS: Record<string, LimitSpec> = {
   channel: { limit: 10, windowMs: 10_000 },
   member: { limit: 10, windowMs: 10_000 },
   roles: { limit: 10, windowMs: 10_000 },
+  guild: { limit: 10, windowMs: 10_000 },
 };
 
 /** What each limit counts per, for `GET /__limits` readers; unlisted Slack methods count per token. */
@@ -104,6 +105,7 @@ export const LIMIT_SCOPES: Record<Platform, Record<string, string>> = {
     channel: "channel (GET /channels/{id})",
     member: "guild (GET one member)",
     roles: "guild (GET roles)",
+    guild: "guild (GET the guild)",
   },
 };
 

@@ -51,7 +51,8 @@ export const FaultInput = z
 export const UserInput = z.strictObject({
   platform,
   userId: z.string().min(1).max(32),
-  kind: z.enum(["unknown", "bot"]),
+  /** `member`: Slack `users.info` says neither admin nor owner (an admin demoted on Slack). */
+  kind: z.enum(["unknown", "bot", "member"]),
 });
 
 /** A Slack user's own time zone, as `users.info` then gives it in `tz` (the seeded default: Asia/Jakarta). */

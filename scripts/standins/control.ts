@@ -83,7 +83,8 @@ export function addControlRoutes(app: Hono, state: StandinState): void {
     return c.json({ ok: true, platform, userId, error });
   });
 
-  // Slack users.info and Discord's guild member then say: no such user here, or a bot.
+  // Slack users.info and Discord's guild member then say: no such user here, or a bot; or (Slack)
+  // a plain member, no longer admin or owner.
   app.post("/__users", async (c) => {
     const input = await parse(c.req.raw, UserInput);
     if ("error" in input) return input.error;

@@ -1,6 +1,7 @@
 /**
  * Discord look-ups guyub makes before trusting a setting: one channel (`GET /channels/{id}`), one
- * guild member (`GET /guilds/{id}/members/{user}`) and a guild's roles (`GET /guilds/{id}/roles`),
+ * guild member (`GET /guilds/{id}/members/{user}`), a guild's roles (`GET /guilds/{id}/roles`) and
+ * the guild itself (`GET /guilds/{id}`: its owner and roles, for the dashboard's moderator check),
  * answered like Discord, plus the control routes that set up the world they describe.
  */
 import type { Hono } from "hono";
@@ -15,7 +16,9 @@ import {
   ChannelsInput,
   channelObject,
   GuildsInput,
+  guildObject,
   guildRoles,
+  memberRoles,
   PERMISSION,
 } from "./discord-world.ts";
 import type { StandinState } from "./state.ts";
@@ -57,7 +60,8 @@ function memberReply(state: StandinState, guildId: string, userId: string): Repl
     joined_at: JOINED,
   };
   const user = member.user as Record<string, unknown>;
-  return [200, { ...member, user: { ...user, bot: mark === "bot" || user.bot === true } }];
+  const roles = memberRoles(state, guildId, userId);
+  return [200, { ...member, roles, user: { ...user, bot: mark === "bot" || user.bot === true } }];
 }
 
 export function addLookupRoutes(app: Hono, state: StandinState): void {
@@ -70,6 +74,13 @@ export function addLookupRoutes(app: Hono, state: StandinState): void {
     return route(c, state, { bucket: "member", major: guildId, botAuth: true }, () =>
       memberReply(state, guildId, c.req.param("userId")),
     );
+  });
+  app.get("/guilds/:guildId", (c) => {
+    const guildId = c.req.param("guildId");
+    return route(c, state, { bucket: "guild", major: guildId, botAuth: true }, () => {
+      if (!SNOWFLAKE.test(guildId)) return notSnowflake("guild_id", guildId);
+      return discordGuildDenied(state, guildId) ?? [200, guildObject(state, guildId)];
+    });
   });
   app.get("/guilds/:guildId/roles", (c) => {
     const guildId = c.req.param("guildId");

@@ -69,6 +69,10 @@ export const GuildsInput = z.strictObject({
     .max(250),
   /** The roles the bot's member holds (default: guyub's managed role). */
   botRoles: z.array(snowflake).max(250).optional(),
+  /** The server's owner (`owner_id` of `GET /guilds/{id}`): every permission, whatever the roles. */
+  ownerId: snowflake.optional(),
+  /** The roles other members hold, by user id (default: none but @everyone). */
+  memberRoles: z.record(snowflake, z.array(snowflake).max(250)).optional(),
 });
 
 export type ChannelSpec = z.output<typeof ChannelsInput>["channels"][number];
@@ -97,6 +101,33 @@ export function guildRoles(state: StandinState, guildId: string) {
 /** The roles the bot's guild member holds. */
 export function botRoles(state: StandinState, guildId: string): string[] {
   return state.discordGuilds.get(guildId)?.botRoles ?? [GUYUB_ROLE];
+}
+
+/** The roles a member other than the bot holds in a guild. */
+export function memberRoles(state: StandinState, guildId: string, userId: string): string[] {
+  return state.discordGuilds.get(guildId)?.memberRoles?.[userId] ?? [];
+}
+
+/** A server's owner: as set, else a user no test plays (the stand-in's servers are owned by nobody here). */
+export const DEFAULT_OWNER = "100000000000000001";
+
+/** The guild object of `GET /guilds/{id}` (the fields guyub reads, and Discord's usual ones). */
+export function guildObject(state: StandinState, guildId: string) {
+  return {
+    id: guildId,
+    name: `Server ${guildId.slice(-4)}`,
+    icon: null,
+    owner_id: state.discordGuilds.get(guildId)?.ownerId ?? DEFAULT_OWNER,
+    roles: guildRoles(state, guildId),
+    emojis: [],
+    features: [],
+    verification_level: 0,
+    default_message_notifications: 0,
+    explicit_content_filter: 0,
+    mfa_level: 0,
+    system_channel_id: null,
+    preferred_locale: "en-US",
+  };
 }
 
 /** A channel as `GET /channels/{id}` returns it: configured, or a plain text channel of the home guild. */

@@ -38,7 +38,12 @@ export const METHODS: Record<string, (args: Args, ctx: Ctx) => Result> = {
     const tz = state.userZones.get(id);
     return {
       ok: true,
-      user: { ...user, ...(mark === "bot" ? { is_bot: true } : {}), ...(tz ? { tz } : {}) },
+      user: {
+        ...user,
+        ...(mark === "bot" ? { is_bot: true } : {}),
+        ...(mark === "member" ? { is_admin: false, is_owner: false } : {}),
+        ...(tz ? { tz } : {}),
+      },
     };
   },
 

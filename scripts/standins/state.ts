@@ -107,7 +107,7 @@ export class StandinState {
   /** Slack trigger_id → the view opened with it: a trigger is exchanged once. */
   exchangedTriggers = new Map<string, string>();
   /** `platform:userId` → what the directory says of that user instead (`POST /__users`). */
-  userMarks = new Map<string, "unknown" | "bot">();
+  userMarks = new Map<string, "unknown" | "bot" | "member">();
   /** Slack user id → the `tz` users.info gives instead of the default (`POST /__users/tz`). */
   userZones = new Map<string, string>();
   /** Discord channels set up by a test: guild, type, parent, overwrites (`POST /__discord/channels`). */

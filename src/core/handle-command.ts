@@ -33,6 +33,8 @@ export interface CoreDeps {
   readonly upcoming?: UpcomingWork;
   /** Seals text kept at rest (reports); absent where no key ring is wired. */
   readonly sealer?: Sealer;
+  /** This deployment's public address, for links to its pages (`/copmod dashboard`). */
+  readonly publicUrl?: string;
 }
 
 /** Buttons and forms by id, as `handleInteraction` looks them up. */
@@ -117,6 +119,7 @@ export async function handleCommand(deps: CoreDeps, request: CommandRequest): Pr
       jobs: deps.jobs,
       upcoming: deps.upcoming,
       sealer: deps.sealer,
+      ...(deps.publicUrl ? { publicUrl: deps.publicUrl } : {}),
       place: request.place,
       directory: request.directory,
       ...(request.actorTimezone ? { actorTimezone: request.actorTimezone } : {}),

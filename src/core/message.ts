@@ -13,7 +13,9 @@ export type Inline =
   | { readonly bold: string }
   | { readonly code: string }
   /** A link to a message guyub posted (a meeting's record); each adapter writes its own permalink. */
-  | { readonly message: MessageRef; readonly label: string };
+  | { readonly message: MessageRef; readonly label: string }
+  /** An http(s) address shown as it is and clickable (never escaped into a broken link). */
+  | { readonly link: string };
 
 /**
  * A message on the platform: the community's workspace (Slack team, Discord guild), the channel
@@ -59,6 +61,11 @@ export interface Message {
    * a post or a DM) carry one; each platform's sender uploads it in the same send.
    */
   readonly file?: MessageFile;
+  /**
+   * Links in it must not be previewed (a one-time link a preview fetcher could otherwise open):
+   * Slack `unfurl_links`/`unfurl_media` false, Discord the SUPPRESS_EMBEDS flag.
+   */
+  readonly noPreviews?: boolean;
 }
 
 /** A text file attached to a message: its name, the title platforms show, and its UTF-8 content. */

@@ -22,6 +22,8 @@ export const RETENTION = {
   auditTrail: 365 * DAY_MS,
   /** Which topics each weekly digest showed (a topic the last two showed rests in the next). */
   digestTopics: 28 * DAY_MS,
+  /** A dashboard link or session after it expired (only hashes, but no reason to keep them). */
+  dashboardAccess: DAY_MS,
   /** A closed report's encrypted message snapshot (issue 23's reports feature erases it). */
   closedReportSnapshots: 180 * DAY_MS,
 } as const;

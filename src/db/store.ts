@@ -3,6 +3,7 @@ import { isActivityEffect } from "../core/activity/effects.ts";
 import { DuplicateDeliveryError } from "../core/errors.ts";
 import type { Community, Effect, FeatureEffects } from "../core/model.ts";
 import type { AuditEntry, CommunityStore, FeatureReads } from "../core/ports.ts";
+import { speakerWeekQuery } from "../features/dashboard/activity-weeks-store.ts";
 import { FEATURE_STORES, readFeatureWeeks } from "../features/server.ts";
 import { activityEffectQueries } from "./activity.ts";
 import { type Db, runBatch } from "./client.ts";
@@ -41,9 +42,11 @@ export function createCommunityStore(db: Db, d1: D1Database, secrets: ForgetSecr
         upsertActiveMemberQuery(db, contact, today, now, forgotten)
           .returning(["created_at", "founder"])
           .compile(),
+        // The week's activity row, in this batch as the day is (the dashboard's history).
+        speakerWeekQuery(db, contact, today),
         findContactQuery(db, contact).compile(),
       ]);
-      const [upsertResult, findResult] = results.slice(-2);
+      const [upsertResult, , findResult] = results.slice(-3);
       const rows = findResult?.results as Parameters<typeof contactFromRow>[0][] | undefined;
       const { community, member } = contactFromRow(rows?.[0]);
       if (!community) throw new Error("registration did not produce a community");
@@ -116,7 +119,10 @@ export function createCommunityStore(db: Db, d1: D1Database, secrets: ForgetSecr
 /** The features' reads, under each feature's name (`CommunityStore` extends `FeatureReads`). */
 function featureReads(db: Db, forgotten: ForgetHasher): FeatureReads {
   const weeks = readFeatureWeeks(db);
-  const reads = FEATURE_STORES.map((part) => [part.name, part.reads(db, weeks, forgotten)]);
+  // A part whose feature declared no reads (the dashboard's) has none to add.
+  const reads = FEATURE_STORES.flatMap((part) =>
+    part.reads ? [[part.name, part.reads(db, weeks, forgotten)] as const] : [],
+  );
   return Object.fromEntries(reads) as unknown as FeatureReads;
 }
 

@@ -1,5 +1,9 @@
 import { auditEn } from "./audit/strings-en.ts";
 import { auditId } from "./audit/strings-id.ts";
+import { dashboardAccessEn } from "./dashboard/access-strings-en.ts";
+import { dashboardAccessId } from "./dashboard/access-strings-id.ts";
+import { dashboardEn } from "./dashboard/strings-en.ts";
+import { dashboardId } from "./dashboard/strings-id.ts";
 import { digestEn } from "./digest/strings-en.ts";
 import { digestId } from "./digest/strings-id.ts";
 import { kudosEn } from "./kudos/strings-en.ts";
@@ -45,6 +49,8 @@ export const featuresEn = {
   ...auditEn,
   ...reportsEn,
   ...reportEscalationEn,
+  ...dashboardAccessEn,
+  ...dashboardEn,
 } as const;
 
 /** Every feature's Indonesian strings, one line each (src/core/i18n/id.ts). */
@@ -64,4 +70,6 @@ export const featuresId: Record<keyof typeof featuresEn, string> = {
   ...auditId,
   ...reportsId,
   ...reportEscalationId,
+  ...dashboardAccessId,
+  ...dashboardId,
 };

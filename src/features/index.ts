@@ -1,6 +1,7 @@
 import type { FeatureDigest } from "../core/digest/section.ts";
 import type { Feature } from "../core/feature.ts";
 import { audit } from "./audit/index.ts";
+import { dashboard } from "./dashboard/index.ts";
 import { digest } from "./digest/index.ts";
 import { kudos } from "./kudos/index.ts";
 import { meetings } from "./meetings/index.ts";
@@ -30,6 +31,7 @@ const LISTED = [
   search,
   audit,
   reports,
+  dashboard,
 ] as const;
 export const FEATURES: readonly Feature[] = LISTED;
 

@@ -4,6 +4,7 @@ import type { FeatureReads } from "../core/ports.ts";
 import type { Db } from "../db/client.ts";
 import type { FeatureStore } from "../db/feature-store.ts";
 import { auditStore } from "./audit/store.ts";
+import { dashboardStore } from "./dashboard/store.ts";
 import { digestStore } from "./digest/store.ts";
 import { kudosStore } from "./kudos/store.ts";
 import { meetingsStore } from "./meetings/store.ts";
@@ -46,6 +47,7 @@ const STORES_BUT_PRIVACY = [
   nudgesStore,
   auditStore,
   reportsStore,
+  dashboardStore,
 ] as const satisfies readonly AnyFeatureStore[];
 /** Privacy last: its export and erasure ask every part above for what it keeps about a member. */
 export const FEATURE_STORES = [

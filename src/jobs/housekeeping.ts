@@ -51,6 +51,9 @@ export const housekeeping: JobKind = {
       deps.d1
         .prepare("DELETE FROM digest_topics WHERE period < ?")
         .bind(isoWeek(before("digestTopics").slice(0, 10))),
+      // A used or unused dashboard link, an ended session: a day after they expired.
+      deps.d1.prepare("DELETE FROM dashboard_links WHERE expires_at < ?").bind(before("dashboardAccess")),
+      deps.d1.prepare("DELETE FROM dashboard_sessions WHERE expires_at < ?").bind(before("dashboardAccess")),
       // The audit trail is append-only; this expiry (and a member's erasure) are its only deletes.
       deps.d1.prepare("DELETE FROM audit_log WHERE created_at < ?").bind(before("auditTrail")),
       deps.d1

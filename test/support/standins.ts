@@ -101,7 +101,11 @@ export async function setSlackZone(userId: string, zone: string): Promise<void> 
   await control("POST", "/__users/tz", { userId, tz: zone });
 }
 
-export async function markUser(platform: Platform, userId: string, kind: "unknown" | "bot"): Promise<void> {
+export async function markUser(
+  platform: Platform,
+  userId: string,
+  kind: "unknown" | "bot" | "member",
+): Promise<void> {
   await control("POST", "/__users", { platform, userId, kind });
 }
 
@@ -133,4 +137,14 @@ export async function discordGuild(
   botRoles?: string[],
 ): Promise<void> {
   await control("POST", "/__discord/guilds", { guildId, roles, ...(botRoles ? { botRoles } : {}) });
+}
+
+/** A Discord guild as the dashboard's moderator check reads it: roles, its owner, members' roles. */
+export async function discordGuildWorld(spec: {
+  guildId: string;
+  roles: { id: string; permissions: string }[];
+  ownerId?: string;
+  memberRoles?: Record<string, string[]>;
+}): Promise<void> {
+  await control("POST", "/__discord/guilds", spec);
 }

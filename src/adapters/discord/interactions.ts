@@ -9,7 +9,7 @@ import { withinDeadline } from "../deadline.ts";
 import { DISCORD_SYNTAX } from "./commands.ts";
 import { discordAuthority } from "./parse.ts";
 import type { DiscordInteraction } from "./payloads.ts";
-import { EPHEMERAL, renderDiscordMessage } from "./render.ts";
+import { discordFlags, EPHEMERAL, renderDiscordMessage } from "./render.ts";
 import { renderDiscordModal } from "./render-form.ts";
 import { DISCORD_TRAITS } from "./traits.ts";
 
@@ -74,7 +74,7 @@ function responseFor(response: InteractionResponse, fromModal: boolean, locale: 
 function reply(message: Parameters<typeof renderDiscordMessage>[0]) {
   return {
     type: InteractionResponseType.CHANNEL_MESSAGE_WITH_SOURCE,
-    data: { ...renderDiscordMessage(message), flags: EPHEMERAL },
+    data: { ...renderDiscordMessage(message), flags: discordFlags(message, EPHEMERAL) },
   };
 }
 

@@ -3,6 +3,7 @@ import type { AppEnv } from "../../env.ts";
 import type { PlatformParts } from "../../platforms.ts";
 import { createDiscordHistory } from "./channel-history.ts";
 import { createDiscordDirectory } from "./directory.ts";
+import { isDiscordModerator } from "./moderator-check.ts";
 import { createDiscordSender } from "./sender.ts";
 
 /**
@@ -22,5 +23,9 @@ export function discordParts(env: AppEnv): PlatformParts {
         : null,
     sender: async (_guildId, { paceScale }) =>
       botToken && applicationId ? createDiscordSender({ apiUrl, botToken, applicationId, paceScale }) : null,
+    async platformModerator(guildId, userId, moderatorRoleId) {
+      if (!botToken) throw new Error("discord: no bot token to ask with");
+      return isDiscordModerator({ apiUrl, botToken }, guildId, userId, moderatorRoleId);
+    },
   };
 }

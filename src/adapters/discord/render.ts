@@ -1,6 +1,8 @@
 import type { Block, Button, Inline, Message, Text } from "../../core/message.ts";
 
 export const EPHEMERAL = 1 << 6;
+/** No embeds (link previews) on the message: Discord's message flag 1 << 2. */
+export const SUPPRESS_EMBEDS = 1 << 2;
 const CONTENT_LIMIT = 2000;
 
 /** Escapes Discord markdown so member-written text shows as typed. */
@@ -28,6 +30,8 @@ function inline(piece: Inline, mentions: Set<string>): string {
     const { workspace, channel, id } = piece.message;
     return `[${escapeDiscord(piece.label)}](https://discord.com/channels/${workspace}/${channel}/${id})`;
   }
+  // Angle brackets keep an address clickable, unescaped, and unpreviewed.
+  if ("link" in piece) return `<${piece.link.replace(/[<>\s]/g, encodeURIComponent)}>`;
   return `\`${piece.code.replace(/`/g, "'")}\``;
 }
 
@@ -88,9 +92,16 @@ export function renderDiscordMessage(message: Message): DiscordMessageData {
   return {
     content,
     components: rows,
-    ...(message.visibility === "ephemeral" ? { flags: EPHEMERAL } : {}),
+    ...(discordFlags(message) ? { flags: discordFlags(message) } : {}),
     allowed_mentions: { parse: [], users: [...mentions].slice(0, 100), roles: [] },
   };
+}
+
+/** The message flags a message asks for: ephemeral (64), no previews (SUPPRESS_EMBEDS); 0 for none. */
+export function discordFlags(message: Message, extra = 0): number {
+  return (
+    (message.visibility === "ephemeral" ? EPHEMERAL : 0) | (message.noPreviews ? SUPPRESS_EMBEDS : 0) | extra
+  );
 }
 
 function chunk<T>(items: readonly T[], size: number): T[][] {

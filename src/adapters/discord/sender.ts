@@ -1,7 +1,7 @@
 import type { PaceStep, SendOutcome, SendPort, SendReport, SendRequest } from "../../core/delivery.ts";
 import type { MessageFile } from "../../core/message.ts";
 import { credentialOnce } from "../credential.ts";
-import { EPHEMERAL, renderDiscordMessage } from "./render.ts";
+import { discordFlags, EPHEMERAL, renderDiscordMessage } from "./render.ts";
 
 /**
  * Discord's pace: 50 requests a second per bot across all routes (with a 5 % margin), and
@@ -118,7 +118,10 @@ export function createDiscordSender(config: DiscordSenderConfig): SendPort {
         }
         case "followup": {
           // Interaction tokens authorize themselves; the bot token must not be sent to webhooks.
-          const data = { ...renderDiscordMessage(request.message), flags: EPHEMERAL };
+          const data = {
+            ...renderDiscordMessage(request.message),
+            flags: discordFlags(request.message, EPHEMERAL),
+          };
           const path = `/webhooks/${config.applicationId}/${request.token}`;
           const file = request.message.file;
           const result = await call(

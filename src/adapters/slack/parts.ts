@@ -1,7 +1,9 @@
+import { WebClient } from "@slack/web-api";
 import { DEFAULT_SLACK_API_URL } from "../../api-defaults.ts";
 import { createDb } from "../../db/client.ts";
 import type { AppEnv } from "../../env.ts";
 import type { PlatformParts } from "../../platforms.ts";
+import { slackClientOptions } from "./client.ts";
 import { createSlackDirectory } from "./directory.ts";
 import { createSlackSender } from "./sender.ts";
 import { slackTokens } from "./tokens.ts";
@@ -23,6 +25,13 @@ export function slackParts(env: AppEnv): PlatformParts {
     async sender(workspaceId, { now, paceScale }) {
       const token = await tokenFor(now)(workspaceId);
       return token ? createSlackSender({ token, apiUrl, workspaceId, paceScale }) : null;
+    },
+    async platformModerator(workspaceId, userId, _role, now) {
+      const token = await tokenFor(now)(workspaceId);
+      if (!token) throw new Error("slack: no token for this workspace");
+      // As a command's moderator check asks (command.ts): admins and owners moderate.
+      const answer = await new WebClient(token, slackClientOptions(apiUrl)).users.info({ user: userId });
+      return Boolean(answer.user?.is_admin || answer.user?.is_owner);
     },
   };
 }

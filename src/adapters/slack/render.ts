@@ -45,6 +45,7 @@ function inline(piece: Inline, links: SlackLinks): string {
   // is shown as plain bold text.
   if ("role" in piece) return `*${escapeSlack(piece.role)}*`;
   if ("bold" in piece) return `*${escapeSlack(piece.bold)}*`;
+  if ("link" in piece) return `<${escapeSlack(piece.link).replace(/\|/g, "%7C")}>`;
   return `\`${escapeSlack(piece.code).replace(/`/g, "'")}\``;
 }
 
@@ -113,13 +114,16 @@ function fallback(message: Message, links: SlackLinks): string {
 export interface SlackMessage {
   readonly text: string;
   readonly blocks: object[];
+  readonly unfurl_links?: false;
+  readonly unfurl_media?: false;
 }
 
-/** Block Kit for a message (at most 50 blocks, as Slack allows). */
+/** Block Kit for a message (at most 50 blocks, as Slack allows); no link previews where it asks for none. */
 export function renderSlackMessage(message: Message, links: SlackLinks = {}): SlackMessage {
   return {
     text: cut(fallback(message, links), 3000),
     blocks: message.blocks.flatMap((block) => renderBlock(block, links)).slice(0, 50),
+    ...(message.noPreviews ? { unfurl_links: false, unfurl_media: false } : {}),
   };
 }
 

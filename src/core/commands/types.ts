@@ -48,6 +48,8 @@ export interface CommandContext {
   readonly upcoming?: UpcomingWork;
   /** Seals text kept at rest (a report's snapshot and reasons); absent where no key ring is wired. */
   readonly sealer?: Sealer;
+  /** This deployment's public address (`PUBLIC_URL`), for links to its own pages; absent where unset. */
+  readonly publicUrl?: string;
   /** The speaker's own time zone where the platform tells it (Slack `users.info` `tz`); asked only when needed. */
   actorTimezone?(): Promise<string | null>;
   /** The languages the platform says the speaker and the place use (Discord `locale`, `guild_locale`). */
