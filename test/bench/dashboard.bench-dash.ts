@@ -53,7 +53,10 @@ it("renders the health page of a 100,000-member community with a year of history
         bind: (...values: unknown[]) => ({
           all: async () => {
             const start = performance.now();
-            const result = await target.prepare(sql).bind(...values).all();
+            const result = await target
+              .prepare(sql)
+              .bind(...values)
+              .all();
             slowest.push({ sql: sql.replace(/\s+/g, " ").slice(0, 90), ms: performance.now() - start });
             return result;
           },
