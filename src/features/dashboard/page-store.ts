@@ -20,7 +20,8 @@ const text = (value: unknown) => (value == null ? null : String(value));
  * Everything the health page shows, in eight statements run at once (each one D1 round trip;
  * Kysely over D1 has no batch, so they go out together rather than one after another). Every
  * statement is bounded by the community's index and a window of weeks or days, so a community of
- * 100,000 members reads a few weeks of its history, not its year (scripts/bench/dashboard.ts).
+ * 100,000 members reads weeks of its history, not its year; the two per-member groupings still
+ * cost seconds there (scripts/bench/dashboard.ts; docs/architecture.md: a job's roll-up is next).
  */
 export async function readDashboard(
   db: Db,
@@ -32,8 +33,8 @@ export async function readDashboard(
   const [activity, weekly, meetings, turns, cohorts, topics, kudos, reports] = await Promise.all([
     // One pass over the three periods' weeks, materialized once (a CTE named several times would
     // otherwise be scanned again for each), ranked twice for the most active tenth.
-    // The weeks are taken first by the primary key's range (community, week): grouped straight
-    // away, SQLite walks the by-member index over every week of the year for the group order.
+    // The weeks are taken first by the primary key's range (community, week), so the planner
+    // cannot choose the by-member index for the group order and read every week of the year.
     sql<Row>`WITH rows AS MATERIALIZED (
         SELECT member_id, week, active_days FROM member_activity_weeks
         WHERE community_id = ${c} AND week >= ${p.earlierWeek}),
