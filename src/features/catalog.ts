@@ -7,6 +7,8 @@ import { kudosId } from "./kudos/strings-id.ts";
 import { meetingStringsEn, meetingStringsId } from "./meetings/strings.ts";
 import { membershipEn } from "./membership/strings-en.ts";
 import { membershipId } from "./membership/strings-id.ts";
+import { memoryEn } from "./memory/strings-en.ts";
+import { memoryId } from "./memory/strings-id.ts";
 import { nudgesEn } from "./nudges/strings-en.ts";
 import { nudgesId } from "./nudges/strings-id.ts";
 import { privacyEn } from "./privacy/strings-en.ts";
@@ -31,6 +33,7 @@ export const featuresEn = {
   ...kudosEn,
   ...membershipEn,
   ...meetingStringsEn,
+  ...memoryEn,
   ...rotationEn,
   ...topicRefreshEn,
   ...topicsEn,
@@ -48,6 +51,7 @@ export const featuresId: Record<keyof typeof featuresEn, string> = {
   ...kudosId,
   ...membershipId,
   ...meetingStringsId,
+  ...memoryId,
   ...rotationId,
   ...topicRefreshId,
   ...topicsId,

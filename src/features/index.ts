@@ -5,6 +5,7 @@ import { digest } from "./digest/index.ts";
 import { kudos } from "./kudos/index.ts";
 import { meetings } from "./meetings/index.ts";
 import { membership } from "./membership/index.ts";
+import { memory } from "./memory/index.ts";
 import { nudges } from "./nudges/index.ts";
 import { privacy } from "./privacy/index.ts";
 import { profile } from "./profile/index.ts";
@@ -24,6 +25,7 @@ const LISTED = [
   nudges,
   digest,
   meetings,
+  memory,
   rotation,
   topics,
   audit,

@@ -8,6 +8,7 @@ import { digestStore } from "./digest/store.ts";
 import { kudosStore } from "./kudos/store.ts";
 import { meetingsStore } from "./meetings/store.ts";
 import { membershipStore } from "./membership/store.ts";
+import { memoryStore } from "./memory/store.ts";
 import { nudgesStore } from "./nudges/store.ts";
 import { privacyStore } from "./privacy/store.ts";
 import { profilesStore } from "./profile/store.ts";
@@ -35,6 +36,7 @@ const STORES_BUT_PRIVACY = [
   profilesStore,
   membershipStore,
   meetingsStore,
+  memoryStore,
   rotationStore,
   digestStore,
   topicRefreshStore,
