@@ -6,6 +6,18 @@ import { formatDayName } from "../meetings/holidays.ts";
 import { rotationScope } from "../rotation/scope.ts";
 import { entryText, entryUsage, isProblem, problemText } from "./entry-text.ts";
 import type { EntryKind, MeetingEntry } from "./ports.ts";
+import { recordDraft } from "./record.ts";
+
+/** The record's draft after a change to one of its entries (`change` null: removed). */
+async function afterChange(ctx: CommandContext, entry: MeetingEntry, change: Partial<MeetingEntry> | null) {
+  const before = await ctx.store.memory.record(ctx.community.id, entry.meetingDay);
+  const at = ctx.now.toISOString();
+  const entries = before.entries.flatMap((e) =>
+    e.number !== entry.number ? [e] : change ? [{ ...e, ...change, updatedAt: at }] : [],
+  );
+  const record = await recordDraft(ctx, entry.meetingDay, before, { entries, attended: before.attended });
+  return record ? { record } : {};
+}
 
 const say = (text: string): CommandResult => ({ message: ephemeral({ type: "text", text }) });
 
@@ -41,7 +53,7 @@ export async function removeEntry(ctx: CommandContext, number: number): Promise<
       type: "text",
       text: ctx.t("memory.removed", { kind, number: String(number), day }),
     }),
-    effects: [{ type: "memory.remove", number }],
+    effects: [{ type: "memory.remove", number, ...(await afterChange(ctx, entry, null)) }],
   };
 }
 
@@ -70,6 +82,6 @@ export async function editEntry(
       type: "text",
       text: ctx.t("memory.edited", { kind: label, number: String(number) }),
     }),
-    effects: [{ type: "memory.edit", number, ...text }],
+    effects: [{ type: "memory.edit", number, ...text, ...(await afterChange(ctx, entry, text)) }],
   };
 }

@@ -8,7 +8,8 @@ import { editEntry, removeEntry } from "./entry-change.ts";
 import { entryText, entryUsage, isProblem, problemText } from "./entry-text.ts";
 import { readEntryWords } from "./entry-words.ts";
 import { targetMeeting } from "./meeting-target.ts";
-import type { EntryKind } from "./ports.ts";
+import type { EntryKind, MeetingEntry } from "./ports.ts";
+import { recordDraft } from "./record.ts";
 
 const say = (text: string): CommandResult => ({ message: ephemeral({ type: "text", text }) });
 /** What was typed may be longer than what is kept (mentions' ids): the handler says "too long". */
@@ -49,9 +50,25 @@ function entryCommand(kind: EntryKind) {
       const meetingDay = target.meeting.scheduledDay;
       const author = ctx.member.platformUserId;
       const day = formatDayName(meetingDay, ctx.t.locale);
+      // The record as it will read with this entry (its number: the next, as the INSERT takes it).
+      const before = await ctx.store.memory.record(ctx.community.id, meetingDay);
+      const at = ctx.now.toISOString();
+      const added: MeetingEntry = {
+        ...text,
+        number: before.lastNumber + 1,
+        meetingDay,
+        kind,
+        author,
+        createdAt: at,
+        updatedAt: at,
+      };
+      const record = await recordDraft(ctx, meetingDay, before, {
+        entries: [...before.entries, added],
+        attended: before.attended,
+      });
       return {
         message: ephemeral({ type: "text", text: ctx.t("memory.addedSoon", { day }) }),
-        effects: [{ type: "memory.add", meetingDay, kind, author, ...text }],
+        effects: [{ type: "memory.add", meetingDay, kind, author, ...text, ...(record ? { record } : {}) }],
         // The number is taken inside the INSERT: read it back to name it.
         replyAfter: async () => {
           const added = await ctx.store.memory.addedAt(ctx.community.id, author, ctx.now);

@@ -1,4 +1,5 @@
 import type { Feature } from "../../core/feature.ts";
+import { attendAction } from "./attend.ts";
 import { meetingAction, meetingNote, meetingResource } from "./entry-command.ts";
 // The memory's reads and effects join core's `CommunityStore` and `Effect` in ports.ts: named
 // here so every program that lists the feature sees them.
@@ -14,4 +15,5 @@ export type { MeetingEntry, MemoryReads } from "./ports.ts";
 export const memory: Feature = {
   name: "memory",
   commands: [meetingNote, meetingResource, meetingAction],
+  actions: [attendAction],
 };

@@ -1,3 +1,5 @@
+import type { OutboxDraft } from "../../core/delivery.ts";
+
 /** What an entry is: a key point, a link shared (with its title), a follow-up someone took on. */
 export type EntryKind = "note" | "resource" | "action";
 
@@ -20,6 +22,29 @@ export interface MeetingEntry {
   /** A platform user id, or `former:<id>` once its author was forgotten. */
   readonly author: string;
   readonly createdAt: string;
+  readonly updatedAt: string;
+}
+
+/**
+ * What a meeting's record shows besides its entries, and the state its post and edits are
+ * guarded on (`fingerprint`, see `recordFingerprint`).
+ */
+export interface RecordState {
+  readonly entries: readonly MeetingEntry[];
+  /** Members who attended (pressed "I was there" or confirmed by the host). */
+  readonly attended: number;
+  /** Whether the record (`record:<day>`) was drafted already: later changes edit it. */
+  readonly posted: boolean;
+  /** The announcement's channel (`announce:<day>`), where the record replies; null if never drafted. */
+  readonly announcementChannel: string | null;
+  /** The highest short number in the community: an add takes the next. */
+  readonly lastNumber: number;
+}
+
+/** Whether a member's attendance of a meeting is recorded. */
+export interface Attendance {
+  readonly attended: number;
+  readonly mine: boolean;
 }
 
 /** What the meeting memory reads (store.ts). */
@@ -30,6 +55,10 @@ export interface MemoryReads {
   entry(communityId: number, number: number): Promise<MeetingEntry | null>;
   /** The entry a member added at this moment (the reply names its number once it is stored). */
   addedAt(communityId: number, author: string, at: Date): Promise<MeetingEntry | null>;
+  /** Everything a meeting's record shows, read together. */
+  record(communityId: number, meetingDay: string): Promise<RecordState>;
+  /** How many attended a meeting, and whether this member did. */
+  attendance(communityId: number, meetingDay: string, userId: string): Promise<Attendance>;
 }
 
 /** The text of an entry, checked in core: member text, read as plain text, within the CHECKs. */
@@ -45,6 +74,7 @@ export interface EntryText {
  */
 export interface EntryAddEffect extends EntryText {
   readonly type: "memory.add";
+  readonly record?: RecordDraft;
   readonly meetingDay: string;
   readonly kind: EntryKind;
   readonly author: string;
@@ -53,16 +83,37 @@ export interface EntryAddEffect extends EntryText {
 /** An entry changed by its author, the meeting's host or a moderator (checked in core). */
 export interface EntryEditEffect extends EntryText {
   readonly type: "memory.edit";
+  readonly record?: RecordDraft;
   readonly number: number;
 }
 
 /** An entry removed (same people as an edit). */
 export interface EntryRemoveEffect {
   readonly type: "memory.remove";
+  readonly record?: RecordDraft;
   readonly number: number;
 }
 
-export type MemoryEffect = EntryAddEffect | EntryEditEffect | EntryRemoveEffect;
+/** "I was there": one `self` row per member and meeting (a second press changes nothing). */
+export interface AttendEffect {
+  readonly type: "memory.attend";
+  readonly meetingDay: string;
+  readonly userId: string;
+  readonly record?: RecordDraft;
+}
+
+/**
+ * The record's post (its first change) or an edit of it, written in the change's batch only while
+ * the meeting's state is the one it was rendered for (`fingerprint`): of two changes at once, the
+ * one that read a state already gone writes no edit rather than one that hides the other's entry.
+ */
+export interface RecordDraft {
+  readonly meetingDay: string;
+  readonly draft: OutboxDraft;
+  readonly fingerprint: string;
+}
+
+export type MemoryEffect = EntryAddEffect | EntryEditEffect | EntryRemoveEffect | AttendEffect;
 
 // The memory's state joins core's `Effect` and `CommunityStore` from here (declaration merging).
 declare module "../../core/model.ts" {

@@ -1,15 +1,17 @@
 import { type CompiledQuery, sql } from "kysely";
 import type { Db } from "../../db/client.ts";
 import { featureStore } from "../../db/feature-store.ts";
+import { writeDraftQueries } from "../../db/outbox.ts";
 import { memoryMemberData } from "./member-data-store.ts";
-import type { MeetingEntry, MemoryEffect, MemoryReads } from "./ports.ts";
+import type { MeetingEntry, MemoryEffect, MemoryReads, RecordDraft } from "./ports.ts";
+import { recordKey } from "./record-key.ts";
 import type { MeetingEntriesTable } from "./schema.ts";
 
 /** The meeting memory's store part (listed in src/features/server.ts). */
 export const memoryStore = featureStore({
   name: "memory",
   reads: createMemoryReads,
-  effectTypes: ["memory.add", "memory.edit", "memory.remove"],
+  effectTypes: ["memory.add", "memory.edit", "memory.remove", "memory.attend"],
   effectQueries: memoryEffectQueries,
   communityTables: ["meeting_entries", "topic_resources", "meeting_attendance"],
   memberData: memoryMemberData,
@@ -17,7 +19,7 @@ export const memoryStore = featureStore({
 
 type EntryRow = Pick<
   MeetingEntriesTable,
-  "number" | "meeting_day" | "kind" | "body" | "url" | "assignee" | "author" | "created_at"
+  "number" | "meeting_day" | "kind" | "body" | "url" | "assignee" | "author" | "created_at" | "updated_at"
 >;
 const ENTRY_COLUMNS = [
   "number",
@@ -28,6 +30,7 @@ const ENTRY_COLUMNS = [
   "assignee",
   "author",
   "created_at",
+  "updated_at",
 ] as const;
 
 function entryFrom(row: EntryRow): MeetingEntry {
@@ -40,6 +43,7 @@ function entryFrom(row: EntryRow): MeetingEntry {
     assignee: row.assignee,
     author: row.author,
     createdAt: row.created_at,
+    updatedAt: row.updated_at,
   };
 }
 
@@ -67,7 +71,78 @@ export function createMemoryReads(db: Db): MemoryReads {
         .executeTakeFirst();
       return row ? entryFrom(row) : null;
     },
+    async record(communityId, meetingDay) {
+      const [rows, attendance, outbox, last] = await Promise.all([
+        entries(communityId).where("meeting_day", "=", meetingDay).orderBy("number").execute(),
+        attendedCount(db, communityId, meetingDay),
+        db
+          .selectFrom("outbox")
+          .select(["idempotency_key", "target"])
+          .where("community_id", "=", communityId)
+          .where("idempotency_key", "in", [recordKey(meetingDay), `announce:${meetingDay}`])
+          .execute(),
+        db
+          .selectFrom("meeting_entries")
+          .select((eb) => eb.fn.max("number").as("n"))
+          .where("community_id", "=", communityId)
+          .executeTakeFirst(),
+      ]);
+      return {
+        entries: rows.map(entryFrom),
+        attended: attendance,
+        posted: outbox.some((o) => o.idempotency_key === recordKey(meetingDay)),
+        announcementChannel: outbox.find((o) => o.idempotency_key !== recordKey(meetingDay))?.target ?? null,
+        lastNumber: Number(last?.n ?? 0),
+      };
+    },
+    async attendance(communityId, meetingDay, userId) {
+      const [attended, mine] = await Promise.all([
+        attendedCount(db, communityId, meetingDay),
+        db
+          .selectFrom("meeting_attendance")
+          .select("user_id")
+          .where("community_id", "=", communityId)
+          .where("meeting_day", "=", meetingDay)
+          .where("user_id", "=", userId)
+          .executeTakeFirst(),
+      ]);
+      return { attended, mine: mine !== undefined };
+    },
   };
+}
+
+async function attendedCount(db: Db, communityId: number, meetingDay: string): Promise<number> {
+  const row = await db
+    .selectFrom("meeting_attendance")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("community_id", "=", communityId)
+    .where("meeting_day", "=", meetingDay)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
+/**
+ * The meeting's state as `recordFingerprint` (record-key.ts) writes it, in SQL: evaluated inside
+ * the batch, after the change's own statement.
+ */
+function fingerprintSql(communityId: number, meetingDay: string) {
+  return sql<string>`(SELECT count(*) || '/' || coalesce(max(updated_at), '') || '/'
+      || coalesce(sum(length(body) + length(coalesce(url, '')) + length(coalesce(assignee, ''))), 0) || '/'
+      || coalesce(sum(number), 0) || '/'
+      || (SELECT count(*) FROM meeting_attendance WHERE community_id = ${communityId} AND meeting_day = ${meetingDay})
+    FROM meeting_entries WHERE community_id = ${communityId} AND meeting_day = ${meetingDay})`;
+}
+
+/** The record's post or edit, written only while the meeting shows what it was rendered for. */
+function recordQueries(
+  db: Db,
+  communityId: number,
+  record: RecordDraft | undefined,
+  now: Date,
+): CompiledQuery[] {
+  if (!record) return [];
+  const holds = sql<boolean>`${fingerprintSql(communityId, record.meetingDay)} = ${record.fingerprint}`;
+  return writeDraftQueries(db, communityId, record.draft, now, holds);
 }
 
 /**
@@ -92,6 +167,7 @@ export function memoryEffectQueries(
                    ${effect.kind}, ${effect.body}, ${effect.url}, ${effect.assignee}, ${effect.author}, ${at}, ${at}`.compile(
           db,
         ),
+        ...recordQueries(db, communityId, effect.record, now),
       ];
     case "memory.edit":
       return [
@@ -101,6 +177,7 @@ export function memoryEffectQueries(
           .where("community_id", "=", communityId)
           .where("number", "=", effect.number)
           .compile(),
+        ...recordQueries(db, communityId, effect.record, now),
       ];
     case "memory.remove":
       return [
@@ -109,6 +186,24 @@ export function memoryEffectQueries(
           .where("community_id", "=", communityId)
           .where("number", "=", effect.number)
           .compile(),
+        ...recordQueries(db, communityId, effect.record, now),
+      ];
+    case "memory.attend":
+      // A member's own press: never replaces a row the host wrote for them, nor counts twice.
+      return [
+        db
+          .insertInto("meeting_attendance")
+          .values({
+            community_id: communityId,
+            meeting_day: effect.meetingDay,
+            user_id: effect.userId,
+            source: "self",
+            recorded_by: effect.userId,
+            recorded_at: at,
+          })
+          .onConflict((oc) => oc.columns(["community_id", "meeting_day", "user_id"]).doNothing())
+          .compile(),
+        ...recordQueries(db, communityId, effect.record, now),
       ];
   }
 }
