@@ -25,9 +25,9 @@ const LISTED = [
   nudges,
   digest,
   meetings,
-  memory,
   rotation,
   topics,
+  memory,
   audit,
   reports,
 ] as const;

@@ -4,6 +4,7 @@ import { meetingAction, meetingNote, meetingResource } from "./entry-command.ts"
 // The memory's reads and effects join core's `CommunityStore` and `Effect` in ports.ts: named
 // here so every program that lists the feature sees them.
 import type {} from "./ports.ts";
+import { topicResource } from "./topic-resource.ts";
 
 export type { MeetingEntry, MemoryReads } from "./ports.ts";
 
@@ -14,6 +15,6 @@ export type { MeetingEntry, MemoryReads } from "./ports.ts";
  */
 export const memory: Feature = {
   name: "memory",
-  commands: [meetingNote, meetingResource, meetingAction],
+  commands: [meetingNote, meetingResource, meetingAction, topicResource],
   actions: [attendAction],
 };

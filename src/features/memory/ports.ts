@@ -7,6 +7,8 @@ export type EntryKind = "note" | "resource" | "action";
 export const ENTRY_BODY_MAX = 1000;
 /** The `url` CHECK of `meeting_entries` and `topic_resources`. */
 export const LINK_MAX = 500;
+/** The `title` CHECK of `topic_resources`. */
+export const TOPIC_RESOURCE_TITLE_MAX = 200;
 /** How far back a date as the first word may reach: a meeting held in the last 30 days. */
 export const RECENT_DAYS = 30;
 
@@ -59,6 +61,8 @@ export interface MemoryReads {
   record(communityId: number, meetingDay: string): Promise<RecordState>;
   /** How many attended a meeting, and whether this member did. */
   attendance(communityId: number, meetingDay: string, userId: string): Promise<Attendance>;
+  /** Who shared this link on this topic (null: nobody yet). */
+  topicResourceBy(communityId: number, topicId: number, url: string): Promise<string | null>;
 }
 
 /** The text of an entry, checked in core: member text, read as plain text, within the CHECKs. */
@@ -113,7 +117,21 @@ export interface RecordDraft {
   readonly fingerprint: string;
 }
 
-export type MemoryEffect = EntryAddEffect | EntryEditEffect | EntryRemoveEffect | AttendEffect;
+/** A link shared on a backlog topic, once per link (`UNIQUE (topic_id, url)`). */
+export interface TopicResourceEffect {
+  readonly type: "memory.topicResource";
+  readonly topicId: number;
+  readonly url: string;
+  readonly title: string;
+  readonly addedBy: string;
+}
+
+export type MemoryEffect =
+  | EntryAddEffect
+  | EntryEditEffect
+  | EntryRemoveEffect
+  | AttendEffect
+  | TopicResourceEffect;
 
 // The memory's state joins core's `Effect` and `CommunityStore` from here (declaration merging).
 declare module "../../core/model.ts" {

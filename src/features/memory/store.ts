@@ -11,7 +11,7 @@ import type { MeetingEntriesTable } from "./schema.ts";
 export const memoryStore = featureStore({
   name: "memory",
   reads: createMemoryReads,
-  effectTypes: ["memory.add", "memory.edit", "memory.remove", "memory.attend"],
+  effectTypes: ["memory.add", "memory.edit", "memory.remove", "memory.attend", "memory.topicResource"],
   effectQueries: memoryEffectQueries,
   communityTables: ["meeting_entries", "topic_resources", "meeting_attendance"],
   memberData: memoryMemberData,
@@ -108,6 +108,16 @@ export function createMemoryReads(db: Db): MemoryReads {
       ]);
       return { attended, mine: mine !== undefined };
     },
+    async topicResourceBy(communityId, topicId, url) {
+      const row = await db
+        .selectFrom("topic_resources")
+        .select("added_by")
+        .where("community_id", "=", communityId)
+        .where("topic_id", "=", topicId)
+        .where("url", "=", url)
+        .executeTakeFirst();
+      return row?.added_by ?? null;
+    },
   };
 }
 
@@ -187,6 +197,14 @@ export function memoryEffectQueries(
           .where("number", "=", effect.number)
           .compile(),
         ...recordQueries(db, communityId, effect.record, now),
+      ];
+    case "memory.topicResource":
+      // Only a topic of this community; the same link on the same topic twice stores it once.
+      return [
+        sql`INSERT INTO topic_resources (community_id, topic_id, url, title, added_by, created_at)
+            SELECT ${communityId}, id, ${effect.url}, ${effect.title}, ${effect.addedBy}, ${at}
+            FROM topics WHERE id = ${effect.topicId} AND community_id = ${communityId}
+            ON CONFLICT (topic_id, url) DO NOTHING`.compile(db),
       ];
     case "memory.attend":
       // A member's own press: never replaces a row the host wrote for them, nor counts twice.

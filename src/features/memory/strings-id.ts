@@ -2,15 +2,13 @@ import type { memoryEn } from "./strings-en.ts";
 
 /** Indonesian strings of the meeting memory. */
 export const memoryId: Record<keyof typeof memoryEn, string> = {
-  "cmd.meeting.note": "Tambahkan poin penting ke notulen pertemuan terakhir (atau: hapus 3, ubah 3 …)",
-  "cmd.meeting.resource": "Bagikan tautan beserta judulnya di notulen pertemuan terakhir",
-  "cmd.meeting.action":
-    "Catat tindak lanjut yang diambil seseorang (anggota yang disebut terakhir yang mengerjakannya)",
+  "cmd.meeting.note": "Tambahkan poin penting ke notulen pertemuan terakhir",
+  "cmd.meeting.resource": "Bagikan tautan di notulen pertemuan terakhir",
+  "cmd.meeting.action": "Catat tindak lanjut yang diambil seseorang",
   "arg.entryText": "teks",
-  "arg.entryText.help":
-    "Yang ingin ditambahkan, boleh diawali tanggal (2027-03-02); atau hapus 3, atau ubah 3 dengan teks baru",
+  "arg.entryText.help": "Teksnya (awali tanggal: pertemuan sebelumnya); atau hapus 3, ubah 3 …",
   "arg.resourceText": "tautan-dan-judul",
-  "arg.resourceText.help": "Tautannya, lalu judulnya; atau hapus 3, atau ubah 3 dengan tautan dan judul baru",
+  "arg.resourceText.help": "Tautannya, lalu judulnya; atau hapus 3, ubah 3 …",
   "example.memoryNote": "Penilaian sejawat paling baik dengan rubrik",
   "example.memoryResource": "https://example.org/rubrik Templat rubrik penilaian",
   "example.memoryAction": "Bagikan templat rubrik @ayu",
@@ -43,6 +41,11 @@ export const memoryId: Record<keyof typeof memoryEn, string> = {
     "“{value}” bukan tautan yang bisa dibagikan: harus diawali http:// atau https://. Tidak ada yang disimpan.",
   "memory.bad.linkTooLong": "Tautan itu {length} karakter; paling banyak 500. Tidak ada yang disimpan.",
   "memory.bad.noTitle": "Silakan beri judul setelah tautannya, misalnya {usage}. Tidak ada yang disimpan.",
+  "cmd.topic.resource": "Bagikan tautan pada sebuah topik",
+  "arg.topicResourceText.help": "Tautannya, lalu judulnya",
+  "topicResource.added": "Terima kasih! Tautan itu sudah dibagikan di topik #{id} “{title}”.",
+  "topicResource.already": "Tautan itu sudah dibagikan di topik #{id} “{title}”. Tidak ada yang ditambahkan.",
+  "topicResource.titleTooLong": "Judul itu {length} karakter; paling banyak 200. Tidak ada yang disimpan.",
   "record.heading": "Yang kita pelajari: pertemuan {day}",
   "record.topic": "Topik",
   "record.host": "Fasilitator",
