@@ -23,6 +23,7 @@ const LONGEST: Record<string, readonly string[]> = {
   "meeting.rsvp": [DAY, "maybe"],
   "meeting.host": [DAY],
   "meeting.done": [DAY],
+  "memory.attend": [DAY],
   "rotation.pass": [DAY],
   "rotation.swap-open": [DAY],
   "rotation.swap-accept": [DAY, SNOWFLAKE],

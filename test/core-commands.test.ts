@@ -142,7 +142,7 @@ describe("Discord registration", () => {
       ((root?.options ?? []) as Node[]).find((o) => o.name === word)?.options?.map((o) => o.name);
     expect(subs(copmod, "moderators")).toEqual(["list", "add", "remove", "role"]);
     // A word with both kinds: each root holds its own subcommands (`meeting done` stays with members).
-    expect(subs(cop, "meeting")).toEqual(["next", "list", "rsvp", "done"]);
+    expect(subs(cop, "meeting")).toEqual(["next", "list", "rsvp", "done", "note", "resource", "action"]);
     expect(subs(copmod, "meeting")).toEqual(["schedule", "link", "cancel", "move", "announce", "reminders"]);
     expect(subs(cop, "nudges")).toEqual(["off", "on", "snooze"]);
     expect(cop?.description_localizations.id).toBe(id["cmd.root"]);

@@ -38,6 +38,15 @@ const MORE = [
           (2, 1, 'note:n-1', 'U2', 'U1', 'claimed', '${T}')`,
   `INSERT INTO form_drafts (community_id, user_id, form_id, answers, updated_at)
    VALUES (1, 'U2', 'report.why', '{"subject":"message:C0GENERAL:9.9","snapshot":"v1.sealed","author":"U1","name":"Ayu","link":""}', '${T}')`,
+  // The meeting memory: a note Ayu wrote, an action she took on, a link she shared, her attendance
+  // and one she confirmed. The texts are the community's and stay; her identity does not.
+  `INSERT INTO meeting_entries (community_id, meeting_day, number, kind, body, url, assignee, author, created_at, updated_at)
+   VALUES (1, '2027-03-02', 1, 'note', 'Catatan bersama', NULL, NULL, 'U1', '${T}', '${T}'),
+          (1, '2027-03-02', 2, 'action', 'Tindakan bersama', NULL, 'U1', 'U2', '${T}', '${T}')`,
+  `INSERT INTO topic_resources (community_id, topic_id, url, title, added_by, created_at)
+   VALUES (1, 1, 'https://example.org/bersama', 'Tautan bersama', 'U1', '${T}')`,
+  `INSERT INTO meeting_attendance VALUES (1, '2027-03-02', 'U1', 'self', 'U1', '${T}'),
+          (1, '2027-03-09', 'U2', 'host', 'U1', '${T}')`,
   `INSERT INTO report_reporters (community_id, report_id, reporter, reason, reported_on, created_at)
    VALUES (1, 2, 'U1', 'Rahasia laporan', '2027-03-01', '${T}'), (1, 1, 'U3', 'rude', '2027-03-01', '${T}')`,
 ];
@@ -102,6 +111,9 @@ describe("profile forget: the erasure batch", () => {
       "topic_votes",
       "reports",
       "report_reporters",
+      "meeting_entries",
+      "topic_resources",
+      "meeting_attendance",
     ]) {
       expect(before.some((f) => f.startsWith(`${table}.`))).toBe(true);
     }
@@ -130,6 +142,17 @@ describe("profile forget: the erasure batch", () => {
       "SELECT user_id FROM topic_votes WHERE topic_id = 1 ORDER BY user_id",
     ).all();
     expect(votes.results).toEqual([{ user_id: "U2" }, { user_id: "former:1" }]);
+    // The meeting memory keeps the community's learning, attributed to "a former member".
+    const memory = await env.DB.prepare(
+      `SELECT (SELECT group_concat(number || ':' || author || ':' || coalesce(assignee, '-'), ' ') FROM meeting_entries) AS entries,
+              (SELECT group_concat(added_by) FROM topic_resources) AS resources,
+              (SELECT group_concat(meeting_day || ':' || user_id || ':' || recorded_by, ' ') FROM meeting_attendance) AS attended`,
+    ).first();
+    expect(memory).toEqual({
+      entries: "1:former:1:- 2:U2:former:1",
+      resources: "former:1",
+      attended: "2027-03-02:former:1:former:1 2027-03-09:U2:former:1",
+    });
     // Others are untouched: Budi in community 1, Dan in community 2.
     const others = await findings(["Budi", "D1", "Rust"]);
     expect(others).toEqual(expect.arrayContaining(["members.display_name: Budi", "profiles.does: Rust"]));
@@ -150,6 +173,7 @@ describe("profile export", () => {
         "rotation",
         "topics",
         "nudges",
+        "memory",
         "core",
       ]),
     );
@@ -161,6 +185,21 @@ describe("profile export", () => {
     expect(data.membership?.member).toMatchObject({ displayName: "Ayu", lastActiveOn: "2027-03-05" });
     expect(data.topics?.suggested).toMatchObject([{ title: "Kelas besar" }]);
     expect(data.meetings).toEqual({ rsvps: [{ day: "2027-03-02", answer: "yes", at: T }] });
+    expect(data.memory).toMatchObject({
+      meetingEntries: [
+        {
+          number: 1,
+          meeting: "2027-03-02",
+          kind: "note",
+          text: "Catatan bersama",
+          wrote: true,
+          takenOn: false,
+        },
+        { number: 2, kind: "action", text: "Tindakan bersama", wrote: false, takenOn: true },
+      ],
+      topicResources: [{ topic: 1, link: "https://example.org/bersama", title: "Tautan bersama" }],
+      attended: [{ meeting: "2027-03-02", confirmedBy: "self" }],
+    });
     expect(data.nudges).toMatchObject({ snoozedUntil: "2027-04-01" });
     expect(data.core?.formDrafts).toEqual([{ form: "setup", answers: { language: "id" }, at: T }]);
   });

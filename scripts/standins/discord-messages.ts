@@ -54,6 +54,25 @@ function channelProblem(state: StandinState, channelId: string): Reply | undefin
   return discordChannelDenied(state, channelId);
 }
 
+/**
+ * A create's `message_reference`, as Discord reads it: the message must be in this channel; one
+ * that does not exist fails the create (50035, "Unknown message") unless `fail_if_not_exists` is
+ * false, and then the message goes out as a plain one (null here).
+ */
+function replyTo(
+  state: StandinState,
+  channelId: string,
+  reference: unknown,
+): { message_id: string; channel_id: string } | { error: Reply } | null {
+  if (reference === undefined || reference === null) return null;
+  const ref = reference as Obj;
+  const id = typeof ref.message_id === "string" ? ref.message_id : "";
+  const stored = state.discordMessages.get(id);
+  if (stored && stored.channel_id === channelId) return { message_id: id, channel_id: channelId };
+  if (ref.fail_if_not_exists === false) return null;
+  return { error: fieldError("message_reference", "MESSAGE_REFERENCE_UNKNOWN_MESSAGE", "Unknown message") };
+}
+
 export function addMessageRoutes(app: Hono, state: StandinState): void {
   app.post("/channels/:channelId/messages", (c) => {
     const channelId = c.req.param("channelId");
@@ -64,6 +83,8 @@ export function addMessageRoutes(app: Hono, state: StandinState): void {
       const denied = isDm ? discordDmDenied(state, channelId) : postDenied(state, channelId);
       if (denied) return denied;
       const b = body as Obj;
+      const reference = replyTo(state, channelId, b.message_reference);
+      if (reference && "error" in reference) return reference.error;
       // enforce_nonce: a repeat within the window returns the first message instead of posting
       // again; after the window Discord posts it again, and so does the stand-in.
       const nonceKey =
@@ -73,7 +94,12 @@ export function addMessageRoutes(app: Hono, state: StandinState): void {
       if (earlier && Date.now() - earlier.at < windowMs) return [200, earlier.message];
       const files = attachmentsOf(state, b);
       if ("error" in files) return files.error;
-      const created: Obj = { ...newMessage(state, channelId, b), attachments: files.attachments };
+      const created: Obj = {
+        ...newMessage(state, channelId, b),
+        attachments: files.attachments,
+        // A reply (type 19) names the message it answers; a missing one allowed to be left out is not.
+        ...(reference && "message_id" in reference ? { type: 19, message_reference: reference } : {}),
+      };
       if (nonceKey) state.nonces.set(nonceKey, { message: created, at: Date.now() });
       remember(state.discordMessages, created.id as string, created);
       state.say(discordLine(target(state, channelId), b));

@@ -89,6 +89,8 @@ export const METHODS: Record<string, (args: Args, ctx: Ctx) => Result> = {
     if (!content.ok) return content;
     const ts = state.slackTs();
     const target = resolveChannel(channel);
+    // A reply in a thread carries its parent's ts (`thread_ts`), as Slack returns it.
+    const threadTs = str(args.thread_ts);
     const message = {
       type: "message",
       user: BOT_USER_ID,
@@ -96,6 +98,7 @@ export const METHODS: Record<string, (args: Args, ctx: Ctx) => Result> = {
       app_id: APP_ID,
       team: TEAM_ID,
       ts,
+      ...(threadTs ? { thread_ts: threadTs } : {}),
       ...(content.message as Args),
     };
     remember(state.slackMessages, `${target} ${ts}`, { channel: target, ts, token, message });

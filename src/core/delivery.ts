@@ -6,7 +6,15 @@ import type { Message } from "./message.ts";
  * `key` makes it idempotent per community: a second draft with the same key changes nothing.
  */
 export type OutboxDraft =
-  | (DraftBase & { readonly kind: "post"; readonly channelId: string })
+  | (DraftBase & {
+      readonly kind: "post";
+      readonly channelId: string;
+      /**
+       * The outbox key of an earlier post to reply under (a Slack thread, a Discord reply): sent
+       * once that post has gone out, in its channel; as a plain post if it never went out.
+       */
+      readonly replyTo?: string;
+    })
   | (DraftBase & {
       readonly kind: "dm";
       readonly userId: string;
@@ -71,7 +79,14 @@ export interface PaceStep {
 
 /** One send, resolved by the engine: ids are the platform's own. */
 export type SendRequest =
-  | { readonly kind: "post"; readonly channelId: string; readonly message: Message; readonly nonce: string }
+  | {
+      readonly kind: "post";
+      readonly channelId: string;
+      readonly message: Message;
+      readonly nonce: string;
+      /** The platform's id of the message to reply under, in the same channel. */
+      readonly replyTo?: string;
+    }
   | {
       readonly kind: "dm";
       readonly userId: string;

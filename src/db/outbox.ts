@@ -7,6 +7,8 @@ export interface OutboxPayload {
   readonly message: unknown;
   readonly token?: string;
   readonly tokenExpiresAt?: string;
+  /** A post's parent: the outbox key of the post it replies under (`OutboxDraft` `replyTo`). */
+  readonly replyTo?: string;
 }
 
 /**
@@ -55,7 +57,9 @@ export function writeDraftQueries(
   const payload: OutboxPayload =
     draft.kind === "followup"
       ? { message: draft.message, token: draft.token, tokenExpiresAt: draft.tokenExpiresAt.toISOString() }
-      : { message: draft.message };
+      : draft.kind === "post" && draft.replyTo
+        ? { message: draft.message, replyTo: draft.replyTo }
+        : { message: draft.message };
   const row = {
     community_id: communityId,
     idempotency_key: draft.key,

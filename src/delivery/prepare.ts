@@ -37,7 +37,7 @@ export interface Item {
   readonly probe: boolean;
 }
 
-/** An edit whose message has not gone out yet is looked at again this soon. */
+/** An edit (or a reply) whose message has not gone out yet is looked at again this soon. */
 const EDIT_WAIT_MS = 5_000;
 
 /**
@@ -97,6 +97,12 @@ export async function prepare(run: Run, message: DeliveryMessage, row: LoadedRow
       run.claims.settle(row.id);
       message.ack();
     }
+    return null;
+  }
+  if (row.kind === "post" && row.edit_status === "pending") {
+    // The post to reply under has not gone out yet: this waits for it, like an edit. A parent that
+    // never went out (skipped, dead) leaves the reply a plain post (`requestFor`).
+    run.deferrals.add(message, row, new Date(now.getTime() + EDIT_WAIT_MS));
     return null;
   }
   const sender = await deps.senderFor(row.platform, row.workspace_id);

@@ -13,6 +13,15 @@ export async function requestFor(row: LoadedRow, now: Date): Promise<SendRequest
   const nonce = await nonceFor(row.community_id, row.idempotency_key);
   switch (row.kind) {
     case "post":
+      // Under its parent once that went out (prepare waits for it), in the parent's channel.
+      if (payload.replyTo && row.edit_status === "sent" && row.edit_message_id)
+        return {
+          kind: "post",
+          channelId: row.edit_channel_id ?? row.target,
+          message,
+          nonce,
+          replyTo: row.edit_message_id,
+        };
       return { kind: "post", channelId: row.target, message, nonce };
     case "dm":
       return { kind: "dm", userId: row.target, dmChannelId: row.dm_channel_id, message, nonce };

@@ -3,7 +3,10 @@ import { type Db, runBatch } from "../db/client.ts";
 import { clearBlocksQueries, type LossRecord, lossQueries } from "../db/delivery-blocks.ts";
 import type { CommunitiesTable, OutboxRow } from "../db/schema.ts";
 
-/** An outbox row with what sending it needs: platform, pause, DM channel, the edited message. */
+/**
+ * An outbox row with what sending it needs: platform, pause, DM channel, and the message it refers
+ * to (`edit_*`): the one an edit changes, or the one a post replies under (its payload's `replyTo`).
+ */
 export interface LoadedRow extends OutboxRow {
   readonly platform: CommunitiesTable["platform"];
   readonly workspace_id: string;
@@ -29,10 +32,20 @@ export async function loadRows(db: Db, ids: readonly number[]): Promise<LoadedRo
         .on("o.kind", "in", ["dm", "followup"]),
     )
     .leftJoin("outbox as t", (join) =>
-      join
-        .onRef("t.community_id", "=", "o.community_id")
-        .onRef("t.idempotency_key", "=", "o.target")
-        .on("o.kind", "=", "edit"),
+      join.onRef("t.community_id", "=", "o.community_id").on(({ and, eb, or, ref }) =>
+        or([
+          and([eb("o.kind", "=", "edit"), eb("t.idempotency_key", "=", ref("o.target"))]),
+          and([
+            eb("o.kind", "=", "post"),
+            // A malformed payload (a poison row) must not fail the whole batch's statement.
+            eb(
+              "t.idempotency_key",
+              "=",
+              sql<string>`CASE WHEN json_valid(o.payload) THEN json_extract(o.payload, '$.replyTo') END`,
+            ),
+          ]),
+        ]),
+      ),
     )
     .selectAll("o")
     .select([

@@ -13,6 +13,8 @@ import { membershipEn } from "./membership/strings-en.ts";
 import { membershipId } from "./membership/strings-id.ts";
 import { attendanceEn } from "./memory/attendance-strings-en.ts";
 import { attendanceId } from "./memory/attendance-strings-id.ts";
+import { memoryEn } from "./memory/strings-en.ts";
+import { memoryId } from "./memory/strings-id.ts";
 import { nudgesEn } from "./nudges/strings-en.ts";
 import { nudgesId } from "./nudges/strings-id.ts";
 import { privacyEn } from "./privacy/strings-en.ts";
@@ -40,6 +42,7 @@ export const featuresEn = {
   ...membershipEn,
   ...meetingStringsEn,
   ...attendanceEn,
+  ...memoryEn,
   ...rotationEn,
   ...topicRefreshEn,
   ...topicsEn,
@@ -61,6 +64,7 @@ export const featuresId: Record<keyof typeof featuresEn, string> = {
   ...membershipId,
   ...meetingStringsId,
   ...attendanceId,
+  ...memoryId,
   ...rotationId,
   ...topicRefreshId,
   ...topicsId,

@@ -6,6 +6,7 @@ import { digest } from "./digest/index.ts";
 import { kudos } from "./kudos/index.ts";
 import { meetings } from "./meetings/index.ts";
 import { membership } from "./membership/index.ts";
+import { memory } from "./memory/index.ts";
 import { nudges } from "./nudges/index.ts";
 import { privacy } from "./privacy/index.ts";
 import { profile } from "./profile/index.ts";
@@ -28,6 +29,7 @@ const LISTED = [
   meetings,
   rotation,
   topics,
+  memory,
   search,
   audit,
   reports,

@@ -10,6 +10,7 @@ import { kudosStore } from "./kudos/store.ts";
 import { meetingsStore } from "./meetings/store.ts";
 import { membershipStore } from "./membership/store.ts";
 import { attendanceStore } from "./memory/attendance-store.ts";
+import { memoryStore } from "./memory/store.ts";
 import { nudgesStore } from "./nudges/store.ts";
 import { privacyStore } from "./privacy/store.ts";
 import { profilesStore } from "./profile/store.ts";
@@ -39,6 +40,7 @@ const STORES_BUT_PRIVACY = [
   membershipStore,
   meetingsStore,
   attendanceStore,
+  memoryStore,
   rotationStore,
   digestStore,
   topicRefreshStore,

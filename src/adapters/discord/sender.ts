@@ -57,10 +57,17 @@ export function createDiscordSender(config: DiscordSenderConfig): SendPort {
     return { report: { outcome: failure(response, json, key), holds }, holds };
   };
 
-  const create = async (channelId: string, request: { message: SendRequest["message"]; nonce: string }) => {
+  const create = async (
+    channelId: string,
+    request: { message: SendRequest["message"]; nonce: string; replyTo?: string },
+  ) => {
     const data = { ...renderDiscordMessage({ ...request.message, visibility: "public" }) };
     const payload = {
       ...data,
+      // A reply to the parent; one deleted meanwhile leaves a plain message rather than an error.
+      ...(request.replyTo
+        ? { message_reference: { message_id: request.replyTo, fail_if_not_exists: false } }
+        : {}),
       // A repeat of this send within Discord's nonce window returns the first message instead.
       nonce: request.nonce,
       enforce_nonce: true,

@@ -95,7 +95,14 @@ export function createSlackSender(config: SlackSenderConfig): SendPort {
       switch (request.kind) {
         case "post":
           return call(request, async () =>
-            posted(await client.chat.postMessage({ channel: request.channelId, ...body })),
+            posted(
+              await client.chat.postMessage({
+                channel: request.channelId,
+                ...body,
+                // A reply goes in the parent's thread (not also to the channel: reply_broadcast off).
+                ...(request.replyTo ? { thread_ts: request.replyTo } : {}),
+              }),
+            ),
           );
         case "dm":
           return call(request, async () => {

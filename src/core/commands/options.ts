@@ -30,6 +30,11 @@ export interface OptionSpec<S extends z.ZodType = z.ZodType> {
   readonly description: PlainKey;
   /** A text option that is last may swallow the rest of the line (Slack: no quotes needed). */
   readonly rest?: boolean;
+  /**
+   * A rest text handed over as typed (Slack's escaped references, Discord's `<@id>`), not as
+   * readable text: for a handler that reads mentions and links out of it (`tokenize`).
+   */
+  readonly raw?: boolean;
 }
 
 /** Platform user and role ids: Slack `U…`/`W…`, Discord snowflakes. */
@@ -112,6 +117,14 @@ export const option = {
     };
   },
 };
+
+/**
+ * Free text kept as typed (see `raw`): the handler tokenizes it itself and stores only readable
+ * text. `maxLength` bounds what was typed; the handler checks what it keeps.
+ */
+export function rawText(label: PlainKey, description: PlainKey, maxLength: number): OptionSpec<z.ZodString> {
+  return { ...option.text(label, description, maxLength), raw: true };
+}
 
 /** Makes an option optional, keeping its kind. */
 export function optional<S extends z.ZodType>(spec: OptionSpec<S>): OptionSpec<z.ZodOptional<S>> {

@@ -52,7 +52,7 @@ export function parseCommandText(
     if (spec.rest && isLast) {
       args[name] = rest
         .splice(0)
-        .map((token) => token.text)
+        .map((token) => (spec.raw ? token.raw : token.text))
         .join(" ");
       break;
     }
