@@ -39,4 +39,17 @@ describe("/cop topic resource", () => {
     expect(await snapshot()).toBe(settled);
     expect(before).not.toBe("");
   });
+
+  it("the topic list says how many links each topic has", async () => {
+    await slackAt(NOW, 'topic suggest "Rubrics for group work"', MEMBER);
+    await slackAt(NOW, 'topic suggest "Lab kits"', MEMBER);
+    const [rubrics, kits] = await rows("SELECT id FROM topics ORDER BY id");
+    expect(await slackAt(NOW, "topic list", MEMBER)).not.toContain("link");
+    await slackAt(NOW, `topic resource ${rubrics?.id} https://example.org/a Template`, MEMBER);
+    await slackAt(NOW, `topic resource ${rubrics?.id} https://example.org/b Examples`, MEMBER);
+    await slackAt(NOW, `topic resource ${kits?.id} https://example.org/c Shopping list`, MEMBER);
+    const list = await slackAt(NOW, "topic list", MEMBER);
+    expect(list).toContain(`#${rubrics?.id} Rubrics for group work — 1 vote · 2 links`);
+    expect(list).toContain(`#${kits?.id} Lab kits — 1 vote · 1 link`);
+  });
 });

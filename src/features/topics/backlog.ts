@@ -10,6 +10,8 @@ export interface OpenTopic {
   /** The suggester's platform id; null for an unnamed need from an intro form. */
   readonly suggestedBy: string | null;
   readonly votes: number;
+  /** Links shared on it (`/cop topic resource`). */
+  readonly resources: number;
   /** Whether the member reading has voted for it. */
   readonly mine: boolean;
   readonly createdAt: Date;

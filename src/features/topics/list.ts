@@ -32,7 +32,7 @@ export const byVotes: RankTopics = (topics) =>
 type ListContext = Pick<ActionContext, "community" | "t" | "syntax" | "now" | "member">;
 
 /**
- * `#12 Title — 3 votes · pinned · your suggestion · your vote`: the title stays a plain string,
+ * `#12 Title — 3 votes · 2 links · pinned · your suggestion · your vote`: the title stays a plain string,
  * escaped when rendered.
  */
 export function topicLine(ctx: ListContext, topic: OpenTopic): string {
@@ -42,6 +42,8 @@ export function topicLine(ctx: ListContext, topic: OpenTopic): string {
       : ctx.t("topic.list.votes.other", { count: String(topic.votes) });
   const marks = [
     votes,
+    ...(topic.resources === 1 ? [ctx.t("topic.list.links.one")] : []),
+    ...(topic.resources > 1 ? [ctx.t("topic.list.links.other", { count: String(topic.resources) })] : []),
     ...(topic.pinned ? [ctx.t("topic.list.pinned")] : []),
     ...(topic.suggestedBy === ctx.member.platformUserId ? [ctx.t("topic.list.yours")] : []),
     ...(topic.mine ? [ctx.t("topic.list.mine")] : []),

@@ -26,6 +26,7 @@ interface TopicSqlRow {
   status: "open" | "archived" | "retired";
   created_at: string;
   votes: number;
+  resources: number;
   mine: number;
 }
 
@@ -39,6 +40,7 @@ function topicFromRow(row: TopicSqlRow): TopicRow {
     suggestedBy: row.suggested_by,
     status: row.status,
     votes: row.votes,
+    resources: row.resources,
     mine: row.mine === 1,
     createdAt: new Date(row.created_at),
   };
@@ -59,6 +61,8 @@ function topicsQuery(db: Db, communityId: number, userId: string) {
       "t.status",
       "t.created_at",
       sql<number>`count(v.user_id)`.as("votes"),
+      sql<number>`(SELECT count(*) FROM topic_resources r
+                   WHERE r.community_id = t.community_id AND r.topic_id = t.id)`.as("resources"),
       sql<number>`coalesce(max(v.user_id = ${userId}), 0)`.as("mine"),
     ])
     .where("t.community_id", "=", communityId)

@@ -44,6 +44,8 @@ export const topicsEn = {
   "topic.list.empty": "The backlog is empty. Suggest a topic: {usage}",
   "topic.list.votes.one": "1 vote",
   "topic.list.votes.other": "{count} votes",
+  "topic.list.links.one": "1 link",
+  "topic.list.links.other": "{count} links",
   "topic.list.pinned": "pinned",
   "topic.list.mine": "your vote",
   "topic.list.more":

@@ -47,6 +47,8 @@ export const topicsId: Record<keyof typeof topicsEn, string> = {
   "topic.list.empty": "Belum ada usulan topik. Usulkan satu: {usage}",
   "topic.list.votes.one": "1 dukungan",
   "topic.list.votes.other": "{count} dukungan",
+  "topic.list.links.one": "1 tautan",
+  "topic.list.links.other": "{count} tautan",
   "topic.list.pinned": "disematkan",
   "topic.list.mine": "Anda mendukung",
   "topic.list.more":
