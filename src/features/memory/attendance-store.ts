@@ -12,7 +12,8 @@ export const attendanceStore = featureStore({
   reads: createAttendanceReads,
   effectTypes: ["attendance.confirm"],
   effectQueries: attendanceEffectQueries,
-  communityTables: ["meeting_attendance"],
+  // Its table is erased with the memory part's (src/features/memory/store.ts).
+  communityTables: [],
 });
 
 export function createAttendanceReads(db: Db): AttendanceReads {
