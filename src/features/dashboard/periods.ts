@@ -1,15 +1,6 @@
-import { addDays, weekdayOf } from "../../core/calendar.ts";
+import { addDays, isoWeek, weekdayOf } from "../../core/calendar.ts";
 
-/** The ISO week ('YYYY-Www', Monday-based) of a local day, as `member_activity_weeks.week` holds it. */
-export function isoWeek(day: string): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  const sinceMonday = (date.getUTCDay() + 6) % 7;
-  // The ISO year is the year of the week's Thursday.
-  const thursday = new Date(date.getTime() + (3 - sinceMonday) * 86_400_000);
-  const year = thursday.getUTCFullYear();
-  const week = 1 + Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * 86_400_000));
-  return `${year}-W${String(week).padStart(2, "0")}`;
-}
+export { isoWeek };
 
 /** Weeks in a period: "this month" on the page is four ISO weeks, so day and week figures agree. */
 export const PERIOD_WEEKS = 4;
