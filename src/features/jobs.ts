@@ -7,6 +7,7 @@ import { meetingHoliday } from "./meetings/holiday-job.ts";
 import { meetingRemind } from "./meetings/remind-job.ts";
 import { memberSync } from "./membership/member-sync-job.ts";
 import { welcomeFollowup } from "./membership/welcome-followup-job.ts";
+import { memoryRecordCatchUp } from "./memory/record-job.ts";
 import { nudges } from "./nudges/jobs.ts";
 import { reportEscalation } from "./reports/escalation-job.ts";
 import { topicRefresh } from "./topics/refresh-job.ts";
@@ -30,6 +31,7 @@ export const FEATURE_JOBS: readonly JobKind[] = [
   meetingHoliday,
   meetingRemind,
   meetingClose,
+  memoryRecordCatchUp,
   weeklyDigest,
   topicRefresh,
   reportEscalation,
