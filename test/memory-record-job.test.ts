@@ -4,10 +4,11 @@ import type { Community } from "../src/core/model.ts";
 import { createDb } from "../src/db/client.ts";
 import { createCommunityStore } from "../src/db/store.ts";
 import { memoryRecordCatchUp } from "../src/features/memory/record-job.ts";
+import { memoryRecordStart } from "../src/features/memory/record-start-job.ts";
 import { resetDb } from "./support/db.ts";
 import { deliverAll, dispatchAt, rows, slackAt, slackTraffic } from "./support/meetings.ts";
 import { MEMBER } from "./support/slack.ts";
-import { outboxQueue, resetStandins } from "./support/worker.ts";
+import { outboxQueue, resetStandins, sentTo } from "./support/worker.ts";
 
 // Scheduled on a Wednesday; announced on Saturday; the meeting is Tuesday 2 March 2027, 19:00 WIB.
 const SETUP = new Date("2027-02-24T03:00:00Z");
@@ -24,6 +25,15 @@ async function setUp() {
   await rows("UPDATE members SET joined_at = '2027-01-01T00:00:00.000Z'");
   expect(await dispatchAt(ANNOUNCE)).toEqual([`meeting-announce ${DAY}`]);
   await deliverAll();
+}
+
+const START = new Date("2027-03-02T12:00:00Z");
+
+/** The record's posts in the announcement's thread. */
+async function threaded(): Promise<string[]> {
+  return (await sentTo("slack"))
+    .filter((c) => c.method === "chat.postMessage" && (c.body as Record<string, unknown>).thread_ts)
+    .map((c) => JSON.stringify(c.body));
 }
 
 /** The record's texts as Slack last shows them (its edits). */
@@ -89,5 +99,48 @@ describe("the record's catch-up job", () => {
     await lostRace("Third");
     // 40 days on, the record is out of the window: nothing due.
     expect(await dispatchAt(new Date("2027-04-11T03:00:00Z"), 1, [memoryRecordCatchUp])).toEqual([]);
+  });
+});
+
+describe("the record posted when the meeting starts", () => {
+  it("is posted once at the start, with “I was there”, and entries then edit it", async () => {
+    await setUp();
+    expect(await dispatchAt(new Date("2027-03-02T11:45:00Z"), 1, [memoryRecordStart])).toEqual([]);
+    expect(await dispatchAt(START, 2, [memoryRecordStart])).toEqual([`memory-record-start ${DAY}`]);
+    await deliverAll();
+    let posts = await threaded();
+    expect(posts).toHaveLength(1);
+    expect(posts[0]).toContain("I was there");
+    expect(posts[0]).toContain("No notes yet.");
+    // Claimed once: the next quarter-hour posts nothing again.
+    expect(await dispatchAt(new Date("2027-03-02T12:15:00Z"), 1, [memoryRecordStart])).toEqual([]);
+    await slackAt(new Date("2027-03-02T12:20:00Z"), "meeting note First", MEMBER);
+    await deliverAll();
+    posts = await threaded();
+    expect(posts).toHaveLength(1);
+    expect((await recordUpdates()).at(-1)).toContain("#1 First");
+  });
+
+  it("is harmless when an entry posted the record first", async () => {
+    await setUp();
+    await slackAt(START, "meeting note First", MEMBER);
+    expect(await dispatchAt(START, 1, [memoryRecordStart])).toEqual([`memory-record-start ${DAY}`]);
+    await deliverAll();
+    const posts = await threaded();
+    expect(posts).toHaveLength(1);
+    expect(posts[0]).toContain("#1 First");
+    expect(await rows("SELECT count(*) AS n FROM outbox WHERE idempotency_key LIKE 'record:%'")).toEqual([
+      { n: 1 },
+    ]);
+  });
+
+  it("is not posted for a cancelled meeting", async () => {
+    await setUp();
+    await slackAt(ANNOUNCE, "meeting cancel 2027-03-02");
+    await deliverAll();
+    expect(await dispatchAt(START, 1, [memoryRecordStart])).toEqual([]);
+    expect(await rows("SELECT count(*) AS n FROM outbox WHERE idempotency_key LIKE 'record:%'")).toEqual([
+      { n: 0 },
+    ]);
   });
 });

@@ -8,6 +8,7 @@ import { meetingRemind } from "./meetings/remind-job.ts";
 import { memberSync } from "./membership/member-sync-job.ts";
 import { welcomeFollowup } from "./membership/welcome-followup-job.ts";
 import { memoryRecordCatchUp } from "./memory/record-job.ts";
+import { memoryRecordStart } from "./memory/record-start-job.ts";
 import { nudges } from "./nudges/jobs.ts";
 import { reportEscalation } from "./reports/escalation-job.ts";
 import { topicRefresh } from "./topics/refresh-job.ts";
@@ -31,6 +32,7 @@ export const FEATURE_JOBS: readonly JobKind[] = [
   meetingHoliday,
   meetingRemind,
   meetingClose,
+  memoryRecordStart,
   memoryRecordCatchUp,
   weeklyDigest,
   topicRefresh,
