@@ -121,6 +121,17 @@ describe("the record posted when the meeting starts", () => {
     expect((await recordUpdates()).at(-1)).toContain("#1 First");
   });
 
+  it("an entry while the start's post still waits changes that post, which still replies in the thread", async () => {
+    await setUp();
+    expect(await dispatchAt(START, 1, [memoryRecordStart])).toHaveLength(1);
+    // Not delivered yet: the note's edit is folded into the waiting post.
+    await slackAt(new Date("2027-03-02T12:05:00Z"), "meeting note Early", MEMBER);
+    await deliverAll();
+    const posts = await threaded();
+    expect(posts).toHaveLength(1);
+    expect(posts[0]).toContain("#1 Early");
+  });
+
   it("is harmless when an entry posted the record first", async () => {
     await setUp();
     await slackAt(START, "meeting note First", MEMBER);
