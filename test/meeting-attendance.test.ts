@@ -14,7 +14,7 @@ import {
   sub,
 } from "./support/discord.ts";
 import { discordSubmit, packedButton, slackButton, slackSubmit } from "./support/interactions.ts";
-import { dispatchAt, rows, slackAt } from "./support/meetings.ts";
+import { deliverAll, dispatchAt, rows, slackAt, slackTraffic } from "./support/meetings.ts";
 import { realStore } from "./support/profiles.ts";
 import { commandBody, MEMBER, MODERATOR, signedSlack } from "./support/slack.ts";
 import { isolate, outboxQueue, resetStandins, sentTo } from "./support/worker.ts";
@@ -118,6 +118,19 @@ describe("/cop meeting done on Slack: the host confirms who attended", () => {
     expect(view.blocks[0].hint.text).toBe(
       "26 said yes and 25 fit here: the others can press “I was there” on the record.",
     );
+  }, 30_000);
+
+  it("the host's confirmation refreshes the meeting's record with the new count", async () => {
+    const id = await setUp();
+    await deliverAll();
+    await press(new Date("2027-03-02T12:30:00Z"), packedButton(id, "memory.attend", [DAY]), OTHER);
+    await deliverAll();
+    await at(AFTER)(await submit(id, { attended: [MEMBER, MODERATOR], notes: "" }));
+    await deliverAll();
+    const { updates } = await slackTraffic();
+    const records = updates.map((u) => JSON.stringify(u.body)).filter((b) => b.includes("What we learned"));
+    // U0OTHER pressed "I was there"; the host confirmed two more.
+    expect(records.at(-1)).toMatch(/Attended\*?[^0-9]*3/);
   }, 30_000);
 
   it("replaces earlier host rows of the meeting but never a member's own 'I was there'", async () => {

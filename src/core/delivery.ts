@@ -40,6 +40,11 @@ interface DraftBase {
   readonly message: Message;
   /** Past this moment the message is pointless (a reminder for a meeting that began): skipped. */
   readonly expiresAt?: Date;
+  /**
+   * The state the message draws, as its feature names it (a meeting record's fingerprint): kept
+   * with the message, so a catch-up can find messages drawn from a state that has moved on.
+   */
+  readonly drawn?: string;
 }
 
 /** What happened to one send, as every platform adapter reports it. */

@@ -9,6 +9,8 @@ export interface OutboxPayload {
   readonly tokenExpiresAt?: string;
   /** A post's parent: the outbox key of the post it replies under (`OutboxDraft` `replyTo`). */
   readonly replyTo?: string;
+  /** The state the message draws (`OutboxDraft` `drawn`). */
+  readonly drawn?: string;
 }
 
 /**
@@ -43,9 +45,13 @@ export function writeDraftQueries(
       // the newest edit says. Otherwise a post that is retried after its edits were skipped (the
       // target was dead then) would show stale counts for good. The edit row stays, for a post
       // already on its way with the old text. `updated_at` is left alone: the sweep goes by it.
+      // Only the message (and what it draws) changes: a reply keeps its parent (`replyTo`).
       db
         .updateTable("outbox")
-        .set({ payload: JSON.stringify({ message: draft.message } satisfies OutboxPayload) })
+        .set({
+          payload: sql<string>`json_set(payload, '$.message', json(${JSON.stringify(draft.message)}),
+            '$.drawn', ${draft.drawn ?? null})`,
+        })
         .where("community_id", "=", communityId)
         .where("idempotency_key", "=", draft.editOf)
         .where("kind", "in", ["post", "dm"])
@@ -54,12 +60,13 @@ export function writeDraftQueries(
         .compile(),
     );
   }
-  const payload: OutboxPayload =
+  const base: OutboxPayload =
     draft.kind === "followup"
       ? { message: draft.message, token: draft.token, tokenExpiresAt: draft.tokenExpiresAt.toISOString() }
       : draft.kind === "post" && draft.replyTo
         ? { message: draft.message, replyTo: draft.replyTo }
         : { message: draft.message };
+  const payload: OutboxPayload = draft.drawn ? { ...base, drawn: draft.drawn } : base;
   const row = {
     community_id: communityId,
     idempotency_key: draft.key,

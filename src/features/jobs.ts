@@ -7,6 +7,8 @@ import { meetingHoliday } from "./meetings/holiday-job.ts";
 import { meetingRemind } from "./meetings/remind-job.ts";
 import { memberSync } from "./membership/member-sync-job.ts";
 import { welcomeFollowup } from "./membership/welcome-followup-job.ts";
+import { memoryRecordCatchUp } from "./memory/record-job.ts";
+import { memoryRecordStart } from "./memory/record-start-job.ts";
 import { nudges } from "./nudges/jobs.ts";
 import { reportEscalation } from "./reports/escalation-job.ts";
 import { topicRefresh } from "./topics/refresh-job.ts";
@@ -30,6 +32,8 @@ export const FEATURE_JOBS: readonly JobKind[] = [
   meetingHoliday,
   meetingRemind,
   meetingClose,
+  memoryRecordStart,
+  memoryRecordCatchUp,
   weeklyDigest,
   topicRefresh,
   reportEscalation,

@@ -5,14 +5,14 @@ import type { AttendanceConfirmEffect, AttendanceReads } from "./attendance-port
 
 /**
  * The attendance confirmation's store part (listed in src/features/server.ts). Its table is
- * erased with the community; a member's rows are exported and forgotten by the memory store part.
+ * erased with the community (listed by the memory store part); a member's rows are exported and forgotten by the memory store part.
  */
 export const attendanceStore = featureStore({
   name: "attendance",
   reads: createAttendanceReads,
   effectTypes: ["attendance.confirm"],
   effectQueries: attendanceEffectQueries,
-  // Its table is erased with the memory part's (src/features/memory/store.ts).
+  // `meeting_attendance` is erased with the community through the memory store part, which lists it.
   communityTables: [],
 });
 

@@ -8,6 +8,7 @@ import { markDone, NOTES_MAX } from "../meetings/done.ts";
 import { formatDayName } from "../meetings/holidays.ts";
 import { Day } from "../rotation/types.ts";
 import { ATTENDANCE_MAX } from "./attendance-ports.ts";
+import { type RecordContext, recordDraft } from "./record.ts";
 
 /** The form of `/cop meeting done` and of the reminder's "Mark as held" button. */
 export const DONE_FORM = "meeting.held";
@@ -15,15 +16,29 @@ export const DONE_FORM = "meeting.held";
 const USER_ID = /^[A-Za-z0-9]{1,32}$/;
 
 /**
- * The people the host confirms, as effects of the batch that marks the meeting held. Exported so
- * the meeting's record can be refreshed in the same batch (its edit is appended here at merge).
+ * The people the host confirms, as effects of the batch that marks the meeting held, and the
+ * meeting's record drawn with the new count: the confirmed people and those who pressed "I was
+ * there" themselves (their `self` rows stay). The record's draft is guarded on that count, so it
+ * is written only if the confirmation is (a second submission that lost changes nothing).
  */
-export function attendanceEffects(
-  ctx: Pick<ActionContext, "member">,
+export async function attendanceEffects(
+  ctx: RecordContext & Pick<ActionContext, "member">,
   meetingDay: string,
   userIds: readonly string[],
-): Effect[] {
-  return [{ type: "attendance.confirm", meetingDay, userIds, recordedBy: ctx.member.platformUserId }];
+): Promise<Effect[]> {
+  const confirm: Effect = {
+    type: "attendance.confirm",
+    meetingDay,
+    userIds,
+    recordedBy: ctx.member.platformUserId,
+  };
+  const [before, self] = await Promise.all([
+    ctx.store.memory.record(ctx.community.id, meetingDay),
+    ctx.store.memory.selfAttendees(ctx.community.id, meetingDay),
+  ]);
+  const attended = new Set([...self, ...userIds]).size;
+  const record = await recordDraft(ctx, meetingDay, before, { entries: before.entries, attended });
+  return record ? [confirm, { type: "memory.refresh", record }] : [confirm];
 }
 
 /**
@@ -117,7 +132,7 @@ export const doneForm: FormDefinition = {
         { type: "text", text: answer.text },
         { type: "context", text: ctx.t("doneForm.recorded", { count: String(members.length) }) },
       ),
-      effects: [...answer.effects, ...attendanceEffects(ctx, day.data, members)],
+      effects: [...answer.effects, ...(await attendanceEffects(ctx, day.data, members))],
     };
   },
 };

@@ -61,6 +61,8 @@ export interface MemoryReads {
   record(communityId: number, meetingDay: string): Promise<RecordState>;
   /** How many attended a meeting, and whether this member did. */
   attendance(communityId: number, meetingDay: string, userId: string): Promise<Attendance>;
+  /** Who said "I was there" themselves (rows the host's confirmation keeps). */
+  selfAttendees(communityId: number, meetingDay: string): Promise<string[]>;
   /** Who shared this link on this topic (null: nobody yet). */
   topicResourceBy(communityId: number, topicId: number, url: string): Promise<string | null>;
 }
@@ -126,7 +128,17 @@ export interface TopicResourceEffect {
   readonly addedBy: string;
 }
 
+/**
+ * The record drawn again with no change of its own: posted when the meeting starts, redrawn by
+ * the catch-up job, refreshed with the host's confirmation. Guarded like any record draft.
+ */
+export interface RecordRefreshEffect {
+  readonly type: "memory.refresh";
+  readonly record: RecordDraft;
+}
+
 export type MemoryEffect =
+  | RecordRefreshEffect
   | EntryAddEffect
   | EntryEditEffect
   | EntryRemoveEffect

@@ -79,13 +79,16 @@ export function recordMessage(
   return { visibility: "public", blocks };
 }
 
+/** What drawing the record needs: a command's or button's context, or a job's. */
+export type RecordContext = Pick<ActionContext, "community" | "t" | "now" | "store">;
+
 /**
  * The record's draft after a change: its first post, a reply under the announcement, or an edit
  * of it, guarded on the state it shows (`RecordDraft`). None when there is nowhere to post it
  * (no announcement and no main channel).
  */
 export async function recordDraft(
-  ctx: ActionContext,
+  ctx: RecordContext,
   meetingDay: string,
   before: RecordState,
   after: RecordAfter,

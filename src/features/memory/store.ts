@@ -1,17 +1,24 @@
 import { type CompiledQuery, sql } from "kysely";
 import type { Db } from "../../db/client.ts";
 import { featureStore } from "../../db/feature-store.ts";
-import { writeDraftQueries } from "../../db/outbox.ts";
 import { memoryMemberData } from "./member-data-store.ts";
-import type { MeetingEntry, MemoryEffect, MemoryReads, RecordDraft } from "./ports.ts";
+import type { MeetingEntry, MemoryEffect, MemoryReads } from "./ports.ts";
 import { recordKey } from "./record-key.ts";
+import { recordQueries } from "./record-store.ts";
 import type { MeetingEntriesTable } from "./schema.ts";
 
 /** The meeting memory's store part (listed in src/features/server.ts). */
 export const memoryStore = featureStore({
   name: "memory",
   reads: createMemoryReads,
-  effectTypes: ["memory.add", "memory.edit", "memory.remove", "memory.attend", "memory.topicResource"],
+  effectTypes: [
+    "memory.add",
+    "memory.edit",
+    "memory.remove",
+    "memory.attend",
+    "memory.topicResource",
+    "memory.refresh",
+  ],
   effectQueries: memoryEffectQueries,
   communityTables: ["meeting_entries", "topic_resources", "meeting_attendance"],
   memberData: memoryMemberData,
@@ -108,6 +115,16 @@ export function createMemoryReads(db: Db): MemoryReads {
       ]);
       return { attended, mine: mine !== undefined };
     },
+    async selfAttendees(communityId, meetingDay) {
+      const rows = await db
+        .selectFrom("meeting_attendance")
+        .select("user_id")
+        .where("community_id", "=", communityId)
+        .where("meeting_day", "=", meetingDay)
+        .where("source", "=", "self")
+        .execute();
+      return rows.map((r) => r.user_id);
+    },
     async topicResourceBy(communityId, topicId, url) {
       const row = await db
         .selectFrom("topic_resources")
@@ -129,30 +146,6 @@ async function attendedCount(db: Db, communityId: number, meetingDay: string): P
     .where("meeting_day", "=", meetingDay)
     .executeTakeFirst();
   return Number(row?.n ?? 0);
-}
-
-/**
- * The meeting's state as `recordFingerprint` (record-key.ts) writes it, in SQL: evaluated inside
- * the batch, after the change's own statement.
- */
-function fingerprintSql(communityId: number, meetingDay: string) {
-  return sql<string>`(SELECT count(*) || '/' || coalesce(max(updated_at), '') || '/'
-      || coalesce(sum(length(body) + length(coalesce(url, '')) + length(coalesce(assignee, ''))), 0) || '/'
-      || coalesce(sum(number), 0) || '/'
-      || (SELECT count(*) FROM meeting_attendance WHERE community_id = ${communityId} AND meeting_day = ${meetingDay})
-    FROM meeting_entries WHERE community_id = ${communityId} AND meeting_day = ${meetingDay})`;
-}
-
-/** The record's post or edit, written only while the meeting shows what it was rendered for. */
-function recordQueries(
-  db: Db,
-  communityId: number,
-  record: RecordDraft | undefined,
-  now: Date,
-): CompiledQuery[] {
-  if (!record) return [];
-  const holds = sql<boolean>`${fingerprintSql(communityId, record.meetingDay)} = ${record.fingerprint}`;
-  return writeDraftQueries(db, communityId, record.draft, now, holds);
 }
 
 /**
@@ -198,6 +191,9 @@ export function memoryEffectQueries(
           .compile(),
         ...recordQueries(db, communityId, effect.record, now),
       ];
+    case "memory.refresh":
+      // A record drawn again (its start, a catch-up, the host's confirmation): the draft alone.
+      return recordQueries(db, communityId, effect.record, now);
     case "memory.topicResource":
       // Only a topic of this community; the same link on the same topic twice stores it once.
       return [
