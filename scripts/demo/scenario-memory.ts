@@ -18,7 +18,10 @@ export interface MeetingMemory {
   readonly notes: readonly { by: DemoMember; text: Words }[];
   readonly resource: { by: DemoMember; url: string; title: Words };
   readonly action: { by: DemoMember; text: Words; assignee: DemoMember };
-  /** Members who press "I was there" (none of them in the host's confirmed list, so each adds a row). */
+  /**
+   * Members who press "I was there": on 2 March none the host confirmed (so each adds a row), on
+   * 16 March (no confirmation) some who said yes; never the host.
+   */
   readonly attend: readonly DemoMember[];
 }
 
@@ -89,7 +92,7 @@ export const MEETING_MEMORY: readonly MeetingMemory[] = [
       },
       assignee: LESTARI,
     },
-    attend: [JOKO, INDAH, KARTIKA],
+    attend: [DIMAS, EKA, CITRA],
   },
 ];
 
