@@ -103,8 +103,15 @@ export async function checkMemory({ world, d, rows, lang, transcript }: MemoryCo
       under &&
       edits.length >= 1 &&
       current;
+    // Each part that failed is named, so a red line says which.
+    const wrong = [
+      post?.status === "sent" ? "" : `post ${String(post?.status ?? "missing")}`,
+      replyTo === `announce:${m.day}` ? "" : `replyTo ${String(replyTo)}`,
+      announce?.id !== undefined ? "" : "announcement not sent",
+      current ? "" : "last entry missing",
+    ].filter(Boolean);
     records.push(
-      `${m.day}: ${first.length} post${under ? " under the announcement" : ""}, ${edits.length} edits${current ? "" : ", last entry missing"}`,
+      `${m.day}: ${first.length} post${under ? " under the announcement" : ""}, ${edits.length} edits${wrong.length ? `, ${wrong.join(", ")}` : ""}`,
     );
   }
   check(recordOk, "record", records.join("; "));
