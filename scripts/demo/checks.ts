@@ -6,10 +6,12 @@
  */
 
 import { checkHosts } from "./check-hosts.ts";
+import { checkMemory, MEMORY_WHAT } from "./checks-memory.ts";
 import type { Driver } from "./driver.ts";
 import { EVERYONE, NEWCOMERS } from "./people.ts";
 import { query } from "./play.ts";
 import type { Lang } from "./scenario.ts";
+import type { Transcript } from "./transcript.ts";
 import type { World } from "./world.ts";
 
 /** Idul Fitri 2027, a Tuesday: the weekly meeting must not happen. */
@@ -49,9 +51,20 @@ const WHAT = {
   dead: { en: "no dead messages in the outbox", id: "tidak ada pesan yang akhirnya gagal terkirim" },
   failed: { en: "no failed job", id: "tidak ada tugas terjadwal yang gagal" },
   limits: { en: "zero 429s", id: "tidak pernah kena batas laju platform (nol 429)" },
+  ...MEMORY_WHAT,
 } satisfies Record<string, Record<Lang, string>>;
 
-export async function checkOutcome(world: World, drivers: readonly Driver[]): Promise<Outcome> {
+/** The run's language and transcript: the memory checks look for what was written, and the search's answer. */
+export interface Played {
+  readonly lang: Lang;
+  readonly transcript: Transcript;
+}
+
+export async function checkOutcome(
+  world: World,
+  drivers: readonly Driver[],
+  played: Played,
+): Promise<Outcome> {
   const lines: string[] = ["", "outcome:"];
   const checks: Check[] = [];
   let ok = true;
@@ -134,6 +147,11 @@ export async function checkOutcome(world: World, drivers: readonly Driver[]): Pr
       `SELECT count(*) AS n FROM job_runs WHERE community_id = :community AND status = 'failed'`,
     );
     check(d.platform, Number(failed[0]?.n) === 0, "failed", "");
+
+    await checkMemory(
+      { world, d, rows, lang: played.lang, transcript: played.transcript },
+      (passed, what, detail) => check(d.platform, passed, what, detail),
+    );
   }
   const stats = world.standins.state.stats.snapshot();
   for (const d of drivers) {

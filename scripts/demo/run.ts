@@ -103,7 +103,7 @@ async function main(): Promise<number> {
     const text = renderText(transcript, played, lang);
     if (!values.quiet) console.log(text);
     if (values.transcript) writeFileSync(values.transcript, text);
-    const outcome = await checkOutcome(world, drivers);
+    const outcome = await checkOutcome(world, drivers, { lang, transcript });
     const htmlFile = values.html ?? defaultHtmlFile(lang);
     writeFileSync(htmlFile, renderHtml(transcript, played, lang, outcome));
     const dashboardFile = defaultDashboardFile(lang);

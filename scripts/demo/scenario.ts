@@ -20,6 +20,7 @@ import {
   KARTIKA,
   LESTARI,
 } from "./people.ts";
+import { memorySteps } from "./scenario-memory.ts";
 
 export const START_DAY = "2027-02-25";
 export const DAYS = 28;
@@ -460,6 +461,7 @@ export function scenario(lang: Lang): Step[] {
       ] as const)
         await d.press(m, "main", "meeting.rsvp", answer);
     }),
+    ...memorySteps(lang),
     ...chatter(lang),
   ];
   return steps.sort((a, b) => a.day - b.day || a.time.localeCompare(b.time));

@@ -97,7 +97,8 @@ export class SlackDriver implements Driver {
     this.transcript.note(this.clock.now().getTime(), "slack", member, "member", `/${root} ${text}`);
     const response = await this.post("/slack/commands", body, "application/x-www-form-urlencoded");
     const reply = await this.reply(member, response);
-    await this.rememberForm(member, trigger, /^(setup|profile edit)\b/.test(text));
+    // Commands that always open a form: guyub may call views.open after acknowledging, so wait for it.
+    await this.rememberForm(member, trigger, /^(setup|profile edit|meeting done)\b/.test(text));
     return reply;
   }
 
@@ -113,10 +114,21 @@ export class SlackDriver implements Driver {
       user: { id: member.slackId, username: member.handle, team_id: SLACK_TEAM },
       api_app_id: "A0GUYUB",
       token: "legacy",
-      container: { type: "message", message_ts: found.ts, channel_id: channel, is_ephemeral: false },
+      // A button on a thread reply (the meeting's record): Slack names the thread in both places.
+      container: {
+        type: "message",
+        message_ts: found.ts,
+        channel_id: channel,
+        is_ephemeral: false,
+        ...(found.threadTs ? { thread_ts: found.threadTs } : {}),
+      },
       trigger_id: trigger,
       channel: { id: channel, name: where === "dm" ? "directmessage" : "komunitas" },
-      message: { ts: found.ts, blocks: found.blocks },
+      message: {
+        ts: found.ts,
+        blocks: found.blocks,
+        ...(found.threadTs ? { thread_ts: found.threadTs } : {}),
+      },
       response_url: `${this.standinsUrl}/slack/response/${member.handle}-${this.seq}`,
       actions: [
         {
@@ -255,7 +267,8 @@ export class SlackDriver implements Driver {
           if (e.type !== "button" || !actionId.startsWith(`${action}:`)) continue;
           if (arg !== undefined && !actionId.split(":").slice(2).includes(arg)) continue;
           const label = String(((e.text ?? {}) as Obj).text ?? "");
-          return { ts: m.ts, actionId, value: String(e.value ?? ""), blocks, label };
+          const threadTs = typeof m.message.thread_ts === "string" ? m.message.thread_ts : undefined;
+          return { ts: m.ts, actionId, value: String(e.value ?? ""), blocks, label, threadTs };
         }
       }
     }

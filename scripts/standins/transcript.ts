@@ -73,15 +73,22 @@ function line(where: string, text: string): string {
 const flatten = (parts: string[]) => parts.filter(Boolean).join(" · ");
 const userName = (id: string) => String(slackUser(id)?.name ?? id);
 
-/** Slack mrkdwn to plain text: `<@U1>` → `@ayu`, `<#C1|general>` → `#general`, `<url|label>` → `label`. */
+/**
+ * Slack mrkdwn to plain text: `<@U1>` → `@ayu`, `<#C1|general>` → `#general`, `<url|label>` → `label`,
+ * and the three escapes (`&lt;`, `&gt;`, `&amp;`) back to the characters the reader sees.
+ */
 function slackText(value: unknown): string {
   if (typeof value !== "string") return "";
-  return value.replace(/<([^>|]+)(?:\|([^>]*))?>/g, (_, target: string, label?: string) => {
-    if (target.startsWith("@")) return `@${label ?? userName(target.slice(1))}`;
-    if (target.startsWith("#")) return `#${label ?? target.slice(1)}`;
-    if (target.startsWith("!")) return `@${label ?? target.slice(1).split("^")[0]}`;
-    return label ?? target;
-  });
+  return value
+    .replace(/<([^>|]+)(?:\|([^>]*))?>/g, (_, target: string, label?: string) => {
+      if (target.startsWith("@")) return `@${label ?? userName(target.slice(1))}`;
+      if (target.startsWith("#")) return `#${label ?? target.slice(1)}`;
+      if (target.startsWith("!")) return `@${label ?? target.slice(1).split("^")[0]}`;
+      return label ?? target;
+    })
+    .replaceAll("&lt;", "<")
+    .replaceAll("&gt;", ">")
+    .replaceAll("&amp;", "&");
 }
 
 function blocksText(raw: unknown): string[] {
