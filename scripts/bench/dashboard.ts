@@ -13,6 +13,7 @@ interface Report {
   members: number;
   activityRows: number;
   seedMs: number;
+  rollupMs: number;
   medianMs: number;
   firstMs: number;
   statements: number;
@@ -36,6 +37,9 @@ const report = JSON.parse(line.slice(line.indexOf("BENCH_DASHBOARD ") + "BENCH_D
 const count = (n: number) => n.toLocaleString("en");
 console.log(
   `seeded ${count(report.members)} members and ${count(report.activityRows)} activity weeks in ${Math.round(report.seedMs)} ms`,
+);
+console.log(
+  `rolled up 11 finished weeks (the dashboard-rollup job's statement) in ${Math.round(report.rollupMs)} ms`,
 );
 console.log(
   `first render ${Math.round(report.firstMs)} ms, median of 5 ${Math.round(report.medianMs)} ms, ${count(report.bytes)} bytes of HTML`,

@@ -26,4 +26,5 @@ export const MIGRATIONS = [
   "0019_forgotten.sql",
   "0020_meeting_memory.sql",
   "0021_dashboard.sql",
+  "0022_dashboard_rollup.sql",
 ] as const;

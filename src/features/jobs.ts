@@ -1,5 +1,6 @@
 import { discordActivity } from "../jobs/discord-activity.ts";
 import type { JobKind } from "../jobs/job-kind.ts";
+import { dashboardRollup } from "./dashboard/rollup-job.ts";
 import { weeklyDigest } from "./digest/jobs.ts";
 import { meetingAnnounce } from "./meetings/announce-job.ts";
 import { meetingClose } from "./meetings/close-job.ts";
@@ -37,4 +38,5 @@ export const FEATURE_JOBS: readonly JobKind[] = [
   weeklyDigest,
   topicRefresh,
   reportEscalation,
+  dashboardRollup,
 ];

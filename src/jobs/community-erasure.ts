@@ -49,7 +49,11 @@ export const communityErasure: JobKind = {
     const statements = deps.d1;
     let budget = ERASE_STATEMENTS;
     for (const table of ERASE_TABLES) {
-      while (budget > 0) {
+      // A table is finished by a statement that deleted less than a chunk, even the budget's last:
+      // returning then (as when the budget ran out mid-table) would stop every run just short of
+      // the community row once the tables number exactly the budget.
+      let finished = false;
+      while (!finished && budget > 0) {
         // Checked in every statement: a community installed again meanwhile keeps the rest.
         const result = await statements
           .prepare(
@@ -59,9 +63,9 @@ export const communityErasure: JobKind = {
           .bind(item.communityId, deps.now.toISOString())
           .run();
         budget -= 1;
-        if (result.meta.changes < ERASE_CHUNK) break;
+        finished = result.meta.changes < ERASE_CHUNK;
       }
-      if (budget === 0) return { status: "done" };
+      if (!finished) return { status: "done" };
     }
     await statements
       .prepare("DELETE FROM communities WHERE id = ? AND erase_after <= ? AND deactivated_at IS NOT NULL")

@@ -8,6 +8,7 @@ type Db = Kysely<Database>;
 
 import type { DashboardReading } from "./figures.ts";
 import { isoWeek, type Periods } from "./periods.ts";
+import { rollupRows } from "./rollup-store.ts";
 
 const MEETINGS_READ = 24;
 const COHORT_MONTHS = 6;
@@ -30,6 +31,15 @@ export async function readDashboard(
   now: Date,
 ): Promise<DashboardReading> {
   const c = communityId;
+  // The job's roll-up (rollup-store.ts) first, one small read: finished weeks come from it, and
+  // only what it lacks (always the current week) is computed live from the member weeks.
+  const rolled = await rollupRows(db, c, p.chartWeeks[0] ?? p.currentWeek);
+  const byWeek = new Map(rolled.map((r) => [r.week, r]));
+  const prevRoll = byWeek.get(isoWeek(addDays(p.current, -7)));
+  const liveWeeks = p.chartWeeks.filter((week) => !byWeek.has(week));
+  // With the previous period rolled up, the live read needs only the two last periods' weeks
+  // (the current period's returning members are those also active in the previous one).
+  const from = prevRoll ? p.previousWeek : p.earlierWeek;
   const [activity, weekly, meetings, turns, cohorts, topics, kudos, reports] = await Promise.all([
     // One pass over the three periods' weeks, materialized once (a CTE named several times would
     // otherwise be scanned again for each), ranked twice for the most active tenth.
@@ -37,7 +47,7 @@ export async function readDashboard(
     // cannot choose the by-member index for the group order and read every week of the year.
     sql<Row>`WITH rows AS MATERIALIZED (
         SELECT member_id, week, active_days FROM member_activity_weeks
-        WHERE community_id = ${c} AND week >= ${p.earlierWeek}),
+        WHERE community_id = ${c} AND week >= ${from}),
       per AS MATERIALIZED (
         SELECT member_id,
           sum(CASE WHEN week >= ${p.currentWeek} THEN active_days ELSE 0 END) AS cur,
@@ -56,9 +66,8 @@ export async function readDashboard(
         sum(CASE WHEN prev > 0 AND rp <= (np + 9) / 10 THEN prev ELSE 0 END) AS top_prev, sum(prev) AS all_prev
       FROM ranked`.execute(db),
     sql<Row>`SELECT week, count(*) AS members FROM member_activity_weeks
-      WHERE community_id = ${c} AND week >= ${p.chartWeeks[0] ?? p.currentWeek} GROUP BY week ORDER BY week`.execute(
-      db,
-    ),
+      WHERE community_id = ${c} AND week IN (${sql.join(liveWeeks.length > 0 ? liveWeeks : [p.thisWeek])})
+      GROUP BY week`.execute(db),
     sql<Row>`WITH days AS (
         SELECT meeting_day FROM rotation_ledger WHERE community_id = ${c} AND kind = 'hosted' AND meeting_day <= ${p.today}
         UNION SELECT meeting_day FROM meeting_attendance WHERE community_id = ${c} AND meeting_day <= ${p.today}),
@@ -97,6 +106,10 @@ export async function readDashboard(
     reportsRead(db, c, p, now),
   ]);
   const a = activity.rows[0] ?? {};
+  const weeklyRows = [
+    ...rolled.filter((r) => r.activeMembers > 0).map((r) => ({ week: r.week, members: r.activeMembers })),
+    ...weekly.rows.map((w) => ({ week: String(w.week), members: num(w.members) })),
+  ].sort((x, y) => (x.week < y.week ? -1 : 1));
   const cohortRows = cohorts.rows.filter((r) => r.month !== null);
   const periodRow = cohorts.rows.find((r) => r.month === null) ?? {};
   const t = topics.rows[0] ?? {};
@@ -107,14 +120,14 @@ export async function readDashboard(
     activity: {
       firstWeek: text(a.first_week),
       activeCurrent: num(a.active_cur),
-      activePrevious: num(a.active_prev),
+      activePrevious: prevRoll ? prevRoll.periodActive : num(a.active_prev),
       returningCurrent: num(a.returning_cur),
-      returningPrevious: num(a.returning_prev),
+      returningPrevious: prevRoll ? prevRoll.periodReturning : num(a.returning_prev),
       topTenthDaysCurrent: num(a.top_cur),
       allDaysCurrent: num(a.all_cur),
-      topTenthDaysPrevious: num(a.top_prev),
-      allDaysPrevious: num(a.all_prev),
-      weekly: weekly.rows.map((w) => ({ week: String(w.week), members: num(w.members) })),
+      topTenthDaysPrevious: prevRoll ? prevRoll.periodTopDays : num(a.top_prev),
+      allDaysPrevious: prevRoll ? prevRoll.periodAllDays : num(a.all_prev),
+      weekly: weeklyRows,
     },
     meetings: meetings.rows.map((m) => ({
       day: String(m.day),

@@ -25,10 +25,23 @@ export interface DashboardSessionsTable {
   created_at: string;
 }
 
+/** migrations/0022_dashboard_rollup.sql: counts per community per finished ISO week. */
+export interface DashboardWeekRollupTable {
+  community_id: number;
+  week: string;
+  active_members: number;
+  period_active: number;
+  period_returning: number;
+  period_top_days: number;
+  period_all_days: number;
+  rolled_at: string;
+}
+
 declare module "../../db/schema.ts" {
   interface FeatureTables {
     member_activity_weeks: MemberActivityWeeksTable;
     dashboard_links: DashboardLinksTable;
     dashboard_sessions: DashboardSessionsTable;
+    dashboard_week_rollup: DashboardWeekRollupTable;
   }
 }

@@ -24,6 +24,11 @@ export const dashboardStore = featureStore({
       })
       .compile(),
   ],
-  communityTables: ["member_activity_weeks", "dashboard_links", "dashboard_sessions"],
+  communityTables: [
+    "member_activity_weeks",
+    "dashboard_links",
+    "dashboard_sessions",
+    "dashboard_week_rollup",
+  ],
   memberData: dashboardMemberData,
 });
