@@ -1,9 +1,9 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
-import { addDays } from "../src/core/calendar.ts";
+import { addDays, isoWeek } from "../src/core/calendar.ts";
 import { translator } from "../src/core/i18n/index.ts";
 import { barChart } from "../src/features/dashboard/chart.ts";
-import { isoWeek, periodsOf } from "../src/features/dashboard/periods.ts";
+import { periodsOf } from "../src/features/dashboard/periods.ts";
 import {
   figureText,
   insertRows,

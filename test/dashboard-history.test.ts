@@ -1,8 +1,8 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
+import { isoWeek } from "../src/core/calendar.ts";
 import { createDb } from "../src/db/client.ts";
 import { createCommunityStore } from "../src/db/store.ts";
-import { isoWeek } from "../src/features/dashboard/iso-week.ts";
 import { dashboardMemberData } from "../src/features/dashboard/member-data-store.ts";
 import { resetDb, snapshot } from "./support/db.ts";
 import { commandBody, MEMBER, signedSlack } from "./support/slack.ts";

@@ -1,8 +1,7 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { jobDepsAt } from "../src/compose.ts";
-import { addDays } from "../src/core/calendar.ts";
-import { isoWeek } from "../src/features/dashboard/periods.ts";
+import { addDays, isoWeek } from "../src/core/calendar.ts";
 import { dashboardRollup, rollupWeeksFor } from "../src/features/dashboard/rollup-job.ts";
 import {
   figureText,

@@ -6,26 +6,17 @@ import { createCommunityStore } from "../src/db/store.ts";
 import { memoryRecordCatchUp } from "../src/features/memory/record-job.ts";
 import { memoryRecordStart } from "../src/features/memory/record-start-job.ts";
 import { resetDb } from "./support/db.ts";
-import { deliverAll, dispatchAt, rows, slackAt, slackTraffic } from "./support/meetings.ts";
+import { announcedMeeting, deliverAll, dispatchAt, rows, slackAt, slackTraffic } from "./support/meetings.ts";
 import { MEMBER } from "./support/slack.ts";
 import { outboxQueue, resetStandins, sentTo } from "./support/worker.ts";
 
 // Scheduled on a Wednesday; announced on Saturday; the meeting is Tuesday 2 March 2027, 19:00 WIB.
-const SETUP = new Date("2027-02-24T03:00:00Z");
 const ANNOUNCE = new Date("2027-02-27T02:00:00Z");
 const AFTER = new Date("2027-03-03T03:00:00Z");
 const TICK = new Date("2027-03-03T03:15:00Z");
 const DAY = "2027-03-02";
 
-async function setUp() {
-  await slackAt(SETUP, "timezone Asia/Jakarta");
-  await slackAt(SETUP, "onboarding channel <#C0GENERAL|general>");
-  await slackAt(SETUP, "help", MEMBER);
-  await slackAt(SETUP, "meeting schedule weekly tue 19:00");
-  await rows("UPDATE members SET joined_at = '2027-01-01T00:00:00.000Z'");
-  expect(await dispatchAt(ANNOUNCE)).toEqual([`meeting-announce ${DAY}`]);
-  await deliverAll();
-}
+const setUp = announcedMeeting;
 
 const START = new Date("2027-03-02T12:00:00Z");
 

@@ -1,6 +1,5 @@
 import { env } from "cloudflare:workers";
-import { addDays } from "../../src/core/calendar.ts";
-import { isoWeek } from "../../src/features/dashboard/periods.ts";
+import { addDays, isoWeek } from "../../src/core/calendar.ts";
 
 const AT = "2026-03-01T00:00:00.000Z";
 /** Share of members active in a given week, in percent (a busy community of practice). */

@@ -1,5 +1,6 @@
 import { createMessageBatch } from "cloudflare:test";
 import { env } from "cloudflare:workers";
+import { expect } from "vitest";
 import { jobDepsAt } from "../../src/compose.ts";
 import { meetingAnnounce } from "../../src/features/meetings/announce-job.ts";
 import { meetingClose } from "../../src/features/meetings/close-job.ts";
@@ -10,7 +11,7 @@ import type { JobKind } from "../../src/jobs/job-kind.ts";
 import type { JobMessage } from "../../src/jobs/job-message.ts";
 import { drain, testDelivery } from "./delivery.ts";
 import { RecordingQueue } from "./queue.ts";
-import { commandBody, MODERATOR, replyText, signedSlack } from "./slack.ts";
+import { commandBody, MEMBER, MODERATOR, replyText, signedSlack } from "./slack.ts";
 import { isolate, outboxQueue, sentTo, testEnv } from "./worker.ts";
 
 /** The meeting jobs only: other features' jobs would post in the same channel. */
@@ -80,4 +81,24 @@ export async function rows(sql: string, ...binds: unknown[]): Promise<Record<str
       .bind(...binds)
       .all()
   ).results as Record<string, unknown>[];
+}
+
+/**
+ * A Slack community in Asia/Jakarta with a weekly Tuesday 19:00 meeting scheduled on Wednesday
+ * 24 February 2027, and that meeting (2 March) announced and delivered on Saturday 27 February.
+ */
+export const ANNOUNCED = {
+  setup: new Date("2027-02-24T03:00:00Z"),
+  announce: new Date("2027-02-27T02:00:00Z"),
+  day: "2027-03-02",
+} as const;
+
+export async function announcedMeeting(): Promise<void> {
+  await slackAt(ANNOUNCED.setup, "timezone Asia/Jakarta");
+  await slackAt(ANNOUNCED.setup, "onboarding channel <#C0GENERAL|general>");
+  await slackAt(ANNOUNCED.setup, "help", MEMBER);
+  await slackAt(ANNOUNCED.setup, "meeting schedule weekly tue 19:00");
+  await rows("UPDATE members SET joined_at = '2027-01-01T00:00:00.000Z'");
+  expect(await dispatchAt(ANNOUNCED.announce)).toEqual([`meeting-announce ${ANNOUNCED.day}`]);
+  await deliverAll();
 }

@@ -1,8 +1,8 @@
 import { type CompiledQuery, sql } from "kysely";
 import type { ActivitySeen } from "../../core/activity/effect.ts";
+import { isoWeek } from "../../core/calendar.ts";
 import type { Contact } from "../../core/model.ts";
 import type { Db } from "../../db/client.ts";
-import { isoWeek } from "./iso-week.ts";
 
 // The activity history (member × ISO week) the dashboard measures trends from. Each statement
 // here joins the batch that moves `members.last_active_on`, so the two never disagree. A later

@@ -6,8 +6,9 @@ import type { Database } from "../../db/schema.ts";
 /** The app's `Db` (src/db/client.ts), named without that file so Node scripts (the demo) can import this. */
 type Db = Kysely<Database>;
 
+import { isoWeek } from "../../core/calendar.ts";
 import type { DashboardReading } from "./figures.ts";
-import { isoWeek, type Periods } from "./periods.ts";
+import type { Periods } from "./periods.ts";
 import { rollupRows } from "./rollup-store.ts";
 
 const MEETINGS_READ = 24;

@@ -1,7 +1,5 @@
 import { addDays, isoWeek, weekdayOf } from "../../core/calendar.ts";
 
-export { isoWeek };
-
 /** Weeks in a period: "this month" on the page is four ISO weeks, so day and week figures agree. */
 export const PERIOD_WEEKS = 4;
 /** Weeks of the active-members chart. */

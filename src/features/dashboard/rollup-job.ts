@@ -1,7 +1,7 @@
-import { addDays, weekdayOf } from "../../core/calendar.ts";
+import { addDays, isoWeek, weekdayOf } from "../../core/calendar.ts";
 import { runBatch } from "../../db/client.ts";
 import type { JobKind } from "../../jobs/job-kind.ts";
-import { isoWeek, PERIOD_WEEKS } from "./periods.ts";
+import { PERIOD_WEEKS } from "./periods.ts";
 import { type RollupWeeks, rollupPending, rollupWeekQuery } from "./rollup-store.ts";
 
 const NAME = "dashboard-rollup";
