@@ -74,12 +74,12 @@ export async function seedWeeks(
     })),
   );
   // The activity write keeps the member's last active day in the same batch (src/db/activity.ts).
-  for (const id of memberIds)
-    await env.DB.prepare(
-      "UPDATE members SET last_active_on = ? WHERE id = ? AND (last_active_on IS NULL OR last_active_on < ?)",
-    )
-      .bind(lastDay, id, lastDay)
-      .run();
+  await env.DB.prepare(
+    `UPDATE members SET last_active_on = ?1 WHERE id IN (SELECT value FROM json_each(?2))
+       AND (last_active_on IS NULL OR last_active_on < ?1)`,
+  )
+    .bind(lastDay, JSON.stringify(memberIds))
+    .run();
 }
 
 /** The page's content for a community, and the D1 round trips it took. */
