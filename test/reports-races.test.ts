@@ -21,9 +21,9 @@ const rows = async (sql: string) => (await env.DB.prepare(sql).all()).results as
 
 beforeEach(resetDb);
 
-function deps(stale: (store: ReturnType<typeof createCommunityStore>) => object): CoreDeps {
+function deps(stale: (store: ReturnType<typeof createCommunityStore>) => object, now = NOW): CoreDeps {
   const db = createCommunityStore(createDb(env.DB), env.DB);
-  return { store: { ...db, ...stale(db) } as typeof db, now: () => NOW, sealer: keyRingSealer(env) };
+  return { store: { ...db, ...stale(db) } as typeof db, now: () => now, sealer: keyRingSealer(env) };
 }
 
 function command(user: string, text: string, moderator = false): CommandRequest {
@@ -124,5 +124,49 @@ describe("reports racing", () => {
       { status: "claimed", claimed_by: "U0MOD1" },
     ]);
     expect(await rows("SELECT count(*) AS n FROM outbox WHERE kind = 'edit'")).toEqual([{ n: 1 }]);
+  });
+
+  it("keeps the time of a report's first moderator action: a claim, or the decision nobody claimed first", async () => {
+    const d = deps(() => ({}));
+    await say(d, "U0MOD1", "report channel <#C0MODS|mods>", true);
+    await env.DB.prepare(
+      "INSERT INTO report_settings (community_id, channel_id, updated_at) SELECT id, 'C0MODS', '' FROM communities",
+    ).run();
+    await say(d, "U0AYU", "report first thing");
+    await say(d, "U0BUDI", "report second thing");
+    const community = Number((await rows("SELECT id FROM communities"))[0]?.id);
+    const refs = (await rows("SELECT card_key FROM reports ORDER BY id")).map((r) =>
+      String(r.card_key).slice("report:".length),
+    );
+    const press = (action: string, ref: string | undefined, at: string) =>
+      handleInteraction(
+        deps(() => ({}), new Date(at)),
+        {
+          traits: TRAITS.slack,
+          userId: "U0MOD1",
+          workspaceId: WORKSPACE,
+          kind: "button",
+          packed: packedButton(community, action, [String(ref)]),
+          ingressKey: crypto.randomUUID(),
+          fallbackLocale: "en",
+          syntax: { prefix: "/cop", moderatorPrefix: "/copmod", namedOptions: false },
+          authority: () => ({ kind: "payload", isModerator: true }),
+        },
+      );
+    await press("report.claim", refs[0], "2027-03-05T04:00:00Z");
+    await press("report.dismiss", refs[0], "2027-03-05T09:00:00Z");
+    await press("report.dismiss", refs[1], "2027-03-05T07:00:00Z");
+    expect(await rows("SELECT status, first_action_at, closed_at FROM reports ORDER BY id")).toEqual([
+      {
+        status: "dismissed",
+        first_action_at: "2027-03-05T04:00:00.000Z",
+        closed_at: "2027-03-05T09:00:00.000Z",
+      },
+      {
+        status: "dismissed",
+        first_action_at: "2027-03-05T07:00:00.000Z",
+        closed_at: "2027-03-05T07:00:00.000Z",
+      },
+    ]);
   });
 });

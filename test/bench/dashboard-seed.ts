@@ -66,6 +66,12 @@ export async function seedDashboardBench(members: number, today: string): Promis
       addDays(monday, 6),
     );
   }
+  // The activity write keeps `members.last_active_on` in the same batch as the weeks: the latest.
+  await run(
+    `UPDATE members SET last_active_on = (SELECT max(last_day) FROM member_activity_weeks w
+       WHERE w.community_id = members.community_id AND w.member_id = members.id) WHERE community_id = ?`,
+    c,
+  );
   await run(
     `WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 51)
      INSERT INTO rotation_ledger (community_id, kind, meeting_day, member_id, reason, created_at)

@@ -55,7 +55,7 @@ export async function seedMembers(
   return results.map((r) => r.id);
 }
 
-/** Activity weeks for members: `days` active days in `week`, the last on `lastDay`. */
+/** Activity weeks for members: `days` active days in `week`, the last on `lastDay` (and their last active day). */
 export async function seedWeeks(
   communityId: number,
   memberIds: readonly number[],
@@ -73,6 +73,13 @@ export async function seedWeeks(
       last_day: lastDay,
     })),
   );
+  // The activity write keeps the member's last active day in the same batch (src/db/activity.ts).
+  await env.DB.prepare(
+    `UPDATE members SET last_active_on = ?1 WHERE id IN (SELECT value FROM json_each(?2))
+       AND (last_active_on IS NULL OR last_active_on < ?1)`,
+  )
+    .bind(lastDay, JSON.stringify(memberIds))
+    .run();
 }
 
 /** The page's content for a community, and the D1 round trips it took. */

@@ -8,11 +8,11 @@ import type { Periods } from "./periods.ts";
 /** 3. Returning participants: active this period and the one before; the weekly chart beside. */
 export function returningSection(r: DashboardReading, p: Periods, t: Translator): string {
   const a = r.activity;
-  if (!hasHistory(r, p.thisWeek))
+  if (!hasHistory(r, p.activity.lastWeek))
     return section("f3", t("dashboard.returning"), `<p>${esc(t("dashboard.history.none"))}</p>`);
   // Returning needs the previous period's history; its trend, the one before that as well.
-  const current = before(r, p.currentWeek) ? counted(a.returningCurrent, t) : null;
-  const previous = before(r, p.previousWeek) ? counted(a.returningPrevious, t) : null;
+  const current = before(r, p.activity.currentWeek) ? counted(a.returningCurrent, t) : null;
+  const previous = before(r, p.activity.previousWeek) ? counted(a.returningPrevious, t) : null;
   const byWeek = new Map(a.weekly.map((w) => [w.week, w.members]));
   const chart = barChart(
     {
@@ -27,11 +27,14 @@ export function returningSection(r: DashboardReading, p: Periods, t: Translator)
     "f3",
     t("dashboard.returning"),
     headline(t("dashboard.returning.count"), current, previous, "up", t) +
+      periodNote(p, t) +
       details([
         [t("dashboard.returning.active"), counted(a.activeCurrent, t)?.shown ?? ""],
         [
           t("dashboard.returning.activeBefore"),
-          before(r, p.currentWeek) ? (counted(a.activePrevious, t)?.shown ?? "") : t("dashboard.noData"),
+          before(r, p.activity.currentWeek)
+            ? (counted(a.activePrevious, t)?.shown ?? "")
+            : t("dashboard.noData"),
         ],
       ]) +
       chart,
@@ -41,12 +44,12 @@ export function returningSection(r: DashboardReading, p: Periods, t: Translator)
 /** 7. Concentration: the share of active days that the most active tenth of members account for. */
 export function concentrationSection(r: DashboardReading, p: Periods, t: Translator): string {
   const a = r.activity;
-  if (!hasHistory(r, p.thisWeek))
+  if (!hasHistory(r, p.activity.lastWeek))
     return section("f7", t("dashboard.concentration"), `<p>${esc(t("dashboard.history.none"))}</p>`);
   // The share's base is the members active (under 5, the top tenth would be one named person).
   const current = a.activeCurrent < 5 ? null : shared(a.topTenthDaysCurrent, a.allDaysCurrent, t);
   const previous =
-    before(r, p.currentWeek) && a.activePrevious >= 5
+    before(r, p.activity.currentWeek) && a.activePrevious >= 5
       ? shared(a.topTenthDaysPrevious, a.allDaysPrevious, t)
       : null;
   const shown = current ?? (a.activeCurrent < 5 ? { value: 0, shown: t("dashboard.tooFew") } : null);
@@ -54,9 +57,14 @@ export function concentrationSection(r: DashboardReading, p: Periods, t: Transla
     "f7",
     t("dashboard.concentration"),
     headline(t("dashboard.concentration.share"), shown, current ? previous : null, "down", t) +
+      periodNote(p, t) +
       `<p class="note">${esc(t("dashboard.concentration.note"))}</p>`,
   );
 }
+
+/** Which weeks figures 3 and 7 count (finished weeks, periods.ts says why). */
+const periodNote = (p: Periods, t: Translator) =>
+  `<p class="note">${esc(t("dashboard.activity.period", { start: p.activity.start, end: p.activity.end }))}</p>`;
 
 /** History reached into the period that ends before `week` (ISO week strings sort in time order). */
 const before = (r: DashboardReading, week: string) =>

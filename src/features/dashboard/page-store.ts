@@ -7,6 +7,7 @@ import type { Database } from "../../db/schema.ts";
 type Db = Kysely<Database>;
 
 import { isoWeek } from "../../core/calendar.ts";
+import { activityFigures, firstWeekRead, liveActivityRead } from "./activity-read-store.ts";
 import type { DashboardReading } from "./figures.ts";
 import type { Periods } from "./periods.ts";
 import { rollupRows } from "./rollup-store.ts";
@@ -32,40 +33,18 @@ export async function readDashboard(
   now: Date,
 ): Promise<DashboardReading> {
   const c = communityId;
-  // The job's roll-up (rollup-store.ts) first, one small read: finished weeks come from it, and
-  // only what it lacks (always the current week) is computed live from the member weeks.
+  const a = p.activity;
+  // The job's roll-up (rollup-store.ts) first, one small read: the activity figures' two periods
+  // are two of its rows (periods.ts: finished weeks), and the weekly chart's finished weeks come
+  // from it. Only what it lacks is computed live: always this week's count, and the periods'
+  // member groupings when the job has not run (the same sums, so the figures never depend on it).
   const rolled = await rollupRows(db, c, p.chartWeeks[0] ?? p.currentWeek);
   const byWeek = new Map(rolled.map((r) => [r.week, r]));
-  const prevRoll = byWeek.get(isoWeek(addDays(p.current, -7)));
+  const curRoll = byWeek.get(a.lastWeek);
+  const prevRoll = byWeek.get(a.previousLastWeek);
   const liveWeeks = p.chartWeeks.filter((week) => !byWeek.has(week));
-  // With the previous period rolled up, the live read needs only the two last periods' weeks
-  // (the current period's returning members are those also active in the previous one).
-  const from = prevRoll ? p.previousWeek : p.earlierWeek;
   const [activity, weekly, meetings, turns, cohorts, topics, kudos, reports] = await Promise.all([
-    // One pass over the three periods' weeks, materialized once (a CTE named several times would
-    // otherwise be scanned again for each), ranked twice for the most active tenth.
-    // The weeks are taken first by the primary key's range (community, week), so the planner
-    // cannot choose the by-member index for the group order and read every week of the year.
-    sql<Row>`WITH rows AS MATERIALIZED (
-        SELECT member_id, week, active_days FROM member_activity_weeks
-        WHERE community_id = ${c} AND week >= ${from}),
-      per AS MATERIALIZED (
-        SELECT member_id,
-          sum(CASE WHEN week >= ${p.currentWeek} THEN active_days ELSE 0 END) AS cur,
-          sum(CASE WHEN week >= ${p.previousWeek} AND week < ${p.currentWeek} THEN active_days ELSE 0 END) AS prev,
-          max(week < ${p.previousWeek}) AS earlier
-        FROM rows GROUP BY member_id),
-      ranked AS (SELECT cur, prev, earlier,
-          row_number() OVER (ORDER BY cur DESC) AS rc, sum(cur > 0) OVER () AS nc,
-          row_number() OVER (ORDER BY prev DESC) AS rp, sum(prev > 0) OVER () AS np
-        FROM per)
-      SELECT
-        (SELECT min(week) FROM member_activity_weeks WHERE community_id = ${c}) AS first_week,
-        sum(cur > 0) AS active_cur, sum(prev > 0) AS active_prev,
-        sum(cur > 0 AND prev > 0) AS returning_cur, sum(prev > 0 AND earlier = 1) AS returning_prev,
-        sum(CASE WHEN cur > 0 AND rc <= (nc + 9) / 10 THEN cur ELSE 0 END) AS top_cur, sum(cur) AS all_cur,
-        sum(CASE WHEN prev > 0 AND rp <= (np + 9) / 10 THEN prev ELSE 0 END) AS top_prev, sum(prev) AS all_prev
-      FROM ranked`.execute(db),
+    curRoll && prevRoll ? firstWeekRead(db, c) : liveActivityRead(db, c, a, prevRoll !== undefined),
     sql<Row>`SELECT week, count(*) AS members FROM member_activity_weeks
       WHERE community_id = ${c} AND week IN (${sql.join(liveWeeks.length > 0 ? liveWeeks : [p.thisWeek])})
       GROUP BY week`.execute(db),
@@ -106,30 +85,18 @@ export async function readDashboard(
     ),
     reportsRead(db, c, p, now),
   ]);
-  const a = activity.rows[0] ?? {};
+  const a0 = activity.rows[0] ?? {};
   const weeklyRows = [
     ...rolled.filter((r) => r.activeMembers > 0).map((r) => ({ week: r.week, members: r.activeMembers })),
     ...weekly.rows.map((w) => ({ week: String(w.week), members: num(w.members) })),
   ].sort((x, y) => (x.week < y.week ? -1 : 1));
-  const cohortRows = cohorts.rows.filter((r) => r.month !== null);
-  const periodRow = cohorts.rows.find((r) => r.month === null) ?? {};
+  const cohortRows = cohorts.rows.filter((r) => num(r.shown) === 1);
   const t = topics.rows[0] ?? {};
   const k = kudos.rows[0] ?? {};
   const r = reports.rows.find((row) => row.hours === null) ?? {};
   const closed = reports.rows.filter((row) => row.hours !== null);
   return {
-    activity: {
-      firstWeek: text(a.first_week),
-      activeCurrent: num(a.active_cur),
-      activePrevious: prevRoll ? prevRoll.periodActive : num(a.active_prev),
-      returningCurrent: num(a.returning_cur),
-      returningPrevious: prevRoll ? prevRoll.periodReturning : num(a.returning_prev),
-      topTenthDaysCurrent: num(a.top_cur),
-      allDaysCurrent: num(a.all_cur),
-      topTenthDaysPrevious: prevRoll ? prevRoll.periodTopDays : num(a.top_prev),
-      allDaysPrevious: prevRoll ? prevRoll.periodAllDays : num(a.all_prev),
-      weekly: weeklyRows,
-    },
+    activity: { ...activityFigures(a0, curRoll, prevRoll), weekly: weeklyRows },
     meetings: meetings.rows.map((m) => ({
       day: String(m.day),
       attended: num(m.attended),
@@ -151,7 +118,10 @@ export async function readDashboard(
       active30: num(row.active30),
       active90: num(row.active90),
     })),
-    newcomers: { current: num(periodRow.joined_cur), previous: num(periodRow.joined_prev) },
+    newcomers: {
+      current: cohorts.rows.reduce((sum, r) => sum + num(r.joined_cur), 0),
+      previous: cohorts.rows.reduce((sum, r) => sum + num(r.joined_prev), 0),
+    },
     topics: {
       backlog: num(t.backlog),
       medianCreatedAt: text(t.median_created),
@@ -174,46 +144,33 @@ export async function readDashboard(
 }
 
 /**
- * Newcomers by month of joining (founders, here before guyub, are not newcomers), with a last row
- * (month NULL, through ROLLUP-like UNION) counting the joins of the two periods. Introduced: the
- * intro answered within 14 days; still active: an activity week whose last day is 30 (90) days on.
+ * Newcomers by month of joining (founders, here before guyub, are not newcomers), each row also
+ * counting its joins in the two periods. Introduced: the intro answered within 14 days; still
+ * active: the member's last active day (`last_active_on`, the latest of their activity) is 30 (90)
+ * days after joining or later. One range of the members_cohorts index (migrations/0023), which
+ * holds every column counted, and the intro by the profiles' unique key.
  */
 function cohortRead(db: Db, c: number, p: Periods) {
   const since = `${addDays(`${p.today.slice(0, 7)}-01`, -31 * (COHORT_MONTHS - 1)).slice(0, 7)}-01`;
   const from = since < p.previous ? since : p.previous;
-  // One grouped pass over three sources stacked (the newcomers, their weeks since the oldest
-  // cohort, their intros) rather than a lookup per member and per question, or a join SQLite
-  // might run as a nested loop: linear in the rows read.
-  return sql<Row>`WITH stacked AS (
-      SELECT id AS member_id, joined_at, welcomed_at, NULL AS last_day, NULL AS intro FROM members
-      WHERE community_id = ${c} AND status IN ('active', 'paused', 'alumni') AND founder = 0 AND joined_at >= ${from}
-      UNION ALL
-      SELECT member_id, NULL, NULL, last_day, NULL FROM member_activity_weeks
-      WHERE community_id = ${c} AND week >= ${isoWeek(addDays(from, 28))}
-      UNION ALL
-      SELECT member_id, NULL, NULL, NULL, substr(answered_at, 1, 10) FROM profiles
-      WHERE community_id = ${c} AND answered_at >= ${from}),
-    joined AS MATERIALIZED (
-      SELECT max(joined_at) AS joined_at, max(welcomed_at) AS welcomed_at, max(last_day) AS last_day, min(intro) AS intro
-      FROM stacked GROUP BY member_id HAVING max(joined_at) IS NOT NULL)
-    SELECT substr(joined_at, 1, 7) AS month, count(*) AS joined,
-      sum(welcomed_at IS NOT NULL) AS welcomed,
-      sum(coalesce(intro <= date(joined_at, '+14 days'), 0)) AS introduced,
-      sum(coalesce(last_day >= date(joined_at, '+30 days'), 0)) AS active30,
-      sum(coalesce(last_day >= date(joined_at, '+90 days'), 0)) AS active90,
-      NULL AS joined_cur, NULL AS joined_prev
-    FROM joined WHERE joined_at >= ${since} GROUP BY month
-    UNION ALL
-    SELECT NULL, NULL, NULL, NULL, NULL, NULL,
-      sum(joined_at >= ${p.current}), sum(joined_at >= ${p.previous} AND joined_at < ${p.current})
-    FROM joined
-    ORDER BY month`.execute(db);
+  return sql<Row>`SELECT substr(m.joined_at, 1, 7) AS month, count(*) AS joined,
+      sum(m.welcomed_at IS NOT NULL) AS welcomed,
+      sum(coalesce(substr(pr.answered_at, 1, 10) <= date(m.joined_at, '+14 days'), 0)) AS introduced,
+      sum(coalesce(m.last_active_on >= date(m.joined_at, '+30 days'), 0)) AS active30,
+      sum(coalesce(m.last_active_on >= date(m.joined_at, '+90 days'), 0)) AS active90,
+      sum(m.joined_at >= ${p.current}) AS joined_cur,
+      sum(m.joined_at >= ${p.previous} AND m.joined_at < ${p.current}) AS joined_prev,
+      substr(m.joined_at, 1, 10) >= ${since} AS shown
+    FROM members m LEFT JOIN profiles pr ON pr.community_id = m.community_id AND pr.member_id = m.id
+    WHERE m.community_id = ${c} AND m.founder = 0 AND m.joined_at >= ${from}
+      AND m.status IN ('active', 'paused', 'alumni')
+    GROUP BY month ORDER BY month`.execute(db);
 }
 
 /**
- * Reports: one row of open counts (hours NULL), then one row per report closed in the two periods
- * with the hours from the report to its closing (claims carry no time, so the first moderator
- * action measured is the decision that closed it).
+ * Reports: one row of open counts (hours NULL), then one row per report first acted on in the two
+ * periods, with the hours from the report to that first moderator action (a claim, or a decision
+ * nobody claimed first: `first_action_at`, migrations/0023).
  */
 function reportsRead(db: Db, c: number, p: Periods, now: Date) {
   const cutoff = new Date(now.getTime() - 72 * 3_600_000).toISOString();
@@ -222,9 +179,7 @@ function reportsRead(db: Db, c: number, p: Periods, now: Date) {
       (SELECT count(*) FROM reports WHERE community_id = ${c} AND status IN ('open', 'claimed')
         AND created_at <= ${cutoff}) AS open_72h
     UNION ALL
-    SELECT CASE WHEN closed_at >= ${p.current} THEN 'cur' ELSE 'prev' END,
-      (julianday(closed_at) - julianday(created_at)) * 24, NULL, NULL
-    FROM reports WHERE community_id = ${c} AND status IN ('resolved', 'dismissed') AND closed_at >= ${p.previous}`.execute(
-    db,
-  );
+    SELECT CASE WHEN first_action_at >= ${p.current} THEN 'cur' ELSE 'prev' END,
+      (julianday(first_action_at) - julianday(created_at)) * 24, NULL, NULL
+    FROM reports WHERE community_id = ${c} AND first_action_at >= ${p.previous}`.execute(db);
 }

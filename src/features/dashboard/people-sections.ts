@@ -36,7 +36,8 @@ export function attendanceSection(r: DashboardReading, p: Periods, t: Translator
   const current = r.meetings.filter((m) => m.day >= p.current);
   const previous = r.meetings.filter((m) => m.day >= p.previous && m.day < p.current);
   const mean = average(current, t);
-  const share = mean && hasHistory(r, p.thisWeek) ? shared(mean.value, r.activity.activeCurrent, t) : null;
+  const share =
+    mean && hasHistory(r, p.activity.lastWeek) ? shared(mean.value, r.activity.activeCurrent, t) : null;
   const recent = r.meetings.slice(-12);
   return section(
     "f1",

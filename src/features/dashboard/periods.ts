@@ -24,6 +24,28 @@ export interface Periods {
   earlierWeek: string;
   /** The first week of the chart, and each chart week in order. */
   chartWeeks: readonly string[];
+  /** The activity figures' periods (3, 7 and figure 1's share): finished weeks only. */
+  activity: ActivityPeriods;
+}
+
+/**
+ * Figures 3 and 7 count members across four weeks (who was active in both periods, the most
+ * active tenth): a sum of weekly counts cannot give that, and counting it live groups every
+ * member-week of two periods (seconds at 100,000 members). So they cover the four FINISHED weeks
+ * to last Sunday, which the `dashboard-rollup` job counts once each week is over (migrations/0022),
+ * and the page reads one row; today's week still shows live in the weekly chart.
+ */
+export interface ActivityPeriods {
+  /** The last finished week, and the first weeks of its period, the previous and the one before. */
+  lastWeek: string;
+  currentWeek: string;
+  previousWeek: string;
+  earlierWeek: string;
+  /** The last finished week of the previous period (its roll-up row holds that period). */
+  previousLastWeek: string;
+  /** The current activity period's first and last days (Monday, Sunday). */
+  start: string;
+  end: string;
 }
 
 export function periodsOf(today: string): Periods {
@@ -34,7 +56,19 @@ export function periodsOf(today: string): Periods {
   const chartWeeks = Array.from({ length: CHART_WEEKS }, (_, i) =>
     isoWeek(addDays(monday, -7 * (CHART_WEEKS - 1 - i))),
   );
+  const lastSunday = addDays(monday, -1);
+  const activityStart = addDays(monday, -7 * PERIOD_WEEKS);
+  const activity: ActivityPeriods = {
+    lastWeek: isoWeek(lastSunday),
+    currentWeek: isoWeek(activityStart),
+    previousWeek: isoWeek(addDays(activityStart, -7 * PERIOD_WEEKS)),
+    earlierWeek: isoWeek(addDays(activityStart, -14 * PERIOD_WEEKS)),
+    previousLastWeek: isoWeek(addDays(activityStart, -1)),
+    start: activityStart,
+    end: lastSunday,
+  };
   return {
+    activity,
     today,
     thisWeek: isoWeek(today),
     current,

@@ -40,6 +40,8 @@ export const dashboardEn = {
   "dashboard.returning.count": "Active this period and the one before",
   "dashboard.returning.active": "Active members this period",
   "dashboard.returning.activeBefore": "Active members the period before",
+  "dashboard.activity.period":
+    "Counted over the four finished weeks from {start} to {end}, compared with the four weeks before.",
   "dashboard.returning.chart": "Active members per week",
   "dashboard.returning.week": "Week",
   "dashboard.returning.members": "Active members",
@@ -65,8 +67,8 @@ export const dashboardEn = {
   "dashboard.concentration.note":
     "Active days of the most active tenth of members, out of all members' active days.",
   "dashboard.safety": "8. Safety",
-  "dashboard.safety.median": "Median time from a report to a moderator's decision",
-  "dashboard.safety.noneClosed": "no report decided",
+  "dashboard.safety.median": "Median time from a report to a moderator's first action",
+  "dashboard.safety.noneClosed": "no report acted on",
   "dashboard.safety.open": "Reports open",
   "dashboard.safety.over72": "Reports open after 72 hours",
 } as const;

@@ -42,6 +42,8 @@ export const dashboardId: Record<keyof typeof dashboardEn, string> = {
   "dashboard.returning.count": "Aktif periode ini dan periode sebelumnya",
   "dashboard.returning.active": "Anggota aktif periode ini",
   "dashboard.returning.activeBefore": "Anggota aktif periode sebelumnya",
+  "dashboard.activity.period":
+    "Dihitung dari empat minggu yang sudah selesai, {start} sampai {end}, dibandingkan dengan empat minggu sebelumnya.",
   "dashboard.returning.chart": "Anggota aktif per minggu",
   "dashboard.returning.week": "Minggu",
   "dashboard.returning.members": "Anggota aktif",
@@ -67,8 +69,8 @@ export const dashboardId: Record<keyof typeof dashboardEn, string> = {
   "dashboard.concentration.note":
     "Hari aktif 10 % anggota paling aktif, dibandingkan dengan hari aktif semua anggota.",
   "dashboard.safety": "8. Keamanan",
-  "dashboard.safety.median": "Waktu median dari laporan sampai keputusan moderator",
-  "dashboard.safety.noneClosed": "belum ada laporan yang diputuskan",
+  "dashboard.safety.median": "Waktu median dari laporan sampai tindakan pertama moderator",
+  "dashboard.safety.noneClosed": "belum ada laporan yang ditangani",
   "dashboard.safety.open": "Laporan terbuka",
   "dashboard.safety.over72": "Laporan terbuka lebih dari 72 jam",
 };

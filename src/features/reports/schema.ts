@@ -24,6 +24,8 @@ export interface ReportsTable {
   created_at: string;
   closed_at: string | null;
   escalated_at: string | null;
+  /** The first moderator action (claim or decision), set once (migration 0023). */
+  first_action_at: Generated<string | null>;
 }
 
 export interface ReportReportersTable {

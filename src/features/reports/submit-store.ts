@@ -70,7 +70,8 @@ export function statusQueries(
     sql`UPDATE reports SET status = ${e.to},
           claimed_by = ${e.moderator},
           note = CASE WHEN ${closing ? 1 : 0} = 1 THEN ${e.note} ELSE note END,
-          closed_at = ${closing ? at : null}
+          closed_at = ${closing ? at : null},
+          first_action_at = coalesce(first_action_at, ${at})
         WHERE id = ${e.reportId} AND community_id = ${communityId} AND status IN (${from})`.compile(db),
     ...e.drafts.flatMap((draft) => writeDraftQueries(db, communityId, draft, now, changed)),
   ];
