@@ -31,7 +31,9 @@ export const ERASE_STATEMENTS = 40;
 /**
  * Erases the data of communities deactivated (uninstalled, removed from the server) more than
  * `ERASE_AFTER_DAYS` ago and not installed again since: a chunk per statement, table by table,
- * carrying on at the next quarter-hour until nothing is left; then the community row itself.
+ * carrying on at the next quarter-hour until nothing is left; then the community row itself. Each
+ * run starts from the tables that still hold rows (one statement), so it resumes where the last
+ * one stopped whatever the number of tables.
  */
 export const communityErasure: JobKind = {
   name: "community-erasure",
@@ -47,11 +49,22 @@ export const communityErasure: JobKind = {
   },
   async run(deps, item) {
     const statements = deps.d1;
-    let budget = ERASE_STATEMENTS;
-    for (const table of ERASE_TABLES) {
-      // A table is finished by a statement that deleted less than a chunk, even the budget's last:
-      // returning then (as when the budget ran out mid-table) would stop every run just short of
-      // the community row once the tables number exactly the budget.
+    // One statement first names the tables still holding the community's rows, so a run spends
+    // its budget deleting, not visiting empty tables: walking every table from the first each run
+    // would, with more tables than the budget, never reach the community row.
+    // One row, a column per table (D1 refuses a compound SELECT of this many terms).
+    const holding = await statements
+      .prepare(
+        `SELECT ${ERASE_TABLES.map(
+          (table) => `EXISTS (SELECT 1 FROM ${table} WHERE community_id = ?1) AS "${table}"`,
+        ).join(", ")}`,
+      )
+      .bind(item.communityId)
+      .first<Record<string, number>>();
+    const pending = new Set(ERASE_TABLES.filter((table) => holding?.[table] === 1));
+    let budget = ERASE_STATEMENTS - 1;
+    for (const table of ERASE_TABLES.filter((name) => pending.has(name))) {
+      // A table is finished by a statement that deleted less than a chunk, even the budget's last.
       let finished = false;
       while (!finished && budget > 0) {
         // Checked in every statement: a community installed again meanwhile keeps the rest.
