@@ -4,7 +4,6 @@ import type { Db } from "./client.ts";
 
 /** A workspace or server guyub was just added to, as the platform's install notice names it. */
 export interface InstalledWorkspace {
-  /** The adapter's id (`traits.id`); any platform, as `communities.platform` takes any id. */
   readonly platform: PlatformId;
   readonly workspaceId: string;
   readonly name: string | null;
