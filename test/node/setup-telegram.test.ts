@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { changes, makeProject, readWorld, runSetup } from "./support/setup-run.ts";
-import { BOT_TOKEN, BOT_USERNAME, type BotApi, startBotApi } from "./support/telegram-bot-api.ts";
+import {
+  BOT_TOKEN,
+  BOT_USERNAME,
+  type BotApi,
+  NEW_BOT_TOKEN,
+  startBotApi,
+} from "./support/telegram-bot-api.ts";
 
 // npm run setup's Telegram step against a Bot API that answers as Telegram does, and the
 // wrangler stand-in: the token is checked before anything is stored, the webhook gets a generated
@@ -74,6 +80,14 @@ describe("npm run setup for Telegram", () => {
     expect(again.out).toContain(`✓ Telegram (unchanged): @${BOT_USERNAME}`);
     expect(methods()).toEqual([]);
     expect(changes(readWorld(dir) ?? ({ calls: [] } as never))).toHaveLength(before);
+
+    // A new token (BotFather's /revoke) given to a later run is checked, stored and used.
+    api.calls.length = 0;
+    const rotated = await runSetup(dir, TELEGRAM, envWith(NEW_BOT_TOKEN));
+    expect(rotated.code, rotated.err).toBe(0);
+    expect(readWorld(dir)?.secrets.TELEGRAM_BOT_TOKEN).toBe(NEW_BOT_TOKEN);
+    expect(api.calls.every((c) => c.token === NEW_BOT_TOKEN)).toBe(true);
+    expect(methods()).toEqual(["getMe", "setWebhook", ...Array(6).fill("setMyCommands")]);
   });
 
   it("refuses a token Telegram does not know (401) with a clear message, storing nothing", async () => {

@@ -8,6 +8,8 @@ import type { AddressInfo } from "node:net";
  * an unknown method. `failNext` makes the next call of a method answer 500, as a hiccup would.
  */
 export const BOT_TOKEN = "1000000001:AAHguyubTestTokenForSetup_0123456789";
+/** The same bot's token after BotFather's /revoke: both work here, as a test needs one of each. */
+export const NEW_BOT_TOKEN = "1000000001:AAHguyubTestTokenAfterRevoke_98765432";
 export const BOT_USERNAME = "guyub_test_bot";
 
 export interface BotApiCall {
@@ -109,7 +111,7 @@ export async function startBotApi(): Promise<BotApi> {
       const [, token, method] = match;
       const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
       calls.push({ method, token, body });
-      if (token !== BOT_TOKEN)
+      if (token !== BOT_TOKEN && token !== NEW_BOT_TOKEN)
         return answer(401, { ok: false, error_code: 401, description: "Unauthorized" });
       if (!(method in RESULTS)) return answer(404, { ok: false, error_code: 404, description: "Not Found" });
       if (failing.delete(method))
