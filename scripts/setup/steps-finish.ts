@@ -53,9 +53,7 @@ export const finishStep: Step = {
       say(
         "   If you change its privacy setting in @BotFather later, remove it from the group and add it again: Telegram applies it only then.",
       );
-      say(
-        "3. In the group: /copmod onboarding channel, then /copmod setup (its questions come in a private chat).",
-      );
+      say("3. In the group: /copmod setup (guyub asks its questions in a private chat with the bot).");
     }
     say("\nLogs: npx wrangler tail -c wrangler.deploy.toml · Upgrade: npm run upgrade");
   },
