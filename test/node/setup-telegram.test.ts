@@ -59,7 +59,7 @@ describe("npm run setup for Telegram", () => {
       { scope: "all_chat_administrators", language: "id", commands: ["cop", "copmod"] },
     ]);
     const described = (i: number) =>
-      (api.calls[i]?.body.commands as { description: string }[]).map((c) => c.description);
+      ((api.calls[i]?.body.commands ?? []) as { description: string }[]).map((c) => c.description);
     expect(described(6)).toEqual([
       "guyub keeps your community of practice going",
       "Moderators: set up guyub and run your community's routines",
