@@ -3,7 +3,11 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import { defineConfig } from "vitest/config";
-import { DEFAULT_DISCORD_API_URL, DEFAULT_SLACK_API_URL } from "./src/api-defaults.ts";
+import {
+  DEFAULT_DISCORD_API_URL,
+  DEFAULT_SLACK_API_URL,
+  DEFAULT_TELEGRAM_API_URL,
+} from "./src/api-defaults.ts";
 
 // The plugin starts wrangler's config reader for every worker start, and it prints "Using secrets
 // defined in .dev.vars" each time (65 times a run). Warnings and errors still show; set
@@ -71,6 +75,11 @@ export default defineConfig(async () => ({
             SLACK_CLIENT_SECRET: "",
             SLACK_API_URL: DEFAULT_SLACK_API_URL,
             DISCORD_API_URL: DEFAULT_DISCORD_API_URL,
+            // Telegram off unless a test gives its bindings (test/support has them).
+            TELEGRAM_BOT_TOKEN: "",
+            TELEGRAM_WEBHOOK_SECRET: "",
+            TELEGRAM_BOT_USERNAME: "",
+            TELEGRAM_API_URL: DEFAULT_TELEGRAM_API_URL,
           },
         },
       }),

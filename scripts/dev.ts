@@ -149,8 +149,14 @@ function runCron(): { stop: () => void } {
 
 async function main(): Promise<number> {
   const devVarsPath = `${ROOT}.dev.vars`;
-  const { created, vars } = ensureDevVars(devVarsPath);
-  console.log(created ? `created .dev.vars with fresh local secrets` : `using existing .dev.vars`);
+  const { created, added, vars } = ensureDevVars(devVarsPath);
+  console.log(
+    created
+      ? "created .dev.vars with fresh local secrets"
+      : added
+        ? "using existing .dev.vars (Telegram's local secrets added to it)"
+        : "using existing .dev.vars",
+  );
 
   console.log("applying D1 migrations to the local database…");
   const migrating = run(["wrangler", "d1", "migrations", "apply", "DB", "--local"]);

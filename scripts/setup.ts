@@ -5,6 +5,7 @@
  *   npm run setup                                  # asks what it cannot find out
  *   npm run setup -- --dry-run                     # the plan, nothing changed (the default without a terminal)
  *   npm run setup -- --yes --platforms discord     # without a terminal: secrets from the environment
+ *   npm run setup -- --platforms telegram          # a Telegram bot: its token from @BotFather
  *   npm run setup -- --url https://guyub.example.org   # when the Worker is reached at its own domain
  */
 import { readFileSync } from "node:fs";
@@ -30,6 +31,7 @@ import {
   platformsStep,
   slackStep,
 } from "./setup/steps-platforms.ts";
+import { telegramStep } from "./setup/steps-telegram.ts";
 import { createWrangler, wranglerCommand } from "./setup/wrangler.ts";
 
 const { values } = parseCli(
@@ -41,7 +43,7 @@ const { values } = parseCli(
       url: { type: "string" },
     },
   },
-  "npm run setup -- [--dry-run] [--yes] [--platforms slack,discord] [--url https://…]",
+  "npm run setup -- [--dry-run] [--yes] [--platforms slack,discord,telegram] [--url https://…]",
 );
 if (values.url && !/^https:\/\/[^\s/]+/.test(values.url)) {
   console.error(`--url takes the Worker's https address, not "${values.url}".`);
@@ -66,6 +68,7 @@ const steps: readonly Step[] = [
   slackStep,
   discordStep,
   discordCommandsStep,
+  telegramStep,
   finishStep,
 ];
 

@@ -14,6 +14,12 @@ export interface AppEnv {
   readonly DISCORD_APPLICATION_ID?: string;
   readonly DISCORD_BOT_TOKEN?: string;
   readonly DISCORD_GUILD_ID?: string;
+  /** The Telegram bot's token from BotFather (`123456789:AA…`); `npm run setup` stores it. */
+  readonly TELEGRAM_BOT_TOKEN?: string;
+  /** `setWebhook`'s `secret_token`: Telegram sends it back in `X-Telegram-Bot-Api-Secret-Token`. */
+  readonly TELEGRAM_WEBHOOK_SECRET?: string;
+  /** The bot's username without `@` (from `getMe`): tells `/cop@guyub_bot` from `/cop@other_bot`. */
+  readonly TELEGRAM_BOT_USERNAME?: string;
   /** Comma-separated team ids: only these workspaces may install (unset: anyone with the link). */
   readonly SLACK_ALLOWED_TEAMS?: string;
   /** The key ring tokens are sealed with: `kid:base64key`, comma-separated, the first active. */
@@ -25,4 +31,5 @@ export interface AppEnv {
   readonly PUBLIC_URL?: string;
   readonly SLACK_API_URL?: string;
   readonly DISCORD_API_URL?: string;
+  readonly TELEGRAM_API_URL?: string;
 }

@@ -100,11 +100,40 @@ describe("GET /: the health page", () => {
     expect(none.body).toContain("No install button yet");
   });
 
+  it("offers Add to a Telegram group with the bot's token and username, never showing the token", async () => {
+    const token = "1000000001:AAtelegram-secret-token-0123456789ab";
+    const secret = "f".repeat(64);
+    const { body } = await page(
+      { "accept-language": "id" },
+      { TELEGRAM_BOT_TOKEN: token, TELEGRAM_WEBHOOK_SECRET: secret, TELEGRAM_BOT_USERNAME: "@guyub_bot" },
+    );
+    expect(body).toContain(
+      '<a class="button telegram" href="https://t.me/guyub_bot?startgroup">Tambahkan ke grup Telegram</a>',
+    );
+    expect(body).toContain("jadikan bot admin grup");
+    const state = (name: string) =>
+      new RegExp(`<td class="name">${name}</td><td class="state">([^<]*)</td>`).exec(body)?.[1];
+    expect(state("TELEGRAM_BOT_TOKEN")).toBe("sudah diisi");
+    expect(state("TELEGRAM_WEBHOOK_SECRET")).toBe("sudah diisi");
+    expect(state("TELEGRAM_BOT_USERNAME")).toBe("sudah diisi");
+    for (const value of [token, secret, "AAtelegram"]) expect(body).not.toContain(value);
+    // A username that is no Telegram username, or a username without the bot's token: no button.
+    for (const overrides of [
+      { TELEGRAM_BOT_TOKEN: token, TELEGRAM_BOT_USERNAME: 'x"><script>' },
+      { TELEGRAM_BOT_TOKEN: undefined, TELEGRAM_BOT_USERNAME: "guyub_bot" },
+    ]) {
+      const other = await page({}, overrides);
+      expect(other.body).not.toContain('class="button telegram"');
+      expect(other.body).toMatch(/<td class="name">TELEGRAM_BOT_TOKEN<\/td><td class="state">(not )?set/);
+    }
+  });
+
   it("counts installed communities per platform, and shows nothing of them or their members", async () => {
     await addCommunities([
       ["slack", "T01"],
       ["slack", "T02"],
       ["discord", "G01"],
+      ["telegram", "-1001234567890"],
     ]);
     await env.DB.prepare(
       "INSERT INTO members (community_id, platform_user_id, display_name, joined_at, created_at, updated_at) VALUES (1, 'U0SITI', 'Siti Rahmawati', ?1, ?1, ?1)",
@@ -114,7 +143,9 @@ describe("GET /: the health page", () => {
     const { body } = await page();
     expect(body).toContain("Slack: 2 installed");
     expect(body).toContain("Discord: 1 installed");
-    for (const data of ["T01", "G01", "Guru", "U0SITI", "Siti"]) expect(body).not.toContain(data);
+    expect(body).toContain("Telegram: 1 installed");
+    for (const data of ["T01", "G01", "-1001234567890", "Guru", "U0SITI", "Siti"])
+      expect(body).not.toContain(data);
   });
 
   it("costs one D1 batch, and writes nothing", async () => {

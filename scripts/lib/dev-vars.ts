@@ -1,5 +1,5 @@
 import { generateKeyPairSync, randomBytes } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from "node:fs";
 
 /**
  * Reads a dotenv-style file (what wrangler reads as `.dev.vars`): `KEY=value` lines, `#` comments,
@@ -26,19 +26,57 @@ export function readDevVars(path = ".dev.vars"): Record<string, string> {
 }
 
 /**
- * Creates `.dev.vars` with fresh local secrets when it does not exist; never overwrites one.
- * Returns whether it was created and the variables now in the file.
+ * Creates `.dev.vars` with fresh local secrets when it does not exist; never overwrites one. A file
+ * made before Telegram (issue 26) gets Telegram's lines appended, its own lines untouched, so an
+ * existing checkout's `npm start` serves the Telegram stand-in too. Returns whether it was created
+ * or added to, and the variables now in the file.
  */
-export function ensureDevVars(path = ".dev.vars"): { created: boolean; vars: Record<string, string> } {
-  if (existsSync(path)) return { created: false, vars: readDevVars(path) };
+export function ensureDevVars(path = ".dev.vars"): {
+  created: boolean;
+  added: boolean;
+  vars: Record<string, string>;
+} {
+  if (existsSync(path)) return { created: false, ...addTelegram(path) };
   try {
     // "wx": fail rather than overwrite if another process created the file meanwhile.
     writeFileSync(path, devVarsText(), { flag: "wx", mode: 0o600 });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
-    return { created: false, vars: readDevVars(path) };
+    return { created: false, ...addTelegram(path) };
   }
-  return { created: true, vars: readDevVars(path) };
+  return { created: true, added: false, vars: readDevVars(path) };
+}
+
+/** Appends Telegram's lines to a file that has none of them, at the port its stand-ins use. */
+function addTelegram(path: string): { added: boolean; vars: Record<string, string> } {
+  const vars = readDevVars(path);
+  if (TELEGRAM_NAMES.some((name) => name in vars)) return { added: false, vars };
+  const text = readFileSync(path, "utf8");
+  appendFileSync(
+    path,
+    `${text.endsWith("\n") || text === "" ? "" : "\n"}\n${telegramDevVars()}TELEGRAM_API_URL=${standinsOrigin(vars)}/telegram\n`,
+  );
+  return { added: true, vars: readDevVars(path) };
+}
+
+const TELEGRAM_NAMES = ["TELEGRAM_BOT_TOKEN", "TELEGRAM_WEBHOOK_SECRET", "TELEGRAM_API_URL"] as const;
+
+/** The stand-ins' origin the file already points Slack at (another port than 8788 stays). */
+function standinsOrigin(vars: Record<string, string>): string {
+  try {
+    return new URL(vars.SLACK_API_URL ?? "").origin;
+  } catch {
+    return "http://127.0.0.1:8788";
+  }
+}
+
+/** Telegram's local secrets: the stand-in accepts this token (BotFather's `<bot id>:<35 characters>`). */
+function telegramDevVars(): string {
+  return `# Telegram: the Telegram stand-in accepts this bot token; the signing CLI sends this webhook secret.
+TELEGRAM_BOT_TOKEN=1000000001:DEV${hex(16)}
+TELEGRAM_WEBHOOK_SECRET=${hex(32)}
+TELEGRAM_BOT_USERNAME=guyub_dev_bot
+`;
 }
 
 const hex = (bytes: number) => randomBytes(bytes).toString("hex");
@@ -67,12 +105,15 @@ DISCORD_PUBLIC_KEY=${publicKeyHex}
 # Only the local signing CLI uses this (base64 PKCS#8 DER); Discord never gives you its private key.
 DEV_DISCORD_PRIVATE_KEY=${privateKeyB64}
 
+${telegramDevVars()}
 # Base64 of 32 random bytes: AES-256-GCM key for stored OAuth tokens.
 TOKEN_ENCRYPTION_KEY=${randomBytes(32).toString("base64")}
 
-# Where the worker runs locally, and the stand-ins that play Slack's Web API and Discord's REST.
+# Where the worker runs locally, and the stand-ins that play Slack's Web API, Discord's REST and
+# Telegram's Bot API.
 PUBLIC_URL=http://127.0.0.1:8787
 SLACK_API_URL=http://127.0.0.1:8788/slack/api/
 DISCORD_API_URL=http://127.0.0.1:8788/discord/api/v10
+TELEGRAM_API_URL=http://127.0.0.1:8788/telegram
 `;
 }

@@ -36,6 +36,14 @@ export const ASKED: Record<Platform, readonly AskedSecret[]> = {
       pattern: /^\S{50,}$/,
     },
   ],
+  telegram: [
+    {
+      name: "TELEGRAM_BOT_TOKEN",
+      where: "Telegram → @BotFather → /newbot (or /mybots → your bot → API Token)",
+      // BotFather's tokens: the bot's numeric id, a colon, 35 letters, digits, _ or -.
+      pattern: /^\d{5,15}:[A-Za-z0-9_-]{30,}$/,
+    },
+  ],
 };
 
 /**
@@ -45,6 +53,7 @@ export const ASKED: Record<Platform, readonly AskedSecret[]> = {
 export const OPTIONAL: Record<Platform, readonly string[]> = {
   slack: ["SLACK_BOT_TOKEN", "SLACK_ALLOWED_TEAMS"],
   discord: [],
+  telegram: [],
 };
 
 /** Secrets guyub makes itself. Never regenerated once stored: stored tokens are encrypted with it. */
@@ -60,7 +69,9 @@ export function secretNames(stdout: string): Set<string> {
 
 /** One asked secret by name (a typo in the name is a programming error). */
 export function asked(name: string): AskedSecret {
-  const secret = [...ASKED.slack, ...ASKED.discord].find((s) => s.name === name);
+  const secret = Object.values(ASKED)
+    .flat()
+    .find((s) => s.name === name);
   if (!secret) throw new Error(`no asked secret ${name}`);
   return secret;
 }

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-export type Platform = "slack" | "discord";
+export type Platform = "slack" | "discord" | "telegram";
 
 /**
  * What setup learned and did, kept between runs (git-ignored) so a failed run resumes and a
@@ -20,6 +20,14 @@ export interface SetupState {
   discordApplicationId?: string;
   /** Fingerprint of the command definitions last registered with Discord. */
   discordCommands?: string;
+  /** The Telegram bot's username (not secret: it is in every t.me link). */
+  telegramBot?: string;
+  /** Fingerprint of the bot token last stored (never the token). */
+  telegramToken?: string;
+  /** Fingerprint of the webhook address and update types last given to `setWebhook`. */
+  telegramWebhook?: string;
+  /** Fingerprint of the command menus last given to `setMyCommands`. */
+  telegramCommands?: string;
   /** SHA-256 of the key ring last given and stored (TOKEN_ENCRYPTION_KEYS/KEY), never the ring. */
   tokenKeys?: string;
 }

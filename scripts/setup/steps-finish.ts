@@ -1,5 +1,6 @@
 import type { Step } from "./context.ts";
 import { discordInvite, slackCreateAppUrl, slackInstallUrl } from "./links.ts";
+import { addToGroupLink } from "./steps-telegram.ts";
 
 /** Step 5: the links and what to do in each platform, printed on every run. */
 export const finishStep: Step = {
@@ -42,6 +43,17 @@ export const finishStep: Step = {
         "   /copmod (the moderators' commands) shows only to members with Manage Server; to let others use it,",
       );
       say("   Server Settings → Integrations → guyub → copmod: add their role or them.");
+    }
+    if (platforms.includes("telegram") && context.state.telegramBot) {
+      say("\n── Telegram ──");
+      say(`1. Add @${context.state.telegramBot} to each group: ${addToGroupLink(context.state.telegramBot)}`);
+      say(
+        "2. Make it an administrator of the group (no rights needed): only then does it see the group's activity and who joins or leaves.",
+      );
+      say(
+        "   If you change its privacy setting in @BotFather later, remove it from the group and add it again: Telegram applies it only then.",
+      );
+      say("3. In the group: /copmod setup (guyub asks its questions in a private chat with the bot).");
     }
     say("\nLogs: npx wrangler tail -c wrangler.deploy.toml · Upgrade: npm run upgrade");
   },

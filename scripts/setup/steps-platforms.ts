@@ -6,9 +6,9 @@ import { ASKED, asked, OPTIONAL } from "./secrets.ts";
 import { putSecrets, secretValue, storedSecrets } from "./secrets-store.ts";
 import type { Platform } from "./state.ts";
 
-const PLATFORMS: readonly Platform[] = ["slack", "discord"];
+const PLATFORMS: readonly Platform[] = ["slack", "discord", "telegram"];
 
-/** `slack`, `discord` or `slack,discord`; anything else is refused rather than guessed. */
+/** `slack`, `discord`, `telegram` or a comma list of them; anything else is refused rather than guessed. */
 export function parsePlatforms(text: string): Platform[] | undefined {
   const words = text.split(/[\s,]+/).filter(Boolean);
   if (words.length === 0 || words.some((w) => !PLATFORMS.includes(w as Platform))) return undefined;
@@ -24,18 +24,20 @@ export function platformsStep(flag: string | undefined): Step {
         ? `serve ${flag}`
         : state.platforms
           ? `serve ${state.platforms.join(", ")}`
-          : "ask: Slack, Discord or both",
+          : "ask: Slack, Discord, Telegram, or several",
     async run(context) {
       let platforms = flag ? parsePlatforms(flag) : context.state.platforms;
       if (flag && !platforms)
-        throw new SetupError(`--platforms takes slack, discord or slack,discord, not "${flag}".`);
+        throw new SetupError(
+          `--platforms takes slack, discord, telegram or a comma list (slack,telegram), not "${flag}".`,
+        );
       while (!platforms) {
         const answer = await context.io.ask(
-          "Which platforms will your communities use? slack, discord or slack,discord: ",
+          "Which platforms will your communities use? slack, discord, telegram, or several (slack,telegram): ",
         );
         if (answer === undefined)
           throw new SetupError(
-            "Say which platforms: npm run setup -- --platforms slack,discord (or only one).",
+            "Say which platforms: npm run setup -- --platforms slack,discord,telegram (or fewer).",
           );
         platforms = parsePlatforms(answer);
       }

@@ -1,5 +1,6 @@
 import type { CompiledQuery } from "kysely";
 import type { ReadProblem, UnreadChannel } from "../core/activity/history.ts";
+import type { PlatformId } from "../core/platform.ts";
 import type { Db } from "./client.ts";
 
 /** A channel the activity job reads, with its cursor and why its last read failed (null: it did not). */
@@ -108,12 +109,15 @@ export async function unreadActivityChannels(db: Db, communityId: number): Promi
   }));
 }
 
-/** Discord communities with a channel to read (a main channel or a listed one). */
-export async function discordActivityCommunities(db: Db): Promise<number[]> {
+/**
+ * The communities of `platform` with a channel to read (a main channel or a listed one). The
+ * platform is the caller's: only a platform whose history is read (Discord) asks.
+ */
+export async function activityReadCommunities(db: Db, platform: PlatformId): Promise<number[]> {
   const rows = await db
     .selectFrom("communities as c")
     .select("c.id")
-    .where("c.platform", "=", "discord")
+    .where("c.platform", "=", platform)
     .where((eb) =>
       eb.or([
         eb("c.main_channel_id", "is not", null),

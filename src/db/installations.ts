@@ -50,8 +50,14 @@ export interface NewInstallation {
   readonly tokenExpiresAt: string | null;
 }
 
+/**
+ * The one platform installed through OAuth (`oauth.v2.access`): these rows hold Slack's tokens.
+ * Discord and the others install by invite or bot token and keep no installation row.
+ */
+const OAUTH_PLATFORM = "slack";
+
 const communityOf = (workspaceId: string) =>
-  sql<number>`(select id from communities where platform = 'slack' and workspace_id = ${workspaceId})`;
+  sql<number>`(select id from communities where platform = ${OAUTH_PLATFORM} and workspace_id = ${workspaceId})`;
 
 /**
  * Stores an install in one batch: the community (created, or active again after an uninstall),
@@ -69,7 +75,7 @@ export async function saveInstallation(
     db
       .insertInto("communities")
       .values({
-        platform: "slack",
+        platform: OAUTH_PLATFORM,
         workspace_id: install.workspaceId,
         name: install.workspaceName,
         locale: "en",
@@ -86,7 +92,7 @@ export async function saveInstallation(
       .insertInto("installations")
       .values({
         community_id: communityOf(install.workspaceId),
-        platform: "slack",
+        platform: OAUTH_PLATFORM,
         workspace_id: install.workspaceId,
         enterprise_id: install.enterpriseId,
         app_id: install.appId,
@@ -163,7 +169,7 @@ export async function findInstallation(db: Db, workspaceId: string): Promise<Ins
       "status",
       "token_version",
     ])
-    .where("platform", "=", "slack")
+    .where("platform", "=", OAUTH_PLATFORM)
     .where("workspace_id", "=", workspaceId)
     .executeTakeFirst();
 }
@@ -181,19 +187,7 @@ export async function revokeInstallation(db: Db, workspaceId: string, now: Date)
       token_version: sql`token_version + 1`,
       updated_at: now.toISOString(),
     })
-    .where("platform", "=", "slack")
+    .where("platform", "=", OAUTH_PLATFORM)
     .where("workspace_id", "=", workspaceId)
     .execute();
-}
-
-/** Installed communities per platform (active ones), for the health page. */
-export async function installedCounts(db: Db): Promise<{ slack: number; discord: number }> {
-  const rows = await db
-    .selectFrom("communities")
-    .select(["platform", (eb) => eb.fn.countAll<number>().as("n")])
-    .where("deactivated_at", "is", null)
-    .groupBy("platform")
-    .execute();
-  const count = (p: string) => Number(rows.find((r) => r.platform === p)?.n ?? 0);
-  return { slack: count("slack"), discord: count("discord") };
 }

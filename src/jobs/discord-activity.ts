@@ -13,7 +13,7 @@ import { activityEffectQueries } from "../db/activity.ts";
 import {
   type ActivityChannel,
   activityChannels,
-  discordActivityCommunities,
+  activityReadCommunities,
   dropActivityChannel,
   recordChannelError,
   saveCursorQuery,
@@ -23,6 +23,8 @@ import { communityById } from "../db/communities.ts";
 import type { JobDeps, JobKind, JobResult } from "./job-kind.ts";
 
 export const DISCORD_ACTIVITY_JOB = "discord-activity";
+/** The platform whose channel history this job reads (its cursors are Discord snowflakes). */
+const DISCORD = "discord";
 /**
  * Pages (of 100 messages) one run reads across all its channels: 10 stays within Discord's
  * per-channel history bucket and keeps a run at about 25 D1 statements (two per page).
@@ -42,12 +44,12 @@ export const discordActivity: JobKind = {
   name: DISCORD_ACTIVITY_JOB,
   async due(deps) {
     const period = deps.now.toISOString().slice(0, 13);
-    return (await discordActivityCommunities(deps.db)).map((communityId) => ({ communityId, period }));
+    return (await activityReadCommunities(deps.db, DISCORD)).map((communityId) => ({ communityId, period }));
   },
   run: (deps, item) => readActivity(deps, item.communityId),
   async nextRun(deps, communityId) {
     const community = await communityById(deps.db, communityId);
-    if (community?.platform !== "discord") return null;
+    if (community?.platform !== DISCORD) return null;
     return new Date(Math.floor(deps.now.getTime() / HOUR_MS) * HOUR_MS + HOUR_MS);
   },
 };
@@ -59,7 +61,7 @@ export async function readActivity(
   pages = PAGES_PER_RUN,
 ): Promise<JobResult> {
   const community = await communityById(deps.db, communityId);
-  if (community?.platform !== "discord")
+  if (community?.platform !== DISCORD)
     return { status: "skipped", reason: "not a Discord community guyub knows" };
   const history = deps.history?.(community.platform, community.workspaceId) ?? null;
   if (!history) return { status: "skipped", reason: "no Discord credentials to read channels" };

@@ -17,7 +17,7 @@ h1{font-size:1.5rem}h2{font-size:1.15rem;margin:1.6rem 0 .4rem}
 .ok{background:#dff3e4;color:#11502a}.bad{background:#fde2e1;color:#7a1a14}
 .buttons{display:flex;flex-wrap:wrap;gap:.75rem}
 .button{display:inline-block;padding:.6rem 1.1rem;border-radius:.4rem;color:#fff;text-decoration:none;font-weight:600}
-.slack{background:#4a154b}.discord{background:#4752c4}
+.slack{background:#4a154b}.discord{background:#4752c4}.telegram{background:#1c6fa3}
 .button:focus-visible{outline:3px solid #f5a623;outline-offset:2px}
 table{border-collapse:collapse;width:100%}th,td{text-align:left;padding:.3rem .4rem;border-bottom:1px solid #ddd;vertical-align:top}
 td.name{font-family:ui-monospace,monospace;font-size:.85rem;overflow-wrap:anywhere}td.state{white-space:nowrap}
@@ -38,12 +38,14 @@ export function renderHealthPage(view: HealthView): Html {
   const installPart = html`<section aria-labelledby="install">
     <h2 id="install">${t("health.install.title")}</h2>
     ${
-      install.slack || install.discord
+      install.slack || install.discord || install.telegram
         ? html`<p class="buttons">
             ${install.slack ? html`<a class="button slack" href="${install.slack}">${t("health.install.slack")}</a>` : ""}
             ${install.discord ? html`<a class="button discord" href="${install.discord}">${t("health.install.discord")}</a>` : ""}
+            ${install.telegram ? html`<a class="button telegram" href="${install.telegram}">${t("health.install.telegram")}</a>` : ""}
           </p>
-          ${install.discord ? html`<p class="small">${t("health.install.discordNote")}</p>` : ""}`
+          ${install.discord ? html`<p class="small">${t("health.install.discordNote")}</p>` : ""}
+          ${install.telegram ? html`<p class="small">${t("health.install.telegramNote")}</p>` : ""}`
         : html`<p>${t("health.install.none")}</p>`
     }
   </section>`;
@@ -188,7 +190,7 @@ ${installPart}${communitiesPart}${schemaPart}${cronPart}${queuesPart}${tokensPar
 </html>`;
 }
 
-const PLATFORM_NAMES: Record<string, string> = { slack: "Slack", discord: "Discord" };
+const PLATFORM_NAMES: Record<string, string> = { slack: "Slack", discord: "Discord", telegram: "Telegram" };
 const platformName = (platform: string) => PLATFORM_NAMES[platform] ?? platform;
 
 /** "12 minutes ago" in the page's language, in the largest unit that fits. */

@@ -26,6 +26,9 @@ export const SETTING_NAMES = [
   "DISCORD_APPLICATION_ID",
   "DISCORD_BOT_TOKEN",
   "DISCORD_GUILD_ID",
+  "TELEGRAM_BOT_TOKEN",
+  "TELEGRAM_WEBHOOK_SECRET",
+  "TELEGRAM_BOT_USERNAME",
   "TOKEN_ENCRYPTION_KEY",
   "TOKEN_ENCRYPTION_KEYS",
   "PUBLIC_URL",
@@ -36,7 +39,11 @@ export type SettingName = (typeof SETTING_NAMES)[number];
 export interface HealthView {
   readonly locale: Locale;
   readonly now: Date;
-  readonly install: { readonly slack: string | null; readonly discord: string | null };
+  readonly install: {
+    readonly slack: string | null;
+    readonly discord: string | null;
+    readonly telegram: string | null;
+  };
   readonly communities: readonly { platform: string; count: number }[] | null;
   readonly settings: readonly { name: SettingName; set: boolean }[];
   readonly schema: SchemaState;
@@ -85,6 +92,7 @@ export function healthView(
     install: {
       slack: isSet(env.SLACK_CLIENT_ID) ? `${base}/slack/install` : null,
       discord: isSet(env.DISCORD_APPLICATION_ID) ? inviteUrl(env.DISCORD_APPLICATION_ID ?? "") : null,
+      telegram: isSet(env.TELEGRAM_BOT_TOKEN) ? addToGroupUrl(env.TELEGRAM_BOT_USERNAME) : null,
     },
     communities: reading.communities,
     settings: SETTING_NAMES.map((name) => ({ name, set: isSet(env[name]) })),
@@ -147,4 +155,16 @@ function inviteUrl(applicationId: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** Telegram's usernames: 5 to 32 letters, digits and underscores, starting with a letter. */
+const TELEGRAM_USERNAME = /^[A-Za-z][A-Za-z0-9_]{4,31}$/;
+
+/**
+ * Telegram's "add to group" link (`t.me/<bot>?startgroup`: the app asks which group), or no button
+ * without the bot's username; the token alone names no bot the page can link to.
+ */
+function addToGroupUrl(username: string | undefined): string | null {
+  const name = username?.trim().replace(/^@/, "") ?? "";
+  return TELEGRAM_USERNAME.test(name) ? `https://t.me/${name}?startgroup` : null;
 }

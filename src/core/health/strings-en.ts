@@ -11,10 +11,13 @@ export const healthEn = {
   "health.install.title": "Add guyub to your community",
   "health.install.slack": "Add to Slack",
   "health.install.discord": "Add to Discord",
+  "health.install.telegram": "Add to a Telegram group",
   "health.install.none":
-    "No install button yet: set SLACK_CLIENT_ID (and SLACK_CLIENT_SECRET) for Slack, DISCORD_APPLICATION_ID for Discord.",
+    "No install button yet: set SLACK_CLIENT_ID (and SLACK_CLIENT_SECRET) for Slack, DISCORD_APPLICATION_ID for Discord, TELEGRAM_BOT_TOKEN and TELEGRAM_BOT_USERNAME for Telegram (npm run setup stores them).",
   "health.install.discordNote":
     "Discord asks for View Channels, Send Messages and Read Message History, and nothing more.",
+  "health.install.telegramNote":
+    "Telegram: after adding the bot, make it an administrator of the group (no rights needed): only then does it see the group's activity and who joins or leaves.",
 
   "health.communities.title": "Communities",
   "health.communities.line": "{platform}: {count} installed",
@@ -35,6 +38,10 @@ export const healthEn = {
   "health.secret.DISCORD_APPLICATION_ID": "The Discord app: its commands and the Add to Discord button.",
   "health.secret.DISCORD_BOT_TOKEN": "Posts and reads on Discord.",
   "health.secret.DISCORD_GUILD_ID": "Optional: registers the commands in one Discord server only.",
+  "health.secret.TELEGRAM_BOT_TOKEN": "The Telegram bot (from BotFather): posts and reads on Telegram.",
+  "health.secret.TELEGRAM_WEBHOOK_SECRET": "Checks that updates really come from Telegram.",
+  "health.secret.TELEGRAM_BOT_USERNAME":
+    "The bot's name: commands meant for it, and the Add to a Telegram group button.",
   "health.secret.TOKEN_ENCRYPTION_KEY": "Encrypts the Slack tokens guyub stores (one key).",
   "health.secret.TOKEN_ENCRYPTION_KEYS": "The same as a key ring, to change keys without downtime.",
   "health.secret.PUBLIC_URL": "This deployment's address, for install links.",

@@ -13,10 +13,13 @@ export const healthId: Record<keyof typeof healthEn, string> = {
   "health.install.title": "Tambahkan guyub ke komunitas Anda",
   "health.install.slack": "Tambahkan ke Slack",
   "health.install.discord": "Tambahkan ke Discord",
+  "health.install.telegram": "Tambahkan ke grup Telegram",
   "health.install.none":
-    "Belum ada tombol pemasangan: isi SLACK_CLIENT_ID (dan SLACK_CLIENT_SECRET) untuk Slack, DISCORD_APPLICATION_ID untuk Discord.",
+    "Belum ada tombol pemasangan: isi SLACK_CLIENT_ID (dan SLACK_CLIENT_SECRET) untuk Slack, DISCORD_APPLICATION_ID untuk Discord, TELEGRAM_BOT_TOKEN dan TELEGRAM_BOT_USERNAME untuk Telegram (npm run setup menyimpannya).",
   "health.install.discordNote":
     "Discord hanya meminta izin View Channels, Send Messages, dan Read Message History, tidak lebih.",
+  "health.install.telegramNote":
+    "Telegram: setelah bot ditambahkan, jadikan bot admin grup (tanpa hak apa pun): hanya dengan begitu bot dapat melihat aktivitas grup serta siapa yang bergabung atau keluar.",
 
   "health.communities.title": "Komunitas",
   "health.communities.line": "{platform}: {count} terpasang",
@@ -37,6 +40,11 @@ export const healthId: Record<keyof typeof healthEn, string> = {
   "health.secret.DISCORD_APPLICATION_ID": "Aplikasi Discord: perintahnya dan tombol Tambahkan ke Discord.",
   "health.secret.DISCORD_BOT_TOKEN": "Mengirim dan membaca pesan di Discord.",
   "health.secret.DISCORD_GUILD_ID": "Opsional: mendaftarkan perintah hanya di satu server Discord.",
+  "health.secret.TELEGRAM_BOT_TOKEN":
+    "Bot Telegram (dari BotFather): mengirim dan membaca pesan di Telegram.",
+  "health.secret.TELEGRAM_WEBHOOK_SECRET": "Memastikan pembaruan benar-benar dikirim oleh Telegram.",
+  "health.secret.TELEGRAM_BOT_USERNAME":
+    "Nama bot: perintah yang ditujukan kepadanya, dan tombol Tambahkan ke grup Telegram.",
   "health.secret.TOKEN_ENCRYPTION_KEY": "Mengenkripsi token Slack yang disimpan guyub (satu kunci).",
   "health.secret.TOKEN_ENCRYPTION_KEYS":
     "Sama, berupa rangkaian kunci, agar kunci dapat diganti tanpa henti layanan.",

@@ -23,6 +23,7 @@ export const en = {
 
   "cmd.root": "guyub keeps your community of practice going",
   "cmd.rootModerator": "Moderators: set up guyub and run your community's routines",
+  "cmd.cancel": "Stop the questions guyub is asking you here (nothing is saved)",
   "cmd.help": "Show what guyub can do for you, or the details of one command",
   "cmd.language": "Choose the language guyub speaks in this community",
   "cmd.moderators": "Manage who moderates this community",

@@ -25,6 +25,7 @@ export const id: Record<MessageKey, string> = {
 
   "cmd.root": "guyub menjaga komunitas praktik Anda tetap berjalan",
   "cmd.rootModerator": "Moderator: atur guyub dan jalankan kegiatan rutin komunitas Anda",
+  "cmd.cancel": "Hentikan pertanyaan yang sedang diajukan guyub di sini (tidak ada yang disimpan)",
   "cmd.help": "Lihat apa saja yang dapat guyub bantu, atau rincian satu perintah",
   "cmd.language": "Pilih bahasa yang dipakai guyub di komunitas ini",
   "cmd.moderators": "Atur siapa saja moderator komunitas ini",
