@@ -46,10 +46,16 @@ export async function dispatchAt(
   return messages.map((m) => `${m.job} ${m.period}`);
 }
 
-/** Sends everything the jobs and the app enqueued through the real delivery engine to the stand-ins. */
+/**
+ * Sends everything the jobs and the app enqueued through the real delivery engine to the stand-ins.
+ * Paced ten times faster than the platforms' limits: these tests are about what is sent, not when
+ * (test/delivery-pacing.test.ts proves the pace), and a handful of messages stays well within the
+ * stand-ins' per-channel bursts, so no 429 is earned; at real pace each second post in a channel
+ * waited a real second.
+ */
 export async function deliverAll(): Promise<void> {
   const ids = [...jobOutbox.take(), ...outboxQueue.take()].map((m) => (m.body as { id: number }).id);
-  const { deps, queue } = testDelivery();
+  const { deps, queue } = testDelivery({ paceScale: 10 });
   await drain(deps, queue, ids);
 }
 
