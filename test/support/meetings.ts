@@ -9,7 +9,7 @@ import { consumeJobs } from "../../src/jobs/consumer.ts";
 import { dispatchDueJobs } from "../../src/jobs/dispatcher.ts";
 import type { JobKind } from "../../src/jobs/job-kind.ts";
 import type { JobMessage } from "../../src/jobs/job-message.ts";
-import { drain, testDelivery } from "./delivery.ts";
+import { drain, QUICK_PACE, testDelivery } from "./delivery.ts";
 import { RecordingQueue } from "./queue.ts";
 import { commandBody, MEMBER, MODERATOR, replyText, signedSlack } from "./slack.ts";
 import { isolate, outboxQueue, sentTo, testEnv } from "./worker.ts";
@@ -47,15 +47,12 @@ export async function dispatchAt(
 }
 
 /**
- * Sends everything the jobs and the app enqueued through the real delivery engine to the stand-ins.
- * Paced ten times faster than the platforms' limits: these tests are about what is sent, not when
- * (test/delivery-pacing.test.ts proves the pace), and a handful of messages stays well within the
- * stand-ins' per-channel bursts, so no 429 is earned; at real pace each second post in a channel
- * waited a real second.
+ * Sends everything the jobs and the app enqueued through the real delivery engine to the stand-ins,
+ * at the quick pace (`QUICK_PACE`: what is sent is under test here, not when).
  */
 export async function deliverAll(): Promise<void> {
   const ids = [...jobOutbox.take(), ...outboxQueue.take()].map((m) => (m.body as { id: number }).id);
-  const { deps, queue } = testDelivery({ paceScale: 10 });
+  const { deps, queue } = testDelivery({ paceScale: QUICK_PACE });
   await drain(deps, queue, ids);
 }
 
