@@ -11,8 +11,19 @@ beforeEach(async () => {
   await resetStandins();
 });
 
+/**
+ * The Retry-After tests run Discord's time 4 times faster: a Retry-After of 2 s is then a real
+ * 500 ms. The sender paces 10 times faster (a DM channel every 105 ms, a Slack post per channel
+ * every 105 ms), so the wait seen can only be the Retry-After's; a send that ignored it follows its
+ * 429 within about 100 ms (seen: 123, 144 and 144 ms with the hold removed).
+ */
+const RETRY_SCALE = 4;
+const RETRY_WAIT_MS = 2000 / RETRY_SCALE;
+const RETRY_PACE = 10;
+
 describe("pacing under the platforms' limits", () => {
   it("429 with Retry-After 2: nothing goes to that bucket for 2 s, then the message is delivered", async () => {
+    await configureStandins({ timeScale: RETRY_SCALE });
     const community = await seedCommunity("discord");
     const ids = await writeDrafts(community, [
       { kind: "post", key: "busy", channelId: CHANNEL, message: text("after the wait") },
@@ -23,12 +34,12 @@ describe("pacing under the platforms' limits", () => {
       status: 429,
       retryAfter: 2,
     });
-    const { deps, queue } = testDelivery();
+    const { deps, queue } = testDelivery({ paceScale: RETRY_PACE });
     const started = Date.now();
     const messages = await drain(deps, queue, ids);
     expect(messages.map((m) => m.settled)).toEqual(["ack"]);
     const [call] = await sentTo("discord");
-    expect(new Date(String(call?.at)).getTime() - started).toBeGreaterThanOrEqual(2000);
+    expect(new Date(String(call?.at)).getTime() - started).toBeGreaterThanOrEqual(RETRY_WAIT_MS);
     const stats = await standinStats();
     expect(stats.discord.rateLimited).toBe(1);
     expect(stats.discord.accepted).toBe(1);
@@ -36,19 +47,20 @@ describe("pacing under the platforms' limits", () => {
   });
 
   it("a 429 on a key the message was not paced by (its DM channel, opened in this call) is waited out too", async () => {
+    await configureStandins({ timeScale: RETRY_SCALE });
     const community = await seedCommunity("discord");
     const ids = await writeDrafts(community, [
       { kind: "dm", key: "new-dm", userId: "300000000000000042", message: text("after the wait") },
     ]);
     // The DM channel is opened first (POST /users/@me/channels); its message route is limited.
     await injectFault({ platform: "discord", match: "POST /channels/", status: 429, retryAfter: 2 });
-    const { deps, queue } = testDelivery();
+    const { deps, queue } = testDelivery({ paceScale: RETRY_PACE });
     const started = Date.now();
     const messages = await drain(deps, queue, ids);
     expect(messages.map((m) => m.settled)).toEqual(["ack"]);
     const sent = (await sentTo("discord")).filter((call) => String(call.route).endsWith("/messages"));
     expect(sent.length).toBeGreaterThan(0);
-    expect(new Date(String(sent.at(-1)?.at)).getTime() - started).toBeGreaterThanOrEqual(2000);
+    expect(new Date(String(sent.at(-1)?.at)).getTime() - started).toBeGreaterThanOrEqual(RETRY_WAIT_MS);
     expect((await standinStats()).discord.rateLimited).toBe(1);
     expect((await outboxRows())[0]).toMatchObject({ status: "sent" });
   });
@@ -58,13 +70,15 @@ describe("pacing under the platforms' limits", () => {
     const ids = await writeDrafts(community, [
       { kind: "post", key: "s", channelId: "C0BUSY", message: text("hi") },
     ]);
-    await injectFault({ platform: "slack", match: "chat.postMessage", status: 429, retryAfter: 2 });
-    const { deps, queue } = testDelivery();
+    // Slack's Retry-After is whole seconds (the WebClient reads it with parseInt), so the shortest
+    // is 1 s, well above the method's own interval (105 ms at this pace).
+    await injectFault({ platform: "slack", match: "chat.postMessage", status: 429, retryAfter: 1 });
+    const { deps, queue } = testDelivery({ paceScale: RETRY_PACE });
     const started = Date.now();
     await drain(deps, queue, ids);
     const calls = await sentTo("slack");
     expect(calls).toHaveLength(1);
-    expect(new Date(String(calls[0]?.at)).getTime() - started).toBeGreaterThanOrEqual(2000);
+    expect(new Date(String(calls[0]?.at)).getTime() - started).toBeGreaterThanOrEqual(1000);
   });
 
   /**

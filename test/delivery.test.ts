@@ -5,6 +5,7 @@ import { resetDb } from "./support/db.ts";
 import {
   drain,
   outboxRows,
+  QUICK_PACE,
   seedCommunity,
   TestMessage,
   testDelivery,
@@ -85,7 +86,8 @@ describe("sending", () => {
       { kind: "post", key: "flaky", channelId: "C1", message: text("hi") },
     ]);
     await fault({ platform: "slack", match: "chat.postMessage", status: 500, count: 2 });
-    const { deps, queue } = testDelivery();
+    // Each try takes the channel's pace slot: at real pace the tries are a second apart.
+    const { deps, queue } = testDelivery({ paceScale: QUICK_PACE });
     const messages = await drain(deps, queue, ids);
     expect(messages.map((m) => m.settled)).toEqual(["retry", "retry", "ack"]);
     expect(messages[0]?.retryDelay).toBeGreaterThanOrEqual(1);

@@ -7,7 +7,7 @@ import { consumeJobs } from "../src/jobs/consumer.ts";
 import { dispatchDueJobs } from "../src/jobs/dispatcher.ts";
 import type { JobMessage } from "../src/jobs/job-message.ts";
 import { resetDb } from "./support/db.ts";
-import { drain, seedCommunity, testDelivery } from "./support/delivery.ts";
+import { drain, QUICK_PACE, seedCommunity, testDelivery } from "./support/delivery.ts";
 import { DIGEST_AT, seedWeek } from "./support/digest.ts";
 import { countWhere } from "./support/membership.ts";
 import { RecordingQueue } from "./support/queue.ts";
@@ -40,7 +40,7 @@ async function tick(at: Date): Promise<JobMessage[]> {
 
 /** Delivers what the job queued; returns the Slack posts the stand-in received. */
 async function deliver() {
-  const { deps, queue } = testDelivery({ clock: () => later(1) });
+  const { deps, queue } = testDelivery({ clock: () => later(1), paceScale: QUICK_PACE });
   await drain(
     deps,
     queue,

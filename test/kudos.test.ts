@@ -8,7 +8,7 @@ import { createDb } from "../src/db/client.ts";
 import { createCommunityStore } from "../src/db/store.ts";
 import { kudosMessage } from "../src/features/kudos/post.ts";
 import { resetDb, snapshot } from "./support/db.ts";
-import { drain, seedCommunity, testDelivery } from "./support/delivery.ts";
+import { drain, QUICK_PACE, seedCommunity, testDelivery } from "./support/delivery.ts";
 import { commandInteraction, DISCORD_MEMBER, signedDiscord, str, sub } from "./support/discord.ts";
 import { countWhere } from "./support/membership.ts";
 import { commandBody, MEMBER, replyText, signedSlack } from "./support/slack.ts";
@@ -37,7 +37,7 @@ const ask = async (worker: Send, text: string, fields: Record<string, string> = 
 
 /** Delivers whatever the app queued, against the stand-ins. */
 async function deliver() {
-  const { deps, queue } = testDelivery();
+  const { deps, queue } = testDelivery({ paceScale: QUICK_PACE });
   await drain(
     deps,
     queue,

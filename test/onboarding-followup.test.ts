@@ -7,7 +7,7 @@ import { createCommunityStore } from "../src/db/store.ts";
 import { welcomeEffects } from "../src/features/membership/welcome.ts";
 import { welcomeFollowup } from "../src/features/membership/welcome-followup-job.ts";
 import { resetDb } from "./support/db.ts";
-import { drain, seedCommunity, testDelivery } from "./support/delivery.ts";
+import { drain, QUICK_PACE, seedCommunity, testDelivery } from "./support/delivery.ts";
 import { countWhere, memberRow, outboxKeys } from "./support/membership.ts";
 import { RecordingQueue } from "./support/queue.ts";
 import { resetStandins, sentTo, testEnv } from "./support/worker.ts";
@@ -92,7 +92,7 @@ describe("the welcome follow-up", () => {
       "followup:U0LATER",
     ]);
 
-    const { deps, queue } = testDelivery({ clock: () => day("2027-03-09T10:00:01Z") });
+    const { deps, queue } = testDelivery({ clock: () => day("2027-03-09T10:00:01Z"), paceScale: QUICK_PACE });
     await drain(deps, queue, [...first.queued, ...second.queued]);
     const dms = (await sentTo("slack")).filter((c) => c.method === "chat.postMessage");
     expect(dms.map((c) => (c.body as { channel: string }).channel)).toEqual(["D0QUIET", "D0LATER"]);

@@ -1,6 +1,14 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { resetDb } from "./support/db.ts";
-import { drain, outboxRows, seedCommunity, testDelivery, text, writeDrafts } from "./support/delivery.ts";
+import {
+  drain,
+  outboxRows,
+  QUICK_PACE,
+  seedCommunity,
+  testDelivery,
+  text,
+  writeDrafts,
+} from "./support/delivery.ts";
 import { resetStandins, sentTo } from "./support/worker.ts";
 
 const CHANNEL = "300000000000000001";
@@ -14,7 +22,7 @@ beforeEach(async () => {
 describe("a reply under an earlier post", () => {
   it("on Discord waits for its parent, then goes as a reply (message_reference) in the parent's channel", async () => {
     const community = await seedCommunity("discord");
-    const { deps, queue } = testDelivery();
+    const { deps, queue } = testDelivery({ paceScale: QUICK_PACE });
     const [reply] = await writeDrafts(community, [
       { kind: "post", key: "record:x", channelId: CHANNEL, replyTo: "announce:x", message: text("record") },
     ]);
@@ -39,7 +47,7 @@ describe("a reply under an earlier post", () => {
 
   it("on Slack goes in the parent's thread; a parent that never went out leaves a plain post", async () => {
     const community = await seedCommunity("slack");
-    const { deps, queue } = testDelivery();
+    const { deps, queue } = testDelivery({ paceScale: QUICK_PACE });
     const ids = await writeDrafts(community, [
       { kind: "post", key: "announce:a", channelId: "C0GENERAL", message: text("announcement") },
       { kind: "post", key: "announce:b", channelId: "C0GENERAL", message: text("never sent") },

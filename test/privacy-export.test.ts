@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { resetDb, snapshot } from "./support/db.ts";
-import { clockedDelivery, drain, testDelivery } from "./support/delivery.ts";
+import { clockedDelivery, drain, QUICK_PACE, testDelivery } from "./support/delivery.ts";
 import { commandInteraction, DISCORD_MEMBER, group, signedDiscord, sub } from "./support/discord.ts";
 import { packedButton, slackButton } from "./support/interactions.ts";
 import { countWhere } from "./support/membership.ts";
@@ -36,7 +36,7 @@ async function ayuWithData(): Promise<number> {
 }
 
 async function deliverAll() {
-  const { deps, queue } = testDelivery();
+  const { deps, queue } = testDelivery({ paceScale: QUICK_PACE });
   await drain(deps, queue, queued());
 }
 

@@ -1,7 +1,7 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
 import { resetDb, snapshot } from "./support/db.ts";
-import { drain, testDelivery } from "./support/delivery.ts";
+import { drain, QUICK_PACE, testDelivery } from "./support/delivery.ts";
 import { packedButton, slackButton, slackSubmit } from "./support/interactions.ts";
 import { commandBody, MEMBER, MODERATOR, signedSlack } from "./support/slack.ts";
 import { isolate, outboxQueue, resetStandins, sentTo } from "./support/worker.ts";
@@ -54,7 +54,7 @@ function slack() {
 }
 
 async function deliver() {
-  const { deps, queue } = testDelivery();
+  const { deps, queue } = testDelivery({ paceScale: QUICK_PACE });
   await drain(
     deps,
     queue,

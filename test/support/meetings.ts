@@ -9,7 +9,7 @@ import { consumeJobs } from "../../src/jobs/consumer.ts";
 import { dispatchDueJobs } from "../../src/jobs/dispatcher.ts";
 import type { JobKind } from "../../src/jobs/job-kind.ts";
 import type { JobMessage } from "../../src/jobs/job-message.ts";
-import { drain, testDelivery } from "./delivery.ts";
+import { drain, QUICK_PACE, testDelivery } from "./delivery.ts";
 import { RecordingQueue } from "./queue.ts";
 import { commandBody, MEMBER, MODERATOR, replyText, signedSlack } from "./slack.ts";
 import { isolate, outboxQueue, sentTo, testEnv } from "./worker.ts";
@@ -46,10 +46,13 @@ export async function dispatchAt(
   return messages.map((m) => `${m.job} ${m.period}`);
 }
 
-/** Sends everything the jobs and the app enqueued through the real delivery engine to the stand-ins. */
+/**
+ * Sends everything the jobs and the app enqueued through the real delivery engine to the stand-ins,
+ * at the quick pace (`QUICK_PACE`: what is sent is under test here, not when).
+ */
 export async function deliverAll(): Promise<void> {
   const ids = [...jobOutbox.take(), ...outboxQueue.take()].map((m) => (m.body as { id: number }).id);
-  const { deps, queue } = testDelivery();
+  const { deps, queue } = testDelivery({ paceScale: QUICK_PACE });
   await drain(deps, queue, ids);
 }
 
