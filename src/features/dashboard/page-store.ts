@@ -6,7 +6,6 @@ import type { Database } from "../../db/schema.ts";
 /** The app's `Db` (src/db/client.ts), named without that file so Node scripts (the demo) can import this. */
 type Db = Kysely<Database>;
 
-import { isoWeek } from "../../core/calendar.ts";
 import { activityFigures, firstWeekRead, liveActivityRead } from "./activity-read-store.ts";
 import type { DashboardReading } from "./figures.ts";
 import type { Periods } from "./periods.ts";
