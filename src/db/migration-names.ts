@@ -27,4 +27,5 @@ export const MIGRATIONS = [
   "0020_meeting_memory.sql",
   "0021_dashboard.sql",
   "0022_dashboard_rollup.sql",
+  "0025_form_conversations.sql",
 ] as const;

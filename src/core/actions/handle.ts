@@ -1,6 +1,7 @@
 import { activityToday } from "../activity/effects.ts";
 import { steppedBack, withCloseLabel } from "../commands/run.ts";
 import type { CommandSyntax } from "../commands/types.ts";
+import { startConversation } from "../conversation/runner.ts";
 import { CommandError, DuplicateDeliveryError } from "../errors.ts";
 import type { CoreDeps } from "../handle-command.ts";
 import { type Locale, type Translator, translator } from "../i18n/index.ts";
@@ -10,7 +11,7 @@ import type { Community, Effect, Member } from "../model.ts";
 import type { PlatformTraits } from "../platform.ts";
 import type { PlatformAuthority } from "../ports.ts";
 import { moderatorResolver } from "../session.ts";
-import { formNotShown } from "./form-place.ts";
+import { opensAsModal } from "./form-place.ts";
 import { ACTIONS, FORMS } from "./index.ts";
 import { actionButton, type Packed, unpack } from "./pack.ts";
 import type { ActionContext, ActionResult, FormDefinition, FormValues } from "./types.ts";
@@ -87,31 +88,18 @@ export async function handleInteraction(
       return { kind: "reply", message: steppedBack(ctx) };
 
     let result: ActionResult;
-    let extra: Effect[] = [];
     if (request.kind === "form") {
       const form = registry.forms.find((f) => f.id === packed.id);
       if (!form) return notAvailable(locale);
-      const refused = await moderatorsOnly(ctx, form.moderator);
-      if (refused) return refused;
-      const values = request.values ?? {};
-      const outcome = await form.submit(ctx, values, packed.args);
-      if ("errors" in outcome) {
-        // Nothing of the submission is saved, except the answers themselves as a draft, so the
-        // reopened form (Discord cannot show errors inside a modal) comes back filled in.
-        await applyOnce(
-          deps,
-          ctx,
-          [{ type: "form.saveDraft", userId: member.platformUserId, formId: packed.id, values }],
-          request.ingressKey,
-        );
-        return {
-          kind: "errors",
-          errors: outcome.errors,
-          message: errorsMessage(ctx, outcome.errors, packed),
-        };
-      }
-      result = outcome;
-      extra = [{ type: "form.clearDraft", userId: member.platformUserId, formId: packed.id }];
+      return await submitForm(
+        deps,
+        ctx,
+        registry.forms,
+        form,
+        packed.args,
+        request.values ?? {},
+        request.ingressKey,
+      );
     } else if (packed.id === REOPEN_FORM) {
       const form = registry.forms.find((f) => f.id === packed.args[0]);
       const refused = await moderatorsOnly(ctx, form?.moderator ?? false);
@@ -126,21 +114,7 @@ export async function handleInteraction(
       if (refused) return refused;
       result = await action.handle(ctx, args.data);
     }
-    // A press is activity too (day resolution: the day's second press adds nothing to write).
-    const seen = activityToday(community, member, now);
-    await applyOnce(deps, ctx, [...(result.effects ?? []), ...extra, ...seen], request.ingressKey);
-    const reply = result.replyAfter ? await result.replyAfter() : result.reply;
-    if (result.form) {
-      const instead = formNotShown(ctx.traits, t);
-      if (instead) return { kind: "reply", message: instead };
-      return {
-        kind: "form",
-        form: withCloseLabel(result.form, t("form.close")),
-        fallback: ephemeral({ type: "text", text: t("form.couldNotOpen") }),
-      };
-    }
-    if (result.update) return { kind: "update", message: result.update, ...(reply ? { reply } : {}) };
-    return { kind: "reply", message: reply ?? ephemeral({ type: "text", text: t("action.done") }) };
+    return await settle(deps, ctx, registry.forms, result, request.ingressKey);
   } catch (error) {
     if (error instanceof CommandError && error.code === "not_moderator") {
       return {
@@ -154,6 +128,79 @@ export async function handleInteraction(
       message: ephemeral({ type: "text", text: translator(locale)("error.internal") }),
     };
   }
+}
+
+/**
+ * A form's answers, from its dialog or from a conversation's last answer (`ActionResult.submit`):
+ * the moderator flag, the form's own `submit`, and on success its effects, the dropped draft and
+ * `alsoOnSuccess` in one batch. Field errors save nothing but the answers, to refill the form.
+ */
+async function submitForm(
+  deps: CoreDeps,
+  ctx: ActionContext,
+  forms: readonly FormDefinition[],
+  form: FormDefinition,
+  args: readonly string[],
+  values: FormValues,
+  ingressKey: string,
+  alsoOnSuccess: readonly Effect[] = [],
+): Promise<InteractionResponse> {
+  const refused = await moderatorsOnly(ctx, form.moderator);
+  if (refused) return refused;
+  const outcome = await form.submit(ctx, values, args);
+  const userId = ctx.member.platformUserId;
+  if ("errors" in outcome) {
+    // Nothing of the submission is saved, except the answers themselves as a draft, so the
+    // reopened form (Discord cannot show errors inside a modal) comes back filled in.
+    await applyOnce(deps, ctx, [{ type: "form.saveDraft", userId, formId: form.id, values }], ingressKey);
+    return {
+      kind: "errors",
+      errors: outcome.errors,
+      message: errorsMessage(ctx, outcome.errors, { id: form.id, communityId: ctx.community.id, args }),
+    };
+  }
+  const cleared: Effect = { type: "form.clearDraft", userId, formId: form.id };
+  return settle(deps, ctx, forms, outcome, ingressKey, [cleared, ...alsoOnSuccess]);
+}
+
+/**
+ * What a handler's result comes to: a submission it hands on (a conversation's last answer), else
+ * its effects applied once (with the press as activity), then the answer. A form on a platform
+ * without dialogs becomes a conversation, its first question the answer and its draft in the batch.
+ */
+export async function settle(
+  deps: CoreDeps,
+  ctx: ActionContext,
+  forms: readonly FormDefinition[],
+  result: ActionResult,
+  ingressKey: string,
+  extra: readonly Effect[] = [],
+): Promise<InteractionResponse> {
+  const { submit } = result;
+  if (submit) {
+    const form = forms.find((f) => f.id === submit.formId);
+    if (!form) return notAvailable(ctx.t.locale);
+    return submitForm(deps, ctx, forms, form, submit.args, submit.values, ingressKey, [
+      ...extra,
+      ...submit.alsoOnSuccess,
+    ]);
+  }
+  const started = result.form && !opensAsModal(ctx.traits) ? await startConversation(ctx, result.form) : null;
+  // A press is activity too (day resolution: the day's second press adds nothing to write).
+  const seen = activityToday(ctx.community, ctx.member, ctx.now);
+  const effects = [...(result.effects ?? []), ...extra, ...(started?.effects ?? []), ...seen];
+  await applyOnce(deps, ctx, effects, ingressKey);
+  if (started) return { kind: "reply", message: started.reply };
+  const reply = result.replyAfter ? await result.replyAfter() : result.reply;
+  if (result.form) {
+    return {
+      kind: "form",
+      form: withCloseLabel(result.form, ctx.t("form.close")),
+      fallback: ephemeral({ type: "text", text: ctx.t("form.couldNotOpen") }),
+    };
+  }
+  if (result.update) return { kind: "update", message: result.update, ...(reply ? { reply } : {}) };
+  return { kind: "reply", message: reply ?? ephemeral({ type: "text", text: ctx.t("action.done") }) };
 }
 
 /**
