@@ -24,8 +24,9 @@ export function initialValues(form: Form): FormValues {
   return Object.fromEntries(form.fields.map((field) => [field.id, initialValue(field)]));
 }
 
+/** No answer: blank text, or no choice (a select's opening `[""]` included). */
 export const isEmpty = (value: Answer | undefined) =>
-  value === undefined || (typeof value === "string" ? value.trim() === "" : value.length === 0);
+  value === undefined || (typeof value === "string" ? value : value.join("")).trim() === "";
 
 /**
  * A typed answer read as the field's value, the way the platform's own control would hand it in:
