@@ -17,7 +17,7 @@ import {
   WORKSPACE,
 } from "./support/conversation.ts";
 import { resetDb } from "./support/db.ts";
-import { profileRows } from "./support/profiles.ts";
+import { profileRows, realStore } from "./support/profiles.ts";
 import { TRAITS } from "./support/traits.ts";
 import { testEnv } from "./support/worker.ts";
 
@@ -209,6 +209,36 @@ describe("one conversation at a time", () => {
   });
 });
 
+describe("a member's own data", () => {
+  it("profile export includes an open draft, and profile forget erases it", async () => {
+    const ayu = member(core());
+    await ayu.command("profile edit");
+    await ayu.say("I teach maths");
+    const row = await env.DB.prepare(
+      "SELECT id, community_id FROM members WHERE platform_user_id = 'U0AYU'",
+    ).first<{
+      id: number;
+      community_id: number;
+    }>();
+    const exported = await realStore().privacy.exportOf(Number(row?.community_id), {
+      memberId: Number(row?.id),
+      userId: "U0AYU",
+    });
+    expect(exported.formConversation).toEqual({
+      formConversation: {
+        form: "intro.profile",
+        answers: expect.objectContaining({ does: "I teach maths" }),
+        question: 2,
+        at: NOW.toISOString(),
+      },
+    });
+
+    const ask = await ayu.command("profile forget");
+    await ayu.press(Object.values(buttons(ask))[0] as string);
+    expect(await conversationRows()).toEqual([]);
+  });
+});
+
 describe("the setup form as a conversation", () => {
   it("is completed answer by answer and saves the settings, checked by setup's own rules", async () => {
     const modUser = "U0MOD";
@@ -240,6 +270,22 @@ describe("the setup form as a conversation", () => {
     const series = await env.DB.prepare("SELECT * FROM meeting_series").first<Record<string, unknown>>();
     expect(series).toMatchObject({ cadence: "weekly", start_minute: 19 * 60, first_day: "2026-12-08" });
     expect(await conversationRows()).toEqual([]);
+  });
+});
+
+describe("in both languages", () => {
+  it("help names /cancel where forms are conversations, and questions speak the community's language", async () => {
+    const ayu = member(core());
+    expect(textOf(await ayu.command("help"))).toContain(en("help.cancel", { cancel: "/cancel" }));
+    const slack = await handleCommand(core(), commandOn(TRAITS.slack, "help"));
+    expect(textOf(slack.message)).not.toContain("/cancel");
+    await env.DB.prepare("UPDATE communities SET locale = 'id'").run();
+    const id = translator("id");
+    expect(textOf(await ayu.command("help"))).toContain(id("help.cancel", { cancel: "/cancel" }));
+    const first = await ayu.command("profile edit");
+    expect(textOf(first)).toContain("Pertanyaan 1 dari 7");
+    expect(textOf(first)).toContain(id("conversation.cancelHint", { cancel: "/cancel" }));
+    expect(textOf(await ayu.say("/batal"))).toContain(id("conversation.cancelled"));
   });
 });
 

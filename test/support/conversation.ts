@@ -8,7 +8,8 @@ import { handlePrivateMessage } from "../../src/core/conversation/inbound.ts";
 import { type CommandRequest, type CoreDeps, handleCommand } from "../../src/core/handle-command.ts";
 import type { Block, Message } from "../../src/core/message.ts";
 import type { PlatformTraits } from "../../src/core/platform.ts";
-import { realStore } from "./profiles.ts";
+import { createDb } from "../../src/db/client.ts";
+import { createCommunityStore } from "../../src/db/store.ts";
 import { standinsBase } from "./standins-url.ts";
 import { TRAITS } from "./traits.ts";
 
@@ -21,9 +22,12 @@ export const CONVERSATION: PlatformTraits = { ...TRAITS.slack, forms: "conversat
 export const WORKSPACE = "T0GUYUB01";
 const SYNTAX = { prefix: "/cop", moderatorPrefix: "/copmod", namedOptions: false };
 
-/** Core with the real store and a clock the test moves. */
+/** Core with the real store (keyed for forgetting) and a clock the test moves. */
 export function conversationCore(clock: { now: Date }): CoreDeps {
-  return { store: realStore(), now: () => clock.now };
+  return {
+    store: createCommunityStore(createDb(env.DB), env.DB, { FORGET_HASH_SALT: "conversation-test-salt" }),
+    now: () => clock.now,
+  };
 }
 
 /** The platform's real answers about channels, from the stand-in (the setup form's channel check). */
