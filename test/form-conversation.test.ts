@@ -209,6 +209,33 @@ describe("one conversation at a time", () => {
   });
 });
 
+describe("the last answer is a submission like a modal's", () => {
+  it("a moderator's form finished by someone no longer a moderator saves nothing", async () => {
+    await member(core(), "U0AYU").command("help");
+    await member(core(), "U0MOD", true).command("setup");
+    const before = await env.DB.prepare("SELECT * FROM communities").first();
+    // Every answer given but the last, as the rows would hold them.
+    const answers = {
+      language: ["en"],
+      timezone: "asia/jakarta",
+      channel: ["C0GENERAL"],
+      conduct: "Be kind.",
+      reportChannel: [],
+      cadence: ["weekly"],
+      weekday: ["tue"],
+      time: "19:00",
+      link: "",
+    };
+    await env.DB.prepare("UPDATE form_conversations SET step = 8, answers = ?")
+      .bind(JSON.stringify(answers))
+      .run();
+    const refused = await member(core(), "U0MOD", false).say("https://meet.example/cop");
+    expect(textOf(refused)).toContain(en("action.moderatorsOnly"));
+    expect(await env.DB.prepare("SELECT * FROM communities").first()).toEqual(before);
+    expect(await env.DB.prepare("SELECT count(*) AS n FROM meeting_series").first()).toEqual({ n: 0 });
+  });
+});
+
 describe("a member's own data", () => {
   it("profile export includes an open draft, and profile forget erases it", async () => {
     const ayu = member(core());
