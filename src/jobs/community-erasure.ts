@@ -47,8 +47,22 @@ export const communityErasure: JobKind = {
   },
   async run(deps, item) {
     const statements = deps.d1;
+    // One read first: which tables still hold the community's rows. Without it every run began
+    // again at the first table and spent a statement on each emptied one, so once the tables
+    // outnumbered the budget the runs never reached the last ones (nor the community row).
+    // One row, a column per table (D1 refuses a long compound SELECT).
+    const holding = await statements
+      .prepare(
+        `SELECT ${ERASE_TABLES.map(
+          (table) => `EXISTS (SELECT 1 FROM ${table} WHERE community_id = ?1) AS ${table}`,
+        ).join(", ")}`,
+      )
+      .bind(item.communityId)
+      .first<Record<string, number>>();
+    const left = new Set(ERASE_TABLES.filter((table) => holding?.[table] === 1));
     let budget = ERASE_STATEMENTS;
     for (const table of ERASE_TABLES) {
+      if (!left.has(table)) continue;
       // A table is finished by a statement that deleted less than a chunk, even the budget's last:
       // returning then (as when the budget ran out mid-table) would stop every run just short of
       // the community row once the tables number exactly the budget.
