@@ -10,9 +10,10 @@ import type { Community, Contact } from "../model.ts";
 import type { PlatformTraits } from "../platform.ts";
 import type { PlatformAuthority } from "../ports.ts";
 import { openSession } from "../session.ts";
-import { actionContext, type InteractionResponse, settle } from "./handle.ts";
+import { actionContext } from "./handle.ts";
 import { FORMS, MESSAGE_ACTIONS } from "./index.ts";
 import type { MessageAction, TargetMessage } from "./message-types.ts";
+import { type InteractionResponse, settle } from "./settle.ts";
 
 /** An action on a message as an adapter hands it to core. */
 export interface MessageActionRequest {

@@ -1,5 +1,6 @@
-import { actionContext, applyOnce, settle } from "../actions/handle.ts";
+import { actionContext } from "../actions/handle.ts";
 import { FORMS } from "../actions/index.ts";
+import { applyOnce, settle } from "../actions/settle.ts";
 import { steppedBack } from "../commands/run.ts";
 import type { CommandSyntax } from "../commands/types.ts";
 import type { CoreDeps } from "../handle-command.ts";
