@@ -204,6 +204,25 @@ describe("one conversation at a time", () => {
     expect(await conversationRows()).toEqual([]);
   });
 
+  it("a member of two communities answers the one the platform names, else the newest", async () => {
+    const ayu = member(core());
+    await ayu.command("profile edit");
+    clock.now = new Date(NOW.getTime() + 60_000);
+    await handleCommand(core(), commandOn(CONVERSATION, "profile edit", { workspace: "T0OTHER" }));
+    const step = async () =>
+      Object.fromEntries(
+        (
+          await env.DB.prepare(
+            "SELECT c.workspace_id AS w, f.step FROM form_conversations f JOIN communities c ON c.id = f.community_id",
+          ).all<{ w: string; step: number }>()
+        ).results.map((r) => [r.w, r.step]),
+      );
+    await ayu.say("I teach maths");
+    expect(await step()).toEqual({ [WORKSPACE]: 0, T0OTHER: 1 });
+    await ayu.say("I teach physics", undefined, WORKSPACE);
+    expect(await step()).toEqual({ [WORKSPACE]: 1, T0OTHER: 1 });
+  });
+
   it("a private message with no conversation open is ignored", async () => {
     expect(await member(core()).say("hello")).toBeNull();
   });

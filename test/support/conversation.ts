@@ -37,13 +37,13 @@ export const directory = () =>
 export function commandOn(
   traits: PlatformTraits,
   text: string,
-  options: { user?: string; moderator?: boolean; ingressKey?: string } = {},
+  options: { user?: string; moderator?: boolean; ingressKey?: string; workspace?: string } = {},
 ): CommandRequest {
   return {
     traits,
     contact: {
       platform: traits.id,
-      workspaceId: WORKSPACE,
+      workspaceId: options.workspace ?? WORKSPACE,
       workspaceName: "Guru Penggerak",
       userId: options.user ?? "U0AYU",
       displayName: "ayu",
@@ -63,11 +63,11 @@ export function member(deps: CoreDeps, user = "U0AYU", moderator = false) {
   return {
     command: async (text: string) =>
       (await handleCommand(deps, commandOn(CONVERSATION, text, { user, moderator }))).message,
-    say: (text: string, ingressKey = `pm:${crypto.randomUUID()}`) =>
+    say: (text: string, ingressKey = `pm:${crypto.randomUUID()}`, workspaceId: string | null = null) =>
       handlePrivateMessage(deps, {
         traits: CONVERSATION,
         userId: user,
-        workspaceId: null,
+        workspaceId,
         text,
         ingressKey,
         fallbackLocale: "en",
