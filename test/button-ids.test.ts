@@ -38,6 +38,8 @@ const LONGEST: Record<string, readonly string[]> = {
   "report.claim": ["f".repeat(12)],
   "report.resolve": ["f".repeat(12)],
   "report.dismiss": ["f".repeat(12)],
+  "form.pick": ["999", "999"],
+  "form.next": ["999"],
 };
 /** Forms carry their arguments unchecked by a schema; these are the ones they are built with. */
 const FORM_ARGS: Record<string, readonly string[]> = {

@@ -9,6 +9,7 @@ import { ephemeral, type Message } from "../src/core/message.ts";
 import { resetDb } from "./support/db.ts";
 import { commandInteraction, signedDiscord, sub } from "./support/discord.ts";
 import { MEMBER, MODERATOR, replyText, slashCommand } from "./support/slack.ts";
+import { TRAITS } from "./support/traits.ts";
 import { isolate, resetStandins, type send } from "./support/worker.ts";
 
 beforeEach(async () => {
@@ -54,6 +55,7 @@ describe("help pages are built once per page, language, platform and prefix", ()
     // A registry of its own: these made-up pages must not stand in for guyub's real ones.
     registry: ownRegistry,
     platform: over.platform ?? ("slack" as const),
+    traits: TRAITS[over.platform ?? "slack"],
     t: translator(over.locale ?? "en"),
     syntax: {
       prefix: over.prefix ?? "/cop",

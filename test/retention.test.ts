@@ -36,6 +36,7 @@ describe("retention periods", () => {
     const days = (ms: number) => ms / 86_400_000;
     expect(days(RETENTION.ingressIds)).toBe(1);
     expect(days(RETENTION.formDrafts)).toBe(1);
+    expect(days(RETENTION.formConversations)).toBe(1);
     expect(RETENTION.interactionTokens).toBe(15 * 60_000);
     expect(days(RETENTION.failedOutboxPayloads)).toBe(30);
     expect(days(RETENTION.finishedOutbox)).toBe(30);
@@ -62,6 +63,17 @@ describe("retention periods", () => {
       .run();
     await runHousekeeping();
     expect(await rows("SELECT user_id FROM form_drafts")).toEqual([{ user_id: "in" }]);
+  });
+
+  it("forms asked as conversations: a day after the last answer", async () => {
+    const community = await seedCommunity("slack");
+    await env.DB.prepare(
+      "INSERT INTO form_conversations (community_id, user_id, form_id, expires_at, updated_at) VALUES (?1, 'out', 'f', ?2, ?2), (?1, 'in', 'f', ?3, ?3)",
+    )
+      .bind(community.id, outside("formConversations"), inside("formConversations"))
+      .run();
+    await runHousekeeping();
+    expect(await rows("SELECT user_id FROM form_conversations")).toEqual([{ user_id: "in" }]);
   });
 
   it("finished job runs: 90 days (unfinished ones stay)", async () => {

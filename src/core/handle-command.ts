@@ -1,18 +1,19 @@
 import type { Action } from "./actions/define.ts";
-import { formNotShown } from "./actions/form-place.ts";
+import { opensAsModal } from "./actions/form-place.ts";
 import type { FormDefinition } from "./actions/types.ts";
 import { errorReply } from "./commands/error-reply.ts";
 import { registry as defaultRegistry, type Registry } from "./commands/index.ts";
 import type { CommandPlace } from "./commands/place.ts";
 import { runCommand, type ValidCommand, validateInvocation } from "./commands/run.ts";
 import type { CommandSyntax, Invocation } from "./commands/types.ts";
-import { CommandError } from "./errors.ts";
+import { startConversation } from "./conversation/runner.ts";
+import { CommandError, DuplicateDeliveryError } from "./errors.ts";
 import { type Locale, translator } from "./i18n/index.ts";
 import type { JobStarter } from "./job-starter.ts";
 import type { PlatformDirectory } from "./membership/directory.ts";
 import { welcomeOnFirstContact } from "./membership/first-contact.ts";
 import { ephemeral, type Form, type Message } from "./message.ts";
-import type { Community, Contact } from "./model.ts";
+import type { Community, Contact, Effect } from "./model.ts";
 import type { PlatformTraits } from "./platform.ts";
 import type { CommunityStore, DeliveryQueue, PlatformAuthority } from "./ports.ts";
 import type { Sealer } from "./sealer.ts";
@@ -143,8 +144,11 @@ export async function handleCommand(deps: CoreDeps, request: CommandRequest): Pr
         valid,
       );
       if (!result.form) return { message: result.message };
-      const instead = formNotShown(request.traits, t);
-      return instead ? { message: instead } : { message: result.message, form: result.form };
+      if (opensAsModal(request.traits)) return { message: result.message, form: result.form };
+      // No dialogs here: the form is asked as a conversation, its first question the answer.
+      const started = await startConversation(ctx, result.form);
+      await applyStarted(deps, community, started.effects, now, request.ingressKey);
+      return { message: started.reply };
     } catch (error) {
       if (error instanceof CommandError) return { message: errorReply(error, t, request.syntax, registry) };
       throw error;
@@ -152,6 +156,30 @@ export async function handleCommand(deps: CoreDeps, request: CommandRequest): Pr
   } catch (error) {
     console.error("command failed", error);
     return { message: apology(locale) };
+  }
+}
+
+/**
+ * A conversation's first draft, in its own batch after the command's (a form-opening command
+ * changes nothing itself); keyed on the command's delivery, so a retried command starts it once.
+ */
+async function applyStarted(
+  deps: CoreDeps,
+  community: Community,
+  effects: readonly Effect[],
+  now: Date,
+  ingressKey: string | undefined,
+): Promise<void> {
+  try {
+    await deps.store.apply(
+      community,
+      effects,
+      null,
+      now,
+      ingressKey ? { ingressKey: `${ingressKey}:form` } : {},
+    );
+  } catch (error) {
+    if (!(error instanceof DuplicateDeliveryError)) throw error;
   }
 }
 

@@ -17,8 +17,9 @@ export interface PlatformTraits {
   readonly id: PlatformId;
   /**
    * How a form is shown: `modal`, a dialog the platform draws (Slack views, Discord modals);
-   * `conversation`, questions asked one message at a time (a platform without dialogs). Core has
-   * no conversation engine yet: there a form becomes a localized "not here yet" answer.
+   * `conversation`, questions asked one message at a time in the member's private chat (a platform
+   * without dialogs): core's engine, `src/core/conversation/`, asks the same form and submits its
+   * answers the way a dialog's are submitted.
    */
   readonly forms: "modal" | "conversation";
   /** The most questions one form shows at once (Discord 5); a longer form is asked in steps. */
@@ -64,9 +65,12 @@ export type PlatformAbility = {
   [K in keyof PlatformTraits]: PlatformTraits[K] extends boolean ? K : never;
 }[keyof PlatformTraits];
 
-/** Whether a form of `fields` questions opens whole here, or in steps of at most `maxFormFields`. */
+/**
+ * Whether a form of `fields` questions opens whole here, or in steps of at most `maxFormFields`.
+ * A conversation asks one question at a time, so any form fits it whole.
+ */
 export function fitsOneForm(traits: PlatformTraits, fields: number): boolean {
-  return fields <= traits.maxFormFields;
+  return traits.forms === "conversation" || fields <= traits.maxFormFields;
 }
 
 /** Whether `channelId` is a private chat with the bot on this platform. */

@@ -10,6 +10,8 @@ export const RETENTION = {
   ingressIds: DAY_MS,
   /** Form drafts and profile drafts: answers kept between steps or after an error. */
   formDrafts: DAY_MS,
+  /** A form asked as a conversation (one question at a time): a day after its last answer. */
+  formConversations: DAY_MS,
   /** A Discord interaction token (or Slack response_url) in a follow-up's outbox row: it is dead by then. */
   interactionTokens: 15 * MINUTE_MS,
   /** The payload of an outbox row that could not be delivered (dead, undeliverable, lost). */

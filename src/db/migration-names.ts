@@ -28,4 +28,5 @@ export const MIGRATIONS = [
   "0021_dashboard.sql",
   "0022_dashboard_rollup.sql",
   "0023_dashboard_speed.sql",
+  "0025_form_conversations.sql",
 ] as const;

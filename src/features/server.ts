@@ -4,6 +4,7 @@ import type { FeatureReads } from "../core/ports.ts";
 import type { Db } from "../db/client.ts";
 import type { FeatureStore } from "../db/feature-store.ts";
 import { auditStore } from "./audit/store.ts";
+import { formConversationStore } from "./conversation/store.ts";
 import { dashboardStore } from "./dashboard/store.ts";
 import { digestStore } from "./digest/store.ts";
 import { kudosStore } from "./kudos/store.ts";
@@ -50,6 +51,7 @@ const STORES_BUT_PRIVACY = [
   auditStore,
   reportsStore,
   dashboardStore,
+  formConversationStore,
 ] as const satisfies readonly AnyFeatureStore[];
 /** Privacy last: its export and erasure ask every part above for what it keeps about a member. */
 export const FEATURE_STORES = [

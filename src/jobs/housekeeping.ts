@@ -25,6 +25,9 @@ export const housekeeping: JobKind = {
       deps.d1.prepare("DELETE FROM form_drafts WHERE updated_at < ?").bind(before("formDrafts")),
       deps.d1.prepare("DELETE FROM profile_drafts WHERE updated_at < ?").bind(before("formDrafts")),
       deps.d1
+        .prepare("DELETE FROM form_conversations WHERE updated_at < ?")
+        .bind(before("formConversations")),
+      deps.d1
         .prepare("DELETE FROM job_runs WHERE claimed_at < ? AND status IN ('done', 'skipped')")
         .bind(before("jobRuns")),
       deps.d1

@@ -1,18 +1,10 @@
-import type { Translator } from "../i18n/index.ts";
-import { ephemeral, type Message } from "../message.ts";
 import type { PlatformTraits } from "../platform.ts";
 
 /**
- * What a member gets instead of a form on a platform that cannot draw one. Null where forms open
- * as modals. A `conversation` platform (questions one message at a time) has no engine in core
- * yet: rather than a modal the platform would drop in silence, the member is told plainly, in the
- * community's language, and nothing changes. Commands and buttons both answer through here.
+ * Whether a form opens as a dialog the platform draws (Slack views, Discord modals). Elsewhere
+ * (`forms: "conversation"`) the same form is asked one question at a time in the member's private
+ * chat (`src/core/conversation/`), and its answers are submitted the way a dialog's are.
  */
-export function formNotShown(traits: PlatformTraits, t: Translator): Message | null {
-  switch (traits.forms) {
-    case "modal":
-      return null;
-    case "conversation":
-      return ephemeral({ type: "text", text: t("form.conversation") });
-  }
+export function opensAsModal(traits: PlatformTraits): boolean {
+  return traits.forms === "modal";
 }

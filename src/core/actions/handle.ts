@@ -1,19 +1,27 @@
-import { activityToday } from "../activity/effects.ts";
-import { steppedBack, withCloseLabel } from "../commands/run.ts";
+import { steppedBack } from "../commands/run.ts";
 import type { CommandSyntax } from "../commands/types.ts";
-import { CommandError, DuplicateDeliveryError } from "../errors.ts";
+import { CommandError } from "../errors.ts";
 import type { CoreDeps } from "../handle-command.ts";
 import { type Locale, type Translator, translator } from "../i18n/index.ts";
 import type { PlatformDirectory } from "../membership/directory.ts";
-import { type Block, ephemeral, type Form, type Message } from "../message.ts";
-import type { Community, Effect, Member } from "../model.ts";
+import { ephemeral } from "../message.ts";
+import type { Community, Member } from "../model.ts";
 import type { PlatformTraits } from "../platform.ts";
 import type { PlatformAuthority } from "../ports.ts";
 import { moderatorResolver } from "../session.ts";
-import { formNotShown } from "./form-place.ts";
 import { ACTIONS, FORMS } from "./index.ts";
-import { actionButton, type Packed, unpack } from "./pack.ts";
+import { type Packed, unpack } from "./pack.ts";
+import {
+  type InteractionResponse,
+  moderatorsOnly,
+  notAvailable,
+  REOPEN_FORM,
+  settle,
+  submitForm,
+} from "./settle.ts";
 import type { ActionContext, ActionResult, FormDefinition, FormValues } from "./types.ts";
+
+export { applyOnce, type InteractionResponse, REOPEN_FORM, settle } from "./settle.ts";
 
 /** A button press or form submission as an adapter hands it to core. */
 export interface InteractionRequest {
@@ -37,22 +45,6 @@ export interface InteractionRequest {
   /** The platform's answers about users and channels (the setup form's main channel). */
   readonly directory?: PlatformDirectory;
 }
-
-/** What the adapter must do: answer privately, replace the message, open a form, or show field errors. */
-export type InteractionResponse =
-  | { readonly kind: "reply"; readonly message: Message }
-  | { readonly kind: "update"; readonly message: Message; readonly reply?: Message }
-  /** `fallback` is shown if the platform refuses to open the form (an expired trigger). */
-  | { readonly kind: "form"; readonly form: Form; readonly fallback: Message }
-  | {
-      readonly kind: "errors";
-      readonly errors: Readonly<Record<string, string>>;
-      /** The same errors as a message with a button that reopens the form, answers kept (Discord). */
-      readonly message: Message;
-    };
-
-/** The built-in action behind "open the form again" after field errors. */
-export const REOPEN_FORM = "form.reopen";
 
 /**
  * The life of a press or a submission, platform-neutral: find what was packed, check the
@@ -87,31 +79,18 @@ export async function handleInteraction(
       return { kind: "reply", message: steppedBack(ctx) };
 
     let result: ActionResult;
-    let extra: Effect[] = [];
     if (request.kind === "form") {
       const form = registry.forms.find((f) => f.id === packed.id);
       if (!form) return notAvailable(locale);
-      const refused = await moderatorsOnly(ctx, form.moderator);
-      if (refused) return refused;
-      const values = request.values ?? {};
-      const outcome = await form.submit(ctx, values, packed.args);
-      if ("errors" in outcome) {
-        // Nothing of the submission is saved, except the answers themselves as a draft, so the
-        // reopened form (Discord cannot show errors inside a modal) comes back filled in.
-        await applyOnce(
-          deps,
-          ctx,
-          [{ type: "form.saveDraft", userId: member.platformUserId, formId: packed.id, values }],
-          request.ingressKey,
-        );
-        return {
-          kind: "errors",
-          errors: outcome.errors,
-          message: errorsMessage(ctx, outcome.errors, packed),
-        };
-      }
-      result = outcome;
-      extra = [{ type: "form.clearDraft", userId: member.platformUserId, formId: packed.id }];
+      return await submitForm(
+        deps,
+        ctx,
+        registry.forms,
+        form,
+        packed.args,
+        request.values ?? {},
+        request.ingressKey,
+      );
     } else if (packed.id === REOPEN_FORM) {
       const form = registry.forms.find((f) => f.id === packed.args[0]);
       const refused = await moderatorsOnly(ctx, form?.moderator ?? false);
@@ -126,21 +105,7 @@ export async function handleInteraction(
       if (refused) return refused;
       result = await action.handle(ctx, args.data);
     }
-    // A press is activity too (day resolution: the day's second press adds nothing to write).
-    const seen = activityToday(community, member, now);
-    await applyOnce(deps, ctx, [...(result.effects ?? []), ...extra, ...seen], request.ingressKey);
-    const reply = result.replyAfter ? await result.replyAfter() : result.reply;
-    if (result.form) {
-      const instead = formNotShown(ctx.traits, t);
-      if (instead) return { kind: "reply", message: instead };
-      return {
-        kind: "form",
-        form: withCloseLabel(result.form, t("form.close")),
-        fallback: ephemeral({ type: "text", text: t("form.couldNotOpen") }),
-      };
-    }
-    if (result.update) return { kind: "update", message: result.update, ...(reply ? { reply } : {}) };
-    return { kind: "reply", message: reply ?? ephemeral({ type: "text", text: t("action.done") }) };
+    return await settle(deps, ctx, registry.forms, result, request.ingressKey);
   } catch (error) {
     if (error instanceof CommandError && error.code === "not_moderator") {
       return {
@@ -156,11 +121,6 @@ export async function handleInteraction(
   }
 }
 
-/**
- * Buttons and forms declare their moderator flag (`defineAction`, `FormDefinition`) and it is
- * enforced here, where commands' is in `runCommand`. Presses are rare and often change settings,
- * so the platform is asked afresh rather than trusting a cached answer.
- */
 /**
  * What a handler sees of one press or message action: the speaker's community and member row, the
  * platform's traits and directory, and a moderator check that asks the platform at most once.
@@ -189,33 +149,6 @@ export function actionContext(
   };
 }
 
-async function moderatorsOnly(ctx: ActionContext, moderator: boolean): Promise<InteractionResponse | null> {
-  if (!moderator) return null;
-  const status = await ctx.moderatorStatus({ fresh: true });
-  if (status === "moderator") return null;
-  const key = status === "unknown" ? "error.moderator_unverifiable" : "action.moderatorsOnly";
-  return { kind: "reply", message: ephemeral({ type: "text", text: ctx.t(key) }) };
-}
-
-export async function applyOnce(
-  deps: CoreDeps,
-  ctx: ActionContext,
-  effects: readonly Effect[],
-  ingressKey: string,
-) {
-  if (effects.length === 0) return;
-  try {
-    const applied = await deps.store.apply(ctx.community, effects, null, ctx.now, { ingressKey });
-    if (applied.enqueue.length > 0 && deps.queue) {
-      await deps.queue.enqueue(applied.enqueue).catch((error: unknown) => {
-        console.error("outbox enqueue failed; the sweep will pick these up", error);
-      });
-    }
-  } catch (error) {
-    if (!(error instanceof DuplicateDeliveryError)) throw error;
-  }
-}
-
 /** "Open the form again": the form named in the button, refilled from the saved draft. */
 async function reopen(
   ctx: ActionContext,
@@ -228,35 +161,4 @@ async function reopen(
   if (!form) return { reply: ephemeral({ type: "text", text: ctx.t("error.unknown_action") }) };
   const draft = await deps.store.readFormDraft(ctx.community.id, ctx.member.platformUserId, form.id);
   return { form: await form.build(ctx, draft, args) };
-}
-
-function errorsMessage(
-  ctx: ActionContext,
-  errors: Readonly<Record<string, string>>,
-  packed: Packed,
-): Message {
-  const blocks: Block[] = [
-    { type: "text", text: ctx.t("form.errors") },
-    ...Object.values(errors).map((text): Block => ({ type: "context", text: `• ${text}` })),
-    {
-      type: "actions",
-      buttons: [
-        actionButton(
-          ctx.community,
-          REOPEN_FORM,
-          ctx.t("form.reopen"),
-          [packed.id, ...packed.args],
-          "primary",
-        ),
-      ],
-    },
-  ];
-  return ephemeral(...blocks);
-}
-
-function notAvailable(locale: Locale): InteractionResponse {
-  return {
-    kind: "reply",
-    message: ephemeral({ type: "text", text: translator(locale)("error.unknown_action") }),
-  };
 }

@@ -1,5 +1,4 @@
-import { activityToday } from "../activity/effects.ts";
-import { steppedBack, withCloseLabel } from "../commands/run.ts";
+import { steppedBack } from "../commands/run.ts";
 import type { CommandSyntax } from "../commands/types.ts";
 import { apology, type CoreDeps, forgottenRefused } from "../handle-command.ts";
 import type { Locale } from "../i18n/index.ts";
@@ -11,10 +10,10 @@ import type { Community, Contact } from "../model.ts";
 import type { PlatformTraits } from "../platform.ts";
 import type { PlatformAuthority } from "../ports.ts";
 import { openSession } from "../session.ts";
-import { formNotShown } from "./form-place.ts";
-import { actionContext, applyOnce, type InteractionResponse } from "./handle.ts";
-import { MESSAGE_ACTIONS } from "./index.ts";
+import { actionContext } from "./handle.ts";
+import { FORMS, MESSAGE_ACTIONS } from "./index.ts";
 import type { MessageAction, TargetMessage } from "./message-types.ts";
+import { type InteractionResponse, settle } from "./settle.ts";
 
 /** An action on a message as an adapter hands it to core. */
 export interface MessageActionRequest {
@@ -57,19 +56,7 @@ export async function handleMessageAction(
     if (!action)
       return { kind: "reply", message: ephemeral({ type: "text", text: t("error.unknown_action") }) };
     const result = await action.handle(ctx, request.target);
-    const seen = activityToday(community, member, now);
-    await applyOnce(deps, ctx, [...(result.effects ?? []), ...seen], request.ingressKey);
-    if (result.form) {
-      const instead = formNotShown(ctx.traits, t);
-      if (instead) return { kind: "reply", message: instead };
-      return {
-        kind: "form",
-        form: withCloseLabel(result.form, t("form.close")),
-        fallback: ephemeral({ type: "text", text: t("form.couldNotOpen") }),
-      };
-    }
-    const reply = result.replyAfter ? await result.replyAfter() : result.reply;
-    return { kind: "reply", message: reply ?? ephemeral({ type: "text", text: t("action.done") }) };
+    return await settle(deps, ctx, deps.interactions?.forms ?? FORMS, result, request.ingressKey);
   } catch (error) {
     console.error("message action failed", error);
     return { kind: "reply", message: apology(locale) };

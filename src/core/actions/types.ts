@@ -17,6 +17,20 @@ export interface ActionResult {
   /** Opens a form (a Slack modal, a Discord modal); only an answer to a button can do this. */
   readonly form?: Form;
   readonly effects?: readonly Effect[];
+  /**
+   * Submits a form as its dialog would (a conversation's last answer): `handleInteraction` takes
+   * the very path a modal's submission takes (moderator check, the form's `submit`, its effects
+   * applied once), with `alsoOnSuccess` in the same batch.
+   */
+  readonly submit?: FormSubmission;
+}
+
+/** A form's answers handed in without a dialog. */
+export interface FormSubmission {
+  readonly formId: string;
+  readonly args: readonly string[];
+  readonly values: FormValues;
+  readonly alsoOnSuccess: readonly Effect[];
 }
 
 /** A form submission that failed validation: field id → localized message. Nothing was saved. */

@@ -13,7 +13,7 @@ import type { CommandContext, Registry } from "./types.ts";
 const pages = new WeakMap<Registry, Map<string, Message>>();
 
 export function cachedPage(
-  ctx: Pick<CommandContext, "registry" | "platform" | "t" | "syntax">,
+  ctx: Pick<CommandContext, "registry" | "platform" | "traits" | "t" | "syntax">,
   key: string,
   build: () => Message,
 ): Message {
@@ -23,7 +23,7 @@ export function cachedPage(
     pages.set(ctx.registry, byKey);
   }
   const { prefix, moderatorPrefix, namedOptions } = ctx.syntax;
-  const full = `${ctx.platform}\n${ctx.t.locale}\n${prefix}\n${moderatorPrefix}\n${namedOptions}\n${key}`;
+  const full = `${ctx.platform}\n${ctx.traits.forms}\n${ctx.t.locale}\n${prefix}\n${moderatorPrefix}\n${namedOptions}\n${key}`;
   let page = byKey.get(full);
   if (!page) {
     page = deepFreeze(build());

@@ -1,3 +1,5 @@
+import { opensAsModal } from "../actions/form-place.ts";
+import { CANCEL_WORD } from "../conversation/question.ts";
 import { CommandError } from "../errors.ts";
 import { type Block, ephemeral, type Field, type Message } from "../message.ts";
 import { defineCommand } from "./define.ts";
@@ -77,6 +79,8 @@ function indexPage(ctx: CommandContext, status: ModeratorStatus): Message {
   }
   const notes = [t("help.more", { usage: `${syntax.prefix} help meeting` })];
   if (status === "unknown") notes.unshift(t("help.moderatorUnknown"));
+  // Where forms are asked as a conversation, the word that stops one (src/core/conversation/).
+  if (!opensAsModal(ctx.traits)) notes.push(t("help.cancel", { cancel: `/${CANCEL_WORD}` }));
   blocks.push({ type: "context", text: notes.join("\n") });
   return ephemeral(...blocks);
 }

@@ -1,4 +1,3 @@
-import { formNotShown } from "../../core/actions/form-place.ts";
 import { formId } from "../../core/actions/pack.ts";
 import type { ActionContext, ActionResult, FormDefinition, FormValues } from "../../core/actions/types.ts";
 import { ephemeral, type Form, type Message } from "../../core/message.ts";
@@ -44,7 +43,7 @@ export async function attendanceEffects(
 /**
  * What `/cop meeting done [notes]` and the "Mark as held" button answer: the same refusals as
  * before (not started, already marked, not the host), else the form, pre-filled with the RSVPs
- * and the notes given. A platform that cannot draw a form marks the meeting at once, as before.
+ * and the notes given (asked as a conversation where the platform draws no dialogs).
  */
 export async function openDone(
   ctx: ActionContext,
@@ -53,7 +52,7 @@ export async function openDone(
 ): Promise<{ readonly form: Form; readonly day: string } | { readonly answer: MeetingAnswer }> {
   const check = await markDone(ctx, scheduledDay, notes);
   const close = check.effects.find((e) => e.type === "meeting.close");
-  if (!close || formNotShown(ctx.traits, ctx.t)) return { answer: check };
+  if (!close) return { answer: check };
   const day = close.scheduledDay;
   return { day, form: await doneForm.build(ctx, notes ? { notes } : null, [day]) };
 }
