@@ -1,9 +1,10 @@
 import type { Locale } from "../core/i18n/index.ts";
+import type { PlatformId } from "../core/platform.ts";
 import type { Db } from "./client.ts";
 
 /** A workspace or server guyub was just added to, as the platform's install notice names it. */
 export interface InstalledWorkspace {
-  readonly platform: "slack" | "discord";
+  readonly platform: PlatformId;
   readonly workspaceId: string;
   readonly name: string | null;
   readonly locale: Locale;
