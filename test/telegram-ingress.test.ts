@@ -81,6 +81,14 @@ describe("Telegram commands in a group", () => {
     expect(await count("communities")).toBe(1);
   });
 
+  it("without TELEGRAM_BOT_USERNAME the bot's username is asked once (getMe)", async () => {
+    const send = isolate({ env: telegramEnv({ TELEGRAM_BOT_USERNAME: "" }) });
+    await send(telegramRequest(commandUpdate(`/cop@${TG_BOT} help`)));
+    await send(telegramRequest(commandUpdate("/cop@other_bot help")));
+    expect(await tgCalls("sendMessage")).toHaveLength(1);
+    expect((await tgCalls("getMe")).length).toBeLessThanOrEqual(1);
+  });
+
   it("`/cop@other_bot help` is another bot's: nothing answered, nothing written", async () => {
     const response = await worker()(telegramRequest(commandUpdate("/cop@other_bot help")));
     expect(response.status).toBe(200);

@@ -11,7 +11,10 @@ export type TelegramEnv = AppEnv & {
   readonly TELEGRAM_WEBHOOK_SECRET?: string;
   /** The Bot API's address; the stand-in's locally. */
   readonly TELEGRAM_API_URL?: string;
-  /** The bot's username without `@` (`guyub_bot`): `/cop@guyub_bot` is ours, `/cop@other_bot` is not. */
+  /**
+   * The bot's username without `@` (`guyub_bot`): `/cop@guyub_bot` is ours, `/cop@other_bot` is not.
+   * Optional: without it the adapter asks `getMe` once per isolate.
+   */
   readonly TELEGRAM_BOT_USERNAME?: string;
 };
 

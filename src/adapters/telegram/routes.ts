@@ -4,7 +4,7 @@ import type { CoreDeps } from "../../core/handle-command.ts";
 import type { AppEnv } from "../../env.ts";
 import { readRawBody } from "../read-body.ts";
 import { assertVerified } from "../verify-result.ts";
-import { createTelegramClient } from "./client.ts";
+import { createTelegramClient, type TelegramClient } from "./client.ts";
 import type { UpdateContext } from "./context.ts";
 import { DEFAULT_TELEGRAM_API_URL, type TelegramEnv } from "./env.ts";
 import { telegramUpdate } from "./payloads.ts";
@@ -33,22 +33,44 @@ export function telegramRoutes(options: TelegramRouteOptions): Hono<Env> {
     const raw = await readRawBody(c.req.raw);
     const parsed = telegramUpdate.safeParse(parseJson(raw));
     if (!parsed.success) throw new HttpError("malformed_payload", "Not a Telegram update.");
-    const answer = await onUpdate(parsed.data, contextFor(env, options));
+    const answer = await onUpdate(parsed.data, await contextFor(env, options));
     return answer ? c.json(answer) : c.body(null, 200);
   });
   return routes;
 }
 
-function contextFor(env: TelegramEnv, options: TelegramRouteOptions): UpdateContext {
+async function contextFor(env: TelegramEnv, options: TelegramRouteOptions): Promise<UpdateContext> {
   const token = env.TELEGRAM_BOT_TOKEN;
-  const username = env.TELEGRAM_BOT_USERNAME?.replace(/^@/, "");
+  const client = token ? createTelegramClient(env.TELEGRAM_API_URL ?? DEFAULT_TELEGRAM_API_URL, token) : null;
+  const username =
+    env.TELEGRAM_BOT_USERNAME?.replace(/^@/, "") ||
+    (client && token ? await botUsername(client, token) : undefined);
   return {
     core: options.core(env),
-    client: token ? createTelegramClient(env.TELEGRAM_API_URL ?? DEFAULT_TELEGRAM_API_URL, token) : null,
+    client,
     ...(username ? { botUsername: username } : {}),
     d1: env.DB,
     cacheKey: `${env.TELEGRAM_API_URL ?? ""}\n${token ?? ""}`,
   };
+}
+
+// The bot's username, asked once per isolate and token (getMe) when it is not configured.
+const usernames = new Map<string, Promise<string | undefined>>();
+function botUsername(client: TelegramClient, token: string): Promise<string | undefined> {
+  let name = usernames.get(token);
+  if (!name) {
+    name = client
+      .call<{ username?: string }>("getMe", {})
+      .then((me) => me.username)
+      .catch((error: unknown) => {
+        // Not kept: the next update asks again.
+        usernames.delete(token);
+        console.error("telegram: getMe failed", error);
+        return undefined;
+      });
+    usernames.set(token, name);
+  }
+  return name;
 }
 
 function parseJson(text: string): unknown {
