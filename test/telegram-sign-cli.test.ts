@@ -4,8 +4,19 @@ import {
   TELEGRAM_MEMBER_ID,
   telegramCommandUpdate,
 } from "../scripts/lib/telegram-update.ts";
+import { createTelegramClient } from "../src/adapters/telegram/client.ts";
+import { registerTelegramCommands } from "../src/adapters/telegram/commands.ts";
 import { resetDb } from "./support/db.ts";
-import { TG_SECRET, telegramEnv, telegramRequest, tgCalls, tgGroup, tgStarted } from "./support/telegram.ts";
+import { standinsBase } from "./support/standins-url.ts";
+import {
+  TG_BOT_TOKEN,
+  TG_SECRET,
+  telegramEnv,
+  telegramRequest,
+  tgCalls,
+  tgGroup,
+  tgStarted,
+} from "./support/telegram.ts";
 import { isolate, resetStandins } from "./support/worker.ts";
 
 const options = {
@@ -41,5 +52,27 @@ describe("npm run sign -- telegram", () => {
     expect((await send(telegramRequest(update, TG_SECRET))).status).toBe(200);
     expect(await tgCalls("sendMessage")).toHaveLength(1);
     expect((await send(telegramRequest(update, `${TG_SECRET}-tampered`))).status).toBe(401);
+  });
+});
+
+describe("Telegram's command menus (setMyCommands)", () => {
+  it("registers /cop for groups and /cop + /copmod for administrators and private chats, in English and Indonesian", async () => {
+    const client = createTelegramClient(`${standinsBase()}/telegram`, TG_BOT_TOKEN);
+    await registerTelegramCommands(client);
+    const calls = await tgCalls("setMyCommands");
+    expect(calls).toHaveLength(6);
+    const groups = calls.find(
+      (c) => JSON.stringify(c.body.scope) === '{"type":"all_group_chats"}' && !c.body.language_code,
+    );
+    expect((groups?.body.commands as { command: string }[]).map((c) => c.command)).toEqual(["cop"]);
+    const admins = calls.find(
+      (c) =>
+        JSON.stringify(c.body.scope) === '{"type":"all_chat_administrators"}' &&
+        c.body.language_code === "id",
+    );
+    expect(admins?.body.commands).toEqual([
+      { command: "cop", description: "guyub menjaga komunitas praktik Anda tetap berjalan" },
+      { command: "copmod", description: "Moderator: atur guyub dan jalankan kegiatan rutin komunitas Anda" },
+    ]);
   });
 });
