@@ -11,6 +11,8 @@
  *   npm run sign -- discord-install --guild 200000000000000009 --locale id   # a server adds guyub
  *   npm run sign -- slack-report "you know nothing" --author U0BUDI    # the message shortcut
  *   npm run sign -- discord-report "you know nothing" --author 300000000000000002 [--bot]
+ *   npm run sign -- telegram "/cop help"                     # an Update to /telegram/webhook
+ *   npm run sign -- telegram "/copmod moderators list" --moderator --tamper   # wrong secret: 401
  *
  * The options are described in USAGE below.
  */
@@ -25,9 +27,15 @@ import { buildDiscordCommand } from "./lib/discord-interaction.ts";
 import { CommandLineError, DISCORD_MEMBER_ID, DISCORD_MODERATOR_ID } from "./lib/discord-options.ts";
 import { discordMessageCommand, type ReportedMessage, slackMessageShortcut } from "./lib/message-report.ts";
 import { slackCommandForm, slackSlashCommand } from "./lib/slack-command.ts";
+import {
+  TELEGRAM_GROUP_ID,
+  TELEGRAM_MEMBER_ID,
+  TELEGRAM_MODERATOR_ID,
+  telegramCommandUpdate,
+} from "./lib/telegram-update.ts";
 import { SEEDED_USERS } from "./standins/slack-data.ts";
 
-const USAGE = `npm run sign -- slack "/cop help" | discord "cop help" | discord-install
+const USAGE = `npm run sign -- slack "/cop help" | discord "cop help" | telegram "/cop help" | discord-install
   | slack-report "<message text>" | discord-report "<message text>" [options]
   e.g. slack "/copmod meeting schedule weekly tue 19:00" --moderator,
        discord "copmod meeting schedule weekly tue 19:00" --moderator
@@ -53,7 +61,12 @@ interaction, as Discord does when a server adds guyub: --guild is the server, --
 slack-report / discord-report: "Report to moderators" used on a message with that text (the Slack
 message shortcut, the Discord message command), as each platform sends it: --author ID (the
 message's author), --bot (a bot wrote it), --channel ID, --message ID (Slack ts or Discord id).
-The answer is the reason form (Slack: opened with views.open on the stand-in; Discord: a modal).`;
+The answer is the reason form (Slack: opened with views.open on the stand-in; Discord: a modal).
+telegram: the line as typed in a group ("/cop help", "/cop@guyub_bot help", "/copmod …"), sent as
+Telegram's Update to /telegram/webhook with the X-Telegram-Bot-Api-Secret-Token header
+(TELEGRAM_WEBHOOK_SECRET) and a fresh update_id; --chat ID (default the group ${TELEGRAM_GROUP_ID};
+a positive id is the user's private chat), --user ID (default ${TELEGRAM_MEMBER_ID}; --moderator
+${TELEGRAM_MODERATOR_ID}), --locale id (the user's language_code), --tamper (a wrong secret: 401).`;
 
 const { values, positionals } = parseCli(
   {
@@ -72,6 +85,7 @@ const { values, positionals } = parseCli(
       bot: { type: "boolean", default: false },
       channel: { type: "string" },
       message: { type: "string" },
+      chat: { type: "string" },
     },
   },
   USAGE,
@@ -213,6 +227,26 @@ function discordInstall(): Promise<Response> {
   return postSignedDiscord("/discord/events", body);
 }
 
+/** A command typed in a Telegram group, as Telegram's webhook delivers it. */
+function telegram(): Promise<Response> {
+  const userId = Number(values.user ?? (values.moderator ? TELEGRAM_MODERATOR_ID : TELEGRAM_MEMBER_ID));
+  const update = telegramCommandUpdate(text, {
+    chatId: Number(values.chat ?? TELEGRAM_GROUP_ID),
+    userId,
+    languageCode: values.locale.slice(0, 2),
+    updateId: Date.now() % 2_000_000_000,
+  });
+  const secret = required("TELEGRAM_WEBHOOK_SECRET");
+  return fetch(`${values.url}/telegram/webhook`, {
+    method: "POST",
+    headers: {
+      "content-type": "application/json",
+      "x-telegram-bot-api-secret-token": values.tamper ? `${secret}-tampered` : secret,
+    },
+    body: JSON.stringify(update),
+  });
+}
+
 function required(name: string): string {
   const value = vars[name];
   if (!value) {
@@ -227,6 +261,7 @@ function required(name: string): string {
 const SENDERS: Record<string, () => Promise<Response>> = {
   slack,
   discord,
+  telegram,
   "discord-install": discordInstall,
   "slack-report": slackReport,
   "discord-report": discordReport,

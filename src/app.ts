@@ -6,6 +6,7 @@ import { tooLarge, withHotRoutes } from "./adapters/hot-routes.ts";
 import { MAX_BODY_BYTES } from "./adapters/read-body.ts";
 import { slackOauthRoutes } from "./adapters/slack/oauth.ts";
 import { slackRoutes } from "./adapters/slack/routes.ts";
+import { telegramRoutes } from "./adapters/telegram/routes.ts";
 import { dashboardRoutes } from "./adapters/web/dashboard-routes.ts";
 import { healthPage } from "./adapters/web/health-route.ts";
 import { jobDepsAt, platformsFrom } from "./compose.ts";
@@ -77,6 +78,7 @@ export function createApp(options: AppOptions = {}): Hono<{ Bindings: AppEnv }> 
   const discord = discordRoutes(routeOptions);
   app.route("/slack", slack.routes);
   app.route("/discord", discord.routes);
+  app.route("/telegram", telegramRoutes({ core: coreDeps }));
 
   app.notFound(() => {
     throw new HttpError("not_found", "No such route.");

@@ -1,5 +1,6 @@
 import { discordParts } from "./adapters/discord/parts.ts";
 import { slackParts } from "./adapters/slack/parts.ts";
+import { telegramParts } from "./adapters/telegram/parts.ts";
 import type { AppEnv } from "./env.ts";
 import { jobDepsWith } from "./jobs/deps.ts";
 import type { JobDeps } from "./jobs/job-kind.ts";
@@ -14,6 +15,7 @@ export function platformsFrom(env: AppEnv): Platforms {
   return new Map([
     ["slack", slackParts(env)],
     ["discord", discordParts(env)],
+    ["telegram", telegramParts(env)],
   ]);
 }
 

@@ -9,19 +9,21 @@ import { resetDb } from "./support/db.ts";
 import { testEnv } from "./support/worker.ts";
 
 // Jobs and delivery look a community's platform up in the parts the composition root wired
-// (src/compose.ts). A platform the deployment is not wired for (a Telegram community, once
-// migration 0017 lets one be stored) gets nothing: before, anything not Slack was Discord.
+// (src/compose.ts). A platform the deployment is not wired for (an `email` community, which
+// migration 0017 lets be stored) gets nothing: before, anything not Slack was Discord.
 const NOW = new Date("2027-03-01T09:00:00Z");
 const now = () => NOW;
-/** Typed through string: while core still lists its platforms, this id is not among them. */
-const TELEGRAM = "telegram" as string as PlatformId;
+/** A platform no adapter is wired for. */
+const UNWIRED = "email" as string as PlatformId;
 afterEach(resetDb);
 
 describe("the platforms the composition root wires", () => {
   const platforms = platformsFrom(testEnv());
 
-  it("are Slack and Discord, each with a member list and a sender; Discord's history is read", () => {
-    expect([...platforms.keys()].sort()).toEqual(["discord", "slack"]);
+  it("are Slack, Discord and Telegram; Slack and Discord have a member list; Discord's history is read", () => {
+    expect([...platforms.keys()].sort()).toEqual(["discord", "slack", "telegram"]);
+    // The Bot API cannot list a group's members: joins and leaves come as updates instead.
+    expect(directoriesOf(platforms, now)("telegram", "-1001234")).toBeNull();
     expect(directoriesOf(platforms, now)("slack", "T0001")).not.toBeNull();
     expect(directoriesOf(platforms, now)("discord", "200000000000000002")).not.toBeNull();
     expect(historiesOf(platforms)("discord", "200000000000000002")).not.toBeNull();
@@ -30,10 +32,10 @@ describe("the platforms the composition root wires", () => {
   });
 
   it("give a platform they do not know no member list, no history and no sender", async () => {
-    expect(directoriesOf(platforms, now)(TELEGRAM, "-1001234")).toBeNull();
-    expect(historiesOf(platforms)(TELEGRAM, "-1001234")).toBeNull();
+    expect(directoriesOf(platforms, now)(UNWIRED, "-1001234")).toBeNull();
+    expect(historiesOf(platforms)(UNWIRED, "-1001234")).toBeNull();
     const delivery = deliveryDeps(testEnv(), platforms, { clock: now });
-    await expect(delivery.senderFor(TELEGRAM, "-1001234")).resolves.toBeNull();
+    await expect(delivery.senderFor(UNWIRED, "-1001234")).resolves.toBeNull();
     await expect(delivery.senderFor("discord", "200000000000000002")).resolves.not.toBeNull();
   });
 
@@ -48,11 +50,11 @@ describe("the platforms the composition root wires", () => {
 
   it("skip the member sync of a community on a platform not wired, as one without credentials", async () => {
     const row = await env.DB.prepare(
-      "INSERT INTO communities (platform, workspace_id, created_at, updated_at) VALUES ('telegram', '-1001234', ?1, ?1) RETURNING id",
+      "INSERT INTO communities (platform, workspace_id, created_at, updated_at) VALUES ('email', '-1001234', ?1, ?1) RETURNING id",
     )
       .bind(NOW.toISOString())
       .first<{ id: number }>();
     const result = await syncCommunity(jobDepsAt(testEnv())(NOW), Number(row?.id));
-    expect(result).toEqual({ status: "skipped", reason: "no telegram credentials to list members" });
+    expect(result).toEqual({ status: "skipped", reason: "no email credentials to list members" });
   });
 });

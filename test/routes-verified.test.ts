@@ -44,6 +44,15 @@ const form = "application/x-www-form-urlencoded";
 const BROWSER_ROUTES: Record<string, string> = {
   "/dashboard/session": "the one-time link's token in the form (test/dashboard-link.test.ts)",
 };
+/**
+ * POST routes a platform authenticates with a shared secret header and no signature over the body
+ * or a timestamp (Telegram's `X-Telegram-Bot-Api-Secret-Token`): nothing here can be forged,
+ * stale or signed for another body, so the missing and wrong secrets are tested where named.
+ */
+const SECRET_HEADER_ROUTES: Record<string, string> = {
+  "/telegram/webhook":
+    "X-Telegram-Bot-Api-Secret-Token, compared in constant time (test/telegram-ingress.test.ts)",
+};
 const SIGNED_ROUTES: Record<string, Route> = {
   "/slack/commands": { body: () => commandBody("help"), contentType: form, sign: slackSigned },
   "/slack/interactions": {
@@ -149,7 +158,11 @@ describe("every POST route is verified", () => {
       .routes.filter((route) => route.method === "POST" || (route.method === "ALL" && route.path !== "/*"))
       .map((route) => route.path);
     expect([...new Set(posts)].sort()).toEqual(
-      [...Object.keys(SIGNED_ROUTES), ...Object.keys(BROWSER_ROUTES)].sort(),
+      [
+        ...Object.keys(SIGNED_ROUTES),
+        ...Object.keys(BROWSER_ROUTES),
+        ...Object.keys(SECRET_HEADER_ROUTES),
+      ].sort(),
     );
   });
 

@@ -5,10 +5,12 @@ import { addWorldControlRoutes } from "./discord-lookups.ts";
 import { addDiscordSeedRoutes } from "./discord-seed.ts";
 import { createSlackStandin } from "./slack.ts";
 import type { StandinState } from "./state.ts";
+import { createTelegramStandin, TELEGRAM_BASE } from "./telegram.ts";
+import { addTelegramControlRoutes } from "./telegram-control.ts";
 
 /**
  * The whole stand-in server as one web-standard Hono app: Slack at `/slack`, Discord at
- * `/discord/api/v10`, and unauthenticated control routes for local development and tests
+ * `/discord/api/v10`, Telegram at `/telegram/bot<token>/<method>`, and unauthenticated control routes for local development and tests
  * (control.ts: `/__sent`, `/__reset`, `/__config`, `/__limits`, `/__stats`, `/__faults`,
  * `/__undeliverable`, `/__lost`, `/__found`, `/__users`, `/__users/tz`, `/healthz`; the Discord world:
  * `/__discord/channels`, `/__discord/guilds`). Bind it to localhost only.
@@ -18,9 +20,11 @@ export function buildStandinsApp(state: StandinState, spawn?: () => StandinState
   if (spawn) app.all("/ns/:ns/*", namespaces(spawn));
   app.route("/slack", createSlackStandin(state));
   app.route(DISCORD_BASE, createDiscordStandin(state));
+  app.route(TELEGRAM_BASE, createTelegramStandin(state));
   addControlRoutes(app, state);
   addDiscordSeedRoutes(app, state);
   addWorldControlRoutes(app, state);
+  addTelegramControlRoutes(app, state);
   app.notFound((c) => c.json({ ok: false, error: "no such stand-in route", path: c.req.path }, 404));
   return app;
 }

@@ -4,7 +4,7 @@
  * publishes none (Discord's per-route buckets, revealed only in headers) they are plausible values.
  */
 
-export type Platform = "slack" | "discord";
+export type Platform = "slack" | "discord" | "telegram";
 
 /** At most `limit` calls within any `windowMs` milliseconds. A limit of 0 disables the entry. */
 export interface LimitSpec {
@@ -21,6 +21,9 @@ export interface StandinConfig {
   /** The app opted in to token rotation: installs get a refresh token and 12-hour access tokens. */
   slackTokenRotation: boolean;
   discordBotToken: string;
+  /** The token the Telegram stand-in accepts in `/bot<token>/<method>`, and its bot's username. */
+  telegramBotToken: string;
+  telegramBotUsername: string;
   /** The bot's application id, which is also its user id. */
   discordApplicationId: string;
   /** The guild a Discord channel belongs to unless a test set it up otherwise. */
@@ -88,6 +91,17 @@ export const DEFAULT_DISCORD_LIMITS: Record<string, LimitSpec> = {
   guild: { limit: 10, windowMs: 10_000 },
 };
 
+/**
+ * Telegram's limits for sending (core.telegram.org/bots/faq): about 30 messages a second in all,
+ * 20 a minute in one group, one a second in one chat.
+ */
+export const TELEGRAM_LIMITS: Record<"global" | "group" | "chat", LimitSpec> = {
+  global: { limit: 30, windowMs: 1_000 },
+  group: { limit: 20, windowMs: 60_000 },
+  // "Avoid more than one message a second in a chat; short bursts may pass": 5 in 5 s.
+  chat: { limit: 5, windowMs: 5_000 },
+};
+
 /** What each limit counts per, for `GET /__limits` readers; unlisted Slack methods count per token. */
 export const LIMIT_SCOPES: Record<Platform, Record<string, string>> = {
   slack: {
@@ -107,6 +121,11 @@ export const LIMIT_SCOPES: Record<Platform, Record<string, string>> = {
     roles: "guild (GET roles)",
     guild: "guild (GET the guild)",
   },
+  telegram: {
+    global: "bot (every message sent or edited)",
+    group: "group chat",
+    chat: "chat",
+  },
 };
 
 /** The seeded Slack directory (slack-data.ts SEEDED_USERS) has five users. */
@@ -121,6 +140,8 @@ export function makeConfig(config: Partial<StandinConfig> = {}): StandinConfig {
     slackTokenRotation: config.slackTokenRotation ?? false,
     discordBotToken: config.discordBotToken ?? "test-discord-bot-token",
     discordApplicationId: config.discordApplicationId ?? "100000000000000001",
+    telegramBotToken: config.telegramBotToken ?? "123456:test-telegram-token",
+    telegramBotUsername: config.telegramBotUsername ?? "guyub_bot",
     discordGuildId: config.discordGuildId ?? "200000000000000001",
     timeScale: config.timeScale ?? 1,
     slackLimits: { ...DEFAULT_SLACK_LIMITS, ...config.slackLimits },

@@ -8,6 +8,7 @@ import type { ChannelSpec, GuildSpec } from "./discord-world.ts";
 import type { Fault } from "./faults.ts";
 import type { SlackUpload } from "./slack-files.ts";
 import { Stats } from "./stats.ts";
+import { TelegramWorld } from "./telegram-world.ts";
 
 export type { LimitSpec, Platform, StandinConfig } from "./config.ts";
 export { DEFAULT_DISCORD_LIMITS, DEFAULT_SLACK_LIMITS } from "./config.ts";
@@ -114,6 +115,8 @@ export class StandinState {
   discordChannels = new Map<string, ChannelSpec>();
   /** Discord guilds' roles and the bot's, set up by a test (`POST /__discord/guilds`). */
   discordGuilds = new Map<string, GuildSpec>();
+  /** Telegram's groups, who started the bot, and the bot's messages (telegram-world.ts). */
+  readonly telegram = new TelegramWorld();
   /** Slack OAuth: codes the authorize page handed out, refresh tokens, installed workspaces. */
   readonly oauth = new SlackOauthState();
   private readonly initial: StandinConfig;
@@ -205,6 +208,7 @@ export class StandinState {
     this.faults = [];
     this.stats.reset();
     this.oauth.reset();
+    this.telegram.reset();
     for (const map of [
       this.windows,
       this.undeliverable,

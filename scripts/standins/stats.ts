@@ -32,7 +32,7 @@ const bump = (table: Record<string, number>, key: string) => {
  */
 export class Stats {
   private since = new Date().toISOString();
-  private counts: Record<Platform, PlatformStats> = { slack: empty(), discord: empty() };
+  private counts: Record<Platform, PlatformStats> = { slack: empty(), discord: empty(), telegram: empty() };
 
   /**
    * Classifies one answer: 429 is rate-limited; any other 4xx/5xx, or Slack's HTTP 200 with
@@ -63,6 +63,6 @@ export class Stats {
 
   reset(): void {
     this.since = new Date().toISOString();
-    this.counts = { slack: empty(), discord: empty() };
+    this.counts = { slack: empty(), discord: empty(), telegram: empty() };
   }
 }

@@ -37,13 +37,14 @@ export interface PlatformTraits {
   readonly privateReplies: "ephemeral" | "direct-message";
   /** How guyub learns of newcomers: join `events` (Slack), or reading the `member-list` (Discord). */
   readonly joins: "events" | "member-list";
-  /** What the platform calls a community, in guyub's replies: a Slack workspace, a Discord server. */
-  readonly community: "workspace" | "server";
+  /** What the platform calls a community, in guyub's replies: a Slack workspace, a Discord server, a Telegram group. */
+  readonly community: "workspace" | "server" | "group";
   /**
    * Who moderates besides guyub's own list, as the platform says: its `admins` and owners (Slack
-   * `users.info`), or members with the `manage-server` permission (Discord).
+   * `users.info`), members with the `manage-server` permission (Discord), or the `group-admins`
+   * (Telegram `getChatAdministrators`).
    */
-  readonly platformModerators: "admins" | "manage-server";
+  readonly platformModerators: "admins" | "manage-server" | "group-admins";
   /**
    * How guyub gets into a channel: a member `invite`s it (Slack: a private channel it is not in
    * looks like no channel at all), or the channel's `permissions` allow its role (Discord).

@@ -8,11 +8,13 @@ import { option } from "./options.ts";
 const IMPLICIT: Record<PlatformTraits["platformModerators"], PlainKey> = {
   admins: "moderators.implicit.admins",
   "manage-server": "moderators.implicit.manageServer",
+  "group-admins": "moderators.implicit.groupAdmins",
 };
 /** Someone who is not a person of this community, in the platform's word for one. */
 const NOT_HERE = {
   workspace: "moderators.unknown.workspace",
   server: "moderators.unknown.server",
+  group: "moderators.unknown.group",
 } as const satisfies Record<PlatformTraits["community"], MessageKey>;
 
 /** `/copmod moderators list` (Slack also takes `/cop moderators`). */

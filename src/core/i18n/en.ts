@@ -64,6 +64,7 @@ export const en = {
   "moderators.none": "Nobody is on the moderator list yet.",
   "moderators.implicit.admins": "Workspace admins and owners are always moderators.",
   "moderators.implicit.manageServer": "Members with the Manage Server permission are always moderators.",
+  "moderators.implicit.groupAdmins": "The group's administrators are always moderators.",
   "moderators.roleLabel": "Moderator role",
   "moderators.noRole": "none set",
   "moderators.added": "{member} is now a moderator of this community.",
@@ -169,6 +170,15 @@ export const en = {
   "help.cancel": "While guyub asks you a form's questions in a private chat, type {cancel} to stop.",
   "error.unknown_action": "That button is not available any more.",
   "reply.working": "Working on it…",
+  "reply.openPrivateChat":
+    "I answer that privately, but I cannot write to you yet. Open a chat with me, then ask again: {link}",
+  "reply.writeAsYourself":
+    "You are writing as the group, so I cannot tell who is asking. Please send the command as yourself.",
+  "reply.chooseCommunity": "You are in several communities with me. Which one do you mean?",
+  "reply.communityChosen":
+    "From now on, this chat is about {community}. Send {usage} to see what you can do.",
+  "reply.noCommunity":
+    "I do not know you from any group yet. Send the command in your group first, or open this chat from the group's link.",
 } as const;
 
 export type MessageKey = keyof typeof en;

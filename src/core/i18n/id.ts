@@ -66,6 +66,7 @@ export const id: Record<MessageKey, string> = {
   "moderators.listed": "Dalam daftar moderator",
   "moderators.none": "Belum ada anggota dalam daftar moderator.",
   "moderators.implicit.admins": "Admin dan pemilik workspace selalu menjadi moderator.",
+  "moderators.implicit.groupAdmins": "Admin grup selalu menjadi moderator.",
   "moderators.implicit.manageServer":
     "Anggota dengan izin Kelola Server (Manage Server) selalu menjadi moderator.",
   "moderators.roleLabel": "Peran moderator",
@@ -179,4 +180,13 @@ export const id: Record<MessageKey, string> = {
   "help.cancel": "Saat guyub menanyakan isi formulir dalam obrolan pribadi, ketik {cancel} untuk berhenti.",
   "error.unknown_action": "Tombol itu sudah tidak berlaku.",
   "reply.working": "Sedang diproses…",
+  "reply.openPrivateChat":
+    "Saya menjawabnya secara pribadi, tetapi saya belum dapat mengirim pesan kepada Anda. Silakan buka obrolan dengan saya, lalu coba lagi: {link}",
+  "reply.writeAsYourself":
+    "Anda menulis atas nama grup, jadi saya tidak tahu siapa yang bertanya. Silakan kirim perintahnya atas nama Anda sendiri.",
+  "reply.chooseCommunity": "Anda ada di beberapa komunitas bersama saya. Komunitas mana yang Anda maksud?",
+  "reply.communityChosen":
+    "Mulai sekarang, obrolan ini tentang {community}. Kirim {usage} untuk melihat apa saja yang dapat Anda lakukan.",
+  "reply.noCommunity":
+    "Saya belum mengenal Anda dari grup mana pun. Silakan kirim perintahnya di grup Anda terlebih dahulu, atau buka obrolan ini dari tautan grup.",
 };

@@ -10,6 +10,8 @@ export const accessEn = {
     "{member} is not in this workspace (or their account is deactivated), so they cannot be a moderator. Nothing was changed.",
   "moderators.unknown.server":
     "{member} is not a member of this server, so they cannot be a moderator. Nothing was changed.",
+  "moderators.unknown.group":
+    "{member} is not a member of this group, so they cannot be a moderator. Nothing was changed.",
   "channel.cannotCheck":
     "I could not check with the platform whether guyub can post in {channel} just now. Nothing was changed; please try again in a minute.",
   "channel.notFound.invite":

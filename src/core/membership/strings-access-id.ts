@@ -9,6 +9,8 @@ export const accessId: Record<keyof typeof accessEn, string> = {
     "{member} tidak ada di workspace ini (atau akunnya sudah dinonaktifkan), jadi tidak dapat menjadi moderator. Tidak ada yang diubah.",
   "moderators.unknown.server":
     "{member} bukan anggota server ini, jadi tidak dapat menjadi moderator. Tidak ada yang diubah.",
+  "moderators.unknown.group":
+    "{member} bukan anggota grup ini, jadi tidak dapat menjadi moderator. Tidak ada yang diubah.",
   "channel.cannotCheck":
     "Saat ini saya belum dapat memastikan ke platform apakah guyub dapat mengirim pesan di {channel}. Tidak ada yang diubah; silakan coba lagi sebentar lagi.",
   "channel.notFound.invite":

@@ -1,0 +1,37 @@
+import type { Db } from "../../db/client.ts";
+import { TELEGRAM_TRAITS } from "./traits.ts";
+
+/**
+ * A group upgraded to a supergroup gets a new chat id (`migrate_to_chat_id`): its community follows
+ * it, with every setting and member. Telegram sends the notice in the old group and a twin in the
+ * new one; the second finds no row under the old id and changes nothing. A community that already
+ * exists under the new id (someone spoke there first) is left alone: two communities are never
+ * merged blindly. Returns whether the community moved.
+ */
+export async function followChatMigration(db: Db, fromId: string, toId: string, now: Date): Promise<boolean> {
+  const taken = await db
+    .selectFrom("communities")
+    .select("id")
+    .where("platform", "=", TELEGRAM_TRAITS.id)
+    .where("workspace_id", "=", toId)
+    .executeTakeFirst();
+  if (taken) return false;
+  const result = await db
+    .updateTable("communities")
+    .set({ workspace_id: toId, updated_at: now.toISOString() })
+    .where("platform", "=", TELEGRAM_TRAITS.id)
+    .where("workspace_id", "=", fromId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** The id of a group's community, if guyub knows it. */
+export async function communityIdOf(db: Db, workspaceId: string): Promise<number | null> {
+  const row = await db
+    .selectFrom("communities")
+    .select("id")
+    .where("platform", "=", TELEGRAM_TRAITS.id)
+    .where("workspace_id", "=", workspaceId)
+    .executeTakeFirst();
+  return row?.id ?? null;
+}

@@ -1,0 +1,78 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import {
+  TELEGRAM_GROUP_ID,
+  TELEGRAM_MEMBER_ID,
+  telegramCommandUpdate,
+} from "../scripts/lib/telegram-update.ts";
+import { createTelegramClient } from "../src/adapters/telegram/client.ts";
+import { registerTelegramCommands } from "../src/adapters/telegram/commands.ts";
+import { resetDb } from "./support/db.ts";
+import { standinsBase } from "./support/standins-url.ts";
+import {
+  TG_BOT_TOKEN,
+  TG_SECRET,
+  telegramEnv,
+  telegramRequest,
+  tgCalls,
+  tgGroup,
+  tgStarted,
+} from "./support/telegram.ts";
+import { isolate, resetStandins } from "./support/worker.ts";
+
+const options = {
+  chatId: TELEGRAM_GROUP_ID,
+  userId: TELEGRAM_MEMBER_ID,
+  languageCode: "en",
+  updateId: 424242,
+};
+
+beforeEach(async () => {
+  await resetDb();
+  await resetStandins();
+  await tgGroup(TELEGRAM_GROUP_ID, [], [TELEGRAM_MEMBER_ID]);
+  await tgStarted(TELEGRAM_MEMBER_ID);
+});
+
+describe("npm run sign -- telegram", () => {
+  it("builds the Update Telegram sends: a bot_command entity at offset 0 over the command word", () => {
+    const update = telegramCommandUpdate("/cop@guyub_bot meeting next", options) as {
+      message: { text: string; entities: unknown[] };
+    };
+    expect(update.message.text).toBe("/cop@guyub_bot meeting next");
+    expect(update.message.entities).toEqual([
+      { type: "bot_command", offset: 0, length: "/cop@guyub_bot".length },
+    ]);
+    const bare = telegramCommandUpdate("help", options) as { message: { text: string } };
+    expect(bare.message.text).toBe("/cop help");
+  });
+
+  it("its update is accepted with the secret, and refused with a tampered one", async () => {
+    const send = isolate({ env: telegramEnv() });
+    const update = telegramCommandUpdate("/cop help", options);
+    expect((await send(telegramRequest(update, TG_SECRET))).status).toBe(200);
+    expect(await tgCalls("sendMessage")).toHaveLength(1);
+    expect((await send(telegramRequest(update, `${TG_SECRET}-tampered`))).status).toBe(401);
+  });
+});
+
+describe("Telegram's command menus (setMyCommands)", () => {
+  it("registers /cop for groups and /cop + /copmod for administrators and private chats, in English and Indonesian", async () => {
+    const client = createTelegramClient(`${standinsBase()}/telegram`, TG_BOT_TOKEN);
+    await registerTelegramCommands(client);
+    const calls = await tgCalls("setMyCommands");
+    expect(calls).toHaveLength(6);
+    const groups = calls.find(
+      (c) => JSON.stringify(c.body.scope) === '{"type":"all_group_chats"}' && !c.body.language_code,
+    );
+    expect(groups?.body.commands).toEqual([expect.objectContaining({ command: "cop" })]);
+    const admins = calls.find(
+      (c) =>
+        JSON.stringify(c.body.scope) === '{"type":"all_chat_administrators"}' &&
+        c.body.language_code === "id",
+    );
+    expect(admins?.body.commands).toEqual([
+      { command: "cop", description: "guyub menjaga komunitas praktik Anda tetap berjalan" },
+      { command: "copmod", description: "Moderator: atur guyub dan jalankan kegiatan rutin komunitas Anda" },
+    ]);
+  });
+});
