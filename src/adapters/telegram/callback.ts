@@ -36,7 +36,7 @@ export async function onCallback(query: CallbackQuery, ctx: UpdateContext): Prom
     ...extra,
   });
   const names = new Map([[userId, nameOf(query.from)]]);
-  const message = privateMessage(response, fallbackLocale);
+  const message = privateMessage(response);
   if (response.kind === "update" && query.message && ctx.client) {
     await ctx.client
       .call("editMessageText", {
@@ -64,10 +64,7 @@ export async function onCallback(query: CallbackQuery, ctx: UpdateContext): Prom
 }
 
 /** What the presser alone should read, if anything: a reply (a conversation's question too) or errors. */
-function privateMessage(
-  response: InteractionResponse,
-  fallback: ReturnType<typeof localeOf>,
-): Message | null {
+function privateMessage(response: InteractionResponse): Message | null {
   switch (response.kind) {
     case "reply":
     case "errors":
