@@ -228,7 +228,7 @@ function discordInstall(): Promise<Response> {
 }
 
 /** A command typed in a Telegram group, as Telegram's webhook delivers it. */
-function telegram(): Promise<Response> {
+async function telegram(): Promise<Response> {
   const userId = Number(values.user ?? (values.moderator ? TELEGRAM_MODERATOR_ID : TELEGRAM_MEMBER_ID));
   const update = telegramCommandUpdate(text, {
     chatId: Number(values.chat ?? TELEGRAM_GROUP_ID),
@@ -237,6 +237,7 @@ function telegram(): Promise<Response> {
     updateId: Date.now() % 2_000_000_000,
   });
   const secret = required("TELEGRAM_WEBHOOK_SECRET");
+  await tellTelegramStandin(Number(values.chat ?? TELEGRAM_GROUP_ID), userId);
   return fetch(`${values.url}/telegram/webhook`, {
     method: "POST",
     headers: {
@@ -245,6 +246,39 @@ function telegram(): Promise<Response> {
     },
     body: JSON.stringify(update),
   });
+}
+
+/**
+ * What Telegram itself knows when someone types: the group exists with its administrator (the
+ * CLI's moderator) and members, and a person writing in their private chat with the bot has
+ * pressed Start (so the bot may write to them). The local stand-in learns it the same way; a
+ * missing stand-in (a deployment's real Telegram) is left alone.
+ */
+async function tellTelegramStandin(chatId: number, userId: number): Promise<void> {
+  const body =
+    chatId < 0
+      ? {
+          path: "groups",
+          json: { chatId, title: "Local group", admins: [TELEGRAM_MODERATOR_ID], members: [userId] },
+        }
+      : { path: "started", json: { userIds: [userId] } };
+  if (chatId < 0) {
+    const world = await fetch(`${values.standins}/__telegram/world`).catch(() => null);
+    const known = world?.ok
+      ? ((await world.json()) as { groups?: Record<string, { members?: number[] }> })
+      : null;
+    if (!known) return;
+    const group = known.groups?.[String(chatId)];
+    if (group) {
+      if ((group.members ?? []).map(Number).includes(userId)) return;
+      body.json = { ...group, chatId, members: [...(group.members ?? []), userId] } as typeof body.json;
+    }
+  }
+  await fetch(`${values.standins}/__telegram/${body.path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body.json),
+  }).catch(() => undefined);
 }
 
 function required(name: string): string {
