@@ -31,7 +31,9 @@ import {
   TELEGRAM_GROUP_ID,
   TELEGRAM_MEMBER_ID,
   TELEGRAM_MODERATOR_ID,
+  type TelegramStandinWorld,
   telegramCommandUpdate,
+  telegramStandinHint,
 } from "./lib/telegram-update.ts";
 import { SEEDED_USERS } from "./standins/slack-data.ts";
 
@@ -248,36 +250,16 @@ async function telegram(): Promise<Response> {
   });
 }
 
-/**
- * What Telegram itself knows when someone types: the group exists with its administrator (the
- * CLI's moderator) and members, and a person writing in their private chat with the bot has
- * pressed Start (so the bot may write to them). The local stand-in learns it the same way; a
- * missing stand-in (a deployment's real Telegram) is left alone.
- */
+/** Tells the local stand-in what Telegram knows (see `telegramStandinHint`); no stand-in, nothing. */
 async function tellTelegramStandin(chatId: number, userId: number): Promise<void> {
-  const body =
-    chatId < 0
-      ? {
-          path: "groups",
-          json: { chatId, title: "Local group", admins: [TELEGRAM_MODERATOR_ID], members: [userId] },
-        }
-      : { path: "started", json: { userIds: [userId] } };
-  if (chatId < 0) {
-    const world = await fetch(`${values.standins}/__telegram/world`).catch(() => null);
-    const known = world?.ok
-      ? ((await world.json()) as { groups?: Record<string, { members?: number[] }> })
-      : null;
-    if (!known) return;
-    const group = known.groups?.[String(chatId)];
-    if (group) {
-      if ((group.members ?? []).map(Number).includes(userId)) return;
-      body.json = { ...group, chatId, members: [...(group.members ?? []), userId] } as typeof body.json;
-    }
-  }
-  await fetch(`${values.standins}/__telegram/${body.path}`, {
+  const world = await fetch(`${values.standins}/__telegram/world`).catch(() => null);
+  if (!world?.ok) return;
+  const hint = telegramStandinHint((await world.json()) as TelegramStandinWorld, chatId, userId);
+  if (!hint) return;
+  await fetch(`${values.standins}/__telegram/${hint.path}`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify(body.json),
+    body: JSON.stringify(hint.body),
   }).catch(() => undefined);
 }
 
