@@ -116,6 +116,7 @@ ${describeRoutes(standinsUrl)}
   In another terminal, try:
     npm run sign -- slack "/cop help"
     npm run sign -- discord "cop help"
+    npm run sign -- telegram "/cop help"
     npm run sign -- slack "/copmod setup" --moderator
   ${cronLine()}
   Ctrl-C stops everything.

@@ -31,7 +31,9 @@ import {
   TELEGRAM_GROUP_ID,
   TELEGRAM_MEMBER_ID,
   TELEGRAM_MODERATOR_ID,
+  type TelegramStandinWorld,
   telegramCommandUpdate,
+  telegramStandinHint,
 } from "./lib/telegram-update.ts";
 import { SEEDED_USERS } from "./standins/slack-data.ts";
 
@@ -228,7 +230,7 @@ function discordInstall(): Promise<Response> {
 }
 
 /** A command typed in a Telegram group, as Telegram's webhook delivers it. */
-function telegram(): Promise<Response> {
+async function telegram(): Promise<Response> {
   const userId = Number(values.user ?? (values.moderator ? TELEGRAM_MODERATOR_ID : TELEGRAM_MEMBER_ID));
   const update = telegramCommandUpdate(text, {
     chatId: Number(values.chat ?? TELEGRAM_GROUP_ID),
@@ -237,6 +239,7 @@ function telegram(): Promise<Response> {
     updateId: Date.now() % 2_000_000_000,
   });
   const secret = required("TELEGRAM_WEBHOOK_SECRET");
+  await tellTelegramStandin(Number(values.chat ?? TELEGRAM_GROUP_ID), userId);
   return fetch(`${values.url}/telegram/webhook`, {
     method: "POST",
     headers: {
@@ -245,6 +248,19 @@ function telegram(): Promise<Response> {
     },
     body: JSON.stringify(update),
   });
+}
+
+/** Tells the local stand-in what Telegram knows (see `telegramStandinHint`); no stand-in, nothing. */
+async function tellTelegramStandin(chatId: number, userId: number): Promise<void> {
+  const world = await fetch(`${values.standins}/__telegram/world`).catch(() => null);
+  if (!world?.ok) return;
+  const hint = telegramStandinHint((await world.json()) as TelegramStandinWorld, chatId, userId);
+  if (!hint) return;
+  await fetch(`${values.standins}/__telegram/${hint.path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(hint.body),
+  }).catch(() => undefined);
 }
 
 function required(name: string): string {

@@ -2,7 +2,9 @@ import { beforeEach, describe, expect, it } from "vitest";
 import {
   TELEGRAM_GROUP_ID,
   TELEGRAM_MEMBER_ID,
+  TELEGRAM_MODERATOR_ID,
   telegramCommandUpdate,
+  telegramStandinHint,
 } from "../scripts/lib/telegram-update.ts";
 import { createTelegramClient } from "../src/adapters/telegram/client.ts";
 import { registerTelegramCommands } from "../src/adapters/telegram/commands.ts";
@@ -52,6 +54,32 @@ describe("npm run sign -- telegram", () => {
     expect((await send(telegramRequest(update, TG_SECRET))).status).toBe(200);
     expect(await tgCalls("sendMessage")).toHaveLength(1);
     expect((await send(telegramRequest(update, `${TG_SECRET}-tampered`))).status).toBe(401);
+  });
+});
+
+describe("what the CLI tells the local stand-in (what Telegram itself knows)", () => {
+  it("a group it has not seen, with the moderator as administrator; a private chat's Start; nothing twice", () => {
+    const group = telegramStandinHint({ groups: {}, started: [] }, TELEGRAM_GROUP_ID, TELEGRAM_MEMBER_ID);
+    expect(group).toEqual({
+      path: "groups",
+      body: {
+        chatId: String(TELEGRAM_GROUP_ID),
+        title: "Local group",
+        admins: [String(TELEGRAM_MODERATOR_ID)],
+        members: [String(TELEGRAM_MEMBER_ID)],
+      },
+    });
+    const known = { groups: { [String(TELEGRAM_GROUP_ID)]: { admins: ["7000002"], members: ["7000001"] } } };
+    expect(telegramStandinHint(known, TELEGRAM_GROUP_ID, TELEGRAM_MEMBER_ID)).toBeNull();
+    expect(telegramStandinHint(known, TELEGRAM_GROUP_ID, 7000009)?.body.members).toEqual([
+      "7000001",
+      "7000009",
+    ]);
+    expect(telegramStandinHint({ started: [] }, TELEGRAM_MEMBER_ID, TELEGRAM_MEMBER_ID)).toEqual({
+      path: "started",
+      body: { userIds: [String(TELEGRAM_MEMBER_ID)] },
+    });
+    expect(telegramStandinHint({ started: ["7000001"] }, TELEGRAM_MEMBER_ID, TELEGRAM_MEMBER_ID)).toBeNull();
   });
 });
 

@@ -38,3 +38,37 @@ export function telegramCommandUpdate(text: string, o: TelegramUpdateOptions): R
     },
   };
 }
+
+/** The stand-in's Telegram world as `GET /__telegram/world` shows it. */
+export interface TelegramStandinWorld {
+  readonly groups?: Record<string, { title?: string; type?: string; admins?: string[]; members?: string[] }>;
+  readonly started?: string[];
+}
+
+/**
+ * What Telegram itself knows when someone types, for the local stand-in: the group exists with
+ * the CLI's moderator as its administrator and the writer among its members; a person writing in
+ * their private chat with the bot has pressed Start (so the bot may write to them). Null when the
+ * stand-in knows it already.
+ */
+export function telegramStandinHint(
+  world: TelegramStandinWorld,
+  chatId: number,
+  userId: number,
+): { path: "groups" | "started"; body: Record<string, unknown> } | null {
+  const user = String(userId);
+  if (chatId > 0)
+    return world.started?.includes(user) ? null : { path: "started", body: { userIds: [user] } };
+  const group = world.groups?.[String(chatId)];
+  if (group?.members?.includes(user) || group?.admins?.includes(user)) return null;
+  return {
+    path: "groups",
+    body: {
+      title: group?.title ?? "Local group",
+      ...(group?.type ? { type: group.type } : {}),
+      admins: group?.admins ?? [String(TELEGRAM_MODERATOR_ID)],
+      members: [...(group?.members ?? []), user],
+      chatId: String(chatId),
+    },
+  };
+}

@@ -90,6 +90,9 @@ export function configFromVars(vars: Record<string, string>): Partial<StandinCon
     slackClientSecret: vars.SLACK_CLIENT_SECRET,
     discordBotToken: vars.DISCORD_BOT_TOKEN,
     discordApplicationId: vars.DISCORD_APPLICATION_ID,
+    // The Worker's token and bot name from .dev.vars, so `npm start` talks to the stand-in as to Telegram.
+    telegramBotToken: vars.TELEGRAM_BOT_TOKEN,
+    telegramBotUsername: vars.TELEGRAM_BOT_USERNAME,
     // The signing CLI's users (`npm run sign -- discord …`) are members of the local server.
     discordExtraMembers: Object.entries(SEEDED_DISCORD_USERS).map(([username, id]) => ({ id, username })),
   };
@@ -108,6 +111,9 @@ export function describeRoutes(url: string): string {
     "                  POST|GET /channels/:id/messages  PATCH /channels/:id/messages/:message",
     "                  POST /users/@me/channels  GET /guilds/:guild/members",
     "                  POST /webhooks/:app/:token, PATCH /webhooks/:app/:token/messages/@original",
+    `  Telegram        POST ${url}/telegram/bot<token>/<method>`,
+    "                  getMe sendMessage editMessageText answerCallbackQuery getChatAdministrators",
+    "                  getChatMember setWebhook setMyCommands",
     `  control         ${url}  GET /__sent?platform=slack|discord&method=…  POST /__reset  GET /healthz`,
     "                  GET|POST /__config  GET /__limits  GET /__stats  GET|POST /__faults",
     "                  POST /__undeliverable  POST /__lost  POST /__found",
