@@ -65,6 +65,23 @@ describe("who gets a nudge", () => {
     expect((await runNudges(nextDay(NINE))).queued).toHaveLength(1);
   });
 
+  it("a community whose members' messages guyub cannot see (Telegram's privacy mode) nudges nobody until it can", async () => {
+    const community = await seedCommunity("telegram");
+    await seedMembers(community.id, [{ user: "7000100" }]);
+    const visibility = (problem: string | null) =>
+      env.DB.prepare(
+        `INSERT INTO activity_channels (community_id, channel_id, last_error, updated_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (community_id, channel_id) DO UPDATE SET last_error = excluded.last_error`,
+      )
+        .bind(community.id, community.workspaceId, problem, NINE.toISOString())
+        .run();
+    await visibility("messages_hidden");
+    expect((await runNudges(NINE)).queued).toEqual([]);
+    expect(await nudgeRows()).toEqual([]);
+    await visibility(null);
+    expect((await runNudges(nextDay(NINE))).queued).toHaveLength(1);
+  });
+
   it("a member nudged once is not nudged again within the cooldown, even when the job runs twice", async () => {
     const community = await seedCommunity("slack");
     await seedMembers(community.id, [{ user: "U0QUIET" }, { user: "U0OTHER" }]);

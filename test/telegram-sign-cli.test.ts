@@ -7,7 +7,7 @@ import {
   telegramStandinHint,
 } from "../scripts/lib/telegram-update.ts";
 import { createTelegramClient } from "../src/adapters/telegram/client.ts";
-import { registerTelegramCommands } from "../src/adapters/telegram/commands.ts";
+import { telegramCommandSets } from "../src/adapters/telegram/commands.ts";
 import { resetDb } from "./support/db.ts";
 import { standinsBase } from "./support/standins-url.ts";
 import {
@@ -84,9 +84,9 @@ describe("what the CLI tells the local stand-in (what Telegram itself knows)", (
 });
 
 describe("Telegram's command menus (setMyCommands)", () => {
-  it("registers /cop for groups and /cop + /copmod for administrators and private chats, in English and Indonesian", async () => {
+  it("the menus setup registers (/cop for groups, /cop + /copmod for administrators and private chats) are accepted by the stand-in, in English and Indonesian", async () => {
     const client = createTelegramClient(`${standinsBase()}/telegram`, TG_BOT_TOKEN);
-    await registerTelegramCommands(client);
+    for (const set of telegramCommandSets()) await client.call("setMyCommands", { ...set });
     const calls = await tgCalls("setMyCommands");
     expect(calls).toHaveLength(6);
     const groups = calls.find(

@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from "node:crypto";
+import { telegramCommandSets } from "../../src/adapters/telegram/commands.ts";
 import { DEFAULT_TELEGRAM_API_URL } from "../../src/api-defaults.ts";
 import { SetupError, type Step } from "./context.ts";
 import { asked } from "./secrets.ts";
 import { putSecrets, secretValue, storedSecrets } from "./secrets-store.ts";
-import { ALLOWED_UPDATES, type BotUser, callBotApi, telegramCommandLists } from "./telegram-api.ts";
+import { ALLOWED_UPDATES, type BotUser, callBotApi } from "./telegram-api.ts";
 
 const fingerprint = (value: unknown) =>
   createHash("sha256").update(JSON.stringify(value)).digest("hex").slice(0, 16);
@@ -33,7 +34,7 @@ export const telegramStep: Step = {
     if (!publicUrl) throw new Error("the deploy step comes first");
     const stored = await storedSecrets(context);
     const webhook = fingerprint(webhookOf(publicUrl));
-    const commands = fingerprint(telegramCommandLists());
+    const commands = fingerprint(telegramCommandSets());
     const names = ["TELEGRAM_BOT_TOKEN", "TELEGRAM_WEBHOOK_SECRET", "TELEGRAM_BOT_USERNAME"];
     const given = context.env.TELEGRAM_BOT_TOKEN?.trim();
     const current =
@@ -69,7 +70,7 @@ export const telegramStep: Step = {
     );
     context.state.telegramWebhook = webhook;
     context.save();
-    for (const list of telegramCommandLists())
+    for (const list of telegramCommandSets())
       await must(callBotApi(apiUrl, token, "setMyCommands", { ...list }), "setMyCommands");
     context.state.telegramCommands = commands;
     context.save();

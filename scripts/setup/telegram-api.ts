@@ -1,9 +1,7 @@
-import { MEMBER_ROOT, MODERATOR_ROOT, ROOT_SUMMARIES } from "../../src/core/commands/roots.ts";
-import { allTranslations } from "../../src/core/i18n/index.ts";
-
 /**
  * The Bot API calls setup makes: `getMe` (is the token right, and the bot's username),
- * `setWebhook` and `setMyCommands`. Every method answers `{ok: true, result}` or
+ * `setWebhook` and `setMyCommands` (its menus are the adapter's `telegramCommandSets`, the one list
+ * built from core's command roots). Every method answers `{ok: true, result}` or
  * `{ok: false, error_code, description}` (401 "Unauthorized" for a token Telegram does not know).
  */
 export type BotAnswer<T> =
@@ -56,46 +54,3 @@ export const ALLOWED_UPDATES = [
   "my_chat_member",
   "chat_member",
 ] as const;
-
-/** Typed in a private chat to stop a form's questions (the conversation forms' word). */
-export const CANCEL_COMMAND = "cancel";
-
-type Scope = "all_group_chats" | "all_private_chats" | "all_chat_administrators";
-
-/** One `setMyCommands` call: a scope, a language (undefined: everyone else) and its commands. */
-export interface CommandList {
-  readonly scope: { readonly type: Scope };
-  readonly language_code?: "id";
-  readonly commands: readonly { readonly command: string; readonly description: string }[];
-}
-
-/**
- * What the command menu shows, per scope, in English (the default) and Indonesian. Telegram shows
- * a person the list of the narrowest scope that has one (administrators' before all group chats'),
- * not a union: so the administrators' list repeats `cop` beside `copmod`, or a moderator would lose
- * `/cop` from the menu. `cancel` is for private chats, where forms ask their questions.
- */
-export function telegramCommandLists(): CommandList[] {
-  const scopes: Record<Scope, readonly [string, Parameters<typeof allTranslations>[0]][]> = {
-    all_group_chats: [[MEMBER_ROOT, ROOT_SUMMARIES[MEMBER_ROOT]]],
-    all_private_chats: [
-      [MEMBER_ROOT, ROOT_SUMMARIES[MEMBER_ROOT]],
-      [CANCEL_COMMAND, "cmd.cancel"],
-    ],
-    all_chat_administrators: [
-      [MEMBER_ROOT, ROOT_SUMMARIES[MEMBER_ROOT]],
-      [MODERATOR_ROOT, ROOT_SUMMARIES[MODERATOR_ROOT]],
-    ],
-  };
-  return Object.entries(scopes).flatMap(([type, list]) =>
-    (["en", "id"] as const).map((locale) => ({
-      scope: { type: type as Scope },
-      ...(locale === "id" ? { language_code: "id" as const } : {}),
-      commands: list.map(([command, key]) => ({
-        command,
-        // Telegram takes 1 to 256 characters.
-        description: allTranslations(key)[locale].slice(0, 256),
-      })),
-    })),
-  );
-}

@@ -79,6 +79,28 @@ export function recordChannelError(
     .execute();
 }
 
+/**
+ * Whether guyub sees every message in a place that is the community itself (a Telegram group):
+ * the row is upserted with `problem` (null: visible again). Written when the platform tells that
+ * guyub's standing there changed, not by a read, so no cursor is kept.
+ */
+export function activityVisibilityQuery(
+  db: Db,
+  communityId: number,
+  channelId: string,
+  problem: ReadProblem | null,
+  now: Date,
+): CompiledQuery {
+  const at = now.toISOString();
+  return db
+    .insertInto("activity_channels")
+    .values({ community_id: communityId, channel_id: channelId, last_error: problem, updated_at: at })
+    .onConflict((oc) =>
+      oc.columns(["community_id", "channel_id"]).doUpdateSet({ last_error: problem, updated_at: at }),
+    )
+    .compile();
+}
+
 /** A channel that no longer exists holds no activity to miss: it leaves the reading list. */
 export function dropActivityChannel(db: Db, communityId: number, channelId: string) {
   return db
@@ -92,6 +114,7 @@ const PROBLEMS: ReadonlySet<string> = new Set<ReadProblem>([
   "cannot_view",
   "cannot_read_history",
   "no_access",
+  "messages_hidden",
 ]);
 
 /** The channels guyub could not read at its last try (an older free-text error reads as `no_access`). */

@@ -52,8 +52,8 @@ describe("npm run setup for Telegram", () => {
     expect(menus).toEqual([
       { scope: "all_group_chats", language: "default", commands: ["cop"] },
       { scope: "all_group_chats", language: "id", commands: ["cop"] },
-      { scope: "all_private_chats", language: "default", commands: ["cop", "cancel"] },
-      { scope: "all_private_chats", language: "id", commands: ["cop", "cancel"] },
+      { scope: "all_private_chats", language: "default", commands: ["cop", "copmod", "cancel"] },
+      { scope: "all_private_chats", language: "id", commands: ["cop", "copmod", "cancel"] },
       // Administrators see their scope's list only: /cop stays beside /copmod.
       { scope: "all_chat_administrators", language: "default", commands: ["cop", "copmod"] },
       { scope: "all_chat_administrators", language: "id", commands: ["cop", "copmod"] },

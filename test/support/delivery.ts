@@ -115,8 +115,8 @@ export async function drain(
 
 /** A community row for a platform workspace; returns the community as core sees it. */
 export async function seedCommunity(
-  platform: "slack" | "discord",
-  workspaceId = platform === "slack" ? "T0GUYUB01" : "200000000000000001",
+  platform: "slack" | "discord" | "telegram",
+  workspaceId = { slack: "T0GUYUB01", discord: "200000000000000001", telegram: "-1001234567890" }[platform],
 ): Promise<Community> {
   const at = new Date().toISOString();
   const row = await env.DB.prepare(

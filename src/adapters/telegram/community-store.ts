@@ -16,13 +16,22 @@ export async function followChatMigration(db: Db, fromId: string, toId: string, 
     .where("workspace_id", "=", toId)
     .executeTakeFirst();
   if (taken) return false;
-  const result = await db
+  const moved = await db
     .updateTable("communities")
     .set({ workspace_id: toId, updated_at: now.toISOString() })
     .where("platform", "=", TELEGRAM_TRAITS.id)
     .where("workspace_id", "=", fromId)
+    .returning("id")
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+  if (!moved) return false;
+  // The group's own activity row (privacy mode: whether the bot sees every message) follows it too.
+  await db
+    .updateTable("activity_channels")
+    .set({ channel_id: toId })
+    .where("community_id", "=", moved.id)
+    .where("channel_id", "=", fromId)
+    .execute();
+  return true;
 }
 
 /** The id of a group's community, if guyub knows it. */

@@ -1,3 +1,4 @@
+import { activityVisibilityQuery } from "../../db/activity-channels.ts";
 import { createDb, runBatch } from "../../db/client.ts";
 import { ensureCommunity } from "../../db/community-install.ts";
 import { lossQueries, reactivateQueries } from "../../db/delivery-blocks.ts";
@@ -8,12 +9,16 @@ import type { ChatMemberUpdated, TelegramMessage, TelegramUser } from "./payload
 import { TELEGRAM_TRAITS } from "./traits.ts";
 
 const PRESENT = new Set(["creator", "administrator", "member", "restricted"]);
+/** Statuses in which a bot sees every message and `chat_member` update despite privacy mode. */
+const SEES_ALL = new Set(["creator", "administrator"]);
 
 /**
  * The bot itself added to or removed from a group (`my_chat_member`). Added: the group's community
  * is created (or comes back, as a reinstall does). Removed or banned: treated as an uninstall,
  * like Discord's removal from a server: nothing is sent there any more, and its data is erased
- * later unless the bot comes back first.
+ * later unless the bot comes back first. Present but not an administrator, the bot sees only
+ * commands and replies (privacy mode): the group's own activity row says so (`messages_hidden`),
+ * which turns nudges off there and tells moderators why, until it is made an administrator.
  */
 export async function onMyChatMember(update: ChatMemberUpdated, ctx: UpdateContext): Promise<void> {
   const chat = update.chat;
@@ -28,7 +33,12 @@ export async function onMyChatMember(update: ChatMemberUpdated, ctx: UpdateConte
       now,
     );
     const id = await communityIdOf(db, workspaceId);
-    if (id !== null) await runBatch(ctx.d1, reactivateQueries(db, id, now));
+    if (id === null) return;
+    const hidden = SEES_ALL.has(update.new_chat_member.status) ? null : "messages_hidden";
+    await runBatch(ctx.d1, [
+      ...reactivateQueries(db, id, now),
+      activityVisibilityQuery(db, id, workspaceId, hidden, now),
+    ]);
     return;
   }
   const id = await communityIdOf(db, workspaceId);

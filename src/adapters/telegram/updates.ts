@@ -1,3 +1,4 @@
+import { onGroupMessage, startsWithCommand } from "./activity.ts";
 import { onCallback } from "./callback.ts";
 import { onCommandMessage } from "./command.ts";
 import { commandText, startParameter } from "./command-text.ts";
@@ -8,8 +9,8 @@ import { onStart } from "./private-chat.ts";
 import type { WebhookAnswer } from "./replies.ts";
 
 /**
- * One update, by kind. An edited message is never a command (it was answered when first sent);
- * anything guyub does not read is acknowledged and ignored, so Telegram does not redeliver it.
+ * One update, by kind. An edited message is never a command (it was answered when first sent) nor
+ * new activity; anything guyub does not read is acknowledged and ignored, so Telegram does not redeliver it.
  */
 export async function onUpdate(update: TelegramUpdate, ctx: UpdateContext): Promise<WebhookAnswer | null> {
   if (update.callback_query) return onCallback(update.callback_query, ctx);
@@ -27,6 +28,11 @@ export async function onUpdate(update: TelegramUpdate, ctx: UpdateContext): Prom
   const start = startParameter(message);
   if (start !== null) return onStart(message, start, ctx);
   const command = commandText(message, ctx.botUsername);
-  if (!command || message.chat.type === "channel") return null;
+  if (!command) {
+    // Any other message by a member in a group is activity; a command for another bot is not.
+    if (!startsWithCommand(message)) await onGroupMessage(message, update.update_id, ctx);
+    return null;
+  }
+  if (message.chat.type === "channel") return null;
   return onCommandMessage(message, command, update.update_id, ctx);
 }

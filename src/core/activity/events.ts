@@ -1,4 +1,6 @@
 import { DuplicateDeliveryError } from "../errors.ts";
+import type { Locale } from "../i18n/index.ts";
+import { localDay } from "../local-time.ts";
 import type { PlatformId } from "../model.ts";
 import type { CommunityStore } from "../ports.ts";
 import { activityToday } from "./effects.ts";
@@ -16,28 +18,43 @@ export interface MessageSeen {
   readonly userId: string;
   /** The platform's id of this delivery: a retried event is applied once. */
   readonly ingressKey: string;
+  /**
+   * Where the platform lists no members, the writer as it names them: a stranger is met here
+   * (stored now, a founder while no full member pass has completed: here before their own join
+   * event). Without it a stranger is left to the member sync.
+   */
+  readonly meet?: { readonly displayName: string | null; readonly locale: Locale };
 }
 
 /**
  * A stored member wrote a message: they were active today. Day resolution, as for commands: a
  * member already active today costs one read (often none, from the session cache) and writes
  * nothing; otherwise one batch with the event's ingress key, so the platform's retries of the
- * event change nothing twice. Strangers are left to the member sync.
+ * event change nothing twice. Strangers are left to the member sync, unless the platform has none
+ * (`meet`).
  */
 export async function recordMessageActivity(
   deps: ActivityDeps,
   event: MessageSeen,
 ): Promise<"recorded" | "ignored"> {
-  const { community, member } = await deps.store.find({
+  const contact = {
     platform: event.platform,
     workspaceId: event.workspaceId,
     workspaceName: null,
     userId: event.userId,
-    displayName: null,
-    initialLocale: "en",
-  });
-  if (!community || !member) return "ignored";
+    displayName: event.meet?.displayName ?? null,
+    initialLocale: event.meet?.locale ?? "en",
+  };
+  const { community, member } = await deps.store.find(contact);
+  if (!community) return "ignored";
   const now = deps.now();
+  if (!member) {
+    if (!event.meet) return "ignored";
+    // One idempotent batch (member, day, week): a redelivery finds them active today and writes
+    // nothing. Someone who asked to be forgotten is not stored again by talking.
+    const met = await deps.store.register(contact, localDay(now, community.timezone), now);
+    return met.member ? "recorded" : "ignored";
+  }
   const effects = activityToday(community, member, now);
   if (effects.length === 0) return "ignored";
   try {

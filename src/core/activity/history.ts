@@ -23,9 +23,11 @@ export interface HistoryPage {
  * Why guyub cannot read a channel's messages. `cannot_view`: it cannot see the channel;
  * `cannot_read_history`: it sees the channel but may not read its history, where Discord answers
  * a read with an empty list instead of an error; `no_access`: refused otherwise (the bot left the
- * server, the token was revoked).
+ * server, the token was revoked); `messages_hidden`: guyub is in the place but the platform shows it
+ * only the messages addressed to it (Telegram's privacy mode until the bot is an administrator), so
+ * members' other messages never reach it.
  */
-export type ReadProblem = "cannot_view" | "cannot_read_history" | "no_access";
+export type ReadProblem = "cannot_view" | "cannot_read_history" | "no_access" | "messages_hidden";
 
 /** guyub's own right to read a channel. `gone`: the channel no longer exists. */
 export type ReadAccess =

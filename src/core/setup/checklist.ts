@@ -106,6 +106,18 @@ function settingLines(community: Community, state: SetupState, t: Translator, pr
       : t("setup.check.reportsMissing", {
           usage: usage(`report channel ${t("example.reportsChannel")}`),
         }),
+    ...activityLines(state, t),
+  ];
+}
+
+/** Why check-ins are off when guyub cannot see everyone's activity, and what fixes each place. */
+function activityLines(state: SetupState, t: Translator): Text[] {
+  if (state.unreadChannels.length === 0) return [];
+  return [
+    t("setup.check.activityUnread"),
+    ...state.unreadChannels.map((u) =>
+      t.rich(`nudge.unread.${u.problem}`, { channel: { channel: u.channelId } }),
+    ),
   ];
 }
 

@@ -50,6 +50,7 @@ export const setupEn = {
   "setup.check.reports": "✅ Reports go to {channel}",
   "setup.check.reportsMissing":
     "❌ Reports: no moderators' channel, they go to each moderator by DM ({usage})",
+  "setup.check.activityUnread": "❌ Check-ins: off, because guyub cannot see who takes part everywhere:",
   "setup.next": "Next, guyub will:",
   "setup.next.none": "Nothing is scheduled yet: it needs a main channel and a meeting schedule.",
   "setup.next.item": "• {when}: {what}",

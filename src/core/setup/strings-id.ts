@@ -54,6 +54,8 @@ export const setupId: Record<keyof typeof setupEn, string> = {
   "setup.check.reports": "✅ Laporan dikirim ke {channel}",
   "setup.check.reportsMissing":
     "❌ Laporan: belum ada kanal moderator, laporan dikirim ke setiap moderator lewat DM ({usage})",
+  "setup.check.activityUnread":
+    "❌ Sapaan: nonaktif, karena guyub belum dapat melihat siapa saja yang ikut serta:",
   "setup.next": "Berikutnya, guyub akan:",
   "setup.next.none": "Belum ada yang terjadwal: perlu kanal utama dan jadwal pertemuan.",
   "setup.next.item": "• {when}: {what}",

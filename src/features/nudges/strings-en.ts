@@ -55,5 +55,7 @@ export const nudgesEn = {
     "{channel}: guyub sees this channel but may not read its messages. Allow guyub's role Read Message History here.",
   "nudge.unread.no_access":
     "{channel}: guyub was refused access (it may have been removed from the server). Add it again with the install link.",
+  "nudge.unread.messages_hidden":
+    "{channel}: guyub sees only commands and replies to it here, so it cannot tell who takes part. Make guyub an administrator of the group. If its privacy setting was changed in BotFather, remove it from the group and add it again so the change applies.",
   "nudge.badSetting": "{what} must be a whole number from {min} to {max}.",
 } as const;

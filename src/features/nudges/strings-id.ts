@@ -58,5 +58,7 @@ export const nudgesId: Record<keyof typeof nudgesEn, string> = {
     "{channel}: guyub dapat melihat kanal ini, tetapi tidak boleh membaca pesannya. Izinkan peran guyub untuk Read Message History di sini.",
   "nudge.unread.no_access":
     "{channel}: akses guyub ditolak (mungkin guyub sudah dikeluarkan dari server). Tambahkan kembali dengan tautan pemasangan.",
+  "nudge.unread.messages_hidden":
+    "{channel}: di sini guyub hanya melihat perintah dan balasan untuknya, sehingga belum tahu siapa yang ikut serta. Jadikan guyub administrator grup ini. Jika pengaturan privasinya diubah di BotFather, keluarkan guyub dari grup lalu tambahkan kembali agar perubahan itu berlaku.",
   "nudge.badSetting": "{what} harus bilangan bulat dari {min} sampai {max}.",
 };
