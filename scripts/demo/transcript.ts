@@ -18,6 +18,8 @@ export interface TelegramSent {
   readonly messageId: number;
   readonly text: string;
   readonly replyMarkup?: { inline_keyboard: Obj[][] };
+  /** The message it answers (`reply_parameters`), as Telegram shows a reply. */
+  readonly replyTo?: string;
 }
 
 export type EntryKind = "post" | "edit" | "private" | "form" | "member";
@@ -153,7 +155,10 @@ export class Transcript {
     if (!Number.isFinite(id) || (method !== "sendMessage" && method !== "editMessageText")) return;
     // An edit without a keyboard removes the old one, as Telegram does; it keeps its place.
     const replyMarkup = body.reply_markup as TelegramSent["replyMarkup"];
-    this.telegramSent.set(`${chat}:${id}`, {
+    const key = `${chat}:${id}`;
+    const replied = (body.reply_parameters as Obj | undefined)?.message_id;
+    const replyTo = replied !== undefined ? String(replied) : this.telegramSent.get(key)?.replyTo;
+    this.telegramSent.set(key, {
       chat,
       messageId: id,
       text: String(body.text ?? ""),
@@ -161,11 +166,20 @@ export class Transcript {
     });
   }
 
+  /** A Telegram message as the group shows it now (after edits), for the demo's checks. */
+  telegramMessage(chat: string, id: string): TelegramSent | undefined {
+    return this.telegramSent.get(`${chat}:${id}`);
+  }
+
   private telegramEntry(at: number, method: string, body: Obj, response: Obj | undefined): Entry | undefined {
     if (method !== "sendMessage" && method !== "editMessageText") return undefined;
     this.keepTelegram(method, body, response);
     const column = this.column("telegram", String(body.chat_id));
-    const text = telegramText(body);
+    // A mention is a `tg://user` link: shown with the roster's name, as a member's client shows it.
+    const text = telegramText(body).replace(/@(\d+)\b/g, (raw, id: string) => {
+      const member = this.members.find((m) => m.telegramId === id);
+      return member ? `@${member.name}` : raw;
+    });
     if (method === "sendMessage") return { at, platform: "telegram", column, kind: "post", text };
     return {
       at,
