@@ -163,6 +163,7 @@ export class Transcript {
       messageId: id,
       text: String(body.text ?? ""),
       ...(replyMarkup ? { replyMarkup } : {}),
+      ...(replyTo ? { replyTo } : {}),
     });
   }
 
