@@ -88,7 +88,15 @@ export class TelegramDriver implements Driver {
     const line = `${word} ${text}`;
     const message = {
       ...this.message(member, this.group(), line),
-      entities: [{ type: "bot_command", offset: 0, length: word.length }],
+      // Telegram marks each `@username` it recognises with a `mention` entity (UTF-16 offsets).
+      entities: [
+        { type: "bot_command", offset: 0, length: word.length },
+        ...[...line.matchAll(/@\w+/g)].map((m) => ({
+          type: "mention",
+          offset: m.index,
+          length: m[0].length,
+        })),
+      ],
     };
     this.note(member, "member", `/${root} ${text}`);
     return this.send({ message });
