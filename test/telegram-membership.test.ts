@@ -72,6 +72,17 @@ describe("Telegram: the bot added to and removed from a group", () => {
     expect(row).toEqual({ workspace_id: String(TG_GROUP), locale: "id", name: "Guru Matematika" });
   });
 
+  it("added: the group is the community's main channel (a group has no channels), a choice already made stays", async () => {
+    const send = worker();
+    await send(telegramRequest(botStatus("administrator")));
+    const main = () => env.DB.prepare("SELECT main_channel_id FROM communities").first("main_channel_id");
+    expect(await main()).toBe(String(TG_GROUP));
+    await env.DB.prepare("UPDATE communities SET main_channel_id = 'elsewhere'").run();
+    await send(telegramRequest(botStatus("kicked", "administrator")));
+    await send(telegramRequest(botStatus("administrator", "left")));
+    expect(await main()).toBe("elsewhere");
+  });
+
   it("removed: the community is deactivated as an uninstall; added again: it comes back", async () => {
     const send = worker();
     await send(telegramRequest(botStatus("administrator")));
@@ -132,10 +143,15 @@ describe("Telegram: a group upgraded to a supergroup", () => {
     await tgGroup(oldId);
     await send(telegramRequest(commandUpdate("/cop help", { chatId: oldId })));
     const before = await community();
+    // The group was its own main channel: it still is, under the new id.
+    await env.DB.prepare("UPDATE communities SET main_channel_id = ?").bind(String(oldId)).run();
     await send(telegramRequest(service({ migrate_to_chat_id: newId }, oldId)));
     const after = await community();
     expect(after?.id).toBe(before?.id);
     expect(after?.workspace_id).toBe(String(newId));
+    expect(await env.DB.prepare("SELECT main_channel_id FROM communities").first("main_channel_id")).toBe(
+      String(newId),
+    );
     // The twin notice in the new supergroup changes nothing.
     await send(telegramRequest(service({ migrate_from_chat_id: oldId }, newId)));
     expect((await community())?.workspace_id).toBe(String(newId));

@@ -89,11 +89,13 @@ export async function checkMemory({ world, d, rows, lang, transcript }: MemoryCo
     const post = first[0];
     const replyTo = post ? (JSON.parse(String(post.payload)) as { replyTo?: string }).replyTo : undefined;
     // Where the platform put it, and what it shows now: the last entry is in it.
-    const shown = post?.id ? platformMessage(world, d, String(post.id)) : undefined;
+    const shown = post?.id ? platformMessage(world, d, String(post.id), transcript) : undefined;
     const under =
       d.platform === "slack"
         ? shown?.thread_ts === announce?.id
-        : (shown?.message_reference as Row | undefined)?.message_id === announce?.id;
+        : d.platform === "telegram"
+          ? shown?.replyTo === announce?.id
+          : (shown?.message_reference as Row | undefined)?.message_id === announce?.id;
     const current = JSON.stringify(shown ?? {}).includes(m.action.text[lang]);
     recordOk &&=
       first.length === 1 &&
@@ -136,7 +138,10 @@ export async function checkMemory({ world, d, rows, lang, transcript }: MemoryCo
 
   const answers = (transcript?.entries ?? []).filter(
     (e) =>
-      e.platform === d.platform && e.column === `${d.platform} DM ${SEARCH.by.name}` && e.kind === "private",
+      e.platform === d.platform &&
+      e.column === `${d.platform} DM ${SEARCH.by.name}` &&
+      // Telegram has no private reply in a group: guyub answers in the private chat.
+      (e.kind === "private" || (d.platform === "telegram" && e.kind === "post")),
   );
   const found = answers.some((e) => e.text.includes(SEARCH.finds[lang]));
   check(found, "search", `“${SEARCH.words[lang]}” → ${found ? "the note" : "not found"}`);
@@ -156,8 +161,10 @@ export async function checkMemory({ world, d, rows, lang, transcript }: MemoryCo
 }
 
 /** The message as the platform holds it now (after edits), by its id (Slack ts / Discord id). */
-function platformMessage(world: World, d: Driver, id: string): Row | undefined {
+function platformMessage(world: World, d: Driver, id: string, transcript?: Transcript): Row | undefined {
   const state = world.standins.state;
+  // Telegram numbers messages per chat: the record is in the group.
+  if (d.platform === "telegram") return transcript?.telegramMessage(d.mainChannel(), id) as Row | undefined;
   if (d.platform === "discord") return state.discordMessages.get(id);
   for (const m of state.slackMessages.values()) if (m.ts === id) return m.message;
   return undefined;

@@ -2,7 +2,7 @@
 
 import type { CommandRoot } from "../../src/core/commands/roots.ts";
 
-/** A simulated member: the same person on Slack and on Discord. */
+/** A simulated member: the same person on Slack, Discord and Telegram. */
 export interface DemoMember {
   /** Short handle, e.g. `ayu`. */
   readonly handle: string;
@@ -10,6 +10,8 @@ export interface DemoMember {
   readonly name: string;
   readonly slackId: string;
   readonly discordId: string;
+  /** A Telegram user id (a plain number). */
+  readonly telegramId: string;
   readonly moderator?: boolean;
 }
 
@@ -22,7 +24,12 @@ export interface Reply {
 }
 
 export interface Driver {
-  readonly platform: "slack" | "discord";
+  readonly platform: "slack" | "discord" | "telegram";
+  /**
+   * False where the platform has no forms to submit in one go (Telegram asks a form as a private
+   * conversation): the scenario's form steps are left out there, and say so.
+   */
+  readonly submitsForms?: boolean;
   /** The member's id on this platform. */
   idOf(member: DemoMember): string;
   /** The channel guyub posts to (chosen in setup). */
@@ -41,3 +48,9 @@ export interface Driver {
   /** Submits the form guyub last opened for the member. */
   submit(member: DemoMember, answers: FormAnswers): Promise<Reply>;
 }
+
+/**
+ * A form a platform asks as a conversation, which the demo cannot answer yet: the step it is in
+ * stops there and the transcript says the rest was left out (play.ts).
+ */
+export class ConversationForm extends Error {}

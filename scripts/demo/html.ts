@@ -89,7 +89,8 @@ function outcomeHtml(outcome: Outcome, lang: Lang): string {
   return `<section class="outcome"><h2>${escapeHtml(PAGE[lang].outcome)}</h2><ul>${items.join("")}</ul></section>`;
 }
 
-const platformName = (platform: string) => (platform === "slack" ? "Slack" : "Discord");
+const platformName = (platform: string) =>
+  platform === "slack" ? "Slack" : platform === "discord" ? "Discord" : "Telegram";
 
 function bubble(e: Entry, lang: Lang): string {
   const words = WORDS[lang];
@@ -112,7 +113,7 @@ export function renderHtml(transcript: Transcript, played: Played, lang: Lang, o
   const shown = [...days.values()].flat();
   const sections: string[] = [];
   const ids: string[] = [];
-  for (const platform of ["slack", "discord"] as const) {
+  for (const platform of ["slack", "discord", "telegram"] as const) {
     const columns = transcript.columns.filter(
       (c) => c.startsWith(`${platform} `) && shown.some((e) => e.column === c),
     );

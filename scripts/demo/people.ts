@@ -12,6 +12,7 @@ const person = (i: number, handle: string, slackId: string, moderator = false): 
   name: handle[0]?.toUpperCase() + handle.slice(1),
   slackId,
   discordId: discordId(i),
+  telegramId: String(7_100_001 + i),
   ...(moderator ? { moderator } : {}),
 });
 

@@ -9,7 +9,7 @@ import { HOUR_MS } from "../../src/core/durations.ts";
 import { committedHost } from "../../src/features/meetings/closing.ts";
 import type { LedgerEntry } from "../../src/features/rotation/types.ts";
 import { type Clock, minuteOf } from "./clock.ts";
-import type { DemoMember, Driver } from "./driver.ts";
+import { ConversationForm, type DemoMember, type Driver } from "./driver.ts";
 import type { Lang, Scene, Step } from "./scenario.ts";
 import { DAYS, scenario } from "./scenario.ts";
 import type { Transcript } from "./transcript.ts";
@@ -82,7 +82,7 @@ async function hostOn(mf: Miniflare, platform: string, day: string, people: read
     ...(r.other_member_id ? { otherMemberId: String(r.other_member_id) } : {}),
   }));
   const id = committedHost(entries, day);
-  const member = people.find((m) => m.slackId === id || m.discordId === id);
+  const member = people.find((m) => m.slackId === id || m.discordId === id || m.telegramId === id);
   if (!member) throw new Error(`nobody hosts ${day} on ${platform} (ledger says ${id})`);
   return member;
 }
@@ -121,7 +121,12 @@ export async function play(
       lang,
       host: (day) => hostOn(mf, d.platform, day, people),
       topic: (title) => topicId(mf, d.platform, title),
-      mention: (m) => (d.platform === "slack" ? `<@${m.slackId}>` : `<@${m.discordId}>`),
+      mention: (m) =>
+        d.platform === "slack"
+          ? `<@${m.slackId}>`
+          : d.platform === "discord"
+            ? `<@${m.discordId}>`
+            : `@${m.handle}_demo`,
     }),
   );
   const timing = { scheduled: 0, quiet: 0 };
@@ -149,8 +154,10 @@ export async function play(
       const at = clock.at(s.day, minuteOf(s.time));
       clock.set(at);
       for (const scene of scenes) {
-        played.steps.push({ at, platform: scene.d.platform, what: s.what });
-        await runStep(s, scene);
+        const step = { at, platform: scene.d.platform, what: s.what };
+        played.steps.push(step);
+        if ((await runStep(s, scene)) === "form-left-out")
+          step.what = `${s.what} (${lang === "id" ? "formulir lewat percakapan belum dijawab di demo ini" : "the form, a private conversation here, is left unanswered in this demo"})`;
         await quiet(mf);
         transcript.collect(at);
       }
@@ -171,6 +178,7 @@ export async function play(
 function settling(d: Driver, settle: () => Promise<void>): Driver {
   return {
     platform: d.platform,
+    ...(d.submitsForms === false ? { submitsForms: false } : {}),
     idOf: (m) => d.idOf(m),
     mainChannel: () => d.mainChannel(),
     join: (m) => d.join(m),
@@ -185,10 +193,12 @@ function settling(d: Driver, settle: () => Promise<void>): Driver {
   };
 }
 
-async function runStep(s: Step, scene: Scene): Promise<void> {
+async function runStep(s: Step, scene: Scene): Promise<"done" | "form-left-out"> {
   try {
     await s.run(scene);
+    return "done";
   } catch (error) {
+    if (error instanceof ConversationForm) return "form-left-out";
     throw new Error(
       `${scene.d.platform}, day ${s.day} ${s.time} "${s.what}": ${error instanceof Error ? error.message : String(error)}`,
     );

@@ -77,7 +77,7 @@ export const WORDS: Record<Lang, Record<"day" | "onlyThem" | "form" | "updated",
 
 function who(entry: Entry, lang: Lang): string {
   const words = WORDS[lang];
-  const column = entry.column.replace(/^(slack|discord) /, "");
+  const column = entry.column.replace(/^(slack|discord|telegram) /, "");
   const person = column.replace(/^DM /, "");
   switch (entry.kind) {
     case "member":

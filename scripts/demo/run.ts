@@ -20,18 +20,20 @@ import { defaultDashboardFile, writeDemoDashboard } from "./dashboard.ts";
 import { DISCORD_MAIN_CHANNEL, DiscordDriver } from "./discord-driver.ts";
 import type { Driver } from "./driver.ts";
 import { defaultHtmlFile, renderHtml } from "./html.ts";
-import { EVERYONE } from "./people.ts";
+import { BUDI, EVERYONE } from "./people.ts";
 import { play } from "./play.ts";
 import { renderText } from "./render-text.ts";
 import { type Lang, START_DAY } from "./scenario.ts";
 import { SLACK_MAIN_CHANNEL, SlackDriver } from "./slack-driver.ts";
+import { TELEGRAM_GROUP, TelegramDriver } from "./telegram-driver.ts";
 import { Transcript } from "./transcript.ts";
 import { buildDemoWorker, startWorld } from "./world.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const USAGE = `npm run demo -- [--lang en|id] [--platform both|slack|discord] [--html FILE] [--transcript FILE] [--quiet]
+const USAGE = `npm run demo -- [--lang en|id] [--platform both|all|slack|discord|telegram] [--html FILE] [--transcript FILE] [--quiet]
   --lang        the community's language (default en)
-  --platform    which platform to play (default both)
+  --platform    which platforms to play: both (Slack and Discord, the default), all (and Telegram),
+                or one of them
   --html        where to write the chat-like page (default guyub-demo.html; guyub-demo.id.html for id)
   --transcript  also write the printed transcript to this file
   --quiet       print only the outcome, not the transcript`;
@@ -57,9 +59,14 @@ function fail(message: string): never {
 async function main(): Promise<number> {
   const lang = values.lang as Lang;
   if (lang !== "en" && lang !== "id") fail(`--lang must be en or id, not "${values.lang}"`);
-  const platforms = values.platform === "both" ? ["slack", "discord"] : [values.platform];
-  if (!platforms.every((p) => p === "slack" || p === "discord"))
-    fail(`--platform must be both, slack or discord`);
+  const platforms =
+    values.platform === "both"
+      ? ["slack", "discord"]
+      : values.platform === "all"
+        ? ["slack", "discord", "telegram"]
+        : [values.platform];
+  if (!platforms.every((p) => p === "slack" || p === "discord" || p === "telegram"))
+    fail(`--platform must be both, all, slack, discord or telegram`);
   const started = Date.now();
   const log = (line: string) => console.error(line);
   log("building the demo worker…");
@@ -69,6 +76,7 @@ async function main(): Promise<number> {
     const transcript = new Transcript(world.standins.state, EVERYONE, {
       slack: SLACK_MAIN_CHANNEL,
       discord: DISCORD_MAIN_CHANNEL,
+      telegram: TELEGRAM_GROUP,
     });
     const clock = new Clock(START_DAY);
     const drivers: Driver[] = [];
@@ -96,7 +104,22 @@ async function main(): Promise<number> {
           lang,
         }),
       );
-    log(`playing 4 weeks from ${START_DAY} (${platforms.join(" and ")}, ${lang})…`);
+    if (platforms.includes("telegram")) {
+      const telegram = new TelegramDriver({
+        url: world.url,
+        standinsUrl: world.standins.url,
+        botToken: world.secrets.telegramBotToken,
+        webhookSecret: world.secrets.telegramWebhookSecret,
+        state: world.standins.state,
+        clock,
+        transcript,
+        lang,
+      });
+      // Budi adds the bot to the group as an administrator, before the month starts.
+      await telegram.install(BUDI);
+      drivers.push(telegram);
+    }
+    log(`playing 4 weeks from ${START_DAY} (${platforms.join(", ")}, ${lang})…`);
     const played = await play(world.mf, clock, drivers, EVERYONE, lang, transcript, (day) => {
       if (day % 7 === 0) log(`  week ${day / 7 + 1}…`);
     });

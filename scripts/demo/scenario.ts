@@ -77,6 +77,24 @@ const editProfile =
     await d.submit(m, answers);
   };
 
+/**
+ * Setup's answers, one `/copmod` command each, as a moderator without the form types them. The
+ * main channel is not among them: on Telegram the group is its own, set when the bot was added.
+ */
+async function setupByCommands(d: Driver, lang: Lang): Promise<void> {
+  const lines = [
+    `language ${lang}`,
+    "timezone Asia/Jakarta",
+    "meeting schedule weekly tue 19:00 60 https://meet.example/komunitas-sains",
+    `onboarding conduct ${say(
+      lang,
+      "Be kind, share generously, and keep what others share here.",
+      "Saling menghargai, berbagi dengan murah hati, dan jaga apa yang dibagikan di sini.",
+    )}`,
+  ];
+  for (const line of lines) await d.command(BUDI, line, MODERATOR_ROOT);
+}
+
 const step = (day: number, time: string, what: string, run: Step["run"]): Step => ({ day, time, what, run });
 
 /** Everyone but Gita says something in the channel every third day; Gita goes quiet after day 1. */
@@ -107,6 +125,9 @@ export function scenario(lang: Lang): Step[] {
       "09:00",
       t("Budi sets guyub up in one form", "Budi menyiapkan guyub dalam satu formulir"),
       async ({ d }) => {
+        // Where forms are conversations (Telegram), the same answers as the commands behind the
+        // form: the moderator guide's "you never have to use the form".
+        if (d.submitsForms === false) return setupByCommands(d, lang);
         await d.command(BUDI, "setup", MODERATOR_ROOT);
         await d.submit(BUDI, {
           language: lang,

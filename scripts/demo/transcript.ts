@@ -7,15 +7,27 @@ import { dmChannelId } from "../standins/slack-data.ts";
 import type { StandinState } from "../standins/state.ts";
 import { discordMessageText, slackMessageText } from "../standins/transcript.ts";
 import type { DemoMember } from "./driver.ts";
+import { telegramText } from "./telegram-text.ts";
 
 type Obj = Record<string, unknown>;
+
+export type DemoPlatform = "slack" | "discord" | "telegram";
+
+/** A message the Telegram stand-in accepted, as the demo's members press its buttons. */
+export interface TelegramSent {
+  readonly messageId: number;
+  readonly text: string;
+  readonly replyMarkup?: { inline_keyboard: Obj[][] };
+  /** The message it answers (`reply_parameters`), as Telegram shows a reply. */
+  readonly replyTo?: string;
+}
 
 export type EntryKind = "post" | "edit" | "private" | "form" | "member";
 
 export interface Entry {
   /** Simulated time, ms. */
   readonly at: number;
-  readonly platform: "slack" | "discord";
+  readonly platform: DemoPlatform;
   /** Column key, e.g. `slack #komunitas` or `slack DM Ayu`. */
   readonly column: string;
   readonly kind: EntryKind;
@@ -31,30 +43,34 @@ export class Transcript {
   private readonly byPlatformId = new Map<string, DemoMember>();
   /** Discord interaction token → whose interaction it was (deferred replies arrive by webhook). */
   private readonly discordTokens = new Map<string, DemoMember>();
+  /** `chat:message_id` → the Telegram message as last sent or edited (its keyboard for presses). */
+  private readonly telegramSent = new Map<string, TelegramSent & { chat: string }>();
 
   constructor(
     private readonly state: StandinState,
     private readonly members: readonly DemoMember[],
-    private readonly mainChannels: { slack: string; discord: string },
+    private readonly mainChannels: { slack: string; discord: string; telegram: string },
   ) {
     for (const m of members) {
       this.byPlatformId.set(m.slackId, m);
       this.byPlatformId.set(dmChannelId(m.slackId), m);
       this.byPlatformId.set(m.discordId, m);
+      this.byPlatformId.set(m.telegramId, m);
     }
-    for (const platform of ["slack", "discord"] as const) {
+    // Telegram's columns come last, so Slack's and Discord's order is what it always was.
+    for (const platform of ["slack", "discord", "telegram"] as const) {
       this.columns.push(`${platform} #komunitas`);
       for (const m of members) this.columns.push(`${platform} DM ${m.name}`);
     }
   }
 
   /** Something a member did or saw privately (a command's reply, a form), written by a driver. */
-  note(at: number, platform: "slack" | "discord", member: DemoMember, kind: EntryKind, text: string): void {
+  note(at: number, platform: DemoPlatform, member: DemoMember, kind: EntryKind, text: string): void {
     if (text.trim()) this.entries.push({ at, platform, column: `${platform} DM ${member.name}`, kind, text });
   }
 
   /** A channel message changed by a button press's answer (Discord's type-7 update). */
-  edited(at: number, platform: "slack" | "discord", channel: string, messageId: string, text: string): void {
+  edited(at: number, platform: DemoPlatform, channel: string, messageId: string, text: string): void {
     const target = platform === "discord" ? (this.dmOwner(channel) ?? channel) : channel;
     this.entries.push({
       at,
@@ -101,7 +117,9 @@ export class Transcript {
       const entry =
         call.platform === "slack"
           ? this.slackEntry(at, call.method, call.body as Obj, call.route)
-          : this.discordEntry(at, call.method, call.route, call.body);
+          : call.platform === "discord"
+            ? this.discordEntry(at, call.method, call.route, call.body)
+            : this.telegramEntry(at, call.method, call.body as Obj, call.response as Obj);
       if (entry) fresh.push(entry);
     }
     // Delivery overlaps sends to different channels: order a moment's messages by column, each
@@ -111,7 +129,70 @@ export class Transcript {
     this.entries.push(...fresh);
   }
 
-  private column(platform: "slack" | "discord", target: string): string {
+  /**
+   * The newest Telegram message in `chat` with a button of `action` (and `arg` among its packed
+   * arguments), as the member's client shows it now; calls not yet collected count too.
+   */
+  telegramButton(chat: string, action: string, arg?: string) {
+    for (const call of this.state.calls)
+      if (call.platform === "telegram")
+        this.keepTelegram(call.method, call.body as Obj, call.response as Obj);
+    for (const sent of [...this.telegramSent.values()].reverse()) {
+      if (sent.chat !== chat) continue;
+      for (const b of sent.replyMarkup?.inline_keyboard.flat() ?? []) {
+        const data = typeof b.callback_data === "string" ? b.callback_data : "";
+        if (!data.startsWith(`${action}:`)) continue;
+        if (arg !== undefined && !data.split(":").slice(2).includes(arg)) continue;
+        return { ...sent, data, label: String(b.text ?? "") };
+      }
+    }
+    return undefined;
+  }
+
+  private keepTelegram(method: string, body: Obj, response: Obj | undefined): void {
+    const chat = String(body.chat_id);
+    const id = method === "editMessageText" ? Number(body.message_id) : Number(response?.message_id);
+    if (!Number.isFinite(id) || (method !== "sendMessage" && method !== "editMessageText")) return;
+    // An edit without a keyboard removes the old one, as Telegram does; it keeps its place.
+    const replyMarkup = body.reply_markup as TelegramSent["replyMarkup"];
+    const key = `${chat}:${id}`;
+    const replied = (body.reply_parameters as Obj | undefined)?.message_id;
+    const replyTo = replied !== undefined ? String(replied) : this.telegramSent.get(key)?.replyTo;
+    this.telegramSent.set(key, {
+      chat,
+      messageId: id,
+      text: String(body.text ?? ""),
+      ...(replyMarkup ? { replyMarkup } : {}),
+      ...(replyTo ? { replyTo } : {}),
+    });
+  }
+
+  /** A Telegram message as the group shows it now (after edits), for the demo's checks. */
+  telegramMessage(chat: string, id: string): TelegramSent | undefined {
+    return this.telegramSent.get(`${chat}:${id}`);
+  }
+
+  private telegramEntry(at: number, method: string, body: Obj, response: Obj | undefined): Entry | undefined {
+    if (method !== "sendMessage" && method !== "editMessageText") return undefined;
+    this.keepTelegram(method, body, response);
+    const column = this.column("telegram", String(body.chat_id));
+    // A mention is a `tg://user` link: shown with the roster's name, as a member's client shows it.
+    const text = telegramText(body).replace(/@(\d+)\b/g, (raw, id: string) => {
+      const member = this.members.find((m) => m.telegramId === id);
+      return member ? `@${member.name}` : raw;
+    });
+    if (method === "sendMessage") return { at, platform: "telegram", column, kind: "post", text };
+    return {
+      at,
+      platform: "telegram",
+      column,
+      kind: "edit",
+      text,
+      target: `${body.chat_id}:${body.message_id}`,
+    };
+  }
+
+  private column(platform: DemoPlatform, target: string): string {
     if (target === this.mainChannels[platform]) return `${platform} #komunitas`;
     const member = this.byPlatformId.get(target);
     return member ? `${platform} DM ${member.name}` : `${platform} ${target}`;

@@ -16,7 +16,8 @@ import { buildGuyub, LOCAL_QUIET } from "../bench/servers.ts";
 import { type RunningStandins, startStandins } from "../standins/index.ts";
 import { TIME_SCALE } from "./constants.ts";
 import { DISCORD_GUILD } from "./discord-driver.ts";
-import { EVERYONE, FOUNDERS } from "./people.ts";
+import { BUDI, EVERYONE, FOUNDERS } from "./people.ts";
+import { TELEGRAM_BOT_ID, TELEGRAM_BOT_USERNAME, TELEGRAM_GROUP } from "./telegram-driver.ts";
 
 type WorkerConfig = MiniflareOptions["workers"][number]["config"];
 type Trigger = NonNullable<WorkerConfig["triggers"]>[number];
@@ -33,6 +34,10 @@ export interface Secrets {
   /** Signs Discord interactions (PKCS#8 DER); guyub holds the public half. */
   readonly discordPrivateKey: Buffer;
   readonly discordPublicKeyHex: string;
+  /** `<bot id>:<secret>`, as BotFather hands out. */
+  readonly telegramBotToken: string;
+  /** setWebhook's `secret_token`: Telegram sends it back in a header with every update. */
+  readonly telegramWebhookSecret: string;
 }
 
 export interface World {
@@ -53,6 +58,8 @@ function freshSecrets(): Secrets {
     discordBotToken: `demo-${randomBytes(12).toString("hex")}`,
     discordApplicationId: DISCORD_APPLICATION_ID,
     discordPrivateKey: keys.privateKey.export({ format: "der", type: "pkcs8" }),
+    telegramBotToken: `${TELEGRAM_BOT_ID}:demo-${randomBytes(12).toString("hex")}`,
+    telegramWebhookSecret: randomBytes(16).toString("hex"),
     discordPublicKeyHex: keys.publicKey.export({ format: "der", type: "spki" }).subarray(12).toString("hex"),
   };
 }
@@ -83,8 +90,19 @@ export async function startWorld(root: string, script: string): Promise<World> {
       discordMemberNames: EVERYONE.map((m) => m.handle),
       // The demo's server: its channels are the stand-in's, so guyub may post in them.
       discordGuildId: DISCORD_GUILD,
+      telegramBotToken: secrets.telegramBotToken,
+      telegramBotUsername: TELEGRAM_BOT_USERNAME,
     },
   });
+  // The Telegram group: Budi created it; the founders are in it. Everyone has opened a private
+  // chat with the bot once (pressed Start), so guyub may write to them there.
+  standins.state.telegram.groups.set(TELEGRAM_GROUP, {
+    title: "Komunitas Sains",
+    type: "supergroup",
+    admins: [BUDI.telegramId],
+    members: FOUNDERS.map((m) => m.telegramId),
+  });
+  for (const m of EVERYONE) standins.state.telegram.started.add(m.telegramId);
   const facts = readWranglerFacts(root);
   const text = (value: string) => ({ type: "text" as const, value });
   // The consumers as wrangler.toml declares them, but flushed at once instead of after a wait.
@@ -114,6 +132,10 @@ export async function startWorld(root: string, script: string): Promise<World> {
             DISCORD_BOT_TOKEN: text(secrets.discordBotToken),
             SLACK_API_URL: text(`${standins.url}/slack/api/`),
             DISCORD_API_URL: text(`${standins.url}/discord/api/v10`),
+            TELEGRAM_BOT_TOKEN: text(secrets.telegramBotToken),
+            TELEGRAM_WEBHOOK_SECRET: text(secrets.telegramWebhookSecret),
+            TELEGRAM_BOT_USERNAME: text(TELEGRAM_BOT_USERNAME),
+            TELEGRAM_API_URL: text(`${standins.url}/telegram`),
           },
           triggers: [consumer(JOBS_QUEUE), consumer(OUTBOX_QUEUE)],
         },

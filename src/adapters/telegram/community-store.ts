@@ -24,6 +24,13 @@ export async function followChatMigration(db: Db, fromId: string, toId: string, 
     .returning("id")
     .executeTakeFirst();
   if (!moved) return false;
+  // The group was its own main channel: it still is, under its new id.
+  await db
+    .updateTable("communities")
+    .set({ main_channel_id: toId })
+    .where("id", "=", moved.id)
+    .where("main_channel_id", "=", fromId)
+    .execute();
   // The group's own activity row (privacy mode: whether the bot sees every message) follows it too.
   await db
     .updateTable("activity_channels")
@@ -32,6 +39,20 @@ export async function followChatMigration(db: Db, fromId: string, toId: string, 
     .where("channel_id", "=", fromId)
     .execute();
   return true;
+}
+
+/**
+ * A group has no channels: it is itself where guyub posts. The bot added to a group makes the
+ * group its community's main channel, unless one is set already (a moderator's choice stays).
+ */
+export async function groupIsMainChannel(db: Db, workspaceId: string, now: Date): Promise<void> {
+  await db
+    .updateTable("communities")
+    .set({ main_channel_id: workspaceId, updated_at: now.toISOString() })
+    .where("platform", "=", TELEGRAM_TRAITS.id)
+    .where("workspace_id", "=", workspaceId)
+    .where("main_channel_id", "is", null)
+    .execute();
 }
 
 /** The id of a group's community, if guyub knows it. */

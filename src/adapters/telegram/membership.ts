@@ -3,7 +3,7 @@ import { createDb, runBatch } from "../../db/client.ts";
 import { ensureCommunity } from "../../db/community-install.ts";
 import { lossQueries, reactivateQueries } from "../../db/delivery-blocks.ts";
 import { recordJoin, recordLeave } from "../../features/membership/events.ts";
-import { communityIdOf, followChatMigration } from "./community-store.ts";
+import { communityIdOf, followChatMigration, groupIsMainChannel } from "./community-store.ts";
 import { localeOf, nameOf, type UpdateContext } from "./context.ts";
 import type { ChatMemberUpdated, TelegramMessage, TelegramUser } from "./payloads.ts";
 import { TELEGRAM_TRAITS } from "./traits.ts";
@@ -32,6 +32,7 @@ export async function onMyChatMember(update: ChatMemberUpdated, ctx: UpdateConte
       { platform: TELEGRAM_TRAITS.id, workspaceId, name: chat.title ?? null, locale: localeOf(update.from) },
       now,
     );
+    await groupIsMainChannel(db, workspaceId, now);
     const id = await communityIdOf(db, workspaceId);
     if (id === null) return;
     const hidden = SEES_ALL.has(update.new_chat_member.status) ? null : "messages_hidden";
