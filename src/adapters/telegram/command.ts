@@ -53,7 +53,7 @@ export async function onCommandMessage(
   const ingressKey = `telegram:${message.chat.id}:${message.message_id}:update:${updateId}`;
   const reported = await reportByReply(message, command, ingressKey, ctx);
   const answer = reported
-    ? { message: { ...reported, visibility: "ephemeral" as const } }
+    ? { message: reported }
     : await handleCommand(ctx.core, {
         contact,
         traits: TELEGRAM_TRAITS,
