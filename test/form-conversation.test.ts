@@ -277,6 +277,8 @@ describe("a member's own data", () => {
         question: 2,
         at: NOW.toISOString(),
       },
+      // Not Telegram's: no private chat chosen.
+      privateChat: null,
     });
 
     const ask = await ayu.command("profile forget");

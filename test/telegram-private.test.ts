@@ -1,5 +1,7 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
+import { createDb, runBatch } from "../src/db/client.ts";
+import { formConversationStore } from "../src/features/conversation/store.ts";
 import { resetDb } from "./support/db.ts";
 import {
   commandUpdate,
@@ -71,6 +73,15 @@ describe("Telegram private replies", () => {
   });
 });
 
+const choices = async () =>
+  (
+    await env.DB.prepare(
+      "SELECT c.workspace_id FROM private_chat_choices p JOIN communities c ON c.id = p.community_id WHERE p.user_id = ?",
+    )
+      .bind(String(TG_MEMBER))
+      .all()
+  ).results;
+
 describe("Telegram private chat", () => {
   const inPrivate = (text: string, user = TG_MEMBER) =>
     commandUpdate(text, { chatId: user, from: { id: user } });
@@ -113,6 +124,31 @@ describe("Telegram private chat", () => {
     expect(chosen.text).toContain("Guru Matematika");
     const after = await answerOf(await send(telegramRequest(inPrivate("/cop help"))));
     expect(after.text).not.toContain("Which one");
+    // One choice per person: its own table, never the DM channels; choosing again replaces it.
+    expect(await choices()).toEqual([{ workspace_id: String(TG_OTHER_GROUP) }]);
+    await send(telegramRequest({ ...start, message: { ...start.message, text: `/start ${TG_GROUP}` } }));
+    expect(await choices()).toEqual([{ workspace_id: String(TG_GROUP) }]);
+    expect(await env.DB.prepare("SELECT count(*) AS n FROM dm_channels").first("n")).toBe(0);
+  });
+
+  it("the choice is in the member's export, and profile forget removes it", async () => {
+    await tgStarted(TG_MEMBER);
+    const send = worker();
+    await send(telegramRequest(commandUpdate("/cop help", { chatId: TG_GROUP })));
+    const start = inPrivate("/start");
+    await send(telegramRequest({ ...start, message: { ...start.message, text: `/start ${TG_GROUP}` } }));
+    expect(await choices()).toHaveLength(1);
+    const community = await env.DB.prepare("SELECT id FROM communities").first<{ id: number }>();
+    const member = await env.DB.prepare("SELECT id FROM members WHERE platform_user_id = ?")
+      .bind(String(TG_MEMBER))
+      .first<{ id: number }>();
+    const ref = { memberId: member?.id ?? 0, userId: String(TG_MEMBER) };
+    const data = formConversationStore.memberData;
+    const db = createDb(env.DB);
+    const exported = await data?.export(db, community?.id ?? 0, ref);
+    expect(exported?.privateChat).toMatchObject({ chosenAt: expect.any(String) });
+    await runBatch(env.DB, data?.forget(db, community?.id ?? 0, ref, "forgotten", new Date()) ?? []);
+    expect(await choices()).toEqual([]);
   });
 
   it("/start with a group the person is not in chooses nothing", async () => {
@@ -131,7 +167,7 @@ describe("Telegram private chat", () => {
     // Their only group is chosen instead; the other group's id changed nothing.
     expect(answer.text).toContain("Guru Matematika");
     const rows = await env.DB.prepare(
-      "SELECT c.workspace_id FROM dm_channels d JOIN communities c ON c.id = d.community_id WHERE d.user_id = ?",
+      "SELECT c.workspace_id FROM private_chat_choices p JOIN communities c ON c.id = p.community_id WHERE p.user_id = ?",
     )
       .bind(String(TG_MEMBER))
       .all();

@@ -29,4 +29,5 @@ export const MIGRATIONS = [
   "0022_dashboard_rollup.sql",
   "0023_dashboard_speed.sql",
   "0025_form_conversations.sql",
+  "0026_private_chat_choice.sql",
 ] as const;

@@ -16,6 +16,7 @@ import type { TelegramMessage, TelegramUser } from "./payloads.ts";
 import { chooseCommunityAnswer } from "./private-chat.ts";
 import { privateChatCommunities } from "./private-store.ts";
 import { deliverAnswer, sendMessageParams, type WebhookAnswer } from "./replies.ts";
+import { reportByReply } from "./report-reply.ts";
 import { TELEGRAM_TRAITS } from "./traits.ts";
 
 /**
@@ -47,17 +48,21 @@ export async function onCommandMessage(
     workspaceId = community.workspaceId;
   }
   const contact = telegramContact(workspaceId, privateChat ? null : message.chat, from);
-  const answer = await handleCommand(ctx.core, {
-    contact,
-    traits: TELEGRAM_TRAITS,
-    syntax: TELEGRAM_SYNTAX,
-    authority: () => telegramAuthority(ctx, workspaceId, contact.userId),
-    parse: (registry) => parseTypedText(registry, TELEGRAM_TRAITS, command.text, { root: command.root }),
-    // update_id is a key, never an order (it restarts at random after a long pause): with the chat
-    // and message ids it names this one message, and a redelivery of it changes nothing twice.
-    ingressKey: `telegram:${message.chat.id}:${message.message_id}:update:${updateId}`,
-    ...(from.language_code ? { languageHints: [from.language_code] } : {}),
-  });
+  // update_id is a key, never an order (it restarts at random after a long pause): with the chat
+  // and message ids it names this one message, and a redelivery of it changes nothing twice.
+  const ingressKey = `telegram:${message.chat.id}:${message.message_id}:update:${updateId}`;
+  const reported = await reportByReply(message, command, ingressKey, ctx);
+  const answer = reported
+    ? { message: reported }
+    : await handleCommand(ctx.core, {
+        contact,
+        traits: TELEGRAM_TRAITS,
+        syntax: TELEGRAM_SYNTAX,
+        authority: () => telegramAuthority(ctx, workspaceId, contact.userId),
+        parse: (registry) => parseTypedText(registry, TELEGRAM_TRAITS, command.text, { root: command.root }),
+        ingressKey,
+        ...(from.language_code ? { languageHints: [from.language_code] } : {}),
+      });
   return deliverAnswer(answer.message, {
     client: ctx.client,
     chatId: message.chat.id,

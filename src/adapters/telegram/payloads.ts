@@ -27,6 +27,8 @@ const entity = z.looseObject({
   type: z.string().max(32),
   offset: z.number().int().nonnegative(),
   length: z.number().int().nonnegative(),
+  /** A `text_mention`'s person (one without a username, picked in the app). */
+  user: telegramUser.optional(),
 });
 
 const messageBase = {

@@ -29,12 +29,7 @@ export async function onStart(
     if (all.length === 0) return text(message.chat.id, translator(locale)("reply.noCommunity"));
     return chooseCommunityAnswer(message.chat.id, all, ctx.botUsername, locale);
   }
-  await choosePrivateChatCommunity(
-    ctx.d1,
-    userId,
-    target.id,
-    all.map((c) => c.id),
-  );
+  await choosePrivateChatCommunity(ctx.d1, userId, target.id, ctx.core.now());
   const t = translator(target.locale);
   return text(
     message.chat.id,

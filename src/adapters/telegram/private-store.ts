@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import { createDb, runBatch } from "../../db/client.ts";
+import { createDb } from "../../db/client.ts";
 import type { Database } from "../../db/schema.ts";
 import { TELEGRAM_TRAITS } from "./traits.ts";
 
@@ -12,10 +12,8 @@ export interface PrivateChatCommunity {
 }
 
 /**
- * The groups a person belongs to with guyub, and which one their private chat is about. The
- * choice is kept as the person's `dm_channels` row for that community: on Telegram a private
- * chat's id is the person's own id, so the row is true (their DM channel there) and one row among
- * their Telegram communities marks the chosen one. Telegram's sender never writes these rows.
+ * The groups a person belongs to with guyub, and which one their private chat is about (their
+ * `private_chat_choices` row on Telegram, when it names a group they are still active in).
  */
 export async function privateChatCommunities(
   db: Kysely<Database>,
@@ -24,10 +22,13 @@ export async function privateChatCommunities(
   const rows = await db
     .selectFrom("members as m")
     .innerJoin("communities as c", "c.id", "m.community_id")
-    .leftJoin("dm_channels as d", (join) =>
-      join.onRef("d.community_id", "=", "c.id").onRef("d.user_id", "=", "m.platform_user_id"),
+    .leftJoin("private_chat_choices as p", (join) =>
+      join
+        .onRef("p.community_id", "=", "c.id")
+        .onRef("p.user_id", "=", "m.platform_user_id")
+        .on("p.platform", "=", TELEGRAM_TRAITS.id),
     )
-    .select(["c.id", "c.workspace_id", "c.name", "c.locale", "d.channel_id"])
+    .select(["c.id", "c.workspace_id", "c.name", "c.locale", "p.chosen_at"])
     .where("c.platform", "=", TELEGRAM_TRAITS.id)
     .where("c.deactivated_at", "is", null)
     .where("m.platform_user_id", "=", userId)
@@ -35,34 +36,32 @@ export async function privateChatCommunities(
     .orderBy("c.id")
     .execute();
   const all = rows.map((r) => ({ id: r.id, workspaceId: r.workspace_id, name: r.name, locale: r.locale }));
-  const chosen = rows.find((r) => r.channel_id !== null)?.id ?? null;
+  const chosen = rows.find((r) => r.chosen_at !== null)?.id ?? null;
   return { all, chosen };
 }
 
-/** Makes `communityId` the one this person's private chat is about (and no other). */
+/**
+ * Makes `communityId` the one this person's private chat is about: one row per person on
+ * Telegram (the primary key), so choosing another replaces it in one statement.
+ */
 export async function choosePrivateChatCommunity(
   d1: D1Database,
   userId: string,
   communityId: number,
-  others: readonly number[],
+  now: Date,
 ): Promise<void> {
-  const db = createDb(d1);
-  const drop = others.filter((id) => id !== communityId);
-  // One batch: one transaction on D1, so the chat is never about two communities or none.
-  await runBatch(d1, [
-    ...(drop.length > 0
-      ? [
-          db
-            .deleteFrom("dm_channels")
-            .where("user_id", "=", userId)
-            .where("community_id", "in", drop)
-            .compile(),
-        ]
-      : []),
-    db
-      .insertInto("dm_channels")
-      .values({ community_id: communityId, user_id: userId, channel_id: userId })
-      .onConflict((oc) => oc.columns(["community_id", "user_id"]).doUpdateSet({ channel_id: userId }))
-      .compile(),
-  ]);
+  await createDb(d1)
+    .insertInto("private_chat_choices")
+    .values({
+      platform: TELEGRAM_TRAITS.id,
+      user_id: userId,
+      community_id: communityId,
+      chosen_at: now.toISOString(),
+    })
+    .onConflict((oc) =>
+      oc
+        .columns(["platform", "user_id"])
+        .doUpdateSet({ community_id: communityId, chosen_at: now.toISOString() }),
+    )
+    .execute();
 }

@@ -6,6 +6,7 @@ import type { UpdateContext } from "./context.ts";
 import { onChatMember, onMyChatMember, onServiceMessage } from "./membership.ts";
 import type { TelegramUpdate } from "./payloads.ts";
 import { onStart } from "./private-chat.ts";
+import { isConversationText, onPrivateText } from "./private-text.ts";
 import type { WebhookAnswer } from "./replies.ts";
 
 /**
@@ -27,6 +28,7 @@ export async function onUpdate(update: TelegramUpdate, ctx: UpdateContext): Prom
   if (await onServiceMessage(message, update.update_id, ctx)) return null;
   const start = startParameter(message);
   if (start !== null) return onStart(message, start, ctx);
+  if (isConversationText(message)) return onPrivateText(message, update.update_id, ctx);
   const command = commandText(message, ctx.botUsername);
   if (!command) {
     // Any other message by a member in a group is activity; a command for another bot is not.

@@ -29,10 +29,25 @@ async function build(
   initial: FormValues | null,
   locale?: Locale,
 ): Promise<Form> {
-  const values = initial ?? currentValues(ctx.community, await readSetupState(ctx));
+  const values = initial ?? groupAsChannel(ctx, currentValues(ctx.community, await readSetupState(ctx)));
   if (!locale || locale === ctx.community.locale) return setupForm(ctx.community, ctx.t, step, values);
   return setupForm(ctx.community, translator(locale), step, { ...values, language: [locale] });
 }
+
+/**
+ * Where the community is one group chat (Telegram), the group has no channels: guyub posts in the
+ * group itself, so the main channel opens as the group, kept with "keep" and never typed.
+ */
+function groupAsChannel(ctx: ActionContext, values: FormValues): FormValues {
+  const none = (values.channel ?? []).length === 0;
+  return ctx.traits.community === "group" && none
+    ? { ...values, channel: [ctx.community.workspaceId] }
+    : values;
+}
+
+/** The group itself, on a platform whose community is one group: guyub is in it (it was asked there). */
+const isTheGroup = (ctx: ActionContext, channel: string) =>
+  ctx.traits.community === "group" && channel === ctx.community.workspaceId;
 
 /**
  * The form `/copmod setup` and the Open setup button open: all of it where one form holds every
@@ -83,7 +98,7 @@ async function check(ctx: ActionContext, values: FormValues): Promise<FieldError
   for (const [id, stored] of fields) {
     const picked = values[id];
     const channel = (typeof picked === "string" ? picked : (picked?.[0] ?? "")).trim();
-    if (!channel || channel === stored) continue;
+    if (!channel || channel === stored || isTheGroup(ctx, channel)) continue;
     const refusal = await channelRefusal(ctx.directory, channel);
     if (!refusal) continue;
     const said = refusalText(refusal, ctx.traits, ctx.t, ctx.t("channel.chosen"));

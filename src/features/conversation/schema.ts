@@ -11,8 +11,17 @@ export interface FormConversationsTable {
   updated_at: string;
 }
 
+/** The community a private chat is about (migrations/0026_private_chat_choice.sql). */
+export interface PrivateChatChoicesTable {
+  platform: string;
+  user_id: string;
+  community_id: number;
+  chosen_at: string;
+}
+
 declare module "../../db/schema.ts" {
   interface FeatureTables {
     form_conversations: FormConversationsTable;
+    private_chat_choices: PrivateChatChoicesTable;
   }
 }

@@ -81,7 +81,8 @@ export const formConversationStore = featureStore({
         ];
     }
   },
-  communityTables: ["form_conversations"],
+  // The private chat's chosen community is what the conversation is about: kept and erased with it.
+  communityTables: ["form_conversations", "private_chat_choices"],
   memberData: {
     // An open draft is what the member typed: exported as it stands, erased with the rest.
     async export(db, communityId, { userId }) {
@@ -91,13 +92,26 @@ export const formConversationStore = featureStore({
         .where("community_id", "=", communityId)
         .where("user_id", "=", userId)
         .executeTakeFirst();
-      if (!open) return { formConversation: null };
+      const choice = await db
+        .selectFrom("private_chat_choices")
+        .select("chosen_at")
+        .where("community_id", "=", communityId)
+        .where("user_id", "=", userId)
+        .executeTakeFirst();
+      const privateChat = choice ? { chosenAt: choice.chosen_at } : null;
+      if (!open) return { formConversation: null, privateChat };
       const { formId, answers, step } = row(open);
-      return { formConversation: { form: formId, answers, question: step + 1, at: open.updated_at } };
+      return {
+        formConversation: { form: formId, answers, question: step + 1, at: open.updated_at },
+        privateChat,
+      };
     },
     forget(db, communityId, { userId }) {
       return [
         sql`DELETE FROM form_conversations WHERE community_id = ${communityId} AND user_id = ${userId}`.compile(
+          db,
+        ),
+        sql`DELETE FROM private_chat_choices WHERE community_id = ${communityId} AND user_id = ${userId}`.compile(
           db,
         ),
       ];
