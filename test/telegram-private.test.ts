@@ -1,5 +1,6 @@
 import { env } from "cloudflare:workers";
 import { beforeEach, describe, expect, it } from "vitest";
+import { privateChatCommunitiesQuery } from "../src/adapters/telegram/private-store.ts";
 import { createDb, runBatch } from "../src/db/client.ts";
 import { formConversationStore } from "../src/features/conversation/store.ts";
 import { resetDb } from "./support/db.ts";
@@ -172,5 +173,17 @@ describe("Telegram private chat", () => {
       .bind(String(TG_MEMBER))
       .all();
     expect(rows.results).toEqual([{ workspace_id: String(TG_GROUP) }]);
+  });
+});
+
+describe("a person's groups, read on every private command", () => {
+  it("start from the person's own memberships (index members_by_user), not from every Telegram group", async () => {
+    const q = privateChatCommunitiesQuery(createDb(env.DB), "7000001").compile();
+    const plan = await env.DB.prepare(`EXPLAIN QUERY PLAN ${q.sql}`)
+      .bind(...q.parameters)
+      .all<{ detail: string }>();
+    const steps = plan.results.map((r) => r.detail);
+    expect(steps[0]).toContain("USING INDEX members_by_user");
+    expect(steps.join("\n")).not.toMatch(/SCAN (m|members)\b/);
   });
 });

@@ -30,4 +30,5 @@ export const MIGRATIONS = [
   "0023_dashboard_speed.sql",
   "0025_form_conversations.sql",
   "0026_private_chat_choice.sql",
+  "0027_members_by_user.sql",
 ] as const;

@@ -19,22 +19,7 @@ export async function privateChatCommunities(
   db: Kysely<Database>,
   userId: string,
 ): Promise<{ all: PrivateChatCommunity[]; chosen: number | null }> {
-  const rows = await db
-    .selectFrom("members as m")
-    .innerJoin("communities as c", "c.id", "m.community_id")
-    .leftJoin("private_chat_choices as p", (join) =>
-      join
-        .onRef("p.community_id", "=", "c.id")
-        .onRef("p.user_id", "=", "m.platform_user_id")
-        .on("p.platform", "=", TELEGRAM_TRAITS.id),
-    )
-    .select(["c.id", "c.workspace_id", "c.name", "c.locale", "p.chosen_at"])
-    .where("c.platform", "=", TELEGRAM_TRAITS.id)
-    .where("c.deactivated_at", "is", null)
-    .where("m.platform_user_id", "=", userId)
-    .where("m.status", "!=", "alumni")
-    .orderBy("c.id")
-    .execute();
+  const rows = await privateChatCommunitiesQuery(db, userId).execute();
   const all = rows.map((r) => ({ id: r.id, workspaceId: r.workspace_id, name: r.name, locale: r.locale }));
   const chosen = rows.find((r) => r.chosen_at !== null)?.id ?? null;
   return { all, chosen };
@@ -64,4 +49,27 @@ export async function choosePrivateChatCommunity(
         .doUpdateSet({ community_id: communityId, chosen_at: now.toISOString() }),
     )
     .execute();
+}
+
+/**
+ * The read behind `privateChatCommunities`: the person's memberships first (index
+ * `members_by_user`, migration 0027), each joined to its community, so the work is theirs, not
+ * the number of groups guyub is in.
+ */
+export function privateChatCommunitiesQuery(db: Kysely<Database>, userId: string) {
+  return db
+    .selectFrom("members as m")
+    .innerJoin("communities as c", "c.id", "m.community_id")
+    .leftJoin("private_chat_choices as p", (join) =>
+      join
+        .onRef("p.community_id", "=", "c.id")
+        .onRef("p.user_id", "=", "m.platform_user_id")
+        .on("p.platform", "=", TELEGRAM_TRAITS.id),
+    )
+    .select(["c.id", "c.workspace_id", "c.name", "c.locale", "p.chosen_at"])
+    .where("c.platform", "=", TELEGRAM_TRAITS.id)
+    .where("c.deactivated_at", "is", null)
+    .where("m.platform_user_id", "=", userId)
+    .where("m.status", "!=", "alumni")
+    .orderBy("c.id");
 }
